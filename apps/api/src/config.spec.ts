@@ -1,0 +1,36 @@
+import { readConfig } from './config';
+
+describe('readConfig', () => {
+  it('has working defaults for a newcomer', () => {
+    const { config, errors } = readConfig({});
+    expect(errors).toEqual([]);
+    expect(config).toMatchObject({ port: 3000, seed: 'auto', jwtExpiresIn: '8h', logLevel: 'info' });
+    expect(config?.databaseUrl).toBeUndefined();
+    expect(config?.dataDir).toMatch(/\.data$/);
+  });
+
+  it('names every bad variable at once', () => {
+    const { config, errors } = readConfig({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      SEED: 'lots',
+      JWT_SECRET: 'short',
+      JWT_EXPIRES_IN: 'forever',
+      LOG_LEVEL: 'loud',
+    });
+    expect(config).toBeUndefined();
+    expect(errors.map((e) => e.split(' ')[0])).toEqual([
+      'PORT',
+      'DATABASE_URL',
+      'SEED',
+      'JWT_SECRET',
+      'JWT_EXPIRES_IN',
+      'LOG_LEVEL',
+    ]);
+  });
+
+  it('accepts an external database', () => {
+    const { config } = readConfig({ DATABASE_URL: 'postgres://u:p@db:5432/crm', SEED: 'demo', PORT: '8080' });
+    expect(config).toMatchObject({ databaseUrl: 'postgres://u:p@db:5432/crm', seed: 'demo', port: 8080 });
+  });
+});

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface AppConfig {
+  port: number;
+  /** Where the embedded PostgreSQL keeps its cluster (and the generated JWT secret). */
+  dataDir: string;
+  /** External PostgreSQL; when absent the API starts an embedded one in `dataDir`. */
+  databaseUrl?: string;
+  /** `demo` loads the demo dataset into an empty database; `none` never does. */
+  seed: 'demo' | 'none' | 'auto';
+  jwtSecret?: string;
+  jwtExpiresIn: string;
+  logLevel: string;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Reads and validates the environment; returns every problem at once, each naming its variable. */
+export function readConfig(env: NodeJS.ProcessEnv): { config?: AppConfig; errors: string[] } {
+  const errors: string[] = [];
+  const port = Number(env['PORT'] ?? 3000);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    errors.push(`PORT must be a whole number from 1 to 65535, got "${env['PORT']}"`);
+  }
+  const databaseUrl = env['DATABASE_URL'] || undefined;
+  if (databaseUrl !== undefined) {
+    let ok = false;
+    try {
+      ok = ['postgres:', 'postgresql:'].includes(new URL(databaseUrl).protocol);
+    } catch {
+      ok = false;
+    }
+    if (!ok) errors.push('DATABASE_URL must look like postgres://user:password@host:5432/database');
+  }
+  const seed = (env['SEED'] || 'auto') as AppConfig['seed'];
+  if (!['demo', 'none', 'auto'].includes(seed)) errors.push(`SEED must be "demo" or "none", got "${env['SEED']}"`);
+  const jwtSecret = env['JWT_SECRET'] || undefined;
+  if (jwtSecret !== undefined && jwtSecret.length < 32) errors.push('JWT_SECRET must be at least 32 characters long');
+  const jwtExpiresIn = env['JWT_EXPIRES_IN'] || '8h';
+  if (!/^\d+[smhd]$/.test(jwtExpiresIn)) errors.push(`JWT_EXPIRES_IN must look like 30m, 8h or 7d, got "${jwtExpiresIn}"`);
+  const logLevel = env['LOG_LEVEL'] || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) errors.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  const dataDir = resolve(env['DATA_DIR'] || './.data');
+  if (errors.length) return { errors };
+  return { config: { port, dataDir, databaseUrl, seed, jwtSecret, jwtExpiresIn, logLevel }, errors };
+}
+
+/**
+ * JWT_SECRET, or else a secret generated once and kept in DATA_DIR so that logins survive a restart.
+ */
+export function jwtSecretOf(config: AppConfig): string {
+  if (config.jwtSecret) return config.jwtSecret;
+  const file = join(config.dataDir, 'jwt-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}

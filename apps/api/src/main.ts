@@ -1,0 +1,74 @@
+import { NestFactory } from '@nestjs/core';
+import { configureHttp } from '@crm/api/http';
+import { EmbeddedDatabase, runMigrations, startEmbeddedDatabase } from '@crm/api/database';
+import { loadDemoSeed, DEMO_LOGINS, isDatabaseEmpty } from '@crm/api/demo-seed';
+import { Logger } from 'nestjs-pino';
+import { join } from 'node:path';
+import { AppModule } from './app.module';
+import { jwtSecretOf, readConfig } from './config';
+import { MIGRATIONS } from './migrations';
+import { setupOpenApi } from './openapi';
+
+async function main(): Promise<void> {
+  const { config, errors } = readConfig(process.env);
+  if (!config) {
+    console.error(`Configuration is not valid:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+    process.exit(2);
+  }
+
+  let embedded: EmbeddedDatabase | undefined;
+  if (!config.databaseUrl) {
+    console.log(`Starting the embedded PostgreSQL in ${config.dataDir} …`);
+    embedded = await startEmbeddedDatabase({ dataDir: config.dataDir });
+  }
+  const databaseUrl = config.databaseUrl ?? (embedded as EmbeddedDatabase).url;
+
+  const ran = await runMigrations(databaseUrl, MIGRATIONS);
+  if (ran.length) console.log(`Migrations applied: ${ran.join(', ')}`);
+
+  const wantSeed = config.seed === 'demo' || (config.seed === 'auto' && embedded !== undefined);
+  const seeded = wantSeed && (await isDatabaseEmpty(databaseUrl));
+  if (seeded) {
+    console.log('Empty database: loading the demo data …');
+    await loadDemoSeed(databaseUrl);
+  }
+
+  const app = await NestFactory.create(
+    AppModule.forRoot({
+      databaseUrl,
+      jwtSecret: jwtSecretOf(config),
+      jwtExpiresIn: config.jwtExpiresIn,
+      logLevel: config.logLevel,
+      webRoot: join(__dirname, '..', 'web', 'browser'),
+    }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  configureHttp(app);
+  setupOpenApi(app);
+  await app.listen(config.port);
+
+  const url = `http://localhost:${config.port}/`;
+  console.log(`\nKey-account CRM is running at ${url}  (API docs: ${url}api/docs)`);
+  if (seeded || (wantSeed && embedded)) {
+    console.log(`Demo logins (password ${DEMO_LOGINS.password}): ${DEMO_LOGINS.usernames.join(', ')}`);
+  }
+  console.log('Press Ctrl-C to stop.');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping …`);
+    await app.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

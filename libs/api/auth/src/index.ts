@@ -1,0 +1,6 @@
+export * from './lib/auth.module';
+export * from './lib/auth-user';
+export * from './lib/current-user.decorator';
+export * from './lib/data-scope';
+export * from './lib/user.entity';
+export * from './lib/users.service';

@@ -1,0 +1,4 @@
+export * from './lib/embedded-database';
+export * from './lib/database.module';
+export * from './lib/health.controller';
+export * from './lib/migrate';

@@ -1,0 +1,37 @@
+import { Role } from './roles';
+
+/** Shapes of the public HTTP contract (API.md) shared by the API and the web app. */
+
+export interface UserSummary {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  user: UserSummary;
+}
+
+export interface ErrorDetail {
+  field: string;
+  message: string;
+}
+
+export interface ApiError {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: ErrorDetail[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const MAX_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 50;

@@ -1,0 +1,21 @@
+/** The four roles of DESIGN.md ("Who uses it and why"). */
+export const ROLES = ['account_manager', 'marketing', 'leader', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** Roles that read every customer; an account manager reads only their own. */
+export const ROLES_READING_ALL_CUSTOMERS: readonly Role[] = ['marketing', 'leader', 'admin'];
+
+/** Roles allowed to move customers between account managers. */
+export const ROLES_THAT_HAND_OVER: readonly Role[] = ['leader', 'admin'];
+
+/** Where each role lands after logging in (a route of the web app). */
+export const ROLE_HOME: Record<Role, string> = {
+  account_manager: '/my-day',
+  marketing: '/segments-home',
+  leader: '/leadership',
+  admin: '/admin',
+};
