@@ -1,6 +1,6 @@
 module.exports = {
   displayName: 'web',
-  preset: '../../jest.preset.js',
+  preset: '../../tools/jest/jest.preset.js',
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   coverageDirectory: '../../coverage/apps/web',
   transform: {

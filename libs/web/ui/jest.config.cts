@@ -1,6 +1,6 @@
 module.exports = {
   displayName: 'web-ui',
-  preset: '../../../jest.preset.js',
+  preset: '../../../tools/jest/jest.preset.js',
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   coverageDirectory: '../../../coverage/libs/web/ui',
   transform: {

@@ -1,1 +1,1 @@
-export * from './lib/api-testing.module';
+export * from './lib/test-app';

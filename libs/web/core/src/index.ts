@@ -1,1 +1,5 @@
-export * from './lib/web-core/web-core';
+export * from './lib/auth.store';
+export * from './lib/auth.guards';
+export * from './lib/api.interceptor';
+export * from './lib/language.service';
+export * from './lib/provide-core';

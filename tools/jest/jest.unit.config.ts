@@ -1,6 +1,9 @@
 import type { Config } from 'jest';
 import { getJestProjectsAsync } from '@nx/jest';
+import { join } from 'node:path';
 
+/** Every project's unit tests (`*.spec.ts`) in one Jest run. */
 export default async (): Promise<Config> => ({
+  rootDir: join(__dirname, '..', '..'),
   projects: await getJestProjectsAsync(),
 });

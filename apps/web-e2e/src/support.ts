@@ -1,0 +1,14 @@
+import { expect, Page } from '@playwright/test';
+import { join } from 'node:path';
+
+export const DEMO_PASSWORD = 'demo12345';
+export const SCREENSHOTS = join(__dirname, '..', '..', '..', 'test-output', 'screenshots');
+
+/** Logs in through the login page as a demo user and waits for the role's home page. */
+export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('current-user')).toBeVisible();
+}

@@ -1,0 +1,28 @@
+import {
+  AppstoreOutline,
+  DashboardOutline,
+  GlobalOutline,
+  HomeOutline,
+  LockOutline,
+  LogoutOutline,
+  MenuFoldOutline,
+  MenuUnfoldOutline,
+  SettingOutline,
+  TeamOutline,
+  UserOutline,
+} from '@ant-design/icons-angular/icons';
+
+/** Icons bundled with the app (no icon is fetched at run time). */
+export const appIcons = [
+  AppstoreOutline,
+  DashboardOutline,
+  GlobalOutline,
+  HomeOutline,
+  LockOutline,
+  LogoutOutline,
+  MenuFoldOutline,
+  MenuUnfoldOutline,
+  SettingOutline,
+  TeamOutline,
+  UserOutline,
+];

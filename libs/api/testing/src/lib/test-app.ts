@@ -1,0 +1,137 @@
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { AuthModule, UsersService } from '@crm/api/auth';
+import { DatabaseModule } from '@crm/api/database';
+import { configureHttp } from '@crm/api/http';
+import { Role } from '@crm/shared/domain';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+
+export const TEST_PASSWORD = 'test-password-1';
+
+/** The users every test app starts with. */
+export const TEST_USERS: { username: string; displayName: string; role: Role }[] = [
+  { username: 'admin', displayName: 'Admin', role: 'admin' },
+  { username: 'leader', displayName: 'Leader', role: 'leader' },
+  { username: 'marketing', displayName: 'Marketing', role: 'marketing' },
+  { username: 'manager1', displayName: 'Manager One', role: 'account_manager' },
+  { username: 'manager2', displayName: 'Manager Two', role: 'account_manager' },
+];
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON bodies
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface TestApp {
+  app: INestApplication;
+  dataSource: DataSource;
+  baseUrl: string;
+  /** Access tokens of TEST_USERS by username. */
+  tokens: Record<string, string>;
+  /** User ids of TEST_USERS by username. */
+  userIds: Record<string, string>;
+  /** Calls the API as `as` (a TEST_USERS username), or anonymously when `as` is omitted. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see ApiResponse
+  request<T = any>(method: string, path: string, options?: { as?: string; body?: unknown; rawBody?: string }): Promise<ApiResponse<T>>;
+  close(): Promise<void>;
+}
+
+function adminUrl(): string {
+  const url = process.env['TEST_DATABASE_ADMIN_URL'];
+  if (!url) throw new Error('TEST_DATABASE_ADMIN_URL is not set: run integration tests with tools/jest/jest.integration.config.ts');
+  return url;
+}
+
+/** A new database cloned from the migrated template; returns its URL and a function that drops it. */
+export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `crm_test_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env['TEST_DATABASE_TEMPLATE']}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new Client({ connectionString: adminUrl() });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/**
+ * A real API app for one test suite: its own database, the platform (auth, validation, error
+ * format) and the feature modules under test, listening on a free port, with TEST_USERS logged in.
+ */
+export async function createTestApp(imports: (Type | DynamicModule)[] = []): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      DatabaseModule.forRoot({ url: database.url, poolSize: 10 }),
+      AuthModule.forRoot({ jwtSecret: randomBytes(32).toString('hex'), jwtExpiresIn: '1h' }),
+      ...imports,
+    ],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: ['error'] });
+  configureHttp(app);
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const dataSource = app.get(DataSource);
+
+  await dataSource.transaction((manager) =>
+    UsersService.createUsers(manager, TEST_USERS.map((u) => ({ ...u, password: TEST_PASSWORD }))),
+  );
+
+  const tokens: Record<string, string> = {};
+  const userIds: Record<string, string> = {};
+  const request: TestApp['request'] = async (method, path, options = {}) => {
+    const headers: Record<string, string> = {};
+    if (options.as) headers['authorization'] = `Bearer ${tokens[options.as]}`;
+    let body: string | undefined;
+    if (options.rawBody !== undefined || options.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = options.rawBody ?? JSON.stringify(options.body);
+    }
+    const response = await fetch(`${baseUrl}/api${path}`, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body: parsed as never, headers: response.headers };
+  };
+
+  for (const user of TEST_USERS) {
+    const login = await request('POST', '/auth/login', { body: { username: user.username, password: TEST_PASSWORD } });
+    tokens[user.username] = login.body.accessToken;
+    userIds[user.username] = login.body.user.id;
+  }
+
+  return {
+    app,
+    dataSource,
+    baseUrl,
+    tokens,
+    userIds,
+    request,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

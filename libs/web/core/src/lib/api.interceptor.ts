@@ -1,0 +1,46 @@
+import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
+import { inject, Injector } from '@angular/core';
+import { TranslateService } from '@ngx-translate/core';
+import { ApiError } from '@crm/shared/domain';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { catchError, throwError } from 'rxjs';
+import { AuthStore } from './auth.store';
+
+/** A sentence for the user about a failed request. */
+export function describeHttpError(error: HttpErrorResponse, t: (key: string) => string): string {
+  if (error.status === 0) return t('errors.network');
+  const body = error.error as Partial<ApiError> | null;
+  if (error.status >= 500) return t('errors.server');
+  if (error.status === 403) return t('errors.forbidden');
+  if (error.status === 404) return t('errors.notFound');
+  return body?.message ?? t('errors.unknown');
+}
+
+/**
+ * Adds the bearer token to API calls; on 401 ends the session ("expired"); shows every other error
+ * to the user in words, unless the caller handles it itself (header `X-Handle-Errors`).
+ */
+export const apiInterceptor: HttpInterceptorFn = (request, next) => {
+  const auth = inject(AuthStore);
+  // Looked up only when needed: TranslateService loads its texts through HttpClient, which runs this interceptor.
+  const injector = inject(Injector);
+  const token = auth.token();
+  const handlesErrors = request.headers.has('X-Handle-Errors');
+  const outgoing = request.clone({
+    headers: (token ? request.headers.set('Authorization', `Bearer ${token}`) : request.headers).delete('X-Handle-Errors'),
+  });
+  return next(outgoing).pipe(
+    catchError((error: unknown) => {
+      if (error instanceof HttpErrorResponse && request.url.startsWith('/api/')) {
+        const isLogin = request.url === '/api/auth/login';
+        if (error.status === 401 && !isLogin) {
+          auth.logout('expired');
+        } else if (!handlesErrors && !isLogin) {
+          const translate = injector.get(TranslateService);
+          injector.get(NzMessageService).error(describeHttpError(error, (key) => translate.instant(key)));
+        }
+      }
+      return throwError(() => error);
+    }),
+  );
+};

@@ -1,0 +1,12 @@
+import { ROLE_HOME, ROLES } from '@crm/shared/domain';
+import { navItemsFor } from './nav-items';
+
+describe('navItemsFor', () => {
+  it.each(ROLES)('starts the navigation of %s with its home page', (role) => {
+    expect(navItemsFor(role)[0].path).toBe(ROLE_HOME[role]);
+  });
+
+  it('does not show an account manager the admin pages', () => {
+    expect(navItemsFor('account_manager').map((i) => i.path)).not.toContain(ROLE_HOME.admin);
+  });
+});

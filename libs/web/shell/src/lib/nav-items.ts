@@ -1,0 +1,21 @@
+import { Role, ROLE_HOME } from '@crm/shared/domain';
+
+export interface NavItem {
+  path: string;
+  /** i18n key of the label. */
+  label: string;
+  icon: string;
+  roles: readonly Role[];
+}
+
+/** The side navigation; each role sees the items that name it, its home page first. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: ROLE_HOME.account_manager, label: 'nav.myDay', icon: 'home', roles: ['account_manager'] },
+  { path: ROLE_HOME.marketing, label: 'nav.marketing', icon: 'appstore', roles: ['marketing'] },
+  { path: ROLE_HOME.leader, label: 'nav.leadership', icon: 'dashboard', roles: ['leader'] },
+  { path: ROLE_HOME.admin, label: 'nav.admin', icon: 'setting', roles: ['admin'] },
+];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+}

@@ -1,0 +1,20 @@
+import { Routes } from '@angular/router';
+import { ROLE_HOME, ROLES } from '@crm/shared/domain';
+import { authGuard, homeRedirectGuard, roleGuard } from '@crm/web/core';
+import { RoleHomePage } from './home/role-home.page';
+import { Shell } from './shell/shell';
+
+const homeOf = (role: (typeof ROLES)[number]) => ROLE_HOME[role].slice(1);
+
+/** Everything behind the login: the shell and each role's pages. */
+export const shellRoutes: Routes = [
+  {
+    path: '',
+    component: Shell,
+    canActivate: [authGuard],
+    children: [
+      { path: '', pathMatch: 'full', canActivate: [homeRedirectGuard], children: [] },
+      ...ROLES.map((role) => ({ path: homeOf(role), canActivate: [roleGuard([role])], component: RoleHomePage })),
+    ],
+  },
+];
