@@ -43,7 +43,12 @@ if (!only || only === 'unit') {
 if (!only || only === 'integration') {
   const file = join(out, 'integration.json');
   rmSync(file, { force: true });
-  run('API integration tests', bin('jest'), ['-c', 'tools/jest/jest.integration.config.ts', '--json', `--outputFile=${file}`]);
+  run('API integration tests', bin('jest'), [
+    '-c',
+    'tools/jest/jest.integration.config.ts',
+    '--json',
+    `--outputFile=${file}`,
+  ]);
   results.push(['integration', jestCounts(file)]);
 }
 if (!only || only === 'e2e') {

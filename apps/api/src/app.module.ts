@@ -1,7 +1,11 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import { AuditModule } from '@crm/api/audit';
 import { AuthModule } from '@crm/api/auth';
+import { CustomersModule } from '@crm/api/customers';
 import { DatabaseModule } from '@crm/api/database';
+import { OwnershipModule } from '@crm/api/ownership';
+import { ReferenceModule } from '@crm/api/reference';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { LoggerModule } from 'nestjs-pino';
@@ -15,6 +19,9 @@ export interface AppModuleOptions {
   webRoot?: string;
 }
 
+/** The product's feature modules, in the order of DESIGN.md. */
+export const FEATURE_MODULES = [AuditModule, ReferenceModule, CustomersModule, OwnershipModule];
+
 @Module({})
 export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
@@ -26,17 +33,15 @@ export class AppModule {
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: options.logLevel,
-            genReqId: (req, res) => {
-              const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
-              res.setHeader('x-request-id', id);
-              return id;
-            },
+            // configureHttp has given every request its id already.
+            genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
         }),
         DatabaseModule.forRoot({ url: options.databaseUrl }),
         AuthModule.forRoot({ jwtSecret: options.jwtSecret, jwtExpiresIn: options.jwtExpiresIn }),
+        ...FEATURE_MODULES,
         ...(serveWeb
           ? [ServeStaticModule.forRoot({ rootPath: options.webRoot as string, exclude: ['/api/{*path}'] })]
           : []),

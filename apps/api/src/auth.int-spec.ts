@@ -14,7 +14,12 @@ describe('auth and the HTTP platform', () => {
     const res = await t.request('POST', '/auth/login', { body: { username: 'leader', password: TEST_PASSWORD } });
     expect(res.status).toBe(200);
     expect(typeof res.body.accessToken).toBe('string');
-    expect(res.body.user).toEqual({ id: t.userIds['leader'], username: 'leader', displayName: 'Leader', role: 'leader' });
+    expect(res.body.user).toEqual({
+      id: t.userIds['leader'],
+      username: 'leader',
+      displayName: 'Leader',
+      role: 'leader',
+    });
   });
 
   it('answers who is logged in', async () => {
@@ -53,9 +58,13 @@ describe('auth and the HTTP platform', () => {
 
   it('rate-limits failed logins for one username and lets others in', async () => {
     for (let i = 0; i < 5; i++) {
-      expect((await t.request('POST', '/auth/login', { body: { username: 'marketing', password: 'bad' } })).status).toBe(401);
+      expect(
+        (await t.request('POST', '/auth/login', { body: { username: 'marketing', password: 'bad' } })).status,
+      ).toBe(401);
     }
-    const blocked = await t.request('POST', '/auth/login', { body: { username: 'marketing', password: TEST_PASSWORD } });
+    const blocked = await t.request('POST', '/auth/login', {
+      body: { username: 'marketing', password: TEST_PASSWORD },
+    });
     expect(blocked.status).toBe(429);
     expect(blocked.body.message).toMatch(/Too many failed logins/);
     const other = await t.request('POST', '/auth/login', { body: { username: 'manager2', password: TEST_PASSWORD } });

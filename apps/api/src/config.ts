@@ -39,9 +39,11 @@ export function readConfig(env: NodeJS.ProcessEnv): { config?: AppConfig; errors
   const jwtSecret = env['JWT_SECRET'] || undefined;
   if (jwtSecret !== undefined && jwtSecret.length < 32) errors.push('JWT_SECRET must be at least 32 characters long');
   const jwtExpiresIn = env['JWT_EXPIRES_IN'] || '8h';
-  if (!/^\d+[smhd]$/.test(jwtExpiresIn)) errors.push(`JWT_EXPIRES_IN must look like 30m, 8h or 7d, got "${jwtExpiresIn}"`);
+  if (!/^\d+[smhd]$/.test(jwtExpiresIn))
+    errors.push(`JWT_EXPIRES_IN must look like 30m, 8h or 7d, got "${jwtExpiresIn}"`);
   const logLevel = env['LOG_LEVEL'] || 'info';
-  if (!LOG_LEVELS.includes(logLevel)) errors.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  if (!LOG_LEVELS.includes(logLevel))
+    errors.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   const dataDir = resolve(env['DATA_DIR'] || './.data');
   if (errors.length) return { errors };
   return { config: { port, dataDir, databaseUrl, seed, jwtSecret, jwtExpiresIn, logLevel }, errors };

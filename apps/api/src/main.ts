@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { configureHttp } from '@crm/api/http';
-import { EmbeddedDatabase, runMigrations, startEmbeddedDatabase } from '@crm/api/database';
+import { EmbeddedDatabase, runMigrations, startEmbeddedDatabase, withDataSource } from '@crm/api/database';
+import { syncReferenceData } from '@crm/api/reference';
 import { loadDemoSeed, DEMO_LOGINS, isDatabaseEmpty } from '@crm/api/demo-seed';
 import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
 
   const ran = await runMigrations(databaseUrl, MIGRATIONS);
   if (ran.length) console.log(`Migrations applied: ${ran.join(', ')}`);
+  await withDataSource(databaseUrl, (ds) => syncReferenceData(ds.manager));
 
   const wantSeed = config.seed === 'demo' || (config.seed === 'auto' && embedded !== undefined);
   const seeded = wantSeed && (await isDatabaseEmpty(databaseUrl));

@@ -1,4 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  Logger,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { PUBLIC_ROUTE, ROUTE_ROLES } from '@crm/api/http';
@@ -46,7 +53,8 @@ export class AccessGuard implements CanActivate {
 
   private async authenticate(request: Request): Promise<AuthUser> {
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('Login required: send Authorization: Bearer <token>');
+    if (scheme !== 'Bearer' || !token)
+      throw new UnauthorizedException('Login required: send Authorization: Bearer <token>');
     try {
       const claims = await this.jwt.verifyAsync<TokenClaims>(token);
       if (!isRole(claims.role)) throw new Error('unknown role');

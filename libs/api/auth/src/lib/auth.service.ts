@@ -25,7 +25,12 @@ export class AuthService {
       throw new UnauthorizedException('Wrong username or password');
     }
     this.attempts.succeed(key);
-    const claims: TokenClaims = { sub: user.id, username: user.username, displayName: user.displayName, role: user.role };
+    const claims: TokenClaims = {
+      sub: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+    };
     return {
       accessToken: await this.jwt.signAsync(claims),
       user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role },

@@ -29,21 +29,23 @@ export class UsersService {
     return this.users.findOneBy({ id });
   }
 
+  /** True when `id` is an active user with the account_manager role (an owner of customers). */
+  async isActiveAccountManager(id: string): Promise<boolean> {
+    return this.users.existsBy({ id, role: 'account_manager', active: true });
+  }
+
   count(): Promise<number> {
     return this.users.count();
   }
 
-  /** Creates users (idempotent on username); used by the demo seed and by admins. */
+  /** Creates users (idempotent on username); used by the demo seed and by tests. */
   static async createUsers(manager: EntityManager, users: NewUser[]): Promise<void> {
-    for (const u of users) {
-      const passwordHash = await argon2.hash(u.password);
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(UserEntity)
-        .values({ username: u.username, displayName: u.displayName, role: u.role, passwordHash })
-        .orIgnore()
-        .execute();
-    }
+    const hashes = await Promise.all(users.map((u) => argon2.hash(u.password)));
+    await manager.query(
+      `INSERT INTO users (username, display_name, role, password_hash)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+       ON CONFLICT (username) DO NOTHING`,
+      [users.map((u) => u.username), users.map((u) => u.displayName), users.map((u) => u.role), hashes],
+    );
   }
 }

@@ -13,3 +13,14 @@ export async function runMigrations(url: string, migrations: MigrationClass[]): 
     await dataSource.destroy();
   }
 }
+
+/** Runs `work` with a short-lived connection to `url` (start-up steps, seeds, tools). */
+export async function withDataSource<T>(url: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  const dataSource = new DataSource({ type: 'postgres', url });
+  await dataSource.initialize();
+  try {
+    return await work(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,7 +1,17 @@
 import { BadRequestException, INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ErrorDetail } from '@crm/shared/domain';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { randomUUID } from 'node:crypto';
 import { ErrorFilter } from './error.filter';
+
+/** Every request gets an id (the caller's `X-Request-Id`, or a new one), echoed in the response. */
+function assignRequestId(req: Request & { id?: string }, res: Response, next: NextFunction): void {
+  const sent = req.headers['x-request-id'];
+  req.id = (typeof sent === 'string' && sent ? sent.slice(0, 100) : undefined) ?? randomUUID();
+  res.setHeader('x-request-id', req.id);
+  next();
+}
 
 /** Flattens class-validator's nested errors into `[{field, message}]` with dotted paths (`contacts.0.phone`). */
 export function validationDetails(errors: ValidationError[], parent = ''): ErrorDetail[] {
@@ -33,6 +43,7 @@ export function createValidationPipe(): ValidationPipe {
  */
 export function configureHttp(app: INestApplication): void {
   app.setGlobalPrefix('api');
+  app.use(assignRequestId);
   app.use(
     helmet({
       contentSecurityPolicy: {

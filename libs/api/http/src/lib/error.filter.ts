@@ -1,13 +1,7 @@
-import {
-  ArgumentsHost,
-  Catch,
-  ExceptionFilter,
-  HttpException,
-  HttpStatus,
-  Logger,
-} from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import {
   ApiError,
+  ConflictError,
   DomainError,
   ErrorDetail,
   ForbiddenError,
@@ -24,6 +18,7 @@ const DOMAIN_STATUS: [new (...args: never[]) => DomainError, number][] = [
   [NotFoundError, HttpStatus.NOT_FOUND],
   [ForbiddenError, HttpStatus.FORBIDDEN],
   [StaleVersionError, HttpStatus.CONFLICT],
+  [ConflictError, HttpStatus.CONFLICT],
   [InvalidTransitionError, HttpStatus.CONFLICT],
   [TooManyAttemptsError, HttpStatus.TOO_MANY_REQUESTS],
 ];

@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import { AuthModule, UsersService } from '@crm/api/auth';
 import { DatabaseModule } from '@crm/api/database';
 import { configureHttp } from '@crm/api/http';
+import { syncReferenceData } from '@crm/api/reference';
 import { Role } from '@crm/shared/domain';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
@@ -36,13 +37,20 @@ export interface TestApp {
   userIds: Record<string, string>;
   /** Calls the API as `as` (a TEST_USERS username), or anonymously when `as` is omitted. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see ApiResponse
-  request<T = any>(method: string, path: string, options?: { as?: string; body?: unknown; rawBody?: string }): Promise<ApiResponse<T>>;
+  request<T = any>(
+    method: string,
+    path: string,
+    options?: { as?: string; body?: unknown; rawBody?: string },
+  ): Promise<ApiResponse<T>>;
   close(): Promise<void>;
 }
 
 function adminUrl(): string {
   const url = process.env['TEST_DATABASE_ADMIN_URL'];
-  if (!url) throw new Error('TEST_DATABASE_ADMIN_URL is not set: run integration tests with tools/jest/jest.integration.config.ts');
+  if (!url)
+    throw new Error(
+      'TEST_DATABASE_ADMIN_URL is not set: run integration tests with tools/jest/jest.integration.config.ts',
+    );
   return url;
 }
 
@@ -91,8 +99,12 @@ export async function createTestApp(imports: (Type | DynamicModule)[] = []): Pro
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const dataSource = app.get(DataSource);
 
+  await syncReferenceData(dataSource.manager);
   await dataSource.transaction((manager) =>
-    UsersService.createUsers(manager, TEST_USERS.map((u) => ({ ...u, password: TEST_PASSWORD }))),
+    UsersService.createUsers(
+      manager,
+      TEST_USERS.map((u) => ({ ...u, password: TEST_PASSWORD })),
+    ),
   );
 
   const tokens: Record<string, string> = {};

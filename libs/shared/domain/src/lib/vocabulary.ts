@@ -3,12 +3,7 @@
 export const VOLTAGE_LEVELS_KV = [10, 20, 35, 66, 110, 220, 330, 500] as const;
 export type VoltageKv = (typeof VOLTAGE_LEVELS_KV)[number];
 
-export const TARIFF_CATEGORIES = [
-  'large_industry',
-  'general_commercial',
-  'agriculture',
-  'other',
-] as const;
+export const TARIFF_CATEGORIES = ['large_industry', 'general_commercial', 'agriculture', 'other'] as const;
 export type TariffCategory = (typeof TARIFF_CATEGORIES)[number];
 
 /** Important-customer class (重要电力用户), weakest first. */
@@ -16,14 +11,7 @@ export const IMPORTANCE_CLASSES = ['none', 'temporary', 'level2', 'level1', 'spe
 export type ImportanceClass = (typeof IMPORTANCE_CLASSES)[number];
 
 /** Customer stage, derived from its applications (DESIGN.md, "Lifecycle"). */
-export const CUSTOMER_STAGES = [
-  'applying',
-  'connecting',
-  'active',
-  'suspended',
-  'closing',
-  'closed',
-] as const;
+export const CUSTOMER_STAGES = ['applying', 'connecting', 'active', 'suspended', 'closing', 'closed'] as const;
 export type CustomerStage = (typeof CUSTOMER_STAGES)[number];
 
 export const APPLICATION_TYPES = [

@@ -27,7 +27,9 @@ export const apiInterceptor: HttpInterceptorFn = (request, next) => {
   const token = auth.token();
   const handlesErrors = request.headers.has('X-Handle-Errors');
   const outgoing = request.clone({
-    headers: (token ? request.headers.set('Authorization', `Bearer ${token}`) : request.headers).delete('X-Handle-Errors'),
+    headers: (token ? request.headers.set('Authorization', `Bearer ${token}`) : request.headers).delete(
+      'X-Handle-Errors',
+    ),
   });
   return next(outgoing).pipe(
     catchError((error: unknown) => {

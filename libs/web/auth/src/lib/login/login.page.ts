@@ -16,7 +16,17 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 @Component({
   selector: 'crm-login-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslatePipe, LanguageSwitch, NzAlertModule, NzButtonModule, NzCardModule, NzFormModule, NzIconModule, NzInputModule],
+  imports: [
+    ReactiveFormsModule,
+    TranslatePipe,
+    LanguageSwitch,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzFormModule,
+    NzIconModule,
+    NzInputModule,
+  ],
   templateUrl: './login.page.html',
   styleUrl: './login.page.scss',
 })
@@ -46,7 +56,15 @@ export class LoginPage {
       await this.router.navigateByUrl(ROLE_HOME[user.role]);
     } catch (e) {
       const status = e instanceof HttpErrorResponse ? e.status : 0;
-      this.error.set(status === 401 ? 'login.wrong' : status === 429 ? 'login.tooMany' : status === 0 ? 'errors.network' : 'errors.server');
+      this.error.set(
+        status === 401
+          ? 'login.wrong'
+          : status === 429
+            ? 'login.tooMany'
+            : status === 0
+              ? 'errors.network'
+              : 'errors.server',
+      );
     } finally {
       this.busy.set(false);
     }

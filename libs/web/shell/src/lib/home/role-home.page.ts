@@ -18,13 +18,26 @@ import { navItemsFor } from '../nav-items';
         <p>{{ 'home.' + user.role + '.description' | translate }}</p>
         <ul class="links">
           @for (item of links(); track item.path) {
-            <li><a [routerLink]="item.path"><nz-icon [nzType]="item.icon" /> {{ item.label | translate }}</a></li>
+            <li>
+              <a [routerLink]="item.path"><nz-icon [nzType]="item.icon" /> {{ item.label | translate }}</a>
+            </li>
           }
         </ul>
       </nz-card>
     }
   `,
-  styles: `.role { font-size: 18px; font-weight: 600; } .links { padding-left: 0; list-style: none; display: flex; gap: 24px; }`,
+  styles: `
+    .role {
+      font-size: 18px;
+      font-weight: 600;
+    }
+    .links {
+      padding-left: 0;
+      list-style: none;
+      display: flex;
+      gap: 24px;
+    }
+  `,
 })
 export class RoleHomePage {
   protected readonly auth = inject(AuthStore);

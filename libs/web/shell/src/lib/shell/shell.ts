@@ -14,7 +14,18 @@ import { navItemsFor } from '../nav-items';
 @Component({
   selector: 'crm-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe, LanguageSwitch, NzButtonModule, NzIconModule, NzLayoutModule, NzMenuModule, NzTagModule],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    TranslatePipe,
+    LanguageSwitch,
+    NzButtonModule,
+    NzIconModule,
+    NzLayoutModule,
+    NzMenuModule,
+    NzTagModule,
+  ],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
 })

@@ -1,0 +1,82 @@
+import {
+  Body,
+  Controller,
+  DefaultValuePipe,
+  Get,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
+import { Roles } from '@crm/api/http';
+import { ROLES, TimelineEntry } from '@crm/shared/domain';
+import { CustomersService } from './customers.service';
+import { CreateCustomerDto } from './dto/create-customer.dto';
+import { CustomerQueryDto } from './dto/customer-query.dto';
+import { CustomerDto, CustomerPageDto } from './dto/customer.dto';
+import { UpdateCustomerDto } from './dto/update-customer.dto';
+
+/** Customers. There is deliberately no delete route: closed customers are kept. */
+@ApiTags('customers')
+@ApiBearerAuth()
+@Controller('customers')
+export class CustomersController {
+  constructor(private readonly customers: CustomersService) {}
+
+  @Get()
+  @Roles(...ROLES)
+  @ApiOkResponse({ type: CustomerPageDto })
+  list(@Scope() scope: DataScope, @Query() query: CustomerQueryDto): Promise<CustomerPageDto> {
+    return this.customers.list(scope, query);
+  }
+
+  @Post()
+  @Roles('account_manager', 'leader', 'admin')
+  @ApiCreatedResponse({ type: CustomerDto })
+  @ApiConflictResponse({ description: 'The account number exists already' })
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateCustomerDto): Promise<CustomerDto> {
+    return this.customers.create(user, body);
+  }
+
+  @Get(':id')
+  @Roles(...ROLES)
+  @ApiOkResponse({ type: CustomerDto })
+  @ApiNotFoundResponse({ description: 'No such customer, or not yours' })
+  get(@Scope() scope: DataScope, @Param('id', ParseUUIDPipe) id: string): Promise<CustomerDto> {
+    return this.customers.get(scope, id);
+  }
+
+  @Patch(':id')
+  @Roles('account_manager', 'leader', 'admin')
+  @ApiOkResponse({ type: CustomerDto })
+  @ApiConflictResponse({ description: 'Stale version: someone else saved first' })
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateCustomerDto,
+  ): Promise<CustomerDto> {
+    return this.customers.update(user, id, body);
+  }
+
+  @Get(':id/timeline')
+  @Roles(...ROLES)
+  @ApiOkResponse({ description: 'Newest first: [{at, type, actor, summary, data}]' })
+  timeline(
+    @Scope() scope: DataScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('limit', new DefaultValuePipe(200), ParseIntPipe) limit: number,
+  ): Promise<TimelineEntry[]> {
+    return this.customers.timelineOf(scope, id, Math.min(Math.max(limit, 1), 1000));
+  }
+}

@@ -1,0 +1,349 @@
+import { AuditModule } from '@crm/api/audit';
+import { ReferenceModule } from '@crm/api/reference';
+import { createCustomer, createTestApp, customerBody as newCustomer, TestApp } from '@crm/api/testing';
+import { CustomersModule } from '../index';
+
+describe('customers: registry, scope, locking, timeline, audit', () => {
+  let t: TestApp;
+  const create = (as: string, overrides: Record<string, unknown> = {}) => createCustomer(t, as, overrides);
+  const countCustomers = async () => Number((await t.dataSource.query('SELECT count(*) FROM customers'))[0].count);
+
+  beforeAll(async () => {
+    t = await createTestApp([ReferenceModule, CustomersModule, AuditModule]);
+  });
+  afterAll(() => t.close());
+
+  describe('create and read', () => {
+    it('creates a customer owned by the account manager who creates it, as API.md shows it', async () => {
+      const body = newCustomer();
+      const res = await t.request('POST', '/customers', { as: 'manager1', body });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({
+        ...body,
+        stage: 'applying',
+        version: 1,
+        accountManager: { id: t.userIds['manager1'], displayName: 'Manager One' },
+      });
+      expect(res.body.id).toMatch(/^[0-9a-f-]{36}$/);
+      const read = await t.request('GET', `/customers/${res.body.id}`, { as: 'manager1' });
+      expect(read.status).toBe(200);
+      expect(read.body).toEqual(res.body);
+    });
+
+    it('lets an admin create a customer for a chosen manager, and requires that choice', async () => {
+      const missing = await t.request('POST', '/customers', { as: 'admin', body: newCustomer() });
+      expect(missing.status).toBe(400);
+      expect(missing.body.details[0].field).toBe('managerId');
+      const notAManager = await t.request('POST', '/customers', {
+        as: 'admin',
+        body: newCustomer({ managerId: t.userIds['leader'] }),
+      });
+      expect(notAManager.status).toBe(400);
+      const ok = await create('admin', { managerId: t.userIds['manager2'] });
+      expect(ok.accountManager.id).toBe(t.userIds['manager2']);
+    });
+
+    it('refuses marketing staff, who only read', async () => {
+      expect((await t.request('POST', '/customers', { as: 'marketing', body: newCustomer() })).status).toBe(403);
+    });
+
+    it('answers 409 for a taken account number and writes nothing', async () => {
+      const first = await create('manager1');
+      const before = await countCustomers();
+      const res = await t.request('POST', '/customers', {
+        as: 'manager1',
+        body: newCustomer({ accountNo: first.accountNo }),
+      });
+      expect(res.status).toBe(409);
+      expect(await countCustomers()).toBe(before);
+    });
+
+    it('has no delete route', async () => {
+      const c = await create('manager1');
+      expect((await t.request('DELETE', `/customers/${c.id}`, { as: 'admin' })).status).toBe(404);
+      expect(await t.request('GET', `/customers/${c.id}`, { as: 'admin' })).toMatchObject({ status: 200 });
+    });
+  });
+
+  describe('validation: every field, a 400 naming it, nothing written', () => {
+    const cases: [string, Record<string, unknown>][] = [
+      ['accountNo', { accountNo: '12ab' }],
+      ['accountNo', { accountNo: undefined }],
+      ['name', { name: 'x' }],
+      ['name', { name: 'x'.repeat(101) }],
+      ['creditCode', { creditCode: '91350100M000100Y44' }],
+      ['creditCode', { creditCode: '123' }],
+      ['industry', { industry: 'ZZ' }],
+      ['voltageKv', { voltageKv: 15 }],
+      ['voltageKv', { voltageKv: '10' }],
+      ['contractCapacityKva', { contractCapacityKva: 0 }],
+      ['contractCapacityKva', { contractCapacityKva: 'big' }],
+      ['tariffCategory', { tariffCategory: 'household' }],
+      ['region', { region: '' }],
+      ['address', { address: '' }],
+      ['importance', { importance: 'vip' }],
+      ['contacts', { contacts: 'nobody' }],
+      ['contacts.0.name', { contacts: [{ name: '', phone: '13857712345', role: '电工' }] }],
+      ['contacts.0.phone', { contacts: [{ name: '李', phone: '12345', role: '电工' }] }],
+      ['contacts.0.email', { contacts: [{ name: '李', phone: '13857712345', email: 'not-mail', role: '电工' }] }],
+      ['contacts.0.role', { contacts: [{ name: '李', phone: '13857712345' }] }],
+      ['tags', { tags: 'a,b' }],
+      ['tags', { tags: [''] }],
+      ['managerId', { managerId: 'not-a-uuid' }],
+      ['stage', { stage: 'active' }],
+    ];
+    it.each(cases)('rejects a bad %s on create', async (field, overrides) => {
+      const before = await countCustomers();
+      const res = await t.request('POST', '/customers', { as: 'manager1', body: newCustomer(overrides) });
+      expect(res.status).toBe(400);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+      expect(await countCustomers()).toBe(before);
+    });
+
+    it.each(cases.filter(([field]) => !['accountNo', 'managerId', 'stage'].includes(field)))(
+      'rejects a bad %s on update and changes nothing',
+      async (field, overrides) => {
+        const c = await create('manager1');
+        const res = await t.request('PATCH', `/customers/${c.id}`, {
+          as: 'manager1',
+          body: { version: 1, ...overrides },
+        });
+        expect(res.status).toBe(400);
+        expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+        expect((await t.request('GET', `/customers/${c.id}`, { as: 'manager1' })).body).toEqual(c);
+      },
+    );
+
+    it('rejects an update without a version, and one that tries to change the account number', async () => {
+      const c = await create('manager1');
+      const noVersion = await t.request('PATCH', `/customers/${c.id}`, {
+        as: 'manager1',
+        body: { name: '新名称有限公司' },
+      });
+      expect(noVersion.status).toBe(400);
+      expect(noVersion.body.details[0].field).toBe('version');
+      const accountNo = await t.request('PATCH', `/customers/${c.id}`, {
+        as: 'manager1',
+        body: { version: 1, accountNo: '3309999999' },
+      });
+      expect(accountNo.status).toBe(400);
+    });
+  });
+
+  describe('one manager: scope and the database', () => {
+    it('answers 404 on every customer route to an account manager who does not own the customer', async () => {
+      const c = await create('manager1');
+      const routes: [string, string, unknown?][] = [
+        ['GET', `/customers/${c.id}`],
+        ['PATCH', `/customers/${c.id}`, { version: 1, name: '别人的客户有限公司' }],
+        ['GET', `/customers/${c.id}/timeline`],
+      ];
+      for (const [method, path, body] of routes) {
+        const res = await t.request(method, path, { as: 'manager2', body });
+        expect({ method, path, status: res.status }).toEqual({ method, path, status: 404 });
+      }
+      expect((await t.request('GET', `/customers/${c.id}`, { as: 'manager1' })).body.name).toBe(c.name);
+    });
+
+    it('lists only the account manager’s own customers', async () => {
+      const mine = await create('manager2');
+      const list = await t.request('GET', '/customers?pageSize=500', { as: 'manager2' });
+      expect(list.status).toBe(200);
+      expect(list.body.items.length).toBeGreaterThan(0);
+      expect(
+        list.body.items.every((c: { accountManager: { id: string } }) => c.accountManager.id === t.userIds['manager2']),
+      ).toBe(true);
+      expect(list.body.items.map((c: { id: string }) => c.id)).toContain(mine.id);
+      const others = await t.request('GET', `/customers?managerId=${t.userIds['manager1']}`, { as: 'manager2' });
+      expect(others.body).toMatchObject({ items: [], total: 0 });
+    });
+
+    it('refuses a customer without a manager unless it is closed, and an owner who is not an account manager', async () => {
+      const c = await create('manager1');
+      await expect(
+        t.dataSource.query('UPDATE customers SET account_manager_id = NULL WHERE id = $1', [c.id]),
+      ).rejects.toThrow(/customers_managed_unless_closed/);
+      await expect(
+        t.dataSource.query('UPDATE customers SET account_manager_id = $2 WHERE id = $1', [
+          c.id,
+          t.userIds['marketing'],
+        ]),
+      ).rejects.toThrow(/not an active account manager/);
+    });
+  });
+
+  describe('optimistic locking', () => {
+    it('lets exactly one of two writers with the same version win; the other gets 409 and changes nothing', async () => {
+      const c = await create('manager1');
+      const [a, b] = await Promise.all([
+        t.request('PATCH', `/customers/${c.id}`, { as: 'manager1', body: { version: 1, name: '写入者甲有限公司' } }),
+        t.request('PATCH', `/customers/${c.id}`, { as: 'admin', body: { version: 1, name: '写入者乙有限公司' } }),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 409]);
+      const winner = a.status === 200 ? a.body : b.body;
+      const after = (await t.request('GET', `/customers/${c.id}`, { as: 'admin' })).body;
+      expect(after.version).toBe(2);
+      expect(after.name).toBe(winner.name);
+      const updates = (await t.request('GET', `/customers/${c.id}/timeline`, { as: 'admin' })).body.filter(
+        (e: { type: string }) => e.type === 'updated',
+      );
+      expect(updates).toHaveLength(1);
+    });
+
+    it('answers a stale version with 409 naming both versions', async () => {
+      const c = await create('manager1');
+      await t.request('PATCH', `/customers/${c.id}`, { as: 'manager1', body: { version: 1, address: '新地址 2 号' } });
+      const stale = await t.request('PATCH', `/customers/${c.id}`, {
+        as: 'manager1',
+        body: { version: 1, address: '旧地址' },
+      });
+      expect(stale.status).toBe(409);
+      expect(stale.body.message).toMatch(/you sent version 1, the current version is 2/);
+    });
+  });
+
+  describe('timeline', () => {
+    it('records creation, each field change with before and after, newest first', async () => {
+      const c = await create('manager1');
+      const contacts = [{ name: '王芳', phone: '0577-88881234', email: null, role: '财务负责人' }];
+      const res = await t.request('PATCH', `/customers/${c.id}`, {
+        as: 'manager1',
+        body: { version: 1, contractCapacityKva: 2000, contacts, tags: ['重点用户'] },
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ version: 2, contractCapacityKva: 2000, contacts });
+      const timeline = (await t.request('GET', `/customers/${c.id}/timeline`, { as: 'manager1' })).body;
+      expect(timeline.map((e: { type: string }) => e.type)).toEqual(['updated', 'created']);
+      expect(timeline[0]).toMatchObject({
+        actor: { id: t.userIds['manager1'], displayName: 'Manager One' },
+        summary: 'Changed contractCapacityKva, contacts',
+        data: {
+          changes: [
+            { field: 'contractCapacityKva', before: 1250, after: 2000 },
+            { field: 'contacts', before: c.contacts, after: contacts },
+          ],
+        },
+      });
+      expect(Date.parse(timeline[0].at)).toBeGreaterThanOrEqual(Date.parse(timeline[1].at));
+    });
+
+    it('records nothing and keeps the version when nothing changed', async () => {
+      const c = await create('manager1');
+      const res = await t.request('PATCH', `/customers/${c.id}`, {
+        as: 'manager1',
+        body: { version: 1, name: c.name },
+      });
+      expect(res.body.version).toBe(1);
+      expect((await t.request('GET', `/customers/${c.id}/timeline`, { as: 'manager1' })).body).toHaveLength(1);
+    });
+  });
+
+  describe('list: search, filters, sort, pagination', () => {
+    let accountPrefix: string;
+    beforeAll(async () => {
+      accountPrefix = '4400';
+      const rows = [
+        {
+          accountNo: '4400000001',
+          name: '瑞安鸿昌鞋业有限公司',
+          region: '瑞安市',
+          voltageKv: 10,
+          contractCapacityKva: 800,
+          industry: '19',
+        },
+        {
+          accountNo: '4400000002',
+          name: '乐清正和电气有限公司',
+          region: '乐清市',
+          voltageKv: 35,
+          contractCapacityKva: 16000,
+          industry: '38',
+        },
+        {
+          accountNo: '4400000003',
+          name: '温州鸿昌物流有限公司',
+          region: '龙湾区',
+          voltageKv: 10,
+          contractCapacityKva: 2500,
+          industry: '59',
+          contacts: [{ name: '周文', phone: '13900001111', role: '总经理' }],
+        },
+      ];
+      for (const row of rows) await create('admin', { managerId: t.userIds['manager1'], ...row });
+    });
+    const list = async (query: string, as = 'leader') => (await t.request('GET', `/customers?${query}`, { as })).body;
+
+    it('finds by part of the name, in Chinese', async () => {
+      const res = await list('search=鸿昌');
+      expect(res.items.map((c: { accountNo: string }) => c.accountNo).sort()).toEqual(['4400000001', '4400000003']);
+      expect(res).toMatchObject({ total: 2, totalExact: true, page: 1, pageSize: 50 });
+    });
+
+    it('finds by the start of an account number, a contact phone and a credit code', async () => {
+      expect((await list(`search=${accountPrefix}0000`)).total).toBe(3);
+      expect((await list('search=1390000')).items.map((c: { accountNo: string }) => c.accountNo)).toEqual([
+        '4400000003',
+      ]);
+      const any = (await list('search=4400000002')).items[0];
+      expect((await list(`search=${any.creditCode}`)).items.map((c: { id: string }) => c.id)).toEqual([any.id]);
+    });
+
+    it('treats LIKE wildcards in the search as plain characters', async () => {
+      expect((await list('search=%25%25')).total).toBe(0);
+      expect((await list('search=_')).total).toBe(0);
+    });
+
+    it('filters by region, voltage, industry, stage and manager', async () => {
+      expect(
+        (await list(`search=${accountPrefix}&region=乐清市`)).items.map((c: { accountNo: string }) => c.accountNo),
+      ).toEqual(['4400000002']);
+      expect((await list(`search=${accountPrefix}&voltageKv=35`)).total).toBe(1);
+      expect((await list(`search=${accountPrefix}&industry=59`)).total).toBe(1);
+      expect((await list(`search=${accountPrefix}&stage=active`)).total).toBe(0);
+      expect((await list(`search=${accountPrefix}&managerId=${t.userIds['manager1']}`)).total).toBe(3);
+    });
+
+    it('sorts both ways and pages', async () => {
+      const desc = await list(`search=${accountPrefix}&sort=-contractCapacityKva`);
+      expect(desc.items.map((c: { contractCapacityKva: number }) => c.contractCapacityKva)).toEqual([16000, 2500, 800]);
+      const page2 = await list(`search=${accountPrefix}&sort=accountNo&page=2&pageSize=2`);
+      expect(page2).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+      expect(page2.items.map((c: { accountNo: string }) => c.accountNo)).toEqual(['4400000003']);
+    });
+
+    it('rejects a bad sort, page size or filter with 400', async () => {
+      for (const query of ['sort=password', 'pageSize=501', 'page=0', 'voltageKv=12', 'stage=gone', 'managerId=x']) {
+        expect({ query, status: (await t.request('GET', `/customers?${query}`, { as: 'leader' })).status }).toEqual({
+          query,
+          status: 400,
+        });
+      }
+    });
+  });
+
+  describe('audit log', () => {
+    it('records every write with who, what, outcome and request id, and only admins read it', async () => {
+      const res = await t.request('POST', '/customers', { as: 'manager1', body: newCustomer({ name: 'x' }) });
+      expect(res.status).toBe(400);
+      const requestId = res.headers.get('x-request-id');
+      let entry: Record<string, unknown> | undefined;
+      for (let i = 0; i < 50 && !entry; i++) {
+        const page = (await t.request('GET', '/audit?path=/api/customers&pageSize=500', { as: 'admin' })).body;
+        entry = page.items.find((e: { requestId: string }) => e.requestId === requestId);
+        if (!entry) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(entry).toMatchObject({
+        method: 'POST',
+        path: '/api/customers',
+        status: 400,
+        user: { username: 'manager1' },
+      });
+      expect((await t.request('GET', '/audit', { as: 'leader' })).status).toBe(403);
+    });
+
+    it('refuses to change or delete audit entries', async () => {
+      await expect(t.dataSource.query('UPDATE audit_log SET status = 200')).rejects.toThrow(/append-only/);
+      await expect(t.dataSource.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    });
+  });
+});

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TimelineModule } from '@crm/api/timeline';
+import { CustomersController } from './customers.controller';
+import { CustomersRepository } from './customers.repository';
+import { CustomersService } from './customers.service';
+
+@Module({
+  imports: [TimelineModule],
+  controllers: [CustomersController],
+  providers: [CustomersService, CustomersRepository],
+  exports: [CustomersService],
+})
+export class CustomersModule {}

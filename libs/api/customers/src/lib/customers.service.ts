@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser, DataScope, UsersService } from '@crm/api/auth';
+import { TimelineService } from '@crm/api/timeline';
+import {
+  changedFields,
+  ConflictError,
+  Customer,
+  CustomerFields,
+  CustomerPage,
+  InvalidInputError,
+  InvalidTransitionError,
+  NotFoundError,
+  StaleVersionError,
+  TimelineEntry,
+} from '@crm/shared/domain';
+import { DataSource } from 'typeorm';
+import { CustomersRepository } from './customers.repository';
+import { CreateCustomerDto } from './dto/create-customer.dto';
+import { CustomerQueryDto } from './dto/customer-query.dto';
+import { UpdateCustomerDto } from './dto/update-customer.dto';
+
+const EDITABLE_FIELDS: readonly (keyof CustomerFields)[] = [
+  'name',
+  'creditCode',
+  'industry',
+  'voltageKv',
+  'contractCapacityKva',
+  'tariffCategory',
+  'region',
+  'address',
+  'importance',
+  'contacts',
+  'tags',
+];
+
+@Injectable()
+export class CustomersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly customers: CustomersRepository,
+    private readonly users: UsersService,
+    private readonly timeline: TimelineService,
+  ) {}
+
+  list(scope: DataScope, query: CustomerQueryDto): Promise<CustomerPage> {
+    return this.customers.findPage(scope, query);
+  }
+
+  /** The customer, or NotFoundError when it does not exist or is not the caller's (no existence leak). */
+  async get(scope: DataScope, id: string): Promise<Customer> {
+    const customer = await this.customers.findOne(scope, id);
+    if (!customer) throw new NotFoundError('Customer', id);
+    return customer;
+  }
+
+  async create(user: AuthUser, dto: CreateCustomerDto): Promise<Customer> {
+    const managerId = await this.ownerOfNewCustomer(user, dto.managerId);
+    await this.assertIndustry(dto.industry);
+    if (await this.customers.accountNoExists(dto.accountNo)) {
+      throw new ConflictError(`A customer with account number ${dto.accountNo} already exists`);
+    }
+    const id = await this.dataSource.transaction(async (manager) => {
+      const newId = await this.customers.insert(manager, {
+        accountNo: dto.accountNo,
+        name: dto.name,
+        creditCode: dto.creditCode,
+        industry: dto.industry,
+        voltageKv: dto.voltageKv,
+        contractCapacityKva: dto.contractCapacityKva,
+        tariffCategory: dto.tariffCategory,
+        region: dto.region,
+        address: dto.address,
+        importance: dto.importance ?? 'none',
+        contacts: dto.contacts ?? [],
+        tags: dto.tags ?? [],
+        stage: 'applying',
+        managerId,
+      });
+      await this.timeline.record(manager, [
+        {
+          customerId: newId,
+          type: 'created',
+          actorId: user.id,
+          summary: `Customer ${dto.accountNo} created`,
+          data: { managerId },
+        },
+      ]);
+      return newId;
+    });
+    return this.get(DataScope.of(user), id);
+  }
+
+  /**
+   * Optimistic locking: the row is locked, its version compared with the one the client read,
+   * and the update written only if they match; two writers with the same version: one wins, one gets 409.
+   */
+  async update(user: AuthUser, id: string, dto: UpdateCustomerDto): Promise<Customer> {
+    const scope = DataScope.of(user);
+    const { version, ...fields } = dto;
+    if (fields.industry !== undefined) await this.assertIndustry(fields.industry);
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.customers.findOne(scope, id, { manager, forUpdate: true });
+      if (!current) throw new NotFoundError('Customer', id);
+      if (current.version !== version) throw new StaleVersionError('The customer', version, current.version);
+      if (current.stage === 'closed') throw new InvalidTransitionError('A closed customer is kept read-only');
+      const changes = changedFields(current, fields as Partial<CustomerFields>, EDITABLE_FIELDS);
+      if (!changes.length) return;
+      const written = await this.customers.update(manager, id, version, fields as Partial<CustomerFields>);
+      if (!written) throw new StaleVersionError('The customer', version, current.version + 1);
+      await this.timeline.record(manager, [
+        {
+          customerId: id,
+          type: 'updated',
+          actorId: user.id,
+          summary: `Changed ${changes.map((c) => c.field).join(', ')}`,
+          data: { changes },
+        },
+      ]);
+    });
+    return this.get(scope, id);
+  }
+
+  async timelineOf(scope: DataScope, id: string, limit: number): Promise<TimelineEntry[]> {
+    await this.get(scope, id);
+    return this.timeline.list(id, limit);
+  }
+
+  private async ownerOfNewCustomer(user: AuthUser, requested: string | undefined): Promise<string> {
+    if (user.role === 'account_manager') {
+      if (requested && requested !== user.id) {
+        throw new InvalidInputError('An account manager owns the customers they create', [
+          { field: 'managerId', message: 'managerId can only be set by an admin or a leader' },
+        ]);
+      }
+      return user.id;
+    }
+    if (!requested) {
+      throw new InvalidInputError('Every customer needs its account manager', [
+        { field: 'managerId', message: 'managerId is required: choose the account manager who will own the customer' },
+      ]);
+    }
+    if (!(await this.users.isActiveAccountManager(requested))) {
+      throw new InvalidInputError('No such account manager', [
+        { field: 'managerId', message: 'managerId must be an active account manager' },
+      ]);
+    }
+    return requested;
+  }
+
+  private async assertIndustry(code: string): Promise<void> {
+    if (!(await this.customers.industryExists(code))) {
+      throw new InvalidInputError(`Unknown industry ${code}`, [
+        { field: 'industry', message: 'industry must be a GB/T 4754-2017 code from GET /api/reference/industries' },
+      ]);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Contact } from '@crm/shared/domain';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsMainlandPhone } from './validators';
+
+export class ContactDto implements Contact {
+  @ApiProperty({ example: '陈国强' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  name!: string;
+
+  @ApiProperty({ example: '13857712345', description: 'Mainland mobile or landline with area code' })
+  @IsMainlandPhone()
+  phone!: string;
+
+  @ApiPropertyOptional({ example: 'chen@example.com', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsEmail()
+  @MaxLength(100)
+  email?: string | null;
+
+  @ApiProperty({ example: '电气负责人' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(30)
+  role!: string;
+}

@@ -1,0 +1,97 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CustomerFields,
+  IMPORTANCE_CLASSES,
+  ImportanceClass,
+  TARIFF_CATEGORIES,
+  TariffCategory,
+  VOLTAGE_LEVELS_KV,
+  VoltageKv,
+} from '@crm/shared/domain';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { ContactDto } from './contact.dto';
+import { IsCreditCode } from './validators';
+
+/**
+ * The editable fields of a customer, with the rules of DESIGN.md; shared by create and update.
+ * No property initializers here: PartialType would copy them into every update.
+ */
+export class CustomerFieldsDto implements Omit<CustomerFields, 'importance' | 'contacts' | 'tags'> {
+  @ApiProperty({ example: '温州瓯江精密机械有限公司' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ example: '91350100M000100Y43', description: 'Unified social credit code (GB 32100-2015)' })
+  @IsCreditCode()
+  creditCode!: string;
+
+  @ApiProperty({ example: '34', description: 'GB/T 4754-2017 code (GET /api/reference/industries)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4)
+  industry!: string;
+
+  @ApiProperty({ enum: VOLTAGE_LEVELS_KV, example: 10 })
+  @IsIn(VOLTAGE_LEVELS_KV, { message: `voltageKv must be one of ${VOLTAGE_LEVELS_KV.join(', ')}` })
+  voltageKv!: VoltageKv;
+
+  @ApiProperty({ example: 1250, description: 'kVA' })
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(1)
+  @Max(10_000_000)
+  contractCapacityKva!: number;
+
+  @ApiProperty({ enum: TARIFF_CATEGORIES })
+  @IsIn(TARIFF_CATEGORIES)
+  tariffCategory!: TariffCategory;
+
+  @ApiProperty({ example: '鹿城区' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  region!: string;
+
+  @ApiProperty({ example: '温州市鹿城区工业园区 88 号' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  address!: string;
+
+  @ApiPropertyOptional({ enum: IMPORTANCE_CLASSES, default: 'none' })
+  @IsOptional()
+  @IsIn(IMPORTANCE_CLASSES)
+  importance?: ImportanceClass;
+
+  @ApiPropertyOptional({ type: [ContactDto], default: [] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ContactDto)
+  contacts?: ContactDto[];
+
+  @ApiPropertyOptional({ type: [String], example: ['重点用户'], default: [] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(30, { each: true })
+  tags?: string[];
+}

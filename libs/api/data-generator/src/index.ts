@@ -1,0 +1,2 @@
+export * from './lib/random';
+export * from './lib/customers.generator';

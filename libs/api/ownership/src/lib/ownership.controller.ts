@@ -1,0 +1,62 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
+import { CustomersService } from '@crm/api/customers';
+import { Roles } from '@crm/api/http';
+import { ROLES, ROLES_THAT_HAND_OVER } from '@crm/shared/domain';
+import { HandoverDto } from './dto/handover.dto';
+import { HandoverResultDto, ManagerDto, ManagerWorkloadDto } from './dto/manager.dto';
+import { OwnershipService } from './ownership.service';
+
+@ApiTags('ownership')
+@ApiBearerAuth()
+@Controller()
+export class OwnershipController {
+  constructor(
+    private readonly ownership: OwnershipService,
+    private readonly customers: CustomersService,
+  ) {}
+
+  /** Moves one customer, with its open work, to another account manager. */
+  @Post('customers/:id/handover')
+  @HttpCode(200)
+  @Roles(...ROLES_THAT_HAND_OVER)
+  async handOverCustomer(
+    @CurrentUser() user: AuthUser,
+    @Scope() scope: DataScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: HandoverDto,
+  ) {
+    await this.ownership.handOverCustomer(user, id, body);
+    return this.customers.get(scope, id);
+  }
+
+  /** Moves every customer of one account manager to another (a manager leaving). */
+  @Post('managers/:id/handover')
+  @HttpCode(200)
+  @Roles(...ROLES_THAT_HAND_OVER)
+  @ApiOkResponse({ type: HandoverResultDto })
+  async handOverAll(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: HandoverDto,
+  ): Promise<HandoverResultDto> {
+    return { moved: await this.ownership.handOverAll(user, id, body) };
+  }
+
+  /** The active account managers (for pickers and filters). */
+  @Get('managers')
+  @Roles(...ROLES)
+  @ApiOkResponse({ type: [ManagerDto] })
+  managers(): Promise<ManagerDto[]> {
+    return this.ownership.managers();
+  }
+
+  /** Each manager's customers, capacity and open work, to rebalance. */
+  @Get('managers/workload')
+  @Roles('leader', 'admin')
+  @ApiOkResponse({ type: [ManagerWorkloadDto] })
+  workload(): Promise<ManagerWorkloadDto[]> {
+    return this.ownership.workload();
+  }
+}

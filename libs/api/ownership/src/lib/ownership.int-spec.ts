@@ -1,0 +1,85 @@
+import { CustomersModule } from '@crm/api/customers';
+import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
+import { OwnershipModule } from '../index';
+
+describe('ownership: handover and workload', () => {
+  let t: TestApp;
+  const create = (as: string, overrides: Record<string, unknown> = {}) => createCustomer(t, as, overrides);
+
+  beforeAll(async () => {
+    t = await createTestApp([CustomersModule, OwnershipModule]);
+  });
+  afterAll(() => t.close());
+
+  it('moves one customer to another manager, on the timeline, and only leaders and admins may', async () => {
+    const c = await create('manager1');
+    const denied = await t.request('POST', `/customers/${c.id}/handover`, {
+      as: 'manager1',
+      body: { toManagerId: t.userIds['manager2'], reason: '调岗' },
+    });
+    expect(denied.status).toBe(403);
+    const res = await t.request('POST', `/customers/${c.id}/handover`, {
+      as: 'leader',
+      body: { toManagerId: t.userIds['manager2'], reason: '工作量平衡' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.accountManager.id).toBe(t.userIds['manager2']);
+    expect((await t.request('GET', `/customers/${c.id}`, { as: 'manager1' })).status).toBe(404);
+    expect((await t.request('GET', `/customers/${c.id}`, { as: 'manager2' })).status).toBe(200);
+    const [entry] = (await t.request('GET', `/customers/${c.id}/timeline`, { as: 'manager2' })).body;
+    expect(entry).toMatchObject({
+      type: 'handover',
+      actor: { displayName: 'Leader' },
+      data: { from: { username: 'manager1' }, to: { username: 'manager2' }, reason: '工作量平衡' },
+    });
+  });
+
+  it('refuses a handover to someone who is not an account manager, or to the current owner', async () => {
+    const c = await create('manager1');
+    const toLeader = await t.request('POST', `/customers/${c.id}/handover`, {
+      as: 'admin',
+      body: { toManagerId: t.userIds['leader'], reason: '调岗' },
+    });
+    expect(toLeader.status).toBe(400);
+    expect(toLeader.body.details[0].field).toBe('toManagerId');
+    const toSelf = await t.request('POST', `/customers/${c.id}/handover`, {
+      as: 'admin',
+      body: { toManagerId: t.userIds['manager1'], reason: '调岗' },
+    });
+    expect(toSelf.status).toBe(409);
+    const noReason = await t.request('POST', `/customers/${c.id}/handover`, {
+      as: 'admin',
+      body: { toManagerId: t.userIds['manager2'] },
+    });
+    expect(noReason.status).toBe(400);
+  });
+
+  it('moves all customers of a leaving manager at once and shows it in the workload', async () => {
+    const departing = await t.dataSource.query(
+      `INSERT INTO users (username, display_name, role, password_hash) VALUES ('leaving', 'Leaving Manager', 'account_manager', 'x') RETURNING id`,
+    );
+    const fromId = departing[0].id;
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await create('admin', { managerId: fromId, contractCapacityKva: 1000 })).id);
+    const before = (await t.request('GET', '/managers/workload', { as: 'leader' })).body;
+    expect(before.find((w: { manager: { id: string } }) => w.manager.id === fromId)).toMatchObject({
+      customers: 3,
+      totalCapacityKva: 3000,
+    });
+    const res = await t.request('POST', `/managers/${fromId}/handover`, {
+      as: 'admin',
+      body: { toManagerId: t.userIds['manager2'], reason: '离职交接' },
+    });
+    expect(res).toMatchObject({ status: 200, body: { moved: 3 } });
+    for (const id of ids) {
+      const c = (await t.request('GET', `/customers/${id}`, { as: 'manager2' })).body;
+      expect(c.accountManager.id).toBe(t.userIds['manager2']);
+      expect(c.version).toBe(2);
+      const [entry] = (await t.request('GET', `/customers/${id}/timeline`, { as: 'manager2' })).body;
+      expect(entry).toMatchObject({ type: 'handover', data: { reason: '离职交接', bulk: true } });
+    }
+    const after = (await t.request('GET', '/managers/workload', { as: 'leader' })).body;
+    expect(after.find((w: { manager: { id: string } }) => w.manager.id === fromId)).toMatchObject({ customers: 0 });
+    expect((await t.request('GET', '/managers/workload', { as: 'manager1' })).status).toBe(403);
+  });
+});

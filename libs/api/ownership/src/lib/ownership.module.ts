@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CustomersModule } from '@crm/api/customers';
+import { TimelineModule } from '@crm/api/timeline';
+import { OwnershipController } from './ownership.controller';
+import { OwnershipRepository } from './ownership.repository';
+import { OwnershipService } from './ownership.service';
+
+@Module({
+  imports: [CustomersModule, TimelineModule],
+  controllers: [OwnershipController],
+  providers: [OwnershipService, OwnershipRepository],
+})
+export class OwnershipModule {}

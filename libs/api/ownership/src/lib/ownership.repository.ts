@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { ManagerDto, ManagerWorkloadDto } from './dto/manager.dto';
+
+/** Queries about who owns which customers. */
+@Injectable()
+export class OwnershipRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async activeManagers(): Promise<ManagerDto[]> {
+    return this.dataSource.query(
+      `SELECT id, username, display_name AS "displayName" FROM users
+        WHERE role = 'account_manager' AND active ORDER BY username`,
+    );
+  }
+
+  async activeManager(id: string): Promise<ManagerDto | null> {
+    const rows = await this.dataSource.query(
+      `SELECT id, username, display_name AS "displayName" FROM users WHERE id = $1 AND role = 'account_manager' AND active`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The customer's owner and stage, its row locked for the handover; null if there is no such customer. */
+  async lockCustomer(
+    manager: EntityManager,
+    customerId: string,
+  ): Promise<{ managerId: string | null; stage: string } | null> {
+    const rows = await manager.query(
+      'SELECT account_manager_id AS "managerId", stage FROM customers WHERE id = $1 FOR UPDATE',
+      [customerId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async moveCustomer(manager: EntityManager, customerId: string, toManagerId: string): Promise<void> {
+    await manager.query(
+      'UPDATE customers SET account_manager_id = $2, version = version + 1, updated_at = now() WHERE id = $1',
+      [customerId, toManagerId],
+    );
+  }
+
+  /**
+   * Moves every customer of one manager that is not closed to another, recording one timeline
+   * entry per customer, in one statement. Open work follows because it hangs on the customer.
+   */
+  async moveAllCustomers(
+    manager: EntityManager,
+    fromManagerId: string,
+    toManagerId: string,
+    timeline: { actorId: string; summary: string; data: Record<string, unknown> },
+  ): Promise<number> {
+    const [{ moved }] = await manager.query(
+      `WITH moved AS (
+         UPDATE customers SET account_manager_id = $2, version = version + 1, updated_at = now()
+          WHERE account_manager_id = $1 AND stage <> 'closed'
+          RETURNING id
+       ), logged AS (
+         INSERT INTO customer_timeline (customer_id, type, actor_id, summary, data)
+         SELECT id, 'handover', $3, $4, $5::jsonb FROM moved
+       )
+       SELECT count(*)::int AS moved FROM moved`,
+      [fromManagerId, toManagerId, timeline.actorId, timeline.summary, JSON.stringify(timeline.data)],
+    );
+    return moved;
+  }
+
+  /** Each active account manager's customers (not closed), their total capacity and open work. */
+  async workload(): Promise<ManagerWorkloadDto[]> {
+    const rows: {
+      id: string;
+      username: string;
+      display_name: string;
+      customers: number;
+      capacity: string;
+      open_work: number;
+    }[] = await this.dataSource.query(
+      `SELECT u.id, u.username, u.display_name,
+                count(c.id)::int AS customers,
+                coalesce(sum(c.contract_capacity_kva), 0) AS capacity,
+                0 AS open_work
+           FROM users u
+           LEFT JOIN customers c ON c.account_manager_id = u.id AND c.stage <> 'closed'
+          WHERE u.role = 'account_manager' AND u.active
+          GROUP BY u.id
+          ORDER BY customers DESC, u.username`,
+    );
+    return rows.map((r) => ({
+      manager: { id: r.id, username: r.username, displayName: r.display_name },
+      customers: r.customers,
+      totalCapacityKva: Number(r.capacity),
+      openWork: r.open_work,
+    }));
+  }
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser } from '@crm/api/auth';
+import { TimelineService } from '@crm/api/timeline';
+import { InvalidInputError, InvalidTransitionError, NotFoundError } from '@crm/shared/domain';
+import { DataSource } from 'typeorm';
+import { HandoverDto } from './dto/handover.dto';
+import { ManagerDto, ManagerWorkloadDto } from './dto/manager.dto';
+import { OwnershipRepository } from './ownership.repository';
+
+/**
+ * One manager, always (DESIGN.md): handing customers over between account managers. A customer's
+ * open work (applications, tasks) belongs to the customer, so it moves with it.
+ */
+@Injectable()
+export class OwnershipService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ownership: OwnershipRepository,
+    private readonly timeline: TimelineService,
+  ) {}
+
+  managers(): Promise<ManagerDto[]> {
+    return this.ownership.activeManagers();
+  }
+
+  workload(): Promise<ManagerWorkloadDto[]> {
+    return this.ownership.workload();
+  }
+
+  async handOverCustomer(user: AuthUser, customerId: string, dto: HandoverDto): Promise<void> {
+    const to = await this.targetManager(dto.toManagerId);
+    await this.dataSource.transaction(async (manager) => {
+      const customer = await this.ownership.lockCustomer(manager, customerId);
+      if (!customer) throw new NotFoundError('Customer', customerId);
+      if (customer.stage === 'closed') throw new InvalidTransitionError('A closed customer cannot be handed over');
+      if (customer.managerId === to.id)
+        throw new InvalidTransitionError(`The customer is already managed by ${to.displayName}`);
+      const from = customer.managerId ? await this.ownership.activeManager(customer.managerId) : null;
+      await this.ownership.moveCustomer(manager, customerId, to.id);
+      await this.timeline.record(manager, [
+        {
+          customerId,
+          type: 'handover',
+          actorId: user.id,
+          summary: `Handed over from ${from?.displayName ?? '—'} to ${to.displayName}: ${dto.reason}`,
+          data: { from, to, reason: dto.reason },
+        },
+      ]);
+    });
+  }
+
+  /** All customers of a manager (who is leaving, say) to another, in one transaction. */
+  async handOverAll(user: AuthUser, fromManagerId: string, dto: HandoverDto): Promise<number> {
+    const from = await this.ownership.activeManager(fromManagerId);
+    if (!from) throw new NotFoundError('Account manager', fromManagerId);
+    const to = await this.targetManager(dto.toManagerId);
+    if (to.id === from.id) throw new InvalidTransitionError('Choose another account manager to take over');
+    return this.dataSource.transaction((manager) =>
+      this.ownership.moveAllCustomers(manager, from.id, to.id, {
+        actorId: user.id,
+        summary: `Handed over from ${from.displayName} to ${to.displayName}: ${dto.reason}`,
+        data: { from, to, reason: dto.reason, bulk: true },
+      }),
+    );
+  }
+
+  private async targetManager(id: string): Promise<ManagerDto> {
+    const to = await this.ownership.activeManager(id);
+    if (!to) {
+      throw new InvalidInputError('No such account manager', [
+        { field: 'toManagerId', message: 'toManagerId must be an active account manager' },
+      ]);
+    }
+    return to;
+  }
+}

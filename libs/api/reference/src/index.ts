@@ -1,0 +1,3 @@
+export * from './lib/reference.module';
+export * from './lib/reference-data';
+export * from './lib/industry.entity';

@@ -1,0 +1,2 @@
+export * from './lib/timeline.module';
+export * from './lib/timeline.service';

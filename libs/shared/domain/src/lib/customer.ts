@@ -1,0 +1,146 @@
+import { CustomerStage, ImportanceClass, TariffCategory, VoltageKv } from './vocabulary';
+
+/** Shapes of the customer routes of API.md ("Customers"), shared by the API and the web app. */
+
+export interface Contact {
+  name: string;
+  phone: string;
+  email?: string | null;
+  /** What the person does for the customer, e.g. 电气负责人, 财务. */
+  role: string;
+}
+
+export interface PersonRef {
+  id: string;
+  displayName: string;
+}
+
+/** The editable fields of a customer. */
+export interface CustomerFields {
+  name: string;
+  creditCode: string;
+  industry: string;
+  voltageKv: VoltageKv;
+  contractCapacityKva: number;
+  tariffCategory: TariffCategory;
+  region: string;
+  address: string;
+  importance: ImportanceClass;
+  contacts: Contact[];
+  tags: string[];
+}
+
+export interface NewCustomer extends CustomerFields {
+  accountNo: string;
+  /** Admin and leader only: an account manager creating a customer owns it. */
+  managerId?: string;
+}
+
+export interface CustomerUpdate extends Partial<CustomerFields> {
+  version: number;
+}
+
+export interface Customer extends CustomerFields {
+  id: string;
+  accountNo: string;
+  stage: CustomerStage;
+  version: number;
+  accountManager: PersonRef | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `sort` of the customer list: a field, or `-field` for descending. */
+export const CUSTOMER_SORT_FIELDS = [
+  'accountNo',
+  'name',
+  'contractCapacityKva',
+  'voltageKv',
+  'createdAt',
+  'updatedAt',
+] as const;
+export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
+export const CUSTOMER_SORTS: readonly string[] = CUSTOMER_SORT_FIELDS.flatMap((f) => [f, `-${f}`]);
+
+export interface CustomerPage {
+  items: Customer[];
+  total: number;
+  /** False when `total` is the planner's estimate (more than `CUSTOMER_EXACT_COUNT_LIMIT` matches). */
+  totalExact: boolean;
+  page: number;
+  pageSize: number;
+}
+
+/** Up to this many matches the customer list counts exactly; beyond it, it estimates. */
+export const CUSTOMER_EXACT_COUNT_LIMIT = 10_000;
+
+export const TIMELINE_TYPES = ['created', 'updated', 'handover'] as const;
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface TimelineEntry {
+  at: string;
+  type: string;
+  actor: PersonRef | null;
+  summary: string;
+  data: Record<string, unknown>;
+}
+
+export interface Industry {
+  code: string;
+  section: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+export interface ManagerWorkload {
+  manager: PersonRef & { username: string };
+  customers: number;
+  totalCapacityKva: number;
+  /** Open applications and tasks of the manager's customers. */
+  openWork: number;
+}
+
+export interface Handover {
+  toManagerId: string;
+  reason: string;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  user: (PersonRef & { username: string; role: string }) | null;
+  method: string;
+  path: string;
+  status: number;
+  requestId: string;
+  ip: string | null;
+  durationMs: number;
+}
+
+export interface HandoverResult {
+  moved: number;
+}
+
+/**
+ * The fields that differ between two versions of a customer, compared by value
+ * (arrays and contacts by their JSON form), in the order of `fields`.
+ */
+export function changedFields<T extends object>(
+  before: T,
+  after: Partial<T>,
+  fields: readonly (keyof T)[],
+): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of fields) {
+    if (!(field in after) || after[field] === undefined) continue;
+    if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) {
+      changes.push({ field: String(field), before: before[field], after: after[field] });
+    }
+  }
+  return changes;
+}
