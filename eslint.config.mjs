@@ -56,7 +56,7 @@ export default [
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    ignores: ['**/dist', '**/out-tsc', 'test-output/**', '.data/**', 'bench/results/**'],
+    ignores: ['**/dist', '**/out-tsc', 'test-output/**', '.data/**', 'bench/results/**', 'tmp/**'],
   },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],

@@ -17,7 +17,13 @@ describe('the whole API app', () => {
     drop = db.drop;
     const moduleRef = await Test.createTestingModule({
       imports: [
-        AppModule.forRoot({ databaseUrl: db.url, jwtSecret: 'x'.repeat(32), jwtExpiresIn: '1h', logLevel: 'silent' }),
+        AppModule.forRoot({
+          databaseUrl: db.url,
+          jwtSecret: 'x'.repeat(32),
+          jwtExpiresIn: '1h',
+          logLevel: 'silent',
+          jobs: false,
+        }),
         DiscoveryModule,
       ],
     }).compile();

@@ -2,8 +2,11 @@ import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { AuditModule } from '@crm/api/audit';
 import { AuthModule } from '@crm/api/auth';
+import { CalendarModule } from '@crm/api/calendar';
 import { CustomersModule } from '@crm/api/customers';
 import { DatabaseModule } from '@crm/api/database';
+import { JobsModule } from '@crm/api/jobs';
+import { LifecycleModule } from '@crm/api/lifecycle';
 import { OwnershipModule } from '@crm/api/ownership';
 import { ReferenceModule } from '@crm/api/reference';
 import { randomUUID } from 'node:crypto';
@@ -15,12 +18,21 @@ export interface AppModuleOptions {
   jwtSecret: string;
   jwtExpiresIn: string;
   logLevel: string;
+  /** Run background jobs (default true). */
+  jobs?: boolean;
   /** The built Angular app to serve at `/`, when it exists. */
   webRoot?: string;
 }
 
 /** The product's feature modules, in the order of DESIGN.md. */
-export const FEATURE_MODULES = [AuditModule, ReferenceModule, CustomersModule, OwnershipModule];
+export const FEATURE_MODULES = [
+  AuditModule,
+  ReferenceModule,
+  CustomersModule,
+  OwnershipModule,
+  CalendarModule,
+  LifecycleModule,
+];
 
 @Module({})
 export class AppModule {
@@ -40,6 +52,7 @@ export class AppModule {
           },
         }),
         DatabaseModule.forRoot({ url: options.databaseUrl }),
+        JobsModule.forRoot({ databaseUrl: options.databaseUrl, enabled: options.jobs ?? true }),
         AuthModule.forRoot({ jwtSecret: options.jwtSecret, jwtExpiresIn: options.jwtExpiresIn }),
         ...FEATURE_MODULES,
         ...(serveWeb

@@ -1,2 +1,3 @@
 export * from './lib/random';
 export * from './lib/customers.generator';
+export * from './lib/applications.generator';

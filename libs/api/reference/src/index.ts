@@ -1,3 +1,4 @@
 export * from './lib/reference.module';
 export * from './lib/reference-data';
 export * from './lib/industry.entity';
+export * from './lib/calendar-data';

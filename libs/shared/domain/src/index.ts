@@ -5,3 +5,5 @@ export * from './lib/errors';
 export * from './lib/credit-code';
 export * from './lib/phone';
 export * from './lib/customer';
+export * from './lib/working-days';
+export * from './lib/lifecycle';

@@ -1,9 +1,15 @@
 import { UsersService } from '@crm/api/auth';
 import { withDataSource } from '@crm/api/database';
-import { GeneratedCustomer, generateCustomers } from '@crm/api/data-generator';
-import { Role } from '@crm/shared/domain';
+import {
+  GeneratedApplication,
+  generateApplications,
+  GeneratedCustomer,
+  generateCustomers,
+} from '@crm/api/data-generator';
+import { LifecycleStepDefinition, Role, WorkingCalendar, workingCalendar } from '@crm/shared/domain';
 import demoUsers from '@crm/seeds/demo-users.json';
 import demoDataset from '@crm/seeds/demo-dataset.json';
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 
 /** The demo logins printed at start-up (API.md, "Demo users"). */
@@ -31,12 +37,22 @@ export function loadDemoSeed(databaseUrl: string): Promise<void> {
       const managerIds: string[] = (
         await manager.query(`SELECT id FROM users WHERE role = 'account_manager' ORDER BY username`)
       ).map((r: { id: string }) => r.id);
+      const now = new Date();
       const customers = generateCustomers({
         seed: demoDataset.seed,
         count: demoDataset.customers,
         managers: managerIds.length,
+        now,
       });
       await insertCustomers(manager, customers, managerIds);
+      const applications = generateApplications({
+        seed: demoDataset.seed,
+        customers,
+        steps: await stepDefinitions(manager),
+        calendar: await calendarOf(manager),
+        now,
+      });
+      await insertApplications(manager, applications, customers);
     }),
   );
 }
@@ -98,5 +114,80 @@ export async function insertCustomers(
      SELECT c.id, c.created_at, 'created', NULL, 'Customer ' || c.account_no || ' created', '{}'::jsonb
        FROM customers c WHERE c.account_no = ANY($1::text[])`,
     [column('accountNo')],
+  );
+}
+
+async function stepDefinitions(manager: EntityManager): Promise<LifecycleStepDefinition[]> {
+  return manager.query(
+    `SELECT application_type AS "applicationType", position, code, name_zh AS "nameZh", name_en AS "nameEn",
+            sla_working_days AS "slaWorkingDays", sla_working_days_dual_supply AS "slaWorkingDaysDualSupply"
+       FROM lifecycle_steps ORDER BY application_type, position`,
+  );
+}
+
+async function calendarOf(manager: EntityManager): Promise<WorkingCalendar> {
+  const days = await manager.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, working FROM working_calendar`);
+  const years = await manager.query('SELECT year FROM working_calendar_years');
+  return workingCalendar(
+    days,
+    years.map((y: { year: number }) => y.year),
+  );
+}
+
+/** Inserts generated applications and their steps set-wise; steps are completed by the customer's manager. */
+export async function insertApplications(
+  manager: EntityManager,
+  apps: GeneratedApplication[],
+  customers: GeneratedCustomer[],
+): Promise<void> {
+  const ids = apps.map(() => randomUUID());
+  await manager.query(
+    `INSERT INTO applications (id, customer_id, type, status, requested_capacity_kva, dual_supply, new_owner_name, stage_before,
+                               current_position, received_at, completed_at, created_at)
+     SELECT t.id, c.id, t.type, t.status, t.capacity, t.dual, t.owner, t.stage_before, t.position, t.received, t.completed, t.received
+       FROM unnest($11::uuid[], $1::text[], $2::text[], $3::text[], $4::numeric[], $5::boolean[], $6::text[], $7::text[],
+                   $8::smallint[], $9::timestamptz[], $10::timestamptz[])
+         AS t(id, account_no, type, status, capacity, dual, owner, stage_before, position, received, completed)
+       JOIN customers c ON c.account_no = t.account_no`,
+    [
+      apps.map((a) => customers[a.customerIndex].accountNo),
+      apps.map((a) => a.type),
+      apps.map((a) => a.status),
+      apps.map((a) => a.requestedCapacityKva),
+      apps.map((a) => a.dualSupply),
+      apps.map((a) => a.newOwnerName),
+      apps.map((a) => a.stageBefore),
+      apps.map((a) => a.currentPosition),
+      apps.map((a) => a.receivedAt),
+      apps.map((a) => a.completedAt),
+      ids,
+    ],
+  );
+  const steps = apps.flatMap((a, i) => a.steps.map((s) => ({ ...s, applicationId: ids[i] })));
+  const col = <K extends keyof (typeof steps)[number]>(key: K) => steps.map((s) => s[key]);
+  await manager.query(
+    `INSERT INTO application_steps (application_id, position, code, name_zh, name_en, sla_working_days, state, started_at,
+                                    warning_date, due_date, completed_at, completed_by, note)
+     SELECT t.application_id, t.position, t.code, t.name_zh, t.name_en, t.sla, t.state, t.started_at, t.warning_date,
+            t.due_date, t.completed_at, CASE WHEN t.completed_at IS NOT NULL THEN c.account_manager_id END, t.note
+       FROM unnest($1::uuid[], $2::smallint[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::text[],
+                   $8::timestamptz[], $9::date[], $10::date[], $11::timestamptz[], $12::text[])
+         AS t(application_id, position, code, name_zh, name_en, sla, state, started_at, warning_date, due_date, completed_at, note)
+       JOIN applications a ON a.id = t.application_id
+       JOIN customers c ON c.id = a.customer_id`,
+    [
+      col('applicationId'),
+      col('position'),
+      col('code'),
+      col('nameZh'),
+      col('nameEn'),
+      col('slaWorkingDays'),
+      col('state'),
+      col('startedAt'),
+      col('warningDate'),
+      col('dueDate'),
+      col('completedAt'),
+      col('note'),
+    ],
   );
 }

@@ -79,7 +79,8 @@ export class OwnershipRepository {
       `SELECT u.id, u.username, u.display_name,
                 count(c.id)::int AS customers,
                 coalesce(sum(c.contract_capacity_kva), 0) AS capacity,
-                0 AS open_work
+                (SELECT count(*)::int FROM applications a JOIN customers oc ON oc.id = a.customer_id
+                  WHERE oc.account_manager_id = u.id AND a.status = 'open') AS open_work
            FROM users u
            LEFT JOIN customers c ON c.account_manager_id = u.id AND c.stage <> 'closed'
           WHERE u.role = 'account_manager' AND u.active

@@ -1,13 +1,17 @@
 import industries from '@crm/seeds/industries.json';
+import lifecycleSteps from '@crm/seeds/lifecycle-steps.json';
 import regions from '@crm/seeds/regions.json';
 import { EntityManager } from 'typeorm';
+import { seedCalendar } from './calendar-data';
 
 /** The regions of the supply area offered by the UI (customers may name others). */
 export const REGIONS = regions.regions;
 
 /**
- * Brings the reference tables up to date with `seeds/` (insert new codes, update names). Runs at
- * every start, in production too: reference data is not demo data.
+ * Brings the reference tables up to date with `seeds/`: industries (new codes added, names updated),
+ * the default step table for application types that have none (admins edit it afterwards), and the
+ * holiday calendar for the years the calendar package knows and the database has not loaded.
+ * Runs at every start, in production too: reference data is not demo data.
  */
 export async function syncReferenceData(manager: EntityManager): Promise<void> {
   const rows = industries.industries;
@@ -17,4 +21,21 @@ export async function syncReferenceData(manager: EntityManager): Promise<void> {
      ON CONFLICT (code) DO UPDATE SET section = EXCLUDED.section, name_zh = EXCLUDED.name_zh, name_en = EXCLUDED.name_en`,
     [rows.map((r) => r.code), rows.map((r) => r.section), rows.map((r) => r.nameZh), rows.map((r) => r.nameEn)],
   );
+  const steps = lifecycleSteps.steps;
+  await manager.query(
+    `INSERT INTO lifecycle_steps (application_type, position, code, name_zh, name_en, sla_working_days, sla_working_days_dual_supply)
+     SELECT t.* FROM unnest($1::text[], $2::smallint[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::smallint[])
+       AS t(application_type, position, code, name_zh, name_en, sla, sla_dual)
+      WHERE NOT EXISTS (SELECT 1 FROM lifecycle_steps l WHERE l.application_type = t.application_type)`,
+    [
+      steps.map((s) => s.applicationType),
+      steps.map((s) => s.position),
+      steps.map((s) => s.code),
+      steps.map((s) => s.nameZh),
+      steps.map((s) => s.nameEn),
+      steps.map((s) => s.slaWorkingDays),
+      steps.map((s) => s.slaWorkingDaysDualSupply),
+    ],
+  );
+  await seedCalendar(manager);
 }

@@ -2,6 +2,7 @@ import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AuthModule, UsersService } from '@crm/api/auth';
 import { DatabaseModule } from '@crm/api/database';
+import { JobsModule } from '@crm/api/jobs';
 import { configureHttp } from '@crm/api/http';
 import { syncReferenceData } from '@crm/api/reference';
 import { Role } from '@crm/shared/domain';
@@ -90,6 +91,8 @@ export async function createTestApp(imports: (Type | DynamicModule)[] = []): Pro
     imports: [
       DatabaseModule.forRoot({ url: database.url, poolSize: 10 }),
       AuthModule.forRoot({ jwtSecret: randomBytes(32).toString('hex'), jwtExpiresIn: '1h' }),
+      // Job handlers are called directly by the tests; no queue runs.
+      JobsModule.forRoot({ databaseUrl: database.url, enabled: false }),
       ...imports,
     ],
   }).compile();

@@ -1,0 +1,92 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Post,
+  Put,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@crm/api/http';
+import { ROLES } from '@crm/shared/domain';
+import { DataSource } from 'typeorm';
+import { packageYears } from '@crm/api/reference';
+import { CalendarService, CalendarYear } from './calendar.service';
+import { CalendarDayDto } from './dto/calendar-day.dto';
+
+function parseDate(date: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+    throw new BadRequestException({
+      message: 'Invalid date',
+      details: [{ field: 'date', message: 'date must be YYYY-MM-DD' }],
+    });
+  }
+  return date;
+}
+
+function parseYear(year: number): number {
+  if (year < 2000 || year > 2100) {
+    throw new BadRequestException({
+      message: 'Invalid year',
+      details: [{ field: 'year', message: 'year must be 2000–2100' }],
+    });
+  }
+  return year;
+}
+
+@ApiTags('calendar')
+@ApiBearerAuth()
+@Controller('calendar')
+export class CalendarController {
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** The years the chinese-days package can load. */
+  @Get('package-years')
+  @Roles(...ROLES)
+  packageYears(): number[] {
+    return packageYears();
+  }
+
+  /** A year's holidays and make-up working days; `known: false` means weekends only are counted. */
+  @Get(':year')
+  @Roles(...ROLES)
+  year(@Param('year', ParseIntPipe) year: number): Promise<CalendarYear> {
+    return this.calendar.year(parseYear(year));
+  }
+
+  /** (Re)loads a year from the chinese-days package; admin edits of that year are kept. */
+  @Post(':year/load')
+  @HttpCode(200)
+  @Roles('admin')
+  async load(@Param('year', ParseIntPipe) year: number): Promise<CalendarYear> {
+    const loaded = await this.dataSource.transaction((m) => this.calendar.loadYear(m, parseYear(year)));
+    if (!loaded) {
+      throw new BadRequestException({
+        message: `The calendar package does not know ${year}; enter its holidays day by day`,
+        details: [{ field: 'year', message: `known years: ${packageYears().join(', ')}` }],
+      });
+    }
+    return this.calendar.year(year);
+  }
+
+  @Put('days/:date')
+  @Roles('admin')
+  async setDay(@Param('date') date: string, @Body() body: CalendarDayDto): Promise<CalendarYear> {
+    await this.calendar.setDay(parseDate(date), body.working, body.name);
+    return this.calendar.year(Number(date.slice(0, 4)));
+  }
+
+  @Delete('days/:date')
+  @Roles('admin')
+  async clearDay(@Param('date') date: string): Promise<CalendarYear> {
+    await this.calendar.clearDay(parseDate(date));
+    return this.calendar.year(Number(date.slice(0, 4)));
+  }
+}

@@ -1,0 +1,2 @@
+export * from './lib/jobs.module';
+export * from './lib/jobs.service';

@@ -1,0 +1,55 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+
+export const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
+
+export interface JobsOptions {
+  databaseUrl: string;
+  /** False in tests that run job handlers directly: no queue is started. */
+  enabled: boolean;
+}
+
+interface RecurringJob {
+  name: string;
+  cron: string;
+  handler: () => Promise<unknown>;
+}
+
+/**
+ * Background jobs on PostgreSQL (pg-boss, schema `pgboss`). A recurring job is scheduled by cron;
+ * pg-boss puts one job in the queue per tick however many API instances run, and one instance takes it.
+ * Modules register their jobs in `onModuleInit`; the queue starts once the application has booted.
+ */
+@Injectable()
+export class JobsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(JobsService.name);
+  private readonly recurring: RecurringJob[] = [];
+  private boss?: PgBoss;
+
+  constructor(@Inject(JOBS_OPTIONS) private readonly options: JobsOptions) {}
+
+  /** Runs `handler` on the cron schedule (in Asia/Shanghai time). */
+  every(name: string, cron: string, handler: () => Promise<unknown>): void {
+    this.recurring.push({ name, cron, handler });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.options.enabled) return;
+    this.boss = new PgBoss({ connectionString: this.options.databaseUrl, schema: 'pgboss', max: 4 });
+    this.boss.on('error', (error) => this.logger.error(`pg-boss: ${error}`));
+    await this.boss.start();
+    for (const job of this.recurring) {
+      await this.boss.createQueue(job.name, { name: job.name, policy: 'singleton' });
+      await this.boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Shanghai' });
+      await this.boss.work(job.name, async () => {
+        const started = Date.now();
+        const result = await job.handler();
+        this.logger.log(`${job.name} done in ${Date.now() - started} ms: ${JSON.stringify(result)}`);
+      });
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.boss?.stop({ graceful: true, timeout: 10_000 });
+  }
+}

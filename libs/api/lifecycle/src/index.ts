@@ -1,0 +1,2 @@
+export * from './lib/lifecycle.module';
+export * from './lib/sla-scan.service';

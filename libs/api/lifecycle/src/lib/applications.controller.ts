@@ -1,0 +1,66 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
+import { Roles } from '@crm/api/http';
+import { ApplicationListItem, ApplicationView, Page, ROLES } from '@crm/shared/domain';
+import { ApplicationsService } from './applications.service';
+import { AdvanceApplicationDto, CancelApplicationDto } from './dto/advance-application.dto';
+import { ApplicationQueryDto } from './dto/application-query.dto';
+import { CreateApplicationDto } from './dto/create-application.dto';
+
+const WORKERS = ['account_manager', 'leader', 'admin'] as const;
+
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller()
+export class ApplicationsController {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  @Post('customers/:id/applications')
+  @Roles(...WORKERS)
+  @ApiConflictResponse({ description: 'The customer may not start this application now (the message says why)' })
+  create(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) customerId: string,
+    @Body() body: CreateApplicationDto,
+  ): Promise<ApplicationView> {
+    return this.applications.create(user, customerId, body);
+  }
+
+  @Get('applications')
+  @Roles(...ROLES)
+  @ApiOkResponse({ description: 'Open ones first, most urgent first' })
+  list(@Scope() scope: DataScope, @Query() query: ApplicationQueryDto): Promise<Page<ApplicationListItem>> {
+    return this.applications.list(scope, query);
+  }
+
+  @Get('applications/:id')
+  @Roles(...ROLES)
+  @ApiNotFoundResponse({ description: 'No such application, or not yours' })
+  get(@Scope() scope: DataScope, @Param('id', ParseUUIDPipe) id: string): Promise<ApplicationView> {
+    return this.applications.get(scope, id);
+  }
+
+  @Post('applications/:id/advance')
+  @HttpCode(200)
+  @Roles(...WORKERS)
+  @ApiConflictResponse({ description: 'Finished, cancelled, or being changed by someone else right now' })
+  advance(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AdvanceApplicationDto,
+  ): Promise<ApplicationView> {
+    return this.applications.advance(user, id, body);
+  }
+
+  @Post('applications/:id/cancel')
+  @HttpCode(200)
+  @Roles(...WORKERS)
+  cancel(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CancelApplicationDto,
+  ): Promise<ApplicationView> {
+    return this.applications.cancel(user, id, body.reason);
+  }
+}

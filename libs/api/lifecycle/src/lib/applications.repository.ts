@@ -1,0 +1,375 @@
+import { Injectable } from '@nestjs/common';
+import { DataScope } from '@crm/api/auth';
+import {
+  ApplicationListItem,
+  ApplicationStatus,
+  ApplicationStepView,
+  ApplicationType,
+  ApplicationView,
+  CustomerStage,
+  LifecycleStepDefinition,
+  Page,
+  StepState,
+} from '@crm/shared/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { ApplicationQueryDto } from './dto/application-query.dto';
+import { STEP_SLA, TODAY_CN } from './sql';
+
+export interface LockedApplication {
+  id: string;
+  customerId: string;
+  type: ApplicationType;
+  status: ApplicationStatus;
+  currentPosition: number | null;
+  stageBefore: CustomerStage;
+  requestedCapacityKva: number | null;
+  newOwnerName: string | null;
+  steps: { position: number; code: string; slaWorkingDays: number; startedAt: Date | null; state: StepState }[];
+}
+
+export interface NewStep {
+  position: number;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  slaWorkingDays: number;
+  state: StepState;
+  startedAt: Date | null;
+  warningDate: string | null;
+  dueDate: string | null;
+}
+
+const APPLICATION_SELECT = `
+  a.id, a.customer_id, a.type, a.status, a.requested_capacity_kva, a.dual_supply, a.new_owner_name,
+  a.received_at, a.completed_at, a.cancelled_at, a.cancel_reason,
+  c.account_no, c.name AS customer_name, c.stage AS customer_stage,
+  c.account_manager_id, u.display_name AS manager_name,
+  s.code AS current_code, s.name_zh AS current_name, s.name_en AS current_name_en, s.due_date AS current_due,
+  CASE WHEN a.status = 'open' THEN (SELECT ${STEP_SLA} FROM application_steps s WHERE s.application_id = a.id AND s.position = a.current_position)
+       ELSE coalesce((SELECT max(CASE WHEN ${STEP_SLA} = 'overdue' THEN 'overdue' END) FROM application_steps s WHERE s.application_id = a.id), 'on_time')
+  END AS sla`;
+
+const APPLICATION_FROM = `
+  applications a
+  JOIN customers c ON c.id = a.customer_id
+  LEFT JOIN users u ON u.id = c.account_manager_id
+  LEFT JOIN application_steps s ON s.application_id = a.id AND s.position = a.current_position`;
+
+interface ApplicationRow {
+  id: string;
+  customer_id: string;
+  type: ApplicationType;
+  status: ApplicationStatus;
+  requested_capacity_kva: string | null;
+  dual_supply: boolean;
+  new_owner_name: string | null;
+  received_at: Date;
+  completed_at: Date | null;
+  cancelled_at: Date | null;
+  cancel_reason: string | null;
+  account_no: string;
+  customer_name: string;
+  customer_stage: CustomerStage;
+  account_manager_id: string | null;
+  manager_name: string | null;
+  current_code: string | null;
+  current_name: string | null;
+  current_name_en: string | null;
+  current_due: string | null;
+  sla: ApplicationListItem['sla'];
+}
+
+function toListItem(r: ApplicationRow): ApplicationListItem {
+  return {
+    id: r.id,
+    customerId: r.customer_id,
+    customer: { id: r.customer_id, accountNo: r.account_no, name: r.customer_name, stage: r.customer_stage },
+    accountManager: r.account_manager_id ? { id: r.account_manager_id, displayName: r.manager_name ?? '' } : null,
+    type: r.type,
+    status: r.status,
+    currentStep: r.current_code,
+    currentStepName: r.current_name,
+    currentStepNameEn: r.current_name_en,
+    dueDate: r.current_due,
+    requestedCapacityKva: r.requested_capacity_kva === null ? null : Number(r.requested_capacity_kva),
+    dualSupply: r.dual_supply,
+    newOwnerName: r.new_owner_name,
+    receivedAt: r.received_at.toISOString(),
+    completedAt: r.completed_at?.toISOString() ?? null,
+    cancelledAt: r.cancelled_at?.toISOString() ?? null,
+    cancelReason: r.cancel_reason,
+    sla: r.sla,
+  };
+}
+
+/** Every query on applications, their steps and the step table. Reads take the caller's DataScope. */
+@Injectable()
+export class ApplicationsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async stepDefinitions(type?: ApplicationType): Promise<LifecycleStepDefinition[]> {
+    return this.dataSource.query(
+      `SELECT application_type AS "applicationType", position, code, name_zh AS "nameZh", name_en AS "nameEn",
+              sla_working_days AS "slaWorkingDays", sla_working_days_dual_supply AS "slaWorkingDaysDualSupply"
+         FROM lifecycle_steps ${type ? 'WHERE application_type = $1' : ''}
+        ORDER BY application_type, position`,
+      type ? [type] : [],
+    );
+  }
+
+  async updateStepDefinition(
+    type: ApplicationType,
+    code: string,
+    d: Omit<LifecycleStepDefinition, 'applicationType' | 'position' | 'code'>,
+  ): Promise<boolean> {
+    const [, affected] = await this.dataSource.query(
+      `UPDATE lifecycle_steps SET name_zh = $3, name_en = $4, sla_working_days = $5, sla_working_days_dual_supply = $6
+        WHERE application_type = $1 AND code = $2`,
+      [type, code, d.nameZh, d.nameEn, d.slaWorkingDays, d.slaWorkingDaysDualSupply ?? null],
+    );
+    return affected === 1;
+  }
+
+  /** The customer (in scope), its row locked, with its stage, capacity and open application types. */
+  async lockCustomer(
+    manager: EntityManager,
+    scope: DataScope,
+    customerId: string,
+  ): Promise<{ stage: CustomerStage; capacityKva: number; openTypes: ApplicationType[] } | null> {
+    const params: unknown[] = [customerId];
+    const rows = await manager.query(
+      `SELECT stage, contract_capacity_kva FROM customers c WHERE id = $1 AND ${scope.sql('c.account_manager_id', params)} FOR UPDATE`,
+      params,
+    );
+    if (!rows.length) return null;
+    const open = await manager.query(`SELECT type FROM applications WHERE customer_id = $1 AND status = 'open'`, [
+      customerId,
+    ]);
+    return {
+      stage: rows[0].stage,
+      capacityKva: Number(rows[0].contract_capacity_kva),
+      openTypes: open.map((r: { type: ApplicationType }) => r.type),
+    };
+  }
+
+  async insertApplication(
+    manager: EntityManager,
+    a: {
+      customerId: string;
+      type: ApplicationType;
+      requestedCapacityKva: number | null;
+      dualSupply: boolean;
+      newOwnerName: string | null;
+      stageBefore: CustomerStage;
+      receivedAt: Date;
+      createdBy: string;
+    },
+    steps: NewStep[],
+  ): Promise<string> {
+    const [{ id }] = await manager.query(
+      `INSERT INTO applications (customer_id, type, requested_capacity_kva, dual_supply, new_owner_name, stage_before,
+                                 current_position, received_at, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8) RETURNING id`,
+      [
+        a.customerId,
+        a.type,
+        a.requestedCapacityKva,
+        a.dualSupply,
+        a.newOwnerName,
+        a.stageBefore,
+        a.receivedAt,
+        a.createdBy,
+      ],
+    );
+    await manager.query(
+      `INSERT INTO application_steps (application_id, position, code, name_zh, name_en, sla_working_days, state,
+                                      started_at, warning_date, due_date)
+       SELECT $1, * FROM unnest($2::smallint[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::text[],
+                                $8::timestamptz[], $9::date[], $10::date[])`,
+      [
+        id,
+        steps.map((s) => s.position),
+        steps.map((s) => s.code),
+        steps.map((s) => s.nameZh),
+        steps.map((s) => s.nameEn),
+        steps.map((s) => s.slaWorkingDays),
+        steps.map((s) => s.state),
+        steps.map((s) => s.startedAt),
+        steps.map((s) => s.warningDate),
+        steps.map((s) => s.dueDate),
+      ],
+    );
+    return id;
+  }
+
+  /** The application (in scope) with its row locked until the transaction ends. */
+  async lockApplication(manager: EntityManager, scope: DataScope, id: string): Promise<LockedApplication | null> {
+    const params: unknown[] = [id];
+    const rows = await manager.query(
+      `SELECT a.id, a.customer_id, a.type, a.status, a.current_position, a.stage_before, a.requested_capacity_kva, a.new_owner_name
+         FROM applications a JOIN customers c ON c.id = a.customer_id
+        WHERE a.id = $1 AND ${scope.sql('c.account_manager_id', params)}
+        FOR UPDATE OF a`,
+      params,
+    );
+    if (!rows.length) return null;
+    const r = rows[0];
+    const steps = await manager.query(
+      `SELECT position, code, sla_working_days AS "slaWorkingDays", started_at AS "startedAt", state
+         FROM application_steps WHERE application_id = $1 ORDER BY position`,
+      [id],
+    );
+    return {
+      id: r.id,
+      customerId: r.customer_id,
+      type: r.type,
+      status: r.status,
+      currentPosition: r.current_position,
+      stageBefore: r.stage_before,
+      requestedCapacityKva: r.requested_capacity_kva === null ? null : Number(r.requested_capacity_kva),
+      newOwnerName: r.new_owner_name,
+      steps,
+    };
+  }
+
+  /** Code of the step in progress, read without a lock; null when the application is not open or not in scope. */
+  async currentStepCode(scope: DataScope, id: string): Promise<string | null> {
+    const params: unknown[] = [id];
+    const rows = await this.dataSource.query(
+      `SELECT s.code FROM applications a JOIN customers c ON c.id = a.customer_id
+         JOIN application_steps s ON s.application_id = a.id AND s.position = a.current_position
+        WHERE a.id = $1 AND ${scope.sql('c.account_manager_id', params)}`,
+      params,
+    );
+    return rows[0]?.code ?? null;
+  }
+
+  async completeStep(
+    manager: EntityManager,
+    id: string,
+    position: number,
+    at: Date,
+    by: string,
+    note: string | null,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE application_steps SET state = 'done', completed_at = $3, completed_by = $4, note = $5
+        WHERE application_id = $1 AND position = $2`,
+      [id, position, at, by, note],
+    );
+  }
+
+  async startStep(
+    manager: EntityManager,
+    id: string,
+    position: number,
+    at: Date,
+    deadlines: { warningDate: string; dueDate: string },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE application_steps SET state = 'in_progress', started_at = $3, warning_date = $4, due_date = $5
+        WHERE application_id = $1 AND position = $2`,
+      [id, position, at, deadlines.warningDate, deadlines.dueDate],
+    );
+    await manager.query('UPDATE applications SET current_position = $2 WHERE id = $1', [id, position]);
+  }
+
+  async finish(manager: EntityManager, id: string, at: Date): Promise<void> {
+    await manager.query(
+      `UPDATE applications SET status = 'completed', current_position = NULL, completed_at = $2 WHERE id = $1`,
+      [id, at],
+    );
+  }
+
+  async cancel(manager: EntityManager, id: string, reason: string): Promise<void> {
+    await manager.query(
+      `UPDATE applications SET status = 'cancelled', current_position = NULL, cancelled_at = now(), cancel_reason = $2 WHERE id = $1`,
+      [id, reason],
+    );
+    await manager.query(
+      `UPDATE application_steps SET state = 'skipped' WHERE application_id = $1 AND state IN ('pending', 'in_progress')`,
+      [id],
+    );
+  }
+
+  /** Applies a change to the customer (stage, capacity, owner name) and bumps its version. */
+  async changeCustomer(
+    manager: EntityManager,
+    customerId: string,
+    change: { stage?: CustomerStage | null; capacityKva?: number | null; name?: string | null },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE customers SET stage = coalesce($2, stage), contract_capacity_kva = coalesce($3, contract_capacity_kva),
+              name = coalesce($4, name), version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [customerId, change.stage ?? null, change.capacityKva ?? null, change.name ?? null],
+    );
+  }
+
+  async findOne(scope: DataScope, id: string): Promise<ApplicationView | null> {
+    const params: unknown[] = [id];
+    const rows: ApplicationRow[] = await this.dataSource.query(
+      `SELECT ${APPLICATION_SELECT} FROM ${APPLICATION_FROM} WHERE a.id = $1 AND ${scope.sql('c.account_manager_id', params)}`,
+      params,
+    );
+    if (!rows.length) return null;
+    const steps: (Omit<ApplicationStepView, 'completedBy' | 'calendarEstimated'> & {
+      completedById: string | null;
+      completedByName: string | null;
+    })[] = await this.dataSource.query(
+      `SELECT s.position, s.code, s.name_zh AS name, s.name_zh AS "nameZh", s.name_en AS "nameEn",
+                s.sla_working_days AS "slaWorkingDays", s.started_at AS "startedAt",
+                to_char(s.due_date, 'YYYY-MM-DD') AS "dueDate", to_char(s.warning_date, 'YYYY-MM-DD') AS "warningDate",
+                s.completed_at AS "completedAt", s.completed_by AS "completedById", u.display_name AS "completedByName",
+                s.note, s.state, ${STEP_SLA} AS sla
+           FROM application_steps s LEFT JOIN users u ON u.id = s.completed_by
+          WHERE s.application_id = $1 ORDER BY s.position`,
+      [id],
+    );
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- list-only fields are left out of the full view
+    const { currentStepName, currentStepNameEn, dueDate, ...view } = toListItem(rows[0]);
+    return {
+      ...view,
+      steps: steps.map(({ completedById, completedByName, ...s }) => ({
+        ...s,
+        startedAt: s.startedAt ? new Date(s.startedAt).toISOString() : null,
+        completedAt: s.completedAt ? new Date(s.completedAt).toISOString() : null,
+        completedBy: completedById ? { id: completedById, displayName: completedByName ?? '' } : null,
+        calendarEstimated: false,
+      })),
+    };
+  }
+
+  /** Open applications first, most urgent first (overdue, warning, then by due date); then the rest, newest first. */
+  async findPage(scope: DataScope, q: ApplicationQueryDto): Promise<Page<ApplicationListItem>> {
+    const params: unknown[] = [];
+    const where = [scope.sql('c.account_manager_id', params)];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (q.status) add('a.status = ?', q.status);
+    if (q.customerId) add('a.customer_id = ?', q.customerId);
+    if (q.type) add('a.type = ?', q.type);
+    if (q.managerId) add('c.account_manager_id = ?', q.managerId);
+    let condition = where.join(' AND ');
+    if (q.sla) {
+      params.push(q.sla);
+      condition = `${condition} AND a.status = 'open' AND (${STEP_SLA}) = $${params.length}`;
+    }
+    const rows: ApplicationRow[] = await this.dataSource.query(
+      `SELECT ${APPLICATION_SELECT} FROM ${APPLICATION_FROM}
+        WHERE ${condition}
+        ORDER BY (a.status = 'open') DESC,
+                 CASE WHEN s.due_date < ${TODAY_CN} THEN 0 WHEN s.warning_date <= ${TODAY_CN} THEN 1 ELSE 2 END,
+                 s.due_date NULLS LAST, a.received_at DESC, a.id
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.pageSize, (q.page - 1) * q.pageSize],
+    );
+    const [{ n }] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM ${APPLICATION_FROM} WHERE ${condition}`,
+      params,
+    );
+    return { items: rows.map(toListItem), total: n, page: q.page, pageSize: q.pageSize };
+  }
+}

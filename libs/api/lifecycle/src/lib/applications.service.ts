@@ -1,0 +1,202 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser, DataScope } from '@crm/api/auth';
+import { CalendarService } from '@crm/api/calendar';
+import { TimelineService } from '@crm/api/timeline';
+import {
+  ApplicationListItem,
+  applicationRefusal,
+  ApplicationView,
+  chinaDate,
+  completionRefusal,
+  InvalidInputError,
+  InvalidTransitionError,
+  isBeyondKnownYears,
+  NotFoundError,
+  Page,
+  stageAfterStep,
+  stageWhileOpen,
+  stepDeadlines,
+} from '@crm/shared/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { ApplicationsRepository, LockedApplication, NewStep } from './applications.repository';
+import { AdvanceApplicationDto } from './dto/advance-application.dto';
+import { ApplicationQueryDto } from './dto/application-query.dto';
+import { CreateApplicationDto } from './dto/create-application.dto';
+
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly applications: ApplicationsRepository,
+    private readonly calendar: CalendarService,
+    private readonly timeline: TimelineService,
+  ) {}
+
+  async list(scope: DataScope, query: ApplicationQueryDto): Promise<Page<ApplicationListItem>> {
+    return this.applications.findPage(scope, query);
+  }
+
+  async get(scope: DataScope, id: string): Promise<ApplicationView> {
+    const view = await this.applications.findOne(scope, id);
+    if (!view) throw new NotFoundError('Application', id);
+    const calendar = await this.calendar.calendar();
+    view.steps.forEach((s) => (s.calendarEstimated = !!s.dueDate && isBeyondKnownYears(s.dueDate, calendar)));
+    return view;
+  }
+
+  /** Starts an application: its steps copy today's step table (limits included) and the first one starts at receivedAt. */
+  async create(user: AuthUser, customerId: string, dto: CreateApplicationDto): Promise<ApplicationView> {
+    const scope = DataScope.of(user);
+    const receivedAt = dto.receivedAt ? new Date(dto.receivedAt) : new Date();
+    if (receivedAt.getTime() > Date.now() + 60_000) {
+      throw new InvalidInputError('receivedAt is in the future', [
+        { field: 'receivedAt', message: 'receivedAt cannot be in the future' },
+      ]);
+    }
+    const definitions = await this.applications.stepDefinitions(dto.type);
+    const calendar = await this.calendar.calendar();
+    const id = await this.dataSource.transaction(async (manager) => {
+      const customer = await this.applications.lockCustomer(manager, scope, customerId);
+      if (!customer) throw new NotFoundError('Customer', customerId);
+      const refusal = applicationRefusal(customer, customer.openTypes, dto);
+      if (refusal) throw new InvalidTransitionError(refusal);
+      const steps: NewStep[] = definitions.map((d, i) => {
+        const limit = dto.dualSupply && d.slaWorkingDaysDualSupply ? d.slaWorkingDaysDualSupply : d.slaWorkingDays;
+        const deadlines = i === 0 ? stepDeadlines(chinaDate(receivedAt), limit, calendar) : null;
+        return {
+          position: d.position,
+          code: d.code,
+          nameZh: d.nameZh,
+          nameEn: d.nameEn,
+          slaWorkingDays: limit,
+          state: i === 0 ? 'in_progress' : 'pending',
+          startedAt: i === 0 ? receivedAt : null,
+          warningDate: deadlines?.warningDate ?? null,
+          dueDate: deadlines?.dueDate ?? null,
+        };
+      });
+      const newId = await this.applications.insertApplication(
+        manager,
+        {
+          customerId,
+          type: dto.type,
+          requestedCapacityKva: dto.requestedCapacityKva ?? null,
+          dualSupply: dto.dualSupply ?? false,
+          newOwnerName: dto.newOwnerName?.trim() ?? null,
+          stageBefore: customer.stage,
+          receivedAt,
+          createdBy: user.id,
+        },
+        steps,
+      );
+      const stage = stageWhileOpen(dto.type);
+      if (stage) await this.applications.changeCustomer(manager, customerId, { stage });
+      await this.timeline.record(manager, [
+        {
+          customerId,
+          type: 'application_opened',
+          actorId: user.id,
+          summary: `${dto.type} application received`,
+          data: { applicationId: newId, applicationType: dto.type, receivedAt: receivedAt.toISOString() },
+        },
+      ]);
+      return newId;
+    });
+    return this.get(scope, id);
+  }
+
+  /**
+   * Completes the current step at `completedAt` (default now) and starts the next one at that moment;
+   * completing the last step applies the change to the customer. An advance completes the step that
+   * was current when it arrived (or the `step` it names): of two simultaneous advances, one completes
+   * that step and the other, finding it done once it gets the lock, is refused with 409.
+   */
+  async advance(user: AuthUser, id: string, dto: AdvanceApplicationDto): Promise<ApplicationView> {
+    const scope = DataScope.of(user);
+    const completedAt = dto.completedAt ? new Date(dto.completedAt) : new Date();
+    const expected = dto.step ?? (await this.applications.currentStepCode(scope, id));
+    const calendar = await this.calendar.calendar();
+    await this.locked(scope, id, async (manager, app) => {
+      const index = app.steps.findIndex((s) => s.position === app.currentPosition);
+      const step = app.steps[index];
+      if (expected && expected !== step.code) {
+        throw new InvalidTransitionError(
+          `The current step is ${step.code}, not ${expected}: someone else advanced it first`,
+        );
+      }
+      const refusal = completionRefusal(step.startedAt as Date, completedAt, new Date());
+      if (refusal) throw new InvalidInputError(refusal, [{ field: 'completedAt', message: refusal }]);
+      await this.applications.completeStep(manager, id, step.position, completedAt, user.id, dto.note ?? null);
+      const last = index === app.steps.length - 1;
+      const stage = stageAfterStep(app.type, index, app.steps.length);
+      if (last) {
+        await this.applications.finish(manager, id, completedAt);
+        await this.applications.changeCustomer(manager, app.customerId, {
+          stage,
+          capacityKva: ['capacity_increase', 'capacity_reduction'].includes(app.type) ? app.requestedCapacityKva : null,
+          name: app.type === 'transfer' ? app.newOwnerName : null,
+        });
+      } else {
+        const next = app.steps[index + 1];
+        await this.applications.startStep(
+          manager,
+          id,
+          next.position,
+          completedAt,
+          stepDeadlines(chinaDate(completedAt), next.slaWorkingDays, calendar),
+        );
+        if (stage) await this.applications.changeCustomer(manager, app.customerId, { stage });
+      }
+      await this.timeline.record(manager, [
+        {
+          customerId: app.customerId,
+          type: last ? 'application_completed' : 'application_step',
+          actorId: user.id,
+          summary: `${app.type}: step ${step.code} completed${last ? '; application completed' : ''}${dto.note ? ` — ${dto.note}` : ''}`,
+          data: {
+            applicationId: id,
+            applicationType: app.type,
+            step: step.code,
+            completedAt: completedAt.toISOString(),
+            note: dto.note ?? null,
+          },
+        },
+      ]);
+    });
+    return this.get(scope, id);
+  }
+
+  async cancel(user: AuthUser, id: string, reason: string): Promise<ApplicationView> {
+    const scope = DataScope.of(user);
+    await this.locked(scope, id, async (manager, app) => {
+      await this.applications.cancel(manager, id, reason);
+      // A cancelled closure gives the customer back the stage it had before.
+      if (stageWhileOpen(app.type))
+        await this.applications.changeCustomer(manager, app.customerId, { stage: app.stageBefore });
+      await this.timeline.record(manager, [
+        {
+          customerId: app.customerId,
+          type: 'application_cancelled',
+          actorId: user.id,
+          summary: `${app.type} application cancelled: ${reason}`,
+          data: { applicationId: id, applicationType: app.type, reason },
+        },
+      ]);
+    });
+    return this.get(scope, id);
+  }
+
+  /** Runs `work` on the open application with its row locked; 404 out of scope, 409 once finished. */
+  private locked(
+    scope: DataScope,
+    id: string,
+    work: (manager: EntityManager, app: LockedApplication) => Promise<void>,
+  ): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const app = await this.applications.lockApplication(manager, scope, id);
+      if (!app) throw new NotFoundError('Application', id);
+      if (app.status !== 'open') throw new InvalidTransitionError(`The application is ${app.status}`);
+      await work(manager, app);
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@crm/api/http';
+import {
+  APPLICATION_TYPES,
+  ApplicationType,
+  InvalidInputError,
+  LifecycleStepDefinition,
+  NotFoundError,
+  ROLES,
+} from '@crm/shared/domain';
+import { ApplicationsRepository } from './applications.repository';
+import { UpdateStepDefinitionDto } from './dto/step-definition.dto';
+
+function applicationType(value: string | undefined): ApplicationType | undefined {
+  if (value === undefined) return undefined;
+  if (!(APPLICATION_TYPES as readonly string[]).includes(value)) {
+    throw new InvalidInputError(`Unknown application type ${value}`, [
+      { field: 'type', message: `type must be one of ${APPLICATION_TYPES.join(', ')}` },
+    ]);
+  }
+  return value as ApplicationType;
+}
+
+/** The step table: steps and default time limits per application type (admins edit it). */
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller('lifecycle/steps')
+export class LifecycleStepsController {
+  constructor(private readonly applications: ApplicationsRepository) {}
+
+  @Get()
+  @Roles(...ROLES)
+  list(@Query('type') type?: string): Promise<LifecycleStepDefinition[]> {
+    return this.applications.stepDefinitions(applicationType(type));
+  }
+
+  /** Changes names and limits; applications already started keep the limits they started with. */
+  @Put(':type/:code')
+  @Roles('admin')
+  async update(
+    @Param('type') type: string,
+    @Param('code') code: string,
+    @Body() body: UpdateStepDefinitionDto,
+  ): Promise<LifecycleStepDefinition[]> {
+    const t = applicationType(type) as ApplicationType;
+    if (
+      !(await this.applications.updateStepDefinition(t, code, {
+        ...body,
+        slaWorkingDaysDualSupply: body.slaWorkingDaysDualSupply ?? null,
+      }))
+    ) {
+      throw new NotFoundError('Step', `${type}/${code}`);
+    }
+    return this.applications.stepDefinitions(t);
+  }
+}

@@ -1,0 +1,13 @@
+/** Today's date in China (UTC+8), in SQL. */
+export const TODAY_CN = `((now() AT TIME ZONE 'UTC') + interval '8 hours')::date`;
+
+/** The date in China of a timestamptz expression, in SQL. */
+export const chinaDateSql = (column: string) => `((${column} AT TIME ZONE 'UTC') + interval '8 hours')::date`;
+
+/** SLA of a step row `s` (columns due_date, warning_date, completed_at), as slaFromDeadlines computes it. */
+export const STEP_SLA = `CASE
+    WHEN s.due_date IS NULL THEN 'on_time'
+    WHEN s.completed_at IS NOT NULL THEN CASE WHEN ${chinaDateSql('s.completed_at')} > s.due_date THEN 'overdue' ELSE 'on_time' END
+    WHEN ${TODAY_CN} > s.due_date THEN 'overdue'
+    WHEN ${TODAY_CN} >= s.warning_date THEN 'warning'
+    ELSE 'on_time' END`;

@@ -1,0 +1,75 @@
+import { applicationRefusal, completionRefusal, stageAfterStep, stageWhileOpen } from './lifecycle';
+
+describe('which applications a customer may start', () => {
+  const active = { stage: 'active' as const, capacityKva: 1000 };
+
+  it('refuses everything on a closed customer and all but closure on a closing one', () => {
+    expect(applicationRefusal({ stage: 'closed', capacityKva: 1 }, [], { type: 'closure' })).toMatch(/closed/);
+    expect(applicationRefusal({ stage: 'closing', capacityKva: 1 }, ['closure'], { type: 'suspension' })).toMatch(
+      /only the closure/,
+    );
+  });
+
+  it('allows one open application per type', () => {
+    expect(applicationRefusal(active, ['suspension'], { type: 'suspension' })).toMatch(
+      /already has an open suspension/,
+    );
+    expect(applicationRefusal(active, ['transfer'], { type: 'suspension' })).toBeNull();
+  });
+
+  it('allows a new connection only for a customer not yet connected', () => {
+    expect(applicationRefusal({ stage: 'applying', capacityKva: 1 }, [], { type: 'new_connection' })).toBeNull();
+    expect(applicationRefusal(active, [], { type: 'new_connection' })).toMatch(/not yet connected/);
+  });
+
+  it('allows closure only with no other open application', () => {
+    expect(applicationRefusal(active, ['capacity_increase'], { type: 'closure' })).toMatch(/every other application/);
+    expect(applicationRefusal(active, [], { type: 'closure' })).toBeNull();
+  });
+
+  it('checks the requested capacity of increases and reductions', () => {
+    expect(applicationRefusal(active, [], { type: 'capacity_increase', requestedCapacityKva: 1000 })).toMatch(/above/);
+    expect(applicationRefusal(active, [], { type: 'capacity_increase', requestedCapacityKva: 1600 })).toBeNull();
+    expect(applicationRefusal(active, [], { type: 'capacity_reduction', requestedCapacityKva: 1000 })).toMatch(
+      /between/,
+    );
+    expect(applicationRefusal(active, [], { type: 'capacity_reduction', requestedCapacityKva: 630 })).toBeNull();
+  });
+
+  it('resumes only a suspended customer and needs a new owner for a transfer', () => {
+    expect(applicationRefusal(active, [], { type: 'resumption' })).toMatch(/suspended customer/);
+    expect(applicationRefusal({ stage: 'suspended', capacityKva: 1 }, [], { type: 'resumption' })).toBeNull();
+    expect(applicationRefusal(active, [], { type: 'transfer', newOwnerName: ' ' })).toMatch(/newOwnerName/);
+  });
+});
+
+describe('stages along the way', () => {
+  it('takes a new connection from applying through connecting to active', () => {
+    expect(stageAfterStep('new_connection', 0, 6)).toBeNull();
+    expect(stageAfterStep('new_connection', 1, 6)).toBe('connecting');
+    expect(stageAfterStep('new_connection', 5, 6)).toBe('active');
+  });
+
+  it('suspends, resumes and closes at the last step; a closure marks the customer closing meanwhile', () => {
+    expect(stageAfterStep('suspension', 2, 3)).toBe('suspended');
+    expect(stageAfterStep('resumption', 2, 3)).toBe('active');
+    expect(stageAfterStep('closure', 1, 3)).toBeNull();
+    expect(stageAfterStep('closure', 2, 3)).toBe('closed');
+    expect(stageWhileOpen('closure')).toBe('closing');
+    expect(stageWhileOpen('transfer')).toBeNull();
+  });
+});
+
+describe('completion dates', () => {
+  const started = new Date('2026-10-08T02:00:00Z');
+  const now = new Date('2026-10-12T02:00:00Z');
+
+  it('accepts a back-dated completion after the start', () => {
+    expect(completionRefusal(started, new Date('2026-10-09T02:00:00Z'), now)).toBeNull();
+  });
+
+  it('refuses a completion before the start or in the future', () => {
+    expect(completionRefusal(started, new Date('2026-10-07T02:00:00Z'), now)).toMatch(/before the step started/);
+    expect(completionRefusal(started, new Date('2026-10-13T02:00:00Z'), now)).toMatch(/future/);
+  });
+});

@@ -1,0 +1,189 @@
+import { ApplicationType, CustomerStage } from './vocabulary';
+
+/**
+ * The customer lifecycle (DESIGN.md, "Lifecycle"): which applications a customer may start in which
+ * stage, and what completing one does to the customer. Pure rules; the step table itself (codes,
+ * names, time limits) is data in the `lifecycle_steps` table, seeded from seeds/lifecycle-steps.json.
+ */
+
+export const APPLICATION_STATUSES = ['open', 'completed', 'cancelled'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const STEP_STATES = ['pending', 'in_progress', 'done', 'skipped'] as const;
+export type StepState = (typeof STEP_STATES)[number];
+
+/** Stages in which a customer may start each type of application. */
+const ALLOWED_STAGES: Record<ApplicationType, readonly CustomerStage[]> = {
+  new_connection: ['applying'],
+  capacity_increase: ['active'],
+  capacity_reduction: ['active'],
+  suspension: ['active'],
+  resumption: ['suspended'],
+  transfer: ['active', 'suspended'],
+  closure: ['active', 'suspended'],
+};
+
+/** What the customer must be, in words, for the 409 message. */
+const STAGE_NEEDED: Record<ApplicationType, string> = {
+  new_connection: 'a customer that is not yet connected',
+  capacity_increase: 'an active (connected, not suspended) customer',
+  capacity_reduction: 'an active (connected, not suspended) customer',
+  suspension: 'an active customer',
+  resumption: 'a suspended customer',
+  transfer: 'a connected customer',
+  closure: 'a connected customer',
+};
+
+export interface ApplicationRequest {
+  type: ApplicationType;
+  requestedCapacityKva?: number | null;
+  newOwnerName?: string | null;
+}
+
+/**
+ * Why a customer in `stage`, with these open applications, may not start `request`; null when it may.
+ * `capacityKva` is the customer's contracted capacity.
+ */
+export function applicationRefusal(
+  customer: { stage: CustomerStage; capacityKva: number },
+  openTypes: readonly ApplicationType[],
+  request: ApplicationRequest,
+): string | null {
+  const { type } = request;
+  if (customer.stage === 'closed') return 'The customer is closed: no application can be started';
+  if (customer.stage === 'closing') return 'The customer is being closed: only the closure can proceed';
+  if (openTypes.includes(type)) return `The customer already has an open ${type} application`;
+  if (type === 'closure' && openTypes.length) {
+    return `Closure needs every other application finished first; open: ${openTypes.join(', ')}`;
+  }
+  if (!ALLOWED_STAGES[type].includes(customer.stage)) {
+    return `A ${type} application needs ${STAGE_NEEDED[type]}; this customer is ${customer.stage}`;
+  }
+  if (type === 'capacity_increase' && !(Number(request.requestedCapacityKva) > customer.capacityKva)) {
+    return `A capacity increase needs requestedCapacityKva above the current ${customer.capacityKva} kVA`;
+  }
+  if (type === 'capacity_reduction') {
+    const requested = Number(request.requestedCapacityKva);
+    if (!(requested > 0 && requested < customer.capacityKva)) {
+      return `A capacity reduction needs requestedCapacityKva between 0 and the current ${customer.capacityKva} kVA`;
+    }
+  }
+  if (type === 'transfer' && !request.newOwnerName?.trim()) return 'A transfer needs newOwnerName';
+  return null;
+}
+
+/** The customer's stage while an application of this type is open (null: unchanged). */
+export function stageWhileOpen(type: ApplicationType): CustomerStage | null {
+  return type === 'closure' ? 'closing' : null;
+}
+
+/** The customer's stage once the application's step `stepIndex` (0-based) of `stepCount` is done. */
+export function stageAfterStep(type: ApplicationType, stepIndex: number, stepCount: number): CustomerStage | null {
+  const last = stepIndex === stepCount - 1;
+  switch (type) {
+    case 'new_connection':
+      // The supply plan is replied after the survey (step 2): the customer is then being connected.
+      return last ? 'active' : stepIndex === 1 ? 'connecting' : null;
+    case 'suspension':
+      return last ? 'suspended' : null;
+    case 'resumption':
+      return last ? 'active' : null;
+    case 'closure':
+      return last ? 'closed' : null;
+    default:
+      return null;
+  }
+}
+
+/** Why a step may not be completed at `completedAt`, or null: never before it started, never in the future. */
+export function completionRefusal(startedAt: Date, completedAt: Date, now: Date): string | null {
+  if (completedAt.getTime() > now.getTime() + 60_000) return 'completedAt cannot be in the future';
+  if (completedAt.getTime() < startedAt.getTime()) {
+    return `completedAt cannot be before the step started (${startedAt.toISOString()})`;
+  }
+  return null;
+}
+
+/** Shapes of the application routes of API.md ("Applications"). */
+export interface ApplicationStepView {
+  position: number;
+  code: string;
+  /** In the caller's language is the web app's business; `name` is the Chinese name as API.md shows it. */
+  name: string;
+  nameZh: string;
+  nameEn: string;
+  slaWorkingDays: number;
+  startedAt: string | null;
+  dueDate: string | null;
+  warningDate: string | null;
+  completedAt: string | null;
+  completedBy: { id: string; displayName: string } | null;
+  note: string | null;
+  state: StepState;
+  sla: 'on_time' | 'warning' | 'overdue';
+  /** True when the due date falls in a year whose holidays are not known: weekends only were counted. */
+  calendarEstimated: boolean;
+}
+
+export interface ApplicationView {
+  id: string;
+  customerId: string;
+  customer: { id: string; accountNo: string; name: string; stage: CustomerStage };
+  accountManager: { id: string; displayName: string } | null;
+  type: ApplicationType;
+  status: ApplicationStatus;
+  /** Code of the step in progress; null once the application is completed or cancelled. */
+  currentStep: string | null;
+  requestedCapacityKva: number | null;
+  dualSupply: boolean;
+  newOwnerName: string | null;
+  receivedAt: string;
+  completedAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  /** SLA of the current step (or of the worst step once finished). */
+  sla: 'on_time' | 'warning' | 'overdue';
+  steps: ApplicationStepView[];
+}
+
+export interface ApplicationListItem extends Omit<ApplicationView, 'steps'> {
+  currentStepName: string | null;
+  currentStepNameEn: string | null;
+  dueDate: string | null;
+}
+
+export interface LifecycleStepDefinition {
+  applicationType: ApplicationType;
+  position: number;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  slaWorkingDays: number;
+  slaWorkingDaysDualSupply: number | null;
+}
+
+export interface ComplianceRow {
+  completed: number;
+  compliant: number;
+  /** compliant / completed, 0–1; null with nothing completed. */
+  rate: number | null;
+}
+
+export interface LifecycleReport {
+  from: string;
+  to: string;
+  byMonth: (ComplianceRow & { month: string })[];
+  byManager: (ComplianceRow & {
+    manager: { id: string; displayName: string };
+    overdueNow: number;
+    warningNow: number;
+  })[];
+  steps: {
+    code: string;
+    nameZh: string;
+    nameEn: string;
+    limit: number;
+    averageWorkingDays: number;
+    completed: number;
+  }[];
+}

@@ -1,0 +1,108 @@
+import {
+  addWorkingDays,
+  chinaDate,
+  isBeyondKnownYears,
+  isWorkingDay,
+  slaOf,
+  stepDeadlines,
+  workingCalendar,
+  workingDaysBetween,
+} from './working-days';
+
+/** The 2026 autumn of the State Council schedule: Mid-Autumn 25–27 Sep, National Day 1–7 Oct,
+ * make-up working days Sunday 20 Sep and Saturday 10 Oct. */
+const calendar2026 = workingCalendar(
+  [
+    ...['2026-09-25', '2026-09-26', '2026-09-27'].map((date) => ({ date, working: false })),
+    ...['01', '02', '03', '04', '05', '06', '07'].map((d) => ({ date: `2026-10-${d}`, working: false })),
+    { date: '2026-09-20', working: true },
+    { date: '2026-10-10', working: true },
+  ],
+  [2026],
+);
+
+describe('working days around the 2026 Mid-Autumn and National Day holidays', () => {
+  it('knows holidays, ordinary weekends and make-up working weekends', () => {
+    expect(isWorkingDay('2026-09-25', calendar2026)).toBe(false); // Friday, Mid-Autumn
+    expect(isWorkingDay('2026-10-01', calendar2026)).toBe(false); // Thursday, National Day
+    expect(isWorkingDay('2026-09-20', calendar2026)).toBe(true); // Sunday, make-up day
+    expect(isWorkingDay('2026-10-10', calendar2026)).toBe(true); // Saturday, make-up day
+    expect(isWorkingDay('2026-10-11', calendar2026)).toBe(false); // Sunday
+    expect(isWorkingDay('2026-09-28', calendar2026)).toBe(true); // Monday
+  });
+
+  it('does not count the start day', () => {
+    expect(addWorkingDays('2026-09-21', 1, calendar2026)).toBe('2026-09-22');
+    expect(addWorkingDays('2026-09-21', 0, calendar2026)).toBe('2026-09-21');
+  });
+
+  it('skips both holidays: 5 working days from Thursday 24 Sep end on Friday 9 Oct', () => {
+    // 28, 29, 30 Sep are working days, 1–7 Oct are not, 8, 9 Oct (Thu, Fri) are → the 5th is 9 Oct.
+    expect(addWorkingDays('2026-09-24', 5, calendar2026)).toBe('2026-10-09');
+    // …and the 6th working day is the make-up Saturday.
+    expect(addWorkingDays('2026-09-24', 6, calendar2026)).toBe('2026-10-10');
+    expect(addWorkingDays('2026-09-24', 7, calendar2026)).toBe('2026-10-12');
+  });
+
+  it('counts the make-up Sunday of 20 Sep as a working day', () => {
+    expect(addWorkingDays('2026-09-18', 1, calendar2026)).toBe('2026-09-20');
+    expect(workingDaysBetween('2026-09-18', '2026-09-21', calendar2026)).toBe(2);
+  });
+
+  it('runs a 15-day site survey started before the holidays to its due date', () => {
+    // Sun 20 Sep (1, make-up), 21–24 Sep (4), 28–30 Sep (3), 8–10 Oct (3), 12–15 Oct (4) → 15 Oct.
+    expect(addWorkingDays('2026-09-18', 15, calendar2026)).toBe('2026-10-15');
+    expect(workingDaysBetween('2026-09-18', '2026-10-15', calendar2026)).toBe(15);
+  });
+
+  it('counts working days between two dates, start excluded, end included', () => {
+    expect(workingDaysBetween('2026-09-30', '2026-10-08', calendar2026)).toBe(1);
+    expect(workingDaysBetween('2026-10-08', '2026-10-08', calendar2026)).toBe(0);
+    expect(workingDaysBetween('2026-10-09', '2026-10-01', calendar2026)).toBe(0);
+  });
+
+  it('counts weekends only in a year it does not know, and says so', () => {
+    expect(isBeyondKnownYears('2027-10-01', calendar2026)).toBe(true);
+    expect(isBeyondKnownYears('2026-10-01', calendar2026)).toBe(false);
+    expect(isWorkingDay('2027-10-01', calendar2026)).toBe(true); // a Friday; its holiday is not known
+  });
+});
+
+describe('sla of a step', () => {
+  const step = { startDate: '2026-09-24', limit: 5 }; // due 2026-10-09
+
+  it('is on time early on, in warning from 80 % of its working days, overdue after its due date', () => {
+    expect(slaOf(step, '2026-09-29', calendar2026)).toBe('on_time'); // 2 of 5
+    expect(slaOf(step, '2026-10-07', calendar2026)).toBe('on_time'); // 3 of 5, holiday
+    expect(slaOf(step, '2026-10-08', calendar2026)).toBe('warning'); // 4 of 5 = 80 %
+    expect(slaOf(step, '2026-10-09', calendar2026)).toBe('warning'); // due today
+    expect(slaOf(step, '2026-10-10', calendar2026)).toBe('overdue');
+  });
+
+  it('judges a completed step by its completion date', () => {
+    expect(slaOf({ ...step, completedDate: '2026-10-09' }, '2026-12-01', calendar2026)).toBe('on_time');
+    expect(slaOf({ ...step, completedDate: '2026-10-10' }, '2026-12-01', calendar2026)).toBe('overdue');
+  });
+});
+
+describe('step deadlines', () => {
+  it('puts the warning date at 80 % of the working days and the due date at the limit', () => {
+    // 5 days from 24 Sep: 4th working day is 8 Oct, 5th is 9 Oct.
+    expect(stepDeadlines('2026-09-24', 5, calendar2026)).toEqual({
+      dueDate: '2026-10-09',
+      warningDate: '2026-10-08',
+      estimated: false,
+    });
+  });
+
+  it('says when a due date is only estimated because its year is not known', () => {
+    expect(stepDeadlines('2026-12-28', 10, calendar2026)).toMatchObject({ dueDate: '2027-01-11', estimated: true });
+  });
+});
+
+describe('chinaDate', () => {
+  it('gives the calendar date in China (UTC+8)', () => {
+    expect(chinaDate(new Date('2026-09-30T15:59:59Z'))).toBe('2026-09-30');
+    expect(chinaDate(new Date('2026-09-30T16:00:00Z'))).toBe('2026-10-01');
+  });
+});
