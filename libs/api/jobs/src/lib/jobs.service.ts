@@ -28,9 +28,23 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(@Inject(JOBS_OPTIONS) private readonly options: JobsOptions) {}
 
-  /** Runs `handler` on the cron schedule (in Asia/Shanghai time). */
+  /** Runs `handler` on the cron schedule (in Asia/Shanghai time), and whenever `runNow(name)` asks. */
   every(name: string, cron: string, handler: () => Promise<unknown>): void {
     this.recurring.push({ name, cron, handler });
+  }
+
+  /** Queues one run of a registered job now; one instance (of however many) runs it. Returns the job id. */
+  async runNow(name: string): Promise<string> {
+    if (!this.boss) throw new Error('Background jobs are not running');
+    const id = await this.boss.send(name, {});
+    if (!id) throw new Error(`Could not queue ${name}`);
+    return id;
+  }
+
+  /** State of a queued job: created, active, completed, failed… */
+  async state(name: string, id: string): Promise<string | null> {
+    const job = await this.boss?.getJobById(name, id);
+    return job?.state ?? null;
   }
 
   async onApplicationBootstrap(): Promise<void> {
