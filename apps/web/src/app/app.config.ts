@@ -2,6 +2,7 @@ import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideCore } from '@crm/web/core';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { provideEchartsCore } from 'ngx-echarts';
 import { appIcons } from './app.icons';
 import { appRoutes } from './app.routes';
 
@@ -9,7 +10,8 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideRouter(appRoutes, withComponentInputBinding()),
-    provideCore(),
+    provideCore({ translationParts: ['lifecycle'] }),
+    provideEchartsCore({ echarts: () => import('echarts') }),
     provideNzIcons(appIcons),
   ],
 };

@@ -1,5 +1,8 @@
 import {
   AppstoreOutline,
+  CalendarOutline,
+  FileDoneOutline,
+  LineChartOutline,
   DashboardOutline,
   GlobalOutline,
   HomeOutline,
@@ -15,6 +18,9 @@ import {
 /** Icons bundled with the app (no icon is fetched at run time). */
 export const appIcons = [
   AppstoreOutline,
+  CalendarOutline,
+  FileDoneOutline,
+  LineChartOutline,
   DashboardOutline,
   GlobalOutline,
   HomeOutline,

@@ -3,3 +3,4 @@ export * from './lib/auth.guards';
 export * from './lib/api.interceptor';
 export * from './lib/language.service';
 export * from './lib/provide-core';
+export * from './lib/translation-loader';

@@ -1,1 +1,3 @@
 export * from './lib/language-switch/language-switch';
+export * from './lib/chart/chart';
+export * from './lib/sla-tag/sla-tag';

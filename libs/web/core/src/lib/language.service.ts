@@ -23,9 +23,9 @@ export class LanguageService {
   }
 
   use(language: Language): Promise<unknown> {
-    this.current.set(language);
     localStorage.setItem(STORAGE_KEY, language);
-    const loaded = firstValueFrom(this.translate.use(language));
+    // `current` changes once the texts are there, so whatever reacts to it reads the new language.
+    const loaded = firstValueFrom(this.translate.use(language)).then(() => this.current.set(language));
     this.nzI18n.setLocale(language === 'zh-CN' ? zh_CN : en_US);
     this.document.documentElement.lang = language;
     return loaded;

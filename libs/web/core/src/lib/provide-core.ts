@@ -1,17 +1,21 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { EnvironmentProviders, inject, makeEnvironmentProviders, provideAppInitializer } from '@angular/core';
-import { provideTranslateService } from '@ngx-translate/core';
-import { provideTranslateHttpLoader } from '@ngx-translate/http-loader';
+import { provideTranslateLoader, provideTranslateService } from '@ngx-translate/core';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 import { apiInterceptor } from './api.interceptor';
 import { LanguageService } from './language.service';
+import { MergedTranslationLoader, TRANSLATION_PARTS } from './translation-loader';
 
-/** HTTP with the API interceptor, translations (zh-CN and en from /i18n/*.json) and their UI locale. */
-export function provideCore(): EnvironmentProviders {
+/**
+ * HTTP with the API interceptor, translations (zh-CN and en: /i18n/<lang>.json plus one file per
+ * feature in `translationParts`, /i18n/<part>.<lang>.json) and the matching UI-library locale.
+ */
+export function provideCore(options: { translationParts?: string[] } = {}): EnvironmentProviders {
   return makeEnvironmentProviders([
     provideHttpClient(withInterceptors([apiInterceptor])),
+    { provide: TRANSLATION_PARTS, useValue: options.translationParts ?? [] },
     provideTranslateService({
-      loader: provideTranslateHttpLoader({ prefix: '/i18n/', suffix: '.json' }),
+      loader: provideTranslateLoader(MergedTranslationLoader),
       fallbackLang: 'zh-CN',
     }),
     provideNzI18n(zh_CN),

@@ -14,6 +14,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: ROLE_HOME.marketing, label: 'nav.marketing', icon: 'appstore', roles: ['marketing'] },
   { path: ROLE_HOME.leader, label: 'nav.leadership', icon: 'dashboard', roles: ['leader'] },
   { path: ROLE_HOME.admin, label: 'nav.admin', icon: 'setting', roles: ['admin'] },
+  {
+    path: '/applications',
+    label: 'nav.applications',
+    icon: 'file-done',
+    roles: ['account_manager', 'leader', 'admin', 'marketing'],
+  },
+  { path: '/lifecycle-report', label: 'nav.lifecycleReport', icon: 'line-chart', roles: ['leader', 'admin'] },
+  { path: '/calendar', label: 'nav.calendar', icon: 'calendar', roles: ['admin'] },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

@@ -15,6 +15,17 @@ export const shellRoutes: Routes = [
     children: [
       { path: '', pathMatch: 'full', canActivate: [homeRedirectGuard], children: [] },
       ...ROLES.map((role) => ({ path: homeOf(role), canActivate: [roleGuard([role])], component: RoleHomePage })),
+      { path: 'applications', loadChildren: () => import('@crm/web/lifecycle').then((m) => m.applicationsRoutes) },
+      {
+        path: 'lifecycle-report',
+        canActivate: [roleGuard(['leader', 'admin'])],
+        loadChildren: () => import('@crm/web/lifecycle').then((m) => m.lifecycleReportRoutes),
+      },
+      {
+        path: 'calendar',
+        canActivate: [roleGuard(['admin'])],
+        loadChildren: () => import('@crm/web/lifecycle').then((m) => m.calendarAdminRoutes),
+      },
     ],
   },
 ];

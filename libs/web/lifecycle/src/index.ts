@@ -1,0 +1,2 @@
+export * from './lib/lifecycle.routes';
+export * from './lib/components/customer-applications';

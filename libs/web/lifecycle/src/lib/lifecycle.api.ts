@@ -1,0 +1,114 @@
+import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import {
+  ApplicationListItem,
+  ApplicationType,
+  ApplicationView,
+  LifecycleReport,
+  LifecycleStepDefinition,
+  Page,
+} from '@crm/shared/domain';
+import { firstValueFrom } from 'rxjs';
+
+export interface CalendarYear {
+  year: number;
+  known: boolean;
+  source: 'package' | 'admin' | null;
+  days: { date: string; working: boolean; name: string; source: string }[];
+}
+
+export interface ApplicationQuery {
+  status?: string;
+  sla?: string;
+  type?: string;
+  customerId?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface NewApplication {
+  type: ApplicationType;
+  requestedCapacityKva?: number;
+  dualSupply?: boolean;
+  newOwnerName?: string;
+  receivedAt?: string;
+}
+
+/** Requests whose errors the page shows itself (next to the form), not as a global message. */
+const OWN_ERRORS = { headers: new HttpHeaders({ 'X-Handle-Errors': '1' }) };
+
+function params(query: object): HttpParams {
+  let p = new HttpParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') p = p.set(key, String(value));
+  }
+  return p;
+}
+
+/** Every HTTP call of the lifecycle pages: applications, step table, calendar, report. */
+@Injectable({ providedIn: 'root' })
+export class LifecycleApi {
+  private readonly http = inject(HttpClient);
+
+  list(query: ApplicationQuery): Promise<Page<ApplicationListItem>> {
+    return firstValueFrom(this.http.get<Page<ApplicationListItem>>('/api/applications', { params: params(query) }));
+  }
+
+  get(id: string): Promise<ApplicationView> {
+    return firstValueFrom(this.http.get<ApplicationView>(`/api/applications/${id}`, OWN_ERRORS));
+  }
+
+  create(customerId: string, body: NewApplication): Promise<ApplicationView> {
+    return firstValueFrom(
+      this.http.post<ApplicationView>(`/api/customers/${customerId}/applications`, body, OWN_ERRORS),
+    );
+  }
+
+  advance(id: string, body: { note?: string; completedAt?: string; step: string }): Promise<ApplicationView> {
+    return firstValueFrom(this.http.post<ApplicationView>(`/api/applications/${id}/advance`, body, OWN_ERRORS));
+  }
+
+  cancel(id: string, reason: string): Promise<ApplicationView> {
+    return firstValueFrom(this.http.post<ApplicationView>(`/api/applications/${id}/cancel`, { reason }, OWN_ERRORS));
+  }
+
+  steps(): Promise<LifecycleStepDefinition[]> {
+    return firstValueFrom(this.http.get<LifecycleStepDefinition[]>('/api/lifecycle/steps'));
+  }
+
+  updateStep(d: LifecycleStepDefinition): Promise<LifecycleStepDefinition[]> {
+    const { nameZh, nameEn, slaWorkingDays, slaWorkingDaysDualSupply } = d;
+    return firstValueFrom(
+      this.http.put<LifecycleStepDefinition[]>(`/api/lifecycle/steps/${d.applicationType}/${d.code}`, {
+        nameZh,
+        nameEn,
+        slaWorkingDays,
+        slaWorkingDaysDualSupply,
+      }),
+    );
+  }
+
+  report(from?: string, to?: string): Promise<LifecycleReport> {
+    return firstValueFrom(this.http.get<LifecycleReport>('/api/lifecycle/report', { params: params({ from, to }) }));
+  }
+
+  calendar(year: number): Promise<CalendarYear> {
+    return firstValueFrom(this.http.get<CalendarYear>(`/api/calendar/${year}`));
+  }
+
+  packageYears(): Promise<number[]> {
+    return firstValueFrom(this.http.get<number[]>('/api/calendar/package-years'));
+  }
+
+  loadYear(year: number): Promise<CalendarYear> {
+    return firstValueFrom(this.http.post<CalendarYear>(`/api/calendar/${year}/load`, {}));
+  }
+
+  setDay(date: string, working: boolean, name: string): Promise<CalendarYear> {
+    return firstValueFrom(this.http.put<CalendarYear>(`/api/calendar/days/${date}`, { working, name }));
+  }
+
+  clearDay(date: string): Promise<CalendarYear> {
+    return firstValueFrom(this.http.delete<CalendarYear>(`/api/calendar/days/${date}`));
+  }
+}

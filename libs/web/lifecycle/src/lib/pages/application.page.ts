@@ -1,0 +1,165 @@
+import { DatePipe, DecimalPipe } from '@angular/common';
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import { ApiError, ApplicationStepView, ApplicationView } from '@crm/shared/domain';
+import { AuthStore, LanguageService } from '@crm/web/core';
+import { SlaTag } from '@crm/web/ui';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzResultModule } from 'ng-zorro-antd/result';
+import { NzStepsModule } from 'ng-zorro-antd/steps';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { LifecycleApi } from '../lifecycle.api';
+
+/** nz-steps status of a step: done, running, overdue (error) or waiting. */
+export function trackerStatus(step: ApplicationStepView): 'finish' | 'process' | 'error' | 'wait' {
+  if (step.state === 'done') return step.sla === 'overdue' ? 'error' : 'finish';
+  if (step.state === 'in_progress') return step.sla === 'overdue' ? 'error' : 'process';
+  return 'wait';
+}
+
+/** One application: its step tracker (start, due date, completion, who), and the actions to advance or cancel it. */
+@Component({
+  selector: 'crm-application-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    DatePipe,
+    DecimalPipe,
+    FormsModule,
+    RouterLink,
+    TranslatePipe,
+    SlaTag,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzDatePickerModule,
+    NzDescriptionsModule,
+    NzInputModule,
+    NzModalModule,
+    NzResultModule,
+    NzStepsModule,
+    NzTableModule,
+    NzTagModule,
+  ],
+  templateUrl: './application.page.html',
+  styles: `
+    .actions {
+      display: flex;
+      gap: 8px;
+    }
+    .tracker {
+      margin: 24px 0;
+    }
+    .muted {
+      color: rgba(0, 0, 0, 0.45);
+    }
+    .field {
+      margin-bottom: 12px;
+    }
+    .field label {
+      display: block;
+      margin-bottom: 4px;
+    }
+  `,
+})
+export class ApplicationPage implements OnInit {
+  /** Route parameter. */
+  readonly id = input.required<string>();
+  private readonly api = inject(LifecycleApi);
+  private readonly auth = inject(AuthStore);
+  private readonly language = inject(LanguageService);
+  protected readonly app = signal<ApplicationView | null>(null);
+  protected readonly notFound = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly advancing = signal(false);
+  protected readonly cancelling = signal(false);
+  protected note = '';
+  protected completedAt: Date | null = null;
+  protected reason = '';
+  protected readonly zh = computed(() => this.language.current() === 'zh-CN');
+  protected readonly canAct = computed(() => {
+    const role = this.auth.user()?.role;
+    return this.app()?.status === 'open' && role !== 'marketing';
+  });
+  protected readonly current = computed(() => this.app()?.steps.find((s) => s.state === 'in_progress') ?? null);
+  protected readonly currentIndex = computed(() => {
+    const steps = this.app()?.steps ?? [];
+    const i = steps.findIndex((s) => s.state === 'in_progress');
+    return i >= 0 ? i : steps.length;
+  });
+  protected readonly estimated = computed(() => this.app()?.steps.some((s) => s.calendarEstimated) ?? false);
+  protected readonly trackerStatus = trackerStatus;
+  protected readonly noFuture = (d: Date) => d.getTime() > Date.now();
+
+  ngOnInit(): void {
+    void this.load();
+  }
+
+  async load(): Promise<void> {
+    try {
+      this.app.set(await this.api.get(this.id()));
+    } catch (e) {
+      if (e instanceof HttpErrorResponse && (e.status === 404 || e.status === 400)) this.notFound.set(true);
+      else throw e;
+    }
+  }
+
+  startAdvance(): void {
+    this.note = '';
+    this.completedAt = null;
+    this.error.set(null);
+    this.advancing.set(true);
+  }
+
+  async advance(): Promise<void> {
+    const step = this.current();
+    if (!step) return;
+    await this.act(() =>
+      this.api.advance(this.id(), {
+        step: step.code,
+        note: this.note || undefined,
+        completedAt: this.completedAt?.toISOString(),
+      }),
+    );
+    if (!this.error()) this.advancing.set(false);
+  }
+
+  startCancel(): void {
+    this.reason = '';
+    this.error.set(null);
+    this.cancelling.set(true);
+  }
+
+  async cancel(): Promise<void> {
+    await this.act(() => this.api.cancel(this.id(), this.reason));
+    if (!this.error()) this.cancelling.set(false);
+  }
+
+  stepName(step: ApplicationStepView): string {
+    return this.zh() ? step.nameZh : step.nameEn;
+  }
+
+  private async act(request: () => Promise<ApplicationView>): Promise<void> {
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      this.app.set(await request());
+    } catch (e) {
+      const body = e instanceof HttpErrorResponse ? (e.error as Partial<ApiError>) : null;
+      this.error.set(body?.message ?? 'errors.unknown');
+      if (e instanceof HttpErrorResponse && e.status === 409) await this.load();
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

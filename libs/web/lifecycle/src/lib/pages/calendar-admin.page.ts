@@ -1,0 +1,113 @@
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { TranslatePipe } from '@ngx-translate/core';
+import { LifecycleStepDefinition } from '@crm/shared/domain';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
+import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzSwitchModule } from 'ng-zorro-antd/switch';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTabsModule } from 'ng-zorro-antd/tabs';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { CalendarYear, LifecycleApi } from '../lifecycle.api';
+
+/** A local calendar date as YYYY-MM-DD. */
+function isoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Admin: the working-day calendar of a year (holidays, make-up working days) and the step table with its time limits. */
+@Component({
+  selector: 'crm-calendar-admin-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    FormsModule,
+    TranslatePipe,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzDatePickerModule,
+    NzInputModule,
+    NzInputNumberModule,
+    NzPopconfirmModule,
+    NzSelectModule,
+    NzSwitchModule,
+    NzTableModule,
+    NzTabsModule,
+    NzTagModule,
+  ],
+  templateUrl: './calendar-admin.page.html',
+  styles: `
+    .toolbar {
+      display: flex;
+      gap: 12px;
+      align-items: center;
+      margin-bottom: 16px;
+      flex-wrap: wrap;
+    }
+    .toolbar nz-select {
+      width: 120px;
+    }
+    .alert {
+      margin-bottom: 16px;
+    }
+    .name {
+      width: 160px;
+    }
+  `,
+})
+export class CalendarAdminPage implements OnInit {
+  private readonly api = inject(LifecycleApi);
+  protected readonly years = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() - 5 + i);
+  protected readonly year = signal(new Date().getFullYear());
+  protected readonly calendar = signal<CalendarYear | null>(null);
+  protected readonly packageYears = signal<number[]>([]);
+  protected readonly steps = signal<LifecycleStepDefinition[]>([]);
+  protected readonly saved = signal<string | null>(null);
+  protected newDate: Date | null = null;
+  protected newWorking = false;
+  protected newName = '';
+
+  async ngOnInit(): Promise<void> {
+    this.packageYears.set(await this.api.packageYears());
+    this.steps.set(await this.api.steps());
+    await this.loadYear(this.year());
+  }
+
+  async loadYear(year: number): Promise<void> {
+    this.year.set(year);
+    this.calendar.set(await this.api.calendar(year));
+  }
+
+  async reloadFromPackage(): Promise<void> {
+    this.calendar.set(await this.api.loadYear(this.year()));
+  }
+
+  async addDay(): Promise<void> {
+    if (!this.newDate) return;
+    const date = isoDate(this.newDate);
+    const updated = await this.api.setDay(date, this.newWorking, this.newName);
+    if (updated.year === this.year()) this.calendar.set(updated);
+    this.newDate = null;
+    this.newName = '';
+  }
+
+  async toggle(day: { date: string; working: boolean; name: string }): Promise<void> {
+    this.calendar.set(await this.api.setDay(day.date, !day.working, day.name));
+  }
+
+  async remove(date: string): Promise<void> {
+    this.calendar.set(await this.api.clearDay(date));
+  }
+
+  async saveStep(step: LifecycleStepDefinition): Promise<void> {
+    await this.api.updateStep(step);
+    this.steps.set(await this.api.steps());
+    this.saved.set(`${step.applicationType}/${step.code}`);
+  }
+}

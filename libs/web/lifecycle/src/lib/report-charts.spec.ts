@@ -1,0 +1,36 @@
+import { LifecycleReport } from '@crm/shared/domain';
+import { complianceByMonthChart, overallRate, stepDurationChart } from './report-charts';
+
+const report: LifecycleReport = {
+  from: '2026-01-01',
+  to: '2026-03-01',
+  byMonth: [
+    { month: '2026-01', completed: 4, compliant: 3, rate: 0.75 },
+    { month: '2026-02', completed: 0, compliant: 0, rate: null },
+  ],
+  byManager: [],
+  steps: [
+    { code: 'acceptance', nameZh: '业务受理', nameEn: 'Acceptance', limit: 1, averageWorkingDays: 0.8, completed: 4 },
+  ],
+};
+const t = (key: string) => key;
+
+describe('lifecycle report charts', () => {
+  it('plots completed applications as bars and the compliance rate in percent as a line', () => {
+    const chart = complianceByMonthChart(report, t) as { series: { type: string; data: (number | null)[] }[] };
+    expect(chart.series[0]).toMatchObject({ type: 'bar', data: [4, 0] });
+    expect(chart.series[1]).toMatchObject({ type: 'line', data: [75, null] });
+  });
+
+  it('names steps in the chosen language', () => {
+    const zh = stepDurationChart(report, t, true) as { xAxis: { data: string[] } };
+    const en = stepDurationChart(report, t, false) as { xAxis: { data: string[] } };
+    expect(zh.xAxis.data).toEqual(['业务受理']);
+    expect(en.xAxis.data).toEqual(['Acceptance']);
+  });
+
+  it('computes the overall rate over all months, null with nothing completed', () => {
+    expect(overallRate(report)).toBe(0.75);
+    expect(overallRate({ ...report, byMonth: [] })).toBeNull();
+  });
+});

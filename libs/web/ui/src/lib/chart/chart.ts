@@ -1,0 +1,20 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import type { EChartsCoreOption } from 'echarts/core';
+import { NgxEchartsDirective } from 'ngx-echarts';
+
+/** An ECharts chart that resizes with its container. The app provides ECharts (provideEchartsCore). */
+@Component({
+  selector: 'crm-chart',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [NgxEchartsDirective],
+  template: `<div echarts [options]="options()" [autoResize]="true" [style.height]="height()" class="chart"></div>`,
+  styles: `
+    .chart {
+      width: 100%;
+    }
+  `,
+})
+export class Chart {
+  readonly options = input.required<EChartsCoreOption>();
+  readonly height = input('300px');
+}

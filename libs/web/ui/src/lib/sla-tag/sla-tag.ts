@@ -1,0 +1,17 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { TranslatePipe } from '@ngx-translate/core';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+
+const COLOURS: Record<string, string> = { on_time: 'green', warning: 'orange', overdue: 'red' };
+
+/** The SLA state of a step or application as a coloured tag: on time, warning, overdue. */
+@Component({
+  selector: 'crm-sla-tag',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [NzTagModule, TranslatePipe],
+  template: `<nz-tag [nzColor]="colour()" [attr.data-sla]="sla()">{{ 'sla.' + sla() | translate }}</nz-tag>`,
+})
+export class SlaTag {
+  readonly sla = input.required<string>();
+  protected readonly colour = computed(() => COLOURS[this.sla()] ?? 'default');
+}
