@@ -232,13 +232,13 @@ export function generateApplications(options: {
     );
     switch (c.stage) {
       case 'active': {
-        const change = r.weighted([
+        const change = r.weighted<ApplicationType | null>([
           ['capacity_increase', 6],
           ['capacity_reduction', 2],
           ['transfer', 2],
           ['suspension', 2],
           [null, 88],
-        ] as const);
+        ]);
         if (change === 'capacity_increase')
           addOpen(i, change, r.int(0, 4), { requestedCapacityKva: c.contractCapacityKva * 2 });
         if (change === 'capacity_reduction')
