@@ -10,7 +10,7 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideRouter(appRoutes, withComponentInputBinding()),
-    provideCore({ translationParts: ['lifecycle'] }),
+    provideCore({ translationParts: ['customers', 'lifecycle'] }),
     provideEchartsCore({ echarts: () => import('echarts') }),
     provideNzIcons(appIcons),
   ],

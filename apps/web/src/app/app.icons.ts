@@ -1,5 +1,12 @@
 import {
   AppstoreOutline,
+  SwapOutline,
+  SearchOutline,
+  PlusOutline,
+  EditOutline,
+  DeleteOutline,
+  BarChartOutline,
+  AuditOutline,
   CalendarOutline,
   FileDoneOutline,
   LineChartOutline,
@@ -18,6 +25,13 @@ import {
 /** Icons bundled with the app (no icon is fetched at run time). */
 export const appIcons = [
   AppstoreOutline,
+  SwapOutline,
+  SearchOutline,
+  PlusOutline,
+  EditOutline,
+  DeleteOutline,
+  BarChartOutline,
+  AuditOutline,
   CalendarOutline,
   FileDoneOutline,
   LineChartOutline,

@@ -15,13 +15,21 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: ROLE_HOME.leader, label: 'nav.leadership', icon: 'dashboard', roles: ['leader'] },
   { path: ROLE_HOME.admin, label: 'nav.admin', icon: 'setting', roles: ['admin'] },
   {
+    path: '/customers',
+    label: 'nav.customers',
+    icon: 'team',
+    roles: ['account_manager', 'marketing', 'leader', 'admin'],
+  },
+  {
     path: '/applications',
     label: 'nav.applications',
     icon: 'file-done',
     roles: ['account_manager', 'leader', 'admin', 'marketing'],
   },
   { path: '/lifecycle-report', label: 'nav.lifecycleReport', icon: 'line-chart', roles: ['leader', 'admin'] },
+  { path: '/workload', label: 'nav.workload', icon: 'bar-chart', roles: ['leader', 'admin'] },
   { path: '/calendar', label: 'nav.calendar', icon: 'calendar', roles: ['admin'] },
+  { path: '/audit', label: 'nav.audit', icon: 'audit', roles: ['admin'] },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

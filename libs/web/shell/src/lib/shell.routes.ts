@@ -15,6 +15,17 @@ export const shellRoutes: Routes = [
     children: [
       { path: '', pathMatch: 'full', canActivate: [homeRedirectGuard], children: [] },
       ...ROLES.map((role) => ({ path: homeOf(role), canActivate: [roleGuard([role])], component: RoleHomePage })),
+      { path: 'customers', loadChildren: () => import('@crm/web/customers').then((m) => m.customersRoutes) },
+      {
+        path: 'workload',
+        canActivate: [roleGuard(['leader', 'admin'])],
+        loadComponent: () => import('@crm/web/ownership').then((m) => m.WorkloadPage),
+      },
+      {
+        path: 'audit',
+        canActivate: [roleGuard(['admin'])],
+        loadComponent: () => import('@crm/web/audit').then((m) => m.AuditLogPage),
+      },
       { path: 'applications', loadChildren: () => import('@crm/web/lifecycle').then((m) => m.applicationsRoutes) },
       {
         path: 'lifecycle-report',

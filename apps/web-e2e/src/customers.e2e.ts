@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
+import { login, SCREENSHOTS } from './support';
+
+test('an account manager creates a customer, edits it and sees the change on the timeline', async ({ page }) => {
+  const accountNo = `39${Date.now().toString().slice(-8)}`;
+  await login(page, 'manager1');
+  await page.goto('/customers');
+  await page.getByTestId('new-customer').click();
+
+  // The form checks the credit code with the API's rule before sending anything.
+  await page.getByTestId('field-creditCode').fill('91350100M000100Y44');
+  await page.getByTestId('customer-save').click();
+  await expect(page.getByText('统一社会信用代码不正确')).toBeVisible();
+
+  await page.getByTestId('field-accountNo').fill(accountNo);
+  await page.getByTestId('field-name').fill(`温州瓯江浏览器电气有限公司${accountNo.slice(-4)}`);
+  await page.getByTestId('field-creditCode').fill('91350100M000100Y43');
+  await page.getByTestId('field-industry').click();
+  await page.keyboard.type('38');
+  await page.locator('nz-option-item', { hasText: '38 电气机械和器材制造业' }).click();
+  await page.getByTestId('field-capacity').locator('input').fill('1250');
+  await page.getByTestId('field-region').click();
+  await page.locator('nz-option-item', { hasText: '龙湾区' }).click();
+  await page.getByTestId('field-address').fill('温州市龙湾区滨海园区 9 号');
+  await page.getByTestId('contact-name-0').fill('陈国强');
+  await page.getByTestId('contact-phone-0').fill('13857712345');
+  await page.getByTestId('contact-role-0').fill('电气负责人');
+  await page.getByTestId('customer-save').click();
+
+  await expect(page.getByTestId('customer-profile')).toContainText(accountNo);
+  await expect(page.getByTestId('customer-manager')).toHaveText('王建国');
+
+  await page.getByTestId('edit-customer').click();
+  await page.getByTestId('field-address').fill('温州市龙湾区永强大道 100 号');
+  await page.getByTestId('field-capacity').locator('input').fill('2000');
+  await page.getByTestId('customer-save').click();
+
+  await expect(page.getByTestId('customer-address')).toHaveText('温州市龙湾区永强大道 100 号');
+  await expect(page.getByTestId('customer-capacity')).toHaveText('2,000');
+  const updated = page.getByTestId('timeline').locator('[data-type="updated"]').first();
+  await expect(updated).toContainText('地址: 温州市龙湾区滨海园区 9 号 → 温州市龙湾区永强大道 100 号');
+  await expect(updated).toContainText('1250 → 2000');
+  await page.screenshot({ path: join(SCREENSHOTS, 'customer-detail.png'), fullPage: true });
+});
+
+test('a leader searches customers, opens one and can hand it over to another manager', async ({ page }) => {
+  await login(page, 'leader');
+  await page.goto('/customers');
+  await page.getByTestId('customer-search').fill('电气');
+  await expect(page).toHaveURL(/search=/);
+  const rows = page.getByTestId('customers').locator('tbody tr');
+  await expect(rows.first()).toContainText('电气');
+  await page.screenshot({ path: join(SCREENSHOTS, 'customer-list.png'), fullPage: true });
+  await rows.first().click();
+  await expect(page.getByTestId('customer-profile')).toBeVisible();
+  await page.getByTestId('handover').click();
+  await page.getByTestId('handover-manager').click();
+  await expect(page.locator('nz-option-item')).toHaveCount(7);
+});
+
+test('an account manager only finds their own customers and is told another one does not exist', async ({ page }) => {
+  await login(page, 'manager2');
+  await page.goto('/customers');
+  const cells = page.getByTestId('customers').locator('tbody tr td:nth-child(7)');
+  await expect(cells.first()).toBeVisible();
+  const managers = await cells.allTextContents();
+  expect(managers.length).toBeGreaterThan(0);
+  expect(new Set(managers.map((m) => m.trim()))).toEqual(new Set(['李静']));
+  await page.goto('/customers/00000000-0000-4000-8000-000000000000');
+  await expect(page.getByText('找不到该记录，或它不属于您')).toBeVisible();
+});

@@ -1,0 +1,186 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output, signal } from '@angular/core';
+import { AbstractControl, FormArray, FormBuilder, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import {
+  ApiError,
+  Customer,
+  IMPORTANCE_CLASSES,
+  Industry,
+  NewCustomer,
+  TARIFF_CATEGORIES,
+  VOLTAGE_LEVELS_KV,
+} from '@crm/shared/domain';
+import { LanguageService } from '@crm/web/core';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzGridModule } from 'ng-zorro-antd/grid';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { CustomersApi, Manager, Region } from '../customers.api';
+import { applyServerErrors, creditCodeValidator, errorMessage, phoneValidator } from './form-rules';
+
+export type CustomerFormValue = Omit<NewCustomer, 'accountNo'> & { accountNo?: string };
+
+/**
+ * The customer form, for creating (`customer` unset) and editing. Validators reuse the API's rules;
+ * the server's `details` land on the matching fields. `save` is called with the form value and must
+ * return the saved customer or throw the HTTP error.
+ */
+@Component({
+  selector: 'crm-customer-form',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    TranslatePipe,
+    NzAlertModule,
+    NzButtonModule,
+    NzFormModule,
+    NzGridModule,
+    NzIconModule,
+    NzInputModule,
+    NzInputNumberModule,
+    NzSelectModule,
+  ],
+  templateUrl: './customer-form.html',
+  styles: `
+    .contact {
+      display: grid;
+      grid-template-columns: 1fr 1.2fr 1.4fr 1fr auto;
+      gap: 8px;
+      align-items: start;
+    }
+    .actions {
+      display: flex;
+      gap: 8px;
+      justify-content: flex-end;
+    }
+    .alert {
+      margin-bottom: 16px;
+    }
+  `,
+})
+export class CustomerForm implements OnInit {
+  readonly customer = input<Customer | null>(null);
+  /** Admins and leaders choose the account manager of a new customer. */
+  readonly chooseManager = input(false);
+  readonly save = input.required<(value: CustomerFormValue) => Promise<Customer>>();
+  readonly saved = output<Customer>();
+  readonly cancelled = output<void>();
+  private readonly api = inject(CustomersApi);
+  private readonly translate = inject(TranslateService);
+  private readonly language = inject(LanguageService);
+  private readonly fb = inject(FormBuilder).nonNullable;
+  protected readonly voltages = VOLTAGE_LEVELS_KV;
+  protected readonly tariffs = TARIFF_CATEGORIES;
+  protected readonly importances = IMPORTANCE_CLASSES;
+  protected readonly industries = signal<Industry[]>([]);
+  protected readonly regions = signal<Region[]>([]);
+  protected readonly managers = signal<Manager[]>([]);
+  protected readonly busy = signal(false);
+  protected readonly formError = signal<string | null>(null);
+  protected readonly zh = computed(() => this.language.current() === 'zh-CN');
+  protected readonly form = this.fb.group({
+    accountNo: ['', [Validators.required, Validators.pattern(/^\d{6,20}$/)]],
+    managerId: [''],
+    name: ['', [Validators.required, Validators.minLength(2), Validators.maxLength(100)]],
+    creditCode: ['', [Validators.required, creditCodeValidator]],
+    industry: ['', Validators.required],
+    voltageKv: [10, Validators.required],
+    contractCapacityKva: [0, [Validators.required, Validators.min(1)]],
+    tariffCategory: ['large_industry', Validators.required],
+    region: ['', [Validators.required, Validators.maxLength(50)]],
+    address: ['', [Validators.required, Validators.maxLength(200)]],
+    importance: ['none'],
+    tags: [[] as string[]],
+    contacts: this.fb.array<FormGroup>([]),
+  });
+
+  get contacts(): FormArray<FormGroup> {
+    return this.form.controls.contacts;
+  }
+
+  async ngOnInit(): Promise<void> {
+    const customer = this.customer();
+    if (customer) {
+      this.form.controls.accountNo.disable();
+      this.form.patchValue({ ...customer, managerId: '' });
+      customer.contacts.forEach((c) => this.addContact(c));
+    } else {
+      this.addContact();
+      if (this.chooseManager()) this.form.controls.managerId.addValidators(Validators.required);
+    }
+    const [industries, regions] = await Promise.all([this.api.industries(), this.api.regions()]);
+    this.industries.set(industries.filter((i) => /^\d{2}$/.test(i.code)));
+    this.regions.set(regions);
+    if (this.chooseManager() && !customer) this.managers.set(await this.api.managers());
+  }
+
+  addContact(contact?: { name: string; phone: string; email?: string | null; role: string }): void {
+    this.contacts.push(
+      this.fb.group({
+        name: [contact?.name ?? '', [Validators.required, Validators.maxLength(50)]],
+        phone: [contact?.phone ?? '', [Validators.required, phoneValidator]],
+        email: [contact?.email ?? '', [Validators.email, Validators.maxLength(100)]],
+        role: [contact?.role ?? '', [Validators.required, Validators.maxLength(30)]],
+      }),
+    );
+  }
+
+  error(control: AbstractControl | null): string {
+    return errorMessage(control, (key, params) => this.translate.instant(key, params));
+  }
+
+  industryLabel(i: Industry): string {
+    return `${i.code} ${this.zh() ? i.nameZh : i.nameEn}`;
+  }
+
+  async submit(): Promise<void> {
+    this.formError.set(null);
+    if (this.form.invalid) {
+      this.markAll(this.form);
+      return;
+    }
+    const raw = this.form.getRawValue();
+    const value: CustomerFormValue = {
+      ...raw,
+      accountNo: this.customer() ? undefined : raw.accountNo,
+      managerId: this.chooseManager() && !this.customer() ? raw.managerId : undefined,
+      voltageKv: raw.voltageKv as NewCustomer['voltageKv'],
+      tariffCategory: raw.tariffCategory as NewCustomer['tariffCategory'],
+      importance: raw.importance as NewCustomer['importance'],
+      contacts: raw.contacts.map((c) => ({
+        name: c['name'],
+        phone: c['phone'],
+        email: c['email'] || null,
+        role: c['role'],
+      })),
+    };
+    this.busy.set(true);
+    try {
+      this.saved.emit(await this.save()(value));
+    } catch (e) {
+      const body = e instanceof HttpErrorResponse ? (e.error as Partial<ApiError>) : null;
+      const unmatched = body?.details ? applyServerErrors(this.form, body.details) : [];
+      if (!body?.details || unmatched.length) {
+        this.formError.set(
+          unmatched.map((d) => d.message).join('; ') || body?.message || this.translate.instant('errors.unknown'),
+        );
+      }
+      if (e instanceof HttpErrorResponse && e.status === 409) this.formError.set(body?.message ?? null);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private markAll(control: AbstractControl): void {
+    control.markAsTouched();
+    control.markAsDirty();
+    control.updateValueAndValidity({ emitEvent: false });
+    if (control instanceof FormGroup || control instanceof FormArray)
+      Object.values(control.controls).forEach((c) => this.markAll(c));
+  }
+}

@@ -1,0 +1,160 @@
+import { DecimalPipe } from '@angular/common';
+import { HttpClient, HttpErrorResponse, HttpHeaders } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import { ApiError, HandoverResult, ManagerWorkload } from '@crm/shared/domain';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { firstValueFrom } from 'rxjs';
+
+/** Each account manager's customers, capacity and open work, to rebalance; hand all of one manager's customers over. */
+@Component({
+  selector: 'crm-workload-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    DecimalPipe,
+    FormsModule,
+    RouterLink,
+    TranslatePipe,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzInputModule,
+    NzModalModule,
+    NzSelectModule,
+    NzTableModule,
+  ],
+  template: `
+    <nz-card [nzTitle]="'workload.title' | translate">
+      @if (moved() !== null) {
+        <nz-alert
+          class="block"
+          nzType="success"
+          nzShowIcon
+          [nzMessage]="'workload.moved' | translate: { n: moved() }"
+        />
+      }
+      <nz-table #t [nzData]="rows()" [nzShowPagination]="false" nzSize="middle" data-testid="workload">
+        <thead>
+          <tr>
+            <th>{{ 'workload.manager' | translate }}</th>
+            <th>{{ 'workload.customers' | translate }}</th>
+            <th></th>
+            <th>{{ 'workload.capacity' | translate }}</th>
+            <th>{{ 'workload.openWork' | translate }}</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (w of t.data; track w.manager.id) {
+            <tr>
+              <td>
+                <a [routerLink]="['/customers']" [queryParams]="{ managerId: w.manager.id }">{{
+                  w.manager.displayName
+                }}</a>
+              </td>
+              <td>{{ w.customers }}</td>
+              <td class="bar-cell"><div class="bar" [style.width.%]="(100 * w.customers) / max()"></div></td>
+              <td>{{ w.totalCapacityKva | number }}</td>
+              <td>{{ w.openWork }}</td>
+              <td>
+                <a (click)="start(w)">{{ 'workload.handOverAll' | translate }}</a>
+              </td>
+            </tr>
+          }
+        </tbody>
+      </nz-table>
+    </nz-card>
+    <nz-modal
+      [nzVisible]="!!from()"
+      [nzTitle]="'workload.handOverAllTitle' | translate: { name: from()?.manager?.displayName }"
+      (nzOnCancel)="from.set(null)"
+      (nzOnOk)="handOver()"
+      [nzOkDisabled]="!toManagerId || reason.trim().length < 2"
+    >
+      <ng-container *nzModalContent>
+        @if (error(); as message) {
+          <nz-alert class="block" nzType="error" [nzMessage]="message" />
+        }
+        <label for="to">{{ 'customers.newManager' | translate }}</label>
+        <nz-select id="to" [(ngModel)]="toManagerId" class="full">
+          @for (w of targets(); track w.manager.id) {
+            <nz-option [nzValue]="w.manager.id" [nzLabel]="w.manager.displayName" />
+          }
+        </nz-select>
+        <label for="reason">{{ 'customers.reason' | translate }}</label>
+        <textarea nz-input id="reason" rows="3" [(ngModel)]="reason"></textarea>
+      </ng-container>
+    </nz-modal>
+  `,
+  styles: `
+    .bar-cell {
+      width: 30%;
+    }
+    .bar {
+      height: 10px;
+      background: #1677ff;
+      border-radius: 2px;
+    }
+    .block {
+      margin-bottom: 16px;
+      display: block;
+    }
+    .full {
+      width: 100%;
+      margin-bottom: 12px;
+    }
+  `,
+})
+export class WorkloadPage implements OnInit {
+  private readonly http = inject(HttpClient);
+  protected readonly rows = signal<ManagerWorkload[]>([]);
+  protected readonly max = computed(() => Math.max(1, ...this.rows().map((r) => r.customers)));
+  protected readonly from = signal<ManagerWorkload | null>(null);
+  protected readonly targets = computed(() => this.rows().filter((r) => r.manager.id !== this.from()?.manager.id));
+  protected readonly moved = signal<number | null>(null);
+  protected readonly error = signal<string | null>(null);
+  protected toManagerId: string | null = null;
+  protected reason = '';
+
+  ngOnInit(): void {
+    void this.load();
+  }
+
+  start(row: ManagerWorkload): void {
+    this.toManagerId = null;
+    this.reason = '';
+    this.error.set(null);
+    this.from.set(row);
+  }
+
+  async handOver(): Promise<void> {
+    const from = this.from();
+    if (!from || !this.toManagerId) return;
+    try {
+      const result = await firstValueFrom(
+        this.http.post<HandoverResult>(
+          `/api/managers/${from.manager.id}/handover`,
+          { toManagerId: this.toManagerId, reason: this.reason },
+          { headers: new HttpHeaders({ 'X-Handle-Errors': '1' }) },
+        ),
+      );
+      this.moved.set(result.moved);
+      this.from.set(null);
+      await this.load();
+    } catch (e) {
+      this.error.set((e instanceof HttpErrorResponse ? (e.error as Partial<ApiError>)?.message : null) ?? String(e));
+    }
+  }
+
+  private async load(): Promise<void> {
+    this.rows.set(await firstValueFrom(this.http.get<ManagerWorkload[]>('/api/managers/workload')));
+  }
+}
