@@ -25,6 +25,9 @@ module.exports = (env, argv) => ({
     rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { configFile: tsconfig }, exclude: /node_modules/ }],
   },
   // Nest and TypeORM require() optional packages that we do not use.
-  ignoreWarnings: [/Critical dependency/, /Can't resolve '(@nestjs\/(microservices|websockets)|class-transformer\/storage|@fastify)/],
+  ignoreWarnings: [
+    /Critical dependency/,
+    /Can't resolve '(@nestjs\/(microservices|websockets)|class-transformer\/storage|@fastify)/,
+  ],
   stats: 'errors-warnings',
 });

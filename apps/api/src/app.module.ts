@@ -7,6 +7,7 @@ import { CustomersModule } from '@crm/api/customers';
 import { DatabaseModule } from '@crm/api/database';
 import { JobsModule } from '@crm/api/jobs';
 import { LifecycleModule } from '@crm/api/lifecycle';
+import { OperationalDataModule } from '@crm/api/operational-data';
 import { OwnershipModule } from '@crm/api/ownership';
 import { ReferenceModule } from '@crm/api/reference';
 import { randomUUID } from 'node:crypto';
@@ -32,6 +33,7 @@ export const FEATURE_MODULES = [
   OwnershipModule,
   CalendarModule,
   LifecycleModule,
+  OperationalDataModule,
 ];
 
 @Module({})

@@ -54,6 +54,10 @@ test('a leader searches customers, opens one and can hand it over to another man
   await page.screenshot({ path: join(SCREENSHOTS, 'customer-list.png'), fullPage: true });
   await rows.first().click();
   await expect(page.getByTestId('customer-profile')).toBeVisible();
+  // 24 months of behaviour from the demo data: the chart and the bills.
+  await expect(page.getByTestId('consumption-chart').locator('canvas')).toBeVisible();
+  await expect(page.getByTestId('bills').locator('tbody tr').first()).toBeVisible();
+  await expect(page.getByTestId('arrears')).toBeVisible();
   await page.getByTestId('handover').click();
   await page.getByTestId('handover-manager').click();
   await expect(page.locator('nz-option-item')).toHaveCount(7);

@@ -2,6 +2,7 @@ import { CreateUsers1764000000000 } from './1764000000000-create-users';
 import { CreateCustomers1764100000000 } from './1764100000000-create-customers';
 import { CreateAuditLog1764100000001 } from './1764100000001-create-audit-log';
 import { CreateLifecycle1764200000000 } from './1764200000000-create-lifecycle';
+import { CreateOperationalData1764300000000 } from './1764300000000-create-operational-data';
 
 /** Every migration, oldest first. Add each new one here. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateCustomers1764100000000,
   CreateAuditLog1764100000001,
   CreateLifecycle1764200000000,
+  CreateOperationalData1764300000000,
 ];

@@ -10,7 +10,7 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideRouter(appRoutes, withComponentInputBinding()),
-    provideCore({ translationParts: ['customers', 'lifecycle'] }),
+    provideCore({ translationParts: ['customers', 'lifecycle', 'operational-data'] }),
     provideEchartsCore({ echarts: () => import('echarts') }),
     provideNzIcons(appIcons),
   ],

@@ -5,6 +5,9 @@ import {
   generateApplications,
   GeneratedCustomer,
   generateCustomers,
+  GeneratedOperationalData,
+  generateOperationalData,
+  Random,
 } from '@crm/api/data-generator';
 import { LifecycleStepDefinition, Role, WorkingCalendar, workingCalendar } from '@crm/shared/domain';
 import demoUsers from '@crm/seeds/demo-users.json';
@@ -53,6 +56,9 @@ export function loadDemoSeed(databaseUrl: string): Promise<void> {
         now,
       });
       await insertApplications(manager, applications, customers);
+      const random = new Random(demoDataset.seed);
+      const behaviour = customers.map((c) => generateOperationalData(random, c, demoDataset.months, now));
+      await insertOperationalData(manager, behaviour, customers);
     }),
   );
 }
@@ -188,6 +194,81 @@ export async function insertApplications(
       col('dueDate'),
       col('completedAt'),
       col('note'),
+    ],
+  );
+}
+
+/** Inserts consumption, bills, payments, violations and disconnections set-wise, keyed by account number. */
+export async function insertOperationalData(
+  manager: EntityManager,
+  data: GeneratedOperationalData[],
+  customers: GeneratedCustomer[],
+): Promise<void> {
+  const rows = <T>(pick: (d: GeneratedOperationalData) => T[]) =>
+    data.flatMap((d, i) => pick(d).map((row) => ({ accountNo: customers[i].accountNo, ...row })));
+  const consumption = rows((d) => d.consumption);
+  await manager.query(
+    `INSERT INTO consumption (customer_id, period, kwh, max_demand_kw, power_factor)
+     SELECT c.id, t.period, t.kwh, t.demand, t.pf
+       FROM unnest($1::text[], $2::date[], $3::numeric[], $4::numeric[], $5::numeric[]) AS t(account_no, period, kwh, demand, pf)
+       JOIN customers c ON c.account_no = t.account_no`,
+    [
+      consumption.map((r) => r.accountNo),
+      consumption.map((r) => r.period),
+      consumption.map((r) => r.kwh),
+      consumption.map((r) => r.maxDemandKw),
+      consumption.map((r) => r.powerFactor),
+    ],
+  );
+  const bills = rows((d) => d.bills);
+  await manager.query(
+    `INSERT INTO bills (customer_id, period, amount, due_date)
+     SELECT c.id, t.period, t.amount, t.due FROM unnest($1::text[], $2::date[], $3::numeric[], $4::date[]) AS t(account_no, period, amount, due)
+       JOIN customers c ON c.account_no = t.account_no`,
+    [
+      bills.map((r) => r.accountNo),
+      bills.map((r) => r.period),
+      bills.map((r) => r.amount),
+      bills.map((r) => r.dueDate),
+    ],
+  );
+  const payments = rows((d) => d.payments);
+  await manager.query(
+    `INSERT INTO payments (bill_id, paid_at, amount)
+     SELECT b.id, t.paid_at, t.amount FROM unnest($1::text[], $2::date[], $3::date[], $4::numeric[]) AS t(account_no, period, paid_at, amount)
+       JOIN customers c ON c.account_no = t.account_no
+       JOIN bills b ON b.customer_id = c.id AND b.period = t.period`,
+    [
+      payments.map((r) => r.accountNo),
+      payments.map((r) => r.period),
+      payments.map((r) => r.paidAt),
+      payments.map((r) => r.amount),
+    ],
+  );
+  const violations = rows((d) => d.violations);
+  await manager.query(
+    `INSERT INTO violations (customer_id, occurred_on, kind, description, penalty)
+     SELECT c.id, t.occurred_on, t.kind, t.description, t.penalty
+       FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::numeric[]) AS t(account_no, occurred_on, kind, description, penalty)
+       JOIN customers c ON c.account_no = t.account_no`,
+    [
+      violations.map((r) => r.accountNo),
+      violations.map((r) => r.occurredOn),
+      violations.map((r) => r.kind),
+      violations.map((r) => r.description),
+      violations.map((r) => r.penalty),
+    ],
+  );
+  const disconnections = rows((d) => d.disconnections);
+  await manager.query(
+    `INSERT INTO disconnections (customer_id, notice_date, disconnected_on, restored_on)
+     SELECT c.id, t.notice, t.disconnected, t.restored FROM unnest($1::text[], $2::date[], $3::date[], $4::date[]) AS t(account_no, notice, disconnected, restored)
+       JOIN customers c ON c.account_no = t.account_no`,
+    [
+      disconnections.map((r) => r.accountNo),
+      disconnections.map((r) => r.noticeDate),
+      disconnections.map((r) => r.disconnectedOn),
+      disconnections.map((r) => r.restoredOn),
     ],
   );
 }

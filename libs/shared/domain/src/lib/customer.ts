@@ -144,3 +144,44 @@ export function changedFields<T extends object>(
   }
   return changes;
 }
+
+/** Operational data (API.md, "Data import"): what the billing and metering systems report. */
+export interface ConsumptionMonth {
+  /** YYYY-MM */
+  period: string;
+  kwh: number;
+  maxDemandKw: number;
+  powerFactor: number;
+}
+
+export interface BillView {
+  period: string;
+  amount: number;
+  dueDate: string;
+  paidAmount: number;
+  /** Date of the last payment, if any. */
+  paidAt: string | null;
+  daysLate: number;
+  outstanding: number;
+}
+
+export interface ViolationView {
+  occurredOn: string;
+  kind: 'violation' | 'theft';
+  description: string;
+  penalty: number;
+}
+
+export interface DisconnectionView {
+  noticeDate: string;
+  disconnectedOn: string | null;
+  restoredOn: string | null;
+}
+
+export interface OperationalSummary {
+  arrears: number;
+  overdueBills: number;
+  lateBills12Months: number;
+  violations24Months: number;
+  kwh12Months: number;
+}

@@ -7,6 +7,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { ApiError, Customer, Industry, ROLES_THAT_HAND_OVER, TimelineEntry } from '@crm/shared/domain';
 import { AuthStore, LanguageService } from '@crm/web/core';
 import { CustomerApplications } from '@crm/web/lifecycle';
+import { CustomerBehaviour } from '@crm/web/operational-data';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -36,6 +37,7 @@ import { STAGE_COLOURS } from '../stage-colours';
     TranslatePipe,
     CustomerForm,
     CustomerApplications,
+    CustomerBehaviour,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,

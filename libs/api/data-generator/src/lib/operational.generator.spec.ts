@@ -1,0 +1,62 @@
+import { generateCustomers } from './customers.generator';
+import { generateOperationalData } from './operational.generator';
+import { Random } from './random';
+
+describe('generateOperationalData', () => {
+  const now = new Date('2026-11-20T04:00:00Z');
+  const customers = generateCustomers({ seed: 5, count: 800, managers: 8, now });
+  const all = (seed: number) => {
+    const r = new Random(seed);
+    return customers.map((c) => generateOperationalData(r, c, 24, now));
+  };
+  const data = all(5);
+
+  it('is deterministic for a seed', () => {
+    expect(all(5)).toEqual(data);
+  });
+
+  it('covers the 24 months before this one for an active customer connected long ago, none for one still applying', () => {
+    const i = customers.findIndex((c) => c.stage === 'active' && c.createdAt < new Date('2024-01-01'));
+    expect(data[i].consumption.map((m) => m.period)[0]).toBe('2024-11-01');
+    expect(data[i].consumption.at(-1)?.period).toBe('2026-10-01');
+    expect(data[i].bills).toHaveLength(24);
+    const applying = customers.findIndex((c) => c.stage === 'applying');
+    expect(data[applying].consumption).toEqual([]);
+  });
+
+  it('keeps demand within capacity and the power factor plausible', () => {
+    data.forEach((d, i) =>
+      d.consumption.forEach((m) => {
+        expect(m.maxDemandKw).toBeLessThanOrEqual(customers[i].contractCapacityKva);
+        expect(m.powerFactor).toBeGreaterThan(0.69);
+        expect(m.powerFactor).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+
+  it('makes most bills paid on time, some late, a few unpaid, and rare anomalies', () => {
+    const bills = data.flatMap((d) =>
+      d.bills.filter((b) => b.amount > 0).map((b) => ({ b, paid: d.payments.filter((p) => p.period === b.period) })),
+    );
+    const late = bills.filter(({ b, paid }) => paid.length && (paid.at(-1)?.paidAt ?? '') > b.dueDate).length / bills.length;
+    const unpaid = bills.filter(({ paid }) => !paid.length).length / bills.length;
+    expect(late).toBeGreaterThan(0.03);
+    expect(late).toBeLessThan(0.2);
+    expect(unpaid).toBeGreaterThan(0);
+    expect(unpaid).toBeLessThan(0.05);
+    const zeroMonths = data.filter((d) => d.consumption.some((m) => m.kwh === 0)).length;
+    expect(zeroMonths).toBeGreaterThan(0);
+    expect(data.some((d) => d.violations.length)).toBe(true);
+  });
+
+  it('shows the Spring Festival dip of factories', () => {
+    const feb = data.flatMap((d, i) =>
+      customers[i].industry === '38' ? d.consumption.filter((m) => m.period.endsWith('-02-01')) : [],
+    );
+    const mar = data.flatMap((d, i) =>
+      customers[i].industry === '38' ? d.consumption.filter((m) => m.period.endsWith('-03-01')) : [],
+    );
+    const avg = (ms: { kwh: number }[]) => ms.reduce((s, m) => s + m.kwh, 0) / ms.length;
+    expect(avg(feb)).toBeLessThan(avg(mar) * 0.8);
+  });
+});

@@ -1,0 +1,78 @@
+import { Controller, DefaultValuePipe, Get, Param, ParseIntPipe, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DataScope, Scope } from '@crm/api/auth';
+import { CustomersService } from '@crm/api/customers';
+import { Roles } from '@crm/api/http';
+import {
+  BillView,
+  ConsumptionMonth,
+  DisconnectionView,
+  OperationalSummary,
+  ROLES,
+  ViolationView,
+} from '@crm/shared/domain';
+import { OperationalDataRepository } from './operational-data.repository';
+
+const months = () => new DefaultValuePipe(24);
+
+/** A customer's consumption, bills with derived arrears and days late, violations and disconnections. */
+@ApiTags('operational data')
+@ApiBearerAuth()
+@Controller('customers/:id')
+export class OperationalDataController {
+  constructor(
+    private readonly customers: CustomersService,
+    private readonly data: OperationalDataRepository,
+  ) {}
+
+  @Get('consumption')
+  @Roles(...ROLES)
+  @ApiOkResponse({ description: 'Oldest first: [{period, kwh, maxDemandKw, powerFactor}]' })
+  async consumption(
+    @Scope() scope: DataScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('months', months(), ParseIntPipe) count: number,
+  ): Promise<ConsumptionMonth[]> {
+    await this.customers.get(scope, id);
+    return this.data.consumption(id, Math.min(Math.max(count, 1), 120));
+  }
+
+  @Get('bills')
+  @Roles(...ROLES)
+  @ApiOkResponse({
+    description: 'Oldest first: [{period, amount, dueDate, paidAmount, paidAt, daysLate, outstanding}]',
+  })
+  async bills(
+    @Scope() scope: DataScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('months', months(), ParseIntPipe) count: number,
+  ): Promise<BillView[]> {
+    await this.customers.get(scope, id);
+    return this.data.bills(id, Math.min(Math.max(count, 1), 120));
+  }
+
+  @Get('violations')
+  @Roles(...ROLES)
+  async violations(@Scope() scope: DataScope, @Param('id', ParseUUIDPipe) id: string): Promise<ViolationView[]> {
+    await this.customers.get(scope, id);
+    return this.data.violations(id);
+  }
+
+  @Get('disconnections')
+  @Roles(...ROLES)
+  async disconnections(
+    @Scope() scope: DataScope,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<DisconnectionView[]> {
+    await this.customers.get(scope, id);
+    return this.data.disconnections(id);
+  }
+
+  /** Arrears, overdue bills, late bills (12 months), violations (24 months), consumption (12 months). */
+  @Get('operational-summary')
+  @Roles(...ROLES)
+  async summary(@Scope() scope: DataScope, @Param('id', ParseUUIDPipe) id: string): Promise<OperationalSummary> {
+    await this.customers.get(scope, id);
+    return this.data.summary(id);
+  }
+}
