@@ -5,6 +5,7 @@ import { AuthModule } from '@crm/api/auth';
 import { CalendarModule } from '@crm/api/calendar';
 import { CustomersModule } from '@crm/api/customers';
 import { DatabaseModule } from '@crm/api/database';
+import { DataImportModule } from '@crm/api/data-import';
 import { JobsModule } from '@crm/api/jobs';
 import { LifecycleModule } from '@crm/api/lifecycle';
 import { OperationalDataModule } from '@crm/api/operational-data';
@@ -34,6 +35,7 @@ export const FEATURE_MODULES = [
   CalendarModule,
   LifecycleModule,
   OperationalDataModule,
+  DataImportModule,
 ];
 
 @Module({})

@@ -3,6 +3,7 @@ import { CreateCustomers1764100000000 } from './1764100000000-create-customers';
 import { CreateAuditLog1764100000001 } from './1764100000001-create-audit-log';
 import { CreateLifecycle1764200000000 } from './1764200000000-create-lifecycle';
 import { CreateOperationalData1764300000000 } from './1764300000000-create-operational-data';
+import { CreateCreditCodeCheck1764300000001 } from './1764300000001-create-credit-code-check';
 
 /** Every migration, oldest first. Add each new one here. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateAuditLog1764100000001,
   CreateLifecycle1764200000000,
   CreateOperationalData1764300000000,
+  CreateCreditCodeCheck1764300000001,
 ];

@@ -2,3 +2,4 @@ export * from './lib/embedded-database';
 export * from './lib/database.module';
 export * from './lib/health.controller';
 export * from './lib/migrate';
+export * from './lib/sql';

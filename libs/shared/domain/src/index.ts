@@ -7,3 +7,4 @@ export * from './lib/phone';
 export * from './lib/customer';
 export * from './lib/working-days';
 export * from './lib/lifecycle';
+export * from './lib/data-import';

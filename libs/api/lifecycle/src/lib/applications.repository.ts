@@ -13,7 +13,8 @@ import {
 } from '@crm/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApplicationQueryDto } from './dto/application-query.dto';
-import { STEP_SLA, TODAY_CN } from './sql';
+import { TODAY_CN } from '@crm/api/database';
+import { STEP_SLA } from './sql';
 
 export interface LockedApplication {
   id: string;

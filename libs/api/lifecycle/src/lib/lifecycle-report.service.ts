@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LifecycleReport } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
-import { chinaDateSql, TODAY_CN } from './sql';
+import { chinaDateSql, TODAY_CN } from '@crm/api/database';
 
 const TIMED_TYPES = `('new_connection', 'capacity_increase')`;
 

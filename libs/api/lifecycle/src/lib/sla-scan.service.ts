@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JobsService } from '@crm/api/jobs';
 import { DataSource } from 'typeorm';
-import { TODAY_CN } from './sql';
+import { TODAY_CN } from '@crm/api/database';
 
 /**
  * Every few minutes: records, once each, the steps that entered `warning` and those that became

@@ -1,8 +1,4 @@
-/** Today's date in China (UTC+8), in SQL. */
-export const TODAY_CN = `((now() AT TIME ZONE 'UTC') + interval '8 hours')::date`;
-
-/** The date in China of a timestamptz expression, in SQL. */
-export const chinaDateSql = (column: string) => `((${column} AT TIME ZONE 'UTC') + interval '8 hours')::date`;
+import { chinaDateSql, TODAY_CN } from '@crm/api/database';
 
 /** SLA of a step row `s` (columns due_date, warning_date, completed_at), as slaFromDeadlines computes it. */
 export const STEP_SLA = `CASE

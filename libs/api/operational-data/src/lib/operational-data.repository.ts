@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BillView, ConsumptionMonth, DisconnectionView, OperationalSummary, ViolationView } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
-
-const TODAY_CN = `((now() AT TIME ZONE 'UTC') + interval '8 hours')::date`;
+import { TODAY_CN } from '@crm/api/database';
 
 /** Reads of a customer's operational data. The caller has checked that the customer is in scope. */
 @Injectable()

@@ -43,6 +43,13 @@ export interface TestApp {
     path: string,
     options?: { as?: string; body?: unknown; rawBody?: string },
   ): Promise<ApiResponse<T>>;
+  /** Posts `content` as the file field `field` of a multipart/form-data request. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see ApiResponse
+  upload<T = any>(
+    path: string,
+    content: string | Uint8Array<ArrayBuffer>,
+    options: { as: string; field?: string },
+  ): Promise<ApiResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -85,6 +92,17 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
  * A real API app for one test suite: its own database, the platform (auth, validation, error
  * format) and the feature modules under test, listening on a free port, with TEST_USERS logged in.
  */
+async function toApiResponse(response: Response): Promise<ApiResponse> {
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, body: parsed, headers: response.headers };
+}
+
 export async function createTestApp(imports: (Type | DynamicModule)[] = []): Promise<TestApp> {
   const database = await createTestDatabase();
   const moduleRef = await Test.createTestingModule({
@@ -121,14 +139,17 @@ export async function createTestApp(imports: (Type | DynamicModule)[] = []): Pro
       body = options.rawBody ?? JSON.stringify(options.body);
     }
     const response = await fetch(`${baseUrl}/api${path}`, { method, headers, body });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: response.status, body: parsed as never, headers: response.headers };
+    return toApiResponse(response);
+  };
+  const upload: TestApp['upload'] = async (path, content, options) => {
+    const form = new FormData();
+    form.append(options.field ?? 'file', new Blob([content]), 'upload.csv');
+    const response = await fetch(`${baseUrl}/api${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens[options.as]}` },
+      body: form,
+    });
+    return toApiResponse(response);
   };
 
   for (const user of TEST_USERS) {
@@ -144,6 +165,7 @@ export async function createTestApp(imports: (Type | DynamicModule)[] = []): Pro
     tokens,
     userIds,
     request,
+    upload,
     close: async () => {
       await app.close();
       await database.drop();

@@ -18,12 +18,21 @@ export function creditCodeCheckChar(first17: string): string {
   return CREDIT_CODE_CHARSET[(31 - (sum % 31)) % 31];
 }
 
+/**
+ * The ways a credit code can be wrong. The database's `credit_code_problem(text)` (used by the CSV import)
+ * returns the same keys, so both sides word them the same.
+ */
+export const CREDIT_CODE_PROBLEMS = {
+  length: 'must be 18 characters',
+  shape: 'may contain only digits and the capital letters of GB 32100 (no I, O, Z, S, V), with 6 digits of region code',
+  check: 'has a wrong check character (GB 32100-2015)',
+} as const;
+
 /** Why a credit code is not valid, or null when it is. */
 export function creditCodeProblem(code: string): string | null {
-  if (typeof code !== 'string' || code.length !== 18) return 'must be 18 characters';
-  if (!SHAPE.test(code))
-    return 'may contain only digits and the capital letters of GB 32100 (no I, O, Z, S, V), with 6 digits of region code';
-  if (creditCodeCheckChar(code.slice(0, 17)) !== code[17]) return 'has a wrong check character (GB 32100-2015)';
+  if (typeof code !== 'string' || code.length !== 18) return CREDIT_CODE_PROBLEMS.length;
+  if (!SHAPE.test(code)) return CREDIT_CODE_PROBLEMS.shape;
+  if (creditCodeCheckChar(code.slice(0, 17)) !== code[17]) return CREDIT_CODE_PROBLEMS.check;
   return null;
 }
 

@@ -1,0 +1,2 @@
+export * from './lib/data-import.module';
+export * from './lib/import.service';

@@ -1,0 +1,397 @@
+import { CustomersModule } from '@crm/api/customers';
+import { OperationalDataModule } from '@crm/api/operational-data';
+import { createCustomer, createTestApp, customerBody, TestApp } from '@crm/api/testing';
+import { creditCodeCheckChar, creditCodeProblem, CREDIT_CODE_PROBLEMS } from '@crm/shared/domain';
+import { DataImportModule } from '../index';
+
+const csv = (...lines: string[]) => lines.join('\n') + '\n';
+
+describe('CSV import of customers, consumption, bills and payments', () => {
+  let t: TestApp;
+  let existing: { id: string; accountNo: string; creditCode: string; name: string };
+  let other: { id: string; accountNo: string };
+
+  /** Everything the import can write, to show that a refused file wrote nothing. */
+  const snapshot = async () =>
+    (
+      await t.dataSource.query(`
+        SELECT (SELECT count(*) FROM customers)::int AS customers, (SELECT count(*) FROM customer_contacts)::int AS contacts,
+               (SELECT count(*) FROM customer_timeline)::int AS timeline,
+               (SELECT coalesce(sum(version), 0) FROM customers)::int AS versions,
+               (SELECT count(*) FROM consumption)::int AS consumption, (SELECT coalesce(sum(kwh), 0) FROM consumption)::text AS kwh,
+               (SELECT count(*) FROM bills)::int AS bills, (SELECT coalesce(sum(amount), 0) FROM bills)::text AS billed,
+               (SELECT count(*) FROM payments)::int AS payments`)
+    )[0];
+
+  const importAs = (kind: string, content: string, options: { partial?: boolean; as?: string } = {}) =>
+    t.upload(`/import/${kind}${options.partial ? '?partial=true' : ''}`, content, { as: options.as ?? 'admin' });
+
+  beforeAll(async () => {
+    t = await createTestApp([CustomersModule, OperationalDataModule, DataImportModule]);
+    existing = await createCustomer(t, 'manager1');
+    other = await createCustomer(t, 'manager2');
+  });
+  afterAll(() => t.close());
+
+  describe('customers', () => {
+    const header =
+      'accountNo,name,creditCode,industry,voltageKv,contractCapacityKva,tariffCategory,region,address,importance,contactName,contactPhone,managerUsername';
+    const fresh = [customerBody(), customerBody()] as Record<string, string>[];
+    const line = (c: Record<string, unknown>, overrides: Record<string, unknown> = {}) => {
+      const v: Record<string, unknown> = {
+        ...c,
+        contactName: '王芳',
+        contactPhone: '0577-88881234',
+        managerUsername: 'manager1',
+        ...overrides,
+      };
+      return [
+        v['accountNo'],
+        `"${v['name']}"`,
+        v['creditCode'],
+        v['industry'],
+        v['voltageKv'],
+        v['contractCapacityKva'],
+        v['tariffCategory'],
+        v['region'],
+        `"${v['address']}"`,
+        v['importance'],
+        v['contactName'],
+        v['contactPhone'],
+        v['managerUsername'],
+      ].join(',');
+    };
+
+    it('refuses a file with bad rows, names each row and field, and writes nothing', async () => {
+      const before = await snapshot();
+      const res = await importAs(
+        'customers',
+        csv(
+          header,
+          line(fresh[0]),
+          line(fresh[1], { creditCode: fresh[1]['creditCode'].slice(0, 17) + 'Z', voltageKv: 11, industry: '9999' }),
+          line(customerBody(), { managerUsername: '' }),
+          line(existing, { managerUsername: 'manager2' }),
+          line(customerBody(), { contactPhone: '12345', contractCapacityKva: '12.345', importance: 'vip' }),
+          line(fresh[0]),
+        ),
+      );
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ accepted: 0, rejected: 5, inserted: 0, updated: 0 });
+      expect(res.body.message).toContain('nothing was imported');
+      expect(res.body.errors).toEqual([
+        { row: 2, field: 'creditCode', message: CREDIT_CODE_PROBLEMS.shape },
+        { row: 2, field: 'industry', message: 'is not a GB/T 4754-2017 industry code' },
+        { row: 2, field: 'voltageKv', message: 'must be one of 10, 20, 35, 66, 110, 220, 330, 500' },
+        { row: 3, field: 'managerUsername', message: 'is required for a new customer' },
+        {
+          row: 4,
+          field: 'managerUsername',
+          message: 'is not the current account manager; customers move to another manager by a handover',
+        },
+        { row: 5, field: 'contactPhone', message: expect.stringContaining('must be a mainland mobile number') },
+        { row: 5, field: 'contractCapacityKva', message: 'may have at most 2 decimals' },
+        { row: 5, field: 'importance', message: expect.stringContaining('must be one of none') },
+        { row: 6, field: 'accountNo', message: 'repeats the accountNo of row 1' },
+      ]);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('imports new customers, keeps unchanged ones, and a re-import changes nothing', async () => {
+      const file = csv(
+        header,
+        line(fresh[0]),
+        line(fresh[1], { importance: '' }),
+        line(existing, { contactName: '陈国强', contactPhone: '13857712345' }),
+      );
+      const first = await importAs('customers', file);
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({ accepted: 3, rejected: 0, inserted: 2, updated: 0, unchanged: 1, errors: [] });
+
+      const [row] = await t.dataSource.query(
+        `SELECT c.stage, c.importance, u.username, k.name AS contact, k.phone, c.version,
+                (SELECT count(*)::int FROM customer_timeline WHERE customer_id = c.id AND type = 'created') AS created
+           FROM customers c JOIN users u ON u.id = c.account_manager_id
+           JOIN customer_contacts k ON k.customer_id = c.id AND k.position = 0
+          WHERE c.account_no = $1`,
+        [fresh[1]['accountNo']],
+      );
+      expect(row).toEqual({
+        stage: 'active',
+        importance: 'none',
+        username: 'manager1',
+        contact: '王芳',
+        phone: '0577-88881234',
+        version: 1,
+        created: 1,
+      });
+
+      const before = await snapshot();
+      const again = await importAs('customers', file);
+      expect(again.body).toMatchObject({ accepted: 3, inserted: 0, updated: 0, unchanged: 3 });
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('updates what changed, bumps the version and records the change on the timeline', async () => {
+      const res = await importAs(
+        'customers',
+        csv(
+          header,
+          line(existing, {
+            contractCapacityKva: 2000,
+            contactName: '陈国强',
+            contactPhone: '13857700000',
+            managerUsername: '',
+          }),
+        ),
+      );
+      expect(res.body).toMatchObject({ accepted: 1, inserted: 0, updated: 1, unchanged: 0 });
+      const customer = await t.request('GET', `/customers/${existing.id}`, { as: 'admin' });
+      expect(customer.body).toMatchObject({ contractCapacityKva: 2000, version: 2 });
+      expect(customer.body.contacts[0]).toMatchObject({ name: '陈国强', phone: '13857700000' });
+      const timeline = await t.request('GET', `/customers/${existing.id}/timeline`, { as: 'admin' });
+      expect(timeline.body[0]).toMatchObject({
+        type: 'updated',
+        summary: 'Changed contactPhone, contractCapacityKva (import)',
+      });
+      expect(timeline.body[0].data.changes).toEqual([
+        { field: 'contactPhone', before: '13857712345', after: '13857700000' },
+        { field: 'contractCapacityKva', before: 1250, after: 2000 },
+      ]);
+    });
+
+    it('imports the good rows only with ?partial=true', async () => {
+      const good = customerBody();
+      const bad = customerBody();
+      const res = await importAs('customers', csv(header, line(bad, { name: 'X' }), line(good)), { partial: true });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        accepted: 1,
+        rejected: 1,
+        inserted: 1,
+        errors: [{ row: 1, field: 'name', message: 'must have at least 2 characters' }],
+      });
+      const found = await t.dataSource.query('SELECT account_no FROM customers WHERE account_no = ANY($1)', [
+        [good['accountNo'], bad['accountNo']],
+      ]);
+      expect(found).toEqual([{ account_no: good['accountNo'] }]);
+    });
+
+    it('checks credit codes in SQL exactly as the shared rule does', async () => {
+      const first17 = '91330300MA2H0Q1K7';
+      const valid = first17 + creditCodeCheckChar(first17);
+      const codes = [
+        valid,
+        valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0'),
+        'short',
+        '91330300MA2H0Q1KIX',
+        valid.toLowerCase(),
+      ];
+      const rows: { code: string; problem: string | null }[] = await t.dataSource.query(
+        'SELECT code, credit_code_problem(code) AS problem FROM unnest($1::text[]) AS code',
+        [codes],
+      );
+      for (const { code, problem } of rows) {
+        expect(problem === null ? null : CREDIT_CODE_PROBLEMS[problem as keyof typeof CREDIT_CODE_PROBLEMS]).toBe(
+          creditCodeProblem(code),
+        );
+      }
+    });
+  });
+
+  describe('consumption', () => {
+    const header = 'accountNo,period,kwh,maxDemandKw,powerFactor';
+
+    it('refuses bad numbers, months, accounts and duplicates, naming each, and writes nothing', async () => {
+      const before = await snapshot();
+      const res = await importAs(
+        'consumption',
+        csv(
+          header,
+          `${existing.accountNo},2026-01,120000,410,0.95`,
+          `9999999999,2026-01,1,1,0.9`,
+          `${existing.accountNo},2026-13,1,1,0.9`,
+          `${existing.accountNo},2099-01,1,1,0.9`,
+          `${existing.accountNo},2026-02,-5,abc,1.2`,
+          `${existing.accountNo},2026-01,1,1,0.9`,
+          `${existing.accountNo},2026-03,,1,0`,
+        ),
+      );
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([
+        { row: 2, field: 'accountNo', message: 'is not the account number of any customer' },
+        { row: 3, field: 'period', message: 'must be a month (YYYY-MM)' },
+        { row: 4, field: 'period', message: 'is in the future' },
+        { row: 5, field: 'kwh', message: 'must not be negative' },
+        { row: 5, field: 'maxDemandKw', message: 'must be a number' },
+        { row: 5, field: 'powerFactor', message: 'must be at most 1' },
+        { row: 6, field: 'period', message: 'repeats the accountNo, period of row 1' },
+        { row: 7, field: 'kwh', message: 'is required' },
+        { row: 7, field: 'powerFactor', message: 'must be more than 0' },
+      ]);
+      expect(res.body).toMatchObject({ accepted: 0, rejected: 6 });
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('imports, re-imports without change, and updates a corrected month', async () => {
+      const file = csv(
+        header,
+        `${existing.accountNo},2026-01,120000,410,0.95`,
+        `${existing.accountNo},2026-02,80000.5,300,0.931`,
+        `${other.accountNo},2026-01,5000,20,0.88`,
+      );
+      expect((await importAs('consumption', file)).body).toMatchObject({ accepted: 3, inserted: 3, updated: 0 });
+      const before = await snapshot();
+      expect((await importAs('consumption', file)).body).toMatchObject({
+        accepted: 3,
+        inserted: 0,
+        updated: 0,
+        unchanged: 3,
+      });
+      expect(await snapshot()).toEqual(before);
+
+      const corrected = await importAs('consumption', csv(header, `${existing.accountNo},2026-02,81000,300,0.931`));
+      expect(corrected.body).toMatchObject({ inserted: 0, updated: 1 });
+      const months = await t.request('GET', `/customers/${existing.id}/consumption`, { as: 'manager1' });
+      expect(months.body).toEqual([
+        { period: '2026-01', kwh: 120000, maxDemandKw: 410, powerFactor: 0.95 },
+        { period: '2026-02', kwh: 81000, maxDemandKw: 300, powerFactor: 0.931 },
+      ]);
+    });
+
+    it('imports the good rows only with ?partial=true', async () => {
+      const res = await importAs(
+        'consumption',
+        csv(header, `${other.accountNo},2026-02,6000,21,0.9`, `${other.accountNo},2026-03,x,21,0.9`),
+        { partial: true },
+      );
+      expect(res.body).toMatchObject({ accepted: 1, rejected: 1, inserted: 1, errors: [{ row: 2, field: 'kwh' }] });
+    });
+
+    it('reads columns in any order, quoted values, a BOM and CRLF line ends', async () => {
+      const res = await importAs(
+        'consumption',
+        '\uFEFF"period",powerFactor,kwh,maxDemandKw,accountNo\r\n"2026-04",0.9,"7000",22,' + other.accountNo + '\r\n',
+      );
+      expect(res.body).toMatchObject({ accepted: 1, inserted: 1 });
+    });
+  });
+
+  describe('bills and payments, and the arrears derived from them', () => {
+    it('refuses bad bills and writes nothing', async () => {
+      const before = await snapshot();
+      const res = await importAs(
+        'bills',
+        csv(
+          'accountNo,period,amount,dueDate',
+          `${existing.accountNo},2026-01,1000,2026-02-30`,
+          `${existing.accountNo},2026-02,-1,2026-03-25`,
+          `${existing.accountNo},2026-03,10.001,2026-02-25`,
+        ),
+      );
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([
+        { row: 1, field: 'dueDate', message: 'must be a date (YYYY-MM-DD)' },
+        { row: 2, field: 'amount', message: 'must not be negative' },
+        { row: 3, field: 'amount', message: 'may have at most 2 decimals' },
+        { row: 3, field: 'dueDate', message: 'is before the start of the period' },
+      ]);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('imports bills and payments idempotently and derives paid, outstanding and days late', async () => {
+      const bills = csv(
+        'accountNo,period,amount,dueDate',
+        `${existing.accountNo},2026-01,1000,2026-02-25`,
+        `${existing.accountNo},2026-02,500,2026-03-25`,
+      );
+      const payments = csv(
+        'accountNo,period,paidAt,amount',
+        `${existing.accountNo},2026-01,2026-02-20,600`,
+        `${existing.accountNo},2026-01,2026-03-02,400`,
+        `${existing.accountNo},2026-02,2026-03-30,200`,
+      );
+      expect((await importAs('bills', bills)).body).toMatchObject({ accepted: 2, inserted: 2 });
+      expect((await importAs('payments', payments)).body).toMatchObject({ accepted: 3, inserted: 3 });
+      const before = await snapshot();
+      expect((await importAs('bills', bills)).body).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+      expect((await importAs('payments', payments)).body).toMatchObject({ inserted: 0, unchanged: 3 });
+      expect(await snapshot()).toEqual(before);
+
+      const res = await t.request('GET', `/customers/${existing.id}/bills`, { as: 'manager1' });
+      const byPeriod = Object.fromEntries(res.body.map((b: { period: string }) => [b.period, b]));
+      // January: 600 on 20 Feb, the rest on 2 March: settled five days after the 25 Feb due date.
+      expect(byPeriod['2026-01']).toMatchObject({
+        paidAmount: 1000,
+        outstanding: 0,
+        daysLate: 5,
+        paidAt: '2026-03-02',
+      });
+      // February: 200 of 500 paid; still outstanding and late since 25 March.
+      expect(byPeriod['2026-02']).toMatchObject({ paidAmount: 200, outstanding: 300, paidAt: '2026-03-30' });
+      expect(byPeriod['2026-02'].daysLate).toBeGreaterThan(200);
+    });
+
+    it('refuses payments without a bill, in the future or not positive', async () => {
+      const before = await snapshot();
+      const res = await importAs(
+        'payments',
+        csv(
+          'accountNo,period,paidAt,amount',
+          `${other.accountNo},2026-01,2026-02-20,600`,
+          `${existing.accountNo},2026-01,2099-01-01,1`,
+          `${existing.accountNo},2026-01,2026-03-01,0`,
+        ),
+      );
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([
+        { row: 1, field: 'period', message: 'has no bill of this customer to pay' },
+        { row: 2, field: 'paidAt', message: 'is in the future' },
+        { row: 3, field: 'amount', message: 'must be more than 0' },
+      ]);
+      expect(await snapshot()).toEqual(before);
+    });
+  });
+
+  describe('the request', () => {
+    it('names a missing or unknown column of the header', async () => {
+      const res = await importAs('consumption', csv('accountNo,period,kwh,maxDemand', '1,2,3,4'));
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual([
+        { field: 'maxDemand', message: 'is not a column of a consumption file' },
+        { field: 'maxDemandKw', message: 'is a required column and is missing from the header' },
+        { field: 'powerFactor', message: 'is a required column and is missing from the header' },
+      ]);
+    });
+
+    it('names the row of a line that is not valid CSV', async () => {
+      const before = await snapshot();
+      const res = await importAs(
+        'consumption',
+        csv(
+          'accountNo,period,kwh,maxDemandKw,powerFactor',
+          `${other.accountNo},2026-05,1,1,0.9`,
+          `${other.accountNo},2026-06,1,1,0.9,7`,
+        ),
+      );
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([{ row: 2, field: null, message: expect.stringContaining('is not valid CSV') }]);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('refuses an empty file, a missing file, an unknown kind and a user who is not an admin', async () => {
+      expect((await importAs('consumption', '')).status).toBe(400);
+      const wrongField = await t.upload('/import/consumption', 'a\n', { as: 'admin', field: 'data' });
+      expect(wrongField.status).toBe(400);
+      expect(wrongField.body.details).toEqual([{ field: 'file', message: 'is required' }]);
+      const kind = await importAs('meters', 'a\n');
+      expect(kind.status).toBe(400);
+      expect(kind.body.details).toEqual([
+        { field: 'kind', message: 'kind must be one of customers, consumption, bills, payments' },
+      ]);
+      expect((await importAs('consumption', 'a\n', { as: 'manager1' })).status).toBe(403);
+      const partial = await t.upload('/import/consumption?partial=yes', 'a\n', { as: 'admin' });
+      expect(partial.status).toBe(400);
+    });
+  });
+});

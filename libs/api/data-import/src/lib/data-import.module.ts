@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ImportController } from './import.controller';
+import { ImportService } from './import.service';
+
+/** CSV import of customers, consumption, bills and payments from the billing and metering systems. */
+@Module({
+  controllers: [ImportController],
+  providers: [ImportService],
+  exports: [ImportService],
+})
+export class DataImportModule {}

@@ -1,0 +1,117 @@
+/**
+ * Set-wise validation of the staging table `import_rows r` (every column text, as the CSV had it).
+ * A field check is a list of [condition, message] pairs in SQL; the first condition that holds gives
+ * the row's error for that field. All checks of a kind are compiled into one scan of the staging table.
+ * Column names and messages come from our own constants, never from the file.
+ */
+export type FieldCase = [condition: string, message: string];
+
+export interface FieldCheck {
+  field: string;
+  cases: FieldCase[];
+}
+
+export const sqlText = (text: string) => `'${text.replace(/'/g, "''")}'`;
+export const col = (name: string) => `r."${name}"`;
+export const isBlank = (name: string) => `coalesce(btrim(${col(name)}), '') = ''`;
+
+const NUMBER = '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$';
+const DATE = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
+const PERIOD = '^[0-9]{4}-(0[1-9]|1[0-2])$';
+
+/** Blank is an error, or (optional fields) ends the field's checks without one. */
+function presence(name: string, required: boolean): FieldCase {
+  return [isBlank(name), required ? 'is required' : ''];
+}
+
+export function textField(
+  name: string,
+  options: { required?: boolean; minLength?: number; maxLength: number },
+): FieldCheck {
+  const { required = true, minLength = 1, maxLength } = options;
+  return {
+    field: name,
+    cases: [
+      presence(name, required),
+      [`char_length(${col(name)}) < ${minLength}`, `must have at least ${minLength} characters`],
+      [`char_length(${col(name)}) > ${maxLength}`, `must have at most ${maxLength} characters`],
+    ],
+  };
+}
+
+export function numberField(
+  name: string,
+  options: { required?: boolean; min: number; minExclusive?: boolean; max: number; decimals?: number },
+): FieldCheck {
+  const { required = true, min, minExclusive = false, max, decimals } = options;
+  const value = `${col(name)}::numeric`;
+  return {
+    field: name,
+    cases: [
+      presence(name, required),
+      [`${col(name)} !~ '${NUMBER}'`, 'must be a number'],
+      ...(decimals === undefined
+        ? []
+        : [[`${col(name)} ~ '[.][0-9]{${decimals + 1},}$'`, `may have at most ${decimals} decimals`] as FieldCase]),
+      minExclusive
+        ? [`${value} <= ${min}`, `must be more than ${min}`]
+        : [`${value} < ${min}`, min === 0 ? 'must not be negative' : `must be at least ${min}`],
+      [`${value} > ${max}`, `must be at most ${max}`],
+    ],
+  };
+}
+
+export function oneOfField(name: string, values: readonly (string | number)[], required = true): FieldCheck {
+  const list = values.map((v) => sqlText(String(v))).join(', ');
+  return {
+    field: name,
+    cases: [presence(name, required), [`${col(name)} NOT IN (${list})`, `must be one of ${values.join(', ')}`]],
+  };
+}
+
+/** YYYY-MM-DD, a real day; `notAfterToday` refuses days after today in China. */
+export function dateField(name: string, extra: FieldCase[] = []): FieldCheck {
+  return {
+    field: name,
+    cases: [
+      presence(name, true),
+      [`${col(name)} !~ '${DATE}' OR NOT pg_input_is_valid(${col(name)}, 'date')`, 'must be a date (YYYY-MM-DD)'],
+      ...extra,
+    ],
+  };
+}
+
+/** YYYY-MM. */
+export function periodField(name: string, extra: FieldCase[] = []): FieldCheck {
+  return {
+    field: name,
+    cases: [presence(name, true), [`${col(name)} !~ '${PERIOD}'`, 'must be a month (YYYY-MM)'], ...extra],
+  };
+}
+
+/** The first day of a YYYY-MM column, or NULL when it is not one (safe in joins before validation). */
+export const periodDate = (name: string) =>
+  `(CASE WHEN ${col(name)} ~ '${PERIOD}' THEN (${col(name)} || '-01')::date END)`;
+
+/** One row per (row, field) with an error, in one pass over the staging table and the given joins. */
+export function compileChecks(joins: string, checks: FieldCheck[]): string {
+  const values = checks.map((check) => {
+    const cases = check.cases
+      .map(([condition, message]) => `WHEN ${condition} THEN ${message ? sqlText(message) : 'NULL'}`)
+      .join(' ');
+    return `(${sqlText(check.field)}, CASE ${cases} END)`;
+  });
+  return `SELECT r.row_no, v.field, v.message
+            FROM import_rows r ${joins}
+           CROSS JOIN LATERAL (VALUES ${values.join(', ')}) AS v(field, message)
+           WHERE v.message IS NOT NULL`;
+}
+
+/** Later rows that repeat an earlier row's natural key, reported on the key's last column. */
+export function compileDuplicates(key: string[]): string {
+  const columns = key.map((k) => `"${k}"`).join(', ');
+  const names = key.join(', ');
+  return `SELECT row_no, ${sqlText(key[key.length - 1])}, ${sqlText(`repeats the ${names} of row `)} || first_row
+            FROM (SELECT row_no, min(row_no) OVER (PARTITION BY ${columns}) AS first_row FROM import_rows) d
+           WHERE row_no > first_row`;
+}

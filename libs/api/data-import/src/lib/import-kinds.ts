@@ -1,0 +1,264 @@
+import { TODAY_CN } from '@crm/api/database';
+import {
+  CREDIT_CODE_PROBLEMS,
+  IMPORTANCE_CLASSES,
+  ImportKind,
+  PHONE_FORMAT_PROBLEM,
+  PHONE_PATTERNS,
+  TARIFF_CATEGORIES,
+  VOLTAGE_LEVELS_KV,
+} from '@crm/shared/domain';
+import {
+  col,
+  dateField,
+  FieldCase,
+  FieldCheck,
+  isBlank,
+  numberField,
+  oneOfField,
+  periodDate,
+  periodField,
+  sqlText,
+  textField,
+} from './field-checks';
+
+/** Runs one SQL statement in the import's transaction. */
+export type Sql = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+
+export interface ImportKindDefinition {
+  /** Joined to `import_rows r` for the checks. */
+  joins: string;
+  checks: FieldCheck[];
+  /** The natural key: two rows of one file may not share it. */
+  key: string[];
+  /** Writes the rows left in `import_rows` (all valid), changing only what differs. */
+  apply(sql: Sql, actorId: string | null): Promise<{ inserted: number; updated: number }>;
+}
+
+const THIS_MONTH = `date_trunc('month', ${TODAY_CN})::date`;
+
+const accountNo: FieldCheck = {
+  field: 'accountNo',
+  cases: [
+    [isBlank('accountNo'), 'is required'],
+    ['c.id IS NULL', 'is not the account number of any customer'],
+  ],
+};
+
+const pastPeriod: FieldCase = [`${periodDate('period')} > ${THIS_MONTH}`, 'is in the future'];
+
+/** Counts of an `INSERT … ON CONFLICT … RETURNING (xmax = 0) AS inserted` wrapped as CTE `written`. */
+async function countWritten(sql: Sql, upsert: string): Promise<{ inserted: number; updated: number }> {
+  const [counts] = await sql<{ inserted: number; updated: number }>(
+    `WITH written AS (${upsert} RETURNING (xmax = 0) AS inserted)
+     SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated
+       FROM written`,
+  );
+  return counts;
+}
+
+const consumption: ImportKindDefinition = {
+  joins: `LEFT JOIN customers c ON c.account_no = r."accountNo"`,
+  checks: [
+    accountNo,
+    periodField('period', [pastPeriod]),
+    numberField('kwh', { min: 0, max: 999_999_999_999 }),
+    numberField('maxDemandKw', { min: 0, max: 9_999_999_999 }),
+    numberField('powerFactor', { min: 0, minExclusive: true, max: 1 }),
+  ],
+  key: ['accountNo', 'period'],
+  apply: (sql) =>
+    countWritten(
+      sql,
+      `INSERT INTO consumption AS t (customer_id, period, kwh, max_demand_kw, power_factor)
+       SELECT c.id, ${periodDate('period')}, r.kwh::numeric, r."maxDemandKw"::numeric, r."powerFactor"::numeric
+         FROM import_rows r JOIN customers c ON c.account_no = r."accountNo"
+       ON CONFLICT (customer_id, period) DO UPDATE
+          SET kwh = EXCLUDED.kwh, max_demand_kw = EXCLUDED.max_demand_kw, power_factor = EXCLUDED.power_factor
+        WHERE (t.kwh, t.max_demand_kw, t.power_factor)
+              IS DISTINCT FROM (EXCLUDED.kwh, EXCLUDED.max_demand_kw, EXCLUDED.power_factor)`,
+    ),
+};
+
+const bills: ImportKindDefinition = {
+  joins: `LEFT JOIN customers c ON c.account_no = r."accountNo"`,
+  checks: [
+    accountNo,
+    periodField('period', [pastPeriod]),
+    numberField('amount', { min: 0, max: 999_999_999_999, decimals: 2 }),
+    dateField('dueDate', [[`${col('dueDate')}::date < ${periodDate('period')}`, 'is before the start of the period']]),
+  ],
+  key: ['accountNo', 'period'],
+  apply: (sql) =>
+    countWritten(
+      sql,
+      `INSERT INTO bills AS t (customer_id, period, amount, due_date)
+       SELECT c.id, ${periodDate('period')}, r.amount::numeric, r."dueDate"::date
+         FROM import_rows r JOIN customers c ON c.account_no = r."accountNo"
+       ON CONFLICT (customer_id, period) DO UPDATE SET amount = EXCLUDED.amount, due_date = EXCLUDED.due_date
+        WHERE (t.amount, t.due_date) IS DISTINCT FROM (EXCLUDED.amount, EXCLUDED.due_date)`,
+    ),
+};
+
+const payments: ImportKindDefinition = {
+  joins: `LEFT JOIN customers c ON c.account_no = r."accountNo"
+          LEFT JOIN bills b ON b.customer_id = c.id AND b.period = ${periodDate('period')}`,
+  checks: [
+    accountNo,
+    periodField('period', [['b.id IS NULL AND c.id IS NOT NULL', 'has no bill of this customer to pay']]),
+    dateField('paidAt', [[`${col('paidAt')}::date > ${TODAY_CN}`, 'is in the future']]),
+    numberField('amount', { min: 0, minExclusive: true, max: 999_999_999_999, decimals: 2 }),
+  ],
+  key: ['accountNo', 'period', 'paidAt', 'amount'],
+  apply: (sql) =>
+    countWritten(
+      sql,
+      `INSERT INTO payments (bill_id, paid_at, amount)
+       SELECT b.id, r."paidAt"::date, r.amount::numeric
+         FROM import_rows r
+         JOIN customers c ON c.account_no = r."accountNo"
+         JOIN bills b ON b.customer_id = c.id AND b.period = ${periodDate('period')}
+       ON CONFLICT (bill_id, paid_at, amount) DO NOTHING`,
+    ),
+};
+
+/** Imported customers come from the billing system, so they are connected already. */
+const IMPORTED_STAGE = 'active';
+const IMPORTED_CONTACT_ROLE = '联系人';
+
+/** A customer column, how the file's text becomes its value, and the field name in API.md. */
+const CUSTOMER_COLUMNS: { field: string; column: string; value: string }[] = [
+  { field: 'name', column: 'name', value: 'r.name' },
+  { field: 'creditCode', column: 'credit_code', value: 'r."creditCode"' },
+  { field: 'industry', column: 'industry', value: 'r.industry' },
+  { field: 'voltageKv', column: 'voltage_kv', value: 'r."voltageKv"::smallint' },
+  { field: 'contractCapacityKva', column: 'contract_capacity_kva', value: 'r."contractCapacityKva"::numeric(12, 2)' },
+  { field: 'tariffCategory', column: 'tariff_category', value: 'r."tariffCategory"' },
+  { field: 'region', column: 'region', value: 'r.region' },
+  { field: 'address', column: 'address', value: 'r.address' },
+];
+/** A blank importance keeps the customer's class (`current`; new customers: none). */
+const importance = (current: string) => `coalesce(nullif(btrim(r.importance), ''), ${current})`;
+
+const creditCodeCases: FieldCase[] = (Object.keys(CREDIT_CODE_PROBLEMS) as (keyof typeof CREDIT_CODE_PROBLEMS)[]).map(
+  (key) => [`credit_code_problem(${col('creditCode')}) = ${sqlText(key)}`, CREDIT_CODE_PROBLEMS[key]],
+);
+
+const customers: ImportKindDefinition = {
+  joins: `LEFT JOIN customers c ON c.account_no = r."accountNo"
+          LEFT JOIN industries i ON i.code = r.industry
+          LEFT JOIN users u ON u.username = r."managerUsername" AND u.role = 'account_manager' AND u.active`,
+  checks: [
+    {
+      field: 'accountNo',
+      cases: [
+        [isBlank('accountNo'), 'is required'],
+        [`${col('accountNo')} !~ '^[0-9]{6,20}$'`, 'must be 6 to 20 digits'],
+        [`c.stage = 'closed'`, 'belongs to a closed customer, which is kept read-only'],
+      ],
+    },
+    textField('name', { minLength: 2, maxLength: 100 }),
+    { field: 'creditCode', cases: [[isBlank('creditCode'), 'is required'], ...creditCodeCases] },
+    {
+      field: 'industry',
+      cases: [
+        [isBlank('industry'), 'is required'],
+        ['i.code IS NULL', 'is not a GB/T 4754-2017 industry code'],
+      ],
+    },
+    oneOfField('voltageKv', VOLTAGE_LEVELS_KV),
+    numberField('contractCapacityKva', { min: 1, max: 10_000_000, decimals: 2 }),
+    oneOfField('tariffCategory', TARIFF_CATEGORIES),
+    textField('region', { maxLength: 50 }),
+    textField('address', { maxLength: 200 }),
+    oneOfField('importance', IMPORTANCE_CLASSES, false),
+    textField('contactName', { maxLength: 50 }),
+    {
+      field: 'contactPhone',
+      cases: [
+        [isBlank('contactPhone'), 'is required'],
+        [
+          PHONE_PATTERNS.map((p) => `${col('contactPhone')} !~ ${sqlText(p.source)}`).join(' AND '),
+          PHONE_FORMAT_PROBLEM,
+        ],
+      ],
+    },
+    {
+      field: 'managerUsername',
+      cases: [
+        [`${isBlank('managerUsername')} AND c.id IS NULL`, 'is required for a new customer'],
+        [isBlank('managerUsername'), ''],
+        ['u.id IS NULL', 'is not an active account manager'],
+        [
+          'c.id IS NOT NULL AND u.id IS DISTINCT FROM c.account_manager_id',
+          'is not the current account manager; customers move to another manager by a handover',
+        ],
+      ],
+    },
+  ],
+  key: ['accountNo'],
+  async apply(sql, actorId) {
+    // What each existing customer would change, field by field (also the timeline's record of it).
+    await sql(`
+      CREATE TEMP TABLE import_changes ON COMMIT DROP AS
+      SELECT c.id AS customer_id,
+             jsonb_agg(jsonb_build_object('field', f.field, 'before', f.old, 'after', f.new) ORDER BY f.field) AS changes
+        FROM import_rows r
+        JOIN customers c ON c.account_no = r."accountNo"
+        LEFT JOIN customer_contacts k ON k.customer_id = c.id AND k.position = 0
+       CROSS JOIN LATERAL (VALUES
+         ${CUSTOMER_COLUMNS.map((x) => `(${sqlText(x.field)}, to_jsonb(c.${x.column}), to_jsonb(${x.value}))`).join(',\n')},
+         ('importance', to_jsonb(c.importance), to_jsonb(${importance('c.importance')})),
+         ('contactName', to_jsonb(k.name), to_jsonb(r."contactName")),
+         ('contactPhone', to_jsonb(k.phone), to_jsonb(r."contactPhone"))
+       ) AS f(field, old, new)
+       WHERE f.old IS DISTINCT FROM f.new
+       GROUP BY c.id`);
+    await sql(`
+      CREATE TEMP TABLE import_new ON COMMIT DROP AS
+      SELECT r."accountNo" AS account_no FROM import_rows r
+       WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.account_no = r."accountNo")`);
+    await sql(`
+      UPDATE customers c
+         SET ${CUSTOMER_COLUMNS.map((x) => `${x.column} = ${x.value}`).join(', ')},
+             importance = ${importance('c.importance')}, version = c.version + 1, updated_at = now()
+        FROM import_rows r
+       WHERE r."accountNo" = c.account_no AND c.id IN (SELECT customer_id FROM import_changes)`);
+    await sql(`
+      INSERT INTO customers (account_no, ${CUSTOMER_COLUMNS.map((x) => x.column).join(', ')}, importance, stage,
+                             account_manager_id)
+      SELECT r."accountNo", ${CUSTOMER_COLUMNS.map((x) => x.value).join(', ')}, ${importance("'none'")},
+             '${IMPORTED_STAGE}', u.id
+        FROM import_rows r
+        JOIN import_new n ON n.account_no = r."accountNo"
+        JOIN users u ON u.username = r."managerUsername"`);
+    await sql(
+      `INSERT INTO customer_contacts AS k (customer_id, position, name, phone, role)
+       SELECT c.id, 0, r."contactName", r."contactPhone", $1
+         FROM import_rows r JOIN customers c ON c.account_no = r."accountNo"
+        WHERE c.id IN (SELECT customer_id FROM import_changes)
+           OR c.account_no IN (SELECT account_no FROM import_new)
+       ON CONFLICT (customer_id, position) DO UPDATE SET name = EXCLUDED.name, phone = EXCLUDED.phone
+        WHERE (k.name, k.phone) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.phone)`,
+      [IMPORTED_CONTACT_ROLE],
+    );
+    await sql(
+      `INSERT INTO customer_timeline (customer_id, type, actor_id, summary, data)
+       SELECT c.id, 'created', $1::uuid, 'Customer ' || c.account_no || ' imported',
+              jsonb_build_object('managerId', c.account_manager_id, 'source', 'import')
+         FROM customers c JOIN import_new n ON n.account_no = c.account_no
+       UNION ALL
+       SELECT x.customer_id, 'updated', $1::uuid,
+              'Changed ' || (SELECT string_agg(e ->> 'field', ', ') FROM jsonb_array_elements(x.changes) e) || ' (import)',
+              jsonb_build_object('changes', x.changes, 'source', 'import')
+         FROM import_changes x`,
+      [actorId],
+    );
+    const [counts] = await sql<{ inserted: number; updated: number }>(
+      `SELECT (SELECT count(*) FROM import_new)::int AS inserted, (SELECT count(*) FROM import_changes)::int AS updated`,
+    );
+    return counts;
+  },
+};
+
+export const IMPORT_DEFINITIONS: Record<ImportKind, ImportKindDefinition> = { customers, consumption, bills, payments };
