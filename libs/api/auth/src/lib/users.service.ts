@@ -38,9 +38,14 @@ export class UsersService {
     return this.users.count();
   }
 
-  /** Creates users (idempotent on username); used by the demo seed and by tests. */
+  /**
+   * Creates users (idempotent on username); used by the demo seed, the generator and tests. Each distinct
+   * password is hashed once, so thousands of generated managers sharing the demo password stay fast.
+   */
   static async createUsers(manager: EntityManager, users: NewUser[]): Promise<void> {
-    const hashes = await Promise.all(users.map((u) => argon2.hash(u.password)));
+    const passwords = [...new Set(users.map((u) => u.password))];
+    const hashOf = new Map(await Promise.all(passwords.map(async (p) => [p, await argon2.hash(p)] as const)));
+    const hashes = users.map((u) => hashOf.get(u.password) as string);
     await manager.query(
       `INSERT INTO users (username, display_name, role, password_hash)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])

@@ -5,7 +5,7 @@ import {
   ApplicationType,
   chinaDate,
   CustomerStage,
-  isWorkingDay,
+  workingDaysBefore,
   LifecycleStepDefinition,
   StepState,
   stepDeadlines,
@@ -127,16 +127,6 @@ function openStepAge(r: Random, limit: number): number {
     [Math.ceil(limit * 0.85), 2],
     [limit + r.int(1, 4), 2],
   ] as const);
-}
-
-/** Back from `date` by `workingDays` working days. */
-function workingDaysBefore(date: string, workingDays: number, calendar: WorkingCalendar): string {
-  let day = date;
-  for (let left = workingDays; left > 0; ) {
-    day = addCalendarDays(day, -1);
-    if (isWorkingDay(day, calendar)) left--;
-  }
-  return day;
 }
 
 /** A random working day after `from` and at least `margin` working days before `to` (or `from`'s next one). */

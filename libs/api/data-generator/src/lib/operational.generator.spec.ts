@@ -38,7 +38,8 @@ describe('generateOperationalData', () => {
     const bills = data.flatMap((d) =>
       d.bills.filter((b) => b.amount > 0).map((b) => ({ b, paid: d.payments.filter((p) => p.period === b.period) })),
     );
-    const late = bills.filter(({ b, paid }) => paid.length && (paid.at(-1)?.paidAt ?? '') > b.dueDate).length / bills.length;
+    const late =
+      bills.filter(({ b, paid }) => paid.length && (paid.at(-1)?.paidAt ?? '') > b.dueDate).length / bills.length;
     const unpaid = bills.filter(({ paid }) => !paid.length).length / bills.length;
     expect(late).toBeGreaterThan(0.03);
     expect(late).toBeLessThan(0.2);

@@ -1,5 +1,6 @@
 import {
   addWorkingDays,
+  workingDaysBefore,
   chinaDate,
   isBeyondKnownYears,
   isWorkingDay,
@@ -104,5 +105,24 @@ describe('chinaDate', () => {
   it('gives the calendar date in China (UTC+8)', () => {
     expect(chinaDate(new Date('2026-09-30T15:59:59Z'))).toBe('2026-09-30');
     expect(chinaDate(new Date('2026-09-30T16:00:00Z'))).toBe('2026-10-01');
+  });
+});
+
+describe('workingDaysBefore', () => {
+  it('counts back over weekends and the National Day holiday, undoing addWorkingDays', () => {
+    const calendar = workingCalendar(
+      [
+        ...['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08'].map((date) => ({
+          date,
+          working: false,
+        })),
+        { date: '2026-10-10', working: true },
+      ],
+      [2026],
+    );
+    // Friday 9 Oct is the first working day after the holiday; the one before it is Wednesday 30 Sep.
+    expect(workingDaysBefore('2026-10-09', 1, calendar)).toBe('2026-09-30');
+    expect(workingDaysBefore('2026-10-12', 2, calendar)).toBe('2026-10-09');
+    expect(addWorkingDays(workingDaysBefore('2026-10-12', 7, calendar), 7, calendar)).toBe('2026-10-12');
   });
 });

@@ -45,22 +45,49 @@ export function isBeyondKnownYears(date: string, calendar: WorkingCalendar): boo
   return !calendar.knownYears.has(Number(date.slice(0, 4)));
 }
 
+/** The calendar's exceptions as epoch days, computed once per calendar: the loops below run per day. */
+const epochDaySets = new WeakMap<WorkingCalendar, { holidays: Set<number>; workdays: Set<number> }>();
+
+function isWorkingEpochDay(day: number, calendar: WorkingCalendar): boolean {
+  let sets = epochDaySets.get(calendar);
+  if (!sets) {
+    sets = {
+      holidays: new Set([...calendar.holidays].map(toEpochDay)),
+      workdays: new Set([...calendar.workdays].map(toEpochDay)),
+    };
+    epochDaySets.set(calendar, sets);
+  }
+  if (sets.workdays.has(day)) return true;
+  if (sets.holidays.has(day)) return false;
+  const weekday = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+  return weekday !== 0 && weekday !== 6;
+}
+
 /** The date `workingDays` working days after `start`; the start day itself does not count. */
 export function addWorkingDays(start: string, workingDays: number, calendar: WorkingCalendar): string {
-  let date = start;
-  let left = workingDays;
-  while (left > 0) {
-    date = addCalendarDays(date, 1);
-    if (isWorkingDay(date, calendar)) left--;
+  let day = toEpochDay(start);
+  for (let left = workingDays; left > 0; ) {
+    day++;
+    if (isWorkingEpochDay(day, calendar)) left--;
   }
-  return date;
+  return fromEpochDay(day);
+}
+
+/** The date `workingDays` working days before `end`, counting back from the day before it. */
+export function workingDaysBefore(end: string, workingDays: number, calendar: WorkingCalendar): string {
+  let day = toEpochDay(end);
+  for (let left = workingDays; left > 0; ) {
+    day--;
+    if (isWorkingEpochDay(day, calendar)) left--;
+  }
+  return fromEpochDay(day);
 }
 
 /** Working days in (`from`, `to`]: after `from`, up to and including `to`; 0 when `to` ≤ `from`. */
 export function workingDaysBetween(from: string, to: string, calendar: WorkingCalendar): number {
   let count = 0;
   for (let day = toEpochDay(from) + 1; day <= toEpochDay(to); day++) {
-    if (isWorkingDay(fromEpochDay(day), calendar)) count++;
+    if (isWorkingEpochDay(day, calendar)) count++;
   }
   return count;
 }

@@ -1,0 +1,67 @@
+import { UsersService } from '@crm/api/auth';
+import { withDataSource } from '@crm/api/database';
+import { syncReferenceData } from '@crm/api/reference';
+import { createTestDatabase } from '@crm/api/testing';
+import { accountManagerIds, clientOf } from './demo-seed';
+import { loadPopulation, POPULATION_BATCH } from './population';
+
+/** Loads a population the way `npm run generate` does (foreign-key triggers off) and reads back a fingerprint. */
+async function loadAndFingerprint(url: string, customers: number) {
+  return withDataSource(url, async (ds) => {
+    await syncReferenceData(ds.manager);
+    await ds.transaction(async (manager) => {
+      await UsersService.createUsers(
+        manager,
+        ['manager1', 'manager2', 'manager3'].map((username) => ({
+          username,
+          displayName: username,
+          role: 'account_manager' as const,
+          password: 'x-password-1',
+        })),
+      );
+      await manager.query('SET LOCAL session_replication_role = replica');
+      await loadPopulation(clientOf(manager), {
+        seed: 7,
+        customers,
+        months: 6,
+        managerIds: await accountManagerIds(manager),
+        now: new Date('2026-11-25T08:00:00Z'),
+      });
+    });
+    const [fingerprint] = await ds.query(`
+      SELECT (SELECT count(*) FROM customers)::int AS customers,
+             (SELECT string_agg(account_no || name || credit_code || stage, ',' ORDER BY account_no) FROM customers) AS names,
+             (SELECT sum(kwh)::text FROM consumption) AS kwh, (SELECT sum(amount)::text FROM bills) AS billed,
+             (SELECT sum(amount)::text FROM payments) AS paid, (SELECT count(*) FROM application_steps)::int AS steps`);
+    // Every reference the skipped triggers would have checked holds.
+    const [orphans] = await ds.query(`
+      SELECT (SELECT count(*) FROM payments p WHERE NOT EXISTS (SELECT 1 FROM bills b WHERE b.id = p.bill_id))::int AS payments,
+             (SELECT count(*) FROM consumption x WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = x.customer_id))::int AS consumption,
+             (SELECT count(*) FROM application_steps s WHERE NOT EXISTS (SELECT 1 FROM applications a WHERE a.id = s.application_id))::int AS steps,
+             (SELECT count(*) FROM customers c WHERE c.stage <> 'closed' AND NOT EXISTS
+                (SELECT 1 FROM users u WHERE u.id = c.account_manager_id AND u.role = 'account_manager'))::int AS owners`);
+    const [{ next }] = await ds.query(`SELECT nextval(pg_get_serial_sequence('bills', 'id'))::int AS next`);
+    const [{ max }] = await ds.query('SELECT max(id)::int AS max FROM bills');
+    return { fingerprint, orphans, billSequenceAhead: next > max };
+  });
+}
+
+describe('the population loader (demo seed and npm run generate)', () => {
+  const customers = POPULATION_BATCH + 150; // two batches
+
+  it('writes consistent data, the same for the same seed', async () => {
+    const first = await createTestDatabase();
+    const second = await createTestDatabase();
+    try {
+      const a = await loadAndFingerprint(first.url, customers);
+      const b = await loadAndFingerprint(second.url, customers);
+      expect(a.fingerprint.customers).toBe(customers);
+      expect(a.orphans).toEqual({ payments: 0, consumption: 0, steps: 0, owners: 0 });
+      expect(a.billSequenceAhead).toBe(true);
+      expect(b.fingerprint).toEqual(a.fingerprint);
+    } finally {
+      await first.drop();
+      await second.drop();
+    }
+  }, 120_000);
+});

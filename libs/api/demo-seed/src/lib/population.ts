@@ -1,0 +1,288 @@
+import {
+  GeneratedApplication,
+  generateApplications,
+  GeneratedCustomer,
+  generateCustomers,
+  generateOperationalData,
+  Random,
+} from '@crm/api/data-generator';
+import { LifecycleStepDefinition, WorkingCalendar, workingCalendar } from '@crm/shared/domain';
+import { randomBytes } from 'node:crypto';
+import { finished } from 'node:stream/promises';
+import type { ClientBase } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { csvLine, pgTextArray } from './csv-rows';
+
+/** Customers generated and written per batch; part of what makes a seed's output the same every time. */
+export const POPULATION_BATCH = 5000;
+
+export interface PopulationOptions {
+  seed: number;
+  customers: number;
+  months: number;
+  /** Account managers (user ids) the customers are spread over, busiest first. */
+  managerIds: string[];
+  now: Date;
+  /** Account numbers continue after this many customers (a second run adds to the first). */
+  firstIndex?: number;
+  onBatch?: (progress: { customers: number; rows: number }) => void;
+}
+
+/** Rows written per table. */
+export type PopulationCounts = Record<string, number>;
+
+/** The tables and columns the loader copies into, in the order a batch writes them. */
+const TABLES = {
+  customers: `customers (id, account_no, name, credit_code, industry, voltage_kv, contract_capacity_kva, tariff_category,
+                         region, address, importance, stage, account_manager_id, created_at, updated_at, tags)`,
+  customer_contacts: 'customer_contacts (customer_id, position, name, phone, email, role)',
+  customer_timeline: 'customer_timeline (customer_id, at, type, actor_id, summary, data)',
+  applications: `applications (id, customer_id, type, status, requested_capacity_kva, dual_supply, new_owner_name,
+                               stage_before, current_position, received_at, completed_at, created_at)`,
+  application_steps: `application_steps (application_id, position, code, name_zh, name_en, sla_working_days, state,
+                                         started_at, warning_date, due_date, completed_at, completed_by, note)`,
+  consumption: 'consumption (customer_id, period, kwh, max_demand_kw, power_factor)',
+  bills: 'bills (id, customer_id, period, amount, due_date)',
+  payments: 'payments (bill_id, paid_at, amount)',
+  violations: 'violations (customer_id, occurred_on, kind, description, penalty)',
+  disconnections: 'disconnections (customer_id, notice_date, disconnected_on, restored_on)',
+} as const;
+type Table = keyof typeof TABLES;
+
+/**
+ * Time-ordered ids (the layout of UUIDv7): rows of one run land at the right edge of the indexes, which
+ * keeps bulk loads fast. Not secret and not derived from the seed; the data is.
+ */
+function orderedIds(count: number): string[] {
+  const start = Date.now() * 4096;
+  const tail = randomBytes(8).toString('hex');
+  return Array.from({ length: count }, (_, i) => {
+    const h = (start + i).toString(16).padStart(15, '0').slice(-15);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-7${h.slice(12, 15)}-8${tail.slice(0, 3)}-${tail.slice(3, 15)}`;
+  });
+}
+
+/** Everything a batch needs, read from the database once; plain data, so it can go to a worker thread. */
+export interface PopulationPlan extends Omit<PopulationOptions, 'onBatch'> {
+  firstIndex: number;
+  batches: number;
+  /** Bill ids of batch b start at firstBillId + b × POPULATION_BATCH × months (payments refer to them). */
+  firstBillId: number;
+  steps: LifecycleStepDefinition[];
+  calendar: WorkingCalendar;
+}
+
+/** One batch as COPY text per table, with its row counts. */
+export interface PopulationBatch {
+  text: Record<Table, string>;
+  rows: Record<Table, number>;
+}
+
+export async function planPopulation(client: ClientBase, options: PopulationOptions): Promise<PopulationPlan> {
+  const maxBill = (await client.query('SELECT coalesce(max(id), 0) AS max FROM bills')).rows[0].max;
+  const { seed, customers, months, managerIds, now } = options;
+  return {
+    seed,
+    customers,
+    months,
+    managerIds,
+    now,
+    firstIndex: options.firstIndex ?? 0,
+    batches: Math.ceil(options.customers / POPULATION_BATCH),
+    firstBillId: Number(maxBill) + 1,
+    steps: await stepDefinitions(client),
+    calendar: await calendarOf(client),
+  };
+}
+
+/** Generates batch `batch` (0-based) of a plan: pure computation, no database. */
+export function populationBatch(plan: PopulationPlan, batch: number): PopulationBatch {
+  const offset = batch * POPULATION_BATCH;
+  const count = Math.min(POPULATION_BATCH, plan.customers - offset);
+  const index = plan.firstIndex + offset;
+  const seed = plan.seed + Math.floor(index / POPULATION_BATCH);
+  const customers = generateCustomers({
+    seed,
+    count,
+    managers: plan.managerIds.length,
+    firstIndex: index,
+    now: plan.now,
+  });
+  const applications = generateApplications({
+    seed,
+    customers,
+    steps: plan.steps,
+    calendar: plan.calendar,
+    now: plan.now,
+  });
+  const firstBillId = plan.firstBillId + batch * POPULATION_BATCH * plan.months;
+  const lines = batchRows(customers, applications, plan, seed, firstBillId);
+  const tables = Object.keys(TABLES) as Table[];
+  return {
+    text: Object.fromEntries(tables.map((t) => [t, lines[t].join('')])) as Record<Table, string>,
+    rows: Object.fromEntries(tables.map((t) => [t, lines[t].length])) as Record<Table, number>,
+  };
+}
+
+/** COPYs a batch into the tables, in an order that satisfies the foreign keys. */
+export async function writePopulationBatch(client: ClientBase, batch: PopulationBatch): Promise<void> {
+  for (const table of Object.keys(TABLES) as Table[]) {
+    if (!batch.rows[table]) continue;
+    const stream = client.query(copyFrom(`COPY ${TABLES[table]} FROM STDIN (FORMAT csv)`));
+    stream.end(batch.text[table]);
+    await finished(stream);
+  }
+}
+
+/** Moves the bills' id sequence past the ids the batches gave out. */
+export async function finishPopulation(client: ClientBase): Promise<void> {
+  await client.query(
+    `SELECT setval(pg_get_serial_sequence('bills', 'id'), greatest(max(id), 1), max(id) IS NOT NULL) FROM bills`,
+  );
+}
+
+/**
+ * Generates `customers` key accounts with their applications and `months` of behaviour and writes them
+ * with COPY, batch by batch, on the given connection (inside the caller's transaction, if any). Used by
+ * the demo seed; `npm run generate` runs the same batches on worker threads. Deterministic for a seed.
+ */
+export async function loadPopulation(client: ClientBase, options: PopulationOptions): Promise<PopulationCounts> {
+  const plan = await planPopulation(client, options);
+  const counts: PopulationCounts = Object.fromEntries(Object.keys(TABLES).map((t) => [t, 0]));
+  for (let b = 0; b < plan.batches; b++) {
+    const batch = populationBatch(plan, b);
+    await writePopulationBatch(client, batch);
+    addCounts(counts, batch);
+    options.onBatch?.({
+      customers: Math.min((b + 1) * POPULATION_BATCH, plan.customers),
+      rows: Object.values(counts).reduce((x, y) => x + y, 0),
+    });
+  }
+  await finishPopulation(client);
+  return counts;
+}
+
+export function addCounts(counts: PopulationCounts, batch: PopulationBatch): void {
+  for (const [table, n] of Object.entries(batch.rows)) counts[table] = (counts[table] ?? 0) + n;
+}
+
+function batchRows(
+  customers: GeneratedCustomer[],
+  applications: GeneratedApplication[],
+  options: PopulationPlan,
+  seed: number,
+  firstBillId: number,
+): Record<Table, string[]> {
+  const ids = orderedIds(customers.length);
+  const rows: Record<Table, string[]> = Object.fromEntries(Object.keys(TABLES).map((t) => [t, []])) as never;
+  customers.forEach((c, i) => {
+    const managerId = options.managerIds[c.managerIndex];
+    rows.customers.push(
+      csvLine([
+        ids[i],
+        c.accountNo,
+        c.name,
+        c.creditCode,
+        c.industry,
+        c.voltageKv,
+        c.contractCapacityKva,
+        c.tariffCategory,
+        c.region,
+        c.address,
+        c.importance,
+        c.stage,
+        managerId,
+        c.createdAt,
+        c.createdAt,
+        pgTextArray(c.tags),
+      ]),
+    );
+    c.contacts.forEach((k, position) =>
+      rows.customer_contacts.push(csvLine([ids[i], position, k.name, k.phone, k.email ?? null, k.role])),
+    );
+    rows.customer_timeline.push(
+      csvLine([ids[i], c.createdAt, 'created', null, `Customer ${c.accountNo} created`, JSON.stringify({ managerId })]),
+    );
+  });
+
+  const appIds = orderedIds(applications.length);
+  applications.forEach((a, n) => {
+    const customerId = ids[a.customerIndex];
+    const managerId = options.managerIds[customers[a.customerIndex].managerIndex];
+    rows.applications.push(
+      csvLine([
+        appIds[n],
+        customerId,
+        a.type,
+        a.status,
+        a.requestedCapacityKva,
+        a.dualSupply,
+        a.newOwnerName,
+        a.stageBefore,
+        a.currentPosition,
+        a.receivedAt,
+        a.completedAt,
+        a.receivedAt,
+      ]),
+    );
+    for (const s of a.steps) {
+      rows.application_steps.push(
+        csvLine([
+          appIds[n],
+          s.position,
+          s.code,
+          s.nameZh,
+          s.nameEn,
+          s.slaWorkingDays,
+          s.state,
+          s.startedAt,
+          s.warningDate,
+          s.dueDate,
+          s.completedAt,
+          s.completedAt ? managerId : null,
+          s.note,
+        ]),
+      );
+    }
+  });
+
+  const random = new Random(seed);
+  let billId = firstBillId;
+  customers.forEach((c, i) => {
+    const data = generateOperationalData(random, c, options.months, options.now);
+    for (const m of data.consumption) {
+      rows.consumption.push(csvLine([ids[i], m.period, m.kwh, m.maxDemandKw, m.powerFactor]));
+    }
+    const billOf = new Map<string, number>();
+    for (const b of data.bills) {
+      billOf.set(b.period, billId);
+      rows.bills.push(csvLine([billId++, ids[i], b.period, b.amount, b.dueDate]));
+    }
+    for (const p of data.payments) rows.payments.push(csvLine([billOf.get(p.period) ?? null, p.paidAt, p.amount]));
+    for (const v of data.violations) {
+      rows.violations.push(csvLine([ids[i], v.occurredOn, v.kind, v.description, v.penalty]));
+    }
+    for (const d of data.disconnections) {
+      rows.disconnections.push(csvLine([ids[i], d.noticeDate, d.disconnectedOn, d.restoredOn]));
+    }
+  });
+  return rows;
+}
+
+async function stepDefinitions(client: ClientBase): Promise<LifecycleStepDefinition[]> {
+  const { rows } = await client.query(
+    `SELECT application_type AS "applicationType", position, code, name_zh AS "nameZh", name_en AS "nameEn",
+            sla_working_days AS "slaWorkingDays", sla_working_days_dual_supply AS "slaWorkingDaysDualSupply"
+       FROM lifecycle_steps ORDER BY application_type, position`,
+  );
+  return rows;
+}
+
+async function calendarOf(client: ClientBase): Promise<WorkingCalendar> {
+  const days = await client.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, working FROM working_calendar`);
+  const years = await client.query('SELECT year FROM working_calendar_years');
+  return workingCalendar(
+    days.rows,
+    years.rows.map((y: { year: number }) => y.year),
+  );
+}

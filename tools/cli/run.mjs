@@ -1,0 +1,27 @@
+// Runs a TypeScript command of tools/ (import, generate, bench) with the libraries' path aliases:
+//   node tools/cli/run.mjs <command> [arguments…]
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const [command, ...args] = process.argv.slice(2);
+const scripts = {
+  import: 'tools/cli/import.ts',
+  generate: 'tools/cli/generate.ts',
+  bench: 'tools/bench/bench.ts',
+};
+if (!scripts[command]) {
+  console.error(`Usage: node tools/cli/run.mjs <${Object.keys(scripts).join('|')}> [arguments…]`);
+  process.exit(2);
+}
+const result = spawnSync(
+  process.execPath,
+  ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, scripts[command]), ...args],
+  {
+    stdio: 'inherit',
+    cwd: root,
+    env: { ...process.env, TS_NODE_PROJECT: join(root, 'tools/cli/tsconfig.json') },
+  },
+);
+process.exit(result.status ?? 1);
