@@ -22,6 +22,7 @@ async function main(): Promise<number> {
   await dataSource.initialize();
   try {
     let shown = 0;
+    const started = Date.now();
     const { imported, report } = await new ImportService(dataSource).run(kind as ImportKind, createReadStream(file), {
       partial: options['partial'] === 'true',
       actorId: null,
@@ -30,8 +31,9 @@ async function main(): Promise<number> {
         if (phase === 'loading' && now - shown < 500) return;
         shown = now;
         const percent = size ? Math.round((bytes / size) * 100) : 100;
+        const at = `${((now - started) / 1000).toFixed(1)} s`;
         console.error(
-          phase === 'loading' ? `loading ${percent} % (${bytes} of ${size} bytes)` : `${phase} ${rows} rows`,
+          phase === 'loading' ? `${at} loading ${percent} % (${bytes} of ${size} bytes)` : `${at} ${phase} ${rows} rows`,
         );
       },
     });

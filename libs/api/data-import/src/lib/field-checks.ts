@@ -15,9 +15,16 @@ export const sqlText = (text: string) => `'${text.replace(/'/g, "''")}'`;
 export const col = (name: string) => `r."${name}"`;
 export const isBlank = (name: string) => `coalesce(btrim(${col(name)}), '') = ''`;
 
-const NUMBER = '^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$';
-const DATE = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
-const PERIOD = '^[0-9]{4}-(0[1-9]|1[0-2])$';
+// pg_input_is_valid (PostgreSQL 16+) parses in C without raising; several times faster than a regex.
+/** Not a finite decimal number (numeric also reads NaN and Infinity, which we refuse). */
+const notNumber = (c: string) =>
+  `(NOT pg_input_is_valid(${c}, 'numeric') OR ${c}::numeric IN ('NaN'::numeric, 'Infinity'::numeric, '-Infinity'::numeric))`;
+/** Not YYYY-MM-DD of a real day. */
+const notDate = (c: string) =>
+  `(length(${c}) <> 10 OR substr(${c}, 5, 1) <> '-' OR substr(${c}, 8, 1) <> '-' OR NOT pg_input_is_valid(${c}, 'date'))`;
+/** Not YYYY-MM. */
+const notPeriod = (c: string) =>
+  `(length(${c}) <> 7 OR substr(${c}, 5, 1) <> '-' OR NOT pg_input_is_valid(${c} || '-01', 'date'))`;
 
 /** Blank is an error, or (optional fields) ends the field's checks without one. */
 function presence(name: string, required: boolean): FieldCase {
@@ -49,10 +56,10 @@ export function numberField(
     field: name,
     cases: [
       presence(name, required),
-      [`${col(name)} !~ '${NUMBER}'`, 'must be a number'],
+      [notNumber(col(name)), 'must be a number'],
       ...(decimals === undefined
         ? []
-        : [[`${col(name)} ~ '[.][0-9]{${decimals + 1},}$'`, `may have at most ${decimals} decimals`] as FieldCase]),
+        : [[`scale(${value}) > ${decimals}`, `may have at most ${decimals} decimals`] as FieldCase]),
       minExclusive
         ? [`${value} <= ${min}`, `must be more than ${min}`]
         : [`${value} < ${min}`, min === 0 ? 'must not be negative' : `must be at least ${min}`],
@@ -75,7 +82,7 @@ export function dateField(name: string, extra: FieldCase[] = []): FieldCheck {
     field: name,
     cases: [
       presence(name, true),
-      [`${col(name)} !~ '${DATE}' OR NOT pg_input_is_valid(${col(name)}, 'date')`, 'must be a date (YYYY-MM-DD)'],
+      [notDate(col(name)), 'must be a date (YYYY-MM-DD)'],
       ...extra,
     ],
   };
@@ -85,26 +92,32 @@ export function dateField(name: string, extra: FieldCase[] = []): FieldCheck {
 export function periodField(name: string, extra: FieldCase[] = []): FieldCheck {
   return {
     field: name,
-    cases: [presence(name, true), [`${col(name)} !~ '${PERIOD}'`, 'must be a month (YYYY-MM)'], ...extra],
+    cases: [presence(name, true), [notPeriod(col(name)), 'must be a month (YYYY-MM)'], ...extra],
   };
 }
 
 /** The first day of a YYYY-MM column, or NULL when it is not one (safe in joins before validation). */
 export const periodDate = (name: string) =>
-  `(CASE WHEN ${col(name)} ~ '${PERIOD}' THEN (${col(name)} || '-01')::date END)`;
+  `(CASE WHEN NOT ${notPeriod(col(name))} THEN (${col(name)} || '-01')::date END)`;
 
-/** One row per (row, field) with an error, in one pass over the staging table and the given joins. */
+/**
+ * One row per (row, field) with an error, in one pass over the staging table and the given joins. The
+ * messages are computed as columns of a subquery that the planner may not flatten (OFFSET 0), so that
+ * only rows with an error are unpivoted: several times faster than a LATERAL VALUES over every row.
+ */
 export function compileChecks(joins: string, checks: FieldCheck[]): string {
-  const values = checks.map((check) => {
+  const messages = checks.map((check, i) => {
     const cases = check.cases
       .map(([condition, message]) => `WHEN ${condition} THEN ${message ? sqlText(message) : 'NULL'}`)
       .join(' ');
-    return `(${sqlText(check.field)}, CASE ${cases} END)`;
+    return `CASE ${cases} END AS m${i}`;
   });
-  return `SELECT r.row_no, v.field, v.message
-            FROM import_rows r ${joins}
-           CROSS JOIN LATERAL (VALUES ${values.join(', ')}) AS v(field, message)
-           WHERE v.message IS NOT NULL`;
+  const fields = checks.map((check, i) => `(${sqlText(check.field)}, x.m${i})`);
+  const anyError = checks.map((_, i) => `x.m${i} IS NOT NULL`).join(' OR ');
+  return `SELECT x.row_no, v.field, v.message
+            FROM (SELECT r.row_no, ${messages.join(', ')} FROM import_rows r ${joins} OFFSET 0) AS x
+           CROSS JOIN LATERAL (VALUES ${fields.join(', ')}) AS v(field, message)
+           WHERE (${anyError}) AND v.message IS NOT NULL`;
 }
 
 /** Later rows that repeat an earlier row's natural key, reported on the key's last column. */

@@ -35,7 +35,9 @@ export interface ImportKindDefinition {
   apply(sql: Sql, actorId: string | null): Promise<{ inserted: number; updated: number }>;
 }
 
-const THIS_MONTH = `date_trunc('month', ${TODAY_CN})::date`;
+/** Scalar subqueries: computed once per statement, not once per row. */
+const TODAY = `(SELECT ${TODAY_CN})`;
+const THIS_MONTH = `(SELECT date_trunc('month', ${TODAY_CN})::date)`;
 
 const accountNo: FieldCheck = {
   field: 'accountNo',
@@ -106,7 +108,7 @@ const payments: ImportKindDefinition = {
   checks: [
     accountNo,
     periodField('period', [['b.id IS NULL AND c.id IS NOT NULL', 'has no bill of this customer to pay']]),
-    dateField('paidAt', [[`${col('paidAt')}::date > ${TODAY_CN}`, 'is in the future']]),
+    dateField('paidAt', [[`${col('paidAt')}::date > ${TODAY}`, 'is in the future']]),
     numberField('amount', { min: 0, minExclusive: true, max: 999_999_999_999, decimals: 2 }),
   ],
   key: ['accountNo', 'period', 'paidAt', 'amount'],
