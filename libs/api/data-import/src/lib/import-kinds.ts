@@ -75,6 +75,7 @@ const consumption: ImportKindDefinition = {
       `INSERT INTO consumption AS t (customer_id, period, kwh, max_demand_kw, power_factor)
        SELECT c.id, ${periodDate('period')}, r.kwh::numeric, r."maxDemandKw"::numeric, r."powerFactor"::numeric
          FROM import_rows r JOIN customers c ON c.account_no = r."accountNo"
+        ORDER BY 1, 2 -- in index order: the primary key is written page by page, not at random
        ON CONFLICT (customer_id, period) DO UPDATE
           SET kwh = EXCLUDED.kwh, max_demand_kw = EXCLUDED.max_demand_kw, power_factor = EXCLUDED.power_factor
         WHERE (t.kwh, t.max_demand_kw, t.power_factor)
@@ -97,6 +98,7 @@ const bills: ImportKindDefinition = {
       `INSERT INTO bills AS t (customer_id, period, amount, due_date)
        SELECT c.id, ${periodDate('period')}, r.amount::numeric, r."dueDate"::date
          FROM import_rows r JOIN customers c ON c.account_no = r."accountNo"
+        ORDER BY 1, 2
        ON CONFLICT (customer_id, period) DO UPDATE SET amount = EXCLUDED.amount, due_date = EXCLUDED.due_date
         WHERE (t.amount, t.due_date) IS DISTINCT FROM (EXCLUDED.amount, EXCLUDED.due_date)`,
     ),

@@ -1,0 +1,299 @@
+/**
+ * npm run bench [-- --customers 1000000] [--runs 3] [--duration 10] [--connections 32]
+ *
+ * Builds (or reuses) a scratch database of the given scale in .bench/<customers> with the generator,
+ * starts the built API on it, and runs each case several times next to its baseline: the same work done
+ * by one hand-written SQL statement through `pg`. Writes bench/results/<date>.json and .md.
+ */
+import { freePort, startEmbeddedDatabase } from '@crm/api/database';
+import demoUsers from '@crm/seeds/demo-users.json';
+import autocannon from 'autocannon';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Pool } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { parseArgs } from '../cli/database';
+import { median, percentile, round } from './stats';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+interface CaseResult {
+  name: string;
+  unit: string;
+  runs: { product: Record<string, number>; baseline: Record<string, number> }[];
+  summary: { product: Record<string, number>; baseline: Record<string, number>; ratio: number };
+}
+
+/** Median over runs of each figure. */
+function summarise(runs: CaseResult['runs'], key: string, lowerIsBetter: boolean): CaseResult['summary'] {
+  const pick = (side: 'product' | 'baseline') =>
+    Object.fromEntries(Object.keys(runs[0][side]).map((k) => [k, round(median(runs.map((r) => r[side][k])), 2)]));
+  const product = pick('product');
+  const baseline = pick('baseline');
+  const ratio = lowerIsBetter ? product[key] / baseline[key] : baseline[key] / product[key];
+  return { product, baseline, ratio: round(ratio, 2) };
+}
+
+function latencyFigures(latencies: number[], seconds: number, errors: number): Record<string, number> {
+  return {
+    requestsPerSecond: round(latencies.length / seconds, 0),
+    p50: round(percentile(latencies, 50), 2),
+    p95: round(percentile(latencies, 95), 2),
+    p99: round(percentile(latencies, 99), 2),
+    errors,
+  };
+}
+
+/** The HTTP API under `connections` concurrent clients for `duration` seconds (autocannon). */
+async function httpLoad(url: string, token: string, connections: number, duration: number) {
+  const latencies: number[] = [];
+  let errors = 0;
+  const instance = autocannon({ url, connections, duration, headers: { authorization: `Bearer ${token}` } });
+  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+    if (status === 200) latencies.push(ms);
+    else errors++;
+  });
+  await instance;
+  return latencyFigures(latencies, duration, errors);
+}
+
+/** The same query by `connections` concurrent callers on a pool of `poolSize` pg connections. */
+async function sqlLoad(pool: Pool, sql: string, params: unknown[], connections: number, duration: number) {
+  const latencies: number[] = [];
+  const end = Date.now() + duration * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < end) {
+        const start = process.hrtime.bigint();
+        await pool.query(sql, params);
+        latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+    }),
+  );
+  return latencyFigures(latencies, duration, 0);
+}
+
+/** A consumption file of `rows` rows: the first customers, months of `year`, 12 per customer at most. */
+function consumptionCsv(accounts: string[], rows: number, year: number): string {
+  const lines = ['accountNo,period,kwh,maxDemandKw,powerFactor\n'];
+  for (let i = 0; i < rows; i++) {
+    const account = accounts[i % accounts.length];
+    const month = Math.floor(i / accounts.length) + 1;
+    lines.push(`${account},${year}-${String(month).padStart(2, '0')},${10000 + (i % 997)}.5,${300 + (i % 89)},0.93\n`);
+  }
+  return lines.join('');
+}
+
+async function postImport(
+  baseUrl: string,
+  token: string,
+  csv: string,
+): Promise<{ seconds: number; report: { accepted: number } }> {
+  const form = new FormData();
+  form.append('file', new Blob([csv]), 'consumption.csv');
+  const started = Date.now();
+  const response = await fetch(`${baseUrl}/api/import/consumption`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  const report = await response.json();
+  if (response.status !== 200)
+    throw new Error(`import failed: ${response.status} ${JSON.stringify(report).slice(0, 300)}`);
+  return { seconds: (Date.now() - started) / 1000, report };
+}
+
+/** Baseline of an import: COPY into a temporary table and one INSERT … SELECT, rolled back. */
+async function sqlImport(pool: Pool, csv: string): Promise<number> {
+  const client = await pool.connect();
+  const started = Date.now();
+  try {
+    await client.query('BEGIN');
+    await client.query(
+      'CREATE TEMP TABLE staging (account_no text, period text, kwh numeric, demand numeric, pf numeric) ON COMMIT DROP',
+    );
+    const copy = client.query(copyFrom('COPY staging FROM STDIN (FORMAT csv, HEADER true)'));
+    copy.end(csv);
+    await new Promise((ok, fail) => copy.on('finish', ok).on('error', fail));
+    await client.query(
+      `INSERT INTO consumption (customer_id, period, kwh, max_demand_kw, power_factor)
+       SELECT c.id, (s.period || '-01')::date, s.kwh, s.demand, s.pf FROM staging s JOIN customers c ON c.account_no = s.account_no
+       ON CONFLICT DO NOTHING`,
+    );
+    const seconds = (Date.now() - started) / 1000;
+    await client.query('ROLLBACK');
+    return seconds;
+  } finally {
+    client.release();
+  }
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the API did not become healthy');
+}
+
+async function main(): Promise<void> {
+  const { options } = parseArgs(process.argv.slice(2));
+  const customers = Number(options['customers'] ?? 100_000);
+  const runs = Number(options['runs'] ?? 3);
+  const duration = Number(options['duration'] ?? 10);
+  const connections = Number(options['connections'] ?? 32);
+  const poolSize = 20; // the API's pool (DatabaseModule)
+
+  const dataDir = join(ROOT, '.bench', String(customers));
+  console.error(`Scratch database in ${dataDir} …`);
+  const embedded = await startEmbeddedDatabase({ dataDir, database: 'bench' });
+  const pool = new Pool({ connectionString: embedded.url, max: poolSize });
+  let api: ChildProcess | undefined;
+  try {
+    const existing = await pool
+      .query('SELECT count(*)::int AS n FROM customers')
+      .then((r) => r.rows[0].n as number)
+      .catch(() => -1);
+    if (existing !== customers) {
+      if (existing > 0)
+        throw new Error(`${dataDir} holds ${existing} customers, not ${customers}: delete it to rebuild`);
+      console.error(`Generating ${customers} customers …`);
+      const started = Date.now();
+      const generate = spawnSync(
+        process.execPath,
+        ['tools/cli/run.mjs', 'generate', '--customers', String(customers), '--months', '24'],
+        {
+          cwd: ROOT,
+          stdio: 'inherit',
+          env: { ...process.env, DATABASE_URL: embedded.url },
+        },
+      );
+      if (generate.status !== 0) throw new Error('generating the scratch database failed');
+      console.error(`Generated in ${round((Date.now() - started) / 1000)} s`);
+    }
+
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    api = spawn(process.execPath, ['dist/apps/api/main.js'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DATABASE_URL: embedded.url, PORT: String(port), SEED: 'none', LOG_LEVEL: 'warn' },
+    });
+    await waitForHealth(baseUrl, api);
+    const login = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: demoUsers.password }),
+    });
+    const token = (await login.json()).accessToken as string;
+
+    const results: CaseResult[] = [];
+
+    // Case 1: a customer list page with filters and a name search, under concurrent load.
+    const list = { region: '龙湾区', voltageKv: 10, search: '电气', sort: 'name', page: 2, pageSize: 50 };
+    const listUrl = `${baseUrl}/api/customers?${new URLSearchParams(Object.entries(list).map(([k, v]) => [k, String(v)]))}`;
+    const listSql = `
+      WITH matches AS MATERIALIZED (
+        SELECT c.* FROM customers c
+         WHERE c.region = $1 AND c.voltage_kv = $2 AND c.name_bigrams @> text_bigrams($3) AND c.name ILIKE $4)
+      SELECT p.*, u.display_name, (SELECT count(*) FROM matches) AS total,
+             (SELECT json_agg(k ORDER BY k.position) FROM customer_contacts k WHERE k.customer_id = p.id) AS contacts
+        FROM (SELECT * FROM matches ORDER BY name, id LIMIT 50 OFFSET 50) p
+        LEFT JOIN users u ON u.id = p.account_manager_id
+       ORDER BY p.name, p.id`;
+    const listParams = [list.region, list.voltageKv, list.search, `%${list.search}%`];
+    await httpLoad(listUrl, token, connections, 2); // warm-up
+    const listRuns: CaseResult['runs'] = [];
+    for (let i = 0; i < runs; i++) {
+      console.error(`customer list, run ${i + 1} of ${runs} …`);
+      const product = await httpLoad(listUrl, token, connections, duration);
+      const baseline = await sqlLoad(pool, listSql, listParams, connections, duration);
+      listRuns.push({ product, baseline });
+    }
+    results.push({
+      name: `Customer list page (region + voltage + name search, page 2), ${connections} connections, ${duration} s`,
+      unit: 'ms / requests per second',
+      runs: listRuns,
+      summary: summarise(listRuns, 'p95', true),
+    });
+
+    // Case 2: import throughput of consumption rows, new rows and a re-import of the same file.
+    const accounts = (await pool.query('SELECT account_no FROM customers ORDER BY account_no LIMIT 100000')).rows.map(
+      (r: { account_no: string }) => r.account_no,
+    );
+    const rows = Math.min(200_000, accounts.length * 12);
+    const importRuns: CaseResult['runs'] = [];
+    const clearOldMonths = () => pool.query(`DELETE FROM consumption WHERE period < '2010-01-01'`);
+    await clearOldMonths();
+    for (let i = 0; i < runs; i++) {
+      console.error(`import, run ${i + 1} of ${runs} …`);
+      const csv = consumptionCsv(accounts, rows, 2001 + i); // months that no generated customer has
+      const fresh = await postImport(baseUrl, token, csv);
+      const again = await postImport(baseUrl, token, csv);
+      const baselineSeconds = await sqlImport(pool, consumptionCsv(accounts, rows, 2001 + runs + i));
+      importRuns.push({
+        product: {
+          newRowsPerSecond: round(rows / fresh.seconds, 0),
+          reimportRowsPerSecond: round(rows / again.seconds, 0),
+        },
+        baseline: { newRowsPerSecond: round(rows / baselineSeconds, 0), reimportRowsPerSecond: 0 },
+      });
+    }
+    await clearOldMonths();
+    results.push({
+      name: `Import of ${rows} consumption rows over HTTP (rows per second)`,
+      unit: 'rows/s',
+      runs: importRuns,
+      summary: summarise(importRuns, 'newRowsPerSecond', false),
+    });
+
+    const date = new Date().toISOString().slice(0, 10);
+    const outDir = join(ROOT, 'bench', 'results');
+    mkdirSync(outDir, { recursive: true });
+    const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version };
+    const name = `${date}-${customers}`;
+    writeFileSync(
+      join(outDir, `${name}.json`),
+      JSON.stringify({ date, customers, runs, duration, connections, machine, results }, null, 2) + '\n',
+    );
+    writeFileSync(join(outDir, `${name}.md`), markdown(date, customers, machine, results));
+    console.log(markdown(date, customers, machine, results));
+    console.error(`Written bench/results/${name}.json and .md`);
+  } finally {
+    api?.kill('SIGTERM');
+    await pool.end();
+    await embedded.stop();
+  }
+}
+
+function markdown(date: string, customers: number, machine: Record<string, unknown>, results: CaseResult[]): string {
+  const lines = [
+    `# Benchmark ${date}: ${customers.toLocaleString('en')} customers`,
+    '',
+    `${machine['cpus']} × ${machine['cpu']}, Node ${machine['node']}. Median over runs; baseline = the same work by one hand-written SQL statement through pg.`,
+    '',
+    '| Case | Figure | Product | Baseline | Product vs baseline |',
+    '| --- | --- | ---: | ---: | ---: |',
+  ];
+  for (const r of results) {
+    for (const key of Object.keys(r.summary.product)) {
+      const p = r.summary.product[key];
+      const b = r.summary.baseline[key];
+      const ratio = b ? `${round(key.includes('PerSecond') ? b / p : p / b, 2)}×` : '';
+      lines.push(`| ${r.name} | ${key} | ${p} | ${b || '–'} | ${ratio} |`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
