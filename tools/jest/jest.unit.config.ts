@@ -2,8 +2,8 @@ import type { Config } from 'jest';
 import { getJestProjectsAsync } from '@nx/jest';
 import { join } from 'node:path';
 
-/** Every project's unit tests (`*.spec.ts`) in one Jest run. */
+/** Every project's unit tests (`*.spec.ts`), and the tools' (not Nx projects), in one Jest run. */
 export default async (): Promise<Config> => ({
   rootDir: join(__dirname, '..', '..'),
-  projects: await getJestProjectsAsync(),
+  projects: [...(await getJestProjectsAsync()), '<rootDir>/tools/bench/jest.config.cts'],
 });
