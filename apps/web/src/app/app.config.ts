@@ -10,7 +10,7 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideRouter(appRoutes, withComponentInputBinding()),
-    provideCore({ translationParts: ['customers', 'lifecycle', 'operational-data'] }),
+    provideCore({ translationParts: ['customers', 'lifecycle', 'operational-data', 'data-import'] }),
     provideEchartsCore({ echarts: () => import('echarts') }),
     provideNzIcons(appIcons),
   ],

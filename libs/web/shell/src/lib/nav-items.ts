@@ -29,6 +29,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/lifecycle-report', label: 'nav.lifecycleReport', icon: 'line-chart', roles: ['leader', 'admin'] },
   { path: '/workload', label: 'nav.workload', icon: 'bar-chart', roles: ['leader', 'admin'] },
   { path: '/calendar', label: 'nav.calendar', icon: 'calendar', roles: ['admin'] },
+  { path: '/import', label: 'nav.import', icon: 'upload', roles: ['admin'] },
   { path: '/audit', label: 'nav.audit', icon: 'audit', roles: ['admin'] },
 ];
 

@@ -26,6 +26,11 @@ export const shellRoutes: Routes = [
         canActivate: [roleGuard(['admin'])],
         loadComponent: () => import('@crm/web/audit').then((m) => m.AuditLogPage),
       },
+      {
+        path: 'import',
+        canActivate: [roleGuard(['admin'])],
+        loadComponent: () => import('@crm/web/data-import').then((m) => m.ImportPage),
+      },
       { path: 'applications', loadChildren: () => import('@crm/web/lifecycle').then((m) => m.applicationsRoutes) },
       {
         path: 'lifecycle-report',

@@ -1,0 +1,25 @@
+import { csvField, errorReportCsv, templateCsv } from './import-files';
+
+describe('import files', () => {
+  it('offers the header row of each kind as its template', () => {
+    expect(templateCsv('consumption')).toBe('accountNo,period,kwh,maxDemandKw,powerFactor\r\n');
+    expect(templateCsv('payments')).toBe('accountNo,period,paidAt,amount\r\n');
+  });
+
+  it('quotes only the fields that need it', () => {
+    expect(csvField('kwh')).toBe('kwh');
+    expect(csvField(12)).toBe('12');
+    expect(csvField(null)).toBe('');
+    expect(csvField('must be a number, e.g. 12.5')).toBe('"must be a number, e.g. 12.5"');
+    expect(csvField('say "yes"')).toBe('"say ""yes"""');
+  });
+
+  it('writes the error report with one line per bad row and field', () => {
+    expect(
+      errorReportCsv([
+        { row: 2, field: 'kwh', message: 'kwh must be a number, not "abc"' },
+        { row: 0, field: null, message: 'empty file' },
+      ]),
+    ).toBe('row,field,message\r\n2,kwh,"kwh must be a number, not ""abc"""\r\n0,,empty file\r\n');
+  });
+});

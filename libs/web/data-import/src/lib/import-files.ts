@@ -1,0 +1,29 @@
+import { IMPORT_COLUMNS, ImportKind, ImportRowError } from '@crm/shared/domain';
+
+/** One CSV field, quoted when it holds a comma, a quote or a line break. */
+export function csvField(value: string | number | null): string {
+  const text = value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The header row of a kind of file: what the operator fills in. */
+export function templateCsv(kind: ImportKind): string {
+  return IMPORT_COLUMNS[kind].map((c) => c.name).join(',') + '\r\n';
+}
+
+/** The error report as a CSV the operator can open next to the file they sent. */
+export function errorReportCsv(errors: readonly ImportRowError[]): string {
+  const lines = [['row', 'field', 'message'].join(',')];
+  for (const e of errors) lines.push([e.row, e.field, e.message].map(csvField).join(','));
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** Hands the browser a file to save. The BOM lets Excel read the Chinese text as UTF-8. */
+export function saveCsv(fileName: string, csv: string): void {
+  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(url);
+}

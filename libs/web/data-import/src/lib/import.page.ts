@@ -1,0 +1,291 @@
+import { HttpClient, HttpErrorResponse, HttpEventType, HttpHeaders } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { describeHttpError } from '@crm/web/core';
+import { ApiError, IMPORT_COLUMNS, IMPORT_KINDS, ImportKind, ImportReport } from '@crm/shared/domain';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzProgressModule } from 'ng-zorro-antd/progress';
+import { NzRadioModule } from 'ng-zorro-antd/radio';
+import { NzStatisticModule } from 'ng-zorro-antd/statistic';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { errorReportCsv, saveCsv, templateCsv } from './import-files';
+
+/** Where an import is: sending the file (streamed into the database as it arrives), then checking and applying. */
+type Phase = 'idle' | 'uploading' | 'applying' | 'done';
+
+/** The answer shown under the form: a report (200 or 422), or a refusal of the file as a whole (400). */
+type Outcome = { kind: 'report'; imported: boolean; report: ImportReport } | { kind: 'problem'; problem: ApiError };
+
+/**
+ * Admins import CSV files from the billing and metering systems: pick the kind, see its columns (and download
+ * them as a template), send the file with a progress bar, read the report and download its errors.
+ */
+@Component({
+  selector: 'crm-import-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    FormsModule,
+    TranslatePipe,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzCheckboxModule,
+    NzIconModule,
+    NzProgressModule,
+    NzRadioModule,
+    NzStatisticModule,
+    NzTableModule,
+    NzTagModule,
+  ],
+  template: `
+    <nz-card [nzTitle]="'dataImport.title' | translate">
+      <p class="hint">{{ 'dataImport.hint' | translate }}</p>
+      <nz-radio-group [(ngModel)]="kind" nzButtonStyle="solid" data-testid="import-kind">
+        @for (k of kinds; track k) {
+          <label nz-radio-button [nzValue]="k">{{ 'dataImport.kind.' + k | translate }}</label>
+        }
+      </nz-radio-group>
+
+      <div class="columns" data-testid="import-columns">
+        <span class="label">{{ 'dataImport.columns' | translate }}</span>
+        @for (c of columns(kind); track c.name) {
+          <nz-tag [nzColor]="c.required ? 'blue' : 'default'">{{ c.name }}</nz-tag>
+        }
+        <button nz-button nzType="link" nzSize="small" (click)="downloadTemplate()" data-testid="import-template">
+          <nz-icon nzType="download" />{{ 'dataImport.template' | translate }}
+        </button>
+      </div>
+
+      <div class="file">
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          (change)="choose($event)"
+          [disabled]="busy()"
+          data-testid="import-file"
+        />
+        <label nz-checkbox [(ngModel)]="partial" [nzDisabled]="busy()" data-testid="import-partial">
+          {{ 'dataImport.partial' | translate }}
+        </label>
+        <button
+          nz-button
+          nzType="primary"
+          [disabled]="!file() || busy()"
+          [nzLoading]="busy()"
+          (click)="send(partial)"
+          data-testid="import-send"
+        >
+          <nz-icon nzType="upload" />{{ 'dataImport.send' | translate }}
+        </button>
+      </div>
+
+      @if (phase() !== 'idle') {
+        <div class="progress" data-testid="import-progress">
+          <nz-progress
+            [nzPercent]="percent()"
+            [nzStatus]="phase() === 'done' ? (failed() ? 'exception' : 'success') : 'active'"
+          />
+          <span class="phase">{{ 'dataImport.phase.' + phase() | translate }}</span>
+        </div>
+      }
+    </nz-card>
+
+    @if (outcome(); as o) {
+      <nz-card class="result" data-testid="import-result">
+        @if (o.kind === 'problem') {
+          <nz-alert nzType="error" nzShowIcon [nzMessage]="o.problem.message" [nzDescription]="details" />
+          <ng-template #details>
+            @for (d of o.problem.details ?? []; track $index) {
+              <div>{{ d.field }}: {{ d.message }}</div>
+            }
+          </ng-template>
+        } @else {
+          @if (o.imported) {
+            <nz-alert
+              nzType="success"
+              nzShowIcon
+              [nzMessage]="'dataImport.imported' | translate: { accepted: o.report.accepted }"
+            />
+          } @else {
+            <nz-alert
+              nzType="warning"
+              nzShowIcon
+              [nzMessage]="'dataImport.refused' | translate: { rejected: o.report.rejected }"
+              [nzAction]="importValid"
+            />
+            <ng-template #importValid>
+              <button nz-button nzSize="small" (click)="send(true)" data-testid="import-valid-rows">
+                {{ 'dataImport.importValidRows' | translate }}
+              </button>
+            </ng-template>
+          }
+          <div class="figures">
+            <nz-statistic [nzTitle]="'dataImport.accepted' | translate" [nzValue]="o.report.accepted" />
+            <nz-statistic [nzTitle]="'dataImport.rejected' | translate" [nzValue]="o.report.rejected" />
+            <nz-statistic [nzTitle]="'dataImport.inserted' | translate" [nzValue]="o.report.inserted" />
+            <nz-statistic [nzTitle]="'dataImport.updated' | translate" [nzValue]="o.report.updated" />
+            <nz-statistic [nzTitle]="'dataImport.unchanged' | translate" [nzValue]="o.report.unchanged" />
+            <nz-statistic [nzTitle]="'dataImport.seconds' | translate" [nzValue]="o.report.durationMs / 1000" />
+          </div>
+          @if (o.report.errors.length) {
+            <div class="errors-head">
+              <h3>{{ 'dataImport.errors' | translate }}</h3>
+              @if (o.report.errorsTruncated) {
+                <span class="hint">{{ 'dataImport.truncated' | translate: { shown: o.report.errors.length } }}</span>
+              }
+              <button nz-button nzSize="small" (click)="downloadErrors(o.report)" data-testid="import-errors-csv">
+                <nz-icon nzType="download" />{{ 'dataImport.errorsCsv' | translate }}
+              </button>
+            </div>
+            <nz-table
+              #t
+              [nzData]="o.report.errors"
+              [nzPageSize]="20"
+              nzSize="small"
+              [nzShowPagination]="o.report.errors.length > 20"
+              data-testid="import-errors"
+            >
+              <thead>
+                <tr>
+                  <th nzWidth="80px">{{ 'dataImport.row' | translate }}</th>
+                  <th nzWidth="160px">{{ 'dataImport.field' | translate }}</th>
+                  <th>{{ 'dataImport.message' | translate }}</th>
+                </tr>
+              </thead>
+              <tbody>
+                @for (e of t.data; track $index) {
+                  <tr>
+                    <td>{{ e.row || '—' }}</td>
+                    <td>{{ e.field ?? '—' }}</td>
+                    <td>{{ e.message }}</td>
+                  </tr>
+                }
+              </tbody>
+            </nz-table>
+          }
+        }
+      </nz-card>
+    }
+  `,
+  styles: `
+    .hint {
+      color: rgba(0, 0, 0, 0.45);
+    }
+    .columns,
+    .file,
+    .errors-head {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
+      margin-top: 16px;
+    }
+    .label {
+      margin-right: 4px;
+    }
+    .progress {
+      margin-top: 16px;
+      max-width: 640px;
+    }
+    .phase {
+      color: rgba(0, 0, 0, 0.45);
+    }
+    .result {
+      margin-top: 16px;
+    }
+    .figures {
+      display: flex;
+      gap: 48px;
+      margin: 16px 0;
+    }
+    .errors-head h3 {
+      margin: 0;
+    }
+  `,
+})
+export class ImportPage {
+  private readonly http = inject(HttpClient);
+  private readonly translate = inject(TranslateService);
+  protected readonly kinds = IMPORT_KINDS;
+  protected readonly columns = (kind: ImportKind) => IMPORT_COLUMNS[kind];
+  protected kind: ImportKind = 'consumption';
+  protected partial = false;
+  protected readonly file = signal<File | null>(null);
+  protected readonly phase = signal<Phase>('idle');
+  protected readonly percent = signal(0);
+  protected readonly outcome = signal<Outcome | null>(null);
+  protected readonly busy = () => this.phase() === 'uploading' || this.phase() === 'applying';
+  protected readonly failed = () => {
+    const o = this.outcome();
+    return !o || o.kind === 'problem' || !o.imported;
+  };
+
+  protected choose(event: Event): void {
+    this.file.set((event.target as HTMLInputElement).files?.[0] ?? null);
+    this.phase.set('idle');
+    this.outcome.set(null);
+  }
+
+  protected downloadTemplate(): void {
+    saveCsv(`${this.kind}-template.csv`, templateCsv(this.kind));
+  }
+
+  protected downloadErrors(report: ImportReport): void {
+    saveCsv(`${report.kind}-errors.csv`, errorReportCsv(report.errors));
+  }
+
+  /** Sends the chosen file; the upload progress is the load progress, since the API copies rows as they arrive. */
+  protected send(partial: boolean): void {
+    const file = this.file();
+    if (!file) return;
+    const body = new FormData();
+    body.append('file', file);
+    this.phase.set('uploading');
+    this.percent.set(0);
+    this.outcome.set(null);
+    this.http
+      .post<ImportReport>(`/api/import/${this.kind}`, body, {
+        params: partial ? { partial: 'true' } : {},
+        headers: new HttpHeaders({ 'X-Handle-Errors': '1' }),
+        reportProgress: true,
+        observe: 'events',
+      })
+      .subscribe({
+        next: (event) => {
+          if (event.type === HttpEventType.UploadProgress) {
+            // The last few percent wait for the database to check and apply the rows.
+            this.percent.set(Math.floor((event.loaded / (event.total ?? file.size)) * 90));
+            if (event.loaded === (event.total ?? file.size)) this.phase.set('applying');
+          } else if (event.type === HttpEventType.Response && event.body) {
+            this.finish({ kind: 'report', imported: true, report: event.body });
+          }
+        },
+        error: (error: HttpErrorResponse) => {
+          if (error.status === 422)
+            this.finish({ kind: 'report', imported: false, report: error.error as ImportReport });
+          else
+            this.finish({
+              kind: 'problem',
+              problem: {
+                statusCode: error.status,
+                error: error.statusText,
+                message: describeHttpError(error, (key) => this.translate.instant(key)),
+                details: (error.error as Partial<ApiError> | null)?.details,
+              },
+            });
+        },
+      });
+  }
+
+  private finish(outcome: Outcome): void {
+    this.percent.set(100);
+    this.phase.set('done');
+    this.outcome.set(outcome);
+  }
+}
