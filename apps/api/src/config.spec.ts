@@ -1,4 +1,7 @@
-import { readConfig } from './config';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jwtSecretOf, readConfig } from './config';
 
 describe('readConfig', () => {
   it('has working defaults for a newcomer', () => {
@@ -32,5 +35,14 @@ describe('readConfig', () => {
   it('accepts an external database', () => {
     const { config } = readConfig({ DATABASE_URL: 'postgres://u:p@db:5432/crm', SEED: 'demo', PORT: '8080' });
     expect(config).toMatchObject({ databaseUrl: 'postgres://u:p@db:5432/crm', seed: 'demo', port: 8080 });
+  });
+
+  it('keeps a generated JWT secret in DATA_DIR, creating it when only DATABASE_URL is set', () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'crm-config-')), 'not-yet');
+    const { config } = readConfig({ DATA_DIR: dataDir, DATABASE_URL: 'postgres://u:p@localhost/crm' });
+    const secret = jwtSecretOf(config!);
+    expect(secret.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(join(dataDir, 'jwt-secret'), 'utf8')).toBe(secret);
+    expect(jwtSecretOf(config!)).toBe(secret);
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export interface AppConfig {
@@ -55,6 +55,8 @@ export function readConfig(env: NodeJS.ProcessEnv): { config?: AppConfig; errors
 export function jwtSecretOf(config: AppConfig): string {
   if (config.jwtSecret) return config.jwtSecret;
   const file = join(config.dataDir, 'jwt-secret');
+  // With DATABASE_URL nothing else creates DATA_DIR.
+  mkdirSync(config.dataDir, { recursive: true });
   if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
 }
