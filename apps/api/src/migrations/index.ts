@@ -4,6 +4,7 @@ import { CreateAuditLog1764100000001 } from './1764100000001-create-audit-log';
 import { CreateLifecycle1764200000000 } from './1764200000000-create-lifecycle';
 import { CreateOperationalData1764300000000 } from './1764300000000-create-operational-data';
 import { CreateCreditCodeCheck1764300000001 } from './1764300000001-create-credit-code-check';
+import { CombineSearchWithFilters1764300000002 } from './1764300000002-combine-search-with-filters';
 
 /** Every migration, oldest first. Add each new one here. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateLifecycle1764200000000,
   CreateOperationalData1764300000000,
   CreateCreditCodeCheck1764300000001,
+  CombineSearchWithFilters1764300000002,
 ];

@@ -8,3 +8,4 @@ export * from './lib/customer';
 export * from './lib/working-days';
 export * from './lib/lifecycle';
 export * from './lib/data-import';
+export * from './lib/scoring';

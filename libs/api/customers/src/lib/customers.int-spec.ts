@@ -309,6 +309,8 @@ describe('customers: registry, scope, locking, timeline, audit', () => {
       const page2 = await list(`search=${accountPrefix}&sort=accountNo&page=2&pageSize=2`);
       expect(page2).toMatchObject({ total: 3, page: 2, pageSize: 2 });
       expect(page2.items.map((c: { accountNo: string }) => c.accountNo)).toEqual(['4400000003']);
+      const pastTheEnd = await list(`search=${accountPrefix}&sort=accountNo&page=3&pageSize=2`);
+      expect(pastTheEnd).toMatchObject({ items: [], total: 3, totalExact: true, page: 3 });
     });
 
     it('rejects a bad sort, page size or filter with 400', async () => {
@@ -318,6 +320,35 @@ describe('customers: registry, scope, locking, timeline, audit', () => {
           status: 400,
         });
       }
+    });
+  });
+
+  describe('a long list', () => {
+    it('pages more than 10,000 matches in name order and says the total is an estimate', async () => {
+      await t.dataSource.query(
+        `INSERT INTO customers (account_no, name, credit_code, industry, voltage_kv, contract_capacity_kva,
+                                tariff_category, region, address, stage, account_manager_id)
+         SELECT '77' || lpad(i::text, 8, '0'), '长列表客户' || lpad((10050 - i)::text, 5, '0'), '91330300MA2' || lpad(i::text, 7, '0'),
+                '38', 20, 630, 'large_industry', '泰顺县', '泰顺县', 'active', $1
+           FROM generate_series(1, 10050) i`,
+        [t.userIds['manager2']],
+      );
+      await t.dataSource.query('ANALYZE customers');
+      const res = await t.request('GET', '/customers?region=泰顺县&voltageKv=20&sort=name&page=2&pageSize=50', {
+        as: 'admin',
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.totalExact).toBe(false);
+      expect(res.body.total).toBeGreaterThan(10000);
+      expect(res.body.items.map((c: { name: string }) => c.name).slice(0, 2)).toEqual([
+        '长列表客户00050',
+        '长列表客户00051',
+      ]);
+      expect(res.body.items).toHaveLength(50);
+      const narrowed = await t.request('GET', '/customers?region=泰顺县&voltageKv=20&search=长列表客户0999', {
+        as: 'admin',
+      });
+      expect(narrowed.body).toMatchObject({ total: 10, totalExact: true });
     });
   });
 

@@ -108,6 +108,14 @@ function searchCondition(term: string, params: unknown[]): string | null {
   return `c.id IN (${branches.join(' UNION ALL ')})`;
 }
 
+interface PageQuery {
+  condition: string;
+  order: string;
+  limit: string;
+  offset: string;
+  params: unknown[];
+}
+
 export interface CustomerInsert extends CustomerFields {
   accountNo: string;
   managerId: string;
@@ -139,31 +147,66 @@ export class CustomersRepository {
     const pageParams = [...params];
     const limit = param(pageParams, query.pageSize);
     const offset = param(pageParams, (query.page - 1) * query.pageSize);
-    // The page is chosen first, so contacts and manager names are read for its rows only.
-    const rows: CustomerRow[] = await this.dataSource.query(
-      `SELECT ${CUSTOMER_SELECT}
-         FROM (SELECT c.* FROM customers c WHERE ${condition} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) c
-         LEFT JOIN users u ON u.id = c.account_manager_id
-        ORDER BY ${order}`,
-      pageParams,
-    );
-    const { total, exact } = await this.count(condition, params);
-    return { items: rows.map(toCustomer), total, totalExact: exact, page: query.page, pageSize: query.pageSize };
+    const page = { condition, order, limit, offset, params: pageParams };
+    const small = await this.smallResult(page, column, direction);
+    if (small) return { ...small, totalExact: true, page: query.page, pageSize: query.pageSize };
+    const rows = await this.pageOfLargeResult(page);
+    return {
+      items: rows.map(toCustomer),
+      ...(await this.estimate(condition, params)),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
-  /** Exact up to CUSTOMER_EXACT_COUNT_LIMIT matches; beyond that the planner's estimate. */
-  private async count(condition: string, params: unknown[]): Promise<{ total: number; exact: boolean }> {
-    const [{ n }] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM customers c WHERE ${condition} LIMIT ${CUSTOMER_EXACT_COUNT_LIMIT + 1}) x`,
-      params,
+  /**
+   * Most lists are narrowed by a filter or a search: one statement finds every match (up to
+   * CUSTOMER_EXACT_COUNT_LIMIT), counts them and reads the page. Undefined when there are more matches.
+   */
+  private async smallResult(
+    page: PageQuery,
+    column: string,
+    direction: string,
+  ): Promise<{ items: Customer[]; total: number } | undefined> {
+    const rows: (CustomerRow & { total: number })[] = await this.dataSource.query(
+      `WITH matches AS MATERIALIZED (
+         SELECT c.id, ${column} AS sort_key FROM customers c WHERE ${page.condition} LIMIT ${CUSTOMER_EXACT_COUNT_LIMIT + 1}
+       ), total AS (SELECT count(*)::int AS n FROM matches),
+       page AS (
+         SELECT m.id FROM matches m WHERE (SELECT n FROM total) <= ${CUSTOMER_EXACT_COUNT_LIMIT}
+          ORDER BY m.sort_key ${direction}, m.id ${direction} LIMIT ${page.limit} OFFSET ${page.offset}
+       )
+       SELECT t.n AS total, ${CUSTOMER_SELECT}
+         FROM total t
+         LEFT JOIN (page p JOIN customers c ON c.id = p.id) ON true
+         LEFT JOIN users u ON u.id = c.account_manager_id
+        ORDER BY ${page.order}`,
+      page.params,
     );
-    if (n <= CUSTOMER_EXACT_COUNT_LIMIT) return { total: n, exact: true };
+    const total = rows[0].total;
+    if (total > CUSTOMER_EXACT_COUNT_LIMIT) return undefined;
+    return { items: rows.filter((r) => r.id !== null).map(toCustomer), total };
+  }
+
+  /** A page of a long list, read in the order of an index; contacts and manager names for its rows only. */
+  private pageOfLargeResult(page: PageQuery): Promise<CustomerRow[]> {
+    return this.dataSource.query(
+      `SELECT ${CUSTOMER_SELECT}
+         FROM (SELECT c.* FROM customers c WHERE ${page.condition} ORDER BY ${page.order} LIMIT ${page.limit} OFFSET ${page.offset}) c
+         LEFT JOIN users u ON u.id = c.account_manager_id
+        ORDER BY ${page.order}`,
+      page.params,
+    );
+  }
+
+  /** More than CUSTOMER_EXACT_COUNT_LIMIT matches: the planner's estimate, never below the limit. */
+  private async estimate(condition: string, params: unknown[]): Promise<{ total: number; totalExact: false }> {
     const [plan] = await this.dataSource.query(
       `EXPLAIN (FORMAT JSON) SELECT 1 FROM customers c WHERE ${condition}`,
       params,
     );
     const estimate = Number(plan['QUERY PLAN'][0].Plan['Plan Rows']);
-    return { total: Math.max(estimate, n), exact: false };
+    return { total: Math.max(estimate, CUSTOMER_EXACT_COUNT_LIMIT + 1), totalExact: false };
   }
 
   /** The customer, if it exists and is in the caller's scope; `forUpdate` locks its row. */
