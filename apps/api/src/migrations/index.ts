@@ -5,6 +5,7 @@ import { CreateLifecycle1764200000000 } from './1764200000000-create-lifecycle';
 import { CreateOperationalData1764300000000 } from './1764300000000-create-operational-data';
 import { CreateCreditCodeCheck1764300000001 } from './1764300000001-create-credit-code-check';
 import { CombineSearchWithFilters1764300000002 } from './1764300000002-combine-search-with-filters';
+import { SettleBills1764400000000 } from './1764400000000-settle-bills';
 
 /** Every migration, oldest first. Add each new one here. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateOperationalData1764300000000,
   CreateCreditCodeCheck1764300000001,
   CombineSearchWithFilters1764300000002,
+  SettleBills1764400000000,
 ];

@@ -1,5 +1,5 @@
 import { generateCustomers } from './customers.generator';
-import { generateOperationalData } from './operational.generator';
+import { generateOperationalData, settlementOf } from './operational.generator';
 import { Random } from './random';
 
 describe('generateOperationalData', () => {
@@ -59,5 +59,27 @@ describe('generateOperationalData', () => {
     );
     const avg = (ms: { kwh: number }[]) => ms.reduce((s, m) => s + m.kwh, 0) / ms.length;
     expect(avg(feb)).toBeLessThan(avg(mar) * 0.8);
+  });
+});
+
+describe('settlementOf', () => {
+  it('settles a bill on the day its payments, by date, reach the amount', () => {
+    const pay = (paidAt: string, amount: number) => ({ period: '2026-01-01', paidAt, amount });
+    expect(settlementOf(100.1, [pay('2026-02-20', 30.05), pay('2026-02-10', 70.05)])).toEqual({
+      paidAmount: 100.1,
+      lastPaidAt: '2026-02-20',
+      settledOn: '2026-02-20',
+    });
+    expect(settlementOf(100, [pay('2026-02-10', 100), pay('2026-03-01', 5)])).toEqual({
+      paidAmount: 105,
+      lastPaidAt: '2026-03-01',
+      settledOn: '2026-02-10',
+    });
+    expect(settlementOf(100, [pay('2026-02-10', 40)])).toEqual({
+      paidAmount: 40,
+      lastPaidAt: '2026-02-10',
+      settledOn: null,
+    });
+    expect(settlementOf(0, [])).toEqual({ paidAmount: 0, lastPaidAt: null, settledOn: null });
   });
 });

@@ -182,3 +182,23 @@ export function generateOperationalData(
   }
   return data;
 }
+
+export interface Settlement {
+  paidAmount: number;
+  lastPaidAt: string | null;
+  /** The day the running total of the payments, by date, reached the amount; null while it has not. */
+  settledOn: string | null;
+}
+
+/** What a bill's payments add up to: the rule of the bills table's settle_bills (SettleBills migration). */
+export function settlementOf(amount: number, payments: readonly GeneratedPayment[]): Settlement {
+  const byDate = [...payments].sort((a, b) => (a.paidAt < b.paidAt ? -1 : a.paidAt > b.paidAt ? 1 : 0));
+  const cents = Math.round(amount * 100);
+  let paid = 0;
+  let settledOn: string | null = null;
+  for (const p of byDate) {
+    paid += Math.round(p.amount * 100);
+    if (settledOn === null && paid >= cents) settledOn = p.paidAt;
+  }
+  return { paidAmount: paid / 100, lastPaidAt: byDate.at(-1)?.paidAt ?? null, settledOn };
+}

@@ -40,9 +40,20 @@ async function loadAndFingerprint(url: string, customers: number) {
              (SELECT count(*) FROM application_steps s WHERE NOT EXISTS (SELECT 1 FROM applications a WHERE a.id = s.application_id))::int AS steps,
              (SELECT count(*) FROM customers c WHERE c.stage <> 'closed' AND NOT EXISTS
                 (SELECT 1 FROM users u WHERE u.id = c.account_manager_id AND u.role = 'account_manager'))::int AS owners`);
+    // The bills' settlement written by the generator is what the triggers' settle_bills computes.
+    const settlement = `SELECT string_agg(id || ':' || paid_amount || ':' || coalesce(last_paid_at::text, '-') || ':' ||
+                                          coalesce(settled_on::text, '-'), ',' ORDER BY id) AS s FROM bills`;
+    const [generated] = await ds.query(settlement);
+    await ds.query('SELECT settle_bills(ARRAY(SELECT id FROM bills))');
+    const [recomputed] = await ds.query(settlement);
     const [{ next }] = await ds.query(`SELECT nextval(pg_get_serial_sequence('bills', 'id'))::int AS next`);
     const [{ max }] = await ds.query('SELECT max(id)::int AS max FROM bills');
-    return { fingerprint, orphans, billSequenceAhead: next > max };
+    return {
+      fingerprint,
+      orphans,
+      billSequenceAhead: next > max,
+      settlementAsTriggersMakeIt: generated.s === recomputed.s,
+    };
   });
 }
 
@@ -58,6 +69,7 @@ describe('the population loader (demo seed and npm run generate)', () => {
       expect(a.fingerprint.customers).toBe(customers);
       expect(a.orphans).toEqual({ payments: 0, consumption: 0, steps: 0, owners: 0 });
       expect(a.billSequenceAhead).toBe(true);
+      expect(a.settlementAsTriggersMakeIt).toBe(true);
       expect(b.fingerprint).toEqual(a.fingerprint);
     } finally {
       await first.drop();

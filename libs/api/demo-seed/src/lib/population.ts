@@ -5,6 +5,7 @@ import {
   generateCustomers,
   generateOperationalData,
   Random,
+  settlementOf,
 } from '@crm/api/data-generator';
 import { LifecycleStepDefinition, WorkingCalendar, workingCalendar } from '@crm/shared/domain';
 import { randomBytes } from 'node:crypto';
@@ -42,7 +43,7 @@ const TABLES = {
   application_steps: `application_steps (application_id, position, code, name_zh, name_en, sla_working_days, state,
                                          started_at, warning_date, due_date, completed_at, completed_by, note)`,
   consumption: 'consumption (customer_id, period, kwh, max_demand_kw, power_factor)',
-  bills: 'bills (id, customer_id, period, amount, due_date)',
+  bills: 'bills (id, customer_id, period, amount, due_date, paid_amount, last_paid_at, settled_on)',
   payments: 'payments (bill_id, paid_at, amount)',
   violations: 'violations (customer_id, occurred_on, kind, description, penalty)',
   disconnections: 'disconnections (customer_id, notice_date, disconnected_on, restored_on)',
@@ -256,7 +257,13 @@ function batchRows(
     const billOf = new Map<string, number>();
     for (const b of data.bills) {
       billOf.set(b.period, billId);
-      rows.bills.push(csvLine([billId++, ids[i], b.period, b.amount, b.dueDate]));
+      const s = settlementOf(
+        b.amount,
+        data.payments.filter((p) => p.period === b.period),
+      );
+      rows.bills.push(
+        csvLine([billId++, ids[i], b.period, b.amount, b.dueDate, s.paidAmount, s.lastPaidAt, s.settledOn]),
+      );
     }
     for (const p of data.payments) rows.payments.push(csvLine([billOf.get(p.period) ?? null, p.paidAt, p.amount]));
     for (const v of data.violations) {

@@ -86,6 +86,31 @@ describe('operational data: consumption, bills and derived arrears', () => {
     expect(res.body).toMatchObject({ arrears: 500, overdueBills: 1 });
   });
 
+  it('keeps each bill settled as payments come, change and go, and as its amount changes', async () => {
+    const bill = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT paid_amount::float AS paid, settled_on::text AS settled FROM bills WHERE customer_id = $1 AND period = '2026-02-01'`,
+          [customerId],
+        )
+      )[0];
+    const billId = `(SELECT id FROM bills WHERE customer_id = '${customerId}' AND period = '2026-02-01')`;
+    try {
+      expect(await bill()).toEqual({ paid: 500, settled: '2026-03-20' });
+      await t.dataSource.query(`UPDATE bills SET amount = 650 WHERE id = ${billId}`);
+      expect(await bill()).toEqual({ paid: 500, settled: null });
+      await t.dataSource.query(`INSERT INTO payments (bill_id, paid_at, amount) VALUES (${billId}, '2026-04-02', 150)`);
+      expect(await bill()).toEqual({ paid: 650, settled: '2026-04-02' });
+      await t.dataSource.query(`UPDATE payments SET paid_at = '2026-04-01' WHERE bill_id = ${billId} AND amount = 150`);
+      expect(await bill()).toEqual({ paid: 650, settled: '2026-04-01' });
+      await t.dataSource.query(`DELETE FROM payments WHERE bill_id = ${billId} AND amount = 150`);
+      expect(await bill()).toEqual({ paid: 500, settled: null });
+    } finally {
+      await t.dataSource.query(`UPDATE bills SET amount = 500 WHERE id = ${billId}`);
+    }
+    expect(await bill()).toEqual({ paid: 500, settled: '2026-03-20' });
+  });
+
   it('answers 404 to another account manager', async () => {
     for (const path of ['consumption', 'bills', 'violations', 'disconnections', 'operational-summary']) {
       expect((await t.request('GET', `/customers/${customerId}/${path}`, { as: 'manager2' })).status).toBe(404);
