@@ -11,6 +11,8 @@ import { LifecycleModule } from '@crm/api/lifecycle';
 import { OperationalDataModule } from '@crm/api/operational-data';
 import { OwnershipModule } from '@crm/api/ownership';
 import { ReferenceModule } from '@crm/api/reference';
+import { ScoringModule } from '@crm/api/scoring';
+import { NotificationsModule } from '@crm/api/notifications';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { LoggerModule } from 'nestjs-pino';
@@ -36,6 +38,8 @@ export const FEATURE_MODULES = [
   LifecycleModule,
   OperationalDataModule,
   DataImportModule,
+  ScoringModule,
+  NotificationsModule,
 ];
 
 @Module({})

@@ -6,6 +6,7 @@ import { CreateOperationalData1764300000000 } from './1764300000000-create-opera
 import { CreateCreditCodeCheck1764300000001 } from './1764300000001-create-credit-code-check';
 import { CombineSearchWithFilters1764300000002 } from './1764300000002-combine-search-with-filters';
 import { SettleBills1764400000000 } from './1764400000000-settle-bills';
+import { CreateScoring1764500000000 } from './1764500000000-create-scoring';
 
 /** Every migration, oldest first. Add each new one here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateCreditCodeCheck1764300000001,
   CombineSearchWithFilters1764300000002,
   SettleBills1764400000000,
+  CreateScoring1764500000000,
 ];

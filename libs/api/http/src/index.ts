@@ -2,3 +2,4 @@ export * from './lib/configure-http';
 export * from './lib/error.filter';
 export * from './lib/page-query.dto';
 export * from './lib/access.decorators';
+export * from './lib/table-export';

@@ -9,10 +9,13 @@ export interface JobsOptions {
   enabled: boolean;
 }
 
+/** A job's work; `jobId` is the queue's id of the run (null when called directly, as tests do). */
+export type JobHandler = (jobId: string | null) => Promise<unknown>;
+
 interface RecurringJob {
   name: string;
   cron: string;
-  handler: () => Promise<unknown>;
+  handler: JobHandler;
 }
 
 /**
@@ -29,7 +32,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(@Inject(JOBS_OPTIONS) private readonly options: JobsOptions) {}
 
   /** Runs `handler` on the cron schedule (in Asia/Shanghai time), and whenever `runNow(name)` asks. */
-  every(name: string, cron: string, handler: () => Promise<unknown>): void {
+  every(name: string, cron: string, handler: JobHandler): void {
     this.recurring.push({ name, cron, handler });
   }
 
@@ -55,9 +58,9 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     for (const job of this.recurring) {
       await this.boss.createQueue(job.name, { name: job.name, policy: 'singleton' });
       await this.boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Shanghai' });
-      await this.boss.work(job.name, async () => {
+      await this.boss.work(job.name, async ([queued]) => {
         const started = Date.now();
-        const result = await job.handler();
+        const result = await job.handler(queued?.id ?? null);
         this.logger.log(`${job.name} done in ${Date.now() - started} ms: ${JSON.stringify(result)}`);
       });
     }

@@ -1,6 +1,7 @@
 import industries from '@crm/seeds/industries.json';
 import lifecycleSteps from '@crm/seeds/lifecycle-steps.json';
 import regions from '@crm/seeds/regions.json';
+import scoringModel from '@crm/seeds/scoring-model.json';
 import { EntityManager } from 'typeorm';
 import { seedCalendar } from './calendar-data';
 
@@ -10,7 +11,8 @@ export const REGIONS = regions.regions;
 /**
  * Brings the reference tables up to date with `seeds/`: industries (new codes added, names updated),
  * the default step table for application types that have none (admins edit it afterwards), and the
- * holiday calendar for the years the calendar package knows and the database has not loaded.
+ * holiday calendar for the years the calendar package knows and the database has not loaded, and the first
+ * scoring model when there is none (leadership and admins make the next versions).
  * Runs at every start, in production too: reference data is not demo data.
  */
 export async function syncReferenceData(manager: EntityManager): Promise<void> {
@@ -38,4 +40,15 @@ export async function syncReferenceData(manager: EntityManager): Promise<void> {
     ],
   );
   await seedCalendar(manager);
+  await manager.query(
+    `INSERT INTO scoring_models (version, vip_weights, credit_weights, tier_thresholds, rating_thresholds, note)
+     SELECT 1, $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM scoring_models)`,
+    [
+      scoringModel.vipWeights,
+      scoringModel.creditWeights,
+      scoringModel.tierThresholds,
+      scoringModel.ratingThresholds,
+      scoringModel.note,
+    ],
+  );
 }

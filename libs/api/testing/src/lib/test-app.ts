@@ -103,14 +103,20 @@ async function toApiResponse(response: Response): Promise<ApiResponse> {
   return { status: response.status, body: parsed, headers: response.headers };
 }
 
-export async function createTestApp(imports: (Type | DynamicModule)[] = []): Promise<TestApp> {
+/**
+ * The API with `imports` on a new database. Job handlers are called directly by the tests and no queue
+ * runs, unless `jobs` is true (for the endpoints that queue a job and report on it).
+ */
+export async function createTestApp(
+  imports: (Type | DynamicModule)[] = [],
+  options: { jobs?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const moduleRef = await Test.createTestingModule({
     imports: [
       DatabaseModule.forRoot({ url: database.url, poolSize: 10 }),
       AuthModule.forRoot({ jwtSecret: randomBytes(32).toString('hex'), jwtExpiresIn: '1h' }),
-      // Job handlers are called directly by the tests; no queue runs.
-      JobsModule.forRoot({ databaseUrl: database.url, enabled: false }),
+      JobsModule.forRoot({ databaseUrl: database.url, enabled: options.jobs ?? false }),
       ...imports,
     ],
   }).compile();

@@ -35,3 +35,17 @@ export interface Page<T> {
 
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 50;
+
+export interface Notification {
+  id: number;
+  kind: string;
+  summary: string;
+  customerId: string | null;
+  data: Record<string, unknown>;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface NotificationPage extends Page<Notification> {
+  unread: number;
+}

@@ -1,0 +1,3 @@
+export * from './lib/scoring.module';
+export * from './lib/scoring-run.service';
+export * from './lib/scoring-sql';

@@ -1,0 +1,83 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { DataScope, Scope } from '@crm/api/auth';
+import { CustomersService } from '@crm/api/customers';
+import { ExportColumn, Roles, sendTable } from '@crm/api/http';
+import { CustomerScores, Page, ROLES, VipListEntry } from '@crm/shared/domain';
+import type { Response } from 'express';
+import { ScoreExportDto, ScoreFilterDto } from './dto/score-query.dto';
+import { CreditListEntry, CreditSummary, ScoresRepository, VipSummary } from './scores.repository';
+
+const VIP_COLUMNS: ExportColumn<VipListEntry>[] = [
+  { header: 'rank', value: (e) => e.rank },
+  { header: 'accountNo', value: (e) => e.customer.accountNo },
+  { header: 'name', value: (e) => e.customer.name },
+  { header: 'region', value: (e) => e.customer.region },
+  { header: 'industry', value: (e) => e.customer.industry },
+  { header: 'manager', value: (e) => e.manager?.displayName ?? null },
+  { header: 'score', value: (e) => e.score },
+  { header: 'tier', value: (e) => e.tier },
+  { header: 'previousScore', value: (e) => e.previousScore },
+  { header: 'delta', value: (e) => e.delta },
+  { header: 'revenue12Months', value: (e) => e.revenue12Months },
+  { header: 'creditRating', value: (e) => e.creditRating },
+];
+
+/**
+ * The scores as people read them: a customer's, the VIP list for leadership and the credit-risk views.
+ * Account managers see their own customers only (DataScope).
+ */
+@ApiTags('scoring')
+@ApiBearerAuth()
+@Controller()
+export class ScoresController {
+  constructor(
+    private readonly customers: CustomersService,
+    private readonly scores: ScoresRepository,
+  ) {}
+
+  @Get('customers/:id/scores')
+  @Roles(...ROLES)
+  async ofCustomer(@Scope() scope: DataScope, @Param('id', ParseUUIDPipe) id: string): Promise<CustomerScores> {
+    await this.customers.get(scope, id);
+    return this.scores.ofCustomer(id);
+  }
+
+  @Get('vip')
+  @Roles(...ROLES)
+  vip(@Scope() scope: DataScope, @Query() query: ScoreFilterDto): Promise<Page<VipListEntry>> {
+    return this.scores.vipPage(scope, query, query);
+  }
+
+  @Get('vip/summary')
+  @Roles(...ROLES)
+  vipSummary(@Scope() scope: DataScope, @Query() query: ScoreFilterDto): Promise<VipSummary> {
+    return this.scores.vipSummary(scope, query);
+  }
+
+  /** The filtered VIP list as CSV or .xlsx, streamed. */
+  @Get('vip/export')
+  @Roles(...ROLES)
+  async vipExport(@Scope() scope: DataScope, @Query() query: ScoreExportDto, @Res() res: Response): Promise<void> {
+    await sendTable(res, query.format, 'vip-list', VIP_COLUMNS, this.scores.vipAll(scope, query));
+  }
+
+  @Get('credit/summary')
+  @Roles(...ROLES)
+  creditSummary(@Scope() scope: DataScope, @Query() query: ScoreFilterDto): Promise<CreditSummary> {
+    return this.scores.creditSummary(scope, query);
+  }
+
+  @Get('credit/blacklist')
+  @Roles(...ROLES)
+  blacklist(@Scope() scope: DataScope, @Query() query: ScoreFilterDto): Promise<Page<CreditListEntry>> {
+    return this.scores.creditPage(scope, 'blacklist', query, query);
+  }
+
+  /** Customers whose rating fell since the run before. */
+  @Get('credit/downgrades')
+  @Roles(...ROLES)
+  downgrades(@Scope() scope: DataScope, @Query() query: ScoreFilterDto): Promise<Page<CreditListEntry>> {
+    return this.scores.creditPage(scope, 'downgraded', query, query);
+  }
+}

@@ -1,0 +1,193 @@
+import {
+  CREDIT_CURVES,
+  CREDIT_FACTORS,
+  Curve,
+  IMPORTANCE_POINTS,
+  RatingThresholds,
+  ScoringModelFields,
+  TierThresholds,
+  VIP_FACTORS,
+} from '@crm/shared/domain';
+
+/** Customers that are scored: those with a supply (DESIGN.md stages active, suspended, closing). */
+export const SCORED_STAGES = `('active', 'suspended', 'closing')`;
+
+/** A curve as a SQL expression of `raw` (the points are constants of the code, never input). */
+export function curveSql(curve: Curve, raw: string): string {
+  const parts = [`WHEN ${raw} <= ${curve[0][0]} THEN ${curve[0][1]}::float8`];
+  for (let i = 1; i < curve.length; i++) {
+    const [x0, y0] = curve[i - 1];
+    const [x1, y1] = curve[i];
+    parts.push(`WHEN ${raw} <= ${x1} THEN ${y0} + (${raw} - ${x0}) * ${(y1 - y0) / (x1 - x0)}`);
+  }
+  return `(CASE ${parts.join(' ')} ELSE ${curve[curve.length - 1][1]}::float8 END)`;
+}
+
+/**
+ * Every scored customer's metrics as of `$1` (a date in China), in one set-wise statement: the last 12
+ * complete months of consumption and bills, the 12 before, 24 months of violations and disconnections.
+ * Columns match the table customer_metrics.
+ */
+export const METRICS_SELECT = `
+  WITH k AS (
+    SELECT x.customer_id,
+           sum(x.kwh) FILTER (WHERE x.period >= $2::date) AS kwh_12m,
+           sum(x.kwh) FILTER (WHERE x.period < $2::date) AS kwh_prev_12m,
+           max(x.max_demand_kw) FILTER (WHERE x.period >= $2::date) AS max_demand_kw_12m,
+           avg(x.power_factor) FILTER (WHERE x.period >= $2::date) AS avg_power_factor_12m,
+           count(*) FILTER (WHERE x.period >= $2::date) AS months_metered_12m,
+           count(*) FILTER (WHERE x.period >= $2::date AND x.max_demand_kw <= c.contract_capacity_kva) AS months_within_capacity_12m
+      FROM consumption x JOIN customers c ON c.id = x.customer_id
+     WHERE x.period >= $3::date AND x.period < $4::date
+     GROUP BY x.customer_id
+  ), b AS (
+    SELECT x.customer_id,
+           sum(x.amount) FILTER (WHERE x.period >= $2::date AND x.period < $4::date) AS revenue_12m,
+           count(*) FILTER (WHERE x.period >= $2::date AND x.period < $4::date) AS bills_12m,
+           count(*) FILTER (WHERE x.due_date > $1::date - 365 AND x.due_date < $1::date) AS bills_due_12m,
+           count(*) FILTER (WHERE x.due_date > $1::date - 365 AND x.due_date < $1::date AND x.amount > 0
+                              AND coalesce(x.settled_on, $1::date) > x.due_date) AS late_bills_12m,
+           avg(CASE WHEN x.amount = 0 THEN 0 ELSE greatest(coalesce(x.settled_on, $1::date) - x.due_date, 0) END)
+             FILTER (WHERE x.due_date > $1::date - 365 AND x.due_date < $1::date) AS avg_days_late_12m,
+           sum(x.amount - x.paid_amount) FILTER (WHERE x.due_date < $1::date AND x.paid_amount < x.amount) AS arrears,
+           min(x.due_date) FILTER (WHERE x.due_date < $1::date AND x.paid_amount < x.amount) AS oldest_overdue
+      FROM bills x
+     GROUP BY x.customer_id
+  ), v AS (
+    SELECT x.customer_id, count(*) FILTER (WHERE x.kind = 'violation') AS violations_24m,
+           count(*) FILTER (WHERE x.kind = 'theft') AS thefts_24m
+      FROM violations x WHERE x.occurred_on > ($1::date - interval '24 months')::date
+     GROUP BY x.customer_id
+  ), d AS (
+    SELECT x.customer_id, count(*) AS disconnections_24m
+      FROM disconnections x
+     WHERE x.disconnected_on > ($1::date - interval '24 months')::date
+     GROUP BY x.customer_id
+  ), a AS (
+    SELECT x.customer_id, count(*) AS capacity_increases_12m
+      FROM applications x
+     WHERE x.type = 'capacity_increase' AND x.status = 'completed'
+       AND x.completed_at > ($1::date - interval '12 months')::date
+     GROUP BY x.customer_id
+  )
+  SELECT c.id AS customer_id, $1::date AS as_of,
+         coalesce(k.kwh_12m, 0) AS kwh_12m,
+         coalesce(k.kwh_prev_12m, 0) AS kwh_prev_12m,
+         CASE WHEN k.kwh_prev_12m > 0 THEN (k.kwh_12m / k.kwh_prev_12m - 1)::float8 END AS kwh_growth,
+         coalesce(a.capacity_increases_12m, 0)::int AS capacity_increases_12m,
+         coalesce(k.max_demand_kw_12m, 0) AS max_demand_kw_12m,
+         round(k.avg_power_factor_12m, 3) AS avg_power_factor_12m,
+         coalesce(b.revenue_12m, 0) AS revenue_12m,
+         coalesce(b.bills_due_12m, 0)::int AS bills_due_12m,
+         coalesce(b.late_bills_12m, 0)::int AS late_bills_12m,
+         CASE WHEN b.bills_due_12m > 0 THEN 1 - b.late_bills_12m::float8 / b.bills_due_12m ELSE 1 END AS on_time_ratio_12m,
+         coalesce(b.avg_days_late_12m, 0)::float8 AS avg_days_late_12m,
+         coalesce(b.arrears, 0) AS arrears,
+         coalesce($1::date - b.oldest_overdue, 0) AS arrears_days,
+         CASE WHEN b.bills_12m > 0 THEN round(b.revenue_12m / b.bills_12m, 2) ELSE 0 END AS avg_bill_12m,
+         coalesce(d.disconnections_24m, 0)::int AS disconnections_24m,
+         coalesce(v.violations_24m, 0)::int AS violations_24m,
+         coalesce(v.thefts_24m, 0)::int AS thefts_24m,
+         coalesce(k.months_within_capacity_12m, 0)::int AS months_within_capacity_12m,
+         coalesce(k.months_metered_12m, 0)::int AS months_metered_12m,
+         now() AS refreshed_at
+    FROM customers c
+    LEFT JOIN k ON k.customer_id = c.id
+    LEFT JOIN b ON b.customer_id = c.id
+    LEFT JOIN v ON v.customer_id = c.id
+    LEFT JOIN d ON d.customer_id = c.id
+    LEFT JOIN a ON a.customer_id = c.id
+   WHERE c.stage IN ${SCORED_STAGES}`;
+
+/** $1 as of, $2 the first month of the last 12, $3 of the 12 before, $4 the current month (YYYY-MM-DD). */
+export function metricsParams(asOf: string): string[] {
+  const month = (back: number) => {
+    const d = new Date(`${asOf.slice(0, 7)}-01T00:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() - back);
+    return d.toISOString().slice(0, 10);
+  };
+  return [asOf, month(12), month(24), month(0)];
+}
+
+export const METRICS_COLUMNS = `customer_id, as_of, kwh_12m, kwh_prev_12m, kwh_growth, capacity_increases_12m,
+  max_demand_kw_12m, avg_power_factor_12m, revenue_12m, bills_due_12m, late_bills_12m, on_time_ratio_12m,
+  avg_days_late_12m, arrears, arrears_days, avg_bill_12m, disconnections_24m, violations_24m, thefts_24m,
+  months_within_capacity_12m, months_metered_12m, refreshed_at`;
+
+/** Raw VIP factor values of a metrics row `m` joined to its customer `c`, in VIP_FACTORS order. */
+const VIP_RAW: Record<(typeof VIP_FACTORS)[number], string> = {
+  consumption: 'm.kwh_12m::float8',
+  revenue: 'm.revenue_12m::float8',
+  growth: 'coalesce(m.kwh_growth, 0) + 0.2 * m.capacity_increases_12m',
+  importance: `(CASE c.importance ${Object.entries(IMPORTANCE_POINTS)
+    .map(([k, v]) => `WHEN '${k}' THEN ${v}`)
+    .join(' ')} END)::float8`,
+  paymentReliability: 'm.on_time_ratio_12m',
+};
+
+/** Raw credit factor values, in CREDIT_FACTORS order. */
+const CREDIT_RAW: Record<(typeof CREDIT_FACTORS)[number], string> = {
+  onTimeRatio: 'm.on_time_ratio_12m',
+  averageDaysLate: 'm.avg_days_late_12m',
+  arrears: `CASE WHEN m.arrears <= 0 THEN 0 WHEN m.avg_bill_12m > 0 THEN (m.arrears / m.avg_bill_12m)::float8 ELSE 99 END`,
+  arrearsAge: 'm.arrears_days::float8',
+  disconnections: 'm.disconnections_24m::float8',
+  violations: '(m.violations_24m + 3 * m.thefts_24m)::float8',
+  contractCompliance:
+    'CASE WHEN m.months_metered_12m > 0 THEN m.months_within_capacity_12m::float8 / m.months_metered_12m ELSE 1 END',
+};
+
+const array = (items: string[]) => `ARRAY[${items.join(', ')}]`;
+
+/** The score from an array of normalised factors in `keys` order, rounded to hundredths as weightedScore does. */
+export const weightedSql = (weights: Record<string, number>, keys: readonly string[], normalised: string) =>
+  `round((${keys.map((k, i) => `${weights[k]}::float8 * ${normalised}[${i + 1}]`).join(' + ')})::numeric, 2)`;
+
+/** tierOf in SQL. */
+export const tierSql = (score: string, t: TierThresholds) =>
+  `CASE WHEN ${score} >= ${t.platinum} THEN 'platinum' WHEN ${score} >= ${t.gold} THEN 'gold'
+        WHEN ${score} >= ${t.silver} THEN 'silver' ELSE 'standard' END`;
+
+/** ratingOf in SQL. */
+export const ratingSql = (score: string, g: RatingThresholds) =>
+  `CASE WHEN ${score} >= ${g.AAA} THEN 'AAA' WHEN ${score} >= ${g.AA} THEN 'AA'
+        WHEN ${score} >= ${g.A} THEN 'A' WHEN ${score} >= ${g.B} THEN 'B' ELSE 'C' END`;
+
+/**
+ * Both scores of every customer in customer_metrics, as rows of customer_scores for run `$1`.
+ * VIP factors but importance are the customer's cumulative share (cume_dist) of the population's
+ * values, 0–100; credit factors go through CREDIT_CURVES. The weights and thresholds of `model` are
+ * numbers checked by scoringModelProblems, inlined so that the planner sees constants.
+ */
+export function scoresSelect(model: ScoringModelFields, metrics = 'customer_metrics'): string {
+  const vipRaw = VIP_FACTORS.map((f) => VIP_RAW[f]);
+  const vipNormalised = VIP_FACTORS.map((f, i) =>
+    f === 'importance' ? `r.vip_values[${i + 1}]` : `100 * cume_dist() OVER (ORDER BY r.vip_values[${i + 1}])`,
+  );
+  const creditNormalised = CREDIT_FACTORS.map((f, i) => curveSql(CREDIT_CURVES[f], `r.credit_values[${i + 1}]`));
+  return `
+    WITH r AS (
+      SELECT m.customer_id, ${array(vipRaw)} AS vip_values, ${array(CREDIT_FACTORS.map((f) => CREDIT_RAW[f]))} AS credit_values,
+             m.thefts_24m
+        FROM ${metrics} m JOIN customers c ON c.id = m.customer_id
+    ), n AS (
+      SELECT r.*, ${array(vipNormalised)} AS vip_normalised, ${array(creditNormalised)} AS credit_normalised FROM r
+    ), s AS (
+      SELECT n.*, ${weightedSql(model.vipWeights, VIP_FACTORS, 'n.vip_normalised')} AS vip_score,
+             ${weightedSql(model.creditWeights, CREDIT_FACTORS, 'n.credit_normalised')} AS credit_score
+        FROM n
+    ), rated AS (
+      SELECT s.*, ${tierSql('vip_score', model.tierThresholds)} AS vip_tier,
+             ${ratingSql('credit_score', model.ratingThresholds)} AS credit_rating
+        FROM s
+    )
+    SELECT $1::bigint AS run_id, customer_id,
+           (row_number() OVER (ORDER BY vip_score DESC, customer_id))::int AS vip_rank,
+           vip_score, vip_tier, vip_values, vip_normalised,
+           credit_score, credit_rating, credit_values, credit_normalised,
+           CASE WHEN thefts_24m > 0 THEN 'theft' WHEN credit_rating = 'C' THEN 'rating_c' END AS blacklist_reason
+      FROM rated`;
+}
+
+export const SCORES_COLUMNS = `run_id, customer_id, vip_rank, vip_score, vip_tier, vip_values, vip_normalised,
+  credit_score, credit_rating, credit_values, credit_normalised, blacklist_reason`;

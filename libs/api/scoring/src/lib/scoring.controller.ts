@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser } from '@crm/api/auth';
+import { Roles } from '@crm/api/http';
+import { ROLES, ScoringJob, ScoringModel, ScoringPreview } from '@crm/shared/domain';
+import { ScoringModelDto } from './dto/scoring-model.dto';
+import { ScoringModelsRepository } from './scoring-models.repository';
+import { ScoringRunService } from './scoring-run.service';
+
+/** Scoring runs and the versioned model (API.md, "Scores"). */
+@ApiTags('scoring')
+@ApiBearerAuth()
+@Controller('scoring')
+export class ScoringController {
+  constructor(
+    private readonly runs: ScoringRunService,
+    private readonly models: ScoringModelsRepository,
+  ) {}
+
+  @Post('recompute')
+  @HttpCode(202)
+  @Roles('leader', 'admin')
+  @ApiAcceptedResponse({ description: '{jobId}: follow it at GET /api/scoring/jobs/:jobId' })
+  async recompute(): Promise<{ jobId: string }> {
+    return { jobId: await this.runs.queue() };
+  }
+
+  @Get('jobs/:jobId')
+  @Roles('leader', 'admin')
+  async job(@Param('jobId') jobId: string): Promise<ScoringJob> {
+    const job = /^[0-9a-f-]{36}$/i.test(jobId) ? await this.runs.job(jobId) : null;
+    if (!job) throw new NotFoundException(`Scoring job ${jobId} not found`);
+    return job;
+  }
+
+  /** Every version, newest (the current one) first. */
+  @Get('models')
+  @Roles(...ROLES)
+  listModels(): Promise<ScoringModel[]> {
+    return this.models.list();
+  }
+
+  /** Saves a new version; it applies from the next run. */
+  @Post('models')
+  @Roles('leader', 'admin')
+  create(@CurrentUser() user: AuthUser, @Body() body: ScoringModelDto): Promise<ScoringModel> {
+    return this.models.create(body, user.id);
+  }
+
+  /** What-if: how many customers the proposed model would move, against the latest run. Saves nothing. */
+  @Post('models/preview')
+  @HttpCode(200)
+  @Roles('leader', 'admin')
+  preview(@Body() body: ScoringModelDto): Promise<ScoringPreview> {
+    return this.models.preview(body);
+  }
+}

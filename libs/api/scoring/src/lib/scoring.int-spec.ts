@@ -1,0 +1,320 @@
+import { CustomersModule } from '@crm/api/customers';
+import { NotificationsModule } from '@crm/api/notifications';
+import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
+import {
+  applyCurve,
+  chinaDate,
+  CREDIT_CURVES,
+  CREDIT_FACTORS,
+  ratingOf,
+  tierOf,
+  weightedScore,
+} from '@crm/shared/domain';
+import { ScoringModule, ScoringRunService } from '../index';
+
+const DAY = 86_400_000;
+const today = chinaDate(new Date());
+/** The first day of the month `back` months before this one. */
+const month = (back: number) => {
+  const d = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() - back);
+  return d.toISOString().slice(0, 10);
+};
+const plusDays = (date: string, days: number) => new Date(Date.parse(date) + days * DAY).toISOString().slice(0, 10);
+const daysSince = (date: string) => Math.round((Date.parse(today) - Date.parse(date)) / DAY);
+
+interface Behaviour {
+  kwh: number;
+  kwhBefore: number;
+  /** Months (1 = last month) whose maximum demand exceeds the 1,000 kVA contract capacity. */
+  overCapacity?: number[];
+  bill: number;
+  /** Months paid 10 days late, and months not paid at all; the other bills are paid on their due date. */
+  late?: number[];
+  unpaid?: number[];
+  violations?: number;
+  thefts?: number;
+  disconnections?: number;
+}
+
+describe('VIP and credit scoring', () => {
+  let t: TestApp;
+  let runs: ScoringRunService;
+  const ids: Record<string, string> = {};
+
+  async function customer(key: string, manager: string, importance: string, b: Behaviour): Promise<void> {
+    const c = await createCustomer(t, manager, { importance, contractCapacityKva: 1000 });
+    ids[key] = c.id;
+    await t.dataSource.query(`UPDATE customers SET stage = 'active' WHERE id = $1`, [c.id]);
+    for (let back = 1; back <= 24; back++) {
+      const demand = b.overCapacity?.includes(back) ? 1200 : 500;
+      await t.dataSource.query(
+        `INSERT INTO consumption (customer_id, period, kwh, max_demand_kw, power_factor) VALUES ($1, $2, $3, $4, 0.95)`,
+        [c.id, month(back), back <= 12 ? b.kwh : b.kwhBefore, demand],
+      );
+    }
+    // Bills of the last 11 months, due 20 days into the month after: all due within the last 12 months.
+    for (let back = 1; back <= 11; back++) {
+      const due = plusDays(month(back), 20);
+      const [{ id }] = await t.dataSource.query(
+        `INSERT INTO bills (customer_id, period, amount, due_date) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [c.id, month(back), b.bill, due],
+      );
+      if (b.unpaid?.includes(back)) continue;
+      const paidAt = b.late?.includes(back) ? plusDays(due, 10) : due;
+      await t.dataSource.query(`INSERT INTO payments (bill_id, paid_at, amount) VALUES ($1, $2, $3)`, [
+        id,
+        paidAt,
+        b.bill,
+      ]);
+    }
+    for (let i = 0; i < (b.violations ?? 0); i++) {
+      await t.dataSource.query(`INSERT INTO violations (customer_id, occurred_on, kind) VALUES ($1, $2, 'violation')`, [
+        c.id,
+        month(5),
+      ]);
+    }
+    for (let i = 0; i < (b.thefts ?? 0); i++) {
+      await t.dataSource.query(`INSERT INTO violations (customer_id, occurred_on, kind) VALUES ($1, $2, 'theft')`, [
+        c.id,
+        month(3),
+      ]);
+    }
+    for (let i = 0; i < (b.disconnections ?? 0); i++) {
+      await t.dataSource.query(
+        `INSERT INTO disconnections (customer_id, notice_date, disconnected_on) VALUES ($1, $2, $3)`,
+        [c.id, month(4), plusDays(month(4), 7)],
+      );
+    }
+  }
+
+  const scores = async (key: string, as = 'leader') =>
+    (await t.request('GET', `/customers/${ids[key]}/scores`, { as })).body;
+
+  beforeAll(async () => {
+    t = await createTestApp([CustomersModule, ScoringModule, NotificationsModule]);
+    runs = t.app.get(ScoringRunService);
+    await customer('P', 'manager1', 'special', { kwh: 4000, kwhBefore: 2000, bill: 4000 });
+    await customer('Q', 'manager1', 'level1', { kwh: 3000, kwhBefore: 3000, bill: 3000, violations: 1 });
+    await customer('R', 'manager2', 'none', {
+      kwh: 2000,
+      kwhBefore: 2500,
+      bill: 2000,
+      late: [1, 2, 3, 4, 5],
+      overCapacity: [2, 4, 6],
+    });
+    await customer('S', 'manager2', 'none', {
+      kwh: 1000,
+      kwhBefore: 1000,
+      bill: 1000,
+      unpaid: [1, 2],
+      thefts: 1,
+      disconnections: 1,
+    });
+    // Still applying: not scored.
+    ids['N'] = (await createCustomer(t, 'manager1')).id;
+    await runs.run();
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('normalises the VIP factors to percentiles and weighs them (hand-computed)', async () => {
+    const p = await scores('P');
+    expect(p.vip.factors).toEqual([
+      { key: 'consumption', value: 48000, normalised: 100, weight: 0.3, contribution: 30 },
+      { key: 'revenue', value: 44000, normalised: 100, weight: 0.25, contribution: 25 },
+      { key: 'growth', value: 1, normalised: 100, weight: 0.15, contribution: 15 },
+      { key: 'importance', value: 100, normalised: 100, weight: 0.15, contribution: 15 },
+      { key: 'paymentReliability', value: 1, normalised: 100, weight: 0.15, contribution: 15 },
+    ]);
+    expect(p.vip).toMatchObject({ score: 100, tier: 'platinum', modelVersion: 1, previousScore: null });
+    // Q: consumption, revenue 3rd of 4 (75); growth 0 shared with S (3 of 4 at or below: 75); level1 80;
+    // paid on time like P (100). 22.5 + 18.75 + 11.25 + 12 + 15.
+    const q = await scores('Q');
+    expect(q.vip.factors.map((f: { normalised: number }) => f.normalised)).toEqual([75, 75, 75, 80, 100]);
+    expect(q.vip).toMatchObject({ score: 79.5, tier: 'gold' });
+    // R: 50, 50, lowest growth (−20 %: 25), importance 0, least reliable (6 of 11 on time: 25).
+    const r = await scores('R');
+    expect(r.vip.factors.map((f: { value: number }) => f.value)).toEqual([24000, 22000, -0.2, 0, 6 / 11]);
+    expect(r.vip.factors.map((f: { normalised: number }) => f.normalised)).toEqual([50, 50, 25, 0, 25]);
+    expect(r.vip).toMatchObject({ score: 35, tier: 'standard' });
+    const s = await scores('S');
+    expect(s.vip).toMatchObject({ score: 32.5, tier: 'standard' });
+  });
+
+  it('maps the credit factors through their curves (hand-computed)', async () => {
+    const q = await scores('Q');
+    // One violation: 60 points on that factor, 0.15 × 40 lost.
+    expect(q.credit).toMatchObject({ score: 94, rating: 'AAA', paymentMethod: 'monthly_postpaid', blacklisted: false });
+    const r = await scores('R');
+    expect(r.credit.factors.map((f: { key: string; value: number }) => [f.key, f.value])).toEqual([
+      ['onTimeRatio', 6 / 11],
+      ['averageDaysLate', 50 / 11],
+      ['arrears', 0],
+      ['arrearsAge', 0],
+      ['disconnections', 0],
+      ['violations', 0],
+      ['contractCompliance', 0.75],
+    ]);
+    // 0.25 × 54.55 + 0.15 × 81.82 + 0.15 × 100 + 0.1 × 100 + 0.1 × 100 + 0.15 × 100 + 0.1 × 75
+    expect(r.credit).toMatchObject({ score: 83.41, rating: 'AA', paymentMethod: 'monthly_postpaid' });
+    const sum = r.credit.factors.reduce((n: number, f: { contribution: number }) => n + f.contribution, 0);
+    expect(Math.abs(sum - r.credit.score)).toBeLessThanOrEqual(0.02);
+  });
+
+  it('blacklists a theft and counts unpaid bills as arrears with their age', async () => {
+    const s = await scores('S');
+    const dueOf = (back: number) => plusDays(month(back), 20);
+    const raw = [9 / 11, (daysSince(dueOf(1)) + daysSince(dueOf(2))) / 11, 2, daysSince(dueOf(2)), 1, 3, 1];
+    s.credit.factors.forEach((f: { value: number }, i: number) => expect(f.value).toBeCloseTo(raw[i], 10));
+    const expected = weightedScore(
+      CREDIT_FACTORS,
+      s.credit.factors.reduce(
+        (w: Record<string, number>, f: { key: string; weight: number }) => ({ ...w, [f.key]: f.weight }),
+        {},
+      ),
+      raw,
+      CREDIT_FACTORS.map((f, i) => applyCurve(CREDIT_CURVES[f], raw[i])),
+    );
+    expect(s.credit.score).toBe(expected.score);
+    expect(s.credit.rating).toBe(ratingOf(expected.score, { AAA: 90, AA: 80, A: 70, B: 60 }));
+    expect(s.credit).toMatchObject({ blacklisted: true, blacklistReason: 'theft', paymentMethod: expect.any(String) });
+  });
+
+  it('scores only customers with a supply', async () => {
+    expect(await scores('N')).toEqual({ vip: null, credit: null, history: [] });
+  });
+
+  it('ranks the VIP list, and an account manager sees their own customers only', async () => {
+    const all = (await t.request('GET', '/vip', { as: 'leader' })).body;
+    expect(all.items.map((e: { customer: { id: string }; rank: number }) => [e.customer.id, e.rank])).toEqual([
+      [ids['P'], 1],
+      [ids['Q'], 2],
+      [ids['R'], 3],
+      [ids['S'], 4],
+    ]);
+    const own = (await t.request('GET', '/vip', { as: 'manager2' })).body;
+    expect(own.items.map((e: { customer: { id: string } }) => e.customer.id)).toEqual([ids['R'], ids['S']]);
+    expect((await t.request('GET', `/customers/${ids['P']}/scores`, { as: 'manager2' })).status).toBe(404);
+    const gold = (await t.request('GET', '/vip?tier=gold', { as: 'leader' })).body;
+    expect(gold.total).toBe(1);
+    expect((await t.request('GET', '/vip?tier=diamond', { as: 'leader' })).status).toBe(400);
+  });
+
+  it('sums tiers and revenue concentration, and the credit-risk views', async () => {
+    const summary = (await t.request('GET', '/vip/summary', { as: 'leader' })).body;
+    expect(summary.tiers).toEqual([
+      { tier: 'platinum', customers: 1, revenue: 44000 },
+      { tier: 'gold', customers: 1, revenue: 33000 },
+      { tier: 'silver', customers: 0, revenue: 0 },
+      { tier: 'standard', customers: 2, revenue: 33000 },
+    ]);
+    // Top 1 % and 5 % of four customers is one customer (P, 44,000 of 110,000); top 20 % too.
+    expect(summary.concentration).toEqual([
+      { topPercent: 1, revenueShare: 0.4 },
+      { topPercent: 5, revenueShare: 0.4 },
+      { topPercent: 20, revenueShare: 0.4 },
+    ]);
+    const credit = (await t.request('GET', '/credit/summary', { as: 'leader' })).body;
+    expect(credit.blacklisted).toEqual([
+      { reason: 'theft', customers: 1 },
+      { reason: 'rating_c', customers: 0 },
+    ]);
+    const blacklist = (await t.request('GET', '/credit/blacklist', { as: 'leader' })).body;
+    expect(blacklist.items).toEqual([expect.objectContaining({ blacklistReason: 'theft', arrears: 2000 })]);
+  });
+
+  it('exports the VIP list as CSV and as an Excel workbook', async () => {
+    const csv = await fetch(`${t.baseUrl}/api/vip/export?format=csv`, {
+      headers: { authorization: `Bearer ${t.tokens['leader']}` },
+    });
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM that makes Excel read UTF-8
+    const text = new TextDecoder().decode(bytes);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(text.split('\r\n')[0]).toBe(
+      'rank,accountNo,name,region,industry,manager,score,tier,previousScore,delta,revenue12Months,creditRating',
+    );
+    expect(text.trim().split('\r\n')).toHaveLength(5);
+    const xlsx = await fetch(`${t.baseUrl}/api/vip/export?format=xlsx`, {
+      headers: { authorization: `Bearer ${t.tokens['leader']}` },
+    });
+    const zip = new Uint8Array(await xlsx.arrayBuffer());
+    expect([zip[0], zip[1]]).toEqual([0x50, 0x4b]); // a zip: PK
+  });
+
+  it('gives the same scores when run again, with each score in its history', async () => {
+    const before = await scores('R');
+    await runs.run();
+    const after = await scores('R');
+    expect(after.vip.score).toBe(before.vip.score);
+    expect(after.credit.score).toBe(before.credit.score);
+    expect(after.vip.previousScore).toBe(before.vip.score);
+    expect(after.history).toHaveLength(2);
+    const list = (await t.request('GET', '/vip', { as: 'leader' })).body;
+    expect(list.items.map((e: { delta: number }) => e.delta)).toEqual([0, 0, 0, 0]);
+    const timeline = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM customer_timeline WHERE type LIKE '%_changed'`,
+    );
+    expect(timeline[0].n).toBe(0);
+  });
+
+  it('validates a new model, previews its effect, and applies it from the next run', async () => {
+    const [{ vipWeights, creditWeights, tierThresholds, ratingThresholds, note }] = (
+      await t.request('GET', '/scoring/models', { as: 'leader' })
+    ).body;
+    const current = { vipWeights, creditWeights, tierThresholds, ratingThresholds, note };
+    const bad = await t.request('POST', '/scoring/models', {
+      as: 'leader',
+      body: { ...current, vipWeights: { ...current.vipWeights, growth: 0.5 } },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([
+      { field: 'vipWeights', message: 'the weights of vipWeights must add up to 1, not 1.35' },
+    ]);
+    expect((await t.request('POST', '/scoring/models', { as: 'manager1', body: current })).status).toBe(403);
+
+    const stricter = { ...current, tierThresholds: { platinum: 90, gold: 80, silver: 60 }, note: 'gold from 80' };
+    const preview = await t.request('POST', '/scoring/models/preview', { as: 'leader', body: stricter });
+    expect(preview.body).toMatchObject({
+      customers: 4,
+      tierChanges: 1,
+      tierMoves: [{ from: 'gold', to: 'silver', customers: 1 }],
+      ratingChanges: 0,
+    });
+    const saved = await t.request('POST', '/scoring/models', { as: 'admin', body: stricter });
+    expect(saved.body).toMatchObject({ version: 2, note: 'gold from 80', createdBy: { displayName: 'Admin' } });
+
+    await runs.run();
+    const q = await scores('Q');
+    expect(q.vip).toMatchObject({ score: 79.5, tier: 'silver', previousTier: 'gold', modelVersion: 2 });
+    expect(tierOf(q.vip.score, stricter.tierThresholds)).toBe('silver');
+    const timeline = (await t.request('GET', `/customers/${ids['Q']}/timeline`, { as: 'manager1' })).body;
+    expect(timeline[0]).toMatchObject({ type: 'tier_changed', summary: 'VIP tier gold → silver' });
+    const notes = (await t.request('GET', '/notifications?unread=true', { as: 'manager1' })).body;
+    expect(notes.items).toEqual([expect.objectContaining({ kind: 'tier_changed', customerId: ids['Q'] })]);
+    expect((await t.request('GET', '/notifications', { as: 'manager2' })).body.total).toBe(0);
+  });
+});
+
+describe('the scoring job', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp([CustomersModule, ScoringModule], { jobs: true });
+  });
+  afterAll(() => t.close());
+
+  it('runs on demand as a background job that reports its state and progress', async () => {
+    expect((await t.request('POST', '/scoring/recompute', { as: 'manager1' })).status).toBe(403);
+    const queued = await t.request('POST', '/scoring/recompute', { as: 'leader' });
+    expect(queued.status).toBe(202);
+    let job = { state: 'queued', progress: 0 };
+    for (let i = 0; i < 100 && job.state !== 'completed'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      job = (await t.request('GET', `/scoring/jobs/${queued.body.jobId}`, { as: 'leader' })).body;
+    }
+    expect(job).toMatchObject({ state: 'completed', progress: 100, customers: 0 });
+    expect(
+      (await t.request('GET', `/scoring/jobs/00000000-0000-0000-0000-000000000000`, { as: 'leader' })).status,
+    ).toBe(404);
+  }, 30_000);
+});
