@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --customers 1000000] [--runs 3] [--duration 10] [--connections 32]
+ * npm run bench [-- --customers 1000000] [--runs 3] [--duration 10] [--connections 32] [--cases list,import,scoring]
  *
  * Builds (or reuses) a scratch database of the given scale in .bench/<customers> with the generator,
  * starts the built API on it, and runs each case several times next to its baseline: the same work done
@@ -14,6 +14,8 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { METRICS_SELECT, metricsParams, RUN_WORK_MEM, scoresSelect } from '@crm/api/scoring';
+import { chinaDate } from '@crm/shared/domain';
 import { parseArgs } from '../cli/database';
 import { median, percentile, round } from './stats';
 
@@ -148,6 +150,7 @@ async function main(): Promise<void> {
   const customers = Number(options['customers'] ?? 100_000);
   const runs = Number(options['runs'] ?? 3);
   const duration = Number(options['duration'] ?? 10);
+  const cases = new Set(String(options['cases'] ?? 'list,import,scoring').split(','));
   const connections = Number(options['connections'] ?? 32);
   const poolSize = 20; // the API's pool (DatabaseModule)
 
@@ -196,69 +199,113 @@ async function main(): Promise<void> {
 
     const results: CaseResult[] = [];
 
-    // Case 1: a customer list page with filters and a name search, under concurrent load.
-    const list = { region: '龙湾区', voltageKv: 10, search: '电气', sort: 'name', page: 2, pageSize: 50 };
-    const listUrl = `${baseUrl}/api/customers?${new URLSearchParams(Object.entries(list).map(([k, v]) => [k, String(v)]))}`;
-    const listSql = `
-      WITH matches AS MATERIALIZED (
-        SELECT c.* FROM customers c
-         WHERE c.region = $1 AND c.voltage_kv = $2 AND c.name_bigrams @> text_bigrams($3) AND c.name ILIKE $4)
-      SELECT p.*, u.display_name, (SELECT count(*) FROM matches) AS total,
-             (SELECT json_agg(k ORDER BY k.position) FROM customer_contacts k WHERE k.customer_id = p.id) AS contacts
-        FROM (SELECT * FROM matches ORDER BY name, id LIMIT 50 OFFSET 50) p
-        LEFT JOIN users u ON u.id = p.account_manager_id
-       ORDER BY p.name, p.id`;
-    const listParams = [list.region, list.voltageKv, list.search, `%${list.search}%`];
-    await httpLoad(listUrl, token, connections, 2); // warm-up
-    const listRuns: CaseResult['runs'] = [];
-    for (let i = 0; i < runs; i++) {
-      console.error(`customer list, run ${i + 1} of ${runs} …`);
-      const product = await httpLoad(listUrl, token, connections, duration);
-      const baseline = await sqlLoad(pool, listSql, listParams, connections, duration);
-      listRuns.push({ product, baseline });
-    }
-    results.push({
-      name: `Customer list page (region + voltage + name search, page 2), ${connections} connections, ${duration} s`,
-      unit: 'ms / requests per second',
-      runs: listRuns,
-      summary: summarise(listRuns, 'p95', true),
-    });
-
-    // Case 2: import throughput of consumption rows, new rows and a re-import of the same file.
-    const accounts = (await pool.query('SELECT account_no FROM customers ORDER BY account_no LIMIT 100000')).rows.map(
-      (r: { account_no: string }) => r.account_no,
-    );
-    const rows = Math.min(200_000, accounts.length * 12);
-    const importRuns: CaseResult['runs'] = [];
-    const clearOldMonths = () => pool.query(`DELETE FROM consumption WHERE period < '2010-01-01'`);
-    await clearOldMonths();
-    for (let i = 0; i < runs; i++) {
-      console.error(`import, run ${i + 1} of ${runs} …`);
-      const csv = consumptionCsv(accounts, rows, 2001 + i); // months that no generated customer has
-      const fresh = await postImport(baseUrl, token, csv);
-      const again = await postImport(baseUrl, token, csv);
-      const baselineSeconds = await sqlImport(pool, consumptionCsv(accounts, rows, 2001 + runs + i));
-      importRuns.push({
-        product: {
-          newRowsPerSecond: round(rows / fresh.seconds, 0),
-          reimportRowsPerSecond: round(rows / again.seconds, 0),
-        },
-        baseline: { newRowsPerSecond: round(rows / baselineSeconds, 0), reimportRowsPerSecond: 0 },
+    if (cases.has('list')) {
+      // Case 1: a customer list page with filters and a name search, under concurrent load.
+      const list = { region: '龙湾区', voltageKv: 10, search: '电气', sort: 'name', page: 2, pageSize: 50 };
+      const listUrl = `${baseUrl}/api/customers?${new URLSearchParams(Object.entries(list).map(([k, v]) => [k, String(v)]))}`;
+      const listSql = `
+        WITH matches AS MATERIALIZED (
+          SELECT c.* FROM customers c
+           WHERE c.region = $1 AND c.voltage_kv = $2 AND c.name_bigrams @> text_bigrams($3) AND c.name ILIKE $4)
+        SELECT p.*, u.display_name, (SELECT count(*) FROM matches) AS total,
+               (SELECT json_agg(k ORDER BY k.position) FROM customer_contacts k WHERE k.customer_id = p.id) AS contacts
+          FROM (SELECT * FROM matches ORDER BY name, id LIMIT 50 OFFSET 50) p
+          LEFT JOIN users u ON u.id = p.account_manager_id
+         ORDER BY p.name, p.id`;
+      const listParams = [list.region, list.voltageKv, list.search, `%${list.search}%`];
+      await httpLoad(listUrl, token, connections, 2); // warm-up
+      const listRuns: CaseResult['runs'] = [];
+      for (let i = 0; i < runs; i++) {
+        console.error(`customer list, run ${i + 1} of ${runs} …`);
+        const product = await httpLoad(listUrl, token, connections, duration);
+        const baseline = await sqlLoad(pool, listSql, listParams, connections, duration);
+        listRuns.push({ product, baseline });
+      }
+      results.push({
+        name: `Customer list page (region + voltage + name search, page 2), ${connections} connections, ${duration} s`,
+        unit: 'ms / requests per second',
+        runs: listRuns,
+        summary: summarise(listRuns, 'p95', true),
       });
     }
-    await clearOldMonths();
-    results.push({
-      name: `Import of ${rows} consumption rows over HTTP (rows per second)`,
-      unit: 'rows/s',
-      runs: importRuns,
-      summary: summarise(importRuns, 'newRowsPerSecond', false),
-    });
+
+    if (cases.has('import')) {
+      // Case 2: import throughput of consumption rows, new rows and a re-import of the same file.
+      const accounts = (await pool.query('SELECT account_no FROM customers ORDER BY account_no LIMIT 100000')).rows.map(
+        (r: { account_no: string }) => r.account_no,
+      );
+      const rows = Math.min(200_000, accounts.length * 12);
+      const importRuns: CaseResult['runs'] = [];
+      const clearOldMonths = () => pool.query(`DELETE FROM consumption WHERE period < '2010-01-01'`);
+      await clearOldMonths();
+      for (let i = 0; i < runs; i++) {
+        console.error(`import, run ${i + 1} of ${runs} …`);
+        const csv = consumptionCsv(accounts, rows, 2001 + i); // months that no generated customer has
+        const fresh = await postImport(baseUrl, token, csv);
+        const again = await postImport(baseUrl, token, csv);
+        const baselineSeconds = await sqlImport(pool, consumptionCsv(accounts, rows, 2001 + runs + i));
+        importRuns.push({
+          product: {
+            newRowsPerSecond: round(rows / fresh.seconds, 0),
+            reimportRowsPerSecond: round(rows / again.seconds, 0),
+          },
+          baseline: { newRowsPerSecond: round(rows / baselineSeconds, 0), reimportRowsPerSecond: 0 },
+        });
+      }
+      await clearOldMonths();
+      results.push({
+        name: `Import of ${rows} consumption rows over HTTP (rows per second)`,
+        unit: 'rows/s',
+        runs: importRuns,
+        summary: summarise(importRuns, 'newRowsPerSecond', false),
+      });
+    }
+
+    if (cases.has('scoring')) {
+      // Case 3: a full scoring run (metrics, both scores, history) as the API's job, next to the same
+      // aggregation and scoring as one read-only statement.
+      const auth = { headers: { authorization: `Bearer ${token}` } };
+      const [model] = await (await fetch(`${baseUrl}/api/scoring/models`, auth)).json();
+      const scoringSql = `SELECT count(*)::int AS n FROM (${scoresSelect(model, `(${METRICS_SELECT})`)}) s`;
+      const scoringRuns: CaseResult['runs'] = [];
+      for (let i = 0; i < runs; i++) {
+        console.error(`scoring, run ${i + 1} of ${runs} …`);
+        const started = Date.now();
+        const { jobId } = await (await fetch(`${baseUrl}/api/scoring/recompute`, { method: 'POST', ...auth })).json();
+        let job = { state: 'queued' };
+        while (job.state !== 'completed') {
+          if (job.state === 'failed') throw new Error(`the scoring run failed: ${JSON.stringify(job)}`);
+          await new Promise((r) => setTimeout(r, 500));
+          job = await (await fetch(`${baseUrl}/api/scoring/jobs/${jobId}`, auth)).json();
+        }
+        const product = (Date.now() - started) / 1000;
+        const client = await pool.connect();
+        try {
+          await client.query(`SET work_mem = '${RUN_WORK_MEM}'`);
+          const baselineStarted = Date.now();
+          await client.query(scoringSql, metricsParams(chinaDate(new Date())));
+          scoringRuns.push({
+            product: { seconds: round(product) },
+            baseline: { seconds: round((Date.now() - baselineStarted) / 1000) },
+          });
+        } finally {
+          await client.query('RESET work_mem');
+          client.release();
+        }
+      }
+      results.push({
+        name: `Full recompute of VIP and credit scores (metrics, scores, history) for ${customers} customers`,
+        unit: 's',
+        runs: scoringRuns,
+        summary: summarise(scoringRuns, 'seconds', true),
+      });
+    }
 
     const date = new Date().toISOString().slice(0, 10);
     const outDir = join(ROOT, 'bench', 'results');
     mkdirSync(outDir, { recursive: true });
     const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version };
-    const name = `${date}-${customers}`;
+    const name = `${date}-${customers}${cases.size < 3 ? `-${[...cases].join('-')}` : ''}`;
     writeFileSync(
       join(outDir, `${name}.json`),
       JSON.stringify({ date, customers, runs, duration, connections, machine, results }, null, 2) + '\n',

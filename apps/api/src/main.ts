@@ -3,6 +3,8 @@ import { configureHttp } from '@crm/api/http';
 import { EmbeddedDatabase, runMigrations, startEmbeddedDatabase, withDataSource } from '@crm/api/database';
 import { syncReferenceData } from '@crm/api/reference';
 import { loadDemoSeed, DEMO_LOGINS, isDatabaseEmpty } from '@crm/api/demo-seed';
+import { ScoringRunService } from '@crm/api/scoring';
+import { addCalendarDays, chinaDate } from '@crm/shared/domain';
 import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
@@ -46,6 +48,11 @@ async function main(): Promise<void> {
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
+  if (seeded) {
+    // Scores of the demo customers as of three months ago, two, one and today: a history with trends.
+    const scoring = app.get(ScoringRunService);
+    for (const back of [90, 60, 30, 0]) await scoring.run(null, addCalendarDays(chinaDate(new Date()), -back));
+  }
   configureHttp(app);
   setupOpenApi(app);
   await app.listen(config.port);

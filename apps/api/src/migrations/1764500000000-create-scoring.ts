@@ -2,7 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * VIP and credit scoring (DESIGN.md, "Scoring"): versioned models, the per-customer metrics that scoring
- * and segments read, scoring runs, and the scores of every run (history). Also the account managers'
+ * and segments read (as of the latest completed run: scoring_runs.as_of), scoring runs, and the scores of
+ * every run (history). Also the account managers'
  * in-app notifications, which scoring is the first to write.
  */
 export class CreateScoring1764500000000 implements MigrationInterface {
@@ -23,7 +24,6 @@ export class CreateScoring1764500000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE customer_metrics (
         customer_id uuid PRIMARY KEY REFERENCES customers (id),
-        as_of date NOT NULL,
         kwh_12m numeric(16, 2) NOT NULL,
         kwh_prev_12m numeric(16, 2) NOT NULL,
         kwh_growth double precision,
@@ -42,8 +42,7 @@ export class CreateScoring1764500000000 implements MigrationInterface {
         violations_24m integer NOT NULL,
         thefts_24m integer NOT NULL,
         months_within_capacity_12m integer NOT NULL,
-        months_metered_12m integer NOT NULL,
-        refreshed_at timestamptz NOT NULL
+        months_metered_12m integer NOT NULL
       )`);
     await q.query(`
       CREATE TABLE scoring_runs (

@@ -81,8 +81,8 @@ export class ScoringModelsRepository {
    */
   async preview(fields: ScoringModelFields): Promise<ScoringPreview> {
     const m = checked(fields);
-    const vip = weightedSql(m.vipWeights, VIP_FACTORS, 's.vip_normalised');
-    const credit = weightedSql(m.creditWeights, CREDIT_FACTORS, 's.credit_normalised');
+    const vip = weightedSql(m.vipWeights, VIP_FACTORS, (i) => `s.vip_normalised[${i + 1}]`);
+    const credit = weightedSql(m.creditWeights, CREDIT_FACTORS, (i) => `s.credit_normalised[${i + 1}]`);
     const rows: { kind: 'tier' | 'rating' | 'blacklist' | 'all'; from: string; to: string; n: number }[] =
       await this.dataSource.query(
         `WITH s AS (

@@ -70,7 +70,7 @@ export const METRICS_SELECT = `
        AND x.completed_at > ($1::date - interval '12 months')::date
      GROUP BY x.customer_id
   )
-  SELECT c.id AS customer_id, $1::date AS as_of,
+  SELECT c.id AS customer_id,
          coalesce(k.kwh_12m, 0) AS kwh_12m,
          coalesce(k.kwh_prev_12m, 0) AS kwh_prev_12m,
          CASE WHEN k.kwh_prev_12m > 0 THEN (k.kwh_12m / k.kwh_prev_12m - 1)::float8 END AS kwh_growth,
@@ -89,8 +89,7 @@ export const METRICS_SELECT = `
          coalesce(v.violations_24m, 0)::int AS violations_24m,
          coalesce(v.thefts_24m, 0)::int AS thefts_24m,
          coalesce(k.months_within_capacity_12m, 0)::int AS months_within_capacity_12m,
-         coalesce(k.months_metered_12m, 0)::int AS months_metered_12m,
-         now() AS refreshed_at
+         coalesce(k.months_metered_12m, 0)::int AS months_metered_12m
     FROM customers c
     LEFT JOIN k ON k.customer_id = c.id
     LEFT JOIN b ON b.customer_id = c.id
@@ -109,10 +108,10 @@ export function metricsParams(asOf: string): string[] {
   return [asOf, month(12), month(24), month(0)];
 }
 
-export const METRICS_COLUMNS = `customer_id, as_of, kwh_12m, kwh_prev_12m, kwh_growth, capacity_increases_12m,
+export const METRICS_COLUMNS = `customer_id, kwh_12m, kwh_prev_12m, kwh_growth, capacity_increases_12m,
   max_demand_kw_12m, avg_power_factor_12m, revenue_12m, bills_due_12m, late_bills_12m, on_time_ratio_12m,
   avg_days_late_12m, arrears, arrears_days, avg_bill_12m, disconnections_24m, violations_24m, thefts_24m,
-  months_within_capacity_12m, months_metered_12m, refreshed_at`;
+  months_within_capacity_12m, months_metered_12m`;
 
 /** Raw VIP factor values of a metrics row `m` joined to its customer `c`, in VIP_FACTORS order. */
 const VIP_RAW: Record<(typeof VIP_FACTORS)[number], string> = {
@@ -139,9 +138,15 @@ const CREDIT_RAW: Record<(typeof CREDIT_FACTORS)[number], string> = {
 
 const array = (items: string[]) => `ARRAY[${items.join(', ')}]`;
 
-/** The score from an array of normalised factors in `keys` order, rounded to hundredths as weightedScore does. */
-export const weightedSql = (weights: Record<string, number>, keys: readonly string[], normalised: string) =>
-  `round((${keys.map((k, i) => `${weights[k]}::float8 * ${normalised}[${i + 1}]`).join(' + ')})::numeric, 2)`;
+/**
+ * The score from the normalised factors in `keys` order (`normalised(i)` is the SQL of the i-th), rounded to
+ * hundredths as weightedScore does.
+ */
+export const weightedSql = (
+  weights: Record<string, number>,
+  keys: readonly string[],
+  normalised: (i: number) => string,
+) => `round((${keys.map((k, i) => `${weights[k]}::float8 * ${normalised(i)}`).join(' + ')})::numeric, 2)`;
 
 /** tierOf in SQL. */
 export const tierSql = (score: string, t: TierThresholds) =>
@@ -154,40 +159,54 @@ export const ratingSql = (score: string, g: RatingThresholds) =>
         WHEN ${score} >= ${g.A} THEN 'A' WHEN ${score} >= ${g.B} THEN 'B' ELSE 'C' END`;
 
 /**
- * Both scores of every customer in customer_metrics, as rows of customer_scores for run `$1`.
+ * Both scores of every customer in `metrics` (a table or a parenthesised query with customer_metrics' columns), as SCORES_COLUMNS of customer_scores,
+ * followed by the METRICS_COLUMNS when `withMetrics`.
  * VIP factors but importance are the customer's cumulative share (cume_dist) of the population's
  * values, 0–100; credit factors go through CREDIT_CURVES. The weights and thresholds of `model` are
  * numbers checked by scoringModelProblems, inlined so that the planner sees constants.
  */
-export function scoresSelect(model: ScoringModelFields, metrics = 'customer_metrics'): string {
-  const vipRaw = VIP_FACTORS.map((f) => VIP_RAW[f]);
+export function scoresSelect(
+  model: ScoringModelFields,
+  metrics: string,
+  options: { withMetrics?: boolean } = {},
+): string {
+  // One scalar column per factor (v1…, c1… raw; vn1…, cn1… normalised): arrays only at the end, as
+  // reading array elements over and over costs more than the arithmetic.
+  const v = (i: number) => `v${i + 1}`;
+  const c = (i: number) => `c${i + 1}`;
+  const vn = (i: number) => `vn${i + 1}`;
+  const cn = (i: number) => `cn${i + 1}`;
+  const list = (names: string[]) => names.join(', ');
   const vipNormalised = VIP_FACTORS.map((f, i) =>
-    f === 'importance' ? `r.vip_values[${i + 1}]` : `100 * cume_dist() OVER (ORDER BY r.vip_values[${i + 1}])`,
+    f === 'importance' ? `${v(i)} AS ${vn(i)}` : `100 * cume_dist() OVER (ORDER BY ${v(i)}) AS ${vn(i)}`,
   );
-  const creditNormalised = CREDIT_FACTORS.map((f, i) => curveSql(CREDIT_CURVES[f], `r.credit_values[${i + 1}]`));
+  const creditNormalised = CREDIT_FACTORS.map((f, i) => `${curveSql(CREDIT_CURVES[f], c(i))} AS ${cn(i)}`);
   return `
     WITH r AS (
-      SELECT m.customer_id, ${array(vipRaw)} AS vip_values, ${array(CREDIT_FACTORS.map((f) => CREDIT_RAW[f]))} AS credit_values,
-             m.thefts_24m
+      SELECT m.*,
+             ${list(VIP_FACTORS.map((f, i) => `${VIP_RAW[f]} AS ${v(i)}`))},
+             ${list(CREDIT_FACTORS.map((f, i) => `${CREDIT_RAW[f]} AS ${c(i)}`))}
         FROM ${metrics} m JOIN customers c ON c.id = m.customer_id
     ), n AS (
-      SELECT r.*, ${array(vipNormalised)} AS vip_normalised, ${array(creditNormalised)} AS credit_normalised FROM r
+      SELECT r.*, ${list(vipNormalised)}, ${list(creditNormalised)} FROM r
     ), s AS (
-      SELECT n.*, ${weightedSql(model.vipWeights, VIP_FACTORS, 'n.vip_normalised')} AS vip_score,
-             ${weightedSql(model.creditWeights, CREDIT_FACTORS, 'n.credit_normalised')} AS credit_score
+      SELECT n.*, ${weightedSql(model.vipWeights, VIP_FACTORS, vn)} AS vip_score,
+             ${weightedSql(model.creditWeights, CREDIT_FACTORS, cn)} AS credit_score
         FROM n
-    ), rated AS (
-      SELECT s.*, ${tierSql('vip_score', model.tierThresholds)} AS vip_tier,
-             ${ratingSql('credit_score', model.ratingThresholds)} AS credit_rating
-        FROM s
     )
-    SELECT $1::bigint AS run_id, customer_id,
+    SELECT customer_id,
            (row_number() OVER (ORDER BY vip_score DESC, customer_id))::int AS vip_rank,
-           vip_score, vip_tier, vip_values, vip_normalised,
-           credit_score, credit_rating, credit_values, credit_normalised,
-           CASE WHEN thefts_24m > 0 THEN 'theft' WHEN credit_rating = 'C' THEN 'rating_c' END AS blacklist_reason
-      FROM rated`;
+           vip_score, ${tierSql('vip_score', model.tierThresholds)} AS vip_tier,
+           ${array(VIP_FACTORS.map((_, i) => v(i)))} AS vip_values,
+           ${array(VIP_FACTORS.map((_, i) => vn(i)))} AS vip_normalised,
+           credit_score, ${ratingSql('credit_score', model.ratingThresholds)} AS credit_rating,
+           ${array(CREDIT_FACTORS.map((_, i) => c(i)))} AS credit_values,
+           ${array(CREDIT_FACTORS.map((_, i) => cn(i)))} AS credit_normalised,
+           CASE WHEN thefts_24m > 0 THEN 'theft' WHEN credit_score < ${model.ratingThresholds.B} THEN 'rating_c' END
+             AS blacklist_reason
+           ${options.withMetrics ? `, ${METRICS_COLUMNS.replace('customer_id,', '')}` : ''}
+      FROM s`;
 }
 
-export const SCORES_COLUMNS = `run_id, customer_id, vip_rank, vip_score, vip_tier, vip_values, vip_normalised,
+export const SCORES_COLUMNS = `customer_id, vip_rank, vip_score, vip_tier, vip_values, vip_normalised,
   credit_score, credit_rating, credit_values, credit_normalised, blacklist_reason`;

@@ -1,0 +1,136 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { CustomerScores } from '@crm/shared/domain';
+import { LanguageService } from '@crm/web/core';
+import { Chart } from '@crm/web/ui';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzGridModule } from 'ng-zorro-antd/grid';
+import { NzStatisticModule } from 'ng-zorro-antd/statistic';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { factorChart, historyChart, RATING_COLOURS, TIER_COLOURS } from '../score-charts';
+import { ScoringApi } from '../scoring.api';
+import { ScoreDelta } from './score-delta';
+
+/** The customer page's scores: VIP value and credit, each with its factors, the history of both, the payment method. */
+@Component({
+  selector: 'crm-customer-scores',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    DatePipe,
+    TranslatePipe,
+    Chart,
+    ScoreDelta,
+    NzAlertModule,
+    NzCardModule,
+    NzEmptyModule,
+    NzGridModule,
+    NzStatisticModule,
+    NzTagModule,
+  ],
+  template: `
+    <nz-card [nzTitle]="'scores.title' | translate" data-testid="customer-scores">
+      @if (scores(); as s) {
+        @if (s.vip && s.credit) {
+          <div nz-row [nzGutter]="24">
+            <div nz-col [nzSpan]="12" data-testid="vip-score">
+              <div class="head">
+                <nz-statistic [nzTitle]="'scores.vip' | translate" [nzValue]="s.vip.score" />
+                <nz-tag [nzColor]="tierColours[s.vip.tier]">{{ 'scores.tier.' + s.vip.tier | translate }}</nz-tag>
+                <crm-score-delta [delta]="delta(s.vip.score, s.vip.previousScore)" />
+              </div>
+              <crm-chart [options]="vipChart()" height="220px" data-testid="vip-factors" />
+            </div>
+            <div nz-col [nzSpan]="12" data-testid="credit-score">
+              <div class="head">
+                <nz-statistic [nzTitle]="'scores.credit' | translate" [nzValue]="s.credit.score" />
+                <nz-tag [nzColor]="ratingColours[s.credit.rating]">{{ s.credit.rating }}</nz-tag>
+                <crm-score-delta [delta]="delta(s.credit.score, s.credit.previousScore)" />
+              </div>
+              <div class="method">
+                {{ 'scores.paymentMethod' | translate }}:
+                <strong data-testid="payment-method">{{
+                  'scores.method.' + s.credit.paymentMethod | translate
+                }}</strong>
+              </div>
+              @if (s.credit.blacklisted) {
+                <nz-alert
+                  nzType="error"
+                  nzShowIcon
+                  [nzMessage]="
+                    'scores.blacklisted'
+                      | translate: { reason: ('scores.reason.' + s.credit.blacklistReason | translate) }
+                  "
+                  data-testid="blacklisted"
+                />
+              }
+              <crm-chart [options]="creditChart()" height="260px" data-testid="credit-factors" />
+            </div>
+          </div>
+          @if (s.history.length > 1) {
+            <crm-chart [options]="trend()" height="220px" data-testid="score-history" />
+          }
+          <p class="hint">
+            {{
+              'scores.computed'
+                | translate: { version: s.vip.modelVersion, at: (s.vip.computedAt | date: 'yyyy-MM-dd HH:mm') }
+            }}
+          </p>
+        } @else {
+          <nz-empty [nzNotFoundContent]="'scores.none' | translate" />
+        }
+      }
+    </nz-card>
+  `,
+  styles: `
+    .head {
+      display: flex;
+      align-items: flex-end;
+      gap: 12px;
+      margin-bottom: 8px;
+    }
+    .method {
+      margin-bottom: 8px;
+    }
+    .hint {
+      color: rgba(0, 0, 0, 0.45);
+      margin: 8px 0 0;
+    }
+  `,
+})
+export class CustomerScoresCard {
+  readonly customerId = input.required<string>();
+  private readonly api = inject(ScoringApi);
+  private readonly translate = inject(TranslateService);
+  private readonly language = inject(LanguageService);
+  protected readonly scores = signal<CustomerScores | null>(null);
+  protected readonly tierColours = TIER_COLOURS;
+  protected readonly ratingColours = RATING_COLOURS;
+  private readonly t = (key: string) => this.translate.instant(key) as string;
+  protected readonly vipChart = computed(() => {
+    this.language.current();
+    return factorChart(this.scores()?.vip?.factors ?? [], this.t);
+  });
+  protected readonly creditChart = computed(() => {
+    this.language.current();
+    return factorChart(this.scores()?.credit?.factors ?? [], this.t);
+  });
+  protected readonly trend = computed(() => {
+    this.language.current();
+    return historyChart(this.scores()?.history ?? [], this.t);
+  });
+
+  constructor() {
+    effect(() => void this.load(this.customerId()));
+  }
+
+  protected delta(score: number, previous: number | null): number | null {
+    return previous === null ? null : Math.round((score - previous) * 100) / 100;
+  }
+
+  private async load(id: string): Promise<void> {
+    this.scores.set(await this.api.customerScores(id));
+  }
+}

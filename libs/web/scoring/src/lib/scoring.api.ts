@@ -1,0 +1,137 @@
+import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import {
+  CreditRating,
+  CustomerScores,
+  Page,
+  PersonRef,
+  ScoringJob,
+  ScoringModel,
+  ScoringModelFields,
+  ScoringPreview,
+  VipListEntry,
+  VipTier,
+} from '@crm/shared/domain';
+import { firstValueFrom } from 'rxjs';
+
+export interface ScoreFilter {
+  tier?: VipTier | null;
+  rating?: CreditRating | null;
+  region?: string | null;
+  industry?: string | null;
+  managerId?: string | null;
+}
+
+export interface VipSummary {
+  runId: number | null;
+  computedAt: string | null;
+  modelVersion: number | null;
+  customers: number;
+  revenue: number;
+  tiers: { tier: VipTier; customers: number; revenue: number }[];
+  concentration: { topPercent: number; revenueShare: number }[];
+}
+
+export interface CreditSummary {
+  ratings: { rating: CreditRating; customers: number; arrears: number }[];
+  blacklisted: { reason: 'theft' | 'rating_c'; customers: number }[];
+  downgraded: number;
+}
+
+export interface CreditListEntry {
+  customer: { id: string; accountNo: string; name: string; region: string };
+  manager: { id: string; displayName: string } | null;
+  score: number;
+  rating: CreditRating;
+  previousRating: CreditRating | null;
+  blacklistReason: 'theft' | 'rating_c' | null;
+  arrears: number;
+  arrearsDays: number;
+}
+
+export interface Region {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+/** Requests whose errors the page shows itself (next to the form), not as a global message. */
+const OWN_ERRORS = { headers: new HttpHeaders({ 'X-Handle-Errors': '1' }) };
+
+export function scoreParams(query: object): HttpParams {
+  let p = new HttpParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') p = p.set(key, String(value));
+  }
+  return p;
+}
+
+/** Every HTTP call of the scoring pages (API.md, "Scores"). */
+@Injectable({ providedIn: 'root' })
+export class ScoringApi {
+  private readonly http = inject(HttpClient);
+
+  regions(): Promise<Region[]> {
+    return firstValueFrom(this.http.get<Region[]>('/api/reference/regions'));
+  }
+
+  managers(): Promise<PersonRef[]> {
+    return firstValueFrom(this.http.get<PersonRef[]>('/api/managers'));
+  }
+
+  customerScores(customerId: string): Promise<CustomerScores> {
+    return firstValueFrom(this.http.get<CustomerScores>(`/api/customers/${customerId}/scores`));
+  }
+
+  vip(filter: ScoreFilter, page: number, pageSize: number): Promise<Page<VipListEntry>> {
+    return firstValueFrom(
+      this.http.get<Page<VipListEntry>>('/api/vip', { params: scoreParams({ ...filter, page, pageSize }) }),
+    );
+  }
+
+  vipSummary(filter: ScoreFilter): Promise<VipSummary> {
+    return firstValueFrom(this.http.get<VipSummary>('/api/vip/summary', { params: scoreParams(filter) }));
+  }
+
+  /** The filtered VIP list as a CSV or .xlsx file. */
+  async exportVip(filter: ScoreFilter, format: 'csv' | 'xlsx'): Promise<Blob> {
+    return firstValueFrom(
+      this.http.get('/api/vip/export', { params: scoreParams({ ...filter, format }), responseType: 'blob' }),
+    );
+  }
+
+  creditSummary(filter: ScoreFilter): Promise<CreditSummary> {
+    return firstValueFrom(this.http.get<CreditSummary>('/api/credit/summary', { params: scoreParams(filter) }));
+  }
+
+  creditList(
+    list: 'blacklist' | 'downgrades',
+    filter: ScoreFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<CreditListEntry>> {
+    return firstValueFrom(
+      this.http.get<Page<CreditListEntry>>(`/api/credit/${list}`, { params: scoreParams({ ...filter, page, pageSize }) }),
+    );
+  }
+
+  models(): Promise<ScoringModel[]> {
+    return firstValueFrom(this.http.get<ScoringModel[]>('/api/scoring/models'));
+  }
+
+  saveModel(fields: ScoringModelFields): Promise<ScoringModel> {
+    return firstValueFrom(this.http.post<ScoringModel>('/api/scoring/models', fields, OWN_ERRORS));
+  }
+
+  preview(fields: ScoringModelFields): Promise<ScoringPreview> {
+    return firstValueFrom(this.http.post<ScoringPreview>('/api/scoring/models/preview', fields, OWN_ERRORS));
+  }
+
+  recompute(): Promise<{ jobId: string }> {
+    return firstValueFrom(this.http.post<{ jobId: string }>('/api/scoring/recompute', {}));
+  }
+
+  job(jobId: string): Promise<ScoringJob> {
+    return firstValueFrom(this.http.get<ScoringJob>(`/api/scoring/jobs/${jobId}`));
+  }
+}
