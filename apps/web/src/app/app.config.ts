@@ -10,7 +10,9 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideRouter(appRoutes, withComponentInputBinding()),
-    provideCore({ translationParts: ['customers', 'lifecycle', 'operational-data', 'data-import'] }),
+    provideCore({
+      translationParts: ['customers', 'lifecycle', 'operational-data', 'data-import', 'scoring', 'scoring-admin'],
+    }),
     provideEchartsCore({ echarts: () => import('echarts') }),
     provideNzIcons(appIcons),
   ],

@@ -1,5 +1,10 @@
 import {
   AppstoreOutline,
+  ArrowDownOutline,
+  ArrowUpOutline,
+  CrownOutline,
+  SafetyCertificateOutline,
+  SlidersOutline,
   SwapOutline,
   SearchOutline,
   PlusOutline,
@@ -27,6 +32,11 @@ import {
 /** Icons bundled with the app (no icon is fetched at run time). */
 export const appIcons = [
   AppstoreOutline,
+  ArrowDownOutline,
+  ArrowUpOutline,
+  CrownOutline,
+  SafetyCertificateOutline,
+  SlidersOutline,
   SwapOutline,
   SearchOutline,
   PlusOutline,

@@ -121,7 +121,7 @@ export class ScoresRepository {
   /** The customer's latest scores with their factors, and the history of every run. */
   async ofCustomer(customerId: string): Promise<CustomerScores> {
     const rows = await this.dataSource.query(
-      `SELECT s.*, r.model_version, r.finished_at, m.vip_weights, m.credit_weights
+      `SELECT s.*, r.model_version, r.finished_at, r.as_of::text AS as_of, m.vip_weights, m.credit_weights
          FROM customer_scores s
          JOIN scoring_runs r ON r.id = s.run_id AND r.state = 'completed'
          JOIN scoring_models m ON m.version = r.model_version
@@ -130,6 +130,7 @@ export class ScoresRepository {
       [customerId],
     );
     const history = rows.map((r: Record<string, string & Date>) => ({
+      asOf: r['as_of'],
       computedAt: r['finished_at'].toISOString(),
       vipScore: Number(r['vip_score']),
       tier: r['vip_tier'] as VipTier,

@@ -250,6 +250,12 @@ describe('VIP and credit scoring', () => {
     expect(after.credit.score).toBe(before.credit.score);
     expect(after.vip.previousScore).toBe(before.vip.score);
     expect(after.history).toHaveLength(2);
+    expect(after.history[1]).toMatchObject({ asOf: today, vipScore: before.vip.score, rating: before.credit.rating });
+    // The run's work table is gone.
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM pg_tables WHERE tablename LIKE 'scoring_work_%'`,
+    );
+    expect(n).toBe(0);
     const list = (await t.request('GET', '/vip', { as: 'leader' })).body;
     expect(list.items.map((e: { delta: number }) => e.delta)).toEqual([0, 0, 0, 0]);
     const timeline = await t.dataSource.query(

@@ -270,8 +270,8 @@ export interface CustomerScores {
         blacklistReason: BlacklistReason | null;
       })
     | null;
-  /** One point per run, oldest first. */
-  history: { computedAt: string; vipScore: number; tier: VipTier; creditScore: number; rating: CreditRating }[];
+  /** One point per run, oldest first; `asOf` is the day (in China) whose data the run scored. */
+  history: { asOf: string; computedAt: string; vipScore: number; tier: VipTier; creditScore: number; rating: CreditRating }[];
 }
 
 /** A row of the VIP list (GET /api/vip). */

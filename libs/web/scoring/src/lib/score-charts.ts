@@ -1,4 +1,4 @@
-import { CreditRating, CustomerScores, FactorScore, VIP_TIERS, VipTier } from '@crm/shared/domain';
+import { CustomerScores, FactorScore, VIP_TIERS, VipTier } from '@crm/shared/domain';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { VipSummary } from './scoring.api';
 
@@ -7,14 +7,6 @@ export const TIER_COLOURS: Record<VipTier, string> = {
   gold: '#d4b106',
   silver: '#8c8c8c',
   standard: '#1677ff',
-};
-
-export const RATING_COLOURS: Record<CreditRating, string> = {
-  AAA: 'green',
-  AA: 'cyan',
-  A: 'blue',
-  B: 'orange',
-  C: 'red',
 };
 
 /**
@@ -52,7 +44,7 @@ export function historyChart(history: CustomerScores['history'], t: (key: string
   return {
     tooltip: { trigger: 'axis' },
     legend: { data: [t('scores.vip'), t('scores.credit')] },
-    xAxis: { type: 'category', data: history.map((h) => h.computedAt.slice(0, 10)) },
+    xAxis: { type: 'category', data: history.map((h) => h.asOf) },
     yAxis: { type: 'value', min: 0, max: 100 },
     series: [
       { name: t('scores.vip'), type: 'line', data: history.map((h) => h.vipScore) },

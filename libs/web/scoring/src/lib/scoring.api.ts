@@ -111,7 +111,9 @@ export class ScoringApi {
     pageSize: number,
   ): Promise<Page<CreditListEntry>> {
     return firstValueFrom(
-      this.http.get<Page<CreditListEntry>>(`/api/credit/${list}`, { params: scoreParams({ ...filter, page, pageSize }) }),
+      this.http.get<Page<CreditListEntry>>(`/api/credit/${list}`, {
+        params: scoreParams({ ...filter, page, pageSize }),
+      }),
     );
   }
 

@@ -26,6 +26,17 @@ export const shellRoutes: Routes = [
         canActivate: [roleGuard(['admin'])],
         loadComponent: () => import('@crm/web/audit').then((m) => m.AuditLogPage),
       },
+      { path: 'vip', loadChildren: () => import('@crm/web/scoring').then((m) => m.vipRoutes) },
+      {
+        path: 'credit-risk',
+        canActivate: [roleGuard(['leader', 'admin', 'account_manager'])],
+        loadChildren: () => import('@crm/web/scoring').then((m) => m.creditRiskRoutes),
+      },
+      {
+        path: 'scoring-model',
+        canActivate: [roleGuard(['leader', 'admin'])],
+        loadChildren: () => import('@crm/web/scoring').then((m) => m.scoringModelRoutes),
+      },
       {
         path: 'import',
         canActivate: [roleGuard(['admin'])],

@@ -8,6 +8,7 @@ import { ApiError, Customer, Industry, ROLES_THAT_HAND_OVER, TimelineEntry } fro
 import { AuthStore, LanguageService } from '@crm/web/core';
 import { CustomerApplications } from '@crm/web/lifecycle';
 import { CustomerBehaviour } from '@crm/web/operational-data';
+import { CustomerScoresCard } from '@crm/web/scoring';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -38,6 +39,7 @@ import { STAGE_COLOURS } from '../stage-colours';
     CustomerForm,
     CustomerApplications,
     CustomerBehaviour,
+    CustomerScoresCard,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,

@@ -10,7 +10,8 @@ import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzStatisticModule } from 'ng-zorro-antd/statistic';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { factorChart, historyChart, RATING_COLOURS, TIER_COLOURS } from '../score-charts';
+import { factorChart, historyChart, TIER_COLOURS } from '../score-charts';
+import { ratingTagColour } from '../credit-charts';
 import { ScoringApi } from '../scoring.api';
 import { ScoreDelta } from './score-delta';
 
@@ -46,7 +47,7 @@ import { ScoreDelta } from './score-delta';
             <div nz-col [nzSpan]="12" data-testid="credit-score">
               <div class="head">
                 <nz-statistic [nzTitle]="'scores.credit' | translate" [nzValue]="s.credit.score" />
-                <nz-tag [nzColor]="ratingColours[s.credit.rating]">{{ s.credit.rating }}</nz-tag>
+                <nz-tag [nzColor]="ratingColour(s.credit.rating)">{{ s.credit.rating }}</nz-tag>
                 <crm-score-delta [delta]="delta(s.credit.score, s.credit.previousScore)" />
               </div>
               <div class="method">
@@ -107,7 +108,7 @@ export class CustomerScoresCard {
   private readonly language = inject(LanguageService);
   protected readonly scores = signal<CustomerScores | null>(null);
   protected readonly tierColours = TIER_COLOURS;
-  protected readonly ratingColours = RATING_COLOURS;
+  protected readonly ratingColour = ratingTagColour;
   private readonly t = (key: string) => this.translate.instant(key) as string;
   protected readonly vipChart = computed(() => {
     this.language.current();

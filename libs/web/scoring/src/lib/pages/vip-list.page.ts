@@ -16,7 +16,8 @@ import { NzStatisticModule } from 'ng-zorro-antd/statistic';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { ScoreDelta } from '../components/score-delta';
-import { concentrationChart, RATING_COLOURS, TIER_COLOURS, tierChart } from '../score-charts';
+import { concentrationChart, TIER_COLOURS, tierChart } from '../score-charts';
+import { ratingTagColour } from '../credit-charts';
 import { Region, ScoreFilter, ScoringApi, VipSummary } from '../scoring.api';
 
 const PAGE_SIZE = 50;
@@ -70,7 +71,10 @@ const PAGE_SIZE = 50;
             />
             <p class="hint">
               @if (s.computedAt) {
-                {{ 'vip.computedAt' | translate: { at: s.computedAt.slice(0, 16).replace('T', ' '), version: s.modelVersion } }}
+                {{
+                  'vip.computedAt'
+                    | translate: { at: s.computedAt.slice(0, 16).replace('T', ' '), version: s.modelVersion }
+                }}
               } @else {
                 {{ 'vip.noRun' | translate }}
               }
@@ -164,7 +168,7 @@ const PAGE_SIZE = 50;
                 <nz-tag [nzColor]="tierColours[e.tier]">{{ 'scores.tier.' + e.tier | translate }}</nz-tag>
               </td>
               <td>
-                <nz-tag [nzColor]="ratingColours[e.creditRating]">{{ e.creditRating }}</nz-tag>
+                <nz-tag [nzColor]="ratingColour(e.creditRating)">{{ e.creditRating }}</nz-tag>
               </td>
             </tr>
           }
@@ -213,7 +217,7 @@ export class VipListPage implements OnInit {
   protected readonly language = inject(LanguageService);
   protected readonly tiersList = VIP_TIERS;
   protected readonly tierColours = TIER_COLOURS;
-  protected readonly ratingColours = RATING_COLOURS;
+  protected readonly ratingColour = ratingTagColour;
   protected readonly pageSize = PAGE_SIZE;
   protected readonly filter: ScoreFilter & { tier?: VipTier | null } = {};
   protected readonly items = signal<VipListEntry[]>([]);

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
+import { login, SCREENSHOTS } from './support';
+
+test('a leader filters the VIP list, opens a customer and sees the factors of both scores', async ({ page }) => {
+  await login(page, 'leader');
+  await page.getByRole('link', { name: 'VIP 客户榜' }).click();
+  const rows = page.getByTestId('vip-list').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  await expect(page.getByTestId('vip-tier-chart').locator('canvas')).toBeVisible();
+  await expect(rows.first().locator('td').first()).toHaveText('1');
+
+  await page.getByTestId('vip-filter-tier').click();
+  await page.locator('nz-option-item', { hasText: '黄金' }).click();
+  await expect(rows.first()).toContainText('黄金');
+  const tiers = (await rows.locator('td:nth-child(8)').allTextContents()).map((t) => t.trim());
+  expect(tiers.length).toBeGreaterThan(0);
+  expect(new Set(tiers)).toEqual(new Set(['黄金']));
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: join(SCREENSHOTS, 'vip-list.png'), fullPage: true });
+
+  const name = (await rows.first().locator('a').textContent())?.trim() ?? '';
+  await rows.first().locator('a').click();
+  await expect(page.getByTestId('customer-profile')).toContainText(name);
+  const scores = page.getByTestId('customer-scores');
+  await expect(scores.getByTestId('vip-score')).toContainText('黄金');
+  await expect(scores.getByTestId('vip-factors').locator('canvas')).toBeVisible();
+  await expect(scores.getByTestId('credit-factors').locator('canvas')).toBeVisible();
+  await expect(scores.getByTestId('payment-method')).not.toBeEmpty();
+  await expect(scores.getByTestId('score-history').locator('canvas')).toBeVisible();
+  await scores.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(1000); // the charts' opening animation
+  await page.screenshot({ path: join(SCREENSHOTS, 'customer-scores.png'), fullPage: true });
+});
+
+test('a leader previews a change of weights before saving it', async ({ page }) => {
+  await login(page, 'leader');
+  await page.goto('/scoring-model');
+  await page.getByTestId('model-weight-consumption').locator('input').fill('0.2');
+  await page.getByTestId('model-weight-growth').locator('input').fill('0.25');
+  await page.getByTestId('model-preview').click();
+  await expect(page.getByTestId('preview-result')).toBeVisible();
+  await expect(page.getByTestId('preview-customers')).not.toHaveText('0');
+  await page.screenshot({ path: join(SCREENSHOTS, 'scoring-model.png'), fullPage: true });
+});
