@@ -40,9 +40,10 @@ describe('readConfig', () => {
   it('keeps a generated JWT secret in DATA_DIR, creating it when only DATABASE_URL is set', () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'crm-config-')), 'not-yet');
     const { config } = readConfig({ DATA_DIR: dataDir, DATABASE_URL: 'postgres://u:p@localhost/crm' });
-    const secret = jwtSecretOf(config!);
+    if (!config) throw new Error('the configuration should be valid');
+    const secret = jwtSecretOf(config);
     expect(secret.length).toBeGreaterThanOrEqual(32);
     expect(readFileSync(join(dataDir, 'jwt-secret'), 'utf8')).toBe(secret);
-    expect(jwtSecretOf(config!)).toBe(secret);
+    expect(jwtSecretOf(config)).toBe(secret);
   });
 });
