@@ -43,3 +43,13 @@ test('a leader previews a change of weights before saving it', async ({ page }) 
   await expect(page.getByTestId('preview-customers')).not.toHaveText('0');
   await page.screenshot({ path: join(SCREENSHOTS, 'scoring-model.png'), fullPage: true });
 });
+
+test('an account manager sees the rating and tier changes of their customers under the bell', async ({ page }) => {
+  await login(page, 'manager1');
+  await page.getByTestId('notification-bell').click();
+  const items = page.getByTestId('notifications').locator('a.item');
+  await expect(items.first()).toBeVisible();
+  await expect(items.first()).toContainText('→');
+  await items.first().click();
+  await expect(page.getByTestId('customer-profile')).toBeVisible();
+});

@@ -11,7 +11,15 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideRouter(appRoutes, withComponentInputBinding()),
     provideCore({
-      translationParts: ['customers', 'lifecycle', 'operational-data', 'data-import', 'scoring', 'scoring-admin'],
+      translationParts: [
+        'customers',
+        'lifecycle',
+        'operational-data',
+        'data-import',
+        'scoring',
+        'scoring-admin',
+        'notifications',
+      ],
     }),
     provideEchartsCore({ echarts: () => import('echarts') }),
     provideNzIcons(appIcons),

@@ -3,6 +3,7 @@ import { inject, Injectable } from '@angular/core';
 import {
   CreditRating,
   CustomerScores,
+  Industry,
   Page,
   PersonRef,
   ScoringJob,
@@ -73,6 +74,10 @@ export class ScoringApi {
 
   regions(): Promise<Region[]> {
     return firstValueFrom(this.http.get<Region[]>('/api/reference/regions'));
+  }
+
+  industries(): Promise<Industry[]> {
+    return firstValueFrom(this.http.get<Industry[]>('/api/reference/industries'));
   }
 
   managers(): Promise<PersonRef[]> {

@@ -5,7 +5,7 @@ import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { AuthStore, LanguageService } from '@crm/web/core';
 import { Chart } from '@crm/web/ui';
-import { PersonRef, VIP_TIERS, VipListEntry, VipTier } from '@crm/shared/domain';
+import { Industry, PersonRef, VIP_TIERS, VipListEntry, VipTier } from '@crm/shared/domain';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
@@ -109,6 +109,21 @@ const PAGE_SIZE = 50;
             <nz-option [nzValue]="r.nameZh" [nzLabel]="language.current() === 'en' ? r.nameEn : r.nameZh" />
           }
         </nz-select>
+        <nz-select
+          [(ngModel)]="filter.industry"
+          (ngModelChange)="reload()"
+          nzAllowClear
+          nzShowSearch
+          [nzPlaceHolder]="'vip.industry' | translate"
+          data-testid="vip-filter-industry"
+        >
+          @for (i of industries(); track i.code) {
+            <nz-option
+              [nzValue]="i.code"
+              [nzLabel]="i.code + ' ' + (language.current() === 'en' ? i.nameEn : i.nameZh)"
+            />
+          }
+        </nz-select>
         @if (!isManager()) {
           <nz-select
             [(ngModel)]="filter.managerId"
@@ -198,7 +213,7 @@ const PAGE_SIZE = 50;
       margin-bottom: 16px;
     }
     .filters nz-select {
-      width: 180px;
+      width: 200px;
     }
     .account,
     .hint {
@@ -227,6 +242,7 @@ export class VipListPage implements OnInit {
   protected readonly summary = signal<VipSummary | null>(null);
   protected readonly regions = signal<Region[]>([]);
   protected readonly managers = signal<PersonRef[]>([]);
+  protected readonly industries = signal<Industry[]>([]);
   protected readonly isManager = computed(() => this.auth.user()?.role === 'account_manager');
   private readonly t = (key: string) => this.translate.instant(key) as string;
   protected readonly tiers = computed(() => {
@@ -243,6 +259,7 @@ export class VipListPage implements OnInit {
   ngOnInit(): void {
     void this.reload();
     void this.api.regions().then((r) => this.regions.set(r));
+    void this.api.industries().then((i) => this.industries.set(i));
     if (!this.isManager()) void this.api.managers().then((m) => this.managers.set(m));
   }
 

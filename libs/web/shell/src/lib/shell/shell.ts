@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AuthStore, LanguageService } from '@crm/web/core';
+import { NotificationBell } from '@crm/web/notifications';
 import { LanguageSwitch } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -20,6 +21,7 @@ import { navItemsFor } from '../nav-items';
     RouterLinkActive,
     TranslatePipe,
     LanguageSwitch,
+    NotificationBell,
     NzButtonModule,
     NzIconModule,
     NzLayoutModule,

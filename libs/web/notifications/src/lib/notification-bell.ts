@@ -1,0 +1,137 @@
+import { DatePipe } from '@angular/common';
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, OnInit, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import { Notification, NotificationPage } from '@crm/shared/domain';
+import { NzBadgeModule } from 'ng-zorro-antd/badge';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { firstValueFrom } from 'rxjs';
+
+/** How often the bell asks for new notifications. */
+const POLL_MS = 60_000;
+
+/** The header's bell: the number of unread notifications and the latest ones, each linking to its customer. */
+@Component({
+  selector: 'crm-notification-bell',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    DatePipe,
+    RouterLink,
+    TranslatePipe,
+    NzBadgeModule,
+    NzButtonModule,
+    NzDropDownModule,
+    NzEmptyModule,
+    NzIconModule,
+  ],
+  template: `
+    <button
+      nz-button
+      nzType="text"
+      nz-dropdown
+      [nzDropdownMenu]="menu"
+      nzTrigger="click"
+      (nzVisibleChange)="$event && load()"
+      data-testid="notification-bell"
+    >
+      <nz-badge [nzCount]="unread()" nzSize="small"><nz-icon nzType="bell" class="bell" /></nz-badge>
+    </button>
+    <nz-dropdown-menu #menu="nzDropdownMenu">
+      <div class="panel" data-testid="notifications">
+        <div class="head">
+          <strong>{{ 'notifications.title' | translate }}</strong>
+          @if (unread()) {
+            <button nz-button nzType="link" nzSize="small" (click)="readAll()">
+              {{ 'notifications.readAll' | translate }}
+            </button>
+          }
+        </div>
+        @for (n of items(); track n.id) {
+          <a
+            class="item"
+            [class.unread]="!n.read"
+            [routerLink]="n.customerId ? ['/customers', n.customerId] : null"
+            (click)="read(n)"
+          >
+            <div>{{ n.summary }}</div>
+            <div class="at">{{ n.createdAt | date: 'yyyy-MM-dd HH:mm' }}</div>
+          </a>
+        } @empty {
+          <nz-empty nzNotFoundImage="simple" [nzNotFoundContent]="'notifications.none' | translate" />
+        }
+      </div>
+    </nz-dropdown-menu>
+  `,
+  styles: `
+    .bell {
+      font-size: 18px;
+    }
+    .panel {
+      width: 360px;
+      max-height: 420px;
+      overflow: auto;
+      background: #fff;
+      box-shadow: 0 6px 16px rgba(0, 0, 0, 0.12);
+      border-radius: 8px;
+      padding: 8px 0;
+    }
+    .head {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      padding: 0 12px 8px;
+    }
+    .item {
+      display: block;
+      padding: 8px 12px;
+      color: rgba(0, 0, 0, 0.65);
+    }
+    .item.unread {
+      color: rgba(0, 0, 0, 0.88);
+      font-weight: 500;
+      background: #e6f4ff;
+    }
+    .at {
+      font-size: 12px;
+      color: rgba(0, 0, 0, 0.45);
+      font-weight: normal;
+    }
+  `,
+})
+export class NotificationBell implements OnInit {
+  private readonly http = inject(HttpClient);
+  protected readonly items = signal<Notification[]>([]);
+  protected readonly unread = signal(0);
+
+  constructor() {
+    const timer = setInterval(() => void this.load(), POLL_MS);
+    inject(DestroyRef).onDestroy(() => clearInterval(timer));
+  }
+
+  ngOnInit(): void {
+    void this.load();
+  }
+
+  async load(): Promise<void> {
+    const page = await firstValueFrom(
+      this.http.get<NotificationPage>('/api/notifications', { params: new HttpParams().set('pageSize', 20) }),
+    );
+    this.items.set(page.items);
+    this.unread.set(page.unread);
+  }
+
+  async read(n: Notification): Promise<void> {
+    if (n.read) return;
+    await firstValueFrom(this.http.post(`/api/notifications/${n.id}/read`, {}));
+    await this.load();
+  }
+
+  async readAll(): Promise<void> {
+    await firstValueFrom(this.http.post('/api/notifications/read-all', {}));
+    await this.load();
+  }
+}
