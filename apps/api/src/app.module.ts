@@ -12,6 +12,7 @@ import { OperationalDataModule } from '@crm/api/operational-data';
 import { OwnershipModule } from '@crm/api/ownership';
 import { ReferenceModule } from '@crm/api/reference';
 import { ScoringModule } from '@crm/api/scoring';
+import { SegmentsModule } from '@crm/api/segments';
 import { NotificationsModule } from '@crm/api/notifications';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -39,6 +40,7 @@ export const FEATURE_MODULES = [
   OperationalDataModule,
   DataImportModule,
   ScoringModule,
+  SegmentsModule,
   NotificationsModule,
 ];
 

@@ -7,6 +7,7 @@ import { CreateCreditCodeCheck1764300000001 } from './1764300000001-create-credi
 import { CombineSearchWithFilters1764300000002 } from './1764300000002-combine-search-with-filters';
 import { SettleBills1764400000000 } from './1764400000000-settle-bills';
 import { CreateScoring1764500000000 } from './1764500000000-create-scoring';
+import { CreateSegments1764600000000 } from './1764600000000-create-segments';
 
 /** Every migration, oldest first. Add each new one here. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CombineSearchWithFilters1764300000002,
   SettleBills1764400000000,
   CreateScoring1764500000000,
+  CreateSegments1764600000000,
 ];

@@ -9,3 +9,4 @@ export * from './lib/working-days';
 export * from './lib/lifecycle';
 export * from './lib/data-import';
 export * from './lib/scoring';
+export * from './lib/segments';

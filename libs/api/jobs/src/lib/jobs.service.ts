@@ -9,8 +9,11 @@ export interface JobsOptions {
   enabled: boolean;
 }
 
-/** A job's work; `jobId` is the queue's id of the run (null when called directly, as tests do). */
-export type JobHandler = (jobId: string | null) => Promise<unknown>;
+/**
+ * A job's work; `jobId` is the queue's id of the run (null when called directly, as tests do), `data`
+ * what `runNow` was given (empty for a scheduled run).
+ */
+export type JobHandler = (jobId: string | null, data: Record<string, unknown>) => Promise<unknown>;
 
 interface RecurringJob {
   name: string;
@@ -37,9 +40,9 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /** Queues one run of a registered job now; one instance (of however many) runs it. Returns the job id. */
-  async runNow(name: string): Promise<string> {
+  async runNow(name: string, data: Record<string, unknown> = {}): Promise<string> {
     if (!this.boss) throw new Error('Background jobs are not running');
-    const id = await this.boss.send(name, {});
+    const id = await this.boss.send(name, data);
     if (!id) throw new Error(`Could not queue ${name}`);
     return id;
   }
@@ -60,7 +63,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       await this.boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Shanghai' });
       await this.boss.work(job.name, async ([queued]) => {
         const started = Date.now();
-        const result = await job.handler(queued?.id ?? null);
+        const result = await job.handler(queued?.id ?? null, (queued?.data ?? {}) as Record<string, unknown>);
         this.logger.log(`${job.name} done in ${Date.now() - started} ms: ${JSON.stringify(result)}`);
       });
     }

@@ -1,0 +1,4 @@
+export * from './lib/segments.module';
+export * from './lib/segment-members.repository';
+export * from './lib/segment-snapshots.service';
+export * from './lib/segment-sql';

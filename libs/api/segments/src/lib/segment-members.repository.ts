@@ -1,0 +1,201 @@
+import { Injectable } from '@nestjs/common';
+import { DataScope } from '@crm/api/auth';
+import { cursorRows } from '@crm/api/database';
+import {
+  Page,
+  SEGMENT_DIMENSIONS,
+  SegmentDistribution,
+  SegmentMember,
+  SegmentMemberSortField,
+  SegmentRule,
+} from '@crm/shared/domain';
+import { DataSource } from 'typeorm';
+import { compileSegmentRule, joinsSql, RuleSource } from './segment-sql';
+
+/** Whose members: a rule (a dynamic segment, or a preview) or a static segment's list. */
+export type MemberSource = { rule: SegmentRule } | { staticSegmentId: string };
+
+interface SourceSql {
+  /** Customers `c` with the tables the source and `reads` need. */
+  from: string;
+  /** The members, within the caller's scope. */
+  where: string;
+}
+
+/** The members of `source` as FROM and WHERE over customers `c`; values are appended to `params`. */
+export function sourceSql(
+  source: MemberSource,
+  scope: DataScope,
+  params: unknown[],
+  reads: readonly RuleSource[] = [],
+): SourceSql {
+  if ('rule' in source) {
+    const rule = compileSegmentRule(source.rule, params);
+    return {
+      from: `customers c ${joinsSql([...rule.sources, ...reads])}`,
+      where: `${rule.where} AND ${scope.sql('c.account_manager_id', params)}`,
+    };
+  }
+  params.push(source.staticSegmentId);
+  const segment = `$${params.length}`;
+  return {
+    from: `segment_members sm JOIN customers c ON c.id = sm.customer_id ${joinsSql(reads)}`,
+    where: `sm.segment_id = ${segment} AND ${scope.sql('c.account_manager_id', params)}`,
+  };
+}
+
+const MEMBER_COLUMNS = `c.id, c.account_no, c.name, c.industry, c.voltage_kv, c.region, c.stage, c.importance,
+  c.contract_capacity_kva, u.id AS manager_id, u.display_name AS manager_name, m.kwh_12m, m.arrears,
+  s.vip_score, s.vip_tier, s.credit_score, s.credit_rating`;
+
+const SORT_SQL: Record<SegmentMemberSortField, string> = {
+  accountNo: 'c.account_no',
+  name: 'c.name',
+  industry: 'c.industry',
+  voltageKv: 'c.voltage_kv',
+  region: 'c.region',
+  contractCapacityKva: 'c.contract_capacity_kva',
+  kwh12m: 'm.kwh_12m',
+  arrears: 'm.arrears',
+  vipScore: 's.vip_score',
+  creditScore: 's.credit_score',
+};
+
+/** ORDER BY of a sort such as `-kwh12m`; empty values last either way, the account number breaks ties. */
+function orderSql(sort: string): string {
+  const descending = sort.startsWith('-');
+  const column = SORT_SQL[(descending ? sort.slice(1) : sort) as SegmentMemberSortField] ?? SORT_SQL.accountNo;
+  return `${column} ${descending ? 'DESC' : 'ASC'} NULLS LAST, c.account_no`;
+}
+
+interface MemberRow {
+  id: string;
+  account_no: string;
+  name: string;
+  industry: string;
+  voltage_kv: number;
+  region: string;
+  stage: string;
+  importance: string;
+  contract_capacity_kva: string;
+  manager_id: string | null;
+  manager_name: string | null;
+  kwh_12m: string | null;
+  arrears: string | null;
+  vip_score: string | null;
+  vip_tier: string | null;
+  credit_score: string | null;
+  credit_rating: string | null;
+}
+
+const numberOrNull = (x: string | null) => (x === null ? null : Number(x));
+
+export function toMember(r: MemberRow): SegmentMember {
+  return {
+    id: r.id,
+    accountNo: r.account_no,
+    name: r.name,
+    industry: r.industry,
+    voltageKv: r.voltage_kv,
+    region: r.region,
+    stage: r.stage,
+    importance: r.importance,
+    contractCapacityKva: Number(r.contract_capacity_kva),
+    manager: r.manager_id ? { id: r.manager_id, displayName: r.manager_name ?? '' } : null,
+    kwh12m: numberOrNull(r.kwh_12m),
+    arrears: numberOrNull(r.arrears),
+    vipScore: numberOrNull(r.vip_score),
+    vipTier: r.vip_tier,
+    creditScore: numberOrNull(r.credit_score),
+    creditRating: r.credit_rating,
+  };
+}
+
+/** Reads of a segment's members: count, a sorted page, every member for export, the distribution. */
+@Injectable()
+export class SegmentMembersRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async count(source: MemberSource, scope: DataScope): Promise<number> {
+    const params: unknown[] = [];
+    const { from, where } = sourceSql(source, scope, params);
+    const [{ count }] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM ${from} WHERE ${where}`,
+      params,
+    );
+    return count;
+  }
+
+  async page(
+    source: MemberSource,
+    scope: DataScope,
+    query: { page: number; pageSize: number; sort: string },
+  ): Promise<Page<SegmentMember>> {
+    const params: unknown[] = [];
+    const { from, where } = sourceSql(source, scope, params, ['m', 's']);
+    const [rows, total] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${MEMBER_COLUMNS} FROM ${from} LEFT JOIN users u ON u.id = c.account_manager_id
+          WHERE ${where} ORDER BY ${orderSql(query.sort)}
+          LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+        params,
+      ),
+      this.count(source, scope),
+    ]);
+    return { items: rows.map(toMember), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** Every member in `sort` order, streamed through a cursor: constant memory for any size. */
+  async *all(source: MemberSource, scope: DataScope, sort: string): AsyncGenerator<SegmentMember> {
+    const params: unknown[] = [];
+    const { from, where } = sourceSql(source, scope, params, ['m', 's']);
+    const rows = cursorRows<MemberRow>(
+      this.dataSource,
+      `SELECT ${MEMBER_COLUMNS} FROM ${from} LEFT JOIN users u ON u.id = c.account_manager_id
+        WHERE ${where} ORDER BY ${orderSql(sort)}`,
+      params,
+    );
+    for await (const row of rows) yield toMember(row);
+  }
+
+  /**
+   * The members' distribution over industry, voltage, region, VIP tier and credit rating next to the
+   * whole population's (both within the caller's scope), in one pass over the customers.
+   */
+  async distribution(source: MemberSource, scope: DataScope): Promise<SegmentDistribution[]> {
+    const params: unknown[] = [];
+    let from: string;
+    let member: string;
+    if ('rule' in source) {
+      const rule = compileSegmentRule(source.rule, params);
+      from = `customers c ${joinsSql([...rule.sources, 's'])}`;
+      member = `coalesce(${rule.where}, false)`;
+    } else {
+      params.push(source.staticSegmentId);
+      from = `customers c ${joinsSql(['s'])}
+        LEFT JOIN segment_members sm ON sm.segment_id = $${params.length} AND sm.customer_id = c.id`;
+      member = 'sm.customer_id IS NOT NULL';
+    }
+    const rows: { dimension: SegmentDistribution['dimension']; value: string; segment: number; population: number }[] =
+      await this.dataSource.query(
+        `WITH p AS (
+           SELECT c.industry, c.voltage_kv::text AS voltage, c.region, s.vip_tier, s.credit_rating, ${member} AS member
+             FROM ${from}
+            WHERE ${scope.sql('c.account_manager_id', params)}
+         )
+         SELECT d.dimension, d.value, (count(*) FILTER (WHERE p.member))::int AS segment, count(*)::int AS population
+           FROM p CROSS JOIN LATERAL (VALUES ('industry', p.industry), ('voltageKv', p.voltage), ('region', p.region),
+                                             ('vipTier', p.vip_tier), ('creditRating', p.credit_rating)) d (dimension, value)
+          WHERE d.value IS NOT NULL
+          GROUP BY d.dimension, d.value
+          ORDER BY d.dimension, segment DESC, population DESC, d.value`,
+        params,
+      );
+    return SEGMENT_DIMENSIONS.map((dimension) => ({
+      dimension,
+      buckets: rows
+        .filter((r) => r.dimension === dimension)
+        .map(({ value, segment, population }) => ({ value, segment, population })),
+    }));
+  }
+}

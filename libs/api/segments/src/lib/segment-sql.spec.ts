@@ -1,0 +1,72 @@
+import { SEGMENT_FIELDS, SegmentRule } from '@crm/shared/domain';
+import { compileSegmentRule, FIELD_SQL, joinsSql } from './segment-sql';
+
+describe('compileSegmentRule', () => {
+  it('has SQL for every field of the catalog', () => {
+    expect(Object.keys(FIELD_SQL).sort()).toEqual(SEGMENT_FIELDS.map((f) => f.key).sort());
+  });
+
+  it('compiles groups into parenthesised AND / OR with every value a typed parameter', () => {
+    const params: unknown[] = ['scope'];
+    const rule: SegmentRule = {
+      op: 'and',
+      rules: [
+        { field: 'voltageKv', operator: 'in', value: [10, 35] },
+        {
+          op: 'or',
+          rules: [
+            { field: 'vipTier', operator: 'eq', value: 'gold' },
+            { field: 'arrears', operator: 'between', value: [100, 200] },
+          ],
+        },
+        { field: 'tags', operator: 'nin', value: ['a', 'b'] },
+      ],
+    };
+    const { where, sources } = compileSegmentRule(rule, params);
+    expect(where).toBe(
+      '(c.voltage_kv = ANY($2::smallint[]) AND (s.vip_tier = $3::text OR m.arrears BETWEEN $4::numeric AND $5::numeric)' +
+        ' AND NOT (c.tags && $6::text[]))',
+    );
+    expect(params).toEqual(['scope', [10, 35], 'gold', 100, 200, ['a', 'b']]);
+    expect([...sources].sort()).toEqual(['m', 's']);
+    expect(joinsSql(sources)).toContain('customer_scores s ON s.run_id = (SELECT max(id)');
+  });
+
+  it.each([
+    ['neq', 'region', 'x', 'c.region IS DISTINCT FROM $1::text'],
+    ['nin', 'stage', ['closed'], '(c.stage = ANY($1::text[])) IS NOT TRUE'],
+    ['gt', 'kwh12m', 1, 'm.kwh_12m > $1::numeric'],
+    ['gte', 'kwhGrowthPercent', -50, '(m.kwh_growth * 100) >= $1::float8'],
+    ['lt', 'creditScore', 60, 's.credit_score < $1::numeric'],
+    ['lte', 'contractCapacityKva', 800, 'c.contract_capacity_kva <= $1::numeric'],
+    ['is_null', 'vipTier', undefined, 's.vip_tier IS NULL'],
+    ['not_null', 'accountManagerId', undefined, 'c.account_manager_id IS NOT NULL'],
+    ['contains', 'tags', '双电源', 'c.tags @> ARRAY[$1::text]'],
+    ['in', 'tags', ['a'], 'c.tags && $1::text[]'],
+  ])('compiles %s on %s', (operator, field, value, sql) => {
+    const params: unknown[] = [];
+    const { where } = compileSegmentRule({ op: 'and', rules: [{ field, operator, value } as never] }, params);
+    expect(where).toBe(sql);
+    expect(params).toEqual(value === undefined ? [] : [value]);
+  });
+
+  it('keeps hostile values as data, never as SQL', () => {
+    const hostile = ["'; DROP TABLE customers; --", '$1', '\\', "' OR 1=1 --"];
+    const params: unknown[] = [];
+    const { where } = compileSegmentRule(
+      {
+        op: 'or',
+        rules: hostile.map((value) => ({ field: 'region', operator: 'eq' as const, value })),
+      },
+      params,
+    );
+    expect(where).toBe('(c.region = $1::text OR c.region = $2::text OR c.region = $3::text OR c.region = $4::text)');
+    expect(params).toEqual(hostile);
+  });
+
+  it('matches an empty root group to everyone and reads no other table', () => {
+    const { where, sources } = compileSegmentRule({ op: 'or', rules: [] }, []);
+    expect(where).toBe('TRUE');
+    expect(joinsSql(sources)).toBe('');
+  });
+});

@@ -1,0 +1,182 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
+import { ExportColumn, Roles, sendTable } from '@crm/api/http';
+import {
+  Page,
+  ROLES,
+  Segment,
+  SEGMENT_FIELDS,
+  SegmentChange,
+  SegmentDetail,
+  SegmentDistribution,
+  SegmentField,
+  SegmentMember,
+  SegmentPreview,
+  SegmentSnapshot,
+} from '@crm/shared/domain';
+import type { Response } from 'express';
+import {
+  ChangesQueryDto,
+  CreateSegmentDto,
+  MembersExportDto,
+  MembersQueryDto,
+  SegmentListQueryDto,
+  SegmentRuleDto,
+  StaticMembersDto,
+  UpdateSegmentDto,
+} from './dto/segment.dto';
+import { SegmentMembersRepository } from './segment-members.repository';
+import { SegmentSnapshotsService } from './segment-snapshots.service';
+import { SegmentsService, sourceOf } from './segments.service';
+
+const MEMBER_COLUMNS: ExportColumn<SegmentMember>[] = [
+  { header: 'accountNo', value: (m) => m.accountNo },
+  { header: 'name', value: (m) => m.name },
+  { header: 'industry', value: (m) => m.industry },
+  { header: 'voltageKv', value: (m) => m.voltageKv },
+  { header: 'region', value: (m) => m.region },
+  { header: 'stage', value: (m) => m.stage },
+  { header: 'importance', value: (m) => m.importance },
+  { header: 'contractCapacityKva', value: (m) => m.contractCapacityKva },
+  { header: 'manager', value: (m) => m.manager?.displayName ?? null },
+  { header: 'kwh12m', value: (m) => m.kwh12m },
+  { header: 'arrears', value: (m) => m.arrears },
+  { header: 'vipScore', value: (m) => m.vipScore },
+  { header: 'vipTier', value: (m) => m.vipTier },
+  { header: 'creditScore', value: (m) => m.creditScore },
+  { header: 'creditRating', value: (m) => m.creditRating },
+];
+
+/**
+ * Segments for marketing staff (API.md, "Segments"). Every role may build and read segments; members
+ * are always limited to the caller's scope (an account manager sees their own customers only).
+ */
+@ApiTags('segments')
+@ApiBearerAuth()
+@Controller('segments')
+@Roles(...ROLES)
+export class SegmentsController {
+  constructor(
+    private readonly segments: SegmentsService,
+    private readonly members: SegmentMembersRepository,
+    private readonly snapshots: SegmentSnapshotsService,
+  ) {}
+
+  @Get('fields')
+  fields(): readonly SegmentField[] {
+    return SEGMENT_FIELDS;
+  }
+
+  /** The count and a sample of a rule's members, without saving anything. */
+  @Post('preview')
+  @HttpCode(200)
+  preview(@Scope() scope: DataScope, @Body() body: SegmentRuleDto): Promise<SegmentPreview> {
+    return this.segments.preview(scope, body.rule);
+  }
+
+  @Post()
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateSegmentDto): Promise<Segment> {
+    return this.segments.create(user, body);
+  }
+
+  @Get()
+  list(@Query() query: SegmentListQueryDto): Promise<Page<Segment>> {
+    return this.segments.list(query);
+  }
+
+  @Get(':id')
+  get(@Scope() scope: DataScope, @Param('id', ParseUUIDPipe) id: string): Promise<SegmentDetail> {
+    return this.segments.detail(scope, id);
+  }
+
+  @Patch(':id')
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateSegmentDto,
+  ): Promise<Segment> {
+    return this.segments.update(user, id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  delete(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.segments.delete(user, id);
+  }
+
+  @Get(':id/members')
+  async membersPage(
+    @Scope() scope: DataScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: MembersQueryDto,
+  ): Promise<Page<SegmentMember>> {
+    return this.members.page(sourceOf(await this.segments.get(id)), scope, query);
+  }
+
+  /** Every member as CSV (default) or .xlsx, streamed from a database cursor. */
+  @Get(':id/export')
+  async export(
+    @Scope() scope: DataScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: MembersExportDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    const segment = await this.segments.get(id);
+    await sendTable(
+      res,
+      query.format,
+      `segment-${segment.name}`,
+      MEMBER_COLUMNS,
+      this.members.all(sourceOf(segment), scope, query.sort),
+    );
+  }
+
+  /** Adds customers to a static segment, by id or account number. */
+  @Post(':id/members')
+  @HttpCode(200)
+  addMembers(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: StaticMembersDto,
+  ): Promise<{ added: number }> {
+    return this.segments.addMembers(user, id, body);
+  }
+
+  @Delete(':id/members/:customerId')
+  @HttpCode(204)
+  removeMember(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('customerId', ParseUUIDPipe) customerId: string,
+  ): Promise<void> {
+    return this.segments.removeMember(user, id, customerId);
+  }
+
+  /** Daily sizes, with how many joined and left, oldest first. */
+  @Get(':id/snapshots')
+  async history(@Param('id', ParseUUIDPipe) id: string): Promise<SegmentSnapshot[]> {
+    await this.segments.get(id);
+    return this.snapshots.history(id);
+  }
+
+  /** The latest joiners (or leavers) of a dynamic segment. */
+  @Get(':id/changes')
+  async changes(
+    @Scope() scope: DataScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ChangesQueryDto,
+  ): Promise<Page<SegmentChange>> {
+    await this.segments.get(id);
+    return this.snapshots.changes(id, query.change, scope, query);
+  }
+
+  /** The members' distribution over industry, voltage, region, VIP tier and credit rating next to the population's. */
+  @Get(':id/distribution')
+  async distribution(
+    @Scope() scope: DataScope,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<SegmentDistribution[]> {
+    return this.members.distribution(sourceOf(await this.segments.get(id)), scope);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { SegmentMembersRepository } from './segment-members.repository';
+import { SegmentSnapshotsService } from './segment-snapshots.service';
+import { SegmentsController } from './segments.controller';
+import { SegmentsRepository } from './segments.repository';
+import { SegmentsService } from './segments.service';
+
+/** Segmentation for marketing staff: rules over attributes and behaviour, saved and static segments, snapshots. */
+@Module({
+  controllers: [SegmentsController],
+  providers: [SegmentsService, SegmentsRepository, SegmentMembersRepository, SegmentSnapshotsService],
+  exports: [SegmentMembersRepository, SegmentSnapshotsService],
+})
+export class SegmentsModule {}

@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser, DataScope } from '@crm/api/auth';
+import {
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  Segment,
+  SegmentDetail,
+  SegmentPreview,
+  SegmentRule,
+  segmentRuleProblems,
+} from '@crm/shared/domain';
+import { CreateSegmentDto, StaticMembersDto, UpdateSegmentDto } from './dto/segment.dto';
+import { MemberSource, SegmentMembersRepository } from './segment-members.repository';
+import { SegmentSnapshotsService } from './segment-snapshots.service';
+import { SegmentsRepository } from './segments.repository';
+
+/** Customers a preview shows next to the count. */
+const PREVIEW_SAMPLE = 10;
+
+/** The rule, checked against the field catalog; a 400 naming each problem otherwise. */
+function validRule(rule: unknown): SegmentRule {
+  const problems = segmentRuleProblems(rule);
+  if (problems.length)
+    throw new InvalidInputError(
+      `The rule is not valid: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
+      problems,
+    );
+  return rule as SegmentRule;
+}
+
+/**
+ * Segments: previews of a rule, saved dynamic and static segments, their members within the caller's
+ * scope. Everyone sees every segment's definition; only its owner or an admin changes or deletes it.
+ */
+@Injectable()
+export class SegmentsService {
+  constructor(
+    private readonly segments: SegmentsRepository,
+    private readonly members: SegmentMembersRepository,
+    private readonly snapshots: SegmentSnapshotsService,
+  ) {}
+
+  async preview(scope: DataScope, rule: unknown): Promise<SegmentPreview> {
+    const source = { rule: validRule(rule) };
+    const [count, sample] = await Promise.all([
+      this.members.count(source, scope),
+      this.members.page(source, scope, { page: 1, pageSize: PREVIEW_SAMPLE, sort: '-vipScore' }),
+    ]);
+    return { count, sample: sample.items };
+  }
+
+  async create(user: AuthUser, body: CreateSegmentDto): Promise<Segment> {
+    const scope = DataScope.of(user);
+    let rule: SegmentRule | null = null;
+    let customerIds: string[] = [];
+    if (body.kind === 'dynamic') {
+      if (body.customerIds || body.accountNos)
+        throw new InvalidInputError('A dynamic segment has a rule, not a list of customers', [
+          { field: body.customerIds ? 'customerIds' : 'accountNos', message: 'only for a static segment' },
+        ]);
+      if (body.rule === undefined)
+        throw new InvalidInputError('A dynamic segment needs a rule', [{ field: 'rule', message: 'is required' }]);
+      rule = validRule(body.rule);
+    } else {
+      if (body.rule !== undefined)
+        throw new InvalidInputError('A static segment is a list of customers, not a rule', [
+          { field: 'rule', message: 'only for a dynamic segment' },
+        ]);
+      customerIds = await this.resolve(scope, body);
+    }
+    const id = await this.segments.create(
+      { name: body.name, description: body.description ?? '', kind: body.kind, rule, ownerId: user.id },
+      customerIds,
+    );
+    if (rule) await this.snapshots.queue(id); // the first snapshot, or the one after the rule changed
+    return this.get(id);
+  }
+
+  list(query: { search?: string; page: number; pageSize: number }) {
+    return this.segments.list(query);
+  }
+
+  async get(id: string): Promise<Segment> {
+    const segment = await this.segments.find(id);
+    if (!segment) throw new NotFoundError('Segment', id);
+    return segment;
+  }
+
+  async detail(scope: DataScope, id: string): Promise<SegmentDetail> {
+    const segment = await this.get(id);
+    return { ...segment, count: await this.members.count(sourceOf(segment), scope) };
+  }
+
+  async update(user: AuthUser, id: string, body: UpdateSegmentDto): Promise<Segment> {
+    const segment = await this.editable(user, id);
+    if (body.rule !== undefined && segment.kind === 'static')
+      throw new InvalidInputError('A static segment has no rule', [
+        { field: 'rule', message: 'only for a dynamic segment' },
+      ]);
+    const rule = body.rule === undefined ? undefined : validRule(body.rule);
+    await this.segments.update(id, { name: body.name, description: body.description, rule });
+    if (rule) await this.snapshots.queue(id); // the first snapshot, or the one after the rule changed
+    return this.get(id);
+  }
+
+  async delete(user: AuthUser, id: string): Promise<void> {
+    await this.editable(user, id);
+    await this.segments.delete(id);
+  }
+
+  async addMembers(user: AuthUser, id: string, body: StaticMembersDto): Promise<{ added: number }> {
+    await this.staticSegment(user, id);
+    const ids = await this.resolve(DataScope.of(user), body);
+    return { added: await this.segments.addMembers(id, ids) };
+  }
+
+  async removeMember(user: AuthUser, id: string, customerId: string): Promise<void> {
+    await this.staticSegment(user, id);
+    if (!(await this.segments.removeMember(id, customerId)))
+      throw new NotFoundError(`Customer ${customerId} in segment`, id);
+  }
+
+  /** The segment when the user may change it: its owner or an admin. */
+  private async editable(user: AuthUser, id: string): Promise<Segment> {
+    const segment = await this.get(id);
+    if (segment.owner.id !== user.id && user.role !== 'admin')
+      throw new ForbiddenError(`Only the owner of segment ${segment.name} or an admin may change it`);
+    return segment;
+  }
+
+  private async staticSegment(user: AuthUser, id: string): Promise<Segment> {
+    const segment = await this.editable(user, id);
+    if (segment.kind !== 'static')
+      throw new InvalidInputError('Members are added to static segments only', [
+        { field: 'kind', message: 'the segment is dynamic: change its rule instead' },
+      ]);
+    return segment;
+  }
+
+  /** The ids of the customers a request names; a 400 naming every unknown one. */
+  private async resolve(scope: DataScope, body: StaticMembersDto): Promise<string[]> {
+    const by = body.customerIds ? 'customerIds' : 'accountNos';
+    const values = body.customerIds ?? body.accountNos;
+    if (!values?.length)
+      throw new InvalidInputError('Name the customers by customerIds or accountNos', [
+        { field: 'accountNos', message: 'must be a non-empty list' },
+      ]);
+    const { ids, unknown } = await this.segments.resolveCustomers(scope, by, values);
+    if (unknown.length)
+      throw new InvalidInputError(
+        `${unknown.length} of the customers are unknown: ${unknown
+          .slice(0, 5)
+          .map((u) => u.value)
+          .join(', ')}${unknown.length > 5 ? '…' : ''}`,
+        unknown.slice(0, 20).map((u) => ({ field: `${by}[${u.index}]`, message: `unknown customer ${u.value}` })),
+      );
+    return ids;
+  }
+}
+
+export function sourceOf(segment: Segment): MemberSource {
+  return segment.rule ? { rule: segment.rule } : { staticSegmentId: segment.id };
+}
