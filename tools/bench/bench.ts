@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --customers 1000000] [--runs 3] [--duration 10] [--connections 32] [--cases list,import,scoring]
+ * npm run bench [-- --customers 1000000] [--runs 3] [--duration 10] [--connections 32] [--cases list,import,scoring,segments]
  *
  * Builds (or reuses) a scratch database of the given scale in .bench/<customers> with the generator,
  * starts the built API on it, and runs each case several times next to its baseline: the same work done
@@ -13,13 +13,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import { METRICS_SELECT, metricsParams, RUN_WORK_MEM, scoresSelect } from '@crm/api/scoring';
-import { chinaDate } from '@crm/shared/domain';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { metricsParams, metricsSelect, RUN_WORK_MEM, scoresSelect } from '@crm/api/scoring';
+import { chinaDate, SegmentRule } from '@crm/shared/domain';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from '../cli/database';
 import { median, percentile, round } from './stats';
 
 const ROOT = resolve(__dirname, '..', '..');
+const ALL_CASES = ['list', 'import', 'scoring', 'segments'];
 
 interface CaseResult {
   name: string;
@@ -132,6 +134,39 @@ async function sqlImport(pool: Pool, csv: string): Promise<number> {
   }
 }
 
+/** A scoring run through the API, to its end. */
+async function recompute(baseUrl: string, token: string): Promise<void> {
+  const auth = { headers: { authorization: `Bearer ${token}` } };
+  const { jobId } = await (await fetch(`${baseUrl}/api/scoring/recompute`, { method: 'POST', ...auth })).json();
+  let job = { state: 'queued' };
+  while (job.state !== 'completed') {
+    if (job.state === 'failed') throw new Error(`the scoring run failed: ${JSON.stringify(job)}`);
+    await new Promise((r) => setTimeout(r, 500));
+    job = await (await fetch(`${baseUrl}/api/scoring/jobs/${jobId}`, auth)).json();
+  }
+}
+
+/** Latencies of `requests` calls made one after another, as a person editing a rule makes them. */
+async function sequential(requests: number, call: () => Promise<void>): Promise<Record<string, number>> {
+  const latencies: number[] = [];
+  for (let i = 0; i < requests; i++) {
+    const start = process.hrtime.bigint();
+    await call();
+    latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return {
+    p50: round(percentile(latencies, 50), 2),
+    p95: round(percentile(latencies, 95), 2),
+    max: round(Math.max(...latencies), 2),
+  };
+}
+
+/** Resident memory of a process in MB (Linux). */
+function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+  return line ? round(Number(line[1]) / 1024, 0) : 0;
+}
+
 async function waitForHealth(baseUrl: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
@@ -150,7 +185,7 @@ async function main(): Promise<void> {
   const customers = Number(options['customers'] ?? 100_000);
   const runs = Number(options['runs'] ?? 3);
   const duration = Number(options['duration'] ?? 10);
-  const cases = new Set(String(options['cases'] ?? 'list,import,scoring').split(','));
+  const cases = new Set(String(options['cases'] ?? ALL_CASES.join(',')).split(','));
   const connections = Number(options['connections'] ?? 32);
   const poolSize = 20; // the API's pool (DatabaseModule)
 
@@ -266,18 +301,12 @@ async function main(): Promise<void> {
       // aggregation and scoring as one read-only statement.
       const auth = { headers: { authorization: `Bearer ${token}` } };
       const [model] = await (await fetch(`${baseUrl}/api/scoring/models`, auth)).json();
-      const scoringSql = `SELECT count(*)::int AS n FROM (${scoresSelect(model, `(${METRICS_SELECT})`)}) s`;
+      const scoringSql = `SELECT count(*)::int AS n FROM (${scoresSelect(model, `(${metricsSelect()})`)}) s`;
       const scoringRuns: CaseResult['runs'] = [];
       for (let i = 0; i < runs; i++) {
         console.error(`scoring, run ${i + 1} of ${runs} …`);
         const started = Date.now();
-        const { jobId } = await (await fetch(`${baseUrl}/api/scoring/recompute`, { method: 'POST', ...auth })).json();
-        let job = { state: 'queued' };
-        while (job.state !== 'completed') {
-          if (job.state === 'failed') throw new Error(`the scoring run failed: ${JSON.stringify(job)}`);
-          await new Promise((r) => setTimeout(r, 500));
-          job = await (await fetch(`${baseUrl}/api/scoring/jobs/${jobId}`, auth)).json();
-        }
+        await recompute(baseUrl, token);
         const product = (Date.now() - started) / 1000;
         const client = await pool.connect();
         try {
@@ -301,11 +330,121 @@ async function main(): Promise<void> {
       });
     }
 
+    if (cases.has('segments')) {
+      const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const [{ runs: scored }] = (
+        await pool.query(`SELECT count(*)::int AS runs FROM scoring_runs WHERE state = 'completed'`)
+      ).rows;
+      if (scored === 0) {
+        console.error('segments need scores: a scoring run first …');
+        await recompute(baseUrl, token);
+      }
+      // Case 4: the live count of a rule of four conditions, two attributes and two of behaviour.
+      const rule: SegmentRule = {
+        op: 'and',
+        rules: [
+          { field: 'voltageKv', operator: 'in', value: [10, 35] },
+          { field: 'region', operator: 'in', value: ['龙湾区', '鹿城区', '瓯海区'] },
+          { field: 'kwh12m', operator: 'gte', value: 1_000_000 },
+          { field: 'creditRating', operator: 'in', value: ['AAA', 'AA'] },
+        ],
+      };
+      const countSql = `SELECT count(*)::int AS n FROM customers c
+        JOIN customer_metrics m ON m.customer_id = c.id
+        JOIN customer_scores s ON s.customer_id = c.id AND s.run_id = (SELECT max(id) FROM scoring_runs WHERE state = 'completed')
+       WHERE c.voltage_kv IN (10, 35) AND c.region IN ('龙湾区', '鹿城区', '瓯海区')
+         AND m.kwh_12m >= 1000000 AND s.credit_rating IN ('AAA', 'AA')`;
+      const preview = async () => {
+        const res = await fetch(`${baseUrl}/api/segments/preview`, {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify({ rule }),
+        });
+        if (res.status !== 200) throw new Error(`preview failed: ${res.status} ${await res.text()}`);
+        await res.json();
+      };
+      const requests = 30;
+      await sequential(3, preview); // warm-up
+      const countRuns: CaseResult['runs'] = [];
+      for (let i = 0; i < runs; i++) {
+        console.error(`segment count, run ${i + 1} of ${runs} …`);
+        countRuns.push({
+          product: await sequential(requests, preview),
+          baseline: await sequential(requests, async () => void (await pool.query(countSql))),
+        });
+      }
+      const [{ n: matches }] = (await pool.query(countSql)).rows;
+      results.push({
+        name: `Segment count preview of a 4-condition rule (${matches} matches), ${requests} requests one after another`,
+        unit: 'ms',
+        runs: countRuns,
+        summary: summarise(countRuns, 'p95', true),
+      });
+
+      // Case 5: CSV export of a segment of (up to) 500,000 members, with the API process's memory.
+      const members = Math.min(500_000, Math.floor(customers / 2));
+      const [{ kwh }] = (
+        await pool.query(
+          `SELECT kwh_12m::float8 AS kwh FROM customer_metrics ORDER BY kwh_12m DESC OFFSET $1 LIMIT 1`,
+          [members - 1],
+        )
+      ).rows;
+      const exportRule: SegmentRule = { op: 'and', rules: [{ field: 'kwh12m', operator: 'gte', value: kwh }] };
+      const created = await fetch(`${baseUrl}/api/segments`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ name: `bench export ${Date.now()}`, kind: 'dynamic', rule: exportRule }),
+      });
+      const segment = await created.json();
+      if (created.status !== 201) throw new Error(`creating the segment failed: ${JSON.stringify(segment)}`);
+      const exportSql = `COPY (SELECT c.account_no, c.name, c.industry, c.voltage_kv, c.region, c.stage, c.importance,
+          c.contract_capacity_kva, u.display_name, m.kwh_12m, m.arrears, s.vip_score, s.vip_tier, s.credit_score, s.credit_rating
+          FROM customers c
+          JOIN customer_metrics m ON m.customer_id = c.id
+          LEFT JOIN customer_scores s ON s.customer_id = c.id AND s.run_id = (SELECT max(id) FROM scoring_runs WHERE state = 'completed')
+          LEFT JOIN users u ON u.id = c.account_manager_id
+         WHERE m.kwh_12m >= ${kwh} ORDER BY c.account_no) TO STDOUT (FORMAT csv)`;
+      const exportRuns: CaseResult['runs'] = [];
+      for (let i = 0; i < runs; i++) {
+        console.error(`segment export, run ${i + 1} of ${runs} …`);
+        const pid = api.pid as number;
+        const rssBefore = rssMb(pid);
+        let rssPeak = rssBefore;
+        const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(pid))), 100);
+        const started = Date.now();
+        const res = await fetch(`${baseUrl}/api/segments/${segment.id}/export?format=csv`, { headers: auth });
+        let lines = 0;
+        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>)
+          for (const byte of chunk) if (byte === 10) lines++;
+        const seconds = (Date.now() - started) / 1000;
+        clearInterval(sampler);
+        if (lines - 1 < members * 0.9) throw new Error(`the export has ${lines - 1} rows, expected about ${members}`);
+        const client = await pool.connect();
+        const baselineStarted = Date.now();
+        try {
+          const stream = client.query(copyTo(exportSql));
+          for await (const _chunk of stream as AsyncIterable<Buffer>) void _chunk;
+        } finally {
+          client.release();
+        }
+        exportRuns.push({
+          product: { seconds: round(seconds), rows: lines - 1, rssBeforeMb: rssBefore, rssPeakMb: rssPeak },
+          baseline: { seconds: round((Date.now() - baselineStarted) / 1000), rows: 0, rssBeforeMb: 0, rssPeakMb: 0 },
+        });
+      }
+      results.push({
+        name: `CSV export of a ${members}-member segment over HTTP`,
+        unit: 's',
+        runs: exportRuns,
+        summary: summarise(exportRuns, 'seconds', true),
+      });
+    }
+
     const date = new Date().toISOString().slice(0, 10);
     const outDir = join(ROOT, 'bench', 'results');
     mkdirSync(outDir, { recursive: true });
     const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version };
-    const name = `${date}-${customers}${cases.size < 3 ? `-${[...cases].join('-')}` : ''}`;
+    const name = `${date}-${customers}${cases.size < ALL_CASES.length ? `-${[...cases].join('-')}` : ''}`;
     writeFileSync(
       join(outDir, `${name}.json`),
       JSON.stringify({ date, customers, runs, duration, connections, machine, results }, null, 2) + '\n',

@@ -8,6 +8,8 @@ import { CombineSearchWithFilters1764300000002 } from './1764300000002-combine-s
 import { SettleBills1764400000000 } from './1764400000000-settle-bills';
 import { CreateScoring1764500000000 } from './1764500000000-create-scoring';
 import { CreateSegments1764600000000 } from './1764600000000-create-segments';
+import { LatestScoresInMetrics1764600000001 } from './1764600000001-latest-scores-in-metrics';
+import { StaleMetrics1764600000002 } from './1764600000002-stale-metrics';
 
 /** Every migration, oldest first. Add each new one here. */
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   SettleBills1764400000000,
   CreateScoring1764500000000,
   CreateSegments1764600000000,
+  LatestScoresInMetrics1764600000001,
+  StaleMetrics1764600000002,
 ];

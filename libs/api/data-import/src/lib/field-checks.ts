@@ -80,11 +80,7 @@ export function oneOfField(name: string, values: readonly (string | number)[], r
 export function dateField(name: string, extra: FieldCase[] = []): FieldCheck {
   return {
     field: name,
-    cases: [
-      presence(name, true),
-      [notDate(col(name)), 'must be a date (YYYY-MM-DD)'],
-      ...extra,
-    ],
+    cases: [presence(name, true), [notDate(col(name)), 'must be a date (YYYY-MM-DD)'], ...extra],
   };
 }
 

@@ -125,6 +125,13 @@ export class ImportService {
 
       progress('applying', rows);
       const { inserted, updated } = await definition.apply(sql, options.actorId);
+      if (kind !== 'customers' && inserted + updated > 0)
+        // Their behaviour changed: the metrics refresh job recomputes their metrics (segments read them).
+        await client.query(
+          `INSERT INTO customer_metrics_stale (customer_id)
+           SELECT DISTINCT c.id FROM import_rows r JOIN customers c ON c.account_no = r."accountNo"
+           ON CONFLICT DO NOTHING`,
+        );
       await client.query('COMMIT');
       progress('done', rows);
       const accepted = rows - rejected;

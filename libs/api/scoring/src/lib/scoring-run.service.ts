@@ -4,7 +4,7 @@ import { JobsService } from '@crm/api/jobs';
 import { ScoringJob, ScoringModel } from '@crm/shared/domain';
 import { DataSource, QueryRunner } from 'typeorm';
 import { ScoringModelsRepository } from './scoring-models.repository';
-import { METRICS_COLUMNS, METRICS_SELECT, metricsParams, SCORES_COLUMNS, scoresSelect } from './scoring-sql';
+import { METRICS_COLUMNS, metricsParams, metricsSelect, SCORES_COLUMNS, scoresSelect } from './scoring-sql';
 
 export const SCORING_JOB = 'scoring-recompute';
 
@@ -23,7 +23,14 @@ export const RUN_WORK_MEM = '256MB';
 /** Customers per transaction when the fresh metrics replace the old. */
 const METRICS_BATCH = 100_000;
 
-const METRICS_COLUMNS_LIST = METRICS_COLUMNS.split(',').map((c) => c.trim());
+/** customer_metrics' columns: the metrics and, for segments to read in the same row, the latest scores. */
+const METRICS_COLUMNS_LIST = [
+  ...METRICS_COLUMNS.split(',').map((c) => c.trim()),
+  'vip_score',
+  'vip_tier',
+  'credit_score',
+  'credit_rating',
+];
 const METRICS_VALUE_COLUMNS = METRICS_COLUMNS_LIST.filter((c) => c !== 'customer_id');
 const METRICS_UPDATE = METRICS_VALUE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ');
 /** Metric columns of `table`, to write only the customers whose metrics changed since the last run. */
@@ -149,7 +156,7 @@ export class ScoringRunService implements OnModuleInit {
     await qr.query(
       `CREATE UNLOGGED TABLE ${work(runId)} AS
        SELECT row_number() OVER ()::int AS n, x.*
-         FROM (${scoresSelect(model, `(${METRICS_SELECT})`, { withMetrics: true })}) x`,
+         FROM (${scoresSelect(model, `(${metricsSelect()})`, { withMetrics: true })}) x`,
       metricsParams(await this.asOf(runId)),
     );
     await qr.query(`CREATE INDEX ON ${work(runId)} (n)`);
@@ -164,13 +171,13 @@ export class ScoringRunService implements OnModuleInit {
   }
 
   /**
-   * customer_metrics becomes the fresh metrics, a batch of customers per transaction; only the customers whose
-   * metrics changed are written (from one night to the next, most have not).
+   * customer_metrics becomes the fresh metrics and scores, a batch of customers per transaction; only the customers
+   * whose metrics or scores changed are written (from one night to the next, most have not).
    */
   private async replaceMetrics(qr: QueryRunner, runId: number, customers: number): Promise<void> {
     for (let from = 0; from < customers; from += METRICS_BATCH) {
       await qr.query(
-        `INSERT INTO customer_metrics (${METRICS_COLUMNS})
+        `INSERT INTO customer_metrics (${METRICS_COLUMNS_LIST.join(', ')})
          SELECT ${METRICS_VALUES('r', METRICS_COLUMNS_LIST)}
            FROM ${work(runId)} r LEFT JOIN customer_metrics m ON m.customer_id = r.customer_id
           WHERE r.n > $1 AND r.n <= $2

@@ -26,9 +26,11 @@ export function curveSql(curve: Curve, raw: string): string {
 /**
  * Every scored customer's metrics as of `$1` (a date in China), in one set-wise statement: the last 12
  * complete months of consumption and bills, the 12 before, 24 months of violations and disconnections.
- * Columns match the table customer_metrics.
+ * Columns match the table customer_metrics. With `only` (a table of customer_id), those customers' only.
  */
-export const METRICS_SELECT = `
+export function metricsSelect(only?: string): string {
+  const among = (column: string) => (only ? `AND ${column} IN (SELECT customer_id FROM ${only})` : '');
+  return `
   WITH k AS (
     SELECT x.customer_id,
            sum(x.kwh) FILTER (WHERE x.period >= $2::date) AS kwh_12m,
@@ -38,7 +40,7 @@ export const METRICS_SELECT = `
            count(*) FILTER (WHERE x.period >= $2::date) AS months_metered_12m,
            count(*) FILTER (WHERE x.period >= $2::date AND x.max_demand_kw <= c.contract_capacity_kva) AS months_within_capacity_12m
       FROM consumption x JOIN customers c ON c.id = x.customer_id
-     WHERE x.period >= $3::date AND x.period < $4::date
+     WHERE x.period >= $3::date AND x.period < $4::date ${among('x.customer_id')}
      GROUP BY x.customer_id
   ), b AS (
     SELECT x.customer_id,
@@ -52,22 +54,23 @@ export const METRICS_SELECT = `
            sum(x.amount - x.paid_amount) FILTER (WHERE x.due_date < $1::date AND x.paid_amount < x.amount) AS arrears,
            min(x.due_date) FILTER (WHERE x.due_date < $1::date AND x.paid_amount < x.amount) AS oldest_overdue
       FROM bills x
+     WHERE TRUE ${among('x.customer_id')}
      GROUP BY x.customer_id
   ), v AS (
     SELECT x.customer_id, count(*) FILTER (WHERE x.kind = 'violation') AS violations_24m,
            count(*) FILTER (WHERE x.kind = 'theft') AS thefts_24m
-      FROM violations x WHERE x.occurred_on > ($1::date - interval '24 months')::date
+      FROM violations x WHERE x.occurred_on > ($1::date - interval '24 months')::date ${among('x.customer_id')}
      GROUP BY x.customer_id
   ), d AS (
     SELECT x.customer_id, count(*) AS disconnections_24m
       FROM disconnections x
-     WHERE x.disconnected_on > ($1::date - interval '24 months')::date
+     WHERE x.disconnected_on > ($1::date - interval '24 months')::date ${among('x.customer_id')}
      GROUP BY x.customer_id
   ), a AS (
     SELECT x.customer_id, count(*) AS capacity_increases_12m
       FROM applications x
      WHERE x.type = 'capacity_increase' AND x.status = 'completed'
-       AND x.completed_at > ($1::date - interval '12 months')::date
+       AND x.completed_at > ($1::date - interval '12 months')::date ${among('x.customer_id')}
      GROUP BY x.customer_id
   )
   SELECT c.id AS customer_id,
@@ -96,7 +99,8 @@ export const METRICS_SELECT = `
     LEFT JOIN v ON v.customer_id = c.id
     LEFT JOIN d ON d.customer_id = c.id
     LEFT JOIN a ON a.customer_id = c.id
-   WHERE c.stage IN ${SCORED_STAGES}`;
+   WHERE c.stage IN ${SCORED_STAGES} ${among('c.id')}`;
+}
 
 /** $1 as of, $2 the first month of the last 12, $3 of the 12 before, $4 the current month (YYYY-MM-DD). */
 export function metricsParams(asOf: string): string[] {

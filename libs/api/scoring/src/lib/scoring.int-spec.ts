@@ -1,4 +1,5 @@
 import { CustomersModule } from '@crm/api/customers';
+import { DataImportModule } from '@crm/api/data-import';
 import { NotificationsModule } from '@crm/api/notifications';
 import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
 import {
@@ -10,7 +11,7 @@ import {
   tierOf,
   weightedScore,
 } from '@crm/shared/domain';
-import { ScoringModule, ScoringRunService } from '../index';
+import { MetricsRefreshService, ScoringModule, ScoringRunService } from '../index';
 
 const DAY = 86_400_000;
 const today = chinaDate(new Date());
@@ -92,7 +93,7 @@ describe('VIP and credit scoring', () => {
     (await t.request('GET', `/customers/${ids[key]}/scores`, { as })).body;
 
   beforeAll(async () => {
-    t = await createTestApp([CustomersModule, ScoringModule, NotificationsModule]);
+    t = await createTestApp([CustomersModule, ScoringModule, NotificationsModule, DataImportModule]);
     runs = t.app.get(ScoringRunService);
     await customer('P', 'manager1', 'special', { kwh: 4000, kwhBefore: 2000, bill: 4000 });
     await customer('Q', 'manager1', 'level1', { kwh: 3000, kwhBefore: 3000, bill: 3000, violations: 1 });
@@ -182,6 +183,17 @@ describe('VIP and credit scoring', () => {
 
   it('scores only customers with a supply', async () => {
     expect(await scores('N')).toEqual({ vip: null, credit: null, history: [] });
+  });
+
+  it('keeps the latest scores next to the metrics, where segments read them', async () => {
+    const rows = await t.dataSource.query(
+      `SELECT (m.vip_score, m.vip_tier, m.credit_score, m.credit_rating)
+                = (s.vip_score, s.vip_tier, s.credit_score, s.credit_rating) AS same
+         FROM customer_metrics m
+         JOIN customer_scores s ON s.customer_id = m.customer_id
+          AND s.run_id = (SELECT max(id) FROM scoring_runs WHERE state = 'completed')`,
+    );
+    expect(rows).toEqual([{ same: true }, { same: true }, { same: true }, { same: true }]);
   });
 
   it('ranks the VIP list, and an account manager sees their own customers only', async () => {
@@ -299,6 +311,28 @@ describe('VIP and credit scoring', () => {
     const notes = (await t.request('GET', '/notifications?unread=true', { as: 'manager1' })).body;
     expect(notes.items).toEqual([expect.objectContaining({ kind: 'tier_changed', customerId: ids['Q'] })]);
     expect((await t.request('GET', '/notifications', { as: 'manager2' })).body.total).toBe(0);
+  });
+
+  it('refreshes the metrics of customers an import changed, between runs, leaving the scores', async () => {
+    const [{ account_no: accountNo }] = await t.dataSource.query('SELECT account_no FROM customers WHERE id = $1', [
+      ids['P'],
+    ]);
+    const before = (await t.dataSource.query('SELECT * FROM customer_metrics WHERE customer_id = $1', [ids['P']]))[0];
+    const csv = `accountNo,period,kwh,maxDemandKw,powerFactor\n${accountNo},${month(1).slice(0, 7)},5200,500,0.95\n`;
+    expect((await t.upload('/import/consumption', csv, { as: 'admin' })).status).toBe(200);
+    expect(await t.dataSource.query('SELECT customer_id FROM customer_metrics_stale')).toEqual([
+      { customer_id: ids['P'] },
+    ]);
+
+    expect(await t.app.get(MetricsRefreshService).refresh()).toEqual({ customers: 1 });
+    const after = (await t.dataSource.query('SELECT * FROM customer_metrics WHERE customer_id = $1', [ids['P']]))[0];
+    expect(Number(after.kwh_12m)).toBe(Number(before.kwh_12m) + 1200);
+    expect(after.vip_score).toBe(before.vip_score);
+    expect(await t.dataSource.query('SELECT customer_id FROM customer_metrics_stale')).toEqual([]);
+    expect(await t.app.get(MetricsRefreshService).refresh()).toEqual({ customers: 0 });
+    // Re-importing the same file changes nothing, so marks nothing.
+    expect((await t.upload('/import/consumption', csv, { as: 'admin' })).status).toBe(200);
+    expect(await t.dataSource.query('SELECT customer_id FROM customer_metrics_stale')).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CustomersModule } from '@crm/api/customers';
+import { MetricsRefreshService } from './metrics-refresh.service';
 import { ScoresController } from './scores.controller';
 import { ScoresRepository } from './scores.repository';
 import { ScoringController } from './scoring.controller';
@@ -10,7 +11,7 @@ import { ScoringRunService } from './scoring-run.service';
 @Module({
   imports: [CustomersModule],
   controllers: [ScoringController, ScoresController],
-  providers: [ScoringRunService, ScoringModelsRepository, ScoresRepository],
-  exports: [ScoringRunService],
+  providers: [ScoringRunService, MetricsRefreshService, ScoringModelsRepository, ScoresRepository],
+  exports: [ScoringRunService, MetricsRefreshService],
 })
 export class ScoringModule {}

@@ -10,43 +10,38 @@ import {
   SegmentRule,
 } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
-import { compileSegmentRule, joinsSql, RuleSource } from './segment-sql';
+import { compileSegmentRule, METRICS_JOIN } from './segment-sql';
 
 /** Whose members: a rule (a dynamic segment, or a preview) or a static segment's list. */
 export type MemberSource = { rule: SegmentRule } | { staticSegmentId: string };
 
 interface SourceSql {
-  /** Customers `c` with the tables the source and `reads` need. */
+  /** Customers `c`, with their metrics `m` when the source or the caller reads them. */
   from: string;
   /** The members, within the caller's scope. */
   where: string;
 }
 
 /** The members of `source` as FROM and WHERE over customers `c`; values are appended to `params`. */
-export function sourceSql(
-  source: MemberSource,
-  scope: DataScope,
-  params: unknown[],
-  reads: readonly RuleSource[] = [],
-): SourceSql {
+export function sourceSql(source: MemberSource, scope: DataScope, params: unknown[], withMetrics = false): SourceSql {
   if ('rule' in source) {
     const rule = compileSegmentRule(source.rule, params);
     return {
-      from: `customers c ${joinsSql([...rule.sources, ...reads])}`,
+      from: `customers c ${rule.readsMetrics || withMetrics ? METRICS_JOIN : ''}`,
       where: `${rule.where} AND ${scope.sql('c.account_manager_id', params)}`,
     };
   }
   params.push(source.staticSegmentId);
   const segment = `$${params.length}`;
   return {
-    from: `segment_members sm JOIN customers c ON c.id = sm.customer_id ${joinsSql(reads)}`,
+    from: `segment_members sm JOIN customers c ON c.id = sm.customer_id ${withMetrics ? METRICS_JOIN : ''}`,
     where: `sm.segment_id = ${segment} AND ${scope.sql('c.account_manager_id', params)}`,
   };
 }
 
 const MEMBER_COLUMNS = `c.id, c.account_no, c.name, c.industry, c.voltage_kv, c.region, c.stage, c.importance,
   c.contract_capacity_kva, u.id AS manager_id, u.display_name AS manager_name, m.kwh_12m, m.arrears,
-  s.vip_score, s.vip_tier, s.credit_score, s.credit_rating`;
+  m.vip_score, m.vip_tier, m.credit_score, m.credit_rating`;
 
 const SORT_SQL: Record<SegmentMemberSortField, string> = {
   accountNo: 'c.account_no',
@@ -57,8 +52,8 @@ const SORT_SQL: Record<SegmentMemberSortField, string> = {
   contractCapacityKva: 'c.contract_capacity_kva',
   kwh12m: 'm.kwh_12m',
   arrears: 'm.arrears',
-  vipScore: 's.vip_score',
-  creditScore: 's.credit_score',
+  vipScore: 'm.vip_score',
+  creditScore: 'm.credit_score',
 };
 
 /** ORDER BY of a sort such as `-kwh12m`; empty values last either way, the account number breaks ties. */
@@ -132,7 +127,7 @@ export class SegmentMembersRepository {
     query: { page: number; pageSize: number; sort: string },
   ): Promise<Page<SegmentMember>> {
     const params: unknown[] = [];
-    const { from, where } = sourceSql(source, scope, params, ['m', 's']);
+    const { from, where } = sourceSql(source, scope, params, true);
     const [rows, total] = await Promise.all([
       this.dataSource.query(
         `SELECT ${MEMBER_COLUMNS} FROM ${from} LEFT JOIN users u ON u.id = c.account_manager_id
@@ -145,10 +140,22 @@ export class SegmentMembersRepository {
     return { items: rows.map(toMember), total, page: query.page, pageSize: query.pageSize };
   }
 
+  /** A few members, whichever the database finds first: a preview's sample, which must not cost a sort. */
+  async sample(source: MemberSource, scope: DataScope, size: number): Promise<SegmentMember[]> {
+    const params: unknown[] = [];
+    const { from, where } = sourceSql(source, scope, params, true);
+    const rows = await this.dataSource.query(
+      `SELECT ${MEMBER_COLUMNS} FROM ${from} LEFT JOIN users u ON u.id = c.account_manager_id
+        WHERE ${where} LIMIT ${size}`,
+      params,
+    );
+    return rows.map(toMember);
+  }
+
   /** Every member in `sort` order, streamed through a cursor: constant memory for any size. */
   async *all(source: MemberSource, scope: DataScope, sort: string): AsyncGenerator<SegmentMember> {
     const params: unknown[] = [];
-    const { from, where } = sourceSql(source, scope, params, ['m', 's']);
+    const { from, where } = sourceSql(source, scope, params, true);
     const rows = cursorRows<MemberRow>(
       this.dataSource,
       `SELECT ${MEMBER_COLUMNS} FROM ${from} LEFT JOIN users u ON u.id = c.account_manager_id
@@ -168,18 +175,18 @@ export class SegmentMembersRepository {
     let member: string;
     if ('rule' in source) {
       const rule = compileSegmentRule(source.rule, params);
-      from = `customers c ${joinsSql([...rule.sources, 's'])}`;
+      from = `customers c ${METRICS_JOIN}`;
       member = `coalesce(${rule.where}, false)`;
     } else {
       params.push(source.staticSegmentId);
-      from = `customers c ${joinsSql(['s'])}
+      from = `customers c ${METRICS_JOIN}
         LEFT JOIN segment_members sm ON sm.segment_id = $${params.length} AND sm.customer_id = c.id`;
       member = 'sm.customer_id IS NOT NULL';
     }
     const rows: { dimension: SegmentDistribution['dimension']; value: string; segment: number; population: number }[] =
       await this.dataSource.query(
         `WITH p AS (
-           SELECT c.industry, c.voltage_kv::text AS voltage, c.region, s.vip_tier, s.credit_rating, ${member} AS member
+           SELECT c.industry, c.voltage_kv::text AS voltage, c.region, m.vip_tier, m.credit_rating, ${member} AS member
              FROM ${from}
             WHERE ${scope.sql('c.account_manager_id', params)}
          )

@@ -1,14 +1,11 @@
 import { isSegmentGroup, SegmentCondition, SegmentRule } from '@crm/shared/domain';
 
-/** Tables a rule reads besides customers `c`: the metrics `m` and the latest scores `s`. */
-export type RuleSource = 'm' | 's';
-
 interface FieldSql {
-  /** The column or expression, over c, m or s. */
+  /** The column or expression, over customers `c` or their metrics and latest scores `m`. */
   sql: string;
   /** The SQL type values are cast to (the column's, so that its index can serve). */
   type: 'smallint' | 'numeric' | 'float8' | 'text' | 'uuid' | 'tags';
-  source?: RuleSource;
+  metrics?: true;
 }
 
 /** The SQL of every field of SEGMENT_FIELDS (its unit tests check that none is missing). */
@@ -22,40 +19,28 @@ export const FIELD_SQL: Record<string, FieldSql> = {
   importance: { sql: 'c.importance', type: 'text' },
   tags: { sql: 'c.tags', type: 'tags' },
   accountManagerId: { sql: 'c.account_manager_id', type: 'uuid' },
-  kwh12m: { sql: 'm.kwh_12m', type: 'numeric', source: 'm' },
-  kwhGrowthPercent: { sql: '(m.kwh_growth * 100)', type: 'float8', source: 'm' },
-  maxDemandKw: { sql: 'm.max_demand_kw_12m', type: 'numeric', source: 'm' },
-  avgPowerFactor: { sql: 'm.avg_power_factor_12m', type: 'numeric', source: 'm' },
-  arrears: { sql: 'm.arrears', type: 'numeric', source: 'm' },
-  lateBills12m: { sql: 'm.late_bills_12m', type: 'numeric', source: 'm' },
-  violations24m: { sql: 'm.violations_24m', type: 'numeric', source: 'm' },
-  thefts24m: { sql: 'm.thefts_24m', type: 'numeric', source: 'm' },
-  vipScore: { sql: 's.vip_score', type: 'numeric', source: 's' },
-  vipTier: { sql: 's.vip_tier', type: 'text', source: 's' },
-  creditScore: { sql: 's.credit_score', type: 'numeric', source: 's' },
-  creditRating: { sql: 's.credit_rating', type: 'text', source: 's' },
+  kwh12m: { sql: 'm.kwh_12m', type: 'numeric', metrics: true },
+  kwhGrowthPercent: { sql: '(m.kwh_growth * 100)', type: 'float8', metrics: true },
+  maxDemandKw: { sql: 'm.max_demand_kw_12m', type: 'numeric', metrics: true },
+  avgPowerFactor: { sql: 'm.avg_power_factor_12m', type: 'numeric', metrics: true },
+  arrears: { sql: 'm.arrears', type: 'numeric', metrics: true },
+  lateBills12m: { sql: 'm.late_bills_12m', type: 'numeric', metrics: true },
+  violations24m: { sql: 'm.violations_24m', type: 'numeric', metrics: true },
+  thefts24m: { sql: 'm.thefts_24m', type: 'numeric', metrics: true },
+  vipScore: { sql: 'm.vip_score', type: 'numeric', metrics: true },
+  vipTier: { sql: 'm.vip_tier', type: 'text', metrics: true },
+  creditScore: { sql: 'm.credit_score', type: 'numeric', metrics: true },
+  creditRating: { sql: 'm.credit_rating', type: 'text', metrics: true },
 };
 
-/** The latest completed scoring run, whose scores a rule reads. */
-export const LATEST_RUN = `(SELECT max(id) FROM scoring_runs WHERE state = 'completed')`;
-
-const JOINS: Record<RuleSource, string> = {
-  m: 'LEFT JOIN customer_metrics m ON m.customer_id = c.id',
-  s: `LEFT JOIN customer_scores s ON s.run_id = ${LATEST_RUN} AND s.customer_id = c.id`,
-};
-
-/** The joins that bring `sources` next to customers `c`. */
-export function joinsSql(sources: Iterable<RuleSource>): string {
-  return [...new Set(sources)]
-    .sort()
-    .map((s) => JOINS[s])
-    .join('\n');
-}
+/** Brings each customer's metrics and latest scores `m` (none for a customer not scored). */
+export const METRICS_JOIN = 'LEFT JOIN customer_metrics m ON m.customer_id = c.id';
 
 export interface CompiledRule {
-  /** A boolean SQL condition over c (and m, s), whose values are positional parameters in `params`. */
+  /** A boolean SQL condition over c (and m), whose values are positional parameters in `params`. */
   where: string;
-  sources: Set<RuleSource>;
+  /** The condition reads `m`: METRICS_JOIN must be in the query. */
+  readsMetrics: boolean;
 }
 
 /**
@@ -63,7 +48,7 @@ export interface CompiledRule {
  * goes into `params` (appended), never into the SQL text.
  */
 export function compileSegmentRule(rule: SegmentRule, params: unknown[]): CompiledRule {
-  const sources = new Set<RuleSource>();
+  let readsMetrics = false;
   const param = (value: unknown, type: string) => {
     params.push(value);
     return `$${params.length}::${type}`;
@@ -71,7 +56,7 @@ export function compileSegmentRule(rule: SegmentRule, params: unknown[]): Compil
   const condition = (c: SegmentCondition): string => {
     const field = FIELD_SQL[c.field];
     if (!field) throw new Error(`No SQL for segment field ${c.field}`);
-    if (field.source) sources.add(field.source);
+    if (field.metrics) readsMetrics = true;
     const x = field.sql;
     if (field.type === 'tags') {
       if (c.operator === 'contains') return `${x} @> ARRAY[${param(c.value, 'text')}]`;
@@ -114,5 +99,6 @@ export function compileSegmentRule(rule: SegmentRule, params: unknown[]): Compil
     const parts = g.rules.map((r) => (isSegmentGroup(r) ? group(r) : condition(r)));
     return parts.length === 1 ? parts[0] : `(${parts.join(g.op === 'and' ? ' AND ' : ' OR ')})`;
   };
-  return { where: group(rule), sources };
+  const where = group(rule);
+  return { where, readsMetrics };
 }

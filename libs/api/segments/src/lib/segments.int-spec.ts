@@ -44,8 +44,6 @@ describe('Segments', () => {
       await t.dataSource.query(
         `SELECT count(*)::int AS n FROM customers c
            LEFT JOIN customer_metrics m ON m.customer_id = c.id
-           LEFT JOIN customer_scores s ON s.customer_id = c.id
-                AND s.run_id = (SELECT max(id) FROM scoring_runs WHERE state = 'completed')
           WHERE ${where}`,
         params,
       )
@@ -78,12 +76,6 @@ describe('Segments', () => {
       ids.push(c.id);
       accountNos.push(c.accountNo);
     }
-    const [{ id: oldRun }] = await t.dataSource.query(
-      `INSERT INTO scoring_runs (model_version, as_of, state) VALUES (1, current_date - 30, 'completed') RETURNING id`,
-    );
-    const [{ id: run }] = await t.dataSource.query(
-      `INSERT INTO scoring_runs (model_version, as_of, state) VALUES (1, current_date, 'completed') RETURNING id`,
-    );
     for (const [i, p] of population.entries()) {
       if (!p.active) continue;
       await t.dataSource.query(`UPDATE customers SET stage = 'active' WHERE id = $1`, [ids[i]]);
@@ -91,21 +83,10 @@ describe('Segments', () => {
         `INSERT INTO customer_metrics (customer_id, kwh_12m, kwh_prev_12m, kwh_growth, capacity_increases_12m,
            max_demand_kw_12m, avg_power_factor_12m, revenue_12m, bills_due_12m, late_bills_12m, on_time_ratio_12m,
            avg_days_late_12m, arrears, arrears_days, avg_bill_12m, disconnections_24m, violations_24m, thefts_24m,
-           months_within_capacity_12m, months_metered_12m)
-         VALUES ($1, $2, $2, 0, 0, 500, 0.95, $2, 12, 0, 1, 0, $3, 0, 100, 0, 0, 0, 12, 12)`,
-        [ids[i], p.kwh, p.arrears],
+           months_within_capacity_12m, months_metered_12m, vip_score, vip_tier, credit_score, credit_rating)
+         VALUES ($1, $2, $2, 0, 0, 500, 0.95, $2, 12, 0, 1, 0, $3, 0, 100, 0, 0, 0, 12, 12, $4, $5, $6, $7)`,
+        [ids[i], p.kwh, p.arrears, p.vipScore, p.vipTier, 100 - 10 * (i % 5), p.creditRating],
       );
-      // The run before rated everyone C: only the latest run counts.
-      for (const [runId, rating] of [
-        [oldRun, 'C'],
-        [run, p.creditRating],
-      ])
-        await t.dataSource.query(
-          `INSERT INTO customer_scores (run_id, customer_id, vip_rank, vip_score, vip_tier, vip_values, vip_normalised,
-             credit_score, credit_rating, credit_values, credit_normalised)
-           VALUES ($1, $2, $3, $4, $5, '{}', '{}', $6, $7, '{}', '{}')`,
-          [runId, ids[i], 10 - i, p.vipScore, p.vipTier, 100 - 10 * (i % 5), rating],
-        );
     }
   }, 60_000);
   afterAll(() => t.close());
@@ -127,9 +108,9 @@ describe('Segments', () => {
       `c.region = '龙湾区' AND m.kwh_12m > 3000`,
     ],
     [
-      'scores, latest run only',
+      'scores',
       or(cond('vipTier', 'eq', 'gold'), cond('creditRating', 'in', ['B', 'C'])),
-      `s.vip_tier = 'gold' OR s.credit_rating IN ('B', 'C')`,
+      `m.vip_tier = 'gold' OR m.credit_rating IN ('B', 'C')`,
     ],
     [
       'nested groups',
@@ -137,10 +118,10 @@ describe('Segments', () => {
       `c.voltage_kv IN (10, 35) AND (m.arrears > 0 OR '高耗能' = ANY(c.tags))`,
     ],
     ['not in', and(cond('stage', 'nin', ['active'])), `c.stage <> 'active'`],
-    ['not equal keeps the unscored', and(cond('creditRating', 'neq', 'AAA')), `s.credit_rating IS DISTINCT FROM 'AAA'`],
+    ['not equal keeps the unscored', and(cond('creditRating', 'neq', 'AAA')), `m.credit_rating IS DISTINCT FROM 'AAA'`],
     ['between', and(cond('kwh12m', 'between', [2000, 5000])), 'm.kwh_12m BETWEEN 2000 AND 5000'],
     ['empty', and(), 'TRUE'],
-    ['no scores', and(cond('vipScore', 'is_null')), 's.vip_score IS NULL'],
+    ['no scores', and(cond('vipScore', 'is_null')), 'm.vip_score IS NULL'],
     [
       'four conditions mixing attributes and behaviour',
       and(
@@ -149,7 +130,7 @@ describe('Segments', () => {
         cond('kwh12m', 'gte', 1000),
         cond('creditRating', 'in', ['AAA', 'B']),
       ),
-      `c.voltage_kv = 10 AND c.region = '龙湾区' AND m.kwh_12m >= 1000 AND s.credit_rating IN ('AAA', 'B')`,
+      `c.voltage_kv = 10 AND c.region = '龙湾区' AND m.kwh_12m >= 1000 AND m.credit_rating IN ('AAA', 'B')`,
     ],
   ])('counts %s as the hand-written SQL does', async (_name, rule, where) => {
     const expected = await sqlCount(where);

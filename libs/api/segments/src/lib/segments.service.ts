@@ -45,9 +45,9 @@ export class SegmentsService {
     const source = { rule: validRule(rule) };
     const [count, sample] = await Promise.all([
       this.members.count(source, scope),
-      this.members.page(source, scope, { page: 1, pageSize: PREVIEW_SAMPLE, sort: '-vipScore' }),
+      this.members.sample(source, scope, PREVIEW_SAMPLE),
     ]);
-    return { count, sample: sample.items };
+    return { count, sample };
   }
 
   async create(user: AuthUser, body: CreateSegmentDto): Promise<Segment> {
