@@ -349,11 +349,9 @@ async function main(): Promise<void> {
           { field: 'creditRating', operator: 'in', value: ['AAA', 'AA'] },
         ],
       };
-      const countSql = `SELECT count(*)::int AS n FROM customers c
-        JOIN customer_metrics m ON m.customer_id = c.id
-        JOIN customer_scores s ON s.customer_id = c.id AND s.run_id = (SELECT max(id) FROM scoring_runs WHERE state = 'completed')
+      const countSql = `SELECT count(*)::int AS n FROM customers c JOIN customer_metrics m ON m.customer_id = c.id
        WHERE c.voltage_kv IN (10, 35) AND c.region IN ('龙湾区', '鹿城区', '瓯海区')
-         AND m.kwh_12m >= 1000000 AND s.credit_rating IN ('AAA', 'AA')`;
+         AND m.kwh_12m >= 1000000 AND m.credit_rating IN ('AAA', 'AA')`;
       const preview = async () => {
         const res = await fetch(`${baseUrl}/api/segments/preview`, {
           method: 'POST',
@@ -398,10 +396,9 @@ async function main(): Promise<void> {
       const segment = await created.json();
       if (created.status !== 201) throw new Error(`creating the segment failed: ${JSON.stringify(segment)}`);
       const exportSql = `COPY (SELECT c.account_no, c.name, c.industry, c.voltage_kv, c.region, c.stage, c.importance,
-          c.contract_capacity_kva, u.display_name, m.kwh_12m, m.arrears, s.vip_score, s.vip_tier, s.credit_score, s.credit_rating
+          c.contract_capacity_kva, u.display_name, m.kwh_12m, m.arrears, m.vip_score, m.vip_tier, m.credit_score, m.credit_rating
           FROM customers c
           JOIN customer_metrics m ON m.customer_id = c.id
-          LEFT JOIN customer_scores s ON s.customer_id = c.id AND s.run_id = (SELECT max(id) FROM scoring_runs WHERE state = 'completed')
           LEFT JOIN users u ON u.id = c.account_manager_id
          WHERE m.kwh_12m >= ${kwh} ORDER BY c.account_no) TO STDOUT (FORMAT csv)`;
       const exportRuns: CaseResult['runs'] = [];

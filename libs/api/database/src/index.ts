@@ -4,3 +4,4 @@ export * from './lib/health.controller';
 export * from './lib/migrate';
 export * from './lib/sql';
 export * from './lib/cursor';
+export * from './lib/copy-out';

@@ -112,6 +112,8 @@ export class ScoringRunService implements OnModuleInit {
       };
       const customers = await timed('computed', () => this.compute(qr, runId, model));
       await timed('metricsWritten', () => this.replaceMetrics(qr, runId, customers));
+      // Segments plan their counts on these statistics; a run may have changed most rows.
+      await timed('metricsAnalysed', () => qr.query('ANALYZE customer_metrics'));
       await qr.startTransaction();
       await timed('scoresWritten', () =>
         qr.query(

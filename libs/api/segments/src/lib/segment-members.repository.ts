@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataScope } from '@crm/api/auth';
-import { cursorRows } from '@crm/api/database';
+import { copyCsvTo, cursorRows } from '@crm/api/database';
+import { ExportColumn } from '@crm/api/http';
+import { Writable } from 'node:stream';
 import {
   Page,
   SEGMENT_DIMENSIONS,
@@ -106,6 +108,25 @@ export function toMember(r: MemberRow): SegmentMember {
   };
 }
 
+/** The columns of a members export: the CSV's by COPY from `sql`, the workbook's from a SegmentMember. */
+export const MEMBER_EXPORT: (ExportColumn<SegmentMember> & { sql: string })[] = [
+  { header: 'accountNo', sql: 'c.account_no', value: (m) => m.accountNo },
+  { header: 'name', sql: 'c.name', value: (m) => m.name },
+  { header: 'industry', sql: 'c.industry', value: (m) => m.industry },
+  { header: 'voltageKv', sql: 'c.voltage_kv', value: (m) => m.voltageKv },
+  { header: 'region', sql: 'c.region', value: (m) => m.region },
+  { header: 'stage', sql: 'c.stage', value: (m) => m.stage },
+  { header: 'importance', sql: 'c.importance', value: (m) => m.importance },
+  { header: 'contractCapacityKva', sql: 'c.contract_capacity_kva', value: (m) => m.contractCapacityKva },
+  { header: 'manager', sql: 'u.display_name', value: (m) => m.manager?.displayName ?? null },
+  { header: 'kwh12m', sql: 'm.kwh_12m', value: (m) => m.kwh12m },
+  { header: 'arrears', sql: 'm.arrears', value: (m) => m.arrears },
+  { header: 'vipScore', sql: 'm.vip_score', value: (m) => m.vipScore },
+  { header: 'vipTier', sql: 'm.vip_tier', value: (m) => m.vipTier },
+  { header: 'creditScore', sql: 'm.credit_score', value: (m) => m.creditScore },
+  { header: 'creditRating', sql: 'm.credit_rating', value: (m) => m.creditRating },
+];
+
 /** Reads of a segment's members: count, a sorted page, every member for export, the distribution. */
 @Injectable()
 export class SegmentMembersRepository {
@@ -163,6 +184,20 @@ export class SegmentMembersRepository {
       params,
     );
     for await (const row of rows) yield toMember(row);
+  }
+
+  /** Every member in `sort` order as CSV rows (MEMBER_EXPORT's columns), formatted and streamed by PostgreSQL. */
+  async copyCsv(source: MemberSource, scope: DataScope, sort: string, out: Writable): Promise<void> {
+    const params: unknown[] = [];
+    const { from, where } = sourceSql(source, scope, params, true);
+    await copyCsvTo(
+      this.dataSource,
+      `SELECT ${MEMBER_EXPORT.map((c) => c.sql).join(', ')} FROM ${from}
+         LEFT JOIN users u ON u.id = c.account_manager_id
+        WHERE ${where} ORDER BY ${orderSql(sort)}`,
+      params,
+      out,
+    );
   }
 
   /**

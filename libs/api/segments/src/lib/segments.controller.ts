@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
-import { ExportColumn, Roles, sendTable } from '@crm/api/http';
+import { Roles, sendTable, startCsv } from '@crm/api/http';
 import {
   Page,
   ROLES,
@@ -26,27 +26,9 @@ import {
   StaticMembersDto,
   UpdateSegmentDto,
 } from './dto/segment.dto';
-import { SegmentMembersRepository } from './segment-members.repository';
+import { MEMBER_EXPORT, SegmentMembersRepository } from './segment-members.repository';
 import { SegmentSnapshotsService } from './segment-snapshots.service';
 import { SegmentsService, sourceOf } from './segments.service';
-
-const MEMBER_COLUMNS: ExportColumn<SegmentMember>[] = [
-  { header: 'accountNo', value: (m) => m.accountNo },
-  { header: 'name', value: (m) => m.name },
-  { header: 'industry', value: (m) => m.industry },
-  { header: 'voltageKv', value: (m) => m.voltageKv },
-  { header: 'region', value: (m) => m.region },
-  { header: 'stage', value: (m) => m.stage },
-  { header: 'importance', value: (m) => m.importance },
-  { header: 'contractCapacityKva', value: (m) => m.contractCapacityKva },
-  { header: 'manager', value: (m) => m.manager?.displayName ?? null },
-  { header: 'kwh12m', value: (m) => m.kwh12m },
-  { header: 'arrears', value: (m) => m.arrears },
-  { header: 'vipScore', value: (m) => m.vipScore },
-  { header: 'vipTier', value: (m) => m.vipTier },
-  { header: 'creditScore', value: (m) => m.creditScore },
-  { header: 'creditRating', value: (m) => m.creditRating },
-];
 
 /**
  * Segments for marketing staff (API.md, "Segments"). Every role may build and read segments; members
@@ -114,7 +96,7 @@ export class SegmentsController {
     return this.members.page(sourceOf(await this.segments.get(id)), scope, query);
   }
 
-  /** Every member as CSV (default) or .xlsx, streamed from a database cursor. */
+  /** Every member as CSV (default, by PostgreSQL's COPY) or .xlsx (from a database cursor), streamed. */
   @Get(':id/export')
   async export(
     @Scope() scope: DataScope,
@@ -123,13 +105,16 @@ export class SegmentsController {
     @Res() res: Response,
   ): Promise<void> {
     const segment = await this.segments.get(id);
-    await sendTable(
+    const fileName = `segment-${segment.name}`;
+    if (query.format === 'xlsx')
+      return sendTable(res, 'xlsx', fileName, MEMBER_EXPORT, this.members.all(sourceOf(segment), scope, query.sort));
+    await startCsv(
       res,
-      query.format,
-      `segment-${segment.name}`,
-      MEMBER_COLUMNS,
-      this.members.all(sourceOf(segment), scope, query.sort),
+      fileName,
+      MEMBER_EXPORT.map((c) => c.header),
+      '\n',
     );
+    await this.members.copyCsv(sourceOf(segment), scope, query.sort, res);
   }
 
   /** Adds customers to a static segment, by id or account number. */

@@ -300,7 +300,7 @@ describe('Segments', () => {
       return (await res.text())
         .replace(/^\uFEFF/, '')
         .trim()
-        .split('\r\n');
+        .split('\n');
     };
     const lines = await csv('marketing');
     expect(lines[0]).toBe(
