@@ -18,6 +18,7 @@ export const appConfig: ApplicationConfig = {
         'data-import',
         'scoring',
         'scoring-admin',
+        'segments',
         'notifications',
       ],
     }),

@@ -9,4 +9,8 @@ describe('navItemsFor', () => {
   it('does not show an account manager the admin pages', () => {
     expect(navItemsFor('account_manager').map((i) => i.path)).not.toContain(ROLE_HOME.admin);
   });
+
+  it.each(ROLES)('shows %s the segments', (role) => {
+    expect(navItemsFor(role).map((i) => i.path)).toContain('/segments');
+  });
 });

@@ -26,6 +26,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'file-done',
     roles: ['account_manager', 'leader', 'admin', 'marketing'],
   },
+  {
+    path: '/segments',
+    label: 'nav.segments',
+    icon: 'cluster',
+    roles: ['marketing', 'leader', 'admin', 'account_manager'],
+  },
   { path: '/vip', label: 'nav.vip', icon: 'crown', roles: ['leader', 'admin', 'account_manager', 'marketing'] },
   {
     path: '/credit-risk',

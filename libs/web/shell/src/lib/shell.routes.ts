@@ -27,6 +27,7 @@ export const shellRoutes: Routes = [
         loadComponent: () => import('@crm/web/audit').then((m) => m.AuditLogPage),
       },
       { path: 'vip', loadChildren: () => import('@crm/web/scoring').then((m) => m.vipRoutes) },
+      { path: 'segments', loadChildren: () => import('@crm/web/segments').then((m) => m.segmentsRoutes) },
       {
         path: 'credit-risk',
         canActivate: [roleGuard(['leader', 'admin', 'account_manager'])],

@@ -1,0 +1,91 @@
+import { expect, Locator, Page, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { login, SCREENSHOTS } from './support';
+
+/** Opens a select of the rule builder, optionally types to filter it, and picks the option with exactly `label`. */
+async function choose(page: Page, select: Locator, label: string, search?: string): Promise<void> {
+  await select.click();
+  if (search) await page.keyboard.type(search);
+  await page.locator('nz-option-item').getByText(label, { exact: true }).click();
+}
+
+/** The live count once the preview of the current rule has answered. */
+async function settledCount(page: Page): Promise<number> {
+  const count = page.getByTestId('live-count');
+  await expect(count).toHaveAttribute('aria-busy', 'false');
+  await expect(count).toHaveText(/^\s*[\d,]+\s*$/);
+  return Number((await count.textContent())?.replace(/[^\d]/g, ''));
+}
+
+test('marketing builds a segment from two groups, watches the live count, saves it and exports its members', async ({
+  page,
+}) => {
+  await login(page, 'marketing');
+  await page.getByRole('link', { name: '客户细分' }).click();
+  await expect(page.getByTestId('segments')).toBeVisible();
+  await page.getByTestId('new-segment').click();
+
+  // An empty rule takes every customer: the 1,000 of the demo data and any the other tests created.
+  const everyone = await settledCount(page);
+  expect(everyone).toBeGreaterThanOrEqual(1000);
+
+  // Root group (AND): voltage is one of 10 kV, 35 kV.
+  await page.getByTestId('add-condition').click();
+  await expect(page.getByTestId('rule-problems')).toBeVisible();
+  const voltage = page.getByTestId('condition-0');
+  await choose(page, voltage.getByTestId('condition-operator'), '属于');
+  await choose(page, voltage.getByTestId('condition-value'), '10 kV');
+  await page.locator('nz-option-item').getByText('35 kV', { exact: true }).click();
+  await page.keyboard.press('Escape');
+  const byVoltage = await settledCount(page);
+  expect(byVoltage).toBeGreaterThan(0);
+  expect(byVoltage).toBeLessThanOrEqual(everyone);
+
+  // A nested group (OR): VIP tier is gold, or the credit rating is AAA.
+  await page.getByTestId('add-group').first().click();
+  const group = page.getByTestId('group-1');
+  await expect(group.getByTestId('group-op').locator('.ant-radio-button-wrapper-checked')).toHaveText('或');
+  const tier = page.getByTestId('condition-1-0');
+  await choose(page, tier.getByTestId('condition-field'), 'VIP 等级', 'VIP');
+  await choose(page, tier.getByTestId('condition-value'), '黄金');
+  await group.getByTestId('add-condition').click();
+  const rating = page.getByTestId('condition-1-1');
+  await choose(page, rating.getByTestId('condition-field'), '信用等级', '信用');
+  await choose(page, rating.getByTestId('condition-value'), 'AAA');
+  const goldOrAaa = await settledCount(page);
+  expect(goldOrAaa).toBeGreaterThan(0);
+  expect(goldOrAaa).toBeLessThanOrEqual(byVoltage);
+  await expect(page.getByTestId('preview-sample').locator('tbody tr').first()).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, 'segment-builder.png'), fullPage: true });
+
+  // Most customers are rated AAA: asking for AA instead changes the count.
+  await choose(page, rating.getByTestId('condition-value'), 'AA');
+  await expect(page.getByTestId('live-count')).not.toHaveText(String(goldOrAaa));
+  const goldOrAa = await settledCount(page);
+  expect(goldOrAa).not.toBe(goldOrAaa);
+  await choose(page, rating.getByTestId('condition-value'), 'AAA');
+  expect(await settledCount(page)).toBe(goldOrAaa);
+
+  const name = `浏览器测试细分 ${Date.now()}`;
+  await page.getByTestId('segment-name').fill(name);
+  await page.getByTestId('segment-save').click();
+
+  await expect(page).toHaveURL(/\/segments\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('segment-name')).toHaveText(name);
+  await expect(page.getByTestId('segment-rule')).toHaveText(
+    '电压等级 属于 10 kV, 35 kV 且 (VIP 等级 等于 黄金 或 信用等级 等于 AAA)',
+  );
+  await expect(page.getByTestId('segment-count')).toContainText(goldOrAaa.toLocaleString('en-US'));
+  await expect(page.getByTestId('members').locator('tbody tr[data-testid="member"]').first()).toBeVisible();
+  await expect(page.getByTestId('distribution-creditRating').locator('canvas')).toBeVisible();
+  await page.waitForTimeout(1000); // the charts' opening animation
+  await page.screenshot({ path: join(SCREENSHOTS, 'segment.png'), fullPage: true });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+  const lines = csv.split(/\r?\n/).filter((line) => line !== '');
+  expect(lines[0]).toMatch(/^accountNo,name,industry,voltageKv,region,/);
+  expect(lines.length - 1).toBe(goldOrAaa);
+  expect(lines[1]).toMatch(/^\d+,/);
+});

@@ -1,0 +1,2 @@
+export * from './lib/segments.api';
+export * from './lib/segments.routes';

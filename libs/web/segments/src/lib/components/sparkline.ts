@@ -1,0 +1,28 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { sparklinePoints } from '../segment-charts';
+
+const WIDTH = 100;
+const HEIGHT = 24;
+
+/** A tiny line of a few numbers, oldest first, e.g. a segment's daily sizes. */
+@Component({
+  selector: 'crm-sparkline',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (values().length > 1) {
+      <svg [attr.width]="width" [attr.height]="height" [attr.viewBox]="viewBox" role="img">
+        <polyline [attr.points]="points()" fill="none" stroke="#1677ff" stroke-width="1.5" />
+      </svg>
+    } @else {
+      —
+    }
+  `,
+})
+export class Sparkline {
+  readonly values = input.required<readonly number[]>();
+  protected readonly width = WIDTH;
+  protected readonly height = HEIGHT;
+  // A margin around the box, so that the stroke at the edges shows whole.
+  protected readonly viewBox = `-2 -2 ${WIDTH + 4} ${HEIGHT + 4}`;
+  protected readonly points = computed(() => sparklinePoints(this.values(), WIDTH, HEIGHT));
+}

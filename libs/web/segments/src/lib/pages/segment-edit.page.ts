@@ -1,0 +1,384 @@
+import { DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { Router } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import { SegmentKind, SegmentPreview, SegmentRule, segmentRuleProblems } from '@crm/shared/domain';
+import { LanguageService } from '@crm/web/core';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzGridModule } from 'ng-zorro-antd/grid';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzRadioModule } from 'ng-zorro-antd/radio';
+import { NzSpinModule } from 'ng-zorro-antd/spin';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { catchError, debounceTime, from, map, of, switchMap, tap } from 'rxjs';
+import { parseAccountNumbers } from '../account-numbers';
+import { RuleBuilder } from '../components/rule-builder';
+import { fieldValueText } from '../rule-text';
+import { SegmentsApi, SegmentVocabulary } from '../segments.api';
+import { ShownError, shownError } from '../shown-error';
+
+const PREVIEW_DELAY_MS = 400;
+
+/**
+ * Creates a segment (`/segments/new`) or edits one (`/segments/:id/edit`): name, description and either a rule,
+ * counted live as it changes, or (new static segments) a list of account numbers typed in or read from a CSV file.
+ */
+@Component({
+  selector: 'crm-segment-edit-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    DecimalPipe,
+    FormsModule,
+    TranslatePipe,
+    RuleBuilder,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzFormModule,
+    NzGridModule,
+    NzIconModule,
+    NzInputModule,
+    NzRadioModule,
+    NzSpinModule,
+    NzTableModule,
+  ],
+  template: `
+    <nz-card [nzTitle]="(id() ? 'segments.edit' : 'segments.new') | translate" data-testid="segment-form">
+      <div class="form">
+        <label class="field">
+          <span class="label required">{{ 'segments.name' | translate }}</span>
+          <input nz-input [(ngModel)]="name" maxlength="100" data-testid="segment-name" />
+        </label>
+        <label class="field">
+          <span class="label">{{ 'segments.description' | translate }}</span>
+          <textarea
+            nz-input
+            [(ngModel)]="description"
+            rows="2"
+            maxlength="1000"
+            data-testid="segment-description"
+          ></textarea>
+        </label>
+        <div class="field">
+          <span class="label">{{ 'segments.kind' | translate }}</span>
+          <nz-radio-group [(ngModel)]="kind" [nzDisabled]="!!id()" data-testid="segment-kind">
+            <label nz-radio-button nzValue="dynamic">{{ 'segments.kindName.dynamic' | translate }}</label>
+            <label nz-radio-button nzValue="static">{{ 'segments.kindName.static' | translate }}</label>
+          </nz-radio-group>
+          <span class="hint">{{ 'segments.kindHint.' + kind() | translate }}</span>
+        </div>
+      </div>
+
+      @if (kind() === 'dynamic') {
+        @if (vocabulary(); as v) {
+          <div nz-row [nzGutter]="16">
+            <div nz-col [nzXs]="24" [nzXl]="16">
+              <h4>{{ 'segments.rule' | translate }}</h4>
+              <crm-rule-builder
+                [(rule)]="rule"
+                [fields]="v.fields"
+                [choices]="v.choices"
+                [problems]="builderProblems()"
+                data-testid="rule-builder"
+              />
+            </div>
+            <div nz-col [nzXs]="24" [nzXl]="8">
+              <div class="count-box" data-testid="count-box">
+                <div class="label">{{ 'segments.liveCount' | translate }}</div>
+                @if (problems().length) {
+                  <nz-alert
+                    nzType="warning"
+                    nzShowIcon
+                    [nzMessage]="'segments.ruleIncomplete' | translate: { n: problems().length }"
+                    data-testid="rule-problems"
+                  />
+                } @else {
+                  <nz-spin [nzSpinning]="counting()" nzSize="small">
+                    <div class="live-count" [attr.aria-busy]="counting()" data-testid="live-count">
+                      @if (preview(); as p) {
+                        {{ p.count | number }}
+                      } @else {
+                        —
+                      }
+                    </div>
+                  </nz-spin>
+                }
+              </div>
+            </div>
+          </div>
+          @if (preview(); as p) {
+            @if (!problems().length && p.sample.length) {
+              <h4>{{ 'segments.sample' | translate }}</h4>
+              <nz-table
+                #sample
+                [nzData]="p.sample"
+                [nzShowPagination]="false"
+                [nzPageSize]="p.sample.length"
+                nzSize="small"
+                data-testid="preview-sample"
+              >
+                <thead>
+                  <tr>
+                    <th>{{ 'segments.column.accountNo' | translate }}</th>
+                    <th>{{ 'segments.column.name' | translate }}</th>
+                    <th>{{ 'segments.column.voltageKv' | translate }}</th>
+                    <th>{{ 'segments.column.region' | translate }}</th>
+                    <th>{{ 'segments.column.vipTier' | translate }}</th>
+                    <th>{{ 'segments.column.creditRating' | translate }}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  @for (m of sample.data; track m.id) {
+                    <tr>
+                      <td>{{ m.accountNo }}</td>
+                      <td>{{ m.name }}</td>
+                      <td>{{ text('voltageKv', m.voltageKv) }}</td>
+                      <td>{{ text('region', m.region) }}</td>
+                      <td>{{ text('vipTier', m.vipTier) }}</td>
+                      <td>{{ text('creditRating', m.creditRating) }}</td>
+                    </tr>
+                  }
+                </tbody>
+              </nz-table>
+            }
+          }
+        }
+      } @else if (!id()) {
+        <div class="field">
+          <span class="label">{{ 'segments.accountNos' | translate }}</span>
+          <textarea
+            nz-input
+            [ngModel]="accountText()"
+            (ngModelChange)="accountText.set($event)"
+            rows="8"
+            [placeholder]="'segments.accountNosHint' | translate"
+            data-testid="segment-account-nos"
+          ></textarea>
+          <div class="upload">
+            <input
+              type="file"
+              accept=".csv,.txt,text/csv,text/plain"
+              (change)="readFile($event)"
+              data-testid="segment-csv"
+            />
+            <span data-testid="account-count">{{
+              'segments.accountNosRead' | translate: { n: accountNos().length }
+            }}</span>
+          </div>
+        </div>
+      } @else {
+        <p class="hint">{{ 'segments.staticEditHint' | translate }}</p>
+      }
+
+      @if (error(); as err) {
+        <nz-alert
+          class="error"
+          nzType="error"
+          nzShowIcon
+          [nzMessage]="err.message"
+          [nzDescription]="details"
+          data-testid="segment-error"
+        />
+        <ng-template #details>
+          <ul class="details">
+            @for (d of err.details; track $index) {
+              <li>
+                <code>{{ d.field }}</code> — {{ d.message }}
+              </li>
+            }
+          </ul>
+        </ng-template>
+      }
+
+      <div class="actions">
+        <button
+          nz-button
+          nzType="primary"
+          (click)="save()"
+          [nzLoading]="saving()"
+          [disabled]="!canSave()"
+          data-testid="segment-save"
+        >
+          {{ 'segments.save' | translate }}
+        </button>
+        <button nz-button (click)="back()" data-testid="segment-cancel">{{ 'segments.cancel' | translate }}</button>
+      </div>
+    </nz-card>
+  `,
+  styles: `
+    .form {
+      max-width: 640px;
+    }
+    .field {
+      display: block;
+      margin-bottom: 16px;
+    }
+    .label {
+      display: block;
+      margin-bottom: 4px;
+    }
+    .required::before {
+      content: '* ';
+      color: #ff4d4f;
+    }
+    .hint {
+      margin-left: 12px;
+      color: rgba(0, 0, 0, 0.45);
+    }
+    .count-box {
+      border: 1px solid #f0f0f0;
+      border-radius: 4px;
+      padding: 16px;
+      text-align: center;
+    }
+    .live-count {
+      font-size: 40px;
+      font-weight: 600;
+      color: #1677ff;
+    }
+    .upload {
+      display: flex;
+      gap: 16px;
+      align-items: center;
+      margin-top: 8px;
+    }
+    .error {
+      margin-top: 16px;
+    }
+    .details {
+      margin: 0;
+      padding-left: 20px;
+    }
+    .actions {
+      display: flex;
+      gap: 8px;
+      margin-top: 16px;
+    }
+  `,
+})
+export class SegmentEditPage implements OnInit {
+  /** Route parameter; unset for a new segment. */
+  readonly id = input<string>();
+  private readonly api = inject(SegmentsApi);
+  private readonly router = inject(Router);
+  private readonly language = inject(LanguageService);
+
+  protected readonly name = signal('');
+  protected readonly description = signal('');
+  protected readonly kind = signal<SegmentKind>('dynamic');
+  protected readonly rule = signal<SegmentRule>({ op: 'and', rules: [] });
+  protected readonly accountText = signal('');
+  protected readonly accountNos = computed(() => parseAccountNumbers(this.accountText()));
+  protected readonly vocabulary = signal<SegmentVocabulary | null>(null);
+
+  /** What keeps the rule from being counted or saved, found without asking the server. */
+  protected readonly problems = computed(() => (this.kind() === 'dynamic' ? segmentRuleProblems(this.rule()) : []));
+  protected readonly preview = signal<SegmentPreview | null>(null);
+  protected readonly counting = signal(false);
+  protected readonly saving = signal(false);
+  /** The last refusal by the server (of a preview or of the save); it describes the rule as it was sent. */
+  protected readonly error = signal<ShownError | null>(null);
+  protected readonly builderProblems = computed(() => [
+    ...this.problems(),
+    ...(this.error()?.details.filter((d) => d.field.startsWith('rule')) ?? []),
+  ]);
+  /** A name and a complete rule, or (a new static segment) at least one account number. */
+  protected readonly canSave = computed(
+    () =>
+      this.name().trim() !== '' &&
+      !this.problems().length &&
+      !(this.kind() === 'static' && !this.id() && !this.accountNos().length) &&
+      !this.saving() &&
+      this.vocabulary() !== null,
+  );
+
+  constructor() {
+    // The live count: 400 ms after the last change of a complete rule, the newest answer wins.
+    const countable = computed(() =>
+      this.vocabulary() && this.kind() === 'dynamic' && !this.problems().length ? this.rule() : null,
+    );
+    toObservable(countable)
+      .pipe(
+        tap((rule) => {
+          this.counting.set(rule !== null);
+          this.error.set(null);
+        }),
+        debounceTime(PREVIEW_DELAY_MS),
+        switchMap((rule) =>
+          rule
+            ? from(this.api.preview(rule)).pipe(
+                map((preview) => ({ preview, error: null })),
+                catchError((e: unknown) => of({ preview: null, error: shownError(e) })),
+              )
+            : of(null),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((result) => {
+        this.counting.set(false);
+        if (!result) return;
+        this.preview.set(result.preview);
+        this.error.set(result.error);
+      });
+  }
+
+  ngOnInit(): void {
+    void this.load();
+  }
+
+  protected text(fieldKey: string, value: unknown): string {
+    const v = this.vocabulary();
+    return v ? fieldValueText(v.fields, fieldKey, value, v.choices, this.language.current()) : '';
+  }
+
+  protected async readFile(event: Event): Promise<void> {
+    const file = (event.target as HTMLInputElement).files?.[0];
+    if (file) this.accountText.set(await file.text());
+  }
+
+  protected async save(): Promise<void> {
+    if (!this.canSave()) return;
+    this.saving.set(true);
+    this.error.set(null);
+    const id = this.id();
+    const dynamic = this.kind() === 'dynamic';
+    const fields = { name: this.name().trim(), description: this.description().trim() };
+    try {
+      const saved = id
+        ? await this.api.update(id, { ...fields, ...(dynamic ? { rule: this.rule() } : {}) })
+        : await this.api.create({
+            ...fields,
+            kind: this.kind(),
+            ...(dynamic ? { rule: this.rule() } : { accountNos: this.accountNos() }),
+          });
+      void this.router.navigate(['/segments', saved.id]);
+    } catch (e) {
+      this.error.set(shownError(e));
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  protected back(): void {
+    const id = this.id();
+    void this.router.navigate(id ? ['/segments', id] : ['/segments']);
+  }
+
+  private async load(): Promise<void> {
+    const id = this.id();
+    const [vocabulary, segment] = await Promise.all([this.api.vocabulary(), id ? this.api.get(id) : null]);
+    if (segment) {
+      this.name.set(segment.name);
+      this.description.set(segment.description);
+      this.kind.set(segment.kind);
+      if (segment.rule) this.rule.set(segment.rule);
+    }
+    this.vocabulary.set(vocabulary);
+  }
+}

@@ -1,0 +1,162 @@
+import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import {
+  Industry,
+  Page,
+  PersonRef,
+  Segment,
+  SegmentChange,
+  SegmentDetail,
+  SegmentDistribution,
+  SegmentField,
+  SegmentKind,
+  SegmentMember,
+  SegmentPreview,
+  SegmentRule,
+  SegmentSnapshot,
+} from '@crm/shared/domain';
+import { firstValueFrom } from 'rxjs';
+import { FieldChoices, toChoices } from './rule-text';
+
+export interface Region {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+export interface NewSegment {
+  name: string;
+  description?: string;
+  kind: SegmentKind;
+  /** Dynamic segments. */
+  rule?: SegmentRule;
+  /** Static segments: the members, by account number or by id. */
+  accountNos?: string[];
+  customerIds?: string[];
+}
+
+export interface MemberRefs {
+  accountNos?: string[];
+  customerIds?: string[];
+}
+
+export interface SegmentChanges {
+  name?: string;
+  description?: string;
+  rule?: SegmentRule;
+}
+
+/** What the rule builder and the segment pages name things with: the field catalog and the choices of fields. */
+export interface SegmentVocabulary {
+  fields: SegmentField[];
+  choices: FieldChoices;
+}
+
+/** Requests whose errors the page shows itself (next to the form), not as a global message. */
+const OWN_ERRORS = { headers: new HttpHeaders({ 'X-Handle-Errors': '1' }) };
+
+function params(query: Record<string, string | number | undefined>): HttpParams {
+  let p = new HttpParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') p = p.set(key, String(value));
+  }
+  return p;
+}
+
+/** Every HTTP call of the segment pages (API.md, "Segments"). */
+@Injectable({ providedIn: 'root' })
+export class SegmentsApi {
+  private readonly http = inject(HttpClient);
+
+  fields(): Promise<SegmentField[]> {
+    return firstValueFrom(this.http.get<SegmentField[]>('/api/segments/fields'));
+  }
+
+  industries(): Promise<Industry[]> {
+    return firstValueFrom(this.http.get<Industry[]>('/api/reference/industries'));
+  }
+
+  regions(): Promise<Region[]> {
+    return firstValueFrom(this.http.get<Region[]>('/api/reference/regions'));
+  }
+
+  managers(): Promise<PersonRef[]> {
+    return firstValueFrom(this.http.get<PersonRef[]>('/api/managers'));
+  }
+
+  /** The field catalog and the industries, regions and managers fields choose from. */
+  async vocabulary(): Promise<SegmentVocabulary> {
+    const [fields, industries, regions, managers] = await Promise.all([
+      this.fields(),
+      this.industries(),
+      this.regions(),
+      this.managers(),
+    ]);
+    return { fields, choices: toChoices(industries, regions, managers) };
+  }
+
+  preview(rule: SegmentRule): Promise<SegmentPreview> {
+    return firstValueFrom(this.http.post<SegmentPreview>('/api/segments/preview', { rule }, OWN_ERRORS));
+  }
+
+  list(search: string, page: number, pageSize: number): Promise<Page<Segment>> {
+    return firstValueFrom(
+      this.http.get<Page<Segment>>('/api/segments', { params: params({ search: search.trim(), page, pageSize }) }),
+    );
+  }
+
+  get(id: string): Promise<SegmentDetail> {
+    return firstValueFrom(this.http.get<SegmentDetail>(`/api/segments/${id}`));
+  }
+
+  create(segment: NewSegment): Promise<Segment> {
+    return firstValueFrom(this.http.post<Segment>('/api/segments', segment, OWN_ERRORS));
+  }
+
+  update(id: string, changes: SegmentChanges): Promise<Segment> {
+    return firstValueFrom(this.http.patch<Segment>(`/api/segments/${id}`, changes, OWN_ERRORS));
+  }
+
+  delete(id: string): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(`/api/segments/${id}`));
+  }
+
+  /** `sort` is one of SEGMENT_MEMBER_SORT_FIELDS, prefixed with '-' for descending. */
+  members(id: string, page: number, pageSize: number, sort: string): Promise<Page<SegmentMember>> {
+    return firstValueFrom(
+      this.http.get<Page<SegmentMember>>(`/api/segments/${id}/members`, { params: params({ page, pageSize, sort }) }),
+    );
+  }
+
+  /** The members as a CSV or .xlsx file. */
+  export(id: string, format: 'csv' | 'xlsx'): Promise<Blob> {
+    return firstValueFrom(
+      this.http.get(`/api/segments/${id}/export`, { params: params({ format }), responseType: 'blob' }),
+    );
+  }
+
+  /** Static segments: adds customers by account number or id. */
+  addMembers(id: string, members: MemberRefs): Promise<{ added: number }> {
+    return firstValueFrom(this.http.post<{ added: number }>(`/api/segments/${id}/members`, members, OWN_ERRORS));
+  }
+
+  removeMember(id: string, customerId: string): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(`/api/segments/${id}/members/${customerId}`));
+  }
+
+  snapshots(id: string): Promise<SegmentSnapshot[]> {
+    return firstValueFrom(this.http.get<SegmentSnapshot[]>(`/api/segments/${id}/snapshots`));
+  }
+
+  changes(id: string, change: SegmentChange['change'], page: number, pageSize: number): Promise<Page<SegmentChange>> {
+    return firstValueFrom(
+      this.http.get<Page<SegmentChange>>(`/api/segments/${id}/changes`, {
+        params: params({ change, page, pageSize }),
+      }),
+    );
+  }
+
+  distribution(id: string): Promise<SegmentDistribution[]> {
+    return firstValueFrom(this.http.get<SegmentDistribution[]>(`/api/segments/${id}/distribution`));
+  }
+}
