@@ -10,6 +10,7 @@ import { CreateScoring1764500000000 } from './1764500000000-create-scoring';
 import { CreateSegments1764600000000 } from './1764600000000-create-segments';
 import { LatestScoresInMetrics1764600000001 } from './1764600000001-latest-scores-in-metrics';
 import { StaleMetrics1764600000002 } from './1764600000002-stale-metrics';
+import { CreateSegmentFacts1764600000003 } from './1764600000003-create-segment-facts';
 
 /** Every migration, oldest first. Add each new one here. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CreateSegments1764600000000,
   LatestScoresInMetrics1764600000001,
   StaleMetrics1764600000002,
+  CreateSegmentFacts1764600000003,
 ];

@@ -135,11 +135,13 @@ export async function writePopulationBatch(client: ClientBase, batch: Population
   }
 }
 
-/** Moves the bills' id sequence past the ids the batches gave out. */
+/** Moves the bills' id sequence past the ids the batches gave out, and rebuilds the segment facts. */
 export async function finishPopulation(client: ClientBase): Promise<void> {
   await client.query(
     `SELECT setval(pg_get_serial_sequence('bills', 'id'), greatest(max(id), 1), max(id) IS NOT NULL) FROM bills`,
   );
+  // The generator's COPY may run without triggers (session_replication_role = replica): rebuild what they keep.
+  await client.query('SELECT refresh_segment_facts()');
 }
 
 /**

@@ -12,50 +12,50 @@ import {
   SegmentRule,
 } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
-import { compileSegmentRule, METRICS_JOIN } from './segment-sql';
+import { compileSegmentRule } from './segment-sql';
 
 /** Whose members: a rule (a dynamic segment, or a preview) or a static segment's list. */
 export type MemberSource = { rule: SegmentRule } | { staticSegmentId: string };
 
 interface SourceSql {
-  /** Customers `c`, with their metrics `m` when the source or the caller reads them. */
+  /** The members' segment facts `f`. */
   from: string;
   /** The members, within the caller's scope. */
   where: string;
 }
 
-/** The members of `source` as FROM and WHERE over customers `c`; values are appended to `params`. */
-export function sourceSql(source: MemberSource, scope: DataScope, params: unknown[], withMetrics = false): SourceSql {
+/** The members of `source` as FROM and WHERE over segment facts `f`; values are appended to `params`. */
+export function sourceSql(source: MemberSource, scope: DataScope, params: unknown[]): SourceSql {
   if ('rule' in source) {
     const rule = compileSegmentRule(source.rule, params);
-    return {
-      from: `customers c ${rule.readsMetrics || withMetrics ? METRICS_JOIN : ''}`,
-      where: `${rule.where} AND ${scope.sql('c.account_manager_id', params)}`,
-    };
+    return { from: 'segment_facts f', where: `${rule} AND ${scope.sql('f.account_manager_id', params)}` };
   }
   params.push(source.staticSegmentId);
   const segment = `$${params.length}`;
   return {
-    from: `segment_members sm JOIN customers c ON c.id = sm.customer_id ${withMetrics ? METRICS_JOIN : ''}`,
-    where: `sm.segment_id = ${segment} AND ${scope.sql('c.account_manager_id', params)}`,
+    from: 'segment_members sm JOIN segment_facts f ON f.customer_id = sm.customer_id',
+    where: `sm.segment_id = ${segment} AND ${scope.sql('f.account_manager_id', params)}`,
   };
 }
 
-const MEMBER_COLUMNS = `c.id, c.account_no, c.name, c.industry, c.voltage_kv, c.region, c.stage, c.importance,
-  c.contract_capacity_kva, u.id AS manager_id, u.display_name AS manager_name, m.kwh_12m, m.arrears,
-  m.vip_score, m.vip_tier, m.credit_score, m.credit_rating`;
+/** What a member list shows besides the facts: the customer's number and name, the manager's name. */
+const MEMBER_JOINS = `JOIN customers c ON c.id = f.customer_id LEFT JOIN users u ON u.id = f.account_manager_id`;
+
+const MEMBER_COLUMNS = `c.id, c.account_no, c.name, f.industry, f.voltage_kv, f.region, f.stage, f.importance,
+  f.contract_capacity_kva, u.id AS manager_id, u.display_name AS manager_name, f.kwh_12m, f.arrears,
+  f.vip_score, f.vip_tier, f.credit_score, f.credit_rating`;
 
 const SORT_SQL: Record<SegmentMemberSortField, string> = {
   accountNo: 'c.account_no',
   name: 'c.name',
-  industry: 'c.industry',
-  voltageKv: 'c.voltage_kv',
-  region: 'c.region',
-  contractCapacityKva: 'c.contract_capacity_kva',
-  kwh12m: 'm.kwh_12m',
-  arrears: 'm.arrears',
-  vipScore: 'm.vip_score',
-  creditScore: 'm.credit_score',
+  industry: 'f.industry',
+  voltageKv: 'f.voltage_kv',
+  region: 'f.region',
+  contractCapacityKva: 'f.contract_capacity_kva',
+  kwh12m: 'f.kwh_12m',
+  arrears: 'f.arrears',
+  vipScore: 'f.vip_score',
+  creditScore: 'f.credit_score',
 };
 
 /** ORDER BY of a sort such as `-kwh12m`; empty values last either way, the account number breaks ties. */
@@ -112,19 +112,19 @@ export function toMember(r: MemberRow): SegmentMember {
 export const MEMBER_EXPORT: (ExportColumn<SegmentMember> & { sql: string })[] = [
   { header: 'accountNo', sql: 'c.account_no', value: (m) => m.accountNo },
   { header: 'name', sql: 'c.name', value: (m) => m.name },
-  { header: 'industry', sql: 'c.industry', value: (m) => m.industry },
-  { header: 'voltageKv', sql: 'c.voltage_kv', value: (m) => m.voltageKv },
-  { header: 'region', sql: 'c.region', value: (m) => m.region },
-  { header: 'stage', sql: 'c.stage', value: (m) => m.stage },
-  { header: 'importance', sql: 'c.importance', value: (m) => m.importance },
-  { header: 'contractCapacityKva', sql: 'c.contract_capacity_kva', value: (m) => m.contractCapacityKva },
+  { header: 'industry', sql: 'f.industry', value: (m) => m.industry },
+  { header: 'voltageKv', sql: 'f.voltage_kv', value: (m) => m.voltageKv },
+  { header: 'region', sql: 'f.region', value: (m) => m.region },
+  { header: 'stage', sql: 'f.stage', value: (m) => m.stage },
+  { header: 'importance', sql: 'f.importance', value: (m) => m.importance },
+  { header: 'contractCapacityKva', sql: 'f.contract_capacity_kva', value: (m) => m.contractCapacityKva },
   { header: 'manager', sql: 'u.display_name', value: (m) => m.manager?.displayName ?? null },
-  { header: 'kwh12m', sql: 'm.kwh_12m', value: (m) => m.kwh12m },
-  { header: 'arrears', sql: 'm.arrears', value: (m) => m.arrears },
-  { header: 'vipScore', sql: 'm.vip_score', value: (m) => m.vipScore },
-  { header: 'vipTier', sql: 'm.vip_tier', value: (m) => m.vipTier },
-  { header: 'creditScore', sql: 'm.credit_score', value: (m) => m.creditScore },
-  { header: 'creditRating', sql: 'm.credit_rating', value: (m) => m.creditRating },
+  { header: 'kwh12m', sql: 'f.kwh_12m', value: (m) => m.kwh12m },
+  { header: 'arrears', sql: 'f.arrears', value: (m) => m.arrears },
+  { header: 'vipScore', sql: 'f.vip_score', value: (m) => m.vipScore },
+  { header: 'vipTier', sql: 'f.vip_tier', value: (m) => m.vipTier },
+  { header: 'creditScore', sql: 'f.credit_score', value: (m) => m.creditScore },
+  { header: 'creditRating', sql: 'f.credit_rating', value: (m) => m.creditRating },
 ];
 
 /** Reads of a segment's members: count, a sorted page, every member for export, the distribution. */
@@ -148,10 +148,10 @@ export class SegmentMembersRepository {
     query: { page: number; pageSize: number; sort: string },
   ): Promise<Page<SegmentMember>> {
     const params: unknown[] = [];
-    const { from, where } = sourceSql(source, scope, params, true);
+    const { from, where } = sourceSql(source, scope, params);
     const [rows, total] = await Promise.all([
       this.dataSource.query(
-        `SELECT ${MEMBER_COLUMNS} FROM ${from} LEFT JOIN users u ON u.id = c.account_manager_id
+        `SELECT ${MEMBER_COLUMNS} FROM ${from} ${MEMBER_JOINS}
           WHERE ${where} ORDER BY ${orderSql(query.sort)}
           LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
         params,
@@ -164,9 +164,9 @@ export class SegmentMembersRepository {
   /** A few members, whichever the database finds first: a preview's sample, which must not cost a sort. */
   async sample(source: MemberSource, scope: DataScope, size: number): Promise<SegmentMember[]> {
     const params: unknown[] = [];
-    const { from, where } = sourceSql(source, scope, params, true);
+    const { from, where } = sourceSql(source, scope, params);
     const rows = await this.dataSource.query(
-      `SELECT ${MEMBER_COLUMNS} FROM ${from} LEFT JOIN users u ON u.id = c.account_manager_id
+      `SELECT ${MEMBER_COLUMNS} FROM ${from} ${MEMBER_JOINS}
         WHERE ${where} LIMIT ${size}`,
       params,
     );
@@ -176,10 +176,10 @@ export class SegmentMembersRepository {
   /** Every member in `sort` order, streamed through a cursor: constant memory for any size. */
   async *all(source: MemberSource, scope: DataScope, sort: string): AsyncGenerator<SegmentMember> {
     const params: unknown[] = [];
-    const { from, where } = sourceSql(source, scope, params, true);
+    const { from, where } = sourceSql(source, scope, params);
     const rows = cursorRows<MemberRow>(
       this.dataSource,
-      `SELECT ${MEMBER_COLUMNS} FROM ${from} LEFT JOIN users u ON u.id = c.account_manager_id
+      `SELECT ${MEMBER_COLUMNS} FROM ${from} ${MEMBER_JOINS}
         WHERE ${where} ORDER BY ${orderSql(sort)}`,
       params,
     );
@@ -189,11 +189,10 @@ export class SegmentMembersRepository {
   /** Every member in `sort` order as CSV rows (MEMBER_EXPORT's columns), formatted and streamed by PostgreSQL. */
   async copyCsv(source: MemberSource, scope: DataScope, sort: string, out: Writable): Promise<void> {
     const params: unknown[] = [];
-    const { from, where } = sourceSql(source, scope, params, true);
+    const { from, where } = sourceSql(source, scope, params);
     await copyCsvTo(
       this.dataSource,
-      `SELECT ${MEMBER_EXPORT.map((c) => c.sql).join(', ')} FROM ${from}
-         LEFT JOIN users u ON u.id = c.account_manager_id
+      `SELECT ${MEMBER_EXPORT.map((c) => c.sql).join(', ')} FROM ${from} ${MEMBER_JOINS}
         WHERE ${where} ORDER BY ${orderSql(sort)}`,
       params,
       out,
@@ -206,24 +205,21 @@ export class SegmentMembersRepository {
    */
   async distribution(source: MemberSource, scope: DataScope): Promise<SegmentDistribution[]> {
     const params: unknown[] = [];
-    let from: string;
+    let from = 'segment_facts f';
     let member: string;
     if ('rule' in source) {
-      const rule = compileSegmentRule(source.rule, params);
-      from = `customers c ${METRICS_JOIN}`;
-      member = `coalesce(${rule.where}, false)`;
+      member = `coalesce(${compileSegmentRule(source.rule, params)}, false)`;
     } else {
       params.push(source.staticSegmentId);
-      from = `customers c ${METRICS_JOIN}
-        LEFT JOIN segment_members sm ON sm.segment_id = $${params.length} AND sm.customer_id = c.id`;
+      from += ` LEFT JOIN segment_members sm ON sm.segment_id = $${params.length} AND sm.customer_id = f.customer_id`;
       member = 'sm.customer_id IS NOT NULL';
     }
     const rows: { dimension: SegmentDistribution['dimension']; value: string; segment: number; population: number }[] =
       await this.dataSource.query(
         `WITH p AS (
-           SELECT c.industry, c.voltage_kv::text AS voltage, c.region, m.vip_tier, m.credit_rating, ${member} AS member
+           SELECT f.industry, f.voltage_kv::text AS voltage, f.region, f.vip_tier, f.credit_rating, ${member} AS member
              FROM ${from}
-            WHERE ${scope.sql('c.account_manager_id', params)}
+            WHERE ${scope.sql('f.account_manager_id', params)}
          )
          SELECT d.dimension, d.value, (count(*) FILTER (WHERE p.member))::int AS segment, count(*)::int AS population
            FROM p CROSS JOIN LATERAL (VALUES ('industry', p.industry), ('voltageKv', p.voltage), ('region', p.region),

@@ -4,7 +4,7 @@ import { TODAY_CN } from '@crm/api/database';
 import { JobsService } from '@crm/api/jobs';
 import { Page, SegmentChange, SegmentRule, SegmentSnapshot } from '@crm/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { compileSegmentRule, METRICS_JOIN } from './segment-sql';
+import { compileSegmentRule } from './segment-sql';
 
 export const SNAPSHOT_JOB = 'segments-snapshot';
 
@@ -74,10 +74,10 @@ export class SegmentSnapshotsService implements OnModuleInit {
     first: boolean,
   ): Promise<{ joined: number; left: number }[]> {
     const params: unknown[] = [segmentId, first];
-    const compiled = compileSegmentRule(rule, params);
+    const where = compileSegmentRule(rule, params);
     return tx.query(
       `WITH now AS (
-         SELECT c.id FROM customers c ${compiled.readsMetrics ? METRICS_JOIN : ''} WHERE ${compiled.where}
+         SELECT f.customer_id AS id FROM segment_facts f WHERE ${where}
        ), gone AS (
          DELETE FROM segment_members sm
           WHERE sm.segment_id = $1 AND NOT EXISTS (SELECT 1 FROM now WHERE now.id = sm.customer_id)

@@ -1,54 +1,43 @@
 import { isSegmentGroup, SegmentCondition, SegmentRule } from '@crm/shared/domain';
 
 interface FieldSql {
-  /** The column or expression, over customers `c` or their metrics and latest scores `m`. */
+  /** The column or expression over the customer's segment facts `f`. */
   sql: string;
-  /** The SQL type values are cast to (the column's, so that its index can serve). */
+  /** The SQL type values are cast to (the column's). */
   type: 'smallint' | 'numeric' | 'float8' | 'text' | 'uuid' | 'tags';
-  metrics?: true;
 }
 
 /** The SQL of every field of SEGMENT_FIELDS (its unit tests check that none is missing). */
 export const FIELD_SQL: Record<string, FieldSql> = {
-  voltageKv: { sql: 'c.voltage_kv', type: 'smallint' },
-  industry: { sql: 'c.industry', type: 'text' },
-  tariffCategory: { sql: 'c.tariff_category', type: 'text' },
-  contractCapacityKva: { sql: 'c.contract_capacity_kva', type: 'numeric' },
-  region: { sql: 'c.region', type: 'text' },
-  stage: { sql: 'c.stage', type: 'text' },
-  importance: { sql: 'c.importance', type: 'text' },
-  tags: { sql: 'c.tags', type: 'tags' },
-  accountManagerId: { sql: 'c.account_manager_id', type: 'uuid' },
-  kwh12m: { sql: 'm.kwh_12m', type: 'numeric', metrics: true },
-  kwhGrowthPercent: { sql: '(m.kwh_growth * 100)', type: 'float8', metrics: true },
-  maxDemandKw: { sql: 'm.max_demand_kw_12m', type: 'numeric', metrics: true },
-  avgPowerFactor: { sql: 'm.avg_power_factor_12m', type: 'numeric', metrics: true },
-  arrears: { sql: 'm.arrears', type: 'numeric', metrics: true },
-  lateBills12m: { sql: 'm.late_bills_12m', type: 'numeric', metrics: true },
-  violations24m: { sql: 'm.violations_24m', type: 'numeric', metrics: true },
-  thefts24m: { sql: 'm.thefts_24m', type: 'numeric', metrics: true },
-  vipScore: { sql: 'm.vip_score', type: 'numeric', metrics: true },
-  vipTier: { sql: 'm.vip_tier', type: 'text', metrics: true },
-  creditScore: { sql: 'm.credit_score', type: 'numeric', metrics: true },
-  creditRating: { sql: 'm.credit_rating', type: 'text', metrics: true },
+  voltageKv: { sql: 'f.voltage_kv', type: 'smallint' },
+  industry: { sql: 'f.industry', type: 'text' },
+  tariffCategory: { sql: 'f.tariff_category', type: 'text' },
+  contractCapacityKva: { sql: 'f.contract_capacity_kva', type: 'numeric' },
+  region: { sql: 'f.region', type: 'text' },
+  stage: { sql: 'f.stage', type: 'text' },
+  importance: { sql: 'f.importance', type: 'text' },
+  tags: { sql: 'f.tags', type: 'tags' },
+  accountManagerId: { sql: 'f.account_manager_id', type: 'uuid' },
+  kwh12m: { sql: 'f.kwh_12m', type: 'numeric' },
+  kwhGrowthPercent: { sql: '(f.kwh_growth * 100)', type: 'float8' },
+  maxDemandKw: { sql: 'f.max_demand_kw_12m', type: 'numeric' },
+  avgPowerFactor: { sql: 'f.avg_power_factor_12m', type: 'numeric' },
+  arrears: { sql: 'f.arrears', type: 'numeric' },
+  lateBills12m: { sql: 'f.late_bills_12m', type: 'numeric' },
+  violations24m: { sql: 'f.violations_24m', type: 'numeric' },
+  thefts24m: { sql: 'f.thefts_24m', type: 'numeric' },
+  vipScore: { sql: 'f.vip_score', type: 'numeric' },
+  vipTier: { sql: 'f.vip_tier', type: 'text' },
+  creditScore: { sql: 'f.credit_score', type: 'numeric' },
+  creditRating: { sql: 'f.credit_rating', type: 'text' },
 };
 
-/** Brings each customer's metrics and latest scores `m` (none for a customer not scored). */
-export const METRICS_JOIN = 'LEFT JOIN customer_metrics m ON m.customer_id = c.id';
-
-export interface CompiledRule {
-  /** A boolean SQL condition over c (and m), whose values are positional parameters in `params`. */
-  where: string;
-  /** The condition reads `m`: METRICS_JOIN must be in the query. */
-  readsMetrics: boolean;
-}
-
 /**
- * Compiles a rule that segmentRuleProblems accepted into one parameterised condition: every value
- * goes into `params` (appended), never into the SQL text.
+ * Compiles a rule that segmentRuleProblems accepted into one parameterised condition over the segment
+ * facts `f` (table segment_facts, one row per customer): every value goes into `params` (appended),
+ * never into the SQL text.
  */
-export function compileSegmentRule(rule: SegmentRule, params: unknown[]): CompiledRule {
-  let readsMetrics = false;
+export function compileSegmentRule(rule: SegmentRule, params: unknown[]): string {
   const param = (value: unknown, type: string) => {
     params.push(value);
     return `$${params.length}::${type}`;
@@ -56,7 +45,6 @@ export function compileSegmentRule(rule: SegmentRule, params: unknown[]): Compil
   const condition = (c: SegmentCondition): string => {
     const field = FIELD_SQL[c.field];
     if (!field) throw new Error(`No SQL for segment field ${c.field}`);
-    if (field.metrics) readsMetrics = true;
     const x = field.sql;
     if (field.type === 'tags') {
       if (c.operator === 'contains') return `${x} @> ARRAY[${param(c.value, 'text')}]`;
@@ -99,6 +87,5 @@ export function compileSegmentRule(rule: SegmentRule, params: unknown[]): Compil
     const parts = g.rules.map((r) => (isSegmentGroup(r) ? group(r) : condition(r)));
     return parts.length === 1 ? parts[0] : `(${parts.join(g.op === 'and' ? ' AND ' : ' OR ')})`;
   };
-  const where = group(rule);
-  return { where, readsMetrics };
+  return group(rule);
 }

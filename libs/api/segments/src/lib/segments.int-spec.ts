@@ -137,6 +137,20 @@ describe('Segments', () => {
     expect(await count(rule)).toBe(expected);
   });
 
+  it('keeps the facts a rule reads in step with customers and their metrics', async () => {
+    await t.request('PATCH', `/customers/${ids[1]}`, { as: 'manager1', body: { importance: 'level1', version: 1 } });
+    expect(await count(and(cond('importance', 'eq', 'level1')))).toBe(1);
+    const [[metrics]] = await t.dataSource.query('DELETE FROM customer_metrics WHERE customer_id = $1 RETURNING *', [
+      ids[2],
+    ]);
+    expect(await count(and(cond('kwh12m', 'is_null')))).toBe(3);
+    await t.dataSource.query(
+      `INSERT INTO customer_metrics SELECT * FROM json_populate_record(NULL::customer_metrics, $1)`,
+      [JSON.stringify(metrics)],
+    );
+    expect(await count(and(cond('kwh12m', 'is_null')))).toBe(2);
+  });
+
   it('follows the AND / OR algebra', async () => {
     const a = cond('voltageKv', 'eq', 10);
     const b = cond('creditRating', 'in', ['AAA', 'AA']);
