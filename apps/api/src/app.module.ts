@@ -13,6 +13,7 @@ import { OwnershipModule } from '@crm/api/ownership';
 import { ReferenceModule } from '@crm/api/reference';
 import { ScoringModule } from '@crm/api/scoring';
 import { SegmentsModule } from '@crm/api/segments';
+import { ServicePlansModule } from '@crm/api/service-plans';
 import { NotificationsModule } from '@crm/api/notifications';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -41,6 +42,7 @@ export const FEATURE_MODULES = [
   DataImportModule,
   ScoringModule,
   SegmentsModule,
+  ServicePlansModule,
   NotificationsModule,
 ];
 

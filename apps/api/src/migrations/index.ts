@@ -11,6 +11,7 @@ import { CreateSegments1764600000000 } from './1764600000000-create-segments';
 import { LatestScoresInMetrics1764600000001 } from './1764600000001-latest-scores-in-metrics';
 import { StaleMetrics1764600000002 } from './1764600000002-stale-metrics';
 import { CreateSegmentFacts1764600000003 } from './1764600000003-create-segment-facts';
+import { CreateServicePlans1764700000000 } from './1764700000000-create-service-plans';
 
 /** Every migration, oldest first. Add each new one here. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   LatestScoresInMetrics1764600000001,
   StaleMetrics1764600000002,
   CreateSegmentFacts1764600000003,
+  CreateServicePlans1764700000000,
 ];

@@ -10,3 +10,4 @@ export * from './lib/lifecycle';
 export * from './lib/data-import';
 export * from './lib/scoring';
 export * from './lib/segments';
+export * from './lib/service-plans';

@@ -1,5 +1,6 @@
 import industries from '@crm/seeds/industries.json';
 import lifecycleSteps from '@crm/seeds/lifecycle-steps.json';
+import planTemplates from '@crm/seeds/plan-templates.json';
 import regions from '@crm/seeds/regions.json';
 import scoringModel from '@crm/seeds/scoring-model.json';
 import { EntityManager } from 'typeorm';
@@ -11,8 +12,9 @@ export const REGIONS = regions.regions;
 /**
  * Brings the reference tables up to date with `seeds/`: industries (new codes added, names updated),
  * the default step table for application types that have none (admins edit it afterwards), and the
- * holiday calendar for the years the calendar package knows and the database has not loaded, and the first
- * scoring model when there is none (leadership and admins make the next versions).
+ * holiday calendar for the years the calendar package knows and the database has not loaded, the first
+ * scoring model when there is none (leadership and admins make the next versions), and the service plan
+ * templates when there are none.
  * Runs at every start, in production too: reference data is not demo data.
  */
 export async function syncReferenceData(manager: EntityManager): Promise<void> {
@@ -49,6 +51,18 @@ export async function syncReferenceData(manager: EntityManager): Promise<void> {
       scoringModel.tierThresholds,
       scoringModel.ratingThresholds,
       scoringModel.note,
+    ],
+  );
+  const templates = planTemplates.templates;
+  await manager.query(
+    `INSERT INTO plan_templates (name, description, services, duration_months)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::int[])
+      WHERE NOT EXISTS (SELECT 1 FROM plan_templates)`,
+    [
+      templates.map((t) => t.name),
+      templates.map((t) => t.description),
+      templates.map((t) => JSON.stringify(t.services)),
+      templates.map((t) => t.durationMonths),
     ],
   );
 }

@@ -1,0 +1,3 @@
+export * from './lib/service-plans.module';
+export * from './lib/task-generation.service';
+export * from './lib/tasks.service';

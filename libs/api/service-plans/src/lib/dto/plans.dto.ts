@@ -1,0 +1,59 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQueryDto } from '@crm/api/http';
+import { PlanService, TASK_OUTCOMES, TASK_STATES, TaskOutcome, TaskState } from '@crm/shared/domain';
+import { Transform } from 'class-transformer';
+import {
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+
+export class PlanTemplateDto {
+  @ApiProperty() @IsString() @Length(1, 100) name!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) description = '';
+  @ApiProperty({ description: '[{key, kind, recurrence: {every: month|quarter|year|bill, …}, leadDays}]' })
+  @IsArray()
+  services!: PlanService[];
+  @ApiPropertyOptional({ nullable: true, description: 'Months an enrolment lasts; null: until unenrolled' })
+  @ValidateIf((o) => o.durationMonths !== null && o.durationMonths !== undefined)
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  durationMonths: number | null = null;
+}
+
+export class EnrolCustomerDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() customerId!: string;
+}
+
+export class EnrolSegmentDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() segmentId!: string;
+}
+
+export class TaskQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsDateString({ strict: true }) from?: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsDateString({ strict: true }) to?: string;
+  @ApiPropertyOptional({ enum: TASK_STATES }) @IsOptional() @IsIn(TASK_STATES) state?: TaskState;
+  @ApiPropertyOptional({ description: "true: the open tasks on today's list (visible, due or overdue)" })
+  @IsOptional()
+  @Transform(({ value }) => value === 'true' || value === true)
+  @IsBoolean()
+  today?: boolean;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() customerId?: string;
+}
+
+export class CompleteTaskDto {
+  @ApiProperty({ enum: TASK_OUTCOMES }) @IsIn(TASK_OUTCOMES) outcome!: TaskOutcome;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) notes?: string;
+  @ApiProperty({ format: 'date' }) @IsDateString({ strict: true }) visitedOn!: string;
+}

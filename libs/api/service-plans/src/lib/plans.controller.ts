@@ -1,0 +1,107 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
+import { Roles } from '@crm/api/http';
+import { Page, PlanTemplate, ROLES, ServiceTask } from '@crm/shared/domain';
+import { CompleteTaskDto, EnrolCustomerDto, EnrolSegmentDto, PlanTemplateDto, TaskQueryDto } from './dto/plans.dto';
+import { Enrolment, PlansService } from './plans.service';
+import { TaskStats, TasksService } from './tasks.service';
+
+/** Service plan templates and enrolments. */
+@ApiTags('service plans')
+@ApiBearerAuth()
+@Controller()
+export class PlansController {
+  constructor(private readonly plans: PlansService) {}
+
+  @Get('plans')
+  @Roles(...ROLES)
+  list(): Promise<PlanTemplate[]> {
+    return this.plans.list();
+  }
+
+  @Get('plans/:id')
+  @Roles(...ROLES)
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<PlanTemplate> {
+    return this.plans.get(id);
+  }
+
+  @Post('plans')
+  @Roles('leader', 'admin', 'marketing')
+  create(@CurrentUser() user: AuthUser, @Body() body: PlanTemplateDto): Promise<PlanTemplate> {
+    return this.plans.create(user, body);
+  }
+
+  @Put('plans/:id')
+  @Roles('leader', 'admin', 'marketing')
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: PlanTemplateDto): Promise<PlanTemplate> {
+    return this.plans.update(id, body);
+  }
+
+  /** Enrols one customer; its tasks for the coming months are made at once. */
+  @Post('plans/:id/enrolments')
+  @Roles(...ROLES)
+  enrol(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: EnrolCustomerDto,
+  ): Promise<Enrolment> {
+    return this.plans.enrolCustomer(user, id, body.customerId);
+  }
+
+  /** Enrols a segment: its members now, its joiners and leavers by the daily job. */
+  @Post('plans/:id/segments')
+  @HttpCode(200)
+  @Roles('leader', 'admin', 'marketing')
+  enrolSegment(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: EnrolSegmentDto,
+  ): Promise<{ enrolled: number }> {
+    return this.plans.enrolSegment(user, id, body.segmentId);
+  }
+
+  @Delete('plans/enrolments/:enrolmentId')
+  @HttpCode(204)
+  @Roles(...ROLES)
+  unenrol(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string): Promise<void> {
+    return this.plans.unenrol(user, id);
+  }
+
+  @Get('customers/:id/plans')
+  @Roles(...ROLES)
+  enrolments(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<Enrolment[]> {
+    return this.plans.enrolmentsOfCustomer(user, id);
+  }
+}
+
+/** Service tasks: the manager's day, completion, and completion rates for leadership. */
+@ApiTags('service plans')
+@ApiBearerAuth()
+@Controller('service-tasks')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get()
+  @Roles(...ROLES)
+  list(@Scope() scope: DataScope, @Query() query: TaskQueryDto): Promise<Page<ServiceTask>> {
+    return this.tasks.list(scope, query);
+  }
+
+  @Get('stats')
+  @Roles(...ROLES)
+  stats(@Scope() scope: DataScope): Promise<TaskStats> {
+    return this.tasks.stats(scope);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @Roles(...ROLES)
+  complete(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CompleteTaskDto,
+  ): Promise<ServiceTask> {
+    return this.tasks.complete(user, id, body);
+  }
+}

@@ -1,0 +1,253 @@
+import { CustomersModule } from '@crm/api/customers';
+import { SegmentsModule } from '@crm/api/segments';
+import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
+import { addDays, chinaDate, planServicesProblems } from '@crm/shared/domain';
+import { ServicePlansModule, TaskGenerationService } from '../index';
+
+const today = chinaDate(new Date());
+
+interface TaskRow {
+  kind: string;
+  service_key: string | null;
+  period: string;
+  due_on: string;
+  visible_from: string;
+  state: string;
+}
+
+describe('Service plans', () => {
+  let t: TestApp;
+  let generation: TaskGenerationService;
+  let templateId: string;
+  const customers: Record<string, string> = {};
+
+  const tasksOf = async (customerId: string): Promise<TaskRow[]> =>
+    t.dataSource.query(
+      `SELECT kind, service_key, period, due_on::text, visible_from::text, state FROM service_tasks
+        WHERE customer_id = $1 ORDER BY due_on, service_key`,
+      [customerId],
+    );
+  const inYear = (rows: TaskRow[], year: string) => rows.filter((r) => r.due_on.startsWith(year));
+
+  beforeAll(async () => {
+    t = await createTestApp([CustomersModule, SegmentsModule, ServicePlansModule]);
+    generation = t.app.get(TaskGenerationService);
+    for (const [key, manager] of [
+      ['A', 'manager1'],
+      ['B', 'manager1'],
+      ['C', 'manager2'],
+    ])
+      customers[key] = (await createCustomer(t, manager)).id;
+    await t.dataSource.query(`UPDATE customers SET stage = 'active'`);
+    const created = await t.request('POST', '/plans', {
+      as: 'leader',
+      body: {
+        name: 'Test plan',
+        services: [
+          { key: 'visit', kind: 'visit', recurrence: { every: 'quarter', day: 15 }, leadDays: 7 },
+          {
+            key: 'peak',
+            kind: 'pre_summer_peak_check',
+            recurrence: { every: 'year', month: 5, day: 10 },
+            leadDays: 14,
+          },
+          { key: 'call', kind: 'visit', recurrence: { every: 'month', day: 1 }, leadDays: 3 },
+          { key: 'remind', kind: 'payment_reminder', recurrence: { every: 'bill', daysBefore: 5 }, leadDays: 2 },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+    templateId = created.body.id;
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('seeds the four templates, each valid', async () => {
+    const plans = (await t.request('GET', '/plans', { as: 'manager1' })).body;
+    expect(plans.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['VIP 年度服务计划', '重要客户安全服务计划', '欠费风险客户计划', '新装客户首年计划']),
+    );
+    for (const p of plans) expect(planServicesProblems(p.services)).toEqual([]);
+    const bad = await t.request('POST', '/plans', {
+      as: 'leader',
+      body: { name: 'Bad', services: [{ key: 'x', kind: 'visit', recurrence: { every: 'week' }, leadDays: 1 }] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([
+      { field: 'services[0].recurrence.every', message: 'must be one of month, quarter, year, bill' },
+    ]);
+    expect((await t.request('POST', '/plans', { as: 'manager1', body: { name: 'x', services: [] } })).status).toBe(403);
+  });
+
+  it('turns an enrolment into exactly the tasks of a year, and never twice', async () => {
+    const enrolled = await t.request('POST', `/plans/${templateId}/enrolments`, {
+      as: 'manager1',
+      body: { customerId: customers['A'] },
+    });
+    expect(enrolled.status).toBe(201);
+    // Enrolling makes the tasks of the coming 92 days at once.
+    const soon = await tasksOf(customers['A']);
+    expect(soon.length).toBeGreaterThan(0);
+    expect(soon.every((r) => r.due_on >= today && r.due_on <= addDays(today, 92))).toBe(true);
+
+    const year = String(Number(today.slice(0, 4)) + 1);
+    // Those of early next year exist already: the year makes the rest.
+    const before = inYear(await tasksOf(customers['A']), year).length;
+    const made = await t.dataSource.transaction((tx) => generation.generate(tx, `${year}-01-01`, `${year}-12-31`));
+    const tasks = inYear(await tasksOf(customers['A']), year);
+    expect(tasks).toHaveLength(4 + 1 + 12);
+    expect(made).toBe(tasks.length - before);
+    expect(tasks.filter((r) => r.service_key === 'visit')).toEqual(
+      ['01', '04', '07', '10'].map((m, i) => ({
+        kind: 'visit',
+        service_key: 'visit',
+        period: `${year}-Q${i + 1}`,
+        due_on: `${year}-${m}-15`,
+        visible_from: addDays(`${year}-${m}-15`, -7),
+        state: 'open',
+      })),
+    );
+    expect(tasks.filter((r) => r.service_key === 'peak')).toEqual([
+      expect.objectContaining({ period: year, due_on: `${year}-05-10`, visible_from: `${year}-04-26` }),
+    ]);
+    expect(tasks.filter((r) => r.service_key === 'call')).toHaveLength(12);
+
+    const again = await t.dataSource.transaction((tx) => generation.generate(tx, `${year}-01-01`, `${year}-12-31`));
+    expect(again).toBe(0);
+    expect(
+      (
+        await t.request('POST', `/plans/${templateId}/enrolments`, {
+          as: 'manager1',
+          body: { customerId: customers['A'] },
+        })
+      ).status,
+    ).toBe(400);
+    // Another manager's customer is not found.
+    expect(
+      (
+        await t.request('POST', `/plans/${templateId}/enrolments`, {
+          as: 'manager1',
+          body: { customerId: customers['C'] },
+        })
+      ).status,
+    ).toBe(404);
+  });
+
+  it('reminds before each unpaid bill only', async () => {
+    const due = addDays(today, 30);
+    const period = `${today.slice(0, 7)}-01`;
+    await t.dataSource.query(
+      `INSERT INTO bills (customer_id, period, amount, due_date) VALUES ($1, $2, 1000, $3), ($1, ($2::date - interval '1 month')::date, 0, $3)`,
+      [customers['A'], period, due],
+    );
+    await t.dataSource.transaction((tx) => generation.generate(tx, today, addDays(today, 92)));
+    const reminders = (await tasksOf(customers['A'])).filter((r) => r.service_key === 'remind');
+    expect(reminders).toEqual([
+      expect.objectContaining({ kind: 'payment_reminder', period: period.slice(0, 7), due_on: addDays(due, -5) }),
+    ]);
+  });
+
+  it("shows the manager's day, follows the customer on handover, and is completed by its manager", async () => {
+    const day = (as: string) => t.request('GET', '/service-tasks?today=true&pageSize=500', { as });
+    const mine = (
+      await t.request('GET', `/service-tasks?customerId=${customers['A']}&pageSize=500`, { as: 'manager1' })
+    ).body;
+    expect(mine.total).toBeGreaterThan(0);
+    expect((await t.request('GET', `/service-tasks?customerId=${customers['A']}`, { as: 'manager2' })).body.total).toBe(
+      0,
+    );
+    const first = mine.items[0];
+    await t.dataSource.query('UPDATE service_tasks SET visible_from = $2 WHERE id = $1', [first.id, today]);
+    expect((await day('manager1')).body.items.map((x: { id: string }) => x.id)).toContain(first.id);
+
+    expect(
+      (
+        await t.request('POST', `/service-tasks/${first.id}/complete`, {
+          as: 'manager2',
+          body: { outcome: 'completed', visitedOn: today },
+        })
+      ).status,
+    ).toBe(404);
+    const [{ id: manager2 }] = await t.dataSource.query(`SELECT id FROM users WHERE username = 'manager2'`);
+    await t.dataSource.query('UPDATE customers SET account_manager_id = $2 WHERE id = $1', [customers['A'], manager2]);
+    expect((await day('manager2')).body.items.map((x: { id: string }) => x.id)).toContain(first.id);
+    expect((await day('manager1')).body.items.map((x: { id: string }) => x.id)).not.toContain(first.id);
+
+    const bad = await t.request('POST', `/service-tasks/${first.id}/complete`, {
+      as: 'manager2',
+      body: { outcome: 'great', visitedOn: today },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details[0].field).toBe('outcome');
+    const done = await t.request('POST', `/service-tasks/${first.id}/complete`, {
+      as: 'manager2',
+      body: { outcome: 'completed', notes: '检查了无功补偿', visitedOn: today },
+    });
+    expect(done.body).toMatchObject({ state: 'done', outcome: 'completed', notes: '检查了无功补偿', visitedOn: today });
+    const twice = await t.request('POST', `/service-tasks/${first.id}/complete`, {
+      as: 'manager2',
+      body: { outcome: 'completed', visitedOn: today },
+    });
+    expect(twice.status).toBe(400);
+  });
+
+  it('enrols a segment and follows its membership', async () => {
+    const segment = (
+      await t.request('POST', '/segments', {
+        as: 'marketing',
+        body: { name: 'plan segment', kind: 'static', customerIds: [customers['B'], customers['C']] },
+      })
+    ).body;
+    const enrolled = await t.request('POST', `/plans/${templateId}/segments`, {
+      as: 'marketing',
+      body: { segmentId: segment.id },
+    });
+    expect(enrolled.body).toEqual({ enrolled: 2 });
+    expect((await tasksOf(customers['C'])).length).toBeGreaterThan(0);
+
+    await t.request('DELETE', `/segments/${segment.id}/members/${customers['C']}`, { as: 'marketing' });
+    expect(await t.dataSource.transaction((tx) => generation.syncSegmentEnrolments(tx, today))).toEqual({
+      enrolled: 0,
+      unenrolled: 1,
+    });
+    const left = await tasksOf(customers['C']);
+    expect(left.filter((r) => r.state === 'open')).toEqual([]);
+    expect((await t.request('GET', `/customers/${customers['C']}/plans`, { as: 'manager2' })).body).toEqual([]);
+    expect((await t.request('GET', `/customers/${customers['B']}/plans`, { as: 'manager1' })).body).toEqual([
+      expect.objectContaining({ plan: { id: templateId, name: 'Test plan' }, segmentId: segment.id }),
+    ]);
+  });
+
+  it('creates a task once per event', async () => {
+    const month = (back: number) => {
+      const d = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
+      d.setUTCMonth(d.getUTCMonth() - back);
+      return d.toISOString().slice(0, 10);
+    };
+    await t.dataSource.query(
+      `INSERT INTO consumption (customer_id, period, kwh, max_demand_kw, power_factor)
+       VALUES ($1, $2, 40, 10, 0.9), ($1, $3, 100, 10, 0.9), ($4, $2, 0, 0, 0.9), ($4, $5, 0, 0, 0.9)`,
+      [customers['B'], month(1), month(13), customers['C'], month(2)],
+    );
+    const first = await generation.daily();
+    expect(first['triggered']).toBe(2);
+    expect((await generation.daily())['triggered']).toBe(0);
+    const triggered = await t.dataSource.query(
+      `SELECT customer_id, trigger, period FROM service_tasks WHERE trigger IS NOT NULL ORDER BY trigger`,
+    );
+    expect(triggered).toEqual([
+      { customer_id: customers['B'], trigger: 'consumption_drop', period: month(1).slice(0, 7) },
+      { customer_id: customers['C'], trigger: 'zero_consumption', period: month(1).slice(0, 7) },
+    ]);
+  });
+
+  it('counts completion per manager and per plan for leadership', async () => {
+    await t.dataSource.query(`UPDATE service_tasks SET due_on = $1::date - 1 WHERE state = 'done'`, [today]);
+    const stats = (await t.request('GET', '/service-tasks/stats', { as: 'leader' })).body;
+    expect(stats.byManager).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ manager: expect.objectContaining({ displayName: 'Manager Two' }), done: 1 }),
+      ]),
+    );
+    expect(stats.byPlan).toEqual([expect.objectContaining({ plan: { id: templateId, name: 'Test plan' }, done: 1 })]);
+  });
+});

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CustomersModule } from '@crm/api/customers';
+import { PlansController, TasksController } from './plans.controller';
+import { PlansService } from './plans.service';
+import { TaskGenerationService } from './task-generation.service';
+import { TasksService } from './tasks.service';
+
+/** Proactive service plans: templates, enrolments, the daily task job and the tasks themselves. */
+@Module({
+  imports: [CustomersModule],
+  controllers: [PlansController, TasksController],
+  providers: [PlansService, TasksService, TaskGenerationService],
+  exports: [TaskGenerationService],
+})
+export class ServicePlansModule {}

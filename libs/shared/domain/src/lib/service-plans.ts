@@ -1,0 +1,164 @@
+import { ErrorDetail } from './api-types';
+
+/**
+ * Proactive service plans (DESIGN.md, "service plan"): templates of recurring services, enrolments of
+ * customers (one by one or by segment) and the dated tasks they become for the account manager.
+ */
+
+export const SERVICE_KINDS = [
+  'visit',
+  'safety_inspection',
+  'energy_efficiency_advice',
+  'payment_reminder',
+  'contract_renewal_notice',
+  'pre_outage_consultation',
+  'pre_summer_peak_check',
+] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+/**
+ * When a service is due: on `day` of every month, of the first month of every quarter, of `month` every
+ * year, or `daysBefore` each bill's due date.
+ */
+export type Recurrence =
+  | { every: 'month'; day: number }
+  | { every: 'quarter'; day: number }
+  | { every: 'year'; month: number; day: number }
+  | { every: 'bill'; daysBefore: number };
+export type CalendarRecurrence = Exclude<Recurrence, { every: 'bill' }>;
+export const RECURRENCE_EVERY = ['month', 'quarter', 'year', 'bill'] as const;
+
+export interface PlanService {
+  /** Names the service within its template; part of each task's unique key. */
+  key: string;
+  kind: ServiceKind;
+  recurrence: Recurrence;
+  /** Days before the due date that the task shows on the manager's day. */
+  leadDays: number;
+}
+
+export interface PlanTemplateFields {
+  name: string;
+  description: string;
+  services: PlanService[];
+  /** Months an enrolment lasts (a first-year plan: 12); none: until unenrolled. */
+  durationMonths: number | null;
+}
+
+export interface PlanTemplate extends PlanTemplateFields {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  enrolled: number;
+}
+
+/** How far ahead the generation job creates tasks, in days from today. */
+export const TASK_HORIZON_DAYS = 92;
+
+export const TASK_STATES = ['open', 'done', 'cancelled'] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+
+/** What creates a task on its own, without a plan (issue "event triggers"). */
+export const TASK_TRIGGERS = ['consumption_drop', 'zero_consumption', 'rating_fall', 'overdue_step'] as const;
+export type TaskTrigger = (typeof TASK_TRIGGERS)[number];
+
+export const TASK_OUTCOMES = ['completed', 'customer_unavailable', 'follow_up_needed', 'not_needed'] as const;
+export type TaskOutcome = (typeof TASK_OUTCOMES)[number];
+
+export interface ServiceTask {
+  id: string;
+  kind: ServiceKind;
+  customer: { id: string; accountNo: string; name: string };
+  manager: { id: string; displayName: string } | null;
+  plan: { id: string; name: string } | null;
+  trigger: TaskTrigger | null;
+  period: string;
+  dueOn: string;
+  visibleFrom: string;
+  state: TaskState;
+  overdue: boolean;
+  summary: string;
+  outcome: TaskOutcome | null;
+  notes: string | null;
+  visitedOn: string | null;
+  completedAt: string | null;
+}
+
+const DAY_MS = 86_400_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+const dateOf = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+
+/** `date` (YYYY-MM-DD) plus `days`. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The occurrences of a calendar recurrence whose due date falls within [from, to] (YYYY-MM-DD, both
+ * included): each with its period (2027-03, 2027-Q1, 2027), which keeps one task per period.
+ */
+export function occurrences(r: CalendarRecurrence, from: string, to: string): { period: string; dueOn: string }[] {
+  const result: { period: string; dueOn: string }[] = [];
+  const [startYear] = from.split('-').map(Number);
+  const [endYear] = to.split('-').map(Number);
+  for (let year = startYear; year <= endYear; year++) {
+    for (let month = 1; month <= 12; month++) {
+      let period: string;
+      if (r.every === 'month') period = `${year}-${pad(month)}`;
+      else if (r.every === 'quarter' && (month - 1) % 3 === 0) period = `${year}-Q${(month - 1) / 3 + 1}`;
+      else if (r.every === 'year' && month === r.month) period = String(year);
+      else continue;
+      const dueOn = dateOf(year, month, r.day);
+      if (dueOn >= from && dueOn <= to) result.push({ period, dueOn });
+    }
+  }
+  return result;
+}
+
+function isInt(x: unknown, min: number, max: number): x is number {
+  return typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
+}
+
+function recurrenceProblems(r: unknown, at: string): ErrorDetail[] {
+  if (typeof r !== 'object' || r === null) return [{ field: at, message: 'must be an object {every, …}' }];
+  const x = r as Record<string, unknown>;
+  const problem = (field: string, message: string) => [{ field: `${at}.${field}`, message }];
+  switch (x['every']) {
+    case 'month':
+    case 'quarter':
+      return isInt(x['day'], 1, 28) ? [] : problem('day', 'must be a whole number from 1 to 28');
+    case 'year':
+      if (!isInt(x['month'], 1, 12)) return problem('month', 'must be a whole number from 1 to 12');
+      return isInt(x['day'], 1, 28) ? [] : problem('day', 'must be a whole number from 1 to 28');
+    case 'bill':
+      return isInt(x['daysBefore'], 0, 60) ? [] : problem('daysBefore', 'must be a whole number from 0 to 60');
+    default:
+      return problem('every', `must be one of ${RECURRENCE_EVERY.join(', ')}`);
+  }
+}
+
+/** Every problem of a template's services (input of unknown shape), each naming its place. */
+export function planServicesProblems(services: unknown, path = 'services'): ErrorDetail[] {
+  if (!Array.isArray(services) || services.length === 0 || services.length > 20)
+    return [{ field: path, message: 'must be a list of 1 to 20 services' }];
+  const problems: ErrorDetail[] = [];
+  const keys = new Set<string>();
+  services.forEach((s: unknown, i) => {
+    const at = `${path}[${i}]`;
+    if (typeof s !== 'object' || s === null) {
+      problems.push({ field: at, message: 'must be an object {key, kind, recurrence, leadDays}' });
+      return;
+    }
+    const x = s as Record<string, unknown>;
+    if (typeof x['key'] !== 'string' || !/^[a-z0-9_-]{1,40}$/.test(x['key']))
+      problems.push({ field: `${at}.key`, message: 'must be 1 to 40 of a-z, 0-9, _ and -' });
+    else if (keys.has(x['key'])) problems.push({ field: `${at}.key`, message: `repeats ${x['key']}` });
+    else keys.add(x['key']);
+    if (!SERVICE_KINDS.includes(x['kind'] as ServiceKind))
+      problems.push({ field: `${at}.kind`, message: `must be one of ${SERVICE_KINDS.join(', ')}` });
+    problems.push(...recurrenceProblems(x['recurrence'], `${at}.recurrence`));
+    if (!isInt(x['leadDays'], 0, 90))
+      problems.push({ field: `${at}.leadDays`, message: 'must be a whole number from 0 to 90' });
+  });
+  return problems;
+}
