@@ -2,11 +2,13 @@ import { NestFactory } from '@nestjs/core';
 import { configureHttp } from '@crm/api/http';
 import { EmbeddedDatabase, runMigrations, startEmbeddedDatabase, withDataSource } from '@crm/api/database';
 import { syncReferenceData } from '@crm/api/reference';
-import { loadDemoSeed, DEMO_LOGINS, isDatabaseEmpty } from '@crm/api/demo-seed';
+import { completeDemoTasks, enrolDemoPlans, loadDemoSeed, DEMO_LOGINS, isDatabaseEmpty } from '@crm/api/demo-seed';
 import { ScoringRunService } from '@crm/api/scoring';
-import { addCalendarDays, chinaDate } from '@crm/shared/domain';
+import { TaskGenerationService } from '@crm/api/service-plans';
+import { addCalendarDays, chinaDate, TASK_HORIZON_DAYS } from '@crm/shared/domain';
 import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { jwtSecretOf, readConfig } from './config';
 import { MIGRATIONS } from './migrations';
@@ -52,6 +54,16 @@ async function main(): Promise<void> {
     // Scores of the demo customers as of three months ago, two, one and today: a history with trends.
     const scoring = app.get(ScoringRunService);
     for (const back of [90, 60, 30, 0]) await scoring.run(null, addCalendarDays(chinaDate(new Date()), -back));
+    // Service plans running for four months: their past tasks mostly done, some overdue, the next ones planned.
+    const today = chinaDate(new Date());
+    const since = addCalendarDays(today, -120);
+    const generation = app.get(TaskGenerationService);
+    await app.get(DataSource).transaction(async (tx) => {
+      await enrolDemoPlans(tx, since);
+      await generation.generate(tx, since, addCalendarDays(today, TASK_HORIZON_DAYS));
+      await completeDemoTasks(tx, addCalendarDays(today, -3));
+    });
+    await generation.daily();
   }
   configureHttp(app);
   setupOpenApi(app);

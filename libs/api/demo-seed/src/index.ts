@@ -1,2 +1,3 @@
 export * from './lib/demo-seed';
 export * from './lib/population';
+export * from './lib/demo-plans';

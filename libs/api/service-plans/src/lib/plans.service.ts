@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser, DataScope } from '@crm/api/auth';
 import { CustomersService } from '@crm/api/customers';
 import {
-  addDays,
+  addCalendarDays,
   chinaDate,
   InvalidInputError,
   NotFoundError,
@@ -98,7 +98,7 @@ export class PlansService {
         throw new InvalidInputError(`The customer is enrolled in ${template.name} already`, [
           { field: 'customerId', message: 'is enrolled in this plan already' },
         ]);
-      await this.generation.generate(tx, today, addDays(today, TASK_HORIZON_DAYS), [row.id]);
+      await this.generation.generate(tx, today, addCalendarDays(today, TASK_HORIZON_DAYS), [row.id]);
       const [enrolment] = await this.enrolments(customerId, row.id);
       return enrolment;
     });
@@ -132,7 +132,7 @@ export class PlansService {
         [templateId, segmentId, user.id],
       );
       const { enrolled } = await this.generation.syncSegmentEnrolments(tx, today);
-      await this.generation.generate(tx, today, addDays(today, TASK_HORIZON_DAYS));
+      await this.generation.generate(tx, today, addCalendarDays(today, TASK_HORIZON_DAYS));
       return { enrolled };
     });
   }

@@ -1,7 +1,7 @@
 import { CustomersModule } from '@crm/api/customers';
 import { SegmentsModule } from '@crm/api/segments';
 import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
-import { addDays, chinaDate, planServicesProblems } from '@crm/shared/domain';
+import { addCalendarDays, chinaDate, planServicesProblems } from '@crm/shared/domain';
 import { ServicePlansModule, TaskGenerationService } from '../index';
 
 const today = chinaDate(new Date());
@@ -87,7 +87,7 @@ describe('Service plans', () => {
     // Enrolling makes the tasks of the coming 92 days at once.
     const soon = await tasksOf(customers['A']);
     expect(soon.length).toBeGreaterThan(0);
-    expect(soon.every((r) => r.due_on >= today && r.due_on <= addDays(today, 92))).toBe(true);
+    expect(soon.every((r) => r.due_on >= today && r.due_on <= addCalendarDays(today, 92))).toBe(true);
 
     const year = String(Number(today.slice(0, 4)) + 1);
     // Those of early next year exist already: the year makes the rest.
@@ -102,7 +102,7 @@ describe('Service plans', () => {
         service_key: 'visit',
         period: `${year}-Q${i + 1}`,
         due_on: `${year}-${m}-15`,
-        visible_from: addDays(`${year}-${m}-15`, -7),
+        visible_from: addCalendarDays(`${year}-${m}-15`, -7),
         state: 'open',
       })),
     );
@@ -133,16 +133,20 @@ describe('Service plans', () => {
   });
 
   it('reminds before each unpaid bill only', async () => {
-    const due = addDays(today, 30);
+    const due = addCalendarDays(today, 30);
     const period = `${today.slice(0, 7)}-01`;
     await t.dataSource.query(
       `INSERT INTO bills (customer_id, period, amount, due_date) VALUES ($1, $2, 1000, $3), ($1, ($2::date - interval '1 month')::date, 0, $3)`,
       [customers['A'], period, due],
     );
-    await t.dataSource.transaction((tx) => generation.generate(tx, today, addDays(today, 92)));
+    await t.dataSource.transaction((tx) => generation.generate(tx, today, addCalendarDays(today, 92)));
     const reminders = (await tasksOf(customers['A'])).filter((r) => r.service_key === 'remind');
     expect(reminders).toEqual([
-      expect.objectContaining({ kind: 'payment_reminder', period: period.slice(0, 7), due_on: addDays(due, -5) }),
+      expect.objectContaining({
+        kind: 'payment_reminder',
+        period: period.slice(0, 7),
+        due_on: addCalendarDays(due, -5),
+      }),
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JobsService } from '@crm/api/jobs';
 import {
-  addDays,
+  addCalendarDays,
   CalendarRecurrence,
   chinaDate,
   occurrences,
@@ -42,7 +42,7 @@ export class TaskGenerationService implements OnModuleInit {
   async daily(today = chinaDate(new Date())): Promise<Record<string, number>> {
     return this.dataSource.transaction(async (tx) => {
       const enrolment = await this.syncSegmentEnrolments(tx, today);
-      const planned = await this.generate(tx, today, addDays(today, TASK_HORIZON_DAYS));
+      const planned = await this.generate(tx, today, addCalendarDays(today, TASK_HORIZON_DAYS));
       const triggered = await this.trigger(tx, today);
       await this.notify(tx, today);
       return { ...enrolment, planned, triggered };
@@ -163,7 +163,7 @@ export class TaskGenerationService implements OnModuleInit {
    * fell to B or C in the latest scoring run; an application step became overdue.
    */
   async trigger(tx: EntityManager, today: string): Promise<number> {
-    const due = addDays(today, TRIGGER_DUE_DAYS);
+    const due = addCalendarDays(today, TRIGGER_DUE_DAYS);
     const lastMonth = `date_trunc('month', $1::date - interval '1 month')::date`;
     const insert = (trigger: string, select: string) => `
       INSERT INTO service_tasks (customer_id, kind, trigger, period, due_on, visible_from, summary)

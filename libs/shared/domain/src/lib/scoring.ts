@@ -271,7 +271,14 @@ export interface CustomerScores {
       })
     | null;
   /** One point per run, oldest first; `asOf` is the day (in China) whose data the run scored. */
-  history: { asOf: string; computedAt: string; vipScore: number; tier: VipTier; creditScore: number; rating: CreditRating }[];
+  history: {
+    asOf: string;
+    computedAt: string;
+    vipScore: number;
+    tier: VipTier;
+    creditScore: number;
+    rating: CreditRating;
+  }[];
 }
 
 /** A row of the VIP list (GET /api/vip). */

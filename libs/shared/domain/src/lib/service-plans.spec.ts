@@ -1,4 +1,4 @@
-import { addDays, occurrences, planServicesProblems } from './service-plans';
+import { occurrences, planServicesProblems } from './service-plans';
 
 describe('occurrences', () => {
   it('gives one due date per month, quarter or year within the range, both ends included', () => {
@@ -17,13 +17,6 @@ describe('occurrences', () => {
     expect(months[0]).toEqual({ period: '2027-01', dueOn: '2027-01-28' });
     expect(months.at(-1)).toEqual({ period: '2027-11', dueOn: '2027-11-28' });
     expect(occurrences({ every: 'quarter', day: 1 }, '2027-01-02', '2027-03-31')).toEqual([]);
-  });
-});
-
-describe('addDays', () => {
-  it('crosses months and years', () => {
-    expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
-    expect(addDays('2027-03-01', -1)).toBe('2027-02-28');
   });
 });
 

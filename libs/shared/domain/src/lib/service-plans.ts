@@ -84,14 +84,8 @@ export interface ServiceTask {
   completedAt: string | null;
 }
 
-const DAY_MS = 86_400_000;
 const pad = (n: number) => String(n).padStart(2, '0');
 const dateOf = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
-
-/** `date` (YYYY-MM-DD) plus `days`. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 /**
  * The occurrences of a calendar recurrence whose due date falls within [from, to] (YYYY-MM-DD, both
