@@ -270,7 +270,7 @@ describe('lifecycle: applications, steps, time limits', () => {
   });
 
   describe('SLA', () => {
-    it('records warning and overdue events once each, on the timeline', async () => {
+    it('records warning and overdue events once each, on the timeline and to the manager', async () => {
       const c = await customer();
       // Received 30 days ago: the one-day acceptance step is long overdue.
       const overdue = (
@@ -286,6 +286,12 @@ describe('lifecycle: applications, steps, time limits', () => {
       expect(events).toEqual([{ kind: 'overdue' }]);
       const timeline = (await t.request('GET', `/customers/${c.id}/timeline`, { as: 'manager1' })).body;
       expect(timeline[0]).toMatchObject({ type: 'sla_overdue', actor: null });
+      const notified = await t.dataSource.query(
+        `SELECT n.kind FROM notifications n JOIN users u ON u.id = n.user_id
+          WHERE n.customer_id = $1 AND u.username = 'manager1'`,
+        [c.id],
+      );
+      expect(notified).toEqual([{ kind: 'sla_overdue' }]);
     });
 
     it('lists open applications most urgent first and filters by sla', async () => {

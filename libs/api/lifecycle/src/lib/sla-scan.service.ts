@@ -5,8 +5,9 @@ import { TODAY_CN } from '@crm/api/database';
 
 /**
  * Every few minutes: records, once each, the steps that entered `warning` and those that became
- * `overdue` (table sla_events, unique per step and kind), with a timeline entry for the customer,
- * in one statement over all open steps. Safe to run on several instances at once.
+ * `overdue` (table sla_events, unique per step and kind), with a timeline entry for the customer and a
+ * notification for its account manager, in one statement over all open steps. Safe to run on several
+ * instances at once.
  */
 @Injectable()
 export class SlaScanService implements OnModuleInit {
@@ -37,6 +38,13 @@ export class SlaScanService implements OnModuleInit {
                 d.type || ': step ' || d.code || CASE r.kind WHEN 'overdue' THEN ' is overdue' ELSE ' is close to its time limit' END,
                 jsonb_build_object('applicationId', d.application_id, 'step', d.code, 'kind', r.kind)
            FROM recorded r JOIN due d USING (application_id, position)
+       ), notified AS (
+         INSERT INTO notifications (user_id, customer_id, kind, summary, data)
+         SELECT c.account_manager_id, d.customer_id, 'sla_' || r.kind,
+                c.name || ': ' || d.type || ' ' || d.code || CASE r.kind WHEN 'overdue' THEN ' overdue' ELSE ' near its limit' END,
+                jsonb_build_object('applicationId', d.application_id, 'step', d.code)
+           FROM recorded r JOIN due d USING (application_id, position)
+           JOIN customers c ON c.id = d.customer_id AND c.account_manager_id IS NOT NULL
        )
        SELECT kind, count(*)::int AS n FROM recorded GROUP BY kind`,
     );
