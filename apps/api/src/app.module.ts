@@ -14,6 +14,7 @@ import { ReferenceModule } from '@crm/api/reference';
 import { ScoringModule } from '@crm/api/scoring';
 import { SegmentsModule } from '@crm/api/segments';
 import { ServicePlansModule } from '@crm/api/service-plans';
+import { MessagesModule } from '@crm/api/messages';
 import { NotificationsModule } from '@crm/api/notifications';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -43,6 +44,7 @@ export const FEATURE_MODULES = [
   ScoringModule,
   SegmentsModule,
   ServicePlansModule,
+  MessagesModule,
   NotificationsModule,
 ];
 

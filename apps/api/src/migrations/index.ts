@@ -12,6 +12,7 @@ import { LatestScoresInMetrics1764600000001 } from './1764600000001-latest-score
 import { StaleMetrics1764600000002 } from './1764600000002-stale-metrics';
 import { CreateSegmentFacts1764600000003 } from './1764600000003-create-segment-facts';
 import { CreateServicePlans1764700000000 } from './1764700000000-create-service-plans';
+import { CreateOutbox1764700000001 } from './1764700000001-create-outbox';
 
 /** Every migration, oldest first. Add each new one here. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   StaleMetrics1764600000002,
   CreateSegmentFacts1764600000003,
   CreateServicePlans1764700000000,
+  CreateOutbox1764700000001,
 ];

@@ -3,6 +3,8 @@ import { SegmentsModule } from '@crm/api/segments';
 import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
 import { addCalendarDays, chinaDate, planServicesProblems } from '@crm/shared/domain';
 import { ServicePlansModule, TaskGenerationService } from '../index';
+import { JobsService } from '@crm/api/jobs';
+import { MessagesModule, OutboxService } from '@crm/api/messages';
 
 const today = chinaDate(new Date());
 
@@ -30,7 +32,7 @@ describe('Service plans', () => {
   const inYear = (rows: TaskRow[], year: string) => rows.filter((r) => r.due_on.startsWith(year));
 
   beforeAll(async () => {
-    t = await createTestApp([CustomersModule, SegmentsModule, ServicePlansModule]);
+    t = await createTestApp([CustomersModule, SegmentsModule, ServicePlansModule, MessagesModule]);
     generation = t.app.get(TaskGenerationService);
     for (const [key, manager] of [
       ['A', 'manager1'],
@@ -253,5 +255,52 @@ describe('Service plans', () => {
       ]),
     );
     expect(stats.byPlan).toEqual([expect.objectContaining({ plan: { id: templateId, name: 'Test plan' }, done: 1 })]);
+  });
+
+  it('sends payment reminders and outage notices through the outbox, once each, recording delivery', async () => {
+    await t.dataSource.query(`UPDATE service_tasks SET visible_from = $1 WHERE service_key = 'remind'`, [today]);
+    expect((await generation.daily())['reminders']).toBe(1);
+    expect((await generation.daily())['reminders']).toBe(0);
+    const outbox = t.app.get(OutboxService);
+    expect(await outbox.sendPending()).toEqual({ sent: 1, failed: 0 });
+    const [reminder] = (await t.request('GET', `/customers/${customers['A']}/messages`, { as: 'manager2' })).body;
+    expect(reminder).toMatchObject({ kind: 'payment_reminder', recipient: '13857712345', state: 'sent', attempts: 1 });
+    expect(reminder.body).toContain('1000');
+
+    const notice = {
+      customerIds: [customers['B'], customers['C']],
+      startsAt: '2027-01-10T08:00:00+08:00',
+      reason: '线路检修',
+    };
+    const bad = await t.request('POST', '/messages/outage-notices', {
+      as: 'manager1',
+      body: { ...notice, endsAt: '2027-01-10T07:00:00+08:00' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([{ field: 'endsAt', message: 'must be after startsAt' }]);
+    // manager1's customer B only: C is manager2's.
+    const queued = await t.request('POST', '/messages/outage-notices', {
+      as: 'manager1',
+      body: { ...notice, endsAt: '2027-01-10T18:00:00+08:00' },
+    });
+    expect(queued.body).toEqual({ queued: 1 });
+
+    // A gateway that refuses: tried three times, then failed.
+    const refusing = new OutboxService(t.dataSource, t.app.get(JobsService), {
+      send: async () => {
+        throw new Error('gateway down');
+      },
+    });
+    expect(await refusing.sendPending()).toEqual({ sent: 0, failed: 0 });
+    expect(await refusing.sendPending()).toEqual({ sent: 0, failed: 0 });
+    expect(await refusing.sendPending()).toEqual({ sent: 0, failed: 1 });
+    const [failed] = (await t.request('GET', `/customers/${customers['B']}/messages`, { as: 'manager1' })).body;
+    expect(failed).toMatchObject({
+      kind: 'outage_notice',
+      state: 'failed',
+      attempts: 3,
+      lastError: 'Error: gateway down',
+    });
+    expect(failed.body).toContain('01月10日 08:00');
   });
 });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CustomersModule } from '@crm/api/customers';
+import { MessagesModule } from '@crm/api/messages';
 import { PlansController, TasksController } from './plans.controller';
 import { PlansService } from './plans.service';
 import { TaskGenerationService } from './task-generation.service';
@@ -7,7 +8,7 @@ import { TasksService } from './tasks.service';
 
 /** Proactive service plans: templates, enrolments, the daily task job and the tasks themselves. */
 @Module({
-  imports: [CustomersModule],
+  imports: [CustomersModule, MessagesModule],
   controllers: [PlansController, TasksController],
   providers: [PlansService, TasksService, TaskGenerationService],
   exports: [TaskGenerationService],

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JobsService } from '@crm/api/jobs';
+import { OutboxService } from '@crm/api/messages';
 import {
   addCalendarDays,
   CalendarRecurrence,
@@ -24,8 +25,8 @@ interface TemplateRow {
 /**
  * The daily service-plan job (04:00 China time, after the segment snapshots): enrols the joiners of
  * enrolled segments and unenrols the leavers, turns enrolments into dated tasks for the next
- * TASK_HORIZON_DAYS, lets event triggers create their tasks, and tells each manager what is new and
- * what fell overdue. Every step is set-wise SQL and idempotent: a task has a unique key (enrolment,
+ * TASK_HORIZON_DAYS, lets event triggers create their tasks, queues the payment reminders due to go
+ * out to customers, and tells each manager what is new and what fell overdue. Every step is set-wise SQL and idempotent: a task has a unique key (enrolment,
  * service, period; or customer, trigger, event), so re-running never duplicates one.
  */
 @Injectable()
@@ -33,6 +34,7 @@ export class TaskGenerationService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly jobs: JobsService,
+    private readonly outbox: OutboxService,
   ) {}
 
   onModuleInit(): void {
@@ -44,8 +46,9 @@ export class TaskGenerationService implements OnModuleInit {
       const enrolment = await this.syncSegmentEnrolments(tx, today);
       const planned = await this.generate(tx, today, addCalendarDays(today, TASK_HORIZON_DAYS));
       const triggered = await this.trigger(tx, today);
+      const reminders = await this.outbox.queuePaymentReminders(tx, today);
       await this.notify(tx, today);
-      return { ...enrolment, planned, triggered };
+      return { ...enrolment, planned, triggered, reminders };
     });
   }
 

@@ -1,0 +1,3 @@
+export * from './lib/messages.module';
+export * from './lib/message-sender';
+export * from './lib/outbox.service';

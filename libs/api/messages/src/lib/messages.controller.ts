@@ -1,0 +1,38 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { DataScope, Scope } from '@crm/api/auth';
+import { CustomersService } from '@crm/api/customers';
+import { Roles } from '@crm/api/http';
+import { InvalidInputError, ROLES } from '@crm/shared/domain';
+import { OutageNoticeDto } from './dto/outage-notice.dto';
+import { CustomerMessage, OutboxService } from './outbox.service';
+
+/** Messages to customers: outage notices, and each customer's messages with their delivery state. */
+@ApiTags('messages')
+@ApiBearerAuth()
+@Controller()
+export class MessagesController {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly customers: CustomersService,
+  ) {}
+
+  /** Queues a planned outage's notice to each customer (those outside the caller's scope are skipped). */
+  @Post('messages/outage-notices')
+  @HttpCode(202)
+  @Roles('account_manager', 'leader', 'admin')
+  async outageNotice(@Scope() scope: DataScope, @Body() body: OutageNoticeDto): Promise<{ queued: number }> {
+    if (Date.parse(body.endsAt) <= Date.parse(body.startsAt))
+      throw new InvalidInputError('The outage must end after it starts', [
+        { field: 'endsAt', message: 'must be after startsAt' },
+      ]);
+    return { queued: await this.outbox.queueOutageNotices(scope, body.customerIds, body) };
+  }
+
+  @Get('customers/:id/messages')
+  @Roles(...ROLES)
+  async ofCustomer(@Scope() scope: DataScope, @Param('id', ParseUUIDPipe) id: string): Promise<CustomerMessage[]> {
+    await this.customers.get(scope, id);
+    return this.outbox.ofCustomer(id);
+  }
+}
