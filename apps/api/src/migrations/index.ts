@@ -13,6 +13,7 @@ import { StaleMetrics1764600000002 } from './1764600000002-stale-metrics';
 import { CreateSegmentFacts1764600000003 } from './1764600000003-create-segment-facts';
 import { CreateServicePlans1764700000000 } from './1764700000000-create-service-plans';
 import { CreateOutbox1764700000001 } from './1764700000001-create-outbox';
+import { LastVisitInSegmentFacts1764700000002 } from './1764700000002-last-visit-in-segment-facts';
 
 /** Every migration, oldest first. Add each new one here. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CreateSegmentFacts1764600000003,
   CreateServicePlans1764700000000,
   CreateOutbox1764700000001,
+  LastVisitInSegmentFacts1764700000002,
 ];

@@ -1,3 +1,4 @@
+import { TODAY_CN } from '@crm/api/database';
 import { isSegmentGroup, SegmentCondition, SegmentRule } from '@crm/shared/domain';
 
 interface FieldSql {
@@ -30,6 +31,7 @@ export const FIELD_SQL: Record<string, FieldSql> = {
   vipTier: { sql: 'f.vip_tier', type: 'text' },
   creditScore: { sql: 'f.credit_score', type: 'numeric' },
   creditRating: { sql: 'f.credit_rating', type: 'text' },
+  daysSinceVisit: { sql: `(${TODAY_CN} - f.last_visit_on)`, type: 'numeric' },
 };
 
 /**

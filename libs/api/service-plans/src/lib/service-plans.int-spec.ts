@@ -189,6 +189,13 @@ describe('Service plans', () => {
       body: { outcome: 'completed', notes: '检查了无功补偿', visitedOn: today },
     });
     expect(done.body).toMatchObject({ state: 'done', outcome: 'completed', notes: '检查了无功补偿', visitedOn: today });
+    // The visit is what segments count the days since.
+    const visited = await t.request('POST', '/segments/preview', {
+      as: 'leader',
+      body: { rule: { op: 'and', rules: [{ field: 'daysSinceVisit', operator: 'eq', value: 0 }] } },
+    });
+    expect(done.body.kind).toBe('visit');
+    expect(visited.body.count).toBe(1);
     const twice = await t.request('POST', `/service-tasks/${first.id}/complete`, {
       as: 'manager2',
       body: { outcome: 'completed', visitedOn: today },

@@ -46,7 +46,10 @@ export interface SegmentField {
   values?: readonly SegmentFieldValue[];
   options?: SegmentFieldOptions;
   unit?: string;
-  /** Behaviour fields are empty (null) for customers not scored yet (not connected, or closed). */
+  /**
+   * Behaviour fields are empty (null) for customers not scored yet (not connected, or closed), and the
+   * days since the last visit for customers never visited.
+   */
   nullable?: boolean;
 }
 
@@ -190,6 +193,7 @@ export const SEGMENT_FIELDS: readonly SegmentField[] = [
       ['thefts24m', '近24个月窃电次数', 'Thefts, 24 months', ''],
       ['vipScore', 'VIP 价值得分', 'VIP score', ''],
       ['creditScore', '信用得分', 'Credit score', ''],
+      ['daysSinceVisit', '距上次走访天数', 'Days since the last visit', '天'],
     ] as const
   ).map(
     ([key, label, labelEn, unit]): SegmentField => ({
