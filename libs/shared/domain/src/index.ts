@@ -11,3 +11,4 @@ export * from './lib/data-import';
 export * from './lib/scoring';
 export * from './lib/segments';
 export * from './lib/service-plans';
+export * from './lib/energy-advice';

@@ -264,6 +264,20 @@ describe('Service plans', () => {
     expect(stats.byPlan).toEqual([expect.objectContaining({ plan: { id: templateId, name: 'Test plan' }, done: 1 })]);
   });
 
+  it("analyses the customer's own months for the energy-efficiency advice", async () => {
+    const advice = (await t.request('GET', `/customers/${customers['B']}/energy-advice`, { as: 'manager1' })).body;
+    // Customer B's only month in the last twelve: 40 kWh at 10 kW, power factor 0.9.
+    expect(advice.months).toHaveLength(1);
+    expect(advice).toMatchObject({
+      customer: { id: customers['B'], tariffCategory: 'large_industry', contractCapacityKva: 1250 },
+      powerFactorTarget: 0.9,
+      monthsBelowTarget: 0,
+      peakDemandKw: 10,
+      advice: ['power_factor_good', 'shift_peak_load', 'bill_by_demand'],
+    });
+    expect((await t.request('GET', `/customers/${customers['B']}/energy-advice`, { as: 'manager2' })).status).toBe(404);
+  });
+
   it('sends payment reminders and outage notices through the outbox, once each, recording delivery', async () => {
     await t.dataSource.query(`UPDATE service_tasks SET visible_from = $1 WHERE service_key = 'remind'`, [today]);
     expect((await generation.daily())['reminders']).toBe(1);
