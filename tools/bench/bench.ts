@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --customers 1000000] [--runs 3] [--duration 10] [--connections 32] [--cases list,import,scoring,segments]
+ * npm run bench [-- --customers 1000000] [--runs 3] [--duration 10] [--connections 32] [--cases list,import,scoring,segments,plans]
  *
  * Builds (or reuses) a scratch database of the given scale in .bench/<customers> with the generator,
  * starts the built API on it, and runs each case several times next to its baseline: the same work done
@@ -15,13 +15,13 @@ import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { metricsParams, metricsSelect, RUN_WORK_MEM, scoresSelect } from '@crm/api/scoring';
-import { chinaDate, SegmentRule } from '@crm/shared/domain';
+import { addCalendarDays, chinaDate, SegmentRule, TASK_HORIZON_DAYS } from '@crm/shared/domain';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from '../cli/database';
 import { median, percentile, round } from './stats';
 
 const ROOT = resolve(__dirname, '..', '..');
-const ALL_CASES = ['list', 'import', 'scoring', 'segments'];
+const ALL_CASES = ['list', 'import', 'scoring', 'segments', 'plans'];
 
 interface CaseResult {
   name: string;
@@ -435,6 +435,94 @@ async function main(): Promise<void> {
         unit: 's',
         runs: exportRuns,
         summary: summarise(exportRuns, 'seconds', true),
+      });
+    }
+
+    if (cases.has('plans')) {
+      // Case 6: enrolling a segment of 100,000 customers in a plan, which makes their tasks of the coming
+      // quarter (the daily job's work for them), next to one hand-written INSERT of the same tasks.
+      const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const api = async (method: string, path: string, body?: unknown) => {
+        const res = await fetch(`${baseUrl}/api${path}`, { method, headers: auth, body: body && JSON.stringify(body) });
+        const json = res.status === 204 ? null : await res.json();
+        if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+        return json;
+      };
+      const enrolled = Math.min(100_000, customers);
+      const [{ kwh }] = (
+        await pool.query(
+          `SELECT kwh_12m::float8 AS kwh FROM customer_metrics ORDER BY kwh_12m DESC OFFSET $1 LIMIT 1`,
+          [enrolled - 1],
+        )
+      ).rows;
+      const stamp = Date.now();
+      const segment = await api('POST', '/segments', {
+        name: `bench plans ${stamp}`,
+        kind: 'dynamic',
+        rule: { op: 'and', rules: [{ field: 'kwh12m', operator: 'gte', value: kwh }] },
+      });
+      while ((await api('GET', `/segments/${segment.id}`)).size === null) await new Promise((r) => setTimeout(r, 500));
+      const template = await api('POST', '/plans', {
+        name: `bench plan ${stamp}`,
+        services: [
+          { key: 'visit', kind: 'visit', recurrence: { every: 'quarter', day: 15 }, leadDays: 7 },
+          { key: 'call', kind: 'visit', recurrence: { every: 'month', day: 1 }, leadDays: 3 },
+          { key: 'remind', kind: 'payment_reminder', recurrence: { every: 'bill', daysBefore: 5 }, leadDays: 2 },
+        ],
+      });
+      const baselineSql = `
+        WITH e AS (SELECT id, customer_id FROM plan_enrolments WHERE template_id = $1),
+             p AS (SELECT d::date AS due_on FROM generate_series($2::date, $3::date, interval '1 day') d)
+        INSERT INTO bench_tasks (customer_id, kind, enrolment_id, service_key, period, due_on, visible_from, summary)
+        SELECT e.customer_id, 'visit', e.id, 'call', to_char(p.due_on, 'YYYY-MM'), p.due_on, p.due_on - 3, 'bench'
+          FROM e JOIN p ON extract(day FROM p.due_on) = 1
+        UNION ALL
+        SELECT e.customer_id, 'visit', e.id, 'visit', to_char(p.due_on, 'YYYY') || '-Q' || extract(quarter FROM p.due_on),
+               p.due_on, p.due_on - 7, 'bench'
+          FROM e JOIN p ON extract(day FROM p.due_on) = 15 AND extract(month FROM p.due_on) IN (1, 4, 7, 10)
+        UNION ALL
+        SELECT e.customer_id, 'payment_reminder', e.id, 'remind', to_char(b.period, 'YYYY-MM'), b.due_date - 5,
+               b.due_date - 7, 'bench'
+          FROM e JOIN bills b ON b.customer_id = e.customer_id AND b.paid_amount < b.amount
+           AND b.due_date - 5 BETWEEN $2::date AND $3::date`;
+      const plansRuns: CaseResult['runs'] = [];
+      for (let i = 0; i < runs; i++) {
+        console.error(`plans, run ${i + 1} of ${runs} …`);
+        await pool.query('DELETE FROM plan_segment_enrolments WHERE template_id = $1', [template.id]);
+        await pool.query('DELETE FROM plan_enrolments WHERE template_id = $1', [template.id]);
+        const started = Date.now();
+        const result = await api('POST', `/plans/${template.id}/segments`, { segmentId: segment.id });
+        const seconds = (Date.now() - started) / 1000;
+        await pool.query('ANALYZE service_tasks, plan_enrolments');
+        const [{ tasks }] = (
+          await pool.query(
+            `SELECT count(*)::int AS tasks FROM service_tasks t JOIN plan_enrolments e ON e.id = t.enrolment_id
+              WHERE e.template_id = $1`,
+            [template.id],
+          )
+        ).rows;
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          await client.query('CREATE TEMP TABLE bench_tasks (LIKE service_tasks INCLUDING ALL) ON COMMIT DROP');
+          const today = chinaDate(new Date());
+          const baselineStarted = Date.now();
+          await client.query(baselineSql, [template.id, today, addCalendarDays(today, TASK_HORIZON_DAYS)]);
+          const baseline = (Date.now() - baselineStarted) / 1000;
+          await client.query('ROLLBACK');
+          plansRuns.push({
+            product: { seconds: round(seconds), enrolled: result.enrolled, tasks },
+            baseline: { seconds: round(baseline), enrolled: 0, tasks: 0 },
+          });
+        } finally {
+          client.release();
+        }
+      }
+      results.push({
+        name: `Enrolling a segment of ${enrolled} customers in a plan with its next ${TASK_HORIZON_DAYS} days of tasks (baseline: the tasks' INSERT alone)`,
+        unit: 's',
+        runs: plansRuns,
+        summary: summarise(plansRuns, 'seconds', true),
       });
     }
 

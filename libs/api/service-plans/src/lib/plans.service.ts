@@ -132,6 +132,8 @@ export class PlansService {
         [templateId, segmentId, user.id],
       );
       const { enrolled } = await this.generation.syncSegmentEnrolments(tx, today);
+      // Planning the tasks' statements on statistics that predate thousands of new enrolments goes badly.
+      if (enrolled > 1000) await tx.query('ANALYZE plan_enrolments');
       await this.generation.generate(tx, today, addCalendarDays(today, TASK_HORIZON_DAYS));
       return { enrolled };
     });
