@@ -2,18 +2,19 @@ import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { login, SCREENSHOTS } from './support';
 
+/** Each role's home page; the account manager's is their day. */
 const HOMES = [
-  { username: 'manager1', path: '/my-day', role: '客户经理' },
-  { username: 'marketing', path: '/marketing', role: '营销人员' },
-  { username: 'leader', path: '/leadership', role: '领导' },
-  { username: 'admin', path: '/admin', role: '管理员' },
+  { username: 'manager1', path: '/my-day', role: '客户经理', page: 'my-day' },
+  { username: 'marketing', path: '/marketing', role: '营销人员', page: 'role-home' },
+  { username: 'leader', path: '/leadership', role: '领导', page: 'role-home' },
+  { username: 'admin', path: '/admin', role: '管理员', page: 'role-home' },
 ];
 
 for (const home of HOMES) {
   test(`${home.username} logs in and lands on the ${home.path} home page`, async ({ page }) => {
     await login(page, home.username);
     await expect(page).toHaveURL(new RegExp(`${home.path}$`));
-    await expect(page.getByTestId('role-home')).toBeVisible();
+    await expect(page.getByTestId(home.page)).toBeVisible();
     await expect(page.getByTestId('current-user')).toContainText(home.role);
     await page.screenshot({ path: join(SCREENSHOTS, `${home.username}-home.png`), fullPage: true });
   });

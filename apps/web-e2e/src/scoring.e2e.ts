@@ -47,9 +47,9 @@ test('a leader previews a change of weights before saving it', async ({ page }) 
 test('an account manager sees the rating and tier changes of their customers under the bell', async ({ page }) => {
   await login(page, 'manager1');
   await page.getByTestId('notification-bell').click();
-  const items = page.getByTestId('notifications').locator('a.item');
-  await expect(items.first()).toBeVisible();
-  await expect(items.first()).toContainText('→');
-  await items.first().click();
+  // Among the other notifications (such as the service plans' new tasks), a change of rating or tier: "A → B".
+  const change = page.getByTestId('notifications').locator('a.item', { hasText: '→' }).first();
+  await expect(change).toBeVisible();
+  await change.click();
   await expect(page.getByTestId('customer-profile')).toBeVisible();
 });

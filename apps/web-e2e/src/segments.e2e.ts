@@ -65,6 +65,7 @@ test('marketing builds a segment from two groups, watches the live count, saves 
   const goldOrAa = await settledCount(page);
   expect(goldOrAa).not.toBe(goldOrAaa);
   await choose(page, rating.getByTestId('condition-value'), 'AAA');
+  await expect(page.getByTestId('live-count')).not.toHaveText(String(goldOrAa));
   expect(await settledCount(page)).toBe(goldOrAaa);
 
   const name = `浏览器测试细分 ${Date.now()}`;

@@ -19,6 +19,7 @@ export const appConfig: ApplicationConfig = {
         'scoring',
         'scoring-admin',
         'segments',
+        'service-plans',
         'notifications',
       ],
     }),

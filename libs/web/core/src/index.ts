@@ -4,3 +4,4 @@ export * from './lib/api.interceptor';
 export * from './lib/language.service';
 export * from './lib/provide-core';
 export * from './lib/translation-loader';
+export * from './lib/shown-error';

@@ -99,7 +99,7 @@ export class PlansService {
           { field: 'customerId', message: 'is enrolled in this plan already' },
         ]);
       await this.generation.generate(tx, today, addCalendarDays(today, TASK_HORIZON_DAYS), [row.id]);
-      const [enrolment] = await this.enrolments(customerId, row.id);
+      const [enrolment] = await this.enrolments(customerId, row.id, tx);
       return enrolment;
     });
   }
@@ -139,9 +139,9 @@ export class PlansService {
     });
   }
 
-  /** The customer's running enrolments (or the one with `id`). */
-  async enrolments(customerId: string, id?: string): Promise<Enrolment[]> {
-    const rows = await this.dataSource.query(
+  /** The customer's running enrolments (or the one with `id`), read by `manager` (within its transaction). */
+  async enrolments(customerId: string, id?: string, manager = this.dataSource.manager): Promise<Enrolment[]> {
+    const rows = await manager.query(
       `SELECT e.id, e.segment_id, e.enrolled_on::text, e.ends_on::text, t.id AS template_id, t.name
          FROM plan_enrolments e JOIN plan_templates t ON t.id = e.template_id
         WHERE e.customer_id = $1 AND e.unenrolled_on IS NULL AND ($2::uuid IS NULL OR e.id = $2)

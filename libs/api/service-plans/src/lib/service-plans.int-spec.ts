@@ -86,6 +86,7 @@ describe('Service plans', () => {
       body: { customerId: customers['A'] },
     });
     expect(enrolled.status).toBe(201);
+    expect(enrolled.body).toMatchObject({ plan: { id: templateId, name: 'Test plan' }, segmentId: null, endsOn: null });
     // Enrolling makes the tasks of the coming 92 days at once.
     const soon = await tasksOf(customers['A']);
     expect(soon.length).toBeGreaterThan(0);

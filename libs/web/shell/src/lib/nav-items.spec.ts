@@ -13,4 +13,8 @@ describe('navItemsFor', () => {
   it.each(ROLES)('shows %s the segments', (role) => {
     expect(navItemsFor(role).map((i) => i.path)).toContain('/segments');
   });
+
+  it.each(ROLES)('shows %s their day and the service plans', (role) => {
+    expect(navItemsFor(role).map((i) => i.path)).toEqual(expect.arrayContaining(['/my-day', '/plans']));
+  });
 });

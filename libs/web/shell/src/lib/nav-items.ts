@@ -10,10 +10,16 @@ export interface NavItem {
 
 /** The side navigation; each role sees the items that name it, its home page first. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { path: ROLE_HOME.account_manager, label: 'nav.myDay', icon: 'home', roles: ['account_manager'] },
   { path: ROLE_HOME.marketing, label: 'nav.marketing', icon: 'appstore', roles: ['marketing'] },
   { path: ROLE_HOME.leader, label: 'nav.leadership', icon: 'dashboard', roles: ['leader'] },
   { path: ROLE_HOME.admin, label: 'nav.admin', icon: 'setting', roles: ['admin'] },
+  /** The account manager's home page: their day; any role opens it. */
+  {
+    path: ROLE_HOME.account_manager,
+    label: 'nav.myDay',
+    icon: 'schedule',
+    roles: ['account_manager', 'marketing', 'leader', 'admin'],
+  },
   {
     path: '/customers',
     label: 'nav.customers',
@@ -32,6 +38,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'cluster',
     roles: ['marketing', 'leader', 'admin', 'account_manager'],
   },
+  { path: '/plans', label: 'nav.plans', icon: 'carry-out', roles: ['account_manager', 'marketing', 'leader', 'admin'] },
   { path: '/vip', label: 'nav.vip', icon: 'crown', roles: ['leader', 'admin', 'account_manager', 'marketing'] },
   {
     path: '/credit-risk',

@@ -5,6 +5,8 @@ import { RoleHomePage } from './home/role-home.page';
 import { Shell } from './shell/shell';
 
 const homeOf = (role: (typeof ROLES)[number]) => ROLE_HOME[role].slice(1);
+/** The account manager's home is their day, which every role may open; the other roles land on a RoleHomePage. */
+const ROLES_WITH_HOME_PAGE = ROLES.filter((role) => role !== 'account_manager');
 
 /** Everything behind the login: the shell and each role's pages. */
 export const shellRoutes: Routes = [
@@ -14,7 +16,16 @@ export const shellRoutes: Routes = [
     canActivate: [authGuard],
     children: [
       { path: '', pathMatch: 'full', canActivate: [homeRedirectGuard], children: [] },
-      ...ROLES.map((role) => ({ path: homeOf(role), canActivate: [roleGuard([role])], component: RoleHomePage })),
+      ...ROLES_WITH_HOME_PAGE.map((role) => ({
+        path: homeOf(role),
+        canActivate: [roleGuard([role])],
+        component: RoleHomePage,
+      })),
+      {
+        path: homeOf('account_manager'),
+        loadChildren: () => import('@crm/web/service-plans').then((m) => m.myDayRoutes),
+      },
+      { path: 'plans', loadChildren: () => import('@crm/web/service-plans').then((m) => m.plansRoutes) },
       { path: 'customers', loadChildren: () => import('@crm/web/customers').then((m) => m.customersRoutes) },
       {
         path: 'workload',

@@ -9,6 +9,7 @@ import { AuthStore, LanguageService } from '@crm/web/core';
 import { CustomerApplications } from '@crm/web/lifecycle';
 import { CustomerBehaviour } from '@crm/web/operational-data';
 import { CustomerScoresCard } from '@crm/web/scoring';
+import { CustomerPlansCard } from '@crm/web/service-plans';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -26,7 +27,7 @@ import { timelineLines } from '../components/timeline-text';
 import { CustomersApi, Manager } from '../customers.api';
 import { STAGE_COLOURS } from '../stage-colours';
 
-/** One customer: profile, contacts, owner, applications and timeline; edit and hand over. */
+/** One customer: profile, contacts, owner, scores, service plans, applications and timeline; edit and hand over. */
 @Component({
   selector: 'crm-customer-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -40,6 +41,7 @@ import { STAGE_COLOURS } from '../stage-colours';
     CustomerApplications,
     CustomerBehaviour,
     CustomerScoresCard,
+    CustomerPlansCard,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,

@@ -1,13 +1,11 @@
 import { DatePipe } from '@angular/common';
-import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { ShownError, shownError } from '@crm/web/core';
 import {
-  ApiError,
   CREDIT_FACTORS,
   CreditFactor,
-  ErrorDetail,
   ScoringJob,
   ScoringModel,
   ScoringModelFields,
@@ -52,18 +50,6 @@ import { ScoringApi } from '../scoring.api';
 const POLL_INTERVAL_MS = 1000;
 
 /** The error a page shows itself: the server's message and its field details. */
-interface ShownError {
-  message: string;
-  details: ErrorDetail[];
-}
-
-function shownError(e: unknown): ShownError {
-  if (e instanceof HttpErrorResponse) {
-    const body = e.error as Partial<ApiError> | null;
-    return { message: body?.message ?? e.message, details: body?.details ?? [] };
-  }
-  return { message: String(e), details: [] };
-}
 
 /**
  * Leaders and admins: the scoring model (VIP and credit weights, tier and rating thresholds) and its versions;

@@ -5,7 +5,7 @@ import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { SegmentKind, SegmentPreview, SegmentRule, segmentRuleProblems } from '@crm/shared/domain';
-import { LanguageService } from '@crm/web/core';
+import { LanguageService, shownError, ShownError } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -21,7 +21,6 @@ import { parseAccountNumbers } from '../account-numbers';
 import { RuleBuilder } from '../components/rule-builder';
 import { fieldValueText } from '../rule-text';
 import { SegmentsApi, SegmentVocabulary } from '../segments.api';
-import { ShownError, shownError } from '../shown-error';
 
 const PREVIEW_DELAY_MS = 400;
 

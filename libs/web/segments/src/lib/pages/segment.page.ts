@@ -11,7 +11,8 @@ import {
   SegmentMemberSortField,
   SegmentSnapshot,
 } from '@crm/shared/domain';
-import { AuthStore, LanguageService } from '@crm/web/core';
+import { AuthStore, LanguageService, shownError, ShownError } from '@crm/web/core';
+import { SegmentPlanEnrol } from '@crm/web/service-plans';
 import { Chart } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -30,7 +31,6 @@ import { distributionShares } from '../distribution-shares';
 import { shareChart, snapshotChart } from '../segment-charts';
 import { describeRule, fieldValueText, localized } from '../rule-text';
 import { SegmentsApi, SegmentVocabulary } from '../segments.api';
-import { ShownError, shownError } from '../shown-error';
 
 const PAGE_SIZE = 20;
 const JOINERS = 10;
@@ -53,7 +53,8 @@ const SORT_FIELDS: Record<string, SegmentMemberSortField> = {
 /**
  * One segment: what it is and its rule in words; its members (sorted and paged by the server, exported as CSV
  * or Excel, added and removed for a static list); its size over time, the latest joiners, and how its members
- * compare with all customers by industry, voltage, region, VIP tier and credit rating.
+ * compare with all customers by industry, voltage, region, VIP tier and credit rating; enrolling it in a service
+ * plan (leaders, admins, marketing).
  */
 @Component({
   selector: 'crm-segment-page',
@@ -65,6 +66,7 @@ const SORT_FIELDS: Record<string, SegmentMemberSortField> = {
     RouterLink,
     TranslatePipe,
     Chart,
+    SegmentPlanEnrol,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
@@ -120,6 +122,7 @@ const SORT_FIELDS: Record<string, SegmentMemberSortField> = {
           <button nz-button (click)="download('xlsx')" data-testid="export-xlsx">
             <nz-icon nzType="download" />{{ 'segments.exportExcel' | translate }}
           </button>
+          <crm-segment-plan-enrol [segmentId]="s.id" />
           @if (canChange()) {
             <a nz-button [routerLink]="['/segments', s.id, 'edit']" data-testid="segment-edit">
               <nz-icon nzType="edit" />{{ 'segments.editAction' | translate }}

@@ -1,0 +1,151 @@
+import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
+import { shownError } from '@crm/web/core';
+import { FormsModule } from '@angular/forms';
+import { TranslatePipe } from '@ngx-translate/core';
+import { chinaDate, ServiceTask, TASK_OUTCOMES, TaskOutcome } from '@crm/shared/domain';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzRadioModule } from 'ng-zorro-antd/radio';
+import { isoDate, localDate } from '../dates';
+import { ServicePlansApi } from '../service-plans.api';
+import { taskDetail } from '../tasks';
+
+/** Today (China's date, as the API counts days) for the date picker. */
+const today = () => localDate(chinaDate(new Date()));
+
+/** Records how a task went: its outcome, the day of the visit (today unless told otherwise) and notes. */
+@Component({
+  selector: 'crm-complete-task-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    FormsModule,
+    TranslatePipe,
+    NzAlertModule,
+    NzButtonModule,
+    NzDatePickerModule,
+    NzInputModule,
+    NzModalModule,
+    NzRadioModule,
+  ],
+  template: `
+    <nz-modal
+      [nzVisible]="!!task()"
+      [nzTitle]="'servicePlans.completeTitle' | translate"
+      (nzOnCancel)="closed.emit()"
+      [nzMaskClosable]="false"
+    >
+      <ng-container *nzModalContent>
+        @if (task(); as t) {
+          <p class="what">
+            <strong>{{ 'servicePlans.kind.' + t.kind | translate }}</strong> · {{ t.customer.name }}
+          </p>
+          <p class="muted">
+            {{ t.plan?.name ?? ('servicePlans.trigger.' + t.trigger | translate) }}
+            @if (detail(t); as d) {
+              · {{ d }}
+            }
+          </p>
+        }
+        @if (error(); as message) {
+          <nz-alert class="field" nzType="error" nzShowIcon [nzMessage]="message" data-testid="complete-error" />
+        }
+        <div class="field">
+          <span class="label">{{ 'servicePlans.outcome' | translate }}</span>
+          <nz-radio-group [(ngModel)]="outcome" data-testid="complete-outcome">
+            @for (o of outcomes; track o) {
+              <label nz-radio [nzValue]="o">{{ 'servicePlans.outcomeName.' + o | translate }}</label>
+            }
+          </nz-radio-group>
+        </div>
+        <div class="field">
+          <label class="label" for="visitedOn">{{ 'servicePlans.visitedOn' | translate }}</label>
+          <nz-date-picker
+            id="visitedOn"
+            [(ngModel)]="visitedOn"
+            [nzAllowClear]="false"
+            [nzDisabledDate]="isFuture"
+            data-testid="complete-visited-on"
+          />
+        </div>
+        <div class="field">
+          <label class="label" for="notes">{{ 'servicePlans.notes' | translate }}</label>
+          <textarea
+            nz-input
+            id="notes"
+            rows="3"
+            maxlength="2000"
+            [(ngModel)]="notes"
+            data-testid="complete-notes"
+          ></textarea>
+        </div>
+      </ng-container>
+      <ng-container *nzModalFooter>
+        <button nz-button (click)="closed.emit()">{{ 'servicePlans.cancel' | translate }}</button>
+        <button nz-button nzType="primary" [nzLoading]="saving()" (click)="submit()" data-testid="complete-submit">
+          {{ 'servicePlans.complete' | translate }}
+        </button>
+      </ng-container>
+    </nz-modal>
+  `,
+  styles: `
+    .field {
+      margin-bottom: 12px;
+    }
+    .label {
+      display: block;
+      margin-bottom: 4px;
+    }
+    .muted {
+      color: rgba(0, 0, 0, 0.45);
+    }
+  `,
+})
+export class CompleteTaskDialog {
+  /** The task to complete; the dialog shows while it is set. */
+  readonly task = input<ServiceTask | null>(null);
+  readonly completed = output<ServiceTask>();
+  readonly closed = output<void>();
+  private readonly api = inject(ServicePlansApi);
+  protected readonly outcomes = TASK_OUTCOMES;
+  protected readonly outcome = signal<TaskOutcome>('completed');
+  protected readonly visitedOn = signal(today());
+  protected readonly notes = signal('');
+  protected readonly saving = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly isFuture = (date: Date) => isoDate(date) > chinaDate(new Date());
+  protected readonly detail = taskDetail;
+
+  constructor() {
+    // Each task starts from a clean form.
+    effect(() => {
+      if (!this.task()) return;
+      this.outcome.set('completed');
+      this.visitedOn.set(today());
+      this.notes.set('');
+      this.error.set(null);
+    });
+  }
+
+  protected async submit(): Promise<void> {
+    const task = this.task();
+    if (!task) return;
+    this.saving.set(true);
+    this.error.set(null);
+    try {
+      const notes = this.notes().trim();
+      const done = await this.api.completeTask(task.id, {
+        outcome: this.outcome(),
+        visitedOn: isoDate(this.visitedOn()),
+        ...(notes ? { notes } : {}),
+      });
+      this.completed.emit(done);
+    } catch (e) {
+      this.error.set(shownError(e).message);
+    } finally {
+      this.saving.set(false);
+    }
+  }
+}

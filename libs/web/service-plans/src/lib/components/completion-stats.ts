@@ -1,0 +1,98 @@
+import { DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { LanguageService } from '@crm/web/core';
+import { Chart } from '@crm/web/ui';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzGridModule } from 'ng-zorro-antd/grid';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { completionChart, CompletionRow, completionRows } from '../completion';
+import { ServicePlansApi, TaskStats } from '../service-plans.api';
+
+/** How well the planned services are done: per manager and per plan, tasks due so far, as tables and bars. */
+@Component({
+  selector: 'crm-completion-stats',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DecimalPipe, TranslatePipe, Chart, NzCardModule, NzGridModule, NzTableModule],
+  template: `
+    <nz-card [nzTitle]="'servicePlans.completionTitle' | translate" data-testid="completion">
+      <p class="hint">{{ 'servicePlans.completionHint' | translate }}</p>
+      <div nz-row [nzGutter]="24">
+        @for (g of groups(); track g.key) {
+          <div nz-col [nzXs]="24" [nzXl]="12" [attr.data-testid]="'completion-' + g.key">
+            <h4>{{ g.title | translate }}</h4>
+            <nz-table #t [nzData]="g.rows" [nzShowPagination]="false" [nzFrontPagination]="false" nzSize="small">
+              <thead>
+                <tr>
+                  <th>{{ g.title | translate }}</th>
+                  <th nzAlign="right">{{ 'servicePlans.due' | translate }}</th>
+                  <th nzAlign="right">{{ 'servicePlans.done' | translate }}</th>
+                  <th nzAlign="right">{{ 'servicePlans.overdue' | translate }}</th>
+                  <th nzAlign="right">{{ 'servicePlans.completion' | translate }}</th>
+                </tr>
+              </thead>
+              <tbody>
+                @for (r of t.data; track r.id) {
+                  <tr data-testid="completion-row">
+                    <td>{{ r.name }}</td>
+                    <td nzAlign="right">{{ r.due | number }}</td>
+                    <td nzAlign="right">{{ r.done | number }}</td>
+                    <td nzAlign="right" [class.overdue]="r.overdue > 0">{{ r.overdue | number }}</td>
+                    <td nzAlign="right" data-testid="completion-percent">
+                      {{ r.percent === null ? '—' : (r.percent | number: '1.1-1') + ' %' }}
+                    </td>
+                  </tr>
+                }
+              </tbody>
+            </nz-table>
+            @if (g.rows.length) {
+              <crm-chart [options]="g.chart" [height]="40 + g.rows.length * 28 + 'px'" />
+            }
+          </div>
+        }
+      </div>
+    </nz-card>
+  `,
+  styles: `
+    .hint {
+      color: rgba(0, 0, 0, 0.45);
+    }
+    .overdue {
+      color: #cf1322;
+    }
+  `,
+})
+export class CompletionStats implements OnInit {
+  private readonly api = inject(ServicePlansApi);
+  private readonly translate = inject(TranslateService);
+  private readonly language = inject(LanguageService);
+  private readonly stats = signal<TaskStats | null>(null);
+  protected readonly groups = computed(() => {
+    this.language.current();
+    const stats = this.stats();
+    if (!stats) return [];
+    const label = this.translate.instant('servicePlans.completion') as string;
+    const group = (key: string, title: string, rows: CompletionRow[]) => ({
+      key,
+      title,
+      rows,
+      chart: completionChart(rows, label),
+    });
+    return [
+      group(
+        'managers',
+        'servicePlans.manager',
+        completionRows(stats.byManager, (r) => ({ id: r.manager.id, name: r.manager.displayName })),
+      ),
+      group(
+        'plans',
+        'servicePlans.plan',
+        completionRows(stats.byPlan, (r) => ({ id: r.plan.id, name: r.plan.name })),
+      ),
+    ];
+  });
+
+  ngOnInit(): void {
+    void this.api.stats().then((s) => this.stats.set(s));
+  }
+}

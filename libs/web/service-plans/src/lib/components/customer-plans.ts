@@ -1,0 +1,217 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { PlanTemplate, ServiceTask } from '@crm/shared/domain';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { PlanEnrolment, ServicePlansApi } from '../service-plans.api';
+import { taskDetail } from '../tasks';
+
+/** Open tasks the card lists, soonest due first. */
+const TASKS = 50;
+
+/** The customer page's service plans: the plans the customer is enrolled in, enrolling and unenrolling, open tasks. */
+@Component({
+  selector: 'crm-customer-plans',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    FormsModule,
+    TranslatePipe,
+    NzButtonModule,
+    NzCardModule,
+    NzPopconfirmModule,
+    NzSelectModule,
+    NzTableModule,
+    NzTagModule,
+  ],
+  template: `
+    <nz-card [nzTitle]="'servicePlans.plansTitle' | translate" [nzExtra]="enrol" data-testid="customer-plans">
+      <nz-table
+        #e
+        [nzData]="enrolments()"
+        [nzShowPagination]="false"
+        [nzFrontPagination]="false"
+        nzSize="small"
+        data-testid="enrolments"
+      >
+        <thead>
+          <tr>
+            <th>{{ 'servicePlans.plan' | translate }}</th>
+            <th>{{ 'servicePlans.since' | translate }}</th>
+            <th>{{ 'servicePlans.until' | translate }}</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (en of e.data; track en.id) {
+            <tr data-testid="enrolment">
+              <td>
+                {{ en.plan.name }}
+                @if (en.segmentId) {
+                  <nz-tag>{{ 'servicePlans.viaSegment' | translate }}</nz-tag>
+                }
+              </td>
+              <td>{{ en.enrolledOn }}</td>
+              <td>{{ en.endsOn ?? ('servicePlans.untilUnenrolled' | translate) }}</td>
+              <td>
+                <a
+                  nz-popconfirm
+                  [nzPopconfirmTitle]="'servicePlans.unenrolConfirm' | translate"
+                  (nzOnConfirm)="unenrol(en)"
+                  data-testid="unenrol"
+                  >{{ 'servicePlans.unenrol' | translate }}</a
+                >
+              </td>
+            </tr>
+          }
+        </tbody>
+      </nz-table>
+
+      <h4 class="tasks-title">{{ 'servicePlans.openTasks' | translate }}</h4>
+      <nz-table
+        #t
+        [nzData]="tasks()"
+        [nzShowPagination]="false"
+        [nzFrontPagination]="false"
+        nzSize="small"
+        data-testid="customer-tasks"
+      >
+        <thead>
+          <tr>
+            <th>{{ 'servicePlans.dueOn' | translate }}</th>
+            <th>{{ 'servicePlans.kindLabel' | translate }}</th>
+            <th>{{ 'servicePlans.source' | translate }}</th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (task of t.data; track task.id) {
+            <tr [class.overdue]="task.overdue" data-testid="customer-task">
+              <td class="nowrap">
+                {{ task.dueOn }}
+                @if (task.overdue) {
+                  <nz-tag nzColor="red">{{ 'servicePlans.overdue' | translate }}</nz-tag>
+                }
+              </td>
+              <td>{{ 'servicePlans.kind.' + task.kind | translate }}</td>
+              <td>
+                {{ task.plan?.name ?? ('servicePlans.trigger.' + task.trigger | translate) }}
+                @if (detail(task); as d) {
+                  <div class="muted">{{ d }}</div>
+                }
+              </td>
+            </tr>
+          }
+        </tbody>
+      </nz-table>
+      @if (tasksTotal() > tasks().length) {
+        <p class="muted">{{ 'servicePlans.truncated' | translate: { n: tasks().length, total: tasksTotal() } }}</p>
+      }
+    </nz-card>
+    <ng-template #enrol>
+      <div class="enrol">
+        <nz-select
+          class="plan-select"
+          [ngModel]="planId()"
+          (ngModelChange)="planId.set($event)"
+          [nzPlaceHolder]="'servicePlans.choosePlan' | translate"
+          nzSize="small"
+          data-testid="enrol-plan"
+        >
+          @for (p of choosable(); track p.id) {
+            <nz-option [nzValue]="p.id" [nzLabel]="p.name" />
+          }
+        </nz-select>
+        <button
+          nz-button
+          nzType="primary"
+          nzSize="small"
+          [disabled]="!planId()"
+          [nzLoading]="enrolling()"
+          (click)="enrolCustomer()"
+          data-testid="enrol"
+        >
+          {{ 'servicePlans.enrol' | translate }}
+        </button>
+      </div>
+    </ng-template>
+  `,
+  styles: `
+    .enrol {
+      display: flex;
+      gap: 8px;
+    }
+    .plan-select {
+      width: 200px;
+    }
+    .tasks-title {
+      margin-top: 16px;
+    }
+    .nowrap {
+      white-space: nowrap;
+    }
+    tr.overdue td {
+      color: #cf1322;
+    }
+    .muted {
+      color: rgba(0, 0, 0, 0.45);
+    }
+  `,
+})
+export class CustomerPlansCard {
+  readonly customerId = input.required<string>();
+  private readonly api = inject(ServicePlansApi);
+  private readonly message = inject(NzMessageService);
+  private readonly translate = inject(TranslateService);
+  protected readonly enrolments = signal<PlanEnrolment[]>([]);
+  protected readonly plans = signal<PlanTemplate[]>([]);
+  protected readonly tasks = signal<ServiceTask[]>([]);
+  protected readonly tasksTotal = signal(0);
+  protected readonly planId = signal<string | null>(null);
+  protected readonly enrolling = signal(false);
+  protected readonly detail = taskDetail;
+  /** The plans the customer is not enrolled in yet. */
+  protected readonly choosable = computed(() => {
+    const enrolled = new Set(this.enrolments().map((e) => e.plan.id));
+    return this.plans().filter((p) => !enrolled.has(p.id));
+  });
+
+  constructor() {
+    effect(() => void this.load(this.customerId()));
+    void this.api.plans().then((plans) => this.plans.set(plans));
+  }
+
+  protected async enrolCustomer(): Promise<void> {
+    const plan = this.choosable().find((p) => p.id === this.planId());
+    if (!plan) return;
+    this.enrolling.set(true);
+    try {
+      await this.api.enrolCustomer(plan.id, this.customerId());
+      this.message.success(this.translate.instant('servicePlans.enrolledMessage', { plan: plan.name }));
+      this.planId.set(null);
+      await this.load(this.customerId());
+    } finally {
+      this.enrolling.set(false);
+    }
+  }
+
+  protected async unenrol(enrolment: PlanEnrolment): Promise<void> {
+    await this.api.unenrol(enrolment.id);
+    this.message.success(this.translate.instant('servicePlans.unenrolledMessage', { plan: enrolment.plan.name }));
+    await this.load(this.customerId());
+  }
+
+  private async load(customerId: string): Promise<void> {
+    const [enrolments, tasks] = await Promise.all([
+      this.api.customerPlans(customerId),
+      this.api.tasks({ customerId, state: 'open', pageSize: TASKS }),
+    ]);
+    this.enrolments.set(enrolments);
+    this.tasks.set(tasks.items);
+    this.tasksTotal.set(tasks.total);
+  }
+}

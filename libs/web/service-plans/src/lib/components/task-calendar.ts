@@ -1,0 +1,255 @@
+import { NgTemplateOutlet, SlicePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import { addCalendarDays, chinaDate, ServiceTask } from '@crm/shared/domain';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCalendarModule } from 'ng-zorro-antd/calendar';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
+import { NzSpinModule } from 'ng-zorro-antd/spin';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { addMonths, isoDate, localDate, monthGridOf, weekOf } from '../dates';
+import { ServicePlansApi } from '../service-plans.api';
+import { taskColour, tasksByDay } from '../tasks';
+
+/** The most tasks one request brings (the API's largest page). */
+const MAX_TASKS = 500;
+/** Tasks a day of the month view lists before "+N". */
+const MONTH_CELL_TASKS = 2;
+
+type View = 'week' | 'month';
+
+/**
+ * The tasks in scope on a calendar, a week (seven columns) or a month at a time: each day's tasks (kind and
+ * customer) coloured by state, overdue in red. The tasks of the visible dates are fetched as they change.
+ */
+@Component({
+  selector: 'crm-task-calendar',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    FormsModule,
+    NgTemplateOutlet,
+    RouterLink,
+    SlicePipe,
+    TranslatePipe,
+    NzButtonModule,
+    NzCalendarModule,
+    NzIconModule,
+    NzSegmentedModule,
+    NzSpinModule,
+    NzTagModule,
+  ],
+  template: `
+    <div class="toolbar">
+      <button
+        nz-button
+        (click)="move(-1)"
+        [attr.aria-label]="'servicePlans.previous' | translate"
+        data-testid="calendar-previous"
+      >
+        <nz-icon nzType="left" />
+      </button>
+      <button nz-button (click)="anchor.set(today)">{{ 'servicePlans.today' | translate }}</button>
+      <button
+        nz-button
+        (click)="move(1)"
+        [attr.aria-label]="'servicePlans.next' | translate"
+        data-testid="calendar-next"
+      >
+        <nz-icon nzType="right" />
+      </button>
+      <strong class="title" data-testid="calendar-title">
+        @if (view() === 'week') {
+          {{ week().from }} – {{ week().to }}
+        } @else {
+          {{ anchor() | slice: 0 : 7 }}
+        }
+      </strong>
+      <span class="spacer"></span>
+      <nz-segmented [ngModel]="view()" (ngModelChange)="view.set($event)" data-testid="calendar-view">
+        <label nz-segmented-item nzValue="week">{{ 'servicePlans.week' | translate }}</label>
+        <label nz-segmented-item nzValue="month">{{ 'servicePlans.month' | translate }}</label>
+      </nz-segmented>
+    </div>
+    @if (total() > tasks().length) {
+      <p class="muted" data-testid="calendar-truncated">
+        {{ 'servicePlans.truncated' | translate: { n: tasks().length, total: total() } }}
+      </p>
+    }
+    <nz-spin [nzSpinning]="loading()">
+      @if (view() === 'week') {
+        <div class="week" data-testid="calendar-week">
+          @for (day of week().days; track day; let i = $index) {
+            <div class="day" [class.today]="day === today" data-testid="calendar-day">
+              <div class="day-head">
+                {{ 'servicePlans.weekday.' + i | translate }} <span class="muted">{{ day | slice: 5 }}</span>
+              </div>
+              @for (t of tasksOn(day); track t.id) {
+                <ng-container [ngTemplateOutlet]="task" [ngTemplateOutletContext]="{ $implicit: t }" />
+              } @empty {
+                <div class="muted none">—</div>
+              }
+            </div>
+          }
+        </div>
+      } @else {
+        <nz-calendar
+          [nzValue]="anchorDate()"
+          (nzSelectChange)="anchor.set(iso($event))"
+          [nzCustomHeader]="noHeader"
+          data-testid="calendar-month"
+        >
+          <ul *nzDateCell="let date" class="cell">
+            @let dayTasks = tasksOn(iso(date));
+            @for (t of dayTasks | slice: 0 : monthCellTasks; track t.id) {
+              <li><ng-container [ngTemplateOutlet]="task" [ngTemplateOutletContext]="{ $implicit: t }" /></li>
+            }
+            @if (dayTasks.length > monthCellTasks) {
+              <li>
+                <a class="muted" (click)="showWeekOf(iso(date))" data-testid="calendar-more">{{
+                  'servicePlans.more' | translate: { n: dayTasks.length - monthCellTasks }
+                }}</a>
+              </li>
+            }
+          </ul>
+        </nz-calendar>
+      }
+    </nz-spin>
+    <ng-template #noHeader></ng-template>
+    <ng-template #task let-t>
+      <a
+        class="task"
+        [routerLink]="['/customers', t.customer.id]"
+        [title]="('servicePlans.kind.' + t.kind | translate) + ' · ' + t.customer.name"
+        data-testid="calendar-task"
+      >
+        <nz-tag [nzColor]="colour(t)">{{ 'servicePlans.kind.' + t.kind | translate }}</nz-tag>
+        <span class="customer">{{ t.customer.name }}</span>
+      </a>
+    </ng-template>
+  `,
+  styles: `
+    .toolbar {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      margin-bottom: 12px;
+    }
+    .title {
+      margin-left: 8px;
+    }
+    .spacer {
+      flex: 1;
+    }
+    .muted {
+      color: rgba(0, 0, 0, 0.45);
+    }
+    .week {
+      display: grid;
+      grid-template-columns: repeat(7, minmax(0, 1fr));
+      border: 1px solid #f0f0f0;
+    }
+    .day {
+      min-height: 160px;
+      padding: 6px;
+      border-left: 1px solid #f0f0f0;
+    }
+    .day:first-child {
+      border-left: none;
+    }
+    .day.today {
+      background: #e6f4ff;
+    }
+    .day-head {
+      font-weight: 500;
+      margin-bottom: 6px;
+    }
+    .none {
+      text-align: center;
+    }
+    .cell {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      font-size: 12px;
+    }
+    .cell nz-tag {
+      font-size: 12px;
+      line-height: 18px;
+      padding-inline: 4px;
+    }
+    .task {
+      display: flex;
+      align-items: center;
+      gap: 4px;
+      margin-bottom: 4px;
+      white-space: nowrap;
+      overflow: hidden;
+      color: rgba(0, 0, 0, 0.88);
+    }
+    .task nz-tag {
+      margin-inline-end: 0;
+    }
+    .customer {
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+  `,
+})
+export class TaskCalendar {
+  private readonly api = inject(ServicePlansApi);
+  /** Today as the API counts days (China's date), so that overdue tasks lie before it. */
+  protected readonly today = chinaDate(new Date());
+  protected readonly monthCellTasks = MONTH_CELL_TASKS;
+  protected readonly view = signal<View>('week');
+  /** A date within the week or month shown. */
+  protected readonly anchor = signal(this.today);
+  protected readonly anchorDate = computed(() => localDate(this.anchor()));
+  protected readonly week = computed(() => weekOf(this.anchor()));
+  private readonly range = computed(() => (this.view() === 'week' ? this.week() : monthGridOf(this.anchor())));
+  protected readonly tasks = signal<ServiceTask[]>([]);
+  protected readonly total = signal(0);
+  protected readonly loading = signal(false);
+  private readonly byDay = computed(() => tasksByDay(this.tasks()));
+  protected readonly iso = isoDate;
+  protected readonly colour = taskColour;
+
+  constructor() {
+    effect(() => void this.load(this.range().from, this.range().to));
+  }
+
+  /** Fetches the visible tasks again (after one changed). */
+  reload(): Promise<void> {
+    return this.load(this.range().from, this.range().to);
+  }
+
+  protected tasksOn(day: string): ServiceTask[] {
+    return this.byDay().get(day) ?? [];
+  }
+
+  /** The week view of the week of `day`, where all its tasks show. */
+  protected showWeekOf(day: string): void {
+    this.anchor.set(day);
+    this.view.set('week');
+  }
+
+  /** The next (1) or previous (-1) week or month. */
+  protected move(step: 1 | -1): void {
+    this.anchor.set(this.view() === 'week' ? addCalendarDays(this.anchor(), 7 * step) : addMonths(this.anchor(), step));
+  }
+
+  private async load(from: string, to: string): Promise<void> {
+    this.loading.set(true);
+    try {
+      const page = await this.api.tasks({ from, to, pageSize: MAX_TASKS });
+      // A later range may have been asked for meanwhile: keep only the answer for the visible one.
+      if (from !== this.range().from || to !== this.range().to) return;
+      this.tasks.set(page.items);
+      this.total.set(page.total);
+    } finally {
+      this.loading.set(false);
+    }
+  }
+}

@@ -1,0 +1,261 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal, viewChild } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { ApplicationListItem, chinaDate, Notification, ServiceTask } from '@crm/shared/domain';
+import { AuthStore, LanguageService } from '@crm/web/core';
+import { SlaTag } from '@crm/web/ui';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzGridModule } from 'ng-zorro-antd/grid';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { CompleteTaskDialog } from '../components/complete-task-dialog';
+import { TaskCalendar } from '../components/task-calendar';
+import { ServicePlansApi } from '../service-plans.api';
+import { overdueFirst, taskDetail } from '../tasks';
+
+/** The most tasks today's list fetches (the API's largest page). */
+const MAX_TASKS = 500;
+const PAGE_SIZE = 20;
+const APPLICATIONS = 10;
+const NOTIFICATIONS = 8;
+
+/**
+ * The account manager's day: the service tasks to do today (overdue first), each completed through a dialog;
+ * the applications whose SLA is running out; the latest notifications; and a week or month calendar of tasks.
+ * Other roles see the same for every customer in their scope.
+ */
+@Component({
+  selector: 'crm-my-day-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    DatePipe,
+    RouterLink,
+    TranslatePipe,
+    SlaTag,
+    CompleteTaskDialog,
+    TaskCalendar,
+    NzButtonModule,
+    NzCardModule,
+    NzEmptyModule,
+    NzGridModule,
+    NzIconModule,
+    NzTableModule,
+    NzTagModule,
+  ],
+  template: `
+    <div nz-row [nzGutter]="16" data-testid="my-day">
+      <div nz-col [nzXs]="24" [nzXl]="16">
+        <nz-card class="block" [nzTitle]="title" data-testid="today-tasks">
+          @if (total() > tasks().length) {
+            <p class="muted">{{ 'servicePlans.truncated' | translate: { n: tasks().length, total: total() } }}</p>
+          }
+          <nz-table
+            #list
+            [nzData]="tasks()"
+            [nzPageSize]="pageSize"
+            [nzHideOnSinglePage]="true"
+            [nzLoading]="loading()"
+            nzSize="small"
+          >
+            <thead>
+              <tr>
+                <th>{{ 'servicePlans.dueOn' | translate }}</th>
+                <th>{{ 'servicePlans.kindLabel' | translate }}</th>
+                <th>{{ 'servicePlans.customer' | translate }}</th>
+                <th>{{ 'servicePlans.source' | translate }}</th>
+                @if (showManager()) {
+                  <th>{{ 'servicePlans.manager' | translate }}</th>
+                }
+                <th></th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (t of list.data; track t.id) {
+                <tr [class.overdue]="t.overdue" data-testid="today-task" [attr.data-task-id]="t.id">
+                  <td class="nowrap">
+                    {{ t.dueOn }}
+                    @if (t.overdue) {
+                      <nz-tag nzColor="red">{{ 'servicePlans.overdue' | translate }}</nz-tag>
+                    }
+                  </td>
+                  <td class="nowrap">{{ 'servicePlans.kind.' + t.kind | translate }}</td>
+                  <td>
+                    <a [routerLink]="['/customers', t.customer.id]">{{ t.customer.name }}</a>
+                    <div class="muted">{{ t.customer.accountNo }}</div>
+                  </td>
+                  <td>
+                    {{ t.plan?.name ?? ('servicePlans.trigger.' + t.trigger | translate) }}
+                    @if (detail(t); as d) {
+                      <div class="muted">{{ d }}</div>
+                    }
+                  </td>
+                  @if (showManager()) {
+                    <td>{{ t.manager?.displayName ?? '—' }}</td>
+                  }
+                  <td>
+                    @if (canComplete(t)) {
+                      <button
+                        nz-button
+                        nzType="primary"
+                        nzSize="small"
+                        (click)="completing.set(t)"
+                        data-testid="complete-task"
+                      >
+                        {{ 'servicePlans.complete' | translate }}
+                      </button>
+                    }
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </nz-table>
+        </nz-card>
+        <ng-template #title>
+          {{ 'servicePlans.todayTitle' | translate: { date: today } }}
+          <nz-tag nzColor="blue" data-testid="today-count">{{ total() }}</nz-tag>
+          @if (overdueCount()) {
+            <nz-tag nzColor="red" data-testid="overdue-count">{{
+              'servicePlans.overdueCount' | translate: { n: overdueCount() }
+            }}</nz-tag>
+          }
+        </ng-template>
+      </div>
+      <div nz-col [nzXs]="24" [nzXl]="8">
+        <nz-card
+          class="block"
+          [nzTitle]="'servicePlans.applicationsAtRisk' | translate"
+          data-testid="applications-at-risk"
+        >
+          <ul class="list">
+            @for (a of applications(); track a.id) {
+              <li>
+                <a [routerLink]="['/applications', a.id]">{{ a.customer.name }}</a>
+                <crm-sla-tag [sla]="a.sla" />
+                <div class="muted">
+                  {{ 'applicationType.' + a.type | translate }} ·
+                  {{ (zh() ? a.currentStepName : a.currentStepNameEn) ?? '—' }} ·
+                  {{ 'servicePlans.stepDue' | translate: { date: (a.dueDate | date: 'yyyy-MM-dd') ?? '—' } }}
+                </div>
+              </li>
+            } @empty {
+              <nz-empty
+                nzNotFoundImage="simple"
+                [nzNotFoundContent]="'servicePlans.noApplicationsAtRisk' | translate"
+              />
+            }
+          </ul>
+        </nz-card>
+        <nz-card
+          class="block"
+          [nzTitle]="'servicePlans.latestNotifications' | translate"
+          data-testid="latest-notifications"
+        >
+          <ul class="list">
+            @for (n of notifications(); track n.id) {
+              <li [class.unread]="!n.read">
+                @if (n.customerId) {
+                  <a [routerLink]="['/customers', n.customerId]">{{ n.summary }}</a>
+                } @else {
+                  {{ n.summary }}
+                }
+                <div class="muted">{{ n.createdAt | date: 'yyyy-MM-dd HH:mm' }}</div>
+              </li>
+            } @empty {
+              <nz-empty nzNotFoundImage="simple" [nzNotFoundContent]="'servicePlans.noNotifications' | translate" />
+            }
+          </ul>
+        </nz-card>
+      </div>
+    </div>
+    <nz-card [nzTitle]="'servicePlans.calendar' | translate" data-testid="task-calendar">
+      <crm-task-calendar />
+    </nz-card>
+    <crm-complete-task-dialog [task]="completing()" (completed)="onCompleted($event)" (closed)="completing.set(null)" />
+  `,
+  styles: `
+    .block {
+      margin-bottom: 16px;
+    }
+    .muted {
+      color: rgba(0, 0, 0, 0.45);
+      font-size: 12px;
+    }
+    .nowrap {
+      white-space: nowrap;
+    }
+    tr.overdue td {
+      color: #cf1322;
+    }
+    .list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .list li {
+      padding: 6px 0;
+      border-bottom: 1px solid #f0f0f0;
+    }
+    .list li.unread {
+      font-weight: 500;
+    }
+  `,
+})
+export class MyDayPage implements OnInit {
+  private readonly api = inject(ServicePlansApi);
+  private readonly auth = inject(AuthStore);
+  private readonly language = inject(LanguageService);
+  private readonly message = inject(NzMessageService);
+  private readonly translate = inject(TranslateService);
+  private readonly calendar = viewChild.required(TaskCalendar);
+  /** Today as the API counts days (China's date). */
+  protected readonly today = chinaDate(new Date());
+  protected readonly pageSize = PAGE_SIZE;
+  protected readonly tasks = signal<ServiceTask[]>([]);
+  /** Today's tasks in all, of which the list holds the first MAX_TASKS. */
+  protected readonly total = signal(0);
+  protected readonly loading = signal(false);
+  protected readonly applications = signal<ApplicationListItem[]>([]);
+  protected readonly notifications = signal<Notification[]>([]);
+  /** The task whose completion dialog is open. */
+  protected readonly completing = signal<ServiceTask | null>(null);
+  protected readonly overdueCount = computed(() => this.tasks().filter((t) => t.overdue).length);
+  protected readonly showManager = computed(() => this.auth.user()?.role !== 'account_manager');
+  protected readonly zh = computed(() => this.language.current() === 'zh-CN');
+  protected readonly detail = taskDetail;
+
+  ngOnInit(): void {
+    void this.loadTasks();
+    void this.api.applicationsAtRisk(APPLICATIONS).then((a) => this.applications.set(a));
+    void this.api.latestNotifications(NOTIFICATIONS).then((page) => this.notifications.set(page.items));
+  }
+
+  /** The customer's account manager or an admin completes a task. */
+  protected canComplete(task: ServiceTask): boolean {
+    const user = this.auth.user();
+    return !!user && (user.role === 'admin' || task.manager?.id === user.id);
+  }
+
+  protected onCompleted(task: ServiceTask): void {
+    this.completing.set(null);
+    this.tasks.update((tasks) => tasks.filter((t) => t.id !== task.id));
+    this.total.update((n) => n - 1);
+    this.message.success(this.translate.instant('servicePlans.completedMessage', { customer: task.customer.name }));
+    void this.calendar().reload();
+  }
+
+  private async loadTasks(): Promise<void> {
+    this.loading.set(true);
+    try {
+      const page = await this.api.tasks({ today: true, pageSize: MAX_TASKS });
+      this.tasks.set(overdueFirst(page.items));
+      this.total.set(page.total);
+    } finally {
+      this.loading.set(false);
+    }
+  }
+}

@@ -1,0 +1,174 @@
+import { DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { PlanTemplate } from '@crm/shared/domain';
+import { AuthStore, LanguageService } from '@crm/web/core';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { CompletionStats } from '../components/completion-stats';
+import { PlanEditor } from '../components/plan-editor';
+import { serviceText } from '../recurrence-text';
+import { ROLES_EDITING_PLANS, ROLES_FOLLOWING_COMPLETION } from '../roles';
+import { ServicePlansApi } from '../service-plans.api';
+
+/**
+ * The service plan templates: their services in words and how many customers are enrolled; created and edited
+ * by leaders, admins and marketing. Leaders (and admins) also see how well the planned services are done.
+ */
+@Component({
+  selector: 'crm-plans-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    DecimalPipe,
+    TranslatePipe,
+    CompletionStats,
+    PlanEditor,
+    NzButtonModule,
+    NzCardModule,
+    NzIconModule,
+    NzModalModule,
+    NzTableModule,
+  ],
+  template: `
+    <nz-card class="block" [nzTitle]="'servicePlans.plansTitle' | translate" [nzExtra]="extra">
+      <nz-table
+        #t
+        [nzData]="rows()"
+        [nzShowPagination]="false"
+        [nzFrontPagination]="false"
+        [nzLoading]="loading()"
+        data-testid="plans"
+      >
+        <thead>
+          <tr>
+            <th>{{ 'servicePlans.name' | translate }}</th>
+            <th>{{ 'servicePlans.description' | translate }}</th>
+            <th>{{ 'servicePlans.services' | translate }}</th>
+            <th>{{ 'servicePlans.duration' | translate }}</th>
+            <th nzAlign="right">{{ 'servicePlans.enrolledCount' | translate }}</th>
+            @if (canEdit()) {
+              <th></th>
+            }
+          </tr>
+        </thead>
+        <tbody>
+          @for (r of t.data; track r.plan.id) {
+            <tr data-testid="plan">
+              <td class="name" data-testid="plan-title">{{ r.plan.name }}</td>
+              <td class="description">{{ r.plan.description || '—' }}</td>
+              <td>
+                <ul class="services">
+                  @for (s of r.services; track $index) {
+                    <li data-testid="plan-service-text">{{ s }}</li>
+                  }
+                </ul>
+              </td>
+              <td class="nowrap">
+                {{
+                  r.plan.durationMonths === null
+                    ? ('servicePlans.untilUnenrolled' | translate)
+                    : ('servicePlans.months' | translate: { n: r.plan.durationMonths })
+                }}
+              </td>
+              <td nzAlign="right" data-testid="plan-enrolled">{{ r.plan.enrolled | number }}</td>
+              @if (canEdit()) {
+                <td class="nowrap">
+                  <a (click)="editing.set(r.plan)" data-testid="edit-plan">{{ 'servicePlans.edit' | translate }}</a>
+                </td>
+              }
+            </tr>
+          }
+        </tbody>
+      </nz-table>
+    </nz-card>
+    <ng-template #extra>
+      @if (canEdit()) {
+        <button nz-button nzType="primary" (click)="editing.set('new')" data-testid="new-plan">
+          <nz-icon nzType="plus" />{{ 'servicePlans.newPlan' | translate }}
+        </button>
+      }
+    </ng-template>
+
+    @if (followsCompletion()) {
+      <crm-completion-stats />
+    }
+
+    <nz-modal
+      [nzVisible]="editing() !== null"
+      [nzTitle]="(editing() === 'new' ? 'servicePlans.newPlan' : 'servicePlans.editPlan') | translate"
+      [nzFooter]="null"
+      [nzWidth]="1000"
+      [nzMaskClosable]="false"
+      (nzOnCancel)="editing.set(null)"
+    >
+      <ng-container *nzModalContent>
+        <crm-plan-editor [plan]="editedPlan()" (saved)="onSaved($event)" (cancelled)="editing.set(null)" />
+      </ng-container>
+    </nz-modal>
+  `,
+  styles: `
+    .block {
+      margin-bottom: 16px;
+    }
+    .name {
+      font-weight: 500;
+      white-space: nowrap;
+    }
+    .description {
+      max-width: 320px;
+      color: rgba(0, 0, 0, 0.65);
+    }
+    .services {
+      margin: 0;
+      padding-left: 16px;
+    }
+    .nowrap {
+      white-space: nowrap;
+    }
+  `,
+})
+export class PlansPage implements OnInit {
+  private readonly api = inject(ServicePlansApi);
+  private readonly auth = inject(AuthStore);
+  private readonly language = inject(LanguageService);
+  private readonly translate = inject(TranslateService);
+  private readonly message = inject(NzMessageService);
+  private readonly plans = signal<PlanTemplate[]>([]);
+  protected readonly loading = signal(false);
+  /** The template in the editor: 'new' for a new one, null with the editor closed. */
+  protected readonly editing = signal<PlanTemplate | 'new' | null>(null);
+  protected readonly editedPlan = computed(() => {
+    const editing = this.editing();
+    return editing === 'new' ? null : editing;
+  });
+  protected readonly canEdit = computed(() => this.auth.hasRole(ROLES_EDITING_PLANS));
+  protected readonly followsCompletion = computed(() => this.auth.hasRole(ROLES_FOLLOWING_COMPLETION));
+  protected readonly rows = computed(() => {
+    const language = this.language.current();
+    const t = (key: string, params?: Record<string, unknown>) => this.translate.instant(key, params) as string;
+    return this.plans().map((plan) => ({ plan, services: plan.services.map((s) => serviceText(s, t, language)) }));
+  });
+
+  ngOnInit(): void {
+    void this.load();
+  }
+
+  protected onSaved(plan: PlanTemplate): void {
+    this.message.success(this.translate.instant('servicePlans.savedMessage', { name: plan.name }));
+    this.editing.set(null);
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    this.loading.set(true);
+    try {
+      this.plans.set(await this.api.plans());
+    } finally {
+      this.loading.set(false);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { ErrorDetail, PlanService, Recurrence, RECURRENCE_EVERY } from '@crm/shared/domain';
+
+export type RecurrenceEvery = (typeof RECURRENCE_EVERY)[number];
+
+const DEFAULT_DAY = 1;
+const DEFAULT_MONTH = 1;
+const DEFAULT_DAYS_BEFORE = 5;
+const DEFAULT_LEAD_DAYS = 7;
+
+/** The recurrence `every` another way, keeping the day (and month) the user already chose where it still applies. */
+export function switchRecurrence(r: Recurrence, every: RecurrenceEvery): Recurrence {
+  const day = r.every === 'bill' ? DEFAULT_DAY : r.day;
+  switch (every) {
+    case 'month':
+    case 'quarter':
+      return { every, day };
+    case 'year':
+      return { every, month: r.every === 'year' ? r.month : DEFAULT_MONTH, day };
+    case 'bill':
+      return { every, daysBefore: r.every === 'bill' ? r.daysBefore : DEFAULT_DAYS_BEFORE };
+  }
+}
+
+/** A service to add to a template: a monthly visit, keyed `service-N` with N unused so far. */
+export function newService(services: readonly PlanService[]): PlanService {
+  const keys = new Set(services.map((s) => s.key));
+  let n = services.length + 1;
+  while (keys.has(`service-${n}`)) n++;
+  return {
+    key: `service-${n}`,
+    kind: 'visit',
+    recurrence: { every: 'month', day: DEFAULT_DAY },
+    leadDays: DEFAULT_LEAD_DAYS,
+  };
+}
+
+/** The first problem of each field (`services[1].recurrence.day`, `name`, …). */
+export function problemsByField(problems: readonly ErrorDetail[]): Map<string, string> {
+  const byField = new Map<string, string>();
+  for (const p of problems) if (!byField.has(p.field)) byField.set(p.field, p.message);
+  return byField;
+}

@@ -1,0 +1,129 @@
+import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import {
+  ApplicationListItem,
+  NotificationPage,
+  Page,
+  PlanTemplate,
+  PlanTemplateFields,
+  ServiceTask,
+  TaskOutcome,
+  TaskState,
+} from '@crm/shared/domain';
+import { firstValueFrom } from 'rxjs';
+import { CompletionFigures } from './completion';
+
+/** A customer's running enrolment in a plan. */
+export interface PlanEnrolment {
+  id: string;
+  plan: { id: string; name: string };
+  /** The segment the customer was enrolled through; null when enrolled on their own. */
+  segmentId: string | null;
+  enrolledOn: string;
+  /** Null: until unenrolled. */
+  endsOn: string | null;
+}
+
+export interface TaskQuery {
+  /** Open tasks on today's list: due, overdue, or within their lead time. */
+  today?: boolean;
+  /** Due from (YYYY-MM-DD). */
+  from?: string;
+  /** Due until (YYYY-MM-DD), included. */
+  to?: string;
+  state?: TaskState;
+  customerId?: string;
+  page?: number;
+  /** At most 500. */
+  pageSize?: number;
+}
+
+export interface TaskCompletion {
+  outcome: TaskOutcome;
+  notes?: string;
+  /** YYYY-MM-DD. */
+  visitedOn: string;
+}
+
+/** Completion of the tasks due before today, per manager and per plan. */
+export interface TaskStats {
+  byManager: (CompletionFigures & { manager: { id: string; displayName: string } })[];
+  byPlan: (CompletionFigures & { plan: { id: string; name: string } })[];
+}
+
+/** Requests whose errors the page shows itself (next to the form), not as a global message. */
+const OWN_ERRORS = { headers: new HttpHeaders({ 'X-Handle-Errors': '1' }) };
+
+function params(query: object): HttpParams {
+  let p = new HttpParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') p = p.set(key, String(value));
+  }
+  return p;
+}
+
+/** Every HTTP call of the service plan pages, and the applications and notifications the manager's day shows besides. */
+@Injectable({ providedIn: 'root' })
+export class ServicePlansApi {
+  private readonly http = inject(HttpClient);
+
+  plans(): Promise<PlanTemplate[]> {
+    return firstValueFrom(this.http.get<PlanTemplate[]>('/api/plans'));
+  }
+
+  createPlan(fields: PlanTemplateFields): Promise<PlanTemplate> {
+    return firstValueFrom(this.http.post<PlanTemplate>('/api/plans', fields, OWN_ERRORS));
+  }
+
+  updatePlan(id: string, fields: PlanTemplateFields): Promise<PlanTemplate> {
+    return firstValueFrom(this.http.put<PlanTemplate>(`/api/plans/${id}`, fields, OWN_ERRORS));
+  }
+
+  enrolCustomer(planId: string, customerId: string): Promise<PlanEnrolment> {
+    return firstValueFrom(this.http.post<PlanEnrolment>(`/api/plans/${planId}/enrolments`, { customerId }));
+  }
+
+  /** Enrols a segment's members now (and its joiners later); answers how many were enrolled. */
+  enrolSegment(planId: string, segmentId: string): Promise<{ enrolled: number }> {
+    return firstValueFrom(this.http.post<{ enrolled: number }>(`/api/plans/${planId}/segments`, { segmentId }));
+  }
+
+  unenrol(enrolmentId: string): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(`/api/plans/enrolments/${enrolmentId}`));
+  }
+
+  customerPlans(customerId: string): Promise<PlanEnrolment[]> {
+    return firstValueFrom(this.http.get<PlanEnrolment[]>(`/api/customers/${customerId}/plans`));
+  }
+
+  /** Tasks ordered by due date. */
+  tasks(query: TaskQuery): Promise<Page<ServiceTask>> {
+    return firstValueFrom(this.http.get<Page<ServiceTask>>('/api/service-tasks', { params: params(query) }));
+  }
+
+  /** Records the outcome of an open task (its customer's account manager, or an admin). */
+  completeTask(id: string, completion: TaskCompletion): Promise<ServiceTask> {
+    return firstValueFrom(this.http.post<ServiceTask>(`/api/service-tasks/${id}/complete`, completion, OWN_ERRORS));
+  }
+
+  stats(): Promise<TaskStats> {
+    return firstValueFrom(this.http.get<TaskStats>('/api/service-tasks/stats'));
+  }
+
+  /** Open applications whose current step is overdue or in its SLA warning period, the overdue ones first. */
+  async applicationsAtRisk(limit: number): Promise<ApplicationListItem[]> {
+    const list = (sla: 'overdue' | 'warning') =>
+      firstValueFrom(
+        this.http.get<Page<ApplicationListItem>>('/api/applications', {
+          params: params({ status: 'open', sla, pageSize: limit }),
+        }),
+      );
+    const [overdue, warning] = await Promise.all([list('overdue'), list('warning')]);
+    return [...overdue.items, ...warning.items].slice(0, limit);
+  }
+
+  /** The latest notifications of the signed-in user, as the header's bell lists them. */
+  latestNotifications(pageSize: number): Promise<NotificationPage> {
+    return firstValueFrom(this.http.get<NotificationPage>('/api/notifications', { params: params({ pageSize }) }));
+  }
+}
