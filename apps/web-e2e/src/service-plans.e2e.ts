@@ -46,3 +46,15 @@ test('a leader sees the service plans and how well their tasks are done', async 
   await page.waitForTimeout(1000); // the charts' opening animation
   await page.screenshot({ path: join(SCREENSHOTS, 'plans.png'), fullPage: true });
 });
+
+test("an account manager opens a customer's energy-efficiency advice from its plans", async ({ page }) => {
+  await login(page, 'manager1');
+  await page.getByTestId('today-task').first().locator('a').first().click();
+  await page.getByTestId('customer-plans').getByTestId('advice-link').click();
+  const advice = page.getByTestId('energy-advice');
+  await expect(advice).toContainText('能效诊断建议书');
+  await expect(advice.getByTestId('advice-items').locator('li').first()).toBeVisible();
+  await expect(advice.locator('canvas')).toBeVisible();
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: join(SCREENSHOTS, 'energy-advice.png'), fullPage: true });
+});

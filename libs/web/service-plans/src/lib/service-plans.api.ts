@@ -2,6 +2,7 @@ import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   ApplicationListItem,
+  EnergyAdvice,
   NotificationPage,
   Page,
   PlanTemplate,
@@ -104,6 +105,11 @@ export class ServicePlansApi {
   /** Records the outcome of an open task (its customer's account manager, or an admin). */
   completeTask(id: string, completion: TaskCompletion): Promise<ServiceTask> {
     return firstValueFrom(this.http.post<ServiceTask>(`/api/service-tasks/${id}/complete`, completion, OWN_ERRORS));
+  }
+
+  /** The customer's last 12 months analysed for the energy-efficiency advice. */
+  energyAdvice(customerId: string): Promise<EnergyAdvice> {
+    return firstValueFrom(this.http.get<EnergyAdvice>(`/api/customers/${customerId}/energy-advice`));
   }
 
   stats(): Promise<TaskStats> {

@@ -26,6 +26,10 @@ export const shellRoutes: Routes = [
         loadChildren: () => import('@crm/web/service-plans').then((m) => m.myDayRoutes),
       },
       { path: 'plans', loadChildren: () => import('@crm/web/service-plans').then((m) => m.plansRoutes) },
+      {
+        path: 'customers/:id/energy-advice',
+        loadChildren: () => import('@crm/web/service-plans').then((m) => m.energyAdviceRoutes),
+      },
       { path: 'customers', loadChildren: () => import('@crm/web/customers').then((m) => m.customersRoutes) },
       {
         path: 'workload',

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { PlanTemplate, ServiceTask } from '@crm/shared/domain';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -20,6 +21,7 @@ const TASKS = 50;
   selector: 'crm-customer-plans',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    RouterLink,
     FormsModule,
     TranslatePipe,
     NzButtonModule,
@@ -137,6 +139,14 @@ const TASKS = 50;
         >
           {{ 'servicePlans.enrol' | translate }}
         </button>
+        <a
+          nz-button
+          nzSize="small"
+          [routerLink]="['/customers', customerId(), 'energy-advice']"
+          data-testid="advice-link"
+        >
+          {{ 'servicePlans.advice.open' | translate }}
+        </a>
       </div>
     </ng-template>
   `,

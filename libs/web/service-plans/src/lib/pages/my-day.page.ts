@@ -87,6 +87,11 @@ const NOTIFICATIONS = 8;
                   <td>
                     <a [routerLink]="['/customers', t.customer.id]">{{ t.customer.name }}</a>
                     <div class="muted">{{ t.customer.accountNo }}</div>
+                    @if (t.kind === 'energy_efficiency_advice') {
+                      <a [routerLink]="['/customers', t.customer.id, 'energy-advice']" data-testid="advice-link">
+                        {{ 'servicePlans.advice.open' | translate }}
+                      </a>
+                    }
                   </td>
                   <td>
                     {{ t.plan?.name ?? ('servicePlans.trigger.' + t.trigger | translate) }}

@@ -1,0 +1,33 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import { EnergyAdvice } from '@crm/shared/domain';
+
+/** Monthly consumption as bars and the power factor as a line against the tariff's target. */
+export function energyChart(
+  advice: EnergyAdvice,
+  labels: { kwh: string; powerFactor: string; target: string },
+): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, data: [labels.kwh, labels.powerFactor] },
+    grid: { left: 8, right: 72, top: 40, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: advice.months.map((m) => m.period) },
+    yAxis: [
+      { type: 'value', name: 'kWh' },
+      { type: 'value', min: 0.7, max: 1, splitLine: { show: false } },
+    ],
+    series: [
+      { name: labels.kwh, type: 'bar', data: advice.months.map((m) => m.kwh) },
+      {
+        name: labels.powerFactor,
+        type: 'line',
+        yAxisIndex: 1,
+        data: advice.months.map((m) => m.powerFactor),
+        markLine: {
+          symbol: 'none',
+          label: { formatter: `${labels.target} {c}` },
+          data: [{ yAxis: advice.powerFactorTarget }],
+        },
+      },
+    ],
+  };
+}
