@@ -231,7 +231,7 @@ describe('Service plans', () => {
     ]);
   });
 
-  it('creates a task once per event', async () => {
+  it('creates a task once per event, for each kind of event', async () => {
     const month = (back: number) => {
       const d = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
       d.setUTCMonth(d.getUTCMonth() - back);
@@ -251,6 +251,38 @@ describe('Service plans', () => {
     expect(triggered).toEqual([
       { customer_id: customers['B'], trigger: 'consumption_drop', period: month(1).slice(0, 7) },
       { customer_id: customers['C'], trigger: 'zero_consumption', period: month(1).slice(0, 7) },
+    ]);
+
+    // B's rating falls from A to C between two runs; an application step of C's became overdue.
+    for (const rating of ['A', 'C']) {
+      const [{ id: run }] = await t.dataSource.query(
+        `INSERT INTO scoring_runs (model_version, as_of, state) VALUES (1, $1, 'completed') RETURNING id`,
+        [today],
+      );
+      await t.dataSource.query(
+        `INSERT INTO customer_scores (run_id, customer_id, vip_rank, vip_score, vip_tier, vip_values, vip_normalised,
+           credit_score, credit_rating, credit_values, credit_normalised)
+         VALUES ($1, $2, 1, 50, 'standard', '{}', '{}', 55, $3, '{}', '{}')`,
+        [run, customers['B'], rating],
+      );
+    }
+    const [{ id: application }] = await t.dataSource.query(
+      `INSERT INTO applications (customer_id, type, status, stage_before, received_at)
+       VALUES ($1, 'new_connection', 'completed', 'applying', now()) RETURNING id`,
+      [customers['C']],
+    );
+    await t.dataSource.query(`INSERT INTO sla_events (application_id, position, kind) VALUES ($1, 2, 'overdue')`, [
+      application,
+    ]);
+    expect((await generation.daily())['triggered']).toBe(2);
+    expect((await generation.daily())['triggered']).toBe(0);
+    expect(
+      await t.dataSource.query(
+        `SELECT customer_id, trigger FROM service_tasks WHERE trigger IN ('rating_fall', 'overdue_step') ORDER BY trigger`,
+      ),
+    ).toEqual([
+      { customer_id: customers['C'], trigger: 'overdue_step' },
+      { customer_id: customers['B'], trigger: 'rating_fall' },
     ]);
   });
 
