@@ -1,3 +1,5 @@
+import { registerLocaleData } from '@angular/common';
+import localeZh from '@angular/common/locales/zh';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideCore } from '@crm/web/core';
@@ -5,6 +7,9 @@ import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { provideEchartsCore } from 'ngx-echarts';
 import { appIcons } from './app.icons';
 import { appRoutes } from './app.routes';
+
+// The UI library formats dates (calendars, date pickers) with Angular's locale data; English is built in.
+registerLocaleData(localeZh);
 
 export const appConfig: ApplicationConfig = {
   providers: [

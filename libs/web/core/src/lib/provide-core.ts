@@ -1,6 +1,4 @@
-import { registerLocaleData } from '@angular/common';
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import localeZh from '@angular/common/locales/zh';
 import { EnvironmentProviders, inject, makeEnvironmentProviders, provideAppInitializer } from '@angular/core';
 import { provideTranslateLoader, provideTranslateService } from '@ngx-translate/core';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
@@ -13,8 +11,6 @@ import { MergedTranslationLoader, TRANSLATION_PARTS } from './translation-loader
  * feature in `translationParts`, /i18n/<part>.<lang>.json) and the matching UI-library locale.
  */
 export function provideCore(options: { translationParts?: string[] } = {}): EnvironmentProviders {
-  // The UI library formats dates (calendars, date pickers) with Angular's locale data; English is built in.
-  registerLocaleData(localeZh);
   return makeEnvironmentProviders([
     provideHttpClient(withInterceptors([apiInterceptor])),
     { provide: TRANSLATION_PARTS, useValue: options.translationParts ?? [] },
