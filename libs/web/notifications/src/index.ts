@@ -1,1 +1,2 @@
 export * from './lib/notification-bell';
+export * from './lib/notification-text';

@@ -287,11 +287,11 @@ describe('lifecycle: applications, steps, time limits', () => {
       const timeline = (await t.request('GET', `/customers/${c.id}/timeline`, { as: 'manager1' })).body;
       expect(timeline[0]).toMatchObject({ type: 'sla_overdue', actor: null });
       const notified = await t.dataSource.query(
-        `SELECT n.kind FROM notifications n JOIN users u ON u.id = n.user_id
+        `SELECT n.kind, n.data->>'stepZh' AS step FROM notifications n JOIN users u ON u.id = n.user_id
           WHERE n.customer_id = $1 AND u.username = 'manager1'`,
         [c.id],
       );
-      expect(notified).toEqual([{ kind: 'sla_overdue' }]);
+      expect(notified).toEqual([{ kind: 'sla_overdue', step: expect.any(String) }]);
     });
 
     it('lists open applications most urgent first and filters by sla', async () => {

@@ -42,9 +42,11 @@ export class SlaScanService implements OnModuleInit {
          INSERT INTO notifications (user_id, customer_id, kind, summary, data)
          SELECT c.account_manager_id, d.customer_id, 'sla_' || r.kind,
                 c.name || ': ' || d.type || ' ' || d.code || CASE r.kind WHEN 'overdue' THEN ' overdue' ELSE ' near its limit' END,
-                jsonb_build_object('applicationId', d.application_id, 'step', d.code)
+                jsonb_build_object('applicationId', d.application_id, 'step', d.code, 'customer', c.name,
+                                   'stepZh', l.name_zh, 'stepEn', l.name_en)
            FROM recorded r JOIN due d USING (application_id, position)
            JOIN customers c ON c.id = d.customer_id AND c.account_manager_id IS NOT NULL
+           LEFT JOIN lifecycle_steps l ON l.application_type = d.type AND l.code = d.code
        )
        SELECT kind, count(*)::int AS n FROM recorded GROUP BY kind`,
     );

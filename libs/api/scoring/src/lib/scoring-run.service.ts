@@ -233,7 +233,8 @@ export class ScoringRunService implements OnModuleInit {
          SELECT customer_id, type, summary, data || jsonb_build_object('runId', $1::bigint) FROM changes
        )
        INSERT INTO notifications (user_id, customer_id, kind, summary, data)
-       SELECT account_manager_id, customer_id, type, name || ': ' || summary, data FROM changes
+       SELECT account_manager_id, customer_id, type, name || ': ' || summary, data || jsonb_build_object('customer', name)
+         FROM changes
         WHERE account_manager_id IS NOT NULL`,
       [runId, previous],
     );

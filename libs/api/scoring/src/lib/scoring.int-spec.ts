@@ -309,7 +309,17 @@ describe('VIP and credit scoring', () => {
     const timeline = (await t.request('GET', `/customers/${ids['Q']}/timeline`, { as: 'manager1' })).body;
     expect(timeline[0]).toMatchObject({ type: 'tier_changed', summary: 'VIP tier gold → silver' });
     const notes = (await t.request('GET', '/notifications?unread=true', { as: 'manager1' })).body;
-    expect(notes.items).toEqual([expect.objectContaining({ kind: 'tier_changed', customerId: ids['Q'] })]);
+    expect(notes.items).toEqual([
+      expect.objectContaining({
+        kind: 'tier_changed',
+        customerId: ids['Q'],
+        data: expect.objectContaining({
+          from: 'gold',
+          to: 'silver',
+          customer: expect.stringContaining('温州测试电气'),
+        }),
+      }),
+    ]);
     expect((await t.request('GET', '/notifications', { as: 'manager2' })).body.total).toBe(0);
   });
 

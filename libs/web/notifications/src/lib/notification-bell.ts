@@ -10,6 +10,7 @@ import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { firstValueFrom } from 'rxjs';
+import { NotificationTexts } from './notification-text';
 
 /** How often the bell asks for new notifications. */
 const POLL_MS = 60_000;
@@ -57,7 +58,7 @@ const POLL_MS = 60_000;
             [routerLink]="n.customerId ? ['/customers', n.customerId] : null"
             (click)="read(n)"
           >
-            <div>{{ n.summary }}</div>
+            <div>{{ text(n) }}</div>
             <div class="at">{{ n.createdAt | date: 'yyyy-MM-dd HH:mm' }}</div>
           </a>
         } @empty {
@@ -104,6 +105,7 @@ const POLL_MS = 60_000;
 })
 export class NotificationBell implements OnInit {
   private readonly http = inject(HttpClient);
+  private readonly texts = inject(NotificationTexts);
   protected readonly items = signal<Notification[]>([]);
   protected readonly unread = signal(0);
 
@@ -114,6 +116,10 @@ export class NotificationBell implements OnInit {
 
   ngOnInit(): void {
     void this.load();
+  }
+
+  protected text(n: Notification): string {
+    return this.texts.of(n);
   }
 
   async load(): Promise<void> {

@@ -4,6 +4,7 @@ import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { ApplicationListItem, chinaDate, Notification, ServiceTask } from '@crm/shared/domain';
 import { AuthStore, LanguageService } from '@crm/web/core';
+import { NotificationTexts } from '@crm/web/notifications';
 import { SlaTag } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -164,9 +165,9 @@ const NOTIFICATIONS = 8;
             @for (n of notifications(); track n.id) {
               <li [class.unread]="!n.read">
                 @if (n.customerId) {
-                  <a [routerLink]="['/customers', n.customerId]">{{ n.summary }}</a>
+                  <a [routerLink]="['/customers', n.customerId]">{{ notificationText(n) }}</a>
                 } @else {
-                  {{ n.summary }}
+                  {{ notificationText(n) }}
                 }
                 <div class="muted">{{ n.createdAt | date: 'yyyy-MM-dd HH:mm' }}</div>
               </li>
@@ -216,6 +217,8 @@ export class MyDayPage implements OnInit {
   private readonly language = inject(LanguageService);
   private readonly message = inject(NzMessageService);
   private readonly translate = inject(TranslateService);
+  private readonly notificationTexts = inject(NotificationTexts);
+  protected readonly notificationText = (n: Notification) => this.notificationTexts.of(n);
   private readonly calendar = viewChild.required(TaskCalendar);
   /** Today as the API counts days (China's date). */
   protected readonly today = chinaDate(new Date());
