@@ -1,3 +1,4 @@
 export * from './lib/language-switch/language-switch';
 export * from './lib/chart/chart';
 export * from './lib/sla-tag/sla-tag';
+export * from './lib/error-alert/error-alert';

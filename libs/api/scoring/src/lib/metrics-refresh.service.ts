@@ -2,15 +2,9 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JobsService } from '@crm/api/jobs';
 import { chinaDate } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
-import { METRICS_COLUMNS, metricsParams, metricsSelect } from './scoring-sql';
+import { METRICS_COLUMN_LIST, METRICS_COLUMNS, metricsAssignments, metricsParams, metricsSelect } from './scoring-sql';
 
 export const METRICS_REFRESH_JOB = 'metrics-refresh';
-
-const METRICS_UPDATE = METRICS_COLUMNS.split(',')
-  .map((c) => c.trim())
-  .filter((c) => c !== 'customer_id')
-  .map((c) => `${c} = EXCLUDED.${c}`)
-  .join(', ');
 
 /**
  * Between nightly scoring runs, recomputes the metrics of the customers an import marked stale
@@ -41,7 +35,7 @@ export class MetricsRefreshService implements OnModuleInit {
       await tx.query('ANALYZE metrics_refresh');
       await tx.query(
         `INSERT INTO customer_metrics (${METRICS_COLUMNS}) ${metricsSelect('metrics_refresh')}
-         ON CONFLICT (customer_id) DO UPDATE SET ${METRICS_UPDATE}`,
+         ON CONFLICT (customer_id) DO UPDATE SET ${metricsAssignments(METRICS_COLUMN_LIST)}`,
         metricsParams(chinaDate(new Date())),
       );
       return { customers };

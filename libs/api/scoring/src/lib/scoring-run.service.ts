@@ -4,7 +4,14 @@ import { JobsService } from '@crm/api/jobs';
 import { ScoringJob, ScoringModel } from '@crm/shared/domain';
 import { DataSource, QueryRunner } from 'typeorm';
 import { ScoringModelsRepository } from './scoring-models.repository';
-import { METRICS_COLUMNS, metricsParams, metricsSelect, SCORES_COLUMNS, scoresSelect } from './scoring-sql';
+import {
+  METRICS_COLUMN_LIST,
+  metricsAssignments,
+  metricsParams,
+  metricsSelect,
+  SCORES_COLUMNS,
+  scoresSelect,
+} from './scoring-sql';
 
 export const SCORING_JOB = 'scoring-recompute';
 
@@ -24,15 +31,8 @@ export const RUN_WORK_MEM = '256MB';
 const METRICS_BATCH = 100_000;
 
 /** customer_metrics' columns: the metrics and, for segments to read in the same row, the latest scores. */
-const METRICS_COLUMNS_LIST = [
-  ...METRICS_COLUMNS.split(',').map((c) => c.trim()),
-  'vip_score',
-  'vip_tier',
-  'credit_score',
-  'credit_rating',
-];
+const METRICS_COLUMNS_LIST = [...METRICS_COLUMN_LIST, 'vip_score', 'vip_tier', 'credit_score', 'credit_rating'];
 const METRICS_VALUE_COLUMNS = METRICS_COLUMNS_LIST.filter((c) => c !== 'customer_id');
-const METRICS_UPDATE = METRICS_VALUE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ');
 /** Metric columns of `table`, to write only the customers whose metrics changed since the last run. */
 const METRICS_VALUES = (table: string, columns = METRICS_VALUE_COLUMNS) =>
   columns.map((c) => `${table}.${c}`).join(', ');
@@ -184,7 +184,7 @@ export class ScoringRunService implements OnModuleInit {
            FROM ${work(runId)} r LEFT JOIN customer_metrics m ON m.customer_id = r.customer_id
           WHERE r.n > $1 AND r.n <= $2
             AND (m.customer_id IS NULL OR (${METRICS_VALUES('m')}) IS DISTINCT FROM (${METRICS_VALUES('r')}))
-         ON CONFLICT (customer_id) DO UPDATE SET ${METRICS_UPDATE}`,
+         ON CONFLICT (customer_id) DO UPDATE SET ${metricsAssignments(METRICS_VALUE_COLUMNS)}`,
         [from, from + METRICS_BATCH],
       );
       await this.progress(runId, 60 + (25 * Math.min(from + METRICS_BATCH, customers)) / customers);

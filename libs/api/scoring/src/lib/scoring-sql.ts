@@ -117,6 +117,15 @@ export const METRICS_COLUMNS = `customer_id, kwh_12m, kwh_prev_12m, kwh_growth, 
   avg_days_late_12m, arrears, arrears_days, avg_bill_12m, disconnections_24m, violations_24m, thefts_24m,
   months_within_capacity_12m, months_metered_12m`;
 
+/** The SET of an upsert into customer_metrics: `c = EXCLUDED.c` for each of `columns` but the key. */
+export const metricsAssignments = (columns: readonly string[]) =>
+  columns
+    .filter((c) => c !== 'customer_id')
+    .map((c) => `${c} = EXCLUDED.${c}`)
+    .join(', ');
+
+export const METRICS_COLUMN_LIST = METRICS_COLUMNS.split(',').map((c) => c.trim());
+
 /** Raw VIP factor values of a metrics row `m` joined to its customer `c`, in VIP_FACTORS order. */
 const VIP_RAW: Record<(typeof VIP_FACTORS)[number], string> = {
   consumption: 'm.kwh_12m::float8',

@@ -7,6 +7,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { SegmentKind, SegmentPreview, SegmentRule, segmentRuleProblems } from '@crm/shared/domain';
 import { LanguageService, shownError, ShownError } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { ErrorAlert } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -32,6 +33,7 @@ const PREVIEW_DELAY_MS = 400;
   selector: 'crm-segment-edit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ErrorAlert,
     DecimalPipe,
     FormsModule,
     TranslatePipe,
@@ -176,23 +178,7 @@ const PREVIEW_DELAY_MS = 400;
       }
 
       @if (error(); as err) {
-        <nz-alert
-          class="error"
-          nzType="error"
-          nzShowIcon
-          [nzMessage]="err.message"
-          [nzDescription]="details"
-          data-testid="segment-error"
-        />
-        <ng-template #details>
-          <ul class="details">
-            @for (d of err.details; track $index) {
-              <li>
-                <code>{{ d.field }}</code> — {{ d.message }}
-              </li>
-            }
-          </ul>
-        </ng-template>
+        <crm-error-alert class="error" [error]="err" data-testid="segment-error" />
       }
 
       <div class="actions">
@@ -249,10 +235,6 @@ const PREVIEW_DELAY_MS = 400;
     }
     .error {
       margin-top: 16px;
-    }
-    .details {
-      margin: 0;
-      padding-left: 20px;
     }
     .actions {
       display: flex;

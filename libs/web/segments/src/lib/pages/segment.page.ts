@@ -13,8 +13,7 @@ import {
 } from '@crm/shared/domain';
 import { AuthStore, LanguageService, shownError, ShownError } from '@crm/web/core';
 import { SegmentPlanEnrol } from '@crm/web/service-plans';
-import { Chart } from '@crm/web/ui';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { Chart, ErrorAlert } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -60,6 +59,7 @@ const SORT_FIELDS: Record<string, SegmentMemberSortField> = {
   selector: 'crm-segment-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ErrorAlert,
     DatePipe,
     DecimalPipe,
     FormsModule,
@@ -67,7 +67,6 @@ const SORT_FIELDS: Record<string, SegmentMemberSortField> = {
     TranslatePipe,
     Chart,
     SegmentPlanEnrol,
-    NzAlertModule,
     NzButtonModule,
     NzCardModule,
     NzDescriptionsModule,
@@ -163,23 +162,13 @@ const SORT_FIELDS: Record<string, SegmentMemberSortField> = {
             </button>
           </div>
           @if (addError(); as err) {
-            <nz-alert
+            <crm-error-alert
               class="block"
-              nzType="error"
-              nzShowIcon
-              nzCloseable
-              (nzOnClose)="addError.set(null)"
-              [nzMessage]="err.message"
-              [nzDescription]="details"
+              [error]="err"
+              [closeable]="true"
+              (closed)="addError.set(null)"
               data-testid="add-error"
             />
-            <ng-template #details>
-              @for (d of err.details; track $index) {
-                <div>
-                  <code>{{ d.field }}</code> — {{ d.message }}
-                </div>
-              }
-            </ng-template>
           }
         }
         <nz-table

@@ -10,7 +10,7 @@ import {
   RECURRENCE_EVERY,
   SERVICE_KINDS,
 } from '@crm/shared/domain';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { ErrorAlert } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -30,9 +30,9 @@ const MAX_SERVICES = 20;
   selector: 'crm-plan-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ErrorAlert,
     FormsModule,
     TranslatePipe,
-    NzAlertModule,
     NzButtonModule,
     NzIconModule,
     NzInputModule,
@@ -216,23 +216,7 @@ const MAX_SERVICES = 20;
     </button>
 
     @if (error(); as err) {
-      <nz-alert
-        class="error"
-        nzType="error"
-        nzShowIcon
-        [nzMessage]="err.message"
-        [nzDescription]="details"
-        data-testid="plan-error"
-      />
-      <ng-template #details>
-        <ul class="details">
-          @for (d of err.details; track $index) {
-            <li>
-              <code>{{ d.field }}</code> — {{ d.message }}
-            </li>
-          }
-        </ul>
-      </ng-template>
+      <crm-error-alert class="error" [error]="err" data-testid="plan-error" />
     }
 
     <div class="actions">
@@ -302,10 +286,6 @@ const MAX_SERVICES = 20;
     }
     .error {
       margin-top: 16px;
-    }
-    .details {
-      margin: 0;
-      padding-left: 20px;
     }
     .actions {
       display: flex;
