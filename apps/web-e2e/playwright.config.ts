@@ -22,6 +22,8 @@ export default defineConfig({
   outputDir: join(root, 'test-output', 'e2e-results'),
   timeout: 60_000,
   workers: 1,
+  // A stray test.only would silently shrink the run: refuse it (tools/test/run-all.mjs also scans the sources).
+  forbidOnly: true,
   reporter: [['list'], ['json', { outputFile: join(root, 'test-output', 'e2e.json') }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

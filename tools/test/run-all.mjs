@@ -1,71 +1,100 @@
 #!/usr/bin/env node
-// `npm test`: builds the apps, then runs every test runner (unit, API integration, browser) and ends
-// with one line `N passed, N failed` summing all of them. Exits non-zero if anything failed.
+// `npm test`: lint, then every test runner (unit, API integration, browser), ending with one line
+// `N passed, N failed` whose failures count everything that should stop a change from landing:
+// failed tests, skipped or unrun tests, a runner that exited non-zero, a runner that ran fewer tests
+// than its floor (tools/test/floors.json), a focused or skipped test in the sources, and a lint failure.
+// Each such problem is printed on a line of its own that says why. Exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { focusedOrSkipped, jestCounts, judge, playwrightCounts } from './runner-results.cjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const out = join(root, 'test-output');
 mkdirSync(out, { recursive: true });
 const bin = (name) => join(root, 'node_modules', '.bin', name);
+const floors = JSON.parse(readFileSync(join(import.meta.dirname, 'floors.json'), 'utf8'));
 
+/** Runs a command with inherited output; returns its exit code (a signal counts as 1). */
 function run(label, command, args) {
   console.log(`\n=== ${label}: ${[command, ...args].join(' ')}`);
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
-  return result.status === 0;
+  return result.status ?? 1;
 }
 
-/** Counts from a Jest --json report, or one failure when the runner died before writing it. */
-function jestCounts(file) {
-  if (!existsSync(file)) return { passed: 0, failed: 1 };
-  const r = JSON.parse(readFileSync(file, 'utf8'));
-  // A suite that failed to run (compile error, setup error) has no test results: count it as failed.
-  return { passed: r.numPassedTests, failed: r.numFailedTests + r.numRuntimeErrorTestSuites };
+/** Reads a runner's JSON report, or undefined when the runner died before writing it. */
+function report(file) {
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
 }
 
-/** Counts from Playwright's JSON reporter. */
-function playwrightCounts(file) {
-  if (!existsSync(file)) return { passed: 0, failed: 1 };
-  const { stats, errors } = JSON.parse(readFileSync(file, 'utf8'));
-  return { passed: stats.expected + stats.flaky, failed: stats.unexpected + (errors?.length ?? 0) };
-}
-
+const only = process.argv[2]; // optional: lint | unit | integration | e2e
+const wanted = (name) => !only || only === name;
+/** [{name, passed, failed, skipped, exitCode, problems[]}] */
 const results = [];
-const only = process.argv[2]; // optional: unit | integration | e2e
 
-if (!only || only === 'unit') {
+const sourceProblems = focusedOrSkipped(root);
+if (sourceProblems.length)
+  results.push({ name: 'sources', passed: 0, failed: sourceProblems.length, problems: sourceProblems });
+
+if (wanted('lint')) {
+  const exitCode = run('lint', 'npm', ['run', 'lint']);
+  results.push({
+    name: 'lint',
+    passed: 0,
+    failed: exitCode === 0 ? 0 : 1,
+    problems: exitCode === 0 ? [] : ['lint failed: see the eslint output above'],
+  });
+}
+if (wanted('unit')) {
   const file = join(out, 'unit.json');
   rmSync(file, { force: true });
-  run('unit tests', bin('jest'), ['-c', 'tools/jest/jest.unit.config.ts', '--json', `--outputFile=${file}`]);
-  results.push(['unit', jestCounts(file)]);
-}
-if (!only || only === 'integration') {
-  const file = join(out, 'integration.json');
-  rmSync(file, { force: true });
-  run('API integration tests', bin('jest'), [
+  const exitCode = run('unit tests', bin('jest'), [
     '-c',
-    'tools/jest/jest.integration.config.ts',
+    'tools/jest/jest.unit.config.ts',
+    '--ci',
     '--json',
     `--outputFile=${file}`,
   ]);
-  results.push(['integration', jestCounts(file)]);
+  results.push(judge('unit', jestCounts(report(file)), exitCode, floors.unit));
 }
-if (!only || only === 'e2e') {
+if (wanted('integration')) {
+  const file = join(out, 'integration.json');
+  rmSync(file, { force: true });
+  const exitCode = run('API integration tests', bin('jest'), [
+    '-c',
+    'tools/jest/jest.integration.config.ts',
+    '--ci',
+    '--json',
+    `--outputFile=${file}`,
+  ]);
+  results.push(judge('integration', jestCounts(report(file)), exitCode, floors.integration));
+}
+if (wanted('e2e')) {
   const file = join(out, 'e2e.json');
   rmSync(file, { force: true });
   const built = run('build the apps', bin('nx'), ['run-many', '-t', 'build', '-p', 'api', 'web', '--parallel=2']);
-  if (built) run('browser tests', bin('playwright'), ['test', '-c', 'apps/web-e2e/playwright.config.ts']);
-  results.push(['browser', playwrightCounts(file)]);
+  const exitCode =
+    built === 0 ? run('browser tests', bin('playwright'), ['test', '-c', 'apps/web-e2e/playwright.config.ts']) : built;
+  const counts = built === 0 ? playwrightCounts(report(file)) : undefined;
+  const result = judge('browser', counts, exitCode, floors.browser);
+  if (built !== 0) result.problems.unshift('the apps did not build');
+  results.push(result);
 }
 
 let passed = 0;
 let failed = 0;
 console.log('');
-for (const [name, counts] of results) {
-  console.log(`${name}: ${counts.passed} passed, ${counts.failed} failed`);
-  passed += counts.passed;
-  failed += counts.failed;
+for (const r of results) {
+  const skipped = r.skipped === undefined ? '' : `, ${r.skipped} skipped`;
+  const exit = r.exitCode === undefined ? '' : ` (exit ${r.exitCode})`;
+  console.log(`${r.name}: ${r.passed} passed, ${r.failed} failed${skipped}${exit}`);
+  for (const problem of r.problems) console.log(`  FAIL ${r.name}: ${problem}`);
+  passed += r.passed;
+  failed += r.failed;
+}
+if (passed === 0 && failed === 0) {
+  console.log('  FAIL: no test ran');
+  failed = 1;
 }
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+process.exit(failed === 0 ? 0 : 1);
