@@ -55,7 +55,17 @@ describe('customers: registry, scope, locking, timeline, audit', () => {
         body: newCustomer({ accountNo: first.accountNo }),
       });
       expect(res.status).toBe(409);
+      expect(res.body.details).toEqual([{ field: 'accountNo', message: 'is taken already' }]);
       expect(await countCustomers()).toBe(before);
+    });
+
+    it('answers two simultaneous creations of one account number with 201 and a 409 naming accountNo, not the database text', async () => {
+      const body = newCustomer();
+      const results = await Promise.all([1, 2].map(() => t.request('POST', '/customers', { as: 'manager1', body })));
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+      const refused = results.find((r) => r.status === 409);
+      expect(refused?.body.details).toEqual([{ field: 'accountNo', message: 'is taken already' }]);
+      expect(refused?.body.message).not.toMatch(/Key \(|account_no/);
     });
 
     it('has no delete route', async () => {

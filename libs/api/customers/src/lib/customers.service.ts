@@ -57,7 +57,9 @@ export class CustomersService {
     const managerId = await this.ownerOfNewCustomer(user, dto.managerId);
     await this.assertIndustry(dto.industry);
     if (await this.customers.accountNoExists(dto.accountNo)) {
-      throw new ConflictError(`A customer with account number ${dto.accountNo} already exists`);
+      throw new ConflictError(`A customer with account number ${dto.accountNo} already exists`, [
+        { field: 'accountNo', message: 'is taken already' },
+      ]);
     }
     const id = await this.dataSource.transaction(async (manager) => {
       const newId = await this.customers.insert(manager, {

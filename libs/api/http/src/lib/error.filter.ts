@@ -43,11 +43,21 @@ const PG_CLIENT_ERRORS: Record<string, number> = {
   '22P02': HttpStatus.BAD_REQUEST, // invalid_text_representation
 };
 
+/** The API field names of the columns in a constraint error's detail, `Key (account_no, x)=(…) …` → `accountNo, x`. */
+export function keyFields(detail: string | undefined): string[] {
+  const columns = /^Key \(([^)]+)\)=/.exec(detail ?? '')?.[1];
+  if (!columns) return [];
+  return columns.split(',').map((c) => c.trim().replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()));
+}
+
 /** The one error format of API.md: `{statusCode, error, message, details?}`, for every error. */
 export function toApiError(exception: unknown): ApiError {
   if (exception instanceof DomainError) {
     const status = DOMAIN_STATUS.find(([type]) => exception instanceof type)?.[1] ?? 500;
-    const details = exception instanceof InvalidInputError && exception.details.length ? exception.details : undefined;
+    const details =
+      (exception instanceof InvalidInputError || exception instanceof ConflictError) && exception.details.length
+        ? exception.details
+        : undefined;
     return { statusCode: status, error: STATUS_NAMES[status], message: exception.message, ...(details && { details }) };
   }
   if (exception instanceof HttpException) {
@@ -71,8 +81,19 @@ export function toApiError(exception: unknown): ApiError {
   const pgCode = (exception as { code?: unknown })?.code;
   if (typeof pgCode === 'string' && PG_CLIENT_ERRORS[pgCode]) {
     const status = PG_CLIENT_ERRORS[pgCode];
-    const detail = (exception as { detail?: string }).detail;
-    return { statusCode: status, error: STATUS_NAMES[status], message: detail ?? 'The database refused the change' };
+    const fields = keyFields((exception as { detail?: string }).detail);
+    // PostgreSQL's own text names tables and echoes values: say it in the API's words, naming the fields.
+    const message =
+      pgCode === '23505' && fields.length
+        ? `Another record has the same ${fields.join(', ')}`
+        : fields.length
+          ? `Invalid ${fields.join(', ')}`
+          : 'The database refused the change';
+    const details = fields.map((field) => ({
+      field,
+      message: pgCode === '23505' ? 'is taken already' : 'is not valid',
+    }));
+    return { statusCode: status, error: STATUS_NAMES[status], message, ...(details.length && { details }) };
   }
   return { statusCode: 500, error: STATUS_NAMES[500], message: 'Internal server error' };
 }

@@ -54,6 +54,38 @@ describe('ownership: handover and workload', () => {
     expect(noReason.status).toBe(400);
   });
 
+  it('of two handovers of one customer read at the same version, one wins and the other gets 409', async () => {
+    const c = await create('manager1');
+    const results = await Promise.all(
+      [1, 2].map((n) =>
+        t.request('POST', `/customers/${c.id}/handover`, {
+          as: 'admin',
+          body: { toManagerId: t.userIds['manager2'], reason: `并发移交 ${n}`, version: c.version },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const loser = results.find((r) => r.status === 409);
+    expect(loser?.body.message).toContain(`you sent version ${c.version}`);
+    const after = (await t.request('GET', `/customers/${c.id}`, { as: 'admin' })).body;
+    expect(after).toMatchObject({ version: c.version + 1, accountManager: { id: t.userIds['manager2'] } });
+    const handovers = (await t.request('GET', `/customers/${c.id}/timeline`, { as: 'admin' })).body.filter(
+      (e: { type: string }) => e.type === 'handover',
+    );
+    expect(handovers).toHaveLength(1);
+  });
+
+  it('refuses a handover carrying a stale version and moves nothing', async () => {
+    const c = await create('manager1');
+    const res = await t.request('POST', `/customers/${c.id}/handover`, {
+      as: 'admin',
+      body: { toManagerId: t.userIds['manager2'], reason: '调岗', version: c.version + 5 },
+    });
+    expect(res.status).toBe(409);
+    const after = (await t.request('GET', `/customers/${c.id}`, { as: 'admin' })).body;
+    expect(after).toMatchObject({ version: c.version, accountManager: { id: t.userIds['manager1'] } });
+  });
+
   it('moves all customers of a leaving manager at once and shows it in the workload', async () => {
     const departing = await t.dataSource.query(
       `INSERT INTO users (username, display_name, role, password_hash) VALUES ('leaving', 'Leaving Manager', 'account_manager', 'x') RETURNING id`,

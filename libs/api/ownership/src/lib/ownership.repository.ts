@@ -26,9 +26,9 @@ export class OwnershipRepository {
   async lockCustomer(
     manager: EntityManager,
     customerId: string,
-  ): Promise<{ managerId: string | null; stage: string } | null> {
+  ): Promise<{ managerId: string | null; stage: string; version: number } | null> {
     const rows = await manager.query(
-      'SELECT account_manager_id AS "managerId", stage FROM customers WHERE id = $1 FOR UPDATE',
+      'SELECT account_manager_id AS "managerId", stage, version FROM customers WHERE id = $1 FOR UPDATE',
       [customerId],
     );
     return rows[0] ?? null;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '@crm/api/auth';
 import { TimelineService } from '@crm/api/timeline';
-import { InvalidInputError, InvalidTransitionError, NotFoundError } from '@crm/shared/domain';
+import { InvalidInputError, InvalidTransitionError, NotFoundError, StaleVersionError } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
 import { HandoverDto } from './dto/handover.dto';
 import { ManagerDto, ManagerWorkloadDto } from './dto/manager.dto';
@@ -32,6 +32,8 @@ export class OwnershipService {
     await this.dataSource.transaction(async (manager) => {
       const customer = await this.ownership.lockCustomer(manager, customerId);
       if (!customer) throw new NotFoundError('Customer', customerId);
+      if (dto.version !== undefined && dto.version !== customer.version)
+        throw new StaleVersionError('The customer', dto.version, customer.version);
       if (customer.stage === 'closed') throw new InvalidTransitionError('A closed customer cannot be handed over');
       if (customer.managerId === to.id)
         throw new InvalidTransitionError(`The customer is already managed by ${to.displayName}`);

@@ -4,6 +4,7 @@ import { CustomersService } from '@crm/api/customers';
 import {
   addCalendarDays,
   chinaDate,
+  ConflictError,
   InvalidInputError,
   NotFoundError,
   PlanTemplate,
@@ -95,7 +96,7 @@ export class PlansService {
         [templateId, customerId, today, template.durationMonths, user.id],
       );
       if (!row)
-        throw new InvalidInputError(`The customer is enrolled in ${template.name} already`, [
+        throw new ConflictError(`The customer is enrolled in ${template.name} already`, [
           { field: 'customerId', message: 'is enrolled in this plan already' },
         ]);
       await this.generation.generate(tx, today, addCalendarDays(today, TASK_HORIZON_DAYS), [row.id]);

@@ -123,7 +123,7 @@ describe('Service plans', () => {
           body: { customerId: customers['A'] },
         })
       ).status,
-    ).toBe(400);
+    ).toBe(409);
     // Another manager's customer is not found.
     expect(
       (
@@ -201,7 +201,7 @@ describe('Service plans', () => {
       as: 'manager2',
       body: { outcome: 'completed', visitedOn: today },
     });
-    expect(twice.status).toBe(400);
+    expect(twice.status).toBe(409);
   });
 
   it('enrols a segment and follows its membership', async () => {

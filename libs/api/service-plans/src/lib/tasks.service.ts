@@ -3,7 +3,7 @@ import { AuthUser, DataScope } from '@crm/api/auth';
 import { TODAY_CN } from '@crm/api/database';
 import {
   ForbiddenError,
-  InvalidInputError,
+  InvalidTransitionError,
   NotFoundError,
   Page,
   ServiceTask,
@@ -110,14 +110,16 @@ export class TasksService {
     if (!task || !DataScope.of(user).includes(task.account_manager_id)) throw new NotFoundError('Task', id);
     if (user.role !== 'admin' && task.account_manager_id !== user.id)
       throw new ForbiddenError("Only the customer's account manager or an admin completes its tasks");
-    if (task.state !== 'open')
-      throw new InvalidInputError(`The task is ${task.state} already`, [{ field: 'id', message: `is ${task.state}` }]);
-    await this.dataSource.query(
+    // Only an open task is completed: of concurrent completions one updates the row, the others find it done.
+    // TypeORM answers an UPDATE with [rows, count].
+    const [updated] = await this.dataSource.query(
       `UPDATE service_tasks SET state = 'done', outcome = $2, notes = $3, visited_on = $4, completed_at = now(),
               completed_by = $5
-        WHERE id = $1`,
+        WHERE id = $1 AND state = 'open'
+        RETURNING id`,
       [id, completion.outcome, completion.notes ?? null, completion.visitedOn, user.id],
     );
+    if (!updated.length) throw new InvalidTransitionError('The task is no longer open: it was completed or cancelled');
     const [row] = await this.dataSource.query(`${TASK_SELECT} WHERE t.id = $1`, [id]);
     return toTask(row);
   }

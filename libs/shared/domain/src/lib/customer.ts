@@ -108,6 +108,8 @@ export interface ManagerWorkload {
 export interface Handover {
   toManagerId: string;
   reason: string;
+  /** The customer's version the caller read: a stale one is refused, so of two handovers only one wins. */
+  version?: number;
 }
 
 export interface AuditEntry {

@@ -40,8 +40,15 @@ export class StaleVersionError extends DomainError {
   }
 }
 
-/** The thing exists already (a natural key such as an account number is taken). → 409 */
-export class ConflictError extends DomainError {}
+/** The thing exists already (a natural key such as an account number is taken). → 409, naming the field */
+export class ConflictError extends DomainError {
+  constructor(
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+}
 
 /** The request is valid but the state of the thing does not allow it. → 409 */
 export class InvalidTransitionError extends DomainError {}

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Handover } from '@crm/shared/domain';
-import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export class HandoverDto implements Handover {
   @ApiProperty({ format: 'uuid', description: 'The account manager who takes over' })
@@ -12,4 +12,14 @@ export class HandoverDto implements Handover {
   @MinLength(2)
   @MaxLength(500)
   reason!: string;
+
+  @ApiProperty({
+    required: false,
+    description: "The customer's version the caller read (one-customer handover); a stale one → 409 and nothing moves",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  version?: number;
 }

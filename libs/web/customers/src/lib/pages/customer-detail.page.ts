@@ -152,7 +152,13 @@ export class CustomerDetailPage implements OnInit {
   async handOver(): Promise<void> {
     if (!this.toManagerId) return;
     try {
-      this.customer.set(await this.api.handover(this.id(), { toManagerId: this.toManagerId, reason: this.reason }));
+      this.customer.set(
+        await this.api.handover(this.id(), {
+          toManagerId: this.toManagerId,
+          reason: this.reason,
+          version: this.customer()?.version,
+        }),
+      );
       this.handingOver.set(false);
       this.timeline.set(await this.api.timeline(this.id()));
     } catch (e) {

@@ -1,0 +1,55 @@
+import { CustomersModule } from '@crm/api/customers';
+import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
+import { chinaDate } from '@crm/shared/domain';
+import { ServicePlansModule } from '../index';
+
+const today = chinaDate(new Date());
+
+describe('Service tasks: one completion wins', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp([CustomersModule, ServicePlansModule]);
+  });
+  afterAll(() => t.close());
+
+  /** An open task of a new customer of manager1, made by a trigger. */
+  const openTask = async (): Promise<string> => {
+    const customer = await createCustomer(t, 'manager1');
+    const [task] = await t.dataSource.query(
+      `INSERT INTO service_tasks (customer_id, kind, trigger, period, due_on, visible_from, summary)
+       VALUES ($1, 'visit', 'zero_consumption', '2026-10', $2, $2, 'two months at zero') RETURNING id`,
+      [customer.id, today],
+    );
+    return task.id;
+  };
+
+  it('of ten simultaneous completions exactly one is recorded; the other nine get 409', async () => {
+    const id = await openTask();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        t.request('POST', `/service-tasks/${id}/complete`, {
+          as: 'manager1',
+          body: { outcome: 'completed', notes: `visit note ${i}`, visitedOn: today },
+        }),
+      ),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(9);
+    const winner = results.find((r) => r.status === 200);
+    const [stored] = await t.dataSource.query('SELECT state, notes FROM service_tasks WHERE id = $1', [id]);
+    expect(stored).toEqual({ state: 'done', notes: winner?.body.notes });
+  });
+
+  it('refuses to complete a cancelled task with 409 and leaves it cancelled', async () => {
+    const id = await openTask();
+    await t.dataSource.query(`UPDATE service_tasks SET state = 'cancelled' WHERE id = $1`, [id]);
+    const res = await t.request('POST', `/service-tasks/${id}/complete`, {
+      as: 'manager1',
+      body: { outcome: 'completed', visitedOn: today },
+    });
+    expect(res.status).toBe(409);
+    const [stored] = await t.dataSource.query('SELECT state, outcome FROM service_tasks WHERE id = $1', [id]);
+    expect(stored).toEqual({ state: 'cancelled', outcome: null });
+  });
+});
