@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the runner's helpers are CommonJS so run-all.mjs can import them
 const { focusedOrSkipped, jestCounts, judge, playwrightCounts } = require('./runner-results.cjs');
 
 const jestReport = (over: Record<string, unknown> = {}) => ({

@@ -11,6 +11,7 @@ import { setupOpenApi } from './openapi';
 describe('the whole API app', () => {
   let app: INestApplication;
   let drop: () => Promise<void>;
+  let url: string;
 
   beforeAll(async () => {
     const db = await createTestDatabase();
@@ -30,7 +31,8 @@ describe('the whole API app', () => {
     app = moduleRef.createNestApplication({ logger: false });
     configureHttp(app);
     setupOpenApi(app);
-    await app.init();
+    await app.listen(0, '127.0.0.1');
+    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   });
   afterAll(async () => {
     await app.close();
@@ -61,10 +63,15 @@ describe('the whole API app', () => {
   });
 
   it('publishes its OpenAPI document', async () => {
-    await app.listen(0, '127.0.0.1');
-    const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     const doc = await (await fetch(`${url}/api/docs-json`)).json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/auth/me', '/api/health']));
+  });
+
+  it('tells browsers and proxies to keep no API answer, errors included', async () => {
+    for (const path of ['/api/health', '/api/customers', '/api/no-such-route']) {
+      const res = await fetch(`${url}${path}`);
+      expect([path, res.headers.get('cache-control')]).toEqual([path, 'no-store']);
+    }
   });
 });

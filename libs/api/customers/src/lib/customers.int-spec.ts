@@ -68,6 +68,27 @@ describe('customers: registry, scope, locking, timeline, audit', () => {
       expect(refused?.body.message).not.toMatch(/Key \(|account_no/);
     });
 
+    it('refuses a name, region, address or contact name of white space only, naming each, and writes nothing', async () => {
+      const before = await countCustomers();
+      const res = await t.request('POST', '/customers', {
+        as: 'manager1',
+        body: newCustomer({
+          name: '   ',
+          region: ' ',
+          address: '\t ',
+          contacts: [{ name: '  ', phone: '13857712345', role: '电气负责人' }],
+        }),
+      });
+      expect(res.status).toBe(400);
+      expect([...new Set(res.body.details.map((d: { field: string }) => d.field))].sort()).toEqual([
+        'address',
+        'contacts.0.name',
+        'name',
+        'region',
+      ]);
+      expect(await countCustomers()).toBe(before);
+    });
+
     it('has no delete route', async () => {
       const c = await create('manager1');
       expect((await t.request('DELETE', `/customers/${c.id}`, { as: 'admin' })).status).toBe(404);

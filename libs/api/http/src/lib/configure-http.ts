@@ -13,6 +13,12 @@ function assignRequestId(req: Request & { id?: string }, res: Response, next: Ne
   next();
 }
 
+/** API answers are about one user's customers: no browser or proxy may keep them. */
+function noStore(req: Request, res: Response, next: NextFunction): void {
+  if (req.path.startsWith('/api/')) res.setHeader('cache-control', 'no-store');
+  next();
+}
+
 /** Flattens class-validator's nested errors into `[{field, message}]` with dotted paths (`contacts.0.phone`). */
 export function validationDetails(errors: ValidationError[], parent = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
@@ -44,6 +50,7 @@ export function createValidationPipe(): ValidationPipe {
 export function configureHttp(app: INestApplication): void {
   app.setGlobalPrefix('api');
   app.use(assignRequestId);
+  app.use(noStore);
   app.use(
     helmet({
       contentSecurityPolicy: {

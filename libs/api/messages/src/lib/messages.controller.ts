@@ -17,7 +17,7 @@ export class MessagesController {
     private readonly customers: CustomersService,
   ) {}
 
-  /** Queues a planned outage's notice to each customer (those outside the caller's scope are skipped). */
+  /** Queues a planned outage's notice to each customer; a customer outside the caller's scope → 404, nothing queued. */
   @Post('messages/outage-notices')
   @HttpCode(202)
   @Roles('account_manager', 'leader', 'admin')

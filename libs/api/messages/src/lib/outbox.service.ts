@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataScope } from '@crm/api/auth';
+import { NotFoundError } from '@crm/shared/domain';
 import { JobsService } from '@crm/api/jobs';
 import { DataSource, EntityManager } from 'typeorm';
 import { MESSAGE_SENDER, MessageSender, OutgoingMessage } from './message-sender';
@@ -95,12 +96,22 @@ export class OutboxService implements OnModuleInit {
     return rows.length;
   }
 
-  /** A planned outage's notice to the first contact of each of the customers, within the caller's scope. */
+  /**
+   * A planned outage's notice to the first contact of each of the customers. Every customer must be
+   * the caller's to see: one that is not (or does not exist) is a 404 and nothing is queued.
+   */
   async queueOutageNotices(
     scope: DataScope,
     customerIds: string[],
     notice: { startsAt: string; endsAt: string; reason: string },
   ): Promise<number> {
+    const visibleParams: unknown[] = [customerIds];
+    const visible: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM customers c WHERE id = ANY($1::uuid[]) AND ${scope.sql('c.account_manager_id', visibleParams)}`,
+      visibleParams,
+    );
+    const missing = [...new Set(customerIds)].filter((id) => !visible.some((v) => v.id === id));
+    if (missing.length) throw new NotFoundError('Customer', missing.join(', '));
     const params: unknown[] = [customerIds, notice.startsAt, notice.endsAt, notice.reason];
     const rows = await this.dataSource.query(
       `INSERT INTO outbox_messages (customer_id, kind, recipient, body)

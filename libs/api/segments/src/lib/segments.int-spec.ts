@@ -256,6 +256,15 @@ describe('Segments', () => {
       body: { name: '名单', kind: 'static', accountNos: [accountNos[7]] },
     });
     expect(foreign.status).toBe(400);
+    // Both lists at once would leave one of them unread: refused, nothing saved.
+    const segmentsBefore = (await t.dataSource.query('SELECT count(*)::int AS n FROM segments'))[0].n;
+    const both = await t.request('POST', '/segments', {
+      as: 'marketing',
+      body: { name: '名单', kind: 'static', accountNos: [accountNos[0]], customerIds: [ids[1]] },
+    });
+    expect(both.status).toBe(400);
+    expect(both.body.details.map((d: { field: string }) => d.field)).toEqual(['customerIds', 'accountNos']);
+    expect((await t.dataSource.query('SELECT count(*)::int AS n FROM segments'))[0].n).toBe(segmentsBefore);
 
     const segment = await save({ name: '名单', kind: 'static', accountNos: [accountNos[0], accountNos[7]] });
     expect(segment.size).toBe(2);

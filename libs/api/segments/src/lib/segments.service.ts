@@ -140,6 +140,11 @@ export class SegmentsService {
 
   /** The ids of the customers a request names; a 400 naming every unknown one. */
   private async resolve(scope: DataScope, body: StaticMembersDto): Promise<string[]> {
+    if (body.customerIds && body.accountNos)
+      throw new InvalidInputError('Name the customers by customerIds or by accountNos, not both', [
+        { field: 'customerIds', message: 'give customerIds or accountNos, not both' },
+        { field: 'accountNos', message: 'give customerIds or accountNos, not both' },
+      ]);
     const by = body.customerIds ? 'customerIds' : 'accountNos';
     const values = body.customerIds ?? body.accountNos;
     if (!values?.length)

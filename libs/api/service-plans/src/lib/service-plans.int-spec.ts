@@ -332,10 +332,24 @@ describe('Service plans', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.details).toEqual([{ field: 'endsAt', message: 'must be after startsAt' }]);
-    // manager1's customer B only: C is manager2's.
-    const queued = await t.request('POST', '/messages/outage-notices', {
+    // C is manager2's: not found for manager1, and nothing is queued, not even B's notice.
+    const countOutbox = async () => (await t.dataSource.query('SELECT count(*)::int AS n FROM outbox_messages'))[0].n;
+    const before = await countOutbox();
+    const notMine = await t.request('POST', '/messages/outage-notices', {
       as: 'manager1',
       body: { ...notice, endsAt: '2027-01-10T18:00:00+08:00' },
+    });
+    expect(notMine.status).toBe(404);
+    expect(notMine.body.message).toContain(customers['C']);
+    const unknown = await t.request('POST', '/messages/outage-notices', {
+      as: 'admin',
+      body: { ...notice, customerIds: ['00000000-0000-4000-8000-000000000000'], endsAt: '2027-01-10T18:00:00+08:00' },
+    });
+    expect(unknown.status).toBe(404);
+    expect(await countOutbox()).toBe(before);
+    const queued = await t.request('POST', '/messages/outage-notices', {
+      as: 'manager1',
+      body: { ...notice, customerIds: [customers['B']], endsAt: '2027-01-10T18:00:00+08:00' },
     });
     expect(queued.body).toEqual({ queued: 1 });
 

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Contact } from '@crm/shared/domain';
-import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { IsMainlandPhone } from './validators';
+import { IsEmail, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsMainlandPhone, IsNotBlank } from './validators';
 
 export class ContactDto implements Contact {
   @ApiProperty({ example: '陈国强' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(50)
   name!: string;
 
@@ -23,7 +23,7 @@ export class ContactDto implements Contact {
 
   @ApiProperty({ example: '电气负责人' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(30)
   role!: string;
 }

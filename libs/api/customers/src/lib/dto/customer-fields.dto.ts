@@ -24,7 +24,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ContactDto } from './contact.dto';
-import { IsCreditCode } from './validators';
+import { IsCreditCode, IsNotBlank } from './validators';
 
 /**
  * The editable fields of a customer, with the rules of DESIGN.md; shared by create and update.
@@ -33,6 +33,7 @@ import { IsCreditCode } from './validators';
 export class CustomerFieldsDto implements Omit<CustomerFields, 'importance' | 'contacts' | 'tags'> {
   @ApiProperty({ example: '温州瓯江精密机械有限公司' })
   @IsString()
+  @IsNotBlank()
   @MinLength(2)
   @MaxLength(100)
   name!: string;
@@ -63,13 +64,13 @@ export class CustomerFieldsDto implements Omit<CustomerFields, 'importance' | 'c
 
   @ApiProperty({ example: '鹿城区' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(50)
   region!: string;
 
   @ApiProperty({ example: '温州市鹿城区工业园区 88 号' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   address!: string;
 

@@ -1,5 +1,5 @@
 import { creditCodeProblem, phoneProblem } from '@crm/shared/domain';
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { Matches, registerDecorator, ValidationOptions } from 'class-validator';
 
 function fromDomainRule(name: string, problem: (value: string) => string | null, options?: ValidationOptions) {
   return (target: object, propertyName: string) =>
@@ -22,3 +22,6 @@ export const IsCreditCode = (options?: ValidationOptions) => fromDomainRule('isC
 /** A mainland mobile or landline number. */
 export const IsMainlandPhone = (options?: ValidationOptions) =>
   fromDomainRule('isMainlandPhone', phoneProblem, options);
+
+/** Text with at least one character that is not white space: a name of spaces is no name. */
+export const IsNotBlank = () => Matches(/\S/, { message: '$property must not be blank' });
