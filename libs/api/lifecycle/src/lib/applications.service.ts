@@ -6,6 +6,7 @@ import {
   ApplicationListItem,
   applicationRefusal,
   ApplicationView,
+  capacityAfterCompletion,
   chinaDate,
   completionRefusal,
   InvalidInputError,
@@ -133,7 +134,7 @@ export class ApplicationsService {
         await this.applications.finish(manager, id, completedAt);
         await this.applications.changeCustomer(manager, app.customerId, {
           stage,
-          capacityKva: ['capacity_increase', 'capacity_reduction'].includes(app.type) ? app.requestedCapacityKva : null,
+          capacityKva: capacityAfterCompletion(app.type, app.requestedCapacityKva),
           name: app.type === 'transfer' ? app.newOwnerName : null,
         });
       } else {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CustomersModule } from '@crm/api/customers';
 import { MessagesModule } from '@crm/api/messages';
+import { TimelineModule } from '@crm/api/timeline';
 import { EnergyAdviceController } from './energy-advice.controller';
 import { PlansController, TasksController } from './plans.controller';
 import { PlansService } from './plans.service';
@@ -9,7 +10,7 @@ import { TasksService } from './tasks.service';
 
 /** Proactive service plans: templates, enrolments, the daily task job and the tasks themselves. */
 @Module({
-  imports: [CustomersModule, MessagesModule],
+  imports: [CustomersModule, MessagesModule, TimelineModule],
   controllers: [PlansController, TasksController, EnergyAdviceController],
   providers: [PlansService, TasksService, TaskGenerationService],
   exports: [TaskGenerationService],

@@ -41,6 +41,28 @@ describe('Service tasks: one completion wins', () => {
     expect(stored).toEqual({ state: 'done', notes: winner?.body.notes });
   });
 
+  it("puts the completed task on the customer's timeline, once", async () => {
+    const id = await openTask();
+    const [{ customer_id: customerId }] = await t.dataSource.query(
+      'SELECT customer_id FROM service_tasks WHERE id = $1',
+      [id],
+    );
+    const done = await t.request('POST', `/service-tasks/${id}/complete`, {
+      as: 'manager1',
+      body: { outcome: 'follow_up_needed', notes: '变压器温升偏高', visitedOn: today },
+    });
+    expect(done.status).toBe(200);
+    const timeline = (await t.request('GET', `/customers/${customerId}/timeline`, { as: 'manager1' })).body;
+    const entries = timeline.filter((e: { type: string }) => e.type === 'task_completed');
+    expect(entries).toEqual([
+      expect.objectContaining({
+        type: 'task_completed',
+        actor: expect.objectContaining({ displayName: 'Manager One' }),
+        data: { taskId: id, kind: 'visit', outcome: 'follow_up_needed', notes: '变压器温升偏高', visitedOn: today },
+      }),
+    ]);
+  });
+
   it('refuses to complete a cancelled task with 409 and leaves it cancelled', async () => {
     const id = await openTask();
     await t.dataSource.query(`UPDATE service_tasks SET state = 'cancelled' WHERE id = $1`, [id]);

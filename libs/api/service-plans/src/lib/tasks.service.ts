@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, DataScope } from '@crm/api/auth';
 import { TODAY_CN } from '@crm/api/database';
+import { TimelineService } from '@crm/api/timeline';
 import {
   ForbiddenError,
   InvalidTransitionError,
@@ -71,7 +72,10 @@ function toTask(r: Record<string, never>): ServiceTask {
 /** Service tasks as managers work them and leaders follow them; always of the caller's customers. */
 @Injectable()
 export class TasksService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly timeline: TimelineService,
+  ) {}
 
   async list(scope: DataScope, query: TaskQuery): Promise<Page<ServiceTask>> {
     const params: unknown[] = [];
@@ -110,16 +114,27 @@ export class TasksService {
     if (!task || !DataScope.of(user).includes(task.account_manager_id)) throw new NotFoundError('Task', id);
     if (user.role !== 'admin' && task.account_manager_id !== user.id)
       throw new ForbiddenError("Only the customer's account manager or an admin completes its tasks");
-    // Only an open task is completed: of concurrent completions one updates the row, the others find it done.
-    // TypeORM answers an UPDATE with [rows, count].
-    const [updated] = await this.dataSource.query(
-      `UPDATE service_tasks SET state = 'done', outcome = $2, notes = $3, visited_on = $4, completed_at = now(),
-              completed_by = $5
-        WHERE id = $1 AND state = 'open'
-        RETURNING id`,
-      [id, completion.outcome, completion.notes ?? null, completion.visitedOn, user.id],
-    );
-    if (!updated.length) throw new InvalidTransitionError('The task is no longer open: it was completed or cancelled');
+    await this.dataSource.transaction(async (tx) => {
+      // Only an open task is completed: of concurrent completions one updates the row, the others find it done.
+      // TypeORM answers an UPDATE with [rows, count].
+      const [[done]]: [{ customer_id: string; kind: string }[]] = await tx.query(
+        `UPDATE service_tasks SET state = 'done', outcome = $2, notes = $3, visited_on = $4, completed_at = now(),
+                completed_by = $5
+          WHERE id = $1 AND state = 'open'
+          RETURNING customer_id, kind`,
+        [id, completion.outcome, completion.notes ?? null, completion.visitedOn, user.id],
+      );
+      if (!done) throw new InvalidTransitionError('The task is no longer open: it was completed or cancelled');
+      await this.timeline.record(tx, [
+        {
+          customerId: done.customer_id,
+          type: 'task_completed',
+          actorId: user.id,
+          summary: `Service task ${done.kind} completed (${completion.outcome}) on ${completion.visitedOn}`,
+          data: { taskId: id, kind: done.kind, ...completion },
+        },
+      ]);
+    });
     const [row] = await this.dataSource.query(`${TASK_SELECT} WHERE t.id = $1`, [id]);
     return toTask(row);
   }

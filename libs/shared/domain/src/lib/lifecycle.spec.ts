@@ -1,4 +1,10 @@
-import { applicationRefusal, completionRefusal, stageAfterStep, stageWhileOpen } from './lifecycle';
+import {
+  applicationRefusal,
+  capacityAfterCompletion,
+  completionRefusal,
+  stageAfterStep,
+  stageWhileOpen,
+} from './lifecycle';
 
 describe('which applications a customer may start', () => {
   const active = { stage: 'active' as const, capacityKva: 1000 };
@@ -71,5 +77,19 @@ describe('completion dates', () => {
   it('refuses a completion before the start or in the future', () => {
     expect(completionRefusal(started, new Date('2026-10-07T02:00:00Z'), now)).toMatch(/before the step started/);
     expect(completionRefusal(started, new Date('2026-10-13T02:00:00Z'), now)).toMatch(/future/);
+  });
+});
+
+describe('capacity after a completed application', () => {
+  it('energises a new connection at the capacity applied for and sets it on a capacity change', () => {
+    expect(capacityAfterCompletion('new_connection', 2000)).toBe(2000);
+    expect(capacityAfterCompletion('capacity_increase', 3150)).toBe(3150);
+    expect(capacityAfterCompletion('capacity_reduction', 630)).toBe(630);
+  });
+
+  it('leaves the capacity alone for the other kinds, and when none was applied for', () => {
+    expect(capacityAfterCompletion('suspension', 2000)).toBeNull();
+    expect(capacityAfterCompletion('transfer', 2000)).toBeNull();
+    expect(capacityAfterCompletion('new_connection', null)).toBeNull();
   });
 });

@@ -95,6 +95,16 @@ export function stageAfterStep(type: ApplicationType, stepIndex: number, stepCou
   }
 }
 
+/**
+ * The contracted capacity a completed application leaves the customer with, or null for no change:
+ * a new connection is energised at the capacity applied for, and a capacity change sets it.
+ */
+export function capacityAfterCompletion(type: ApplicationType, requestedCapacityKva: number | null): number | null {
+  return type === 'new_connection' || type === 'capacity_increase' || type === 'capacity_reduction'
+    ? requestedCapacityKva
+    : null;
+}
+
 /** Why a step may not be completed at `completedAt`, or null: never before it started, never in the future. */
 export function completionRefusal(startedAt: Date, completedAt: Date, now: Date): string | null {
   if (completedAt.getTime() > now.getTime() + 60_000) return 'completedAt cannot be in the future';

@@ -37,6 +37,22 @@ describe('timelineLines', () => {
     expect(lines).toEqual(['timeline.handover{"from":"A","to":"B","reason":"调岗"}']);
   });
 
+  it('names a completed service task, its outcome and visit day in words, with the notes', () => {
+    const lines = timelineLines(
+      entry('task_completed', {
+        kind: 'visit',
+        outcome: 'follow_up_needed',
+        visitedOn: '2026-11-20',
+        notes: '温升偏高',
+      }),
+      t,
+    );
+    expect(lines).toEqual([
+      'timeline.taskCompleted{"kind":"servicePlans.kind.visit","outcome":"servicePlans.outcomeName.follow_up_needed","visitedOn":"2026-11-20"}',
+      '温升偏高',
+    ]);
+  });
+
   it('falls back to the summary for other entries', () => {
     expect(timelineLines(entry('application_step', {}), t)).toEqual(['the summary']);
   });

@@ -29,6 +29,15 @@ export function timelineLines(entry: TimelineEntry, t: Translate): string[] {
       const to = (data['to'] as { displayName?: string } | null)?.displayName ?? '—';
       return [t('timeline.handover', { from, to, reason: data['reason'] })];
     }
+    case 'task_completed':
+      return [
+        t('timeline.taskCompleted', {
+          kind: t('servicePlans.kind.' + data['kind']),
+          outcome: t('servicePlans.outcomeName.' + data['outcome']),
+          visitedOn: data['visitedOn'],
+        }),
+        ...(data['notes'] ? [String(data['notes'])] : []),
+      ];
     default:
       return [entry.summary];
   }
