@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, DataScope } from '@crm/api/auth';
 import { CalendarService } from '@crm/api/calendar';
+import { ChangeHistoryService, ChangeToRecord } from '@crm/api/change-history';
 import { TimelineService } from '@crm/api/timeline';
 import {
   ApplicationListItem,
@@ -23,6 +24,14 @@ import { AdvanceApplicationDto } from './dto/advance-application.dto';
 import { ApplicationQueryDto } from './dto/application-query.dto';
 import { CreateApplicationDto } from './dto/create-application.dto';
 
+type CustomerChange = Awaited<ReturnType<ApplicationsRepository['changeCustomer']>>;
+
+/** The customer's own change record when an application changed its stage, capacity or name. */
+function customerChanged(actor: AuthUser, customerId: string, change: CustomerChange | null): ChangeToRecord[] {
+  if (!change) return [];
+  return [{ actor, entityType: 'customer', entityId: customerId, customerId, action: 'update', ...change }];
+}
+
 @Injectable()
 export class ApplicationsService {
   constructor(
@@ -30,6 +39,7 @@ export class ApplicationsService {
     private readonly applications: ApplicationsRepository,
     private readonly calendar: CalendarService,
     private readonly timeline: TimelineService,
+    private readonly history: ChangeHistoryService,
   ) {}
 
   async list(scope: DataScope, query: ApplicationQueryDto): Promise<Page<ApplicationListItem>> {
@@ -90,7 +100,28 @@ export class ApplicationsService {
         steps,
       );
       const stage = stageWhileOpen(dto.type);
-      if (stage) await this.applications.changeCustomer(manager, customerId, { stage });
+      const customerChange = stage ? await this.applications.changeCustomer(manager, customerId, { stage }) : null;
+      await this.history.record(
+        manager,
+        {
+          actor: user,
+          entityType: 'application',
+          entityId: newId,
+          customerId,
+          action: 'create',
+          before: null,
+          after: {
+            type: dto.type,
+            status: 'open',
+            currentStep: steps[0]?.code ?? null,
+            requestedCapacityKva: dto.requestedCapacityKva ?? null,
+            dualSupply: dto.dualSupply ?? false,
+            newOwnerName: dto.newOwnerName?.trim() ?? null,
+            receivedAt: receivedAt.toISOString(),
+          },
+        },
+        ...customerChanged(user, customerId, customerChange),
+      );
       await this.timeline.record(manager, [
         {
           customerId,
@@ -129,9 +160,10 @@ export class ApplicationsService {
       await this.applications.completeStep(manager, id, step.position, completedAt, user.id, dto.note ?? null);
       const last = index === app.steps.length - 1;
       const stage = stageAfterStep(app.type, index, app.steps.length);
+      let customerChange: CustomerChange | null = null;
       if (last) {
         await this.applications.finish(manager, id, completedAt);
-        await this.applications.changeCustomer(manager, app.customerId, {
+        customerChange = await this.applications.changeCustomer(manager, app.customerId, {
           stage,
           capacityKva: ['capacity_increase', 'capacity_reduction'].includes(app.type) ? app.requestedCapacityKva : null,
           name: app.type === 'transfer' ? app.newOwnerName : null,
@@ -145,8 +177,21 @@ export class ApplicationsService {
           completedAt,
           stepDeadlines(chinaDate(completedAt), next.slaWorkingDays, calendar),
         );
-        if (stage) await this.applications.changeCustomer(manager, app.customerId, { stage });
+        if (stage) customerChange = await this.applications.changeCustomer(manager, app.customerId, { stage });
       }
+      await this.history.record(
+        manager,
+        {
+          actor: user,
+          entityType: 'application',
+          entityId: id,
+          customerId: app.customerId,
+          action: 'advance',
+          before: { status: 'open', currentStep: step.code },
+          after: { status: last ? 'completed' : 'open', currentStep: last ? null : app.steps[index + 1].code },
+        },
+        ...customerChanged(user, app.customerId, customerChange),
+      );
       await this.timeline.record(manager, [
         {
           customerId: app.customerId,
@@ -171,8 +216,23 @@ export class ApplicationsService {
     await this.locked(scope, id, async (manager, app) => {
       await this.applications.cancel(manager, id, reason);
       // A cancelled closure gives the customer back the stage it had before.
-      if (stageWhileOpen(app.type))
-        await this.applications.changeCustomer(manager, app.customerId, { stage: app.stageBefore });
+      const customerChange = stageWhileOpen(app.type)
+        ? await this.applications.changeCustomer(manager, app.customerId, { stage: app.stageBefore })
+        : null;
+      const current = app.steps.find((s) => s.position === app.currentPosition);
+      await this.history.record(
+        manager,
+        {
+          actor: user,
+          entityType: 'application',
+          entityId: id,
+          customerId: app.customerId,
+          action: 'cancel',
+          before: { status: 'open', currentStep: current?.code ?? null, cancelReason: null },
+          after: { status: 'cancelled', currentStep: null, cancelReason: reason },
+        },
+        ...customerChanged(user, app.customerId, customerChange),
+      );
       await this.timeline.record(manager, [
         {
           customerId: app.customerId,
