@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChangeHistoryModule } from '@crm/api/change-history';
 import { CustomersModule } from '@crm/api/customers';
 import { MessagesModule } from '@crm/api/messages';
 import { EnergyAdviceController } from './energy-advice.controller';
@@ -9,7 +10,7 @@ import { TasksService } from './tasks.service';
 
 /** Proactive service plans: templates, enrolments, the daily task job and the tasks themselves. */
 @Module({
-  imports: [CustomersModule, MessagesModule],
+  imports: [CustomersModule, MessagesModule, ChangeHistoryModule],
   controllers: [PlansController, TasksController, EnergyAdviceController],
   providers: [PlansService, TasksService, TaskGenerationService],
   exports: [TaskGenerationService],

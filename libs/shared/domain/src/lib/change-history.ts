@@ -38,6 +38,8 @@ export interface ExportRecord {
   target: string | null;
   name: string | null;
   format: 'csv' | 'xlsx';
+  /** The list's filters, e.g. `{tier: 'A'}` of the VIP list. */
+  filter: Record<string, unknown>;
   rows: number;
 }
 
