@@ -78,8 +78,9 @@ describe('the change history: who changed what', () => {
     const history = await historyOf(c.id);
     const advances = history.filter((e) => e.entityType === 'application' && e.action === 'advance');
     expect(advances).toHaveLength(2);
-    expect(advances[1].changes).toEqual([{ field: 'currentStep', from: app.steps[0].code, to: app.steps[1].code }]);
-    expect(advances[0].changes).toEqual([{ field: 'currentStep', from: app.steps[1].code, to: app.steps[2].code }]);
+    const step = (i: number) => ({ code: app.steps[i].code, nameZh: app.steps[i].name, nameEn: app.steps[i].nameEn });
+    expect(advances[1].changes).toEqual([{ field: 'currentStep', from: step(0), to: step(1) }]);
+    expect(advances[0].changes).toEqual([{ field: 'currentStep', from: step(1), to: step(2) }]);
     expect(history.find((e) => e.entityType === 'application' && e.action === 'create')).toMatchObject({
       entityId: app.id,
     });

@@ -25,7 +25,15 @@ export interface LockedApplication {
   stageBefore: CustomerStage;
   requestedCapacityKva: number | null;
   newOwnerName: string | null;
-  steps: { position: number; code: string; slaWorkingDays: number; startedAt: Date | null; state: StepState }[];
+  steps: {
+    position: number;
+    code: string;
+    nameZh: string;
+    nameEn: string;
+    slaWorkingDays: number;
+    startedAt: Date | null;
+    state: StepState;
+  }[];
 }
 
 /** The customer's fields an application changes. */
@@ -224,7 +232,8 @@ export class ApplicationsRepository {
     if (!rows.length) return null;
     const r = rows[0];
     const steps = await manager.query(
-      `SELECT position, code, sla_working_days AS "slaWorkingDays", started_at AS "startedAt", state
+      `SELECT position, code, name_zh AS "nameZh", name_en AS "nameEn", sla_working_days AS "slaWorkingDays",
+              started_at AS "startedAt", state
          FROM application_steps WHERE application_id = $1 ORDER BY position`,
       [id],
     );

@@ -24,6 +24,11 @@ import { AdvanceApplicationDto } from './dto/advance-application.dto';
 import { ApplicationQueryDto } from './dto/application-query.dto';
 import { CreateApplicationDto } from './dto/create-application.dto';
 
+/** A step as the change history shows it: its code and names. */
+function stepRef(step: { code: string; nameZh: string; nameEn: string }) {
+  return { code: step.code, nameZh: step.nameZh, nameEn: step.nameEn };
+}
+
 type CustomerChange = Awaited<ReturnType<ApplicationsRepository['changeCustomer']>>;
 
 /** The customer's own change record when an application changed its stage, capacity or name. */
@@ -113,7 +118,7 @@ export class ApplicationsService {
           after: {
             type: dto.type,
             status: 'open',
-            currentStep: steps[0]?.code ?? null,
+            currentStep: steps[0] ? stepRef(steps[0]) : null,
             requestedCapacityKva: dto.requestedCapacityKva ?? null,
             dualSupply: dto.dualSupply ?? false,
             newOwnerName: dto.newOwnerName?.trim() ?? null,
@@ -187,8 +192,8 @@ export class ApplicationsService {
           entityId: id,
           customerId: app.customerId,
           action: 'advance',
-          before: { status: 'open', currentStep: step.code },
-          after: { status: last ? 'completed' : 'open', currentStep: last ? null : app.steps[index + 1].code },
+          before: { status: 'open', currentStep: stepRef(step) },
+          after: { status: last ? 'completed' : 'open', currentStep: last ? null : stepRef(app.steps[index + 1]) },
         },
         ...customerChanged(user, app.customerId, customerChange),
       );
@@ -228,7 +233,7 @@ export class ApplicationsService {
           entityId: id,
           customerId: app.customerId,
           action: 'cancel',
-          before: { status: 'open', currentStep: current?.code ?? null, cancelReason: null },
+          before: { status: 'open', currentStep: current ? stepRef(current) : null, cancelReason: null },
           after: { status: 'cancelled', currentStep: null, cancelReason: reason },
         },
         ...customerChanged(user, app.customerId, customerChange),
