@@ -66,7 +66,9 @@ export class ScoresController {
     @Query() query: ScoreExportDto,
     @Res() res: Response,
   ): Promise<void> {
-    const { format, page: _page, pageSize: _pageSize, ...filter } = query;
+    const { format, tier, rating, region, industry, managerId } = query;
+    // Filters not given are left out when stored (JSON has no undefined).
+    const filter = { tier, rating, region, industry, managerId };
     const exported: ExportRecord = { kind: 'vip_list', target: null, name: null, format, filter, rows: 0 };
     try {
       await sendTable(res, format, 'vip-list', VIP_COLUMNS, countedRows(this.scores.vipAll(scope, query), exported));
