@@ -65,6 +65,7 @@ const LABELS: Partial<Record<ChangeEntityType, Record<string, string>>> = {
     displayName: 'changeHistory.field.displayName',
     role: 'changeHistory.field.role',
     active: 'changeHistory.field.active',
+    password: 'changeHistory.field.password',
   },
 };
 
@@ -77,6 +78,7 @@ const VALUE_KEYS: Record<string, string> = {
   status: 'applicationStatus.',
   kind: 'segments.kindName.',
   role: 'roles.',
+  password: 'changeHistory.password.',
 };
 
 /** The label of a changed field in the reader's language; the field code when no label is known. */
