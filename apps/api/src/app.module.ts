@@ -3,6 +3,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { AuditModule } from '@crm/api/audit';
 import { AuthModule } from '@crm/api/auth';
 import { CalendarModule } from '@crm/api/calendar';
+import { ChangeHistoryModule } from '@crm/api/change-history';
 import { CustomersModule } from '@crm/api/customers';
 import { DatabaseModule } from '@crm/api/database';
 import { DataImportModule } from '@crm/api/data-import';
@@ -34,6 +35,7 @@ export interface AppModuleOptions {
 /** The product's feature modules, in the order of DESIGN.md. */
 export const FEATURE_MODULES = [
   AuditModule,
+  ChangeHistoryModule,
   ReferenceModule,
   CustomersModule,
   OwnershipModule,

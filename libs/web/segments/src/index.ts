@@ -1,2 +1,3 @@
 export * from './lib/segments.api';
 export * from './lib/segments.routes';
+export { describeRule } from './lib/rule-text';

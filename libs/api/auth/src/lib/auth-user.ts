@@ -6,4 +6,6 @@ export interface AuthUser {
   username: string;
   displayName: string;
   role: Role;
+  /** The id of the request being served (`X-Request-Id`), as `@CurrentUser()` gives it: the change history records it. */
+  requestId?: string;
 }

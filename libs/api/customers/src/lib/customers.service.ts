@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, DataScope, UsersService } from '@crm/api/auth';
+import { ChangeHistoryService } from '@crm/api/change-history';
 import { TimelineService } from '@crm/api/timeline';
 import {
   changedFields,
@@ -33,6 +34,26 @@ const EDITABLE_FIELDS: readonly (keyof CustomerFields)[] = [
   'tags',
 ];
 
+/** The fields of a customer its change history compares. */
+export function historyFields(c: Customer): Record<string, unknown> {
+  return {
+    accountNo: c.accountNo,
+    name: c.name,
+    creditCode: c.creditCode,
+    industry: c.industry,
+    voltageKv: c.voltageKv,
+    contractCapacityKva: c.contractCapacityKva,
+    tariffCategory: c.tariffCategory,
+    region: c.region,
+    address: c.address,
+    importance: c.importance,
+    contacts: c.contacts,
+    tags: c.tags,
+    stage: c.stage,
+    accountManager: c.accountManager,
+  };
+}
+
 @Injectable()
 export class CustomersService {
   constructor(
@@ -40,6 +61,7 @@ export class CustomersService {
     private readonly customers: CustomersRepository,
     private readonly users: UsersService,
     private readonly timeline: TimelineService,
+    private readonly history: ChangeHistoryService,
   ) {}
 
   list(scope: DataScope, query: CustomerQueryDto): Promise<CustomerPage> {
@@ -87,6 +109,16 @@ export class CustomersService {
           data: { managerId },
         },
       ]);
+      const created = await this.customers.findOne(DataScope.of(user), newId, { manager });
+      await this.history.record(manager, {
+        actor: user,
+        entityType: 'customer',
+        entityId: newId,
+        customerId: newId,
+        action: 'create',
+        before: null,
+        after: created && historyFields(created),
+      });
       return newId;
     });
     return this.get(DataScope.of(user), id);
@@ -118,6 +150,16 @@ export class CustomersService {
           data: { changes },
         },
       ]);
+      const updated = await this.customers.findOne(scope, id, { manager });
+      await this.history.record(manager, {
+        actor: user,
+        entityType: 'customer',
+        entityId: id,
+        customerId: id,
+        action: 'update',
+        before: historyFields(current),
+        after: updated && historyFields(updated),
+      });
     });
     return this.get(scope, id);
   }

@@ -25,7 +25,23 @@ export interface LockedApplication {
   stageBefore: CustomerStage;
   requestedCapacityKva: number | null;
   newOwnerName: string | null;
-  steps: { position: number; code: string; slaWorkingDays: number; startedAt: Date | null; state: StepState }[];
+  steps: {
+    position: number;
+    code: string;
+    nameZh: string;
+    nameEn: string;
+    slaWorkingDays: number;
+    startedAt: Date | null;
+    state: StepState;
+  }[];
+}
+
+/** The customer's fields an application changes. */
+export interface CustomerLifecycleFields {
+  [field: string]: unknown;
+  stage: CustomerStage;
+  contractCapacityKva: number;
+  name: string;
 }
 
 export interface NewStep {
@@ -216,7 +232,8 @@ export class ApplicationsRepository {
     if (!rows.length) return null;
     const r = rows[0];
     const steps = await manager.query(
-      `SELECT position, code, sla_working_days AS "slaWorkingDays", started_at AS "startedAt", state
+      `SELECT position, code, name_zh AS "nameZh", name_en AS "nameEn", sla_working_days AS "slaWorkingDays",
+              started_at AS "startedAt", state
          FROM application_steps WHERE application_id = $1 ORDER BY position`,
       [id],
     );
@@ -293,18 +310,30 @@ export class ApplicationsRepository {
     );
   }
 
-  /** Applies a change to the customer (stage, capacity, owner name) and bumps its version. */
+  /**
+   * Applies a change to the customer (stage, capacity, owner name) and bumps its version; returns
+   * those fields before and after, for the change history.
+   */
   async changeCustomer(
     manager: EntityManager,
     customerId: string,
     change: { stage?: CustomerStage | null; capacityKva?: number | null; name?: string | null },
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE customers SET stage = coalesce($2, stage), contract_capacity_kva = coalesce($3, contract_capacity_kva),
-              name = coalesce($4, name), version = version + 1, updated_at = now()
-        WHERE id = $1`,
+  ): Promise<{ before: CustomerLifecycleFields; after: CustomerLifecycleFields }> {
+    // An UPDATE answers [rows, count].
+    const [[row]] = await manager.query(
+      `WITH old AS (SELECT stage, contract_capacity_kva, name FROM customers WHERE id = $1 FOR UPDATE)
+       UPDATE customers c SET stage = coalesce($2, c.stage), contract_capacity_kva = coalesce($3, c.contract_capacity_kva),
+              name = coalesce($4, c.name), version = c.version + 1, updated_at = now()
+         FROM old
+        WHERE c.id = $1
+       RETURNING old.stage AS old_stage, old.contract_capacity_kva AS old_capacity, old.name AS old_name,
+                 c.stage, c.contract_capacity_kva AS capacity, c.name`,
       [customerId, change.stage ?? null, change.capacityKva ?? null, change.name ?? null],
     );
+    return {
+      before: { stage: row.old_stage, contractCapacityKva: Number(row.old_capacity), name: row.old_name },
+      after: { stage: row.stage, contractCapacityKva: Number(row.capacity), name: row.name },
+    };
   }
 
   async findOne(scope: DataScope, id: string): Promise<ApplicationView | null> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, DataScope } from '@crm/api/auth';
 import { CalendarService } from '@crm/api/calendar';
+import { ChangeHistoryService, ChangeToRecord } from '@crm/api/change-history';
 import { TimelineService } from '@crm/api/timeline';
 import {
   ApplicationListItem,
@@ -24,6 +25,19 @@ import { AdvanceApplicationDto } from './dto/advance-application.dto';
 import { ApplicationQueryDto } from './dto/application-query.dto';
 import { CreateApplicationDto } from './dto/create-application.dto';
 
+/** A step as the change history shows it: its code and names. */
+function stepRef(step: { code: string; nameZh: string; nameEn: string }) {
+  return { code: step.code, nameZh: step.nameZh, nameEn: step.nameEn };
+}
+
+type CustomerChange = Awaited<ReturnType<ApplicationsRepository['changeCustomer']>>;
+
+/** The customer's own change record when an application changed its stage, capacity or name. */
+function customerChanged(actor: AuthUser, customerId: string, change: CustomerChange | null): ChangeToRecord[] {
+  if (!change) return [];
+  return [{ actor, entityType: 'customer', entityId: customerId, customerId, action: 'update', ...change }];
+}
+
 @Injectable()
 export class ApplicationsService {
   constructor(
@@ -31,6 +45,7 @@ export class ApplicationsService {
     private readonly applications: ApplicationsRepository,
     private readonly calendar: CalendarService,
     private readonly timeline: TimelineService,
+    private readonly history: ChangeHistoryService,
   ) {}
 
   async list(scope: DataScope, query: ApplicationQueryDto): Promise<Page<ApplicationListItem>> {
@@ -91,7 +106,28 @@ export class ApplicationsService {
         steps,
       );
       const stage = stageWhileOpen(dto.type);
-      if (stage) await this.applications.changeCustomer(manager, customerId, { stage });
+      const customerChange = stage ? await this.applications.changeCustomer(manager, customerId, { stage }) : null;
+      await this.history.record(
+        manager,
+        {
+          actor: user,
+          entityType: 'application',
+          entityId: newId,
+          customerId,
+          action: 'create',
+          before: null,
+          after: {
+            type: dto.type,
+            status: 'open',
+            currentStep: steps[0] ? stepRef(steps[0]) : null,
+            requestedCapacityKva: dto.requestedCapacityKva ?? null,
+            dualSupply: dto.dualSupply ?? false,
+            newOwnerName: dto.newOwnerName?.trim() ?? null,
+            receivedAt: receivedAt.toISOString(),
+          },
+        },
+        ...customerChanged(user, customerId, customerChange),
+      );
       await this.timeline.record(manager, [
         {
           customerId,
@@ -130,9 +166,10 @@ export class ApplicationsService {
       await this.applications.completeStep(manager, id, step.position, completedAt, user.id, dto.note ?? null);
       const last = index === app.steps.length - 1;
       const stage = stageAfterStep(app.type, index, app.steps.length);
+      let customerChange: CustomerChange | null = null;
       if (last) {
         await this.applications.finish(manager, id, completedAt);
-        await this.applications.changeCustomer(manager, app.customerId, {
+        customerChange = await this.applications.changeCustomer(manager, app.customerId, {
           stage,
           capacityKva: capacityAfterCompletion(app.type, app.requestedCapacityKva),
           name: app.type === 'transfer' ? app.newOwnerName : null,
@@ -146,8 +183,21 @@ export class ApplicationsService {
           completedAt,
           stepDeadlines(chinaDate(completedAt), next.slaWorkingDays, calendar),
         );
-        if (stage) await this.applications.changeCustomer(manager, app.customerId, { stage });
+        if (stage) customerChange = await this.applications.changeCustomer(manager, app.customerId, { stage });
       }
+      await this.history.record(
+        manager,
+        {
+          actor: user,
+          entityType: 'application',
+          entityId: id,
+          customerId: app.customerId,
+          action: 'advance',
+          before: { status: 'open', currentStep: stepRef(step) },
+          after: { status: last ? 'completed' : 'open', currentStep: last ? null : stepRef(app.steps[index + 1]) },
+        },
+        ...customerChanged(user, app.customerId, customerChange),
+      );
       await this.timeline.record(manager, [
         {
           customerId: app.customerId,
@@ -172,8 +222,23 @@ export class ApplicationsService {
     await this.locked(scope, id, async (manager, app) => {
       await this.applications.cancel(manager, id, reason);
       // A cancelled closure gives the customer back the stage it had before.
-      if (stageWhileOpen(app.type))
-        await this.applications.changeCustomer(manager, app.customerId, { stage: app.stageBefore });
+      const customerChange = stageWhileOpen(app.type)
+        ? await this.applications.changeCustomer(manager, app.customerId, { stage: app.stageBefore })
+        : null;
+      const current = app.steps.find((s) => s.position === app.currentPosition);
+      await this.history.record(
+        manager,
+        {
+          actor: user,
+          entityType: 'application',
+          entityId: id,
+          customerId: app.customerId,
+          action: 'cancel',
+          before: { status: 'open', currentStep: current ? stepRef(current) : null, cancelReason: null },
+          after: { status: 'cancelled', currentStep: null, cancelReason: reason },
+        },
+        ...customerChanged(user, app.customerId, customerChange),
+      );
       await this.timeline.record(manager, [
         {
           customerId: app.customerId,

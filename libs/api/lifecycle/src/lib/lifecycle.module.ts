@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '@crm/api/calendar';
+import { ChangeHistoryModule } from '@crm/api/change-history';
 import { TimelineModule } from '@crm/api/timeline';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsRepository } from './applications.repository';
@@ -11,7 +12,7 @@ import { SlaScanService } from './sla-scan.service';
 
 /** Applications from connection to closure, their steps and time limits, SLA scanning and reports. */
 @Module({
-  imports: [CalendarModule, TimelineModule],
+  imports: [CalendarModule, TimelineModule, ChangeHistoryModule],
   controllers: [ApplicationsController, LifecycleStepsController, LifecycleReportController],
   providers: [ApplicationsService, ApplicationsRepository, LifecycleReportService, SlaScanService],
   exports: [ApplicationsService],

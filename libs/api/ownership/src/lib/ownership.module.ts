@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChangeHistoryModule } from '@crm/api/change-history';
 import { CustomersModule } from '@crm/api/customers';
 import { TimelineModule } from '@crm/api/timeline';
 import { OwnershipController } from './ownership.controller';
@@ -6,7 +7,7 @@ import { OwnershipRepository } from './ownership.repository';
 import { OwnershipService } from './ownership.service';
 
 @Module({
-  imports: [CustomersModule, TimelineModule],
+  imports: [CustomersModule, TimelineModule, ChangeHistoryModule],
   controllers: [OwnershipController],
   providers: [OwnershipService, OwnershipRepository],
 })

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { changeHistoryInsertFrom } from '@crm/api/change-history';
+import { FieldDiff } from '@crm/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { ManagerDto, ManagerWorkloadDto } from './dto/manager.dto';
 
@@ -43,13 +45,20 @@ export class OwnershipRepository {
 
   /**
    * Moves every customer of one manager that is not closed to another, recording one timeline
-   * entry per customer, in one statement. Open work follows because it hangs on the customer.
+   * entry and one change-history row per customer, in one statement. Open work follows because it
+   * hangs on the customer.
    */
   async moveAllCustomers(
     manager: EntityManager,
     fromManagerId: string,
     toManagerId: string,
-    timeline: { actorId: string; summary: string; data: Record<string, unknown> },
+    log: {
+      actorId: string;
+      requestId: string | null;
+      summary: string;
+      data: Record<string, unknown>;
+      changes: FieldDiff[];
+    },
   ): Promise<number> {
     const [{ moved }] = await manager.query(
       `WITH moved AS (
@@ -59,9 +68,24 @@ export class OwnershipRepository {
        ), logged AS (
          INSERT INTO customer_timeline (customer_id, type, actor_id, summary, data)
          SELECT id, 'handover', $3, $4, $5::jsonb FROM moved
+       ), history AS (
+         ${changeHistoryInsertFrom('(SELECT id AS entity_id, id AS customer_id, $7::jsonb AS changes FROM moved)', {
+           actorId: '$3',
+           requestId: '$6',
+           entityType: "'customer'",
+           action: "'handover'",
+         })}
        )
        SELECT count(*)::int AS moved FROM moved`,
-      [fromManagerId, toManagerId, timeline.actorId, timeline.summary, JSON.stringify(timeline.data)],
+      [
+        fromManagerId,
+        toManagerId,
+        log.actorId,
+        log.summary,
+        JSON.stringify(log.data),
+        log.requestId,
+        JSON.stringify(log.changes),
+      ],
     );
     return moved;
   }

@@ -1,11 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '@crm/api/auth';
+import { ChangeHistoryService } from '@crm/api/change-history';
 import { TimelineService } from '@crm/api/timeline';
-import { InvalidInputError, InvalidTransitionError, NotFoundError, StaleVersionError } from '@crm/shared/domain';
+import {
+  diffFields,
+  InvalidInputError,
+  InvalidTransitionError,
+  NotFoundError,
+  PersonRef,
+  StaleVersionError,
+} from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
 import { HandoverDto } from './dto/handover.dto';
 import { ManagerDto, ManagerWorkloadDto } from './dto/manager.dto';
 import { OwnershipRepository } from './ownership.repository';
+
+function personRef(m: ManagerDto): PersonRef {
+  return { id: m.id, displayName: m.displayName };
+}
 
 /**
  * One manager, always (DESIGN.md): handing customers over between account managers. A customer's
@@ -17,6 +29,7 @@ export class OwnershipService {
     private readonly dataSource: DataSource,
     private readonly ownership: OwnershipRepository,
     private readonly timeline: TimelineService,
+    private readonly history: ChangeHistoryService,
   ) {}
 
   managers(): Promise<ManagerDto[]> {
@@ -48,6 +61,17 @@ export class OwnershipService {
           data: { from, to, reason: dto.reason },
         },
       ]);
+      await this.history.record(manager, {
+        actor: user,
+        entityType: 'customer',
+        entityId: customerId,
+        customerId,
+        action: 'handover',
+        before: {
+          accountManager: customer.managerId && { id: customer.managerId, displayName: from?.displayName ?? '' },
+        },
+        after: { accountManager: personRef(to) },
+      });
     });
   }
 
@@ -60,8 +84,10 @@ export class OwnershipService {
     return this.dataSource.transaction((manager) =>
       this.ownership.moveAllCustomers(manager, from.id, to.id, {
         actorId: user.id,
+        requestId: user.requestId ?? null,
         summary: `Handed over from ${from.displayName} to ${to.displayName}: ${dto.reason}`,
         data: { from, to, reason: dto.reason, bulk: true },
+        changes: diffFields({ accountManager: personRef(from) }, { accountManager: personRef(to) }),
       }),
     );
   }

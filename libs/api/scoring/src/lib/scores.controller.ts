@@ -1,9 +1,10 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DataScope, Scope } from '@crm/api/auth';
+import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
+import { ChangeHistoryService, countedRows } from '@crm/api/change-history';
 import { CustomersService } from '@crm/api/customers';
 import { ExportColumn, Roles, sendTable } from '@crm/api/http';
-import { CustomerScores, Page, ROLES, VipListEntry } from '@crm/shared/domain';
+import { CustomerScores, ExportRecord, Page, ROLES, VipListEntry } from '@crm/shared/domain';
 import type { Response } from 'express';
 import { ScoreExportDto, ScoreFilterDto } from './dto/score-query.dto';
 import { CreditListEntry, CreditSummary, ScoresRepository, VipSummary } from './scores.repository';
@@ -34,6 +35,7 @@ export class ScoresController {
   constructor(
     private readonly customers: CustomersService,
     private readonly scores: ScoresRepository,
+    private readonly history: ChangeHistoryService,
   ) {}
 
   @Get('customers/:id/scores')
@@ -55,11 +57,24 @@ export class ScoresController {
     return this.scores.vipSummary(scope, query);
   }
 
-  /** The filtered VIP list as CSV or .xlsx, streamed. */
+  /** The filtered VIP list as CSV or .xlsx, streamed; the change history records who exported how many rows. */
   @Get('vip/export')
   @Roles(...ROLES)
-  async vipExport(@Scope() scope: DataScope, @Query() query: ScoreExportDto, @Res() res: Response): Promise<void> {
-    await sendTable(res, query.format, 'vip-list', VIP_COLUMNS, this.scores.vipAll(scope, query));
+  async vipExport(
+    @CurrentUser() user: AuthUser,
+    @Scope() scope: DataScope,
+    @Query() query: ScoreExportDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { format, tier, rating, region, industry, managerId } = query;
+    // Filters not given are left out when stored (JSON has no undefined).
+    const filter = { tier, rating, region, industry, managerId };
+    const exported: ExportRecord = { kind: 'vip_list', target: null, name: null, format, filter, rows: 0 };
+    try {
+      await sendTable(res, format, 'vip-list', VIP_COLUMNS, countedRows(this.scores.vipAll(scope, query), exported));
+    } finally {
+      await this.history.recordExport(user, exported);
+    }
   }
 
   @Get('credit/summary')

@@ -60,19 +60,24 @@ export class ScoringModelsRepository {
     return rows.map(toModel);
   }
 
-  /** Saves the next version; it applies from the next run. */
-  async create(fields: ScoringModelFields, actorId: string): Promise<ScoringModel> {
+  /**
+   * Saves the next version, within `manager`'s transaction; answers the version before it (null for the
+   * first). The table lock makes concurrent saves take consecutive versions.
+   */
+  async insertNextVersion(
+    manager: EntityManager,
+    fields: ScoringModelFields,
+    actorId: string,
+  ): Promise<ScoringModel | null> {
     const m = checked(fields);
-    return this.dataSource.transaction(async (manager) => {
-      // The table lock makes concurrent saves take consecutive versions.
-      await manager.query('LOCK TABLE scoring_models IN EXCLUSIVE MODE');
-      await manager.query(
-        `INSERT INTO scoring_models (version, vip_weights, credit_weights, tier_thresholds, rating_thresholds, note, created_by)
-         SELECT coalesce(max(version), 0) + 1, $1, $2, $3, $4, $5, $6 FROM scoring_models`,
-        [m.vipWeights, m.creditWeights, m.tierThresholds, m.ratingThresholds, m.note, actorId],
-      );
-      return this.current(manager);
-    });
+    await manager.query('LOCK TABLE scoring_models IN EXCLUSIVE MODE');
+    const [previous] = await manager.query(`${MODEL_SELECT} ORDER BY m.version DESC LIMIT 1`);
+    await manager.query(
+      `INSERT INTO scoring_models (version, vip_weights, credit_weights, tier_thresholds, rating_thresholds, note, created_by)
+       SELECT coalesce(max(version), 0) + 1, $1, $2, $3, $4, $5, $6 FROM scoring_models`,
+      [m.vipWeights, m.creditWeights, m.tierThresholds, m.ratingThresholds, m.note, actorId],
+    );
+    return previous ? toModel(previous) : null;
   }
 
   /**

@@ -5,6 +5,7 @@ import { Roles } from '@crm/api/http';
 import { ROLES, ScoringJob, ScoringModel, ScoringPreview } from '@crm/shared/domain';
 import { ScoringModelDto } from './dto/scoring-model.dto';
 import { ScoringModelsRepository } from './scoring-models.repository';
+import { ScoringModelsService } from './scoring-models.service';
 import { ScoringRunService } from './scoring-run.service';
 
 /** Scoring runs and the versioned model (API.md, "Scores"). */
@@ -15,6 +16,7 @@ export class ScoringController {
   constructor(
     private readonly runs: ScoringRunService,
     private readonly models: ScoringModelsRepository,
+    private readonly modelVersions: ScoringModelsService,
   ) {}
 
   @Post('recompute')
@@ -44,7 +46,7 @@ export class ScoringController {
   @Post('models')
   @Roles('leader', 'admin')
   create(@CurrentUser() user: AuthUser, @Body() body: ScoringModelDto): Promise<ScoringModel> {
-    return this.models.create(body, user.id);
+    return this.modelVersions.create(user, body);
   }
 
   /** What-if: how many customers the proposed model would move, against the latest run. Saves nothing. */

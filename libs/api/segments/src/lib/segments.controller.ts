@@ -1,8 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
+import { ChangeHistoryService, countedRows } from '@crm/api/change-history';
 import { Roles, sendTable, startCsv } from '@crm/api/http';
 import {
+  ExportRecord,
   Page,
   ROLES,
   Segment,
@@ -43,6 +45,7 @@ export class SegmentsController {
     private readonly segments: SegmentsService,
     private readonly members: SegmentMembersRepository,
     private readonly snapshots: SegmentSnapshotsService,
+    private readonly changeHistory: ChangeHistoryService,
   ) {}
 
   @Get('fields')
@@ -96,9 +99,13 @@ export class SegmentsController {
     return this.members.page(sourceOf(await this.segments.get(id)), scope, query);
   }
 
-  /** Every member as CSV (default, by PostgreSQL's COPY) or .xlsx (from a database cursor), streamed. */
+  /**
+   * Every member as CSV (default, by PostgreSQL's COPY) or .xlsx (from a database cursor), streamed. The
+   * change history records who exported how many rows (counted as they stream, or beforehand for COPY).
+   */
   @Get(':id/export')
   async export(
+    @CurrentUser() user: AuthUser,
     @Scope() scope: DataScope,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: MembersExportDto,
@@ -106,15 +113,35 @@ export class SegmentsController {
   ): Promise<void> {
     const segment = await this.segments.get(id);
     const fileName = `segment-${segment.name}`;
-    if (query.format === 'xlsx')
-      return sendTable(res, 'xlsx', fileName, MEMBER_EXPORT, this.members.all(sourceOf(segment), scope, query.sort));
-    await startCsv(
-      res,
-      fileName,
-      MEMBER_EXPORT.map((c) => c.header),
-      '\n',
-    );
-    await this.members.copyCsv(sourceOf(segment), scope, query.sort, res);
+    const source = sourceOf(segment);
+    const exported: ExportRecord = {
+      kind: 'segment',
+      target: segment.id,
+      name: segment.name,
+      format: query.format,
+      filter: {},
+      rows: 0,
+    };
+    try {
+      if (query.format === 'xlsx')
+        return await sendTable(
+          res,
+          'xlsx',
+          fileName,
+          MEMBER_EXPORT,
+          countedRows(this.members.all(source, scope, query.sort), exported),
+        );
+      exported.rows = await this.members.count(source, scope);
+      await startCsv(
+        res,
+        fileName,
+        MEMBER_EXPORT.map((c) => c.header),
+        '\n',
+      );
+      await this.members.copyCsv(source, scope, query.sort, res);
+    } finally {
+      await this.changeHistory.recordExport(user, exported);
+    }
   }
 
   /** Adds customers to a static segment, by id or account number. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChangeHistoryModule } from '@crm/api/change-history';
 import { SegmentMembersRepository } from './segment-members.repository';
 import { SegmentSnapshotsService } from './segment-snapshots.service';
 import { SegmentsController } from './segments.controller';
@@ -7,6 +8,7 @@ import { SegmentsService } from './segments.service';
 
 /** Segmentation for marketing staff: rules over attributes and behaviour, saved and static segments, snapshots. */
 @Module({
+  imports: [ChangeHistoryModule],
   controllers: [SegmentsController],
   providers: [SegmentsService, SegmentsRepository, SegmentMembersRepository, SegmentSnapshotsService],
   exports: [SegmentMembersRepository, SegmentSnapshotsService],

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataScope } from '@crm/api/auth';
 import { TODAY_CN } from '@crm/api/database';
 import { Page, Segment, SegmentKind, SegmentRule } from '@crm/shared/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** A segment's row with its size (the latest snapshot's, or a static list's length) and 30-day trend. */
 const SEGMENT_SELECT = `
@@ -71,28 +71,30 @@ export class SegmentsRepository {
     return { items: rows.map(toSegment), total, page: query.page, pageSize: query.pageSize };
   }
 
-  async find(id: string): Promise<Segment | null> {
-    const [row] = await this.dataSource.query(`${SEGMENT_SELECT} WHERE g.id = $1`, [id]);
+  async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<Segment | null> {
+    const [row] = await manager.query(`${SEGMENT_SELECT} WHERE g.id = $1`, [id]);
     return row ? toSegment(row) : null;
   }
 
-  async create(segment: NewSegment, customerIds: string[]): Promise<string> {
-    return this.dataSource.transaction(async (tx) => {
-      const [{ id }] = await tx.query(
-        `INSERT INTO segments (name, description, kind, rule, owner_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [segment.name, segment.description, segment.kind, segment.rule, segment.ownerId],
-      );
-      await tx.query(
-        `INSERT INTO segment_members (segment_id, customer_id, since)
-         SELECT $1, unnest($2::uuid[]), ${TODAY_CN} ON CONFLICT DO NOTHING`,
-        [id, customerIds],
-      );
-      return id;
-    });
+  async create(tx: EntityManager, segment: NewSegment, customerIds: string[]): Promise<string> {
+    const [{ id }] = await tx.query(
+      `INSERT INTO segments (name, description, kind, rule, owner_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [segment.name, segment.description, segment.kind, segment.rule, segment.ownerId],
+    );
+    await tx.query(
+      `INSERT INTO segment_members (segment_id, customer_id, since)
+       SELECT $1, unnest($2::uuid[]), ${TODAY_CN} ON CONFLICT DO NOTHING`,
+      [id, customerIds],
+    );
+    return id;
   }
 
-  async update(id: string, changes: { name?: string; description?: string; rule?: SegmentRule }): Promise<void> {
-    await this.dataSource.query(
+  async update(
+    tx: EntityManager,
+    id: string,
+    changes: { name?: string; description?: string; rule?: SegmentRule },
+  ): Promise<void> {
+    await tx.query(
       `UPDATE segments SET name = coalesce($2, name), description = coalesce($3, description),
               rule = coalesce($4, rule), updated_at = now()
         WHERE id = $1`,
@@ -100,8 +102,8 @@ export class SegmentsRepository {
     );
   }
 
-  async delete(id: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM segments WHERE id = $1', [id]);
+  async delete(tx: EntityManager, id: string): Promise<void> {
+    await tx.query('DELETE FROM segments WHERE id = $1', [id]);
   }
 
   /** Adds customers to a static list; returns how many were not in it yet. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, DataScope } from '@crm/api/auth';
+import { ChangeHistoryService } from '@crm/api/change-history';
 import {
   ForbiddenError,
   InvalidInputError,
@@ -10,6 +11,7 @@ import {
   SegmentRule,
   segmentRuleProblems,
 } from '@crm/shared/domain';
+import { DataSource } from 'typeorm';
 import { CreateSegmentDto, StaticMembersDto, UpdateSegmentDto } from './dto/segment.dto';
 import { MemberSource, SegmentMembersRepository } from './segment-members.repository';
 import { SegmentSnapshotsService } from './segment-snapshots.service';
@@ -36,6 +38,8 @@ function validRule(rule: unknown): SegmentRule {
 @Injectable()
 export class SegmentsService {
   constructor(
+    private readonly dataSource: DataSource,
+    private readonly history: ChangeHistoryService,
     private readonly segments: SegmentsRepository,
     private readonly members: SegmentMembersRepository,
     private readonly snapshots: SegmentSnapshotsService,
@@ -69,10 +73,13 @@ export class SegmentsService {
         ]);
       customerIds = await this.resolve(scope, body);
     }
-    const id = await this.segments.create(
-      { name: body.name, description: body.description ?? '', kind: body.kind, rule, ownerId: user.id },
-      customerIds,
-    );
+    const fields = { name: body.name, description: body.description ?? '', kind: body.kind, rule };
+    const id = await this.dataSource.transaction(async (tx) => {
+      const newId = await this.segments.create(tx, { ...fields, ownerId: user.id }, customerIds);
+      const after = { ...fields, members: body.kind === 'static' ? customerIds.length : null };
+      await this.history.record(tx, { ...this.change(user, newId, 'create'), before: null, after });
+      return newId;
+    });
     if (rule) await this.snapshots.queue(id); // the first snapshot, or the one after the rule changed
     return this.get(id);
   }
@@ -99,14 +106,33 @@ export class SegmentsService {
         { field: 'rule', message: 'only for a dynamic segment' },
       ]);
     const rule = body.rule === undefined ? undefined : validRule(body.rule);
-    await this.segments.update(id, { name: body.name, description: body.description, rule });
+    await this.dataSource.transaction(async (tx) => {
+      await this.segments.update(tx, id, { name: body.name, description: body.description, rule });
+      const after = (await this.segments.find(id, tx)) as Segment;
+      await this.history.record(tx, {
+        ...this.change(user, id, 'update'),
+        before: historyFields(segment),
+        after: historyFields(after),
+      });
+    });
     if (rule) await this.snapshots.queue(id); // the first snapshot, or the one after the rule changed
     return this.get(id);
   }
 
   async delete(user: AuthUser, id: string): Promise<void> {
-    await this.editable(user, id);
-    await this.segments.delete(id);
+    const segment = await this.editable(user, id);
+    await this.dataSource.transaction(async (tx) => {
+      await this.segments.delete(tx, id);
+      await this.history.record(tx, {
+        ...this.change(user, id, 'delete'),
+        before: historyFields(segment),
+        after: null,
+      });
+    });
+  }
+
+  private change(user: AuthUser, id: string, action: 'create' | 'update' | 'delete') {
+    return { actor: user, entityType: 'segment', entityId: id, customerId: null, action } as const;
   }
 
   async addMembers(user: AuthUser, id: string, body: StaticMembersDto): Promise<{ added: number }> {
@@ -162,6 +188,11 @@ export class SegmentsService {
       );
     return ids;
   }
+}
+
+/** The fields of a segment its change history compares. */
+function historyFields(s: Segment): Record<string, unknown> {
+  return { name: s.name, description: s.description, kind: s.kind, rule: s.rule };
 }
 
 export function sourceOf(segment: Segment): MemberSource {

@@ -34,8 +34,12 @@ export class PlansController {
 
   @Put('plans/:id')
   @Roles('leader', 'admin', 'marketing')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: PlanTemplateDto): Promise<PlanTemplate> {
-    return this.plans.update(id, body);
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: PlanTemplateDto,
+  ): Promise<PlanTemplate> {
+    return this.plans.update(user, id, body);
   }
 
   /** Enrols one customer; its tasks for the coming months are made at once. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, DataScope } from '@crm/api/auth';
+import { ChangeHistoryService } from '@crm/api/change-history';
 import { CustomersService } from '@crm/api/customers';
 import {
   addCalendarDays,
@@ -48,38 +49,63 @@ export class PlansService {
     private readonly dataSource: DataSource,
     private readonly customers: CustomersService,
     private readonly generation: TaskGenerationService,
+    private readonly history: ChangeHistoryService,
   ) {}
 
   async list(): Promise<PlanTemplate[]> {
     return (await this.dataSource.query(`${TEMPLATE_SELECT} ORDER BY t.created_at, t.name`)).map(toTemplate);
   }
 
-  async get(id: string): Promise<PlanTemplate> {
-    const [row] = await this.dataSource.query(`${TEMPLATE_SELECT} WHERE t.id = $1`, [id]);
+  async get(id: string, manager = this.dataSource.manager): Promise<PlanTemplate> {
+    const [row] = await manager.query(`${TEMPLATE_SELECT} WHERE t.id = $1`, [id]);
     if (!row) throw new NotFoundError('Plan template', id);
     return toTemplate(row);
   }
 
   async create(user: AuthUser, fields: PlanTemplateFields): Promise<PlanTemplate> {
     validServices(fields.services);
-    const [{ id }] = await this.dataSource.query(
-      `INSERT INTO plan_templates (name, description, services, duration_months, created_by)
-       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [fields.name, fields.description, JSON.stringify(fields.services), fields.durationMonths, user.id],
-    );
-    return this.get(id);
+    return this.dataSource.transaction(async (tx) => {
+      const [{ id }] = await tx.query(
+        `INSERT INTO plan_templates (name, description, services, duration_months, created_by)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [fields.name, fields.description, JSON.stringify(fields.services), fields.durationMonths, user.id],
+      );
+      const created = await this.get(id, tx);
+      await this.history.record(tx, {
+        actor: user,
+        entityType: 'plan_template',
+        entityId: id,
+        customerId: null,
+        action: 'create',
+        before: null,
+        after: templateFields(created),
+      });
+      return created;
+    });
   }
 
   /** Changes apply to tasks generated from now on; tasks already made stay as they are. */
-  async update(id: string, fields: PlanTemplateFields): Promise<PlanTemplate> {
-    await this.get(id);
+  async update(user: AuthUser, id: string, fields: PlanTemplateFields): Promise<PlanTemplate> {
+    const before = await this.get(id);
     validServices(fields.services);
-    await this.dataSource.query(
-      `UPDATE plan_templates SET name = $2, description = $3, services = $4, duration_months = $5, updated_at = now()
-        WHERE id = $1`,
-      [id, fields.name, fields.description, JSON.stringify(fields.services), fields.durationMonths],
-    );
-    return this.get(id);
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE plan_templates SET name = $2, description = $3, services = $4, duration_months = $5, updated_at = now()
+          WHERE id = $1`,
+        [id, fields.name, fields.description, JSON.stringify(fields.services), fields.durationMonths],
+      );
+      const after = await this.get(id, tx);
+      await this.history.record(tx, {
+        actor: user,
+        entityType: 'plan_template',
+        entityId: id,
+        customerId: null,
+        action: 'update',
+        before: templateFields(before),
+        after: templateFields(after),
+      });
+      return after;
+    });
   }
 
   /** Enrols a customer the caller may see, and makes its tasks for the coming TASK_HORIZON_DAYS at once. */
@@ -101,6 +127,15 @@ export class PlansService {
         ]);
       await this.generation.generate(tx, today, addCalendarDays(today, TASK_HORIZON_DAYS), [row.id]);
       const [enrolment] = await this.enrolments(customerId, row.id, tx);
+      await this.history.record(tx, {
+        actor: user,
+        entityType: 'plan_enrolment',
+        entityId: row.id,
+        customerId,
+        action: 'create',
+        before: null,
+        after: { plan: enrolment.plan, enrolledOn: enrolment.enrolledOn, endsOn: enrolment.endsOn },
+      });
       return enrolment;
     });
   }
@@ -108,7 +143,8 @@ export class PlansService {
   /** Ends an enrolment; its open tasks still to come are cancelled. */
   async unenrol(user: AuthUser, enrolmentId: string): Promise<void> {
     const [row] = await this.dataSource.query(
-      'SELECT customer_id FROM plan_enrolments WHERE id = $1 AND unenrolled_on IS NULL',
+      `SELECT e.customer_id, t.id AS template_id, t.name FROM plan_enrolments e JOIN plan_templates t ON t.id = e.template_id
+        WHERE e.id = $1 AND e.unenrolled_on IS NULL`,
       [enrolmentId],
     );
     if (!row) throw new NotFoundError('Enrolment', enrolmentId);
@@ -117,6 +153,15 @@ export class PlansService {
     await this.dataSource.transaction(async (tx) => {
       await tx.query('UPDATE plan_enrolments SET unenrolled_on = $2 WHERE id = $1', [enrolmentId, today]);
       await this.generation.cancelTasksOf(tx, [enrolmentId], today);
+      await this.history.record(tx, {
+        actor: user,
+        entityType: 'plan_enrolment',
+        entityId: enrolmentId,
+        customerId: row.customer_id,
+        action: 'delete',
+        before: { plan: { id: row.template_id, name: row.name }, unenrolledOn: null },
+        after: { plan: { id: row.template_id, name: row.name }, unenrolledOn: today },
+      });
     });
   }
 
@@ -162,6 +207,11 @@ export class PlansService {
     await this.customers.get(DataScope.of(user), customerId);
     return this.enrolments(customerId);
   }
+}
+
+/** The fields of a plan template its change history compares. */
+function templateFields(t: PlanTemplate): Record<string, unknown> {
+  return { name: t.name, description: t.description, services: t.services, durationMonths: t.durationMonths };
 }
 
 function validServices(services: unknown): void {

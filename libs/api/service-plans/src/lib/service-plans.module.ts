@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChangeHistoryModule } from '@crm/api/change-history';
 import { CustomersModule } from '@crm/api/customers';
 import { MessagesModule } from '@crm/api/messages';
 import { TimelineModule } from '@crm/api/timeline';
@@ -10,7 +11,7 @@ import { TasksService } from './tasks.service';
 
 /** Proactive service plans: templates, enrolments, the daily task job and the tasks themselves. */
 @Module({
-  imports: [CustomersModule, MessagesModule, TimelineModule],
+  imports: [CustomersModule, MessagesModule, TimelineModule, ChangeHistoryModule],
   controllers: [PlansController, TasksController, EnergyAdviceController],
   providers: [PlansService, TasksService, TaskGenerationService],
   exports: [TaskGenerationService],

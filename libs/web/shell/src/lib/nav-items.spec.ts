@@ -18,3 +18,10 @@ describe('navItemsFor', () => {
     expect(navItemsFor(role).map((i) => i.path)).toEqual(expect.arrayContaining(['/my-day', '/plans']));
   });
 });
+
+describe('the change history in the navigation', () => {
+  it('is shown to admins and leadership only', () => {
+    const shown = ROLES.filter((role) => navItemsFor(role).some((i) => i.path === '/change-history'));
+    expect(shown.sort()).toEqual(['admin', 'leader']);
+  });
+});

@@ -52,6 +52,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/calendar', label: 'nav.calendar', icon: 'calendar', roles: ['admin'] },
   { path: '/import', label: 'nav.import', icon: 'upload', roles: ['admin'] },
   { path: '/audit', label: 'nav.audit', icon: 'audit', roles: ['admin'] },
+  { path: '/change-history', label: 'nav.changeHistory', icon: 'history', roles: ['admin', 'leader'] },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

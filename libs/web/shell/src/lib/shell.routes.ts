@@ -41,6 +41,11 @@ export const shellRoutes: Routes = [
         canActivate: [roleGuard(['admin'])],
         loadComponent: () => import('@crm/web/audit').then((m) => m.AuditLogPage),
       },
+      {
+        path: 'change-history',
+        canActivate: [roleGuard(['admin', 'leader'])],
+        loadComponent: () => import('@crm/web/change-history').then((m) => m.ChangeHistoryPage),
+      },
       { path: 'vip', loadChildren: () => import('@crm/web/scoring').then((m) => m.vipRoutes) },
       { path: 'segments', loadChildren: () => import('@crm/web/segments').then((m) => m.segmentsRoutes) },
       {

@@ -5,6 +5,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { ApiError, Customer, Industry, ROLES_THAT_HAND_OVER, TimelineEntry } from '@crm/shared/domain';
+import { CustomerHistory } from '@crm/web/change-history';
 import { AuthStore, LanguageService } from '@crm/web/core';
 import { CustomerApplications } from '@crm/web/lifecycle';
 import { CustomerBehaviour } from '@crm/web/operational-data';
@@ -20,6 +21,7 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { CustomerForm, CustomerFormValue } from '../components/customer-form';
@@ -27,7 +29,7 @@ import { timelineLines } from '../components/timeline-text';
 import { CustomersApi, Manager } from '../customers.api';
 import { STAGE_COLOURS } from '../stage-colours';
 
-/** One customer: profile, contacts, owner, scores, service plans, applications and timeline; edit and hand over. */
+/** One customer: profile, contacts, owner, scores, service plans, applications, timeline and change history; edit and hand over. */
 @Component({
   selector: 'crm-customer-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -53,7 +55,9 @@ import { STAGE_COLOURS } from '../stage-colours';
     NzSelectModule,
     NzTableModule,
     NzTagModule,
+    NzTabsModule,
     NzTimelineModule,
+    CustomerHistory,
   ],
   templateUrl: './customer-detail.page.html',
   styles: `

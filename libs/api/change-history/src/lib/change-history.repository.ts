@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { DataScope } from '@crm/api/auth';
+import { ChangeAction, ChangeEntityType, ChangeHistoryEntry, ExportRecord, FieldDiff, Page } from '@crm/shared/domain';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface NewChange {
+  actorId: string | null;
+  requestId: string | null;
+  entityType: ChangeEntityType;
+  entityId: string;
+  customerId: string | null;
+  action: ChangeAction;
+  changes: FieldDiff[];
+  export?: ExportRecord;
+}
+
+export interface ChangeFilter {
+  actorId?: string;
+  customerId?: string;
+  entityType?: ChangeEntityType;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+interface ChangeRow {
+  id: string;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string | null;
+  request_id: string | null;
+  entity_type: ChangeEntityType;
+  entity_id: string;
+  customer_id: string | null;
+  account_no: string | null;
+  customer_name: string | null;
+  action: ChangeAction;
+  changes: FieldDiff[];
+  export: ExportRecord | null;
+}
+
+function toEntry(r: ChangeRow): ChangeHistoryEntry {
+  return {
+    id: String(r.id),
+    at: r.at.toISOString(),
+    actor: r.actor_id ? { id: r.actor_id, displayName: r.actor_name ?? '' } : null,
+    requestId: r.request_id,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    customer: r.customer_id ? { id: r.customer_id, accountNo: r.account_no ?? '', name: r.customer_name ?? '' } : null,
+    action: r.action,
+    changes: r.changes,
+    export: r.export,
+  };
+}
+
+/** The change history: insert and read only (the table refuses updates and deletes). */
+@Injectable()
+export class ChangeHistoryRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(manager: EntityManager, changes: NewChange[]): Promise<void> {
+    if (!changes.length) return;
+    await manager.query(
+      `INSERT INTO change_history (actor_id, request_id, entity_type, entity_id, customer_id, action, changes, export)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::jsonb[], $8::jsonb[])`,
+      [
+        changes.map((c) => c.actorId),
+        changes.map((c) => c.requestId),
+        changes.map((c) => c.entityType),
+        changes.map((c) => c.entityId),
+        changes.map((c) => c.customerId),
+        changes.map((c) => c.action),
+        changes.map((c) => JSON.stringify(c.changes)),
+        changes.map((c) => (c.export ? JSON.stringify(c.export) : null)),
+      ],
+    );
+  }
+
+  /** True when the customer exists and is in the caller's scope. */
+  async customerInScope(scope: DataScope, customerId: string): Promise<boolean> {
+    const params: unknown[] = [customerId];
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM customers c WHERE c.id = $1 AND ${scope.sql('c.account_manager_id', params)}`,
+      params,
+    );
+    return rows.length > 0;
+  }
+
+  /** Newest first, filtered. */
+  async page(filter: ChangeFilter): Promise<Page<ChangeHistoryEntry>> {
+    const params: unknown[] = [];
+    const where: string[] = ['TRUE'];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.actorId) add('h.actor_id = ?', filter.actorId);
+    if (filter.customerId) add('h.customer_id = ?', filter.customerId);
+    if (filter.entityType) add('h.entity_type = ?', filter.entityType);
+    if (filter.from) add('h.at >= ?', filter.from);
+    if (filter.to) add('h.at < ?', filter.to);
+    const condition = where.join(' AND ');
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT h.id, h.at, h.actor_id, u.display_name AS actor_name, h.request_id, h.entity_type, h.entity_id,
+                h.customer_id, c.account_no, c.name AS customer_name, h.action, h.changes, h.export
+           FROM change_history h
+           LEFT JOIN users u ON u.id = h.actor_id
+           LEFT JOIN customers c ON c.id = h.customer_id
+          WHERE ${condition}
+          ORDER BY h.at DESC, h.id DESC
+          LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM change_history h WHERE ${condition}`, params),
+    ]);
+    return { items: (rows as ChangeRow[]).map(toEntry), total, page: filter.page, pageSize: filter.pageSize };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './lib/components/customer-history';
+export * from './lib/pages/change-history.page';
