@@ -84,7 +84,13 @@ export async function startEmbeddedDatabase(options: {
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      // After a crash PostgreSQL first flushes the whole cluster to disk. File by file (the default) that
+      // takes many seconds on a busy disk; one syncfs() call per file system (Linux only) a fraction of one.
+      // Durability is the same; fsync itself stays on.
+      ...(process.platform === 'linux' ? ['-c', 'recovery_init_sync_method=syncfs'] : []),
+    ],
     onLog: (line) => {
       recent.push(line.trim());
       if (recent.length > 3) recent.shift();

@@ -1,5 +1,5 @@
 import { DatabaseError } from 'pg';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { toApiError } from './error.filter';
 import { isDatabaseUnavailable } from './database-unavailable';
 
@@ -27,7 +27,11 @@ describe('isDatabaseUnavailable', () => {
     ['a pool timeout', new Error('timeout exceeded when trying to connect')],
     ['a broken client', new Error('Client has encountered a connection error and is not queryable')],
     ['a query of TypeORM on a lost connection', new QueryFailedError('SELECT 1', [], pgError('57P01'))],
-    ['an error caused by a lost connection', Object.assign(new Error('while saving'), { cause: systemError('ECONNRESET') })],
+    ['the next statement of a transaction whose connection broke', new QueryRunnerProviderAlreadyReleasedError()],
+    [
+      'an error caused by a lost connection',
+      Object.assign(new Error('while saving'), { cause: systemError('ECONNRESET') }),
+    ],
   ])('recognises %s', (_, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });

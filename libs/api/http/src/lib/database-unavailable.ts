@@ -27,19 +27,31 @@ const UNAVAILABLE_MESSAGES = [
 ];
 
 /**
+ * TypeORM's errors for a query on a connection it has given back to the pool: in a transaction, that is
+ * what the next statement meets once the connection broke (the pool's client emitted `error`, and TypeORM
+ * released it at once), in place of the connection error itself.
+ */
+const RELEASED_CONNECTION_ERRORS = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
+
+/**
  * Whether `error` says the database is unreachable (down, restarting, the connection lost), which heals
  * by itself, rather than a fault of the statement or of our code. Looks through TypeORM's `driverError`,
  * `cause` and the `errors` of an AggregateError (a refused connection to every address of a host).
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null || depth > 4) return false;
-  const { code, message, driverError, cause, errors } = error as {
+  const { name, code, message, driverError, cause, errors } = error as {
+    name?: unknown;
     code?: unknown;
     message?: unknown;
     driverError?: unknown;
     cause?: unknown;
     errors?: unknown;
   };
+  if (typeof name === 'string' && RELEASED_CONNECTION_ERRORS.has(name)) return true;
   if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
   if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return true;
   return (

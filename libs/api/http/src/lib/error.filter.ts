@@ -101,7 +101,8 @@ export class ErrorFilter implements ExceptionFilter {
     const body = toApiError(exception);
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
       const request = host.switchToHttp().getRequest<Request>();
-      const reason = exception instanceof Error ? exception.message : body.message;
+      const { message } = exception as { message?: unknown };
+      const reason = typeof message === 'string' ? message : body.message;
       this.unavailable.report(`${reason} (${request.method} ${request.originalUrl})`);
     } else if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

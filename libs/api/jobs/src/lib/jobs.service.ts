@@ -33,7 +33,9 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly recurring: RecurringJob[] = [];
   private boss?: PgBoss;
   /** While the database is down every polling loop of pg-boss fails; say so once per few seconds. */
-  private readonly unavailable = new ThrottledLog((line) => this.logger.warn(`pg-boss cannot reach the database: ${line}`));
+  private readonly unavailable = new ThrottledLog((line) =>
+    this.logger.warn(`pg-boss cannot reach the database: ${line}`),
+  );
 
   constructor(@Inject(JOBS_OPTIONS) private readonly options: JobsOptions) {}
 
