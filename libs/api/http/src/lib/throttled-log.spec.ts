@@ -30,3 +30,16 @@ describe('ThrottledLog', () => {
     expect(lines).toEqual(['first', 'again']);
   });
 });
+
+describe('ThrottledLog and async context', () => {
+  it('writes its count lines outside the context of the request that opened the window', async () => {
+    const { AsyncLocalStorage } = await import('node:async_hooks');
+    const request = new AsyncLocalStorage<string>();
+    const lines: string[] = [];
+    const log = new ThrottledLog((line) => lines.push(`${request.getStore() ?? 'no request'}: ${line}`), 10);
+    request.run('request 1', () => log.report('first'));
+    request.run('request 2', () => log.report('second'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(lines).toEqual(['request 1: first', 'no request: 1 more in the last 0.01 s, the last: second']);
+  });
+});
