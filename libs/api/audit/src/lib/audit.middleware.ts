@@ -1,5 +1,6 @@
 import { Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import { AuthUser } from '@crm/api/auth';
+import { isDatabaseUnavailable, ThrottledLog } from '@crm/api/http';
 import type { NextFunction, Request, Response } from 'express';
 import { AuditRepository } from './audit.repository';
 
@@ -12,6 +13,10 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 @Injectable()
 export class AuditMiddleware implements NestMiddleware {
   private readonly logger = new Logger(AuditMiddleware.name);
+  /** While the database is down every write fails, its audit entry too: one line per few seconds. */
+  private readonly unavailable = new ThrottledLog((line) =>
+    this.logger.error(`audit log write failed, the database is unavailable: ${line}`),
+  );
 
   constructor(private readonly audit: AuditRepository) {}
 
@@ -29,7 +34,11 @@ export class AuditMiddleware implements NestMiddleware {
           ip: req.ip ?? null,
           durationMs: Date.now() - started,
         })
-        .catch((error) => this.logger.error(`audit log write failed: ${error}`));
+        .catch((error) => {
+          if (isDatabaseUnavailable(error))
+            this.unavailable.report(`${error.message} (${req.method} ${req.originalUrl})`);
+          else this.logger.error(`audit log write failed: ${error}`);
+        });
     });
     next();
   }

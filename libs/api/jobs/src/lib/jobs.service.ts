@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { isDatabaseUnavailable, ThrottledLog } from '@crm/api/http';
 import PgBoss from 'pg-boss';
 
 export const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
@@ -31,6 +32,10 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger(JobsService.name);
   private readonly recurring: RecurringJob[] = [];
   private boss?: PgBoss;
+  /** While the database is down every polling loop of pg-boss fails; say so once per few seconds. */
+  private readonly unavailable = new ThrottledLog((line) =>
+    this.logger.warn(`pg-boss cannot reach the database: ${line}`),
+  );
 
   constructor(@Inject(JOBS_OPTIONS) private readonly options: JobsOptions) {}
 
@@ -56,7 +61,11 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationBootstrap(): Promise<void> {
     if (!this.options.enabled) return;
     this.boss = new PgBoss({ connectionString: this.options.databaseUrl, schema: 'pgboss', max: 4 });
-    this.boss.on('error', (error) => this.logger.error(`pg-boss: ${error}`));
+    // pg-boss keeps polling after an error and its pool replaces broken connections, so it heals by itself.
+    this.boss.on('error', (error: Error) => {
+      if (isDatabaseUnavailable(error)) this.unavailable.report(error.message);
+      else this.logger.error(`pg-boss: ${error.message}`);
+    });
     await this.boss.start();
     for (const job of this.recurring) {
       await this.boss.createQueue(job.name, { name: job.name, policy: 'singleton' });

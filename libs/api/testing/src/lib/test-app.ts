@@ -1,4 +1,4 @@
-import { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AuthModule, UsersService } from '@crm/api/auth';
 import { DatabaseModule } from '@crm/api/database';
@@ -105,13 +105,16 @@ async function toApiResponse(response: Response): Promise<ApiResponse> {
 
 /**
  * The API with `imports` on a new database. Job handlers are called directly by the tests and no queue
- * runs, unless `jobs` is true (for the endpoints that queue a job and report on it).
+ * runs, unless `jobs` is true (for the endpoints that queue a job and report on it). `databaseUrl` runs it
+ * on a migrated database of the caller's instead (not dropped by `close`); `logger` receives its logs.
  */
 export async function createTestApp(
   imports: (Type | DynamicModule)[] = [],
-  options: { jobs?: boolean } = {},
+  options: { jobs?: boolean; databaseUrl?: string; logger?: LoggerService } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => undefined }
+    : await createTestDatabase();
   const moduleRef = await Test.createTestingModule({
     imports: [
       DatabaseModule.forRoot({ url: database.url, poolSize: 10 }),
@@ -120,7 +123,7 @@ export async function createTestApp(
       ...imports,
     ],
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: ['error'] });
+  const app = moduleRef.createNestApplication({ logger: options.logger ?? ['error'] });
   configureHttp(app);
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
