@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AuthStore, LanguageService } from '@crm/web/core';
+import { CalendarReminder } from '@crm/web/lifecycle';
 import { NotificationBell } from '@crm/web/notifications';
 import { LanguageSwitch } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -11,7 +12,10 @@ import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { navItemsFor } from '../nav-items';
 
-/** The frame around every page after login: role-aware navigation, language, user, logout. */
+/**
+ * The frame around every page after login: role-aware navigation, language, user, logout, and for
+ * admins the reminder to enter a year's holidays while they are not loaded.
+ */
 @Component({
   selector: 'crm-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -22,6 +26,7 @@ import { navItemsFor } from '../nav-items';
     TranslatePipe,
     LanguageSwitch,
     NotificationBell,
+    CalendarReminder,
     NzButtonModule,
     NzIconModule,
     NzLayoutModule,
