@@ -4,7 +4,6 @@ import {
   ApplicationListItem,
   ApplicationType,
   ApplicationView,
-  CalendarStatus,
   LifecycleReport,
   LifecycleStepDefinition,
   Page,
@@ -95,11 +94,6 @@ export class LifecycleApi {
 
   calendar(year: number): Promise<CalendarYear> {
     return firstValueFrom(this.http.get<CalendarYear>(`/api/calendar/${year}`));
-  }
-
-  /** Whether this year's and next year's holidays are known, and which year admins should enter. */
-  calendarStatus(): Promise<CalendarStatus> {
-    return firstValueFrom(this.http.get<CalendarStatus>('/api/calendar/status'));
   }
 
   /** Replaces a year's holidays and make-up working days by those of the State Council's notice. */

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, si
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { LifecycleStepDefinition } from '@crm/shared/domain';
-import { shownError, ShownError } from '@crm/web/core';
+import { CalendarStatusStore, shownError, ShownError } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -15,7 +15,6 @@ import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { CalendarStatusStore } from '../calendar-status.store';
 import { HolidayNoticeEntry } from '../components/holiday-notice-entry';
 import { CalendarYear, LifecycleApi } from '../lifecycle.api';
 

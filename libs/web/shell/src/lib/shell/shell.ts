@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AuthStore, LanguageService } from '@crm/web/core';
-import { CalendarReminder } from '@crm/web/lifecycle';
 import { NotificationBell } from '@crm/web/notifications';
 import { LanguageSwitch } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -10,6 +9,7 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { CalendarReminder } from '../calendar-reminder/calendar-reminder';
 import { navItemsFor } from '../nav-items';
 
 /**

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/cor
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { CalendarStatusStore } from '../calendar-status.store';
+import { CalendarStatusStore } from '@crm/web/core';
 
 /** For admins: a banner while this year's holidays, or from November next year's, are not loaded, with a link to enter them. */
 @Component({
