@@ -13,3 +13,4 @@ export * from './lib/segments';
 export * from './lib/service-plans';
 export * from './lib/energy-advice';
 export * from './lib/change-history';
+export * from './lib/holiday-notice';

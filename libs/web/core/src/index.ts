@@ -5,3 +5,4 @@ export * from './lib/language.service';
 export * from './lib/provide-core';
 export * from './lib/translation-loader';
 export * from './lib/shown-error';
+export * from './lib/calendar-status.store';

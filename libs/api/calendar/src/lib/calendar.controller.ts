@@ -12,11 +12,12 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@crm/api/http';
-import { ROLES } from '@crm/shared/domain';
+import { CalendarStatus, ROLES } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
 import { packageYears } from '@crm/api/reference';
 import { CalendarService, CalendarYear } from './calendar.service';
 import { CalendarDayDto } from './dto/calendar-day.dto';
+import { HolidayNoticeDto } from './dto/holiday-notice.dto';
 
 function parseDate(date: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
@@ -54,6 +55,16 @@ export class CalendarController {
     return packageYears();
   }
 
+  /**
+   * Whether this year's and next year's holidays are known; `remind`: admins should enter `remindYear`
+   * now (this year when unknown; from 1 November, next year when unknown).
+   */
+  @Get('status')
+  @Roles(...ROLES)
+  status(): Promise<CalendarStatus> {
+    return this.calendar.status();
+  }
+
   /** A year's holidays and make-up working days; `known: false` means weekends only are counted. */
   @Get(':year')
   @Roles(...ROLES)
@@ -74,6 +85,18 @@ export class CalendarController {
       });
     }
     return this.calendar.year(year);
+  }
+
+  /**
+   * Enters a year in one step from the State Council's notice (or lines `YYYY-MM-DD holiday|workday
+   * [name]`): its days replace every holiday and make-up day of that year. A line that cannot be read
+   * → 400 naming it, and nothing is written.
+   */
+  @Post(':year/notice')
+  @HttpCode(200)
+  @Roles('admin')
+  enterNotice(@Param('year', ParseIntPipe) year: number, @Body() body: HolidayNoticeDto): Promise<CalendarYear> {
+    return this.calendar.enterNotice(parseYear(year), body.text);
   }
 
   @Put('days/:date')

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { WorkingCalendar, workingCalendar } from '@crm/shared/domain';
+import {
+  CalendarStatus,
+  calendarStatus,
+  chinaDate,
+  InvalidInputError,
+  parseHolidayNotice,
+  WorkingCalendar,
+  workingCalendar,
+} from '@crm/shared/domain';
 import { loadCalendarYear } from '@crm/api/reference';
 import { DataSource, EntityManager } from 'typeorm';
+import { CalendarRepository } from './calendar.repository';
 
 export interface CalendarYear {
   year: number;
@@ -22,30 +31,26 @@ const CACHE_MS = 30_000;
 export class CalendarService {
   private cached?: { calendar: WorkingCalendar; at: number };
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: CalendarRepository,
+  ) {}
 
   async calendar(): Promise<WorkingCalendar> {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.calendar;
-    const days: { date: string; working: boolean }[] = await this.dataSource.query(
-      `SELECT to_char(date, 'YYYY-MM-DD') AS date, working FROM working_calendar`,
-    );
-    const years: { year: number }[] = await this.dataSource.query('SELECT year FROM working_calendar_years');
-    const calendar = workingCalendar(
-      days,
-      years.map((y) => y.year),
-    );
+    const calendar = workingCalendar(await this.repository.allDays(), await this.repository.knownYears());
     this.cached = { calendar, at: Date.now() };
     return calendar;
   }
 
   async year(year: number): Promise<CalendarYear> {
-    const [known] = await this.dataSource.query('SELECT source FROM working_calendar_years WHERE year = $1', [year]);
-    const days = await this.dataSource.query(
-      `SELECT to_char(date, 'YYYY-MM-DD') AS date, working, name, source FROM working_calendar
-        WHERE date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1) ORDER BY date`,
-      [year],
-    );
-    return { year, known: !!known, source: known?.source ?? null, days };
+    const source = await this.repository.yearSource(year);
+    return { year, known: !!source, source: source ?? null, days: await this.repository.yearDays(year) };
+  }
+
+  /** Whether this year's and next year's holidays are known, and which year admins should enter now. */
+  async status(now = new Date()): Promise<CalendarStatus> {
+    return calendarStatus(chinaDate(now), await this.repository.knownYears());
   }
 
   /** (Re)loads a year from the package; admin edits of that year stay. Returns the days loaded. */
@@ -55,25 +60,32 @@ export class CalendarService {
     return loaded;
   }
 
+  /**
+   * A year entered in one step from the State Council's notice (or simple day lines): its days
+   * replace every exception of that year. Any line that cannot be read refuses all of it.
+   */
+  async enterNotice(year: number, text: string): Promise<CalendarYear> {
+    const notice = parseHolidayNotice(text, year);
+    if (notice.errors.length) {
+      throw new InvalidInputError(
+        `The notice cannot be read: ${notice.errors.length} line(s) to correct`,
+        notice.errors.map((e) => ({ field: e.line ? `text (line ${e.line})` : 'text', message: e.message })),
+      );
+    }
+    await this.dataSource.transaction((m) => this.repository.replaceYear(m, year, notice.days));
+    this.cached = undefined;
+    return this.year(year);
+  }
+
   /** An admin's exception for one day; the year then counts as known. */
   async setDay(date: string, working: boolean, name: string): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
-      await m.query(
-        `INSERT INTO working_calendar (date, working, name, source) VALUES ($1, $2, $3, 'admin')
-         ON CONFLICT (date) DO UPDATE SET working = EXCLUDED.working, name = EXCLUDED.name, source = 'admin'`,
-        [date, working, name],
-      );
-      await m.query(
-        `INSERT INTO working_calendar_years (year, source) VALUES ($1, 'admin') ON CONFLICT (year) DO NOTHING`,
-        [Number(date.slice(0, 4))],
-      );
-    });
+    await this.dataSource.transaction((m) => this.repository.setDay(m, date, working, name));
     this.cached = undefined;
   }
 
   /** Back to the Monday–Friday rule for that day. */
   async clearDay(date: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM working_calendar WHERE date = $1', [date]);
+    await this.repository.clearDay(date);
     this.cached = undefined;
   }
 }

@@ -96,6 +96,11 @@ export class LifecycleApi {
     return firstValueFrom(this.http.get<CalendarYear>(`/api/calendar/${year}`));
   }
 
+  /** Replaces a year's holidays and make-up working days by those of the State Council's notice. */
+  enterNotice(year: number, text: string): Promise<CalendarYear> {
+    return firstValueFrom(this.http.post<CalendarYear>(`/api/calendar/${year}/notice`, { text }, OWN_ERRORS));
+  }
+
   packageYears(): Promise<number[]> {
     return firstValueFrom(this.http.get<number[]>('/api/calendar/package-years'));
   }

@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { LifecycleStepDefinition } from '@crm/shared/domain';
+import { CalendarStatusStore, shownError, ShownError } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -14,6 +15,7 @@ import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { HolidayNoticeEntry } from '../components/holiday-notice-entry';
 import { CalendarYear, LifecycleApi } from '../lifecycle.api';
 
 /** A local calendar date as YYYY-MM-DD. */
@@ -28,6 +30,7 @@ function isoDate(d: Date): string {
   imports: [
     FormsModule,
     TranslatePipe,
+    HolidayNoticeEntry,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
@@ -63,8 +66,19 @@ function isoDate(d: Date): string {
 })
 export class CalendarAdminPage implements OnInit {
   private readonly api = inject(LifecycleApi);
-  protected readonly years = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() - 5 + i);
+  private readonly status = inject(CalendarStatusStore);
+  /** Query parameters (the reminder links here with `?year=2027&notice=1`). */
+  readonly yearParam = input<string | undefined>(undefined, { alias: 'year' });
+  readonly noticeParam = input<string | undefined>(undefined, { alias: 'notice' });
   protected readonly year = signal(new Date().getFullYear());
+  protected readonly years = computed(() => {
+    const years = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() - 5 + i);
+    return years.includes(this.year()) ? years : [...years, this.year()].sort();
+  });
+  /** The panel where the admin pastes the State Council's notice. */
+  protected readonly entering = signal(false);
+  protected readonly savingNotice = signal(false);
+  protected readonly noticeError = signal<ShownError | null>(null);
   protected readonly calendar = signal<CalendarYear | null>(null);
   protected readonly packageYears = signal<number[]>([]);
   protected readonly steps = signal<LifecycleStepDefinition[]>([]);
@@ -74,9 +88,32 @@ export class CalendarAdminPage implements OnInit {
   protected newName = '';
 
   async ngOnInit(): Promise<void> {
+    const year = Number(this.yearParam());
+    if (Number.isInteger(year) && year >= 2000 && year <= 2100) this.year.set(year);
+    this.entering.set(!!this.noticeParam());
     this.packageYears.set(await this.api.packageYears());
     this.steps.set(await this.api.steps());
     await this.loadYear(this.year());
+  }
+
+  openNotice(): void {
+    this.noticeError.set(null);
+    this.entering.set(true);
+  }
+
+  /** Saves the notice: its days replace the year's; the reminder is read again. */
+  async enterNotice(text: string): Promise<void> {
+    this.savingNotice.set(true);
+    this.noticeError.set(null);
+    try {
+      this.calendar.set(await this.api.enterNotice(this.year(), text));
+      this.entering.set(false);
+      await this.status.refresh();
+    } catch (e) {
+      this.noticeError.set(shownError(e));
+    } finally {
+      this.savingNotice.set(false);
+    }
   }
 
   async loadYear(year: number): Promise<void> {

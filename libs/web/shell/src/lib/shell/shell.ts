@@ -9,9 +9,13 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { CalendarReminder } from '../calendar-reminder/calendar-reminder';
 import { navItemsFor } from '../nav-items';
 
-/** The frame around every page after login: role-aware navigation, language, user, logout. */
+/**
+ * The frame around every page after login: role-aware navigation, language, user, logout, and for
+ * admins the reminder to enter a year's holidays while they are not loaded.
+ */
 @Component({
   selector: 'crm-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -22,6 +26,7 @@ import { navItemsFor } from '../nav-items';
     TranslatePipe,
     LanguageSwitch,
     NotificationBell,
+    CalendarReminder,
     NzButtonModule,
     NzIconModule,
     NzLayoutModule,

@@ -1,0 +1,192 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { parseHolidayNotice } from '@crm/shared/domain';
+import { LanguageService, ShownError } from '@crm/web/core';
+import { ErrorAlert } from '@crm/web/ui';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+
+/** A text file's content: UTF-8, or GB18030 (the encoding of Chinese text files saved on Windows). */
+async function readText(file: File): Promise<string> {
+  const bytes = await file.arrayBuffer();
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/**
+ * A year in one step: the admin pastes the State Council's notice (or uploads it as a text file), sees
+ * every day it found with its weekday and the lines it cannot read, and saves.
+ */
+@Component({
+  selector: 'crm-holiday-notice-entry',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    FormsModule,
+    TranslatePipe,
+    ErrorAlert,
+    NzAlertModule,
+    NzButtonModule,
+    NzIconModule,
+    NzInputModule,
+    NzTableModule,
+    NzTagModule,
+  ],
+  template: `
+    <p>{{ 'calendar.notice.hint' | translate: { year: year() } }}</p>
+    <textarea
+      nz-input
+      rows="8"
+      [ngModel]="text()"
+      (ngModelChange)="text.set($event)"
+      [placeholder]="'calendar.notice.placeholder' | translate: { year: year() }"
+      data-testid="notice-text"
+    ></textarea>
+    <div class="toolbar">
+      <input
+        #file
+        class="file"
+        type="file"
+        accept=".txt,text/plain"
+        (change)="upload($event)"
+        data-testid="notice-file"
+      />
+      <button nz-button (click)="file.click()">
+        <nz-icon nzType="upload" />{{ 'calendar.notice.upload' | translate }}
+      </button>
+      <button
+        nz-button
+        nzType="primary"
+        [disabled]="!notice()?.days?.length || errors().length > 0 || saving()"
+        [nzLoading]="saving()"
+        (click)="save.emit(text())"
+        data-testid="notice-save"
+      >
+        {{ 'calendar.notice.save' | translate: { year: year() } }}
+      </button>
+      <button nz-button (click)="cancelled.emit()">{{ 'calendar.notice.cancel' | translate }}</button>
+    </div>
+    @if (error(); as err) {
+      <crm-error-alert class="block" [error]="err" data-testid="notice-server-error" />
+    }
+    @if (errors().length) {
+      <nz-alert
+        class="block"
+        nzType="error"
+        nzShowIcon
+        [nzMessage]="'calendar.notice.errors' | translate: { count: errors().length }"
+        [nzDescription]="errorList"
+        data-testid="notice-errors"
+      />
+      <ng-template #errorList>
+        <ul class="errors">
+          @for (e of errors(); track $index) {
+            <li>
+              @if (e.line) {
+                {{ 'calendar.notice.line' | translate: { line: e.line } }}
+              }
+              {{ e.key | translate: e.params }}
+            </li>
+          }
+        </ul>
+      </ng-template>
+    }
+    @if (notice(); as n) {
+      @if (n.days.length) {
+        <p class="counts" data-testid="notice-counts">
+          {{ 'calendar.notice.counts' | translate: { year: year(), holidays: holidays(), workdays: workdays() } }}
+        </p>
+        <nz-table #preview [nzData]="n.days" nzSize="small" [nzPageSize]="50" data-testid="notice-preview">
+          <thead>
+            <tr>
+              <th>{{ 'calendar.date' | translate }}</th>
+              <th>{{ 'calendar.weekday' | translate }}</th>
+              <th>{{ 'calendar.kind' | translate }}</th>
+              <th>{{ 'calendar.name' | translate }}</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (d of preview.data; track d.date) {
+              <tr>
+                <td>{{ d.date }}</td>
+                <td>{{ 'calendar.weekdays.' + weekday(d.date) | translate }}</td>
+                <td>
+                  <nz-tag [nzColor]="d.working ? 'blue' : 'red'">
+                    {{ (d.working ? 'calendar.working' : 'calendar.holiday') | translate }}
+                  </nz-tag>
+                </td>
+                <td>{{ d.name }}</td>
+              </tr>
+            }
+          </tbody>
+        </nz-table>
+      }
+    }
+  `,
+  styles: `
+    .toolbar {
+      display: flex;
+      gap: 12px;
+      align-items: center;
+      margin: 12px 0;
+      flex-wrap: wrap;
+    }
+    .file {
+      display: none;
+    }
+    .block {
+      display: block;
+      margin-bottom: 12px;
+    }
+    .errors {
+      margin: 0;
+      padding-left: 20px;
+    }
+  `,
+})
+export class HolidayNoticeEntry {
+  private readonly translate = inject(TranslateService);
+  private readonly language = inject(LanguageService);
+  readonly year = input.required<number>();
+  readonly saving = input(false);
+  /** The server's refusal, if any. */
+  readonly error = input<ShownError | null>(null);
+  readonly save = output<string>();
+  readonly cancelled = output<void>();
+
+  protected readonly text = signal('');
+  protected readonly notice = computed(() =>
+    this.text().trim() ? parseHolidayNotice(this.text(), this.year()) : null,
+  );
+  protected readonly holidays = computed(() => this.notice()?.days.filter((d) => !d.working).length ?? 0);
+  protected readonly workdays = computed(() => this.notice()?.days.filter((d) => d.working).length ?? 0);
+  /** The parser's errors as translation keys, weekdays named in the reader's language. */
+  protected readonly errors = computed(() => {
+    this.language.current();
+    const day = (n: string | number | undefined) =>
+      n === undefined ? undefined : this.translate.instant(`calendar.weekdays.${n}`);
+    return (this.notice()?.errors ?? []).map((e) => ({
+      line: e.line,
+      key: `calendar.notice.error.${e.code}`,
+      params: { ...e.params, weekday: day(e.params['weekday']), stated: day(e.params['stated']) },
+    }));
+  });
+
+  protected weekday(date: string): number {
+    return new Date(`${date}T00:00:00Z`).getUTCDay();
+  }
+
+  protected async upload(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file) this.text.set(await readText(file));
+    input.value = '';
+  }
+}
