@@ -12,3 +12,5 @@ export * from './lib/scoring';
 export * from './lib/segments';
 export * from './lib/service-plans';
 export * from './lib/energy-advice';
+export * from './lib/users';
+export * from './lib/login-limit';

@@ -47,7 +47,11 @@ const PG_CLIENT_ERRORS: Record<string, number> = {
 export function toApiError(exception: unknown): ApiError {
   if (exception instanceof DomainError) {
     const status = DOMAIN_STATUS.find(([type]) => exception instanceof type)?.[1] ?? 500;
-    const details = exception instanceof InvalidInputError && exception.details.length ? exception.details : undefined;
+    const details =
+      (exception instanceof InvalidInputError || exception instanceof InvalidTransitionError) &&
+      exception.details.length
+        ? exception.details
+        : undefined;
     return { statusCode: status, error: STATUS_NAMES[status], message: exception.message, ...(details && { details }) };
   }
   if (exception instanceof HttpException) {

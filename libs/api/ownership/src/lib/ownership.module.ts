@@ -9,5 +9,6 @@ import { OwnershipService } from './ownership.service';
   imports: [CustomersModule, TimelineModule],
   controllers: [OwnershipController],
   providers: [OwnershipService, OwnershipRepository],
+  exports: [OwnershipService],
 })
 export class OwnershipModule {}
