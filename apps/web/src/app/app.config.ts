@@ -26,6 +26,7 @@ export const appConfig: ApplicationConfig = {
         'segments',
         'service-plans',
         'notifications',
+        'users',
       ],
     }),
     provideEchartsCore({ echarts: () => import('echarts') }),

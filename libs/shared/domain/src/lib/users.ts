@@ -50,6 +50,8 @@ export interface UserAccountChange {
   version: number;
   /** The account manager who takes over this user's customers when they are deactivated or change role. */
   takeOverManagerId?: string;
+  /** Recorded on each customer's timeline; a default says why when omitted. */
+  takeOverReason?: string;
 }
 
 /**
