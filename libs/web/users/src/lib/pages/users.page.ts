@@ -140,7 +140,13 @@ export function queryFromParams(params: Params): UserListQuery {
                   <button nz-button nzType="link" nzSize="small" (click)="openForm(u)" data-testid="user-edit">
                     {{ 'users.edit' | translate }}
                   </button>
-                  <button nz-button nzType="link" nzSize="small" (click)="resetting.set(u)" data-testid="user-password">
+                  <button
+                    nz-button
+                    nzType="link"
+                    nzSize="small"
+                    (click)="resetting.set(u)"
+                    data-testid="user-reset-password"
+                  >
                     {{ 'users.resetPassword' | translate }}
                   </button>
                   @if (u.active) {
