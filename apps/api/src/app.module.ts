@@ -17,6 +17,7 @@ import { SegmentsModule } from '@crm/api/segments';
 import { ServicePlansModule } from '@crm/api/service-plans';
 import { MessagesModule } from '@crm/api/messages';
 import { NotificationsModule } from '@crm/api/notifications';
+import { UsersModule } from '@crm/api/users';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { LoggerModule } from 'nestjs-pino';
@@ -48,6 +49,7 @@ export const FEATURE_MODULES = [
   ServicePlansModule,
   MessagesModule,
   NotificationsModule,
+  UsersModule,
 ];
 
 @Module({})

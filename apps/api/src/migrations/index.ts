@@ -14,6 +14,7 @@ import { CreateSegmentFacts1764600000003 } from './1764600000003-create-segment-
 import { CreateServicePlans1764700000000 } from './1764700000000-create-service-plans';
 import { CreateOutbox1764700000001 } from './1764700000001-create-outbox';
 import { LastVisitInSegmentFacts1764700000002 } from './1764700000002-last-visit-in-segment-facts';
+import { UserAdmin1764850000000 } from './1764850000000-user-admin';
 import { CreateChangeHistory1764860000000 } from './1764860000000-create-change-history';
 
 /** Every migration, oldest first. Add each new one here. */
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   CreateServicePlans1764700000000,
   CreateOutbox1764700000001,
   LastVisitInSegmentFacts1764700000002,
+  UserAdmin1764850000000,
   CreateChangeHistory1764860000000,
 ];

@@ -27,6 +27,7 @@ export const appConfig: ApplicationConfig = {
         'service-plans',
         'notifications',
         'change-history',
+        'users',
       ],
     }),
     provideEchartsCore({ echarts: () => import('echarts') }),

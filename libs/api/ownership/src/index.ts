@@ -1,1 +1,2 @@
 export * from './lib/ownership.module';
+export * from './lib/ownership.service';

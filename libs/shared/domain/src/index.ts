@@ -14,3 +14,5 @@ export * from './lib/service-plans';
 export * from './lib/energy-advice';
 export * from './lib/change-history';
 export * from './lib/holiday-notice';
+export * from './lib/users';
+export * from './lib/login-limit';

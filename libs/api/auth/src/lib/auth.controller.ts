@@ -24,7 +24,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({ description: 'Wrong username or password' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed logins for this username from this address' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed logins for this username from this address, or from this address in all',
+  })
   login(@Body() body: LoginDto, @Ip() ip: string): Promise<LoginResponseDto> {
     return this.auth.login(body.username, body.password, ip);
   }

@@ -1,11 +1,15 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { JobsService } from '@crm/api/jobs';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { LoginFailuresRepository } from './login-failures.repository';
+import { TokenStates } from './token-states';
 import { UserEntity } from './user.entity';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 export interface AuthOptions {
@@ -17,7 +21,12 @@ export interface AuthOptions {
 /** Users, login and the global access guard (authentication + declared roles). */
 @Global()
 @Module({})
-export class AuthModule {
+export class AuthModule implements OnModuleInit {
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly auth: AuthService,
+  ) {}
+
   static forRoot(options: AuthOptions): DynamicModule {
     return {
       module: AuthModule,
@@ -29,8 +38,19 @@ export class AuthModule {
         }),
       ],
       controllers: [AuthController],
-      providers: [AuthService, UsersService, { provide: APP_GUARD, useClass: AccessGuard }],
+      providers: [
+        AuthService,
+        UsersService,
+        UsersRepository,
+        LoginFailuresRepository,
+        TokenStates,
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
       exports: [UsersService],
     };
+  }
+
+  onModuleInit(): void {
+    this.jobs.every('login-failures-cleanup', '*/15 * * * *', () => this.auth.removeOldFailures());
   }
 }

@@ -1,5 +1,5 @@
 import { Role } from '@crm/shared/domain';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 @Entity('users')
 export class UserEntity {
@@ -21,6 +21,17 @@ export class UserEntity {
   @Column({ default: true })
   active!: boolean;
 
+  /** Optimistic locking: every change adds one; an update carries the version it read. */
+  @VersionColumn()
+  version!: number;
+
+  /** Carried by every access token; bumped when the user is deactivated or changes role or password. */
+  @Column({ name: 'token_version', default: 1 })
+  tokenVersion!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
 }

@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Role } from '@crm/shared/domain';
+import {
+  ConflictError,
+  InvalidInputError,
+  NewUserAccount,
+  NotFoundError,
+  Page,
+  passwordProblem,
+  PASSWORD_MIN_LENGTH,
+  Role,
+} from '@crm/shared/domain';
 import * as argon2 from 'argon2';
-import { EntityManager, Repository } from 'typeorm';
-import { UserEntity } from './user.entity';
+import { EntityManager } from 'typeorm';
+import { TokenStates } from './token-states';
+import { UserListQuery, UserRow, UsersRepository } from './users.repository';
 
 export interface NewUser {
   username: string;
@@ -12,30 +21,95 @@ export interface NewUser {
   password: string;
 }
 
+export interface UserFieldsChange {
+  displayName?: string;
+  role?: Role;
+  active?: boolean;
+}
+
+const PASSWORD_MESSAGES = {
+  too_short: `password must be at least ${PASSWORD_MIN_LENGTH} characters long`,
+  same_as_username: 'password must not be the username',
+};
+
+/**
+ * The users table (this module owns it): login lookups, the token state the access guard checks,
+ * and the writes of the users administration, each inside the caller's transaction.
+ */
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly tokenStates: TokenStates,
+  ) {}
 
-  /** The active user with this username, with its password hash, or null. */
-  findForLogin(username: string): Promise<UserEntity | null> {
-    return this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.username = :username AND u.active', { username })
-      .getOne();
+  /** The active user with this username, with its password hash and token version, or null. */
+  findForLogin(username: string) {
+    return this.users.findForLogin(username);
   }
 
-  findById(id: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ id });
+  findById(id: string): Promise<UserRow | null> {
+    return this.users.findById(id);
   }
 
   /** True when `id` is an active user with the account_manager role (an owner of customers). */
-  async isActiveAccountManager(id: string): Promise<boolean> {
-    return this.users.existsBy({ id, role: 'account_manager', active: true });
+  isActiveAccountManager(id: string): Promise<boolean> {
+    return this.users.isActiveAccountManager(id);
   }
 
   count(): Promise<number> {
     return this.users.count();
+  }
+
+  list(query: UserListQuery): Promise<Page<UserRow>> {
+    return this.users.list(query);
+  }
+
+  /** The user, locked until the transaction ends. Throws NotFoundError when there is none. */
+  async lock(manager: EntityManager, id: string): Promise<UserRow> {
+    const user = await this.users.lock(manager, id);
+    if (!user) throw new NotFoundError('User', id);
+    return user;
+  }
+
+  async create(manager: EntityManager, user: NewUserAccount): Promise<UserRow> {
+    const passwordHash = await this.hashPassword(user.password, user.username);
+    const created = await this.users.insert(manager, { ...user, passwordHash });
+    if (!created) {
+      throw new ConflictError(`The username ${user.username} is taken`);
+    }
+    return created;
+  }
+
+  /**
+   * Changes a locked user's display name, role or active flag (the caller has checked the version it
+   * read). A deactivation or a role change ends every token issued so far.
+   */
+  async update(manager: EntityManager, current: UserRow, change: UserFieldsChange): Promise<UserRow> {
+    const deactivated = change.active === false && current.active;
+    const roleChanged = change.role !== undefined && change.role !== current.role;
+    return this.users.update(manager, current.id, { ...change, bumpTokenVersion: deactivated || roleChanged });
+  }
+
+  /** Sets a locked user's password, which ends every token issued so far. */
+  async setPassword(manager: EntityManager, current: UserRow, password: string): Promise<UserRow> {
+    const passwordHash = await this.hashPassword(password, current.username);
+    return this.users.update(manager, current.id, { passwordHash, bumpTokenVersion: true });
+  }
+
+  /** Call once a change to this user is committed: this instance's access guard reads them again. */
+  forgetTokenState(id: string): void {
+    this.tokenStates.forget(id);
+  }
+
+  private async hashPassword(password: string, username: string): Promise<string> {
+    const problem = passwordProblem(password, username);
+    if (problem) {
+      throw new InvalidInputError('The password is not allowed', [
+        { field: 'password', message: PASSWORD_MESSAGES[problem] },
+      ]);
+    }
+    return argon2.hash(password);
   }
 
   /**

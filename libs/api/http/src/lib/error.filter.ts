@@ -61,7 +61,10 @@ export function toApiError(exception: unknown): ApiError {
   if (exception instanceof DomainError) {
     const status = DOMAIN_STATUS.find(([type]) => exception instanceof type)?.[1] ?? 500;
     const details =
-      (exception instanceof InvalidInputError || exception instanceof ConflictError) && exception.details.length
+      (exception instanceof InvalidInputError ||
+        exception instanceof ConflictError ||
+        exception instanceof InvalidTransitionError) &&
+      exception.details.length
         ? exception.details
         : undefined;
     return { statusCode: status, error: STATUS_NAMES[status], message: exception.message, ...(details && { details }) };

@@ -10,5 +10,6 @@ import { OwnershipService } from './ownership.service';
   imports: [CustomersModule, TimelineModule, ChangeHistoryModule],
   controllers: [OwnershipController],
   providers: [OwnershipService, OwnershipRepository],
+  exports: [OwnershipService],
 })
 export class OwnershipModule {}

@@ -90,6 +90,18 @@ export class OwnershipRepository {
     return moved;
   }
 
+  /** Customers (not closed) per manager, for the given managers that have any. */
+  async customerCounts(manager: EntityManager, managerIds: string[]): Promise<Map<string, number>> {
+    if (!managerIds.length) return new Map();
+    const rows: { id: string; customers: number }[] = await manager.query(
+      `SELECT account_manager_id AS id, count(*)::int AS customers FROM customers
+        WHERE account_manager_id = ANY($1::uuid[]) AND stage <> 'closed'
+        GROUP BY account_manager_id`,
+      [managerIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.customers]));
+  }
+
   /** Each active account manager's customers (not closed), their total capacity and open work. */
   async workload(): Promise<ManagerWorkloadDto[]> {
     const rows: {

@@ -10,7 +10,7 @@ import {
   PersonRef,
   StaleVersionError,
 } from '@crm/shared/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { HandoverDto } from './dto/handover.dto';
 import { ManagerDto, ManagerWorkloadDto } from './dto/manager.dto';
 import { OwnershipRepository } from './ownership.repository';
@@ -75,21 +75,29 @@ export class OwnershipService {
     });
   }
 
-  /** All customers of a manager (who is leaving, say) to another, in one transaction. */
-  async handOverAll(user: AuthUser, fromManagerId: string, dto: HandoverDto): Promise<number> {
+  /**
+   * All customers of a manager (who is leaving, say) to another, in one transaction: the caller's
+   * (`manager`, e.g. the deactivation of the leaving user) or a new one.
+   */
+  async handOverAll(user: AuthUser, fromManagerId: string, dto: HandoverDto, manager?: EntityManager): Promise<number> {
     const from = await this.ownership.activeManager(fromManagerId);
     if (!from) throw new NotFoundError('Account manager', fromManagerId);
     const to = await this.targetManager(dto.toManagerId);
     if (to.id === from.id) throw new InvalidTransitionError('Choose another account manager to take over');
-    return this.dataSource.transaction((manager) =>
-      this.ownership.moveAllCustomers(manager, from.id, to.id, {
+    const move = (m: EntityManager) =>
+      this.ownership.moveAllCustomers(m, from.id, to.id, {
         actorId: user.id,
         requestId: user.requestId ?? null,
         summary: `Handed over from ${from.displayName} to ${to.displayName}: ${dto.reason}`,
         data: { from, to, reason: dto.reason, bulk: true },
         changes: diffFields({ accountManager: personRef(from) }, { accountManager: personRef(to) }),
-      }),
-    );
+      });
+    return manager ? move(manager) : this.dataSource.transaction(move);
+  }
+
+  /** How many customers (not closed) each of these users manages; users with none are left out. */
+  customersManagedBy(userIds: string[], manager?: EntityManager): Promise<Map<string, number>> {
+    return this.ownership.customerCounts(manager ?? this.dataSource.manager, userIds);
   }
 
   private async targetManager(id: string): Promise<ManagerDto> {

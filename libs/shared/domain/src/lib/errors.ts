@@ -50,8 +50,15 @@ export class ConflictError extends DomainError {
   }
 }
 
-/** The request is valid but the state of the thing does not allow it. → 409 */
-export class InvalidTransitionError extends DomainError {}
+/** The request is valid but the state of the thing does not allow it. → 409, with what the caller may send to resolve it */
+export class InvalidTransitionError extends DomainError {
+  constructor(
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+}
 
 /** Too many attempts. → 429 */
 export class TooManyAttemptsError extends DomainError {}

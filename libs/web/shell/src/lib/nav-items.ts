@@ -51,6 +51,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/scoring-model', label: 'nav.scoringModel', icon: 'sliders', roles: ['leader', 'admin'] },
   { path: '/calendar', label: 'nav.calendar', icon: 'calendar', roles: ['admin'] },
   { path: '/import', label: 'nav.import', icon: 'upload', roles: ['admin'] },
+  { path: '/users', label: 'nav.users', icon: 'user', roles: ['admin'] },
   { path: '/audit', label: 'nav.audit', icon: 'audit', roles: ['admin'] },
   { path: '/change-history', label: 'nav.changeHistory', icon: 'history', roles: ['admin', 'leader'] },
 ];

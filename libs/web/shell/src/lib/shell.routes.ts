@@ -37,6 +37,11 @@ export const shellRoutes: Routes = [
         loadComponent: () => import('@crm/web/ownership').then((m) => m.WorkloadPage),
       },
       {
+        path: 'users',
+        canActivate: [roleGuard(['admin'])],
+        loadComponent: () => import('@crm/web/users').then((m) => m.UsersPage),
+      },
+      {
         path: 'audit',
         canActivate: [roleGuard(['admin'])],
         loadComponent: () => import('@crm/web/audit').then((m) => m.AuditLogPage),

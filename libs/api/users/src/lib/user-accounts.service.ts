@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser, UserRow, UsersService } from '@crm/api/auth';
+import { OwnershipService } from '@crm/api/ownership';
+import {
+  changeLeavesCustomers,
+  InvalidInputError,
+  InvalidTransitionError,
+  StaleVersionError,
+  UserAccount,
+  UserAccountPage,
+} from '@crm/shared/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { UserQueryDto } from './dto/user-query.dto';
+
+/**
+ * The users administration (admins): each change to a user is one method here, in one transaction.
+ * The users table belongs to the auth module (UsersService); customers move through ownership.
+ */
+@Injectable()
+export class UserAccountsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly ownership: OwnershipService,
+  ) {}
+
+  async list(query: UserQueryDto): Promise<UserAccountPage> {
+    const page = await this.users.list(query);
+    const customers = await this.ownership.customersManagedBy(page.items.map((u) => u.id));
+    return { ...page, items: page.items.map((u) => toAccount(u, customers.get(u.id) ?? 0)) };
+  }
+
+  async create(dto: CreateUserDto): Promise<UserAccount> {
+    const user = await this.dataSource.transaction((manager) => this.users.create(manager, dto));
+    return toAccount(user, 0);
+  }
+
+  /**
+   * Changes the display name, role or active flag. Taking an account manager who still manages
+   * customers off managing (deactivation, another role) needs `takeOverManagerId`: their customers
+   * are handed over in the same transaction.
+   */
+  async update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserAccount> {
+    const user = await this.dataSource.transaction(async (manager) => {
+      const current = await this.users.lock(manager, id);
+      if (current.version !== dto.version) throw new StaleVersionError('The user', dto.version, current.version);
+      if (current.id === actor.id && (dto.active === false || (dto.role && dto.role !== current.role))) {
+        throw new InvalidTransitionError('You cannot deactivate yourself or change your own role');
+      }
+      if (changeLeavesCustomers(current, dto)) await this.handOverCustomers(manager, actor, current, dto);
+      return this.users.update(manager, current, { displayName: dto.displayName, role: dto.role, active: dto.active });
+    });
+    this.users.forgetTokenState(id);
+    return this.account(user);
+  }
+
+  /** Sets a new password; the user's sessions end. */
+  async setPassword(id: string, password: string): Promise<UserAccount> {
+    const user = await this.dataSource.transaction(async (manager) =>
+      this.users.setPassword(manager, await this.users.lock(manager, id), password),
+    );
+    this.users.forgetTokenState(id);
+    return this.account(user);
+  }
+
+  private async handOverCustomers(
+    manager: EntityManager,
+    actor: AuthUser,
+    leaving: UserRow,
+    dto: UpdateUserDto,
+  ): Promise<void> {
+    const owned = (await this.ownership.customersManagedBy([leaving.id], manager)).get(leaving.id) ?? 0;
+    if (owned === 0) return;
+    const to = dto.takeOverManagerId;
+    if (!to) {
+      throw new InvalidTransitionError(
+        `${leaving.displayName} still manages ${owned} customers: name the account manager who takes them over`,
+        [{ field: 'takeOverManagerId', message: `required: ${owned} customers to take over` }],
+      );
+    }
+    if (to === leaving.id || !(await this.users.isActiveAccountManager(to))) {
+      throw new InvalidInputError('No such account manager', [
+        { field: 'takeOverManagerId', message: 'takeOverManagerId must be another active account manager' },
+      ]);
+    }
+    const reason = dto.takeOverReason ?? (dto.active === false ? 'Account deactivated' : 'Role changed');
+    await this.ownership.handOverAll(actor, leaving.id, { toManagerId: to, reason }, manager);
+  }
+
+  private async account(user: UserRow): Promise<UserAccount> {
+    const customers = await this.ownership.customersManagedBy([user.id]);
+    return toAccount(user, customers.get(user.id) ?? 0);
+  }
+}
+
+function toAccount(u: UserRow, customers: number): UserAccount {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    active: u.active,
+    version: u.version,
+    customers,
+    createdAt: u.createdAt.toISOString(),
+    updatedAt: u.updatedAt.toISOString(),
+  };
+}

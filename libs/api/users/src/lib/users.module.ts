@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { OwnershipModule } from '@crm/api/ownership';
+import { UserAccountsService } from './user-accounts.service';
+import { UsersController } from './users.controller';
+
+/** The users administration (admins): list, create, change, deactivate, reset a password. */
+@Module({
+  imports: [OwnershipModule],
+  controllers: [UsersController],
+  providers: [UserAccountsService],
+})
+export class UsersModule {}

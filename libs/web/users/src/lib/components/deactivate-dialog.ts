@@ -1,0 +1,108 @@
+import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { TranslatePipe } from '@ngx-translate/core';
+import { changeLeavesCustomers, UserAccount } from '@crm/shared/domain';
+import { shownError, ShownError } from '@crm/web/core';
+import { ErrorAlert } from '@crm/web/ui';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+import { UsersApi } from '../users.api';
+import { TakeoverPicker } from './takeover-picker';
+
+/** Deactivates a user (their sessions end at once), handing their customers to another manager if they have any. */
+@Component({
+  selector: 'crm-deactivate-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, TranslatePipe, ErrorAlert, NzButtonModule, NzInputModule, NzModalModule, TakeoverPicker],
+  template: `
+    <nz-modal
+      [nzVisible]="!!user()"
+      [nzTitle]="'users.deactivateTitle' | translate"
+      [nzMaskClosable]="false"
+      (nzOnCancel)="closed.emit()"
+    >
+      <ng-container *nzModalContent>
+        @if (user(); as u) {
+          @if (error(); as e) {
+            <crm-error-alert class="block" [error]="e" />
+          }
+          <p>{{ 'users.deactivateText' | translate: { name: u.displayName, username: u.username } }}</p>
+          @if (needsTakeover(u)) {
+            <crm-takeover-picker [user]="u" [(managerId)]="takeOverManagerId" />
+            <label class="label" for="reason">{{ 'users.takeoverReason' | translate }}</label>
+            <input nz-input id="reason" maxlength="500" [(ngModel)]="reason" data-testid="takeover-reason" />
+          }
+        }
+      </ng-container>
+      <ng-container *nzModalFooter>
+        <button nz-button (click)="closed.emit()">{{ 'users.cancel' | translate }}</button>
+        <button
+          nz-button
+          nzType="primary"
+          nzDanger
+          [nzLoading]="saving()"
+          [disabled]="!!user() && needsTakeover(user()!) && !takeOverManagerId()"
+          (click)="submit()"
+          data-testid="deactivate-confirm"
+        >
+          {{ 'users.deactivate' | translate }}
+        </button>
+      </ng-container>
+    </nz-modal>
+  `,
+  styles: `
+    .block {
+      margin-bottom: 16px;
+    }
+    .label {
+      display: block;
+      margin: 12px 0 4px;
+    }
+  `,
+})
+export class DeactivateDialog {
+  readonly user = input<UserAccount | null>(null);
+  readonly saved = output<UserAccount>();
+  readonly closed = output<void>();
+  private readonly api = inject(UsersApi);
+  protected readonly saving = signal(false);
+  protected readonly error = signal<ShownError | null>(null);
+  protected readonly takeOverManagerId = signal<string | null>(null);
+  protected reason = '';
+
+  constructor() {
+    effect(() => {
+      if (!this.user()) return;
+      this.takeOverManagerId.set(null);
+      this.reason = '';
+      this.error.set(null);
+    });
+  }
+
+  protected needsTakeover(u: UserAccount): boolean {
+    return u.customers > 0 && changeLeavesCustomers(u, { active: false });
+  }
+
+  protected async submit(): Promise<void> {
+    const u = this.user();
+    if (!u) return;
+    this.saving.set(true);
+    this.error.set(null);
+    try {
+      const takeOver = this.needsTakeover(u) ? this.takeOverManagerId() : null;
+      const reason = this.reason.trim();
+      this.saved.emit(
+        await this.api.update(u.id, {
+          active: false,
+          version: u.version,
+          ...(takeOver ? { takeOverManagerId: takeOver, ...(reason ? { takeOverReason: reason } : {}) } : {}),
+        }),
+      );
+    } catch (e) {
+      this.error.set(shownError(e));
+    } finally {
+      this.saving.set(false);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { TranslatePipe } from '@ngx-translate/core';
+import { UserAccount } from '@crm/shared/domain';
+import { shownError, ShownError } from '@crm/web/core';
+import { ErrorAlert } from '@crm/web/ui';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+import { passwordValidator } from '../password-validator';
+import { UsersApi } from '../users.api';
+
+/** Sets a user's new password; their sessions end. */
+@Component({
+  selector: 'crm-password-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, TranslatePipe, ErrorAlert, NzButtonModule, NzFormModule, NzInputModule, NzModalModule],
+  template: `
+    <nz-modal
+      [nzVisible]="!!user()"
+      [nzTitle]="'users.passwordTitle' | translate: { name: user()?.displayName }"
+      [nzMaskClosable]="false"
+      (nzOnCancel)="closed.emit()"
+    >
+      <div *nzModalContent nz-form nzLayout="vertical">
+        @if (error(); as e) {
+          <crm-error-alert class="block" [error]="e" />
+        }
+        <p>{{ 'users.passwordText' | translate }}</p>
+        <nz-form-item>
+          <nz-form-label nzRequired nzFor="newPassword">{{ 'users.newPassword' | translate }}</nz-form-label>
+          <nz-form-control [nzErrorTip]="tip">
+            <input
+              nz-input
+              id="newPassword"
+              type="password"
+              autocomplete="new-password"
+              [formControl]="password"
+              data-testid="new-password"
+            />
+          </nz-form-control>
+        </nz-form-item>
+        <ng-template #tip>{{ 'users.passwordProblem.' + password.errors?.['password'] | translate }}</ng-template>
+      </div>
+      <ng-container *nzModalFooter>
+        <button nz-button (click)="closed.emit()">{{ 'users.cancel' | translate }}</button>
+        <button nz-button nzType="primary" [nzLoading]="saving()" (click)="submit()" data-testid="password-save">
+          {{ 'users.save' | translate }}
+        </button>
+      </ng-container>
+    </nz-modal>
+  `,
+  styles: `
+    .block {
+      margin-bottom: 16px;
+    }
+  `,
+})
+export class PasswordDialog {
+  readonly user = input<UserAccount | null>(null);
+  readonly saved = output<UserAccount>();
+  readonly closed = output<void>();
+  private readonly api = inject(UsersApi);
+  protected readonly saving = signal(false);
+  protected readonly error = signal<ShownError | null>(null);
+  protected readonly password = new FormControl('', {
+    nonNullable: true,
+    validators: passwordValidator(() => this.user()?.username ?? ''),
+  });
+
+  constructor() {
+    effect(() => {
+      if (!this.user()) return;
+      this.password.reset('');
+      this.error.set(null);
+    });
+  }
+
+  protected async submit(): Promise<void> {
+    const u = this.user();
+    if (!u) return;
+    if (this.password.invalid) {
+      this.password.markAsDirty();
+      this.password.updateValueAndValidity();
+      return;
+    }
+    this.saving.set(true);
+    this.error.set(null);
+    try {
+      this.saved.emit(await this.api.setPassword(u.id, this.password.value));
+    } catch (e) {
+      this.error.set(shownError(e));
+    } finally {
+      this.saving.set(false);
+    }
+  }
+}

@@ -1,0 +1,182 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { TranslatePipe } from '@ngx-translate/core';
+import { changeLeavesCustomers, Role, ROLES, UserAccount, USERNAME_PATTERN } from '@crm/shared/domain';
+import { shownError, ShownError } from '@crm/web/core';
+import { ErrorAlert } from '@crm/web/ui';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { passwordValidator } from '../password-validator';
+import { UsersApi } from '../users.api';
+import { TakeoverPicker } from './takeover-picker';
+
+/**
+ * Creates a user (`user` null) or changes one's display name and role. Taking an account manager who
+ * manages customers to another role asks who takes their customers over.
+ */
+@Component({
+  selector: 'crm-user-form-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    TranslatePipe,
+    ErrorAlert,
+    NzButtonModule,
+    NzFormModule,
+    NzInputModule,
+    NzModalModule,
+    NzSelectModule,
+    TakeoverPicker,
+  ],
+  template: `
+    <nz-modal
+      [nzVisible]="open()"
+      [nzTitle]="(user() ? 'users.editTitle' : 'users.createTitle') | translate"
+      [nzMaskClosable]="false"
+      (nzOnCancel)="closed.emit()"
+    >
+      <form *nzModalContent nz-form nzLayout="vertical" [formGroup]="form" data-testid="user-form">
+        @if (error(); as e) {
+          <crm-error-alert class="block" [error]="e" />
+        }
+        @if (!user()) {
+          <nz-form-item>
+            <nz-form-label nzRequired nzFor="username">{{ 'users.username' | translate }}</nz-form-label>
+            <nz-form-control [nzErrorTip]="'users.usernameRule' | translate">
+              <input nz-input id="username" formControlName="username" autocomplete="off" data-testid="user-username" />
+            </nz-form-control>
+          </nz-form-item>
+        }
+        <nz-form-item>
+          <nz-form-label nzRequired nzFor="displayName">{{ 'users.displayName' | translate }}</nz-form-label>
+          <nz-form-control [nzErrorTip]="'users.required' | translate">
+            <input nz-input id="displayName" formControlName="displayName" data-testid="user-display-name" />
+          </nz-form-control>
+        </nz-form-item>
+        <nz-form-item>
+          <nz-form-label nzRequired>{{ 'users.role' | translate }}</nz-form-label>
+          <nz-form-control>
+            <nz-select formControlName="role" data-testid="user-role">
+              @for (r of roles; track r) {
+                <nz-option [nzValue]="r" [nzLabel]="'roles.' + r | translate" />
+              }
+            </nz-select>
+          </nz-form-control>
+        </nz-form-item>
+        @if (!user()) {
+          <nz-form-item>
+            <nz-form-label nzRequired nzFor="password">{{ 'users.password' | translate }}</nz-form-label>
+            <nz-form-control [nzErrorTip]="passwordTip">
+              <input
+                nz-input
+                id="password"
+                type="password"
+                formControlName="password"
+                autocomplete="new-password"
+                data-testid="user-password"
+              />
+            </nz-form-control>
+          </nz-form-item>
+          <ng-template #passwordTip>{{
+            'users.passwordProblem.' + form.controls.password.errors?.['password'] | translate
+          }}</ng-template>
+        }
+        @if (leaving(); as u) {
+          <crm-takeover-picker [user]="u" [(managerId)]="takeOverManagerId" />
+        }
+      </form>
+      <ng-container *nzModalFooter>
+        <button nz-button (click)="closed.emit()">{{ 'users.cancel' | translate }}</button>
+        <button nz-button nzType="primary" [nzLoading]="saving()" (click)="submit()" data-testid="user-save">
+          {{ 'users.save' | translate }}
+        </button>
+      </ng-container>
+    </nz-modal>
+  `,
+  styles: `
+    .block {
+      margin-bottom: 16px;
+    }
+  `,
+})
+export class UserFormDialog {
+  /** The user to change; null to create one. */
+  readonly user = input<UserAccount | null>(null);
+  readonly open = input(false);
+  readonly saved = output<UserAccount>();
+  readonly closed = output<void>();
+  private readonly api = inject(UsersApi);
+  protected readonly roles = ROLES;
+  protected readonly saving = signal(false);
+  protected readonly error = signal<ShownError | null>(null);
+  protected readonly takeOverManagerId = signal<string | null>(null);
+  private readonly fb = inject(FormBuilder).nonNullable;
+  private readonly username = this.fb.control('', [Validators.required, Validators.pattern(USERNAME_PATTERN)]);
+  protected readonly form = this.fb.group({
+    username: this.username,
+    displayName: ['', [Validators.required, Validators.maxLength(100)]],
+    role: this.fb.control<Role>('account_manager', Validators.required),
+    password: ['', passwordValidator(() => this.username.value)],
+  });
+  private readonly role = toSignal(this.form.controls.role.valueChanges, {
+    initialValue: this.form.controls.role.value,
+  });
+  /** The account manager with customers this change would take away from managing them. */
+  protected readonly leaving = computed(() => {
+    const u = this.user();
+    return u && u.customers > 0 && changeLeavesCustomers(u, { role: this.role() }) ? u : null;
+  });
+
+  constructor() {
+    effect(() => {
+      if (!this.open()) return;
+      const u = this.user();
+      this.form.reset({
+        username: '',
+        displayName: u?.displayName ?? '',
+        role: u?.role ?? 'account_manager',
+        password: '',
+      });
+      this.form.controls.username[u ? 'disable' : 'enable']();
+      this.form.controls.password[u ? 'disable' : 'enable']();
+      this.takeOverManagerId.set(null);
+      this.error.set(null);
+    });
+    this.form.controls.username.valueChanges.subscribe(() => this.form.controls.password.updateValueAndValidity());
+  }
+
+  protected async submit(): Promise<void> {
+    if (this.form.invalid) {
+      Object.values(this.form.controls).forEach((c) => {
+        c.markAsDirty();
+        c.updateValueAndValidity();
+      });
+      return;
+    }
+    const value = this.form.getRawValue();
+    const u = this.user();
+    this.saving.set(true);
+    this.error.set(null);
+    try {
+      const saved = u
+        ? await this.api.update(u.id, {
+            displayName: value.displayName,
+            role: value.role,
+            version: u.version,
+            ...(this.leaving() && this.takeOverManagerId()
+              ? { takeOverManagerId: this.takeOverManagerId() as string }
+              : {}),
+          })
+        : await this.api.create(value);
+      this.saved.emit(saved);
+    } catch (e) {
+      this.error.set(shownError(e));
+    } finally {
+      this.saving.set(false);
+    }
+  }
+}
