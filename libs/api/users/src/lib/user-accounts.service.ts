@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, UserRow, UsersService } from '@crm/api/auth';
+import { ChangeHistoryService } from '@crm/api/change-history';
 import { OwnershipService } from '@crm/api/ownership';
 import {
   changeLeavesCustomers,
@@ -24,6 +25,7 @@ export class UserAccountsService {
     private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly ownership: OwnershipService,
+    private readonly history: ChangeHistoryService,
   ) {}
 
   async list(query: UserQueryDto): Promise<UserAccountPage> {
@@ -32,8 +34,16 @@ export class UserAccountsService {
     return { ...page, items: page.items.map((u) => toAccount(u, customers.get(u.id) ?? 0)) };
   }
 
-  async create(dto: CreateUserDto): Promise<UserAccount> {
-    const user = await this.dataSource.transaction((manager) => this.users.create(manager, dto));
+  async create(actor: AuthUser, dto: CreateUserDto): Promise<UserAccount> {
+    const user = await this.dataSource.transaction(async (manager) => {
+      const created = await this.users.create(manager, dto);
+      await this.history.record(manager, {
+        ...userChange(actor, created.id, 'create'),
+        before: null,
+        after: shown(created),
+      });
+      return created;
+    });
     return toAccount(user, 0);
   }
 
@@ -50,17 +60,33 @@ export class UserAccountsService {
         throw new InvalidTransitionError('You cannot deactivate yourself or change your own role');
       }
       if (changeLeavesCustomers(current, dto)) await this.handOverCustomers(manager, actor, current, dto);
-      return this.users.update(manager, current, { displayName: dto.displayName, role: dto.role, active: dto.active });
+      const updated = await this.users.update(manager, current, {
+        displayName: dto.displayName,
+        role: dto.role,
+        active: dto.active,
+      });
+      await this.history.record(manager, {
+        ...userChange(actor, id, 'update'),
+        before: shown(current),
+        after: shown(updated),
+      });
+      return updated;
     });
     this.users.forgetTokenState(id);
     return this.account(user);
   }
 
-  /** Sets a new password; the user's sessions end. */
-  async setPassword(id: string, password: string): Promise<UserAccount> {
-    const user = await this.dataSource.transaction(async (manager) =>
-      this.users.setPassword(manager, await this.users.lock(manager, id), password),
-    );
+  /** Sets a new password; the user's sessions end. The history says it was reset, never the value. */
+  async setPassword(actor: AuthUser, id: string, password: string): Promise<UserAccount> {
+    const user = await this.dataSource.transaction(async (manager) => {
+      const changed = await this.users.setPassword(manager, await this.users.lock(manager, id), password);
+      await this.history.record(manager, {
+        ...userChange(actor, id, 'update'),
+        before: { password: null },
+        after: { password: 'reset' },
+      });
+      return changed;
+    });
     this.users.forgetTokenState(id);
     return this.account(user);
   }
@@ -93,6 +119,15 @@ export class UserAccountsService {
     const customers = await this.ownership.customersManagedBy([user.id]);
     return toAccount(user, customers.get(user.id) ?? 0);
   }
+}
+
+/** The fields of a user that its history compares. */
+function shown(u: UserRow): Record<string, unknown> {
+  return { username: u.username, displayName: u.displayName, role: u.role, active: u.active };
+}
+
+function userChange(actor: AuthUser, id: string, action: 'create' | 'update') {
+  return { actor, entityType: 'user' as const, entityId: id, customerId: null, action };
 }
 
 function toAccount(u: UserRow, customers: number): UserAccount {

@@ -25,8 +25,8 @@ export class UsersController {
   @Post()
   @ApiCreatedResponse({ type: UserAccountDto })
   @ApiConflictResponse({ description: 'The username is taken' })
-  create(@Body() body: CreateUserDto): Promise<UserAccountDto> {
-    return this.accounts.create(body);
+  create(@CurrentUser() actor: AuthUser, @Body() body: CreateUserDto): Promise<UserAccountDto> {
+    return this.accounts.create(actor, body);
   }
 
   @Patch(':id')
@@ -45,7 +45,11 @@ export class UsersController {
   @Post(':id/password')
   @HttpCode(200)
   @ApiOkResponse({ type: UserAccountDto })
-  setPassword(@Param('id', ParseUUIDPipe) id: string, @Body() body: SetPasswordDto): Promise<UserAccountDto> {
-    return this.accounts.setPassword(id, body.password);
+  setPassword(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SetPasswordDto,
+  ): Promise<UserAccountDto> {
+    return this.accounts.setPassword(actor, id, body.password);
   }
 }

@@ -143,6 +143,30 @@ describe('users administration', () => {
     expect(fresh.status).toBe(200);
   });
 
+  it('records every change to a user in the change history, the password as reset and never its value', async () => {
+    const user = await newUser('marketing', '旧名字');
+    await t.request('PATCH', `/users/${user.id}`, { as: 'admin', body: { displayName: '新名字', version: 1 } });
+    await t.request('POST', `/users/${user.id}/password`, { as: 'admin', body: { password: 'another-long-password' } });
+    const rows = await t.dataSource.query(
+      `SELECT action, actor_id, request_id IS NOT NULL AS has_request, changes FROM change_history
+        WHERE entity_type = 'user' AND entity_id = $1 ORDER BY id`,
+      [user.id],
+    );
+    expect(rows.map((r: { action: string }) => r.action)).toEqual(['create', 'update', 'update']);
+    expect(
+      rows.every((r: { actor_id: string; has_request: boolean }) => r.actor_id === t.userIds['admin'] && r.has_request),
+    ).toBe(true);
+    expect(rows[0].changes).toEqual(
+      expect.arrayContaining([
+        { field: 'username', from: null, to: user.username },
+        { field: 'role', from: null, to: 'marketing' },
+      ]),
+    );
+    expect(rows[1].changes).toEqual([{ field: 'displayName', from: '旧名字', to: '新名字' }]);
+    expect(rows[2].changes).toEqual([{ field: 'password', from: null, to: 'reset' }]);
+    expect(JSON.stringify(rows)).not.toContain('another-long-password');
+  });
+
   it('refuses a stale version with 409 and changes nothing', async () => {
     const user = await newUser('marketing', 'Before');
     await t.request('PATCH', `/users/${user.id}`, { as: 'admin', body: { displayName: 'First', version: 1 } });
