@@ -129,7 +129,8 @@ test('an account manager only finds their own customers and is told another one 
   });
   expect(list.status()).toBe(200);
   const others = (await list.json()).items.filter(
-    (c: { accountManager: { displayName: string } | null }) => c.accountManager && c.accountManager.displayName !== '李静',
+    (c: { accountManager: { displayName: string } | null }) =>
+      c.accountManager && c.accountManager.displayName !== '李静',
   );
   expect(others.length).toBeGreaterThan(0);
   const other = others[0] as { id: string; name: string };
