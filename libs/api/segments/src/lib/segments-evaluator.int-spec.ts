@@ -12,7 +12,6 @@ import {
   SegmentRule,
   TARIFF_CATEGORIES,
   VIP_TIERS,
-  VOLTAGE_LEVELS_KV,
 } from '@crm/shared/domain';
 import { SegmentsModule } from '../index';
 
@@ -291,6 +290,22 @@ describe('Segment rules against a reference evaluator', () => {
     }
     expect(failures).toEqual([]);
   }, 300_000);
+
+  it('counts every figure the population has as the evaluator does at the edges: eq, neq, gte and lte', async () => {
+    const failures: unknown[] = [];
+    for (const field of SEGMENT_FIELDS.filter((f) => f.type === 'number' && !f.values)) {
+      const seen = new Set([...facts.values()].map((f) => f[field.key]).filter((v) => v !== null) as number[]);
+      for (const value of seen)
+        for (const operator of ['eq', 'neq', 'gte', 'lte'] as const) {
+          const rule: SegmentRule = { op: 'and', rules: [{ field: field.key, operator, value }] };
+          const expected = [...facts.values()].filter((f) => matches(rule, f)).length;
+          const res = await t.request('POST', '/segments/preview', { as: 'marketing', body: { rule } });
+          if (res.body.count !== expected)
+            failures.push({ rule: JSON.stringify(rule), count: { api: res.body.count, expected } });
+        }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
 
   it('has a population in which the rules can tell customers apart', () => {
     const all = [...facts.values()];
