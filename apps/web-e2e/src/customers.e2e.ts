@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { login, SCREENSHOTS } from './support';
+import { authHeaders, login, SCREENSHOTS } from './support';
 
 test('an account manager creates a customer, edits it and sees the change on the timeline', async ({ page }) => {
   const accountNo = `39${Date.now().toString().slice(-8)}`;
@@ -44,7 +44,7 @@ test('an account manager creates a customer, edits it and sees the change on the
   await page.screenshot({ path: join(SCREENSHOTS, 'customer-detail.png'), fullPage: true });
 });
 
-test('a leader searches customers, opens one and can hand it over to another manager', async ({ page }) => {
+test('a leader searches customers and opens one with its consumption and bills', async ({ page }) => {
   await login(page, 'leader');
   await page.goto('/customers');
   await page.getByTestId('customer-search').fill('电气');
@@ -58,12 +58,83 @@ test('a leader searches customers, opens one and can hand it over to another man
   await expect(page.getByTestId('consumption-chart').locator('canvas')).toBeVisible();
   await expect(page.getByTestId('bills').locator('tbody tr').first()).toBeVisible();
   await expect(page.getByTestId('arrears')).toBeVisible();
-  await page.getByTestId('handover').click();
-  await page.getByTestId('handover-manager').click();
-  await expect(page.locator('nz-option-item')).toHaveCount(7);
 });
 
-test('an account manager only finds their own customers and is told another one does not exist', async ({ page }) => {
+test('a leader hands a customer over to another manager, who then owns it, as its timeline says', async ({
+  page,
+  request,
+}) => {
+  // A customer of manager1 of its own, so that the demo customers keep their managers for the other tests.
+  const suffix = Date.now().toString().slice(-8);
+  const name = `温州移交测试电气有限公司${suffix}`;
+  const created = await request.post('/api/customers', {
+    headers: await authHeaders(request, 'manager1'),
+    data: {
+      accountNo: `37${suffix}`,
+      name,
+      creditCode: '91350100M000100Y43',
+      industry: '38',
+      voltageKv: 10,
+      contractCapacityKva: 1250,
+      tariffCategory: 'large_industry',
+      region: '龙湾区',
+      address: '温州市龙湾区滨海园区 7 号',
+      contacts: [{ name: '陈国强', phone: '13857712345', role: '电气负责人' }],
+    },
+  });
+  expect(created.status()).toBe(201);
+  const customerId = (await created.json()).id as string;
+
+  await login(page, 'leader');
+  await page.goto('/customers');
+  await page.getByTestId('customer-search').fill(suffix);
+  const rows = page.getByTestId('customers').locator('tbody tr');
+  await expect(rows).toHaveCount(1);
+  await rows.first().click();
+  await expect(page.getByTestId('customer-manager')).toHaveText('王建国');
+
+  await page.getByTestId('handover').click();
+  await page.getByTestId('handover-manager').click();
+  // Every account manager but the current one.
+  await expect(page.locator('nz-option-item')).toHaveCount(7);
+  await expect(page.locator('nz-option-item', { hasText: '王建国' })).toHaveCount(0);
+  await page.locator('nz-option-item', { hasText: '李静' }).click();
+  await page.getByTestId('handover-reason').fill('片区调整');
+  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  await expect(page.locator('.ant-modal-footer')).toBeHidden();
+
+  await expect(page.getByTestId('customer-manager')).toHaveText('李静');
+  const handover = page.getByTestId('timeline').locator('[data-type="handover"]');
+  await expect(handover).toHaveCount(1);
+  await expect(handover).toContainText('陈志刚 (营销部主任)');
+  await expect(handover).toContainText('由 王建国 移交给 李静：片区调整');
+
+  // Read again from the server, not from the page's state: the new owner sticks.
+  await page.reload();
+  await expect(page.getByTestId('customer-manager')).toHaveText('李静');
+  const customer = await (
+    await request.get(`/api/customers/${customerId}`, { headers: await authHeaders(request, 'manager2') })
+  ).json();
+  expect(customer.accountManager.displayName).toBe('李静');
+  expect(customer.name).toBe(name);
+});
+
+test('an account manager only finds their own customers and is told another one does not exist', async ({
+  page,
+  request,
+}) => {
+  // A real customer of another manager, found by an admin.
+  const list = await request.get('/api/customers?pageSize=100&sort=accountNo', {
+    headers: await authHeaders(request, 'admin'),
+  });
+  expect(list.status()).toBe(200);
+  const others = (await list.json()).items.filter(
+    (c: { accountManager: { displayName: string } | null }) =>
+      c.accountManager && c.accountManager.displayName !== '李静',
+  );
+  expect(others.length).toBeGreaterThan(0);
+  const other = others[0] as { id: string; name: string };
+
   await login(page, 'manager2');
   await page.goto('/customers');
   const cells = page.getByTestId('customers').locator('tbody tr td:nth-child(7)');
@@ -71,6 +142,9 @@ test('an account manager only finds their own customers and is told another one 
   const managers = await cells.allTextContents();
   expect(managers.length).toBeGreaterThan(0);
   expect(new Set(managers.map((m) => m.trim()))).toEqual(new Set(['李静']));
-  await page.goto('/customers/00000000-0000-4000-8000-000000000000');
+
+  await page.goto(`/customers/${other.id}`);
   await expect(page.getByText('找不到该记录，或它不属于您')).toBeVisible();
+  await expect(page.getByTestId('customer-profile')).toHaveCount(0);
+  await expect(page.getByText(other.name)).toHaveCount(0);
 });

@@ -1,16 +1,17 @@
 import { APIRequestContext, expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, login, SCREENSHOTS } from './support';
+import { authHeaders, login, SCREENSHOTS } from './support';
 
-async function token(request: APIRequestContext, username: string): Promise<string> {
-  const res = await request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  return (await res.json()).accessToken;
-}
+const DAY = 24 * 60 * 60 * 1000;
+let accounts = 0;
 
-/** A new customer of manager1 with a new-connection application just received. */
-async function newConnection(request: APIRequestContext): Promise<{ customerId: string; applicationId: string }> {
-  const headers = { authorization: `Bearer ${await token(request, 'manager1')}` };
-  const suffix = Date.now().toString().slice(-8);
+/** A new customer of manager1 with a new-connection application received now, or at `receivedAt`. */
+async function newConnection(
+  request: APIRequestContext,
+  receivedAt?: Date,
+): Promise<{ customerId: string; applicationId: string }> {
+  const headers = await authHeaders(request, 'manager1');
+  const suffix = `${Date.now().toString().slice(-6)}${String(accounts++ % 100).padStart(2, '0')}`;
   const customer = await request.post('/api/customers', {
     headers,
     data: {
@@ -30,7 +31,7 @@ async function newConnection(request: APIRequestContext): Promise<{ customerId: 
   const customerId = (await customer.json()).id;
   const app = await request.post(`/api/customers/${customerId}/applications`, {
     headers,
-    data: { type: 'new_connection' },
+    data: { type: 'new_connection', ...(receivedAt ? { receivedAt: receivedAt.toISOString() } : {}) },
   });
   expect(app.status()).toBe(201);
   return { customerId, applicationId: (await app.json()).id };
@@ -59,21 +60,85 @@ test('an account manager walks a new connection to energization', async ({ page,
   await expect(page.getByTestId('step-energization')).toContainText('energization 完成');
   await page.screenshot({ path: join(SCREENSHOTS, 'application-completed.png'), fullPage: true });
 
-  const headers = { authorization: `Bearer ${await token(request, 'manager1')}` };
+  const headers = await authHeaders(request, 'manager1');
   const customer = await (await request.get(`/api/customers/${customerId}`, { headers })).json();
   expect(customer.stage).toBe('active');
 });
 
-test('the manager’s application list puts urgent work first', async ({ page }) => {
+/**
+ * An open application of manager1 whose site survey (15 working days) started `daysAgo` calendar days ago,
+ * its acceptance done then; returns its id and its SLA state today.
+ */
+async function surveyStarted(request: APIRequestContext, daysAgo: number): Promise<{ id: string; sla: string }> {
+  const headers = await authHeaders(request, 'manager1');
+  const receivedAt = new Date(Date.now() - daysAgo * DAY - 60_000);
+  const { applicationId } = await newConnection(request, receivedAt);
+  const advanced = await request.post(`/api/applications/${applicationId}/advance`, {
+    headers,
+    data: { completedAt: new Date(receivedAt.getTime() + 30_000).toISOString() },
+  });
+  expect(advanced.status()).toBe(200);
+  const application = await advanced.json();
+  const step = application.steps.find((s: { code: string }) => s.code === application.currentStep);
+  expect(step.code).toBe('survey_plan');
+  return { id: applicationId, sla: step.sla };
+}
+
+test('the manager’s application list puts urgent work first', async ({ page, request }) => {
+  // One application in each SLA state, whatever the demo data holds.
+  const overdue = await surveyStarted(request, 60);
+  expect(overdue.sla).toBe('overdue');
+  const onTime = await surveyStarted(request, 0);
+  expect(onTime.sla).toBe('on_time');
+  // In warning from 12 of the 15 working days (more calendar days, with weekends and holidays) to the due date:
+  // go back a day at a time until one is, cancelling those still on time.
+  let warning: { id: string; sla: string } | null = null;
+  for (let daysAgo = 12; !warning && daysAgo <= 40; daysAgo++) {
+    const candidate = await surveyStarted(request, daysAgo);
+    expect(candidate.sla).not.toBe('overdue');
+    if (candidate.sla === 'warning') warning = candidate;
+    else
+      expect(
+        (
+          await request.post(`/api/applications/${candidate.id}/cancel`, {
+            headers: await authHeaders(request, 'manager1'),
+            data: { reason: '测试数据' },
+          })
+        ).status(),
+      ).toBe(200);
+  }
+  expect(warning).not.toBeNull();
+
   await login(page, 'manager1');
   await page.goto('/applications');
-  const tags = page.getByTestId('applications').locator('[data-sla]');
-  await expect(tags.first()).toBeVisible();
-  const order = await tags.evaluateAll((els) => els.map((e) => e.getAttribute('data-sla')));
-  const rank = { overdue: 0, warning: 1, on_time: 2 } as Record<string, number>;
-  const ranks = order.map((s) => rank[s ?? 'on_time']);
-  expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  const table = page.getByTestId('applications');
+  await expect(table.locator('[data-sla]').first()).toBeVisible();
   await page.screenshot({ path: join(SCREENSHOTS, 'applications.png'), fullPage: true });
+  // The open applications, page after page, in the order shown.
+  const shown: { id: string | null; sla: string | null }[] = [];
+  for (let pageNo = 1; ; pageNo++) {
+    await expect(table.locator('.ant-pagination-item-active')).toHaveText(String(pageNo));
+    await expect(table.locator('.ant-spin-blur')).toHaveCount(0);
+    shown.push(
+      ...(await table.locator('tbody tr[data-testid^="application-"]').evaluateAll((rows) =>
+        rows.map((r) => ({
+          id: r.getAttribute('data-testid'),
+          sla: r.querySelector('[data-sla]')?.getAttribute('data-sla') ?? null,
+        })),
+      )),
+    );
+    if ((await table.locator('.ant-pagination-next.ant-pagination-disabled').count()) > 0 || pageNo >= 50) break;
+    await table.locator('.ant-pagination-next').click();
+  }
+  const rank: Record<string, number> = { overdue: 0, warning: 1, on_time: 2 };
+  const ranks = shown.map((r) => rank[r.sla ?? 'none']);
+  expect(ranks.every((r) => r !== undefined)).toBe(true);
+  expect(new Set(ranks)).toEqual(new Set([0, 1, 2]));
+  expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  const position = (id: string) => shown.findIndex((r) => r.id === `application-${id}`);
+  expect(position(overdue.id)).toBeGreaterThanOrEqual(0);
+  expect(position(overdue.id)).toBeLessThan(position((warning as { id: string }).id));
+  expect(position((warning as { id: string }).id)).toBeLessThan(position(onTime.id));
 });
 
 test('leadership sees the time-limit compliance rate with charts', async ({ page }) => {

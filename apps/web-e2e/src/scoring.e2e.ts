@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { login, SCREENSHOTS } from './support';
+import { authHeaders, login, SCREENSHOTS } from './support';
 
 test('a leader filters the VIP list, opens a customer and sees the factors of both scores', async ({ page }) => {
   await login(page, 'leader');
@@ -33,15 +33,35 @@ test('a leader filters the VIP list, opens a customer and sees the factors of bo
   await page.screenshot({ path: join(SCREENSHOTS, 'customer-scores.png'), fullPage: true });
 });
 
-test('a leader previews a change of weights before saving it', async ({ page }) => {
+test('a leader previews a change of weights before saving it, and the preview saves nothing', async ({
+  page,
+  request,
+}) => {
+  const headers = await authHeaders(request, 'leader');
+  const modelsBefore = await (await request.get('/api/scoring/models', { headers })).json();
+  const current = modelsBefore[0];
+  expect([current.vipWeights.consumption, current.vipWeights.growth]).not.toEqual([0.2, 0.25]);
+  const vipBefore = await (await request.get('/api/vip?pageSize=20', { headers })).json();
+
   await login(page, 'leader');
   await page.goto('/scoring-model');
+  await expect(page.getByTestId('model-version')).toHaveText(`v${current.version}`);
   await page.getByTestId('model-weight-consumption').locator('input').fill('0.2');
   await page.getByTestId('model-weight-growth').locator('input').fill('0.25');
   await page.getByTestId('model-preview').click();
   await expect(page.getByTestId('preview-result')).toBeVisible();
   await expect(page.getByTestId('preview-customers')).not.toHaveText('0');
   await page.screenshot({ path: join(SCREENSHOTS, 'scoring-model.png'), fullPage: true });
+
+  // Nothing saved: the same versions, the current one with its own weights, and the same scores.
+  expect(await (await request.get('/api/scoring/models', { headers })).json()).toEqual(modelsBefore);
+  expect(await (await request.get('/api/vip?pageSize=20', { headers })).json()).toEqual(vipBefore);
+  await expect(page.getByTestId('model-version')).toHaveText(`v${current.version}`);
+  await page.reload();
+  await expect(page.getByTestId('model-weight-consumption').locator('input')).toHaveValue(
+    String(current.vipWeights.consumption),
+  );
+  await expect(page.getByTestId('model-weight-growth').locator('input')).toHaveValue(String(current.vipWeights.growth));
 });
 
 test('an account manager sees the rating and tier changes of their customers under the bell', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, Page } from '@playwright/test';
+import { APIRequestContext, expect, Page } from '@playwright/test';
 import { join } from 'node:path';
 
 export const DEMO_PASSWORD = 'demo12345';
@@ -11,4 +11,11 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.locator('#password').fill(password);
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('current-user')).toBeVisible();
+}
+
+/** The `authorization` header of a demo user, logged in through the API. */
+export async function authHeaders(request: APIRequestContext, username: string): Promise<Record<string, string>> {
+  const res = await request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
+  expect(res.status()).toBe(200);
+  return { authorization: `Bearer ${(await res.json()).accessToken}` };
 }

@@ -34,7 +34,7 @@ describe('compileSegmentRule', () => {
     ['neq', 'region', 'x', 'f.region IS DISTINCT FROM $1::text'],
     ['nin', 'stage', ['closed'], '(f.stage = ANY($1::text[])) IS NOT TRUE'],
     ['gt', 'kwh12m', 1, 'f.kwh_12m > $1::numeric'],
-    ['gte', 'kwhGrowthPercent', -50, '(f.kwh_growth * 100) >= $1::float8'],
+    ['gte', 'kwhGrowthPercent', -50, '(f.kwh_growth::numeric * 100) >= $1::numeric'],
     ['lt', 'creditScore', 60, 'f.credit_score < $1::numeric'],
     ['lte', 'contractCapacityKva', 800, 'f.contract_capacity_kva <= $1::numeric'],
     ['is_null', 'vipTier', undefined, 'f.vip_tier IS NULL'],

@@ -5,7 +5,7 @@ interface FieldSql {
   /** The column or expression over the customer's segment facts `f`. */
   sql: string;
   /** The SQL type values are cast to (the column's). */
-  type: 'smallint' | 'numeric' | 'float8' | 'text' | 'uuid' | 'tags';
+  type: 'smallint' | 'numeric' | 'text' | 'uuid' | 'tags';
 }
 
 /** The SQL of every field of SEGMENT_FIELDS (its unit tests check that none is missing). */
@@ -20,7 +20,9 @@ export const FIELD_SQL: Record<string, FieldSql> = {
   tags: { sql: 'f.tags', type: 'tags' },
   accountManagerId: { sql: 'f.account_manager_id', type: 'uuid' },
   kwh12m: { sql: 'f.kwh_12m', type: 'numeric' },
-  kwhGrowthPercent: { sql: '(f.kwh_growth * 100)', type: 'float8' },
+  // The growth is a float8 ratio: 0.07 * 100 in float8 is 7.000000000000001, which "= 7" or "<= 7" would miss.
+  // As numeric (15 significant digits) it is 7.00 exactly, as the percent the user typed means it.
+  kwhGrowthPercent: { sql: '(f.kwh_growth::numeric * 100)', type: 'numeric' },
   maxDemandKw: { sql: 'f.max_demand_kw_12m', type: 'numeric' },
   avgPowerFactor: { sql: 'f.avg_power_factor_12m', type: 'numeric' },
   arrears: { sql: 'f.arrears', type: 'numeric' },

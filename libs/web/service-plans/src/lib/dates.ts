@@ -29,12 +29,13 @@ export function weekOf(date: string): DateRange & { days: string[] } {
 }
 
 /**
- * The dates a month calendar of `date`'s month can show: six weeks from the week of the 1st, whether
- * weeks start on Sunday or on Monday.
+ * The dates the month calendar of `date`'s month shows: six whole weeks, Monday to Sunday (the calendar
+ * always shows six rows, and weeks start on Monday in every language, see `provideCore`), from the week
+ * of the 1st.
  */
 export function monthGridOf(date: string): DateRange {
-  const first = `${date.slice(0, 7)}-01`;
-  return { from: addCalendarDays(first, -6), to: addCalendarDays(first, 41) };
+  const from = weekOf(`${date.slice(0, 7)}-01`).from;
+  return { from, to: addCalendarDays(from, 6 * 7 - 1) };
 }
 
 /** The first day of the month `months` after `date`'s month (negative: before). */
