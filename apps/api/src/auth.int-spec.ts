@@ -77,9 +77,27 @@ describe('auth and the HTTP platform', () => {
     expect(res.body).toEqual({ status: 'ok', database: 'up' });
   });
 
-  it('sends security headers and a request id', async () => {
+  it("sends security headers and a request id: the caller's when it sent one, a new one otherwise", async () => {
     const res = await t.request('GET', '/health');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    const generated = res.headers.get('x-request-id');
+    expect(generated).toMatch(uuid);
+    const again = (await t.request('GET', '/health')).headers.get('x-request-id');
+    expect(again).toMatch(uuid);
+    expect(again).not.toBe(generated);
+
+    const sent = await fetch(`${t.baseUrl}/api/health`, { headers: { 'x-request-id': 'trace-42' } });
+    expect(sent.headers.get('x-request-id')).toBe('trace-42');
+    // Errors carry it too, the body staying in the error format.
+    const refused = await fetch(`${t.baseUrl}/api/auth/me`, { headers: { 'x-request-id': 'trace-43' } });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('x-request-id')).toBe('trace-43');
+    expect(await refused.json()).toEqual({ statusCode: 401, error: 'Unauthorized', message: expect.any(String) });
+    const invalid = await t.request('POST', '/auth/login', { body: {} });
+    expect(invalid.status).toBe(400);
+    expect(invalid.headers.get('x-request-id')).toMatch(uuid);
   });
 });

@@ -32,13 +32,20 @@ describe('background jobs on PostgreSQL', () => {
 
   it('runs a queued job exactly once however many instances work the queue', async () => {
     const id = await instances[0].runNow('count-runs');
+    // The queue's own record of the job, polled until it is completed (10 s at most).
     let state: string | null = null;
-    for (let i = 0; i < 100 && state !== 'completed'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      state = await instances[1].state('count-runs', id);
+    for (const deadline = Date.now() + 10_000; state !== 'completed' && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      state = (await client.query('SELECT state FROM pgboss.job WHERE id = $1', [id])).rows[0]?.state ?? null;
     }
     expect(state).toBe('completed');
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await instances[1].state('count-runs', id)).toBe('completed');
+    // One job of the name, completed on its first try, and none left to be run again by either instance.
+    const jobs = await client.query(
+      `SELECT state, singleton_key, retry_count, count(*)::int AS n FROM pgboss.job WHERE name = 'count-runs'
+        GROUP BY state, singleton_key, retry_count`,
+    );
+    expect(jobs.rows).toEqual([{ state: 'completed', singleton_key: null, retry_count: 0, n: 1 }]);
     const runs = await client.query('SELECT count(*)::int AS n FROM job_runs');
     expect(runs.rows[0].n).toBe(1);
   });

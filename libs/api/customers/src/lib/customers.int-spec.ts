@@ -1,4 +1,5 @@
 import { AuditModule } from '@crm/api/audit';
+import { OwnershipModule } from '@crm/api/ownership';
 import { ReferenceModule } from '@crm/api/reference';
 import { createCustomer, createTestApp, customerBody as newCustomer, TestApp } from '@crm/api/testing';
 import { CustomersModule } from '../index';
@@ -9,7 +10,7 @@ describe('customers: registry, scope, locking, timeline, audit', () => {
   const countCustomers = async () => Number((await t.dataSource.query('SELECT count(*) FROM customers'))[0].count);
 
   beforeAll(async () => {
-    t = await createTestApp([ReferenceModule, CustomersModule, AuditModule]);
+    t = await createTestApp([ReferenceModule, CustomersModule, OwnershipModule, AuditModule]);
   });
   afterAll(() => t.close());
 
@@ -385,21 +386,59 @@ describe('customers: registry, scope, locking, timeline, audit', () => {
 
   describe('audit log', () => {
     it('records every write with who, what, outcome and request id, and only admins read it', async () => {
-      const res = await t.request('POST', '/customers', { as: 'manager1', body: newCustomer({ name: 'x' }) });
-      expect(res.status).toBe(400);
-      const requestId = res.headers.get('x-request-id');
-      let entry: Record<string, unknown> | undefined;
-      for (let i = 0; i < 50 && !entry; i++) {
-        const page = (await t.request('GET', '/audit?path=/api/customers&pageSize=500', { as: 'admin' })).body;
-        entry = page.items.find((e: { requestId: string }) => e.requestId === requestId);
-        if (!entry) await new Promise((r) => setTimeout(r, 20));
-      }
-      expect(entry).toMatchObject({
-        method: 'POST',
-        path: '/api/customers',
-        status: 400,
-        user: { username: 'manager1' },
+      const created = await t.request('POST', '/customers', { as: 'manager1', body: newCustomer() });
+      expect(created.status).toBe(201);
+      const id = created.body.id;
+      const patched = await t.request('PATCH', `/customers/${id}`, {
+        as: 'manager1',
+        body: { version: 1, name: '审计测试电气有限公司' },
       });
+      expect(patched.status).toBe(200);
+      const handedOver = await t.request('POST', `/customers/${id}/handover`, {
+        as: 'leader',
+        body: { toManagerId: t.userIds['manager2'], reason: '调岗' },
+      });
+      expect(handedOver.status).toBe(200);
+      const failed = await t.request('POST', '/customers', { as: 'manager2', body: newCustomer({ name: 'x' }) });
+      expect(failed.status).toBe(400);
+      const read = await t.request('GET', `/customers/${id}`, { as: 'manager2' });
+      expect(read.status).toBe(200);
+
+      const writes = [created, patched, handedOver, failed];
+      const requestIds = writes.map((res) => res.headers.get('x-request-id'));
+      expect(new Set(requestIds).size).toBe(4);
+      // The log is written once each response has gone: wait for it (2 s at most).
+      type Entry = { requestId: string; method: string; path: string; status: number; user: { username: string } };
+      let entries: Entry[] = [];
+      for (const deadline = Date.now() + 2_000; entries.length < writes.length && Date.now() < deadline; ) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const page = (await t.request('GET', '/audit?path=/api/customers&pageSize=500', { as: 'admin' })).body;
+        entries = page.items.filter(
+          (e: Entry) => requestIds.includes(e.requestId) || e.path === `/api/customers/${id}`,
+        );
+      }
+      expect(
+        entries
+          .map((e) => ({
+            requestId: e.requestId,
+            user: e.user.username,
+            method: e.method,
+            path: e.path,
+            status: e.status,
+          }))
+          .sort((x, y) => requestIds.indexOf(x.requestId) - requestIds.indexOf(y.requestId)),
+      ).toEqual([
+        { requestId: requestIds[0], user: 'manager1', method: 'POST', path: '/api/customers', status: 201 },
+        { requestId: requestIds[1], user: 'manager1', method: 'PATCH', path: `/api/customers/${id}`, status: 200 },
+        {
+          requestId: requestIds[2],
+          user: 'leader',
+          method: 'POST',
+          path: `/api/customers/${id}/handover`,
+          status: 200,
+        },
+        { requestId: requestIds[3], user: 'manager2', method: 'POST', path: '/api/customers', status: 400 },
+      ]);
       expect((await t.request('GET', '/audit', { as: 'leader' })).status).toBe(403);
     });
 

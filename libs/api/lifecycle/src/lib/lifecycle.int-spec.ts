@@ -142,7 +142,17 @@ describe('lifecycle: applications, steps, time limits', () => {
       const c = await customer();
       const app = (await open(c.id, { type: 'new_connection' })).body;
       expect((await advance(app.id, { step: 'design_review' })).status).toBe(409);
-      expect((await advance(app.id, { step: 'acceptance' })).status).toBe(200);
+      const ok = await advance(app.id, { step: 'acceptance' });
+      expect(ok.status).toBe(200);
+      expect(ok.body).toMatchObject({ id: app.id, status: 'open', currentStep: 'survey_plan' });
+      expect(ok.body.steps.map((s: { state: string }) => s.state)).toEqual([
+        'done',
+        'in_progress',
+        'pending',
+        'pending',
+        'pending',
+        'pending',
+      ]);
     });
 
     it('takes a back-dated completion, starts the next step then, and refuses dates before the start or in the future', async () => {
@@ -218,18 +228,30 @@ describe('lifecycle: applications, steps, time limits', () => {
     });
 
     it('moves open applications with the customer on handover', async () => {
+      const openWork = async () =>
+        Object.fromEntries(
+          (await t.request('GET', '/managers/workload', { as: 'leader' })).body.map(
+            (w: { manager: { username: string }; openWork: number }) => [w.manager.username, w.openWork],
+          ),
+        );
       const c = await customer();
       const app = (await open(c.id, { type: 'new_connection' })).body;
+      const before = await openWork();
       await t.request('POST', `/customers/${c.id}/handover`, {
         as: 'leader',
         body: { toManagerId: t.userIds['manager2'], reason: '调岗' },
       });
       expect((await t.request('GET', `/applications/${app.id}`, { as: 'manager1' })).status).toBe(404);
-      expect((await advance(app.id, {}, 'manager2')).status).toBe(200);
-      const workload = (await t.request('GET', '/managers/workload', { as: 'leader' })).body;
-      expect(
-        workload.find((w: { manager: { username: string } }) => w.manager.username === 'manager2').openWork,
-      ).toBeGreaterThan(0);
+      const advanced = await advance(app.id, {}, 'manager2');
+      expect(advanced.status).toBe(200);
+      expect(advanced.body).toMatchObject({
+        id: app.id,
+        currentStep: 'survey_plan',
+        accountManager: { id: t.userIds['manager2'], displayName: 'Manager Two' },
+      });
+      expect(advanced.body.steps[0].completedBy).toEqual({ id: t.userIds['manager2'], displayName: 'Manager Two' });
+      const after = await openWork();
+      expect([after['manager1'], after['manager2']]).toEqual([before['manager1'] - 1, before['manager2'] + 1]);
     });
   });
 
@@ -242,6 +264,35 @@ describe('lifecycle: applications, steps, time limits', () => {
         body: { nameZh: '现场核查', nameEn: 'Site check', slaWorkingDays: 2 },
       });
       expect(edit.status).toBe(200);
+      expect(edit.body).toEqual([
+        {
+          applicationType: 'suspension',
+          position: 1,
+          code: 'acceptance',
+          nameZh: '业务受理',
+          nameEn: 'Acceptance',
+          slaWorkingDays: 1,
+          slaWorkingDaysDualSupply: null,
+        },
+        {
+          applicationType: 'suspension',
+          position: 2,
+          code: 'site_check',
+          nameZh: '现场核查',
+          nameEn: 'Site check',
+          slaWorkingDays: 2,
+          slaWorkingDaysDualSupply: null,
+        },
+        {
+          applicationType: 'suspension',
+          position: 3,
+          code: 'execution',
+          nameZh: '装表拆表/系统变更',
+          nameEn: 'Execution',
+          slaWorkingDays: 3,
+          slaWorkingDaysDualSupply: null,
+        },
+      ]);
       expect(
         (
           await t.request('PUT', '/lifecycle/steps/suspension/site_check', {
@@ -270,56 +321,263 @@ describe('lifecycle: applications, steps, time limits', () => {
   });
 
   describe('SLA', () => {
-    it('records warning and overdue events once each, on the timeline and to the manager', async () => {
+    const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    /**
+     * The day before the `n`-th working day counting back from today: a step started then has had `n`
+     * of its working days, by the calendar's exceptions to Monday–Friday.
+     */
+    const workingDaysAgo = async (n: number) => {
+      const rows: { date: string; working: boolean }[] = await t.dataSource.query(
+        `SELECT to_char(date, 'YYYY-MM-DD') AS date, working FROM working_calendar`,
+      );
+      const exceptions = new Map(rows.map((r) => [r.date, r.working]));
+      const day = new Date(`${chinaToday()}T00:00:00.000Z`);
+      for (let passed = 0; passed < n; day.setUTCDate(day.getUTCDate() - 1)) {
+        const weekday = day.getUTCDay();
+        if (exceptions.get(day.toISOString().slice(0, 10)) ?? (weekday !== 0 && weekday !== 6)) passed++;
+      }
+      return day.toISOString().slice(0, 10);
+    };
+    /** A new connection whose survey (15 working days) has had 13 of them: 87 % ≥ 80 %, not yet due. */
+    const inWarning = async () => {
+      const c = await customer();
+      const started = await workingDaysAgo(13);
+      const app = (await open(c.id, { type: 'new_connection', receivedAt: `${started}T01:00:00.000Z` })).body;
+      const res = await advance(app.id, { completedAt: `${started}T02:00:00.000Z` });
+      expect(res.body.steps[1]).toMatchObject({ code: 'survey_plan', state: 'in_progress', sla: 'warning' });
+      return { customer: c, app: res.body };
+    };
+    const inOverdue = async () => {
       const c = await customer();
       // Received 30 days ago: the one-day acceptance step is long overdue.
-      const overdue = (
+      const app = (
         await open(c.id, { type: 'new_connection', receivedAt: new Date(Date.now() - 30 * DAY).toISOString() })
       ).body;
-      expect(overdue.steps[0].sla).toBe('overdue');
-      const scan = t.app.get(SlaScanService);
-      const first = await scan.scan();
-      expect(first.overdue).toBeGreaterThanOrEqual(1);
-      const second = await scan.scan();
-      expect(second).toEqual({ warning: 0, overdue: 0 });
-      const events = await t.dataSource.query('SELECT kind FROM sla_events WHERE application_id = $1', [overdue.id]);
-      expect(events).toEqual([{ kind: 'overdue' }]);
-      const timeline = (await t.request('GET', `/customers/${c.id}/timeline`, { as: 'manager1' })).body;
-      expect(timeline[0]).toMatchObject({ type: 'sla_overdue', actor: null });
-      const notified = await t.dataSource.query(
-        `SELECT n.kind, n.data->>'stepZh' AS step FROM notifications n JOIN users u ON u.id = n.user_id
-          WHERE n.customer_id = $1 AND u.username = 'manager1'`,
-        [c.id],
+      expect(app.steps[0].sla).toBe('overdue');
+      return { customer: c, app };
+    };
+    const notificationsOf = (customerId: string) =>
+      t.dataSource.query(
+        `SELECT u.username, n.kind, n.data->>'stepZh' AS step FROM notifications n JOIN users u ON u.id = n.user_id
+          WHERE n.customer_id = $1 ORDER BY n.created_at`,
+        [customerId],
       );
-      expect(notified).toEqual([{ kind: 'sla_overdue', step: expect.any(String) }]);
+    const eventsOf = (applicationId: string) =>
+      t.dataSource.query('SELECT position, kind FROM sla_events WHERE application_id = $1 ORDER BY id', [
+        applicationId,
+      ]);
+
+    it('records warning and overdue events once each, on the timeline and to the manager', async () => {
+      const scan = t.app.get(SlaScanService);
+      // Records what the other tests' applications are due first, so that the counts below are this test's.
+      await scan.scan();
+      const warned = await inWarning();
+      const late = await inOverdue();
+
+      expect(await scan.scan()).toEqual({ warning: 1, overdue: 1 });
+      expect(await scan.scan()).toEqual({ warning: 0, overdue: 0 });
+      expect(await eventsOf(warned.app.id)).toEqual([{ position: 2, kind: 'warning' }]);
+      expect(await eventsOf(late.app.id)).toEqual([{ position: 1, kind: 'overdue' }]);
+
+      const [warnedEntry] = (await t.request('GET', `/customers/${warned.customer.id}/timeline`, { as: 'manager1' }))
+        .body;
+      expect(warnedEntry).toMatchObject({
+        type: 'sla_warning',
+        actor: null,
+        data: { applicationId: warned.app.id, step: 'survey_plan', kind: 'warning' },
+      });
+      const [lateEntry] = (await t.request('GET', `/customers/${late.customer.id}/timeline`, { as: 'manager1' })).body;
+      expect(lateEntry).toMatchObject({
+        type: 'sla_overdue',
+        actor: null,
+        data: { applicationId: late.app.id, step: 'acceptance', kind: 'overdue' },
+      });
+      expect(await notificationsOf(warned.customer.id)).toEqual([
+        { username: 'manager1', kind: 'sla_warning', step: '现场勘查及供电方案答复' },
+      ]);
+      expect(await notificationsOf(late.customer.id)).toEqual([
+        { username: 'manager1', kind: 'sla_overdue', step: '业务受理' },
+      ]);
+
+      // The warned step then passes its due date: one overdue event more, then nothing.
+      await t.dataSource.query(
+        `UPDATE application_steps SET due_date = $2::date - 1 WHERE application_id = $1 AND position = 2`,
+        [warned.app.id, chinaToday()],
+      );
+      expect(await scan.scan()).toEqual({ warning: 0, overdue: 1 });
+      expect(await scan.scan()).toEqual({ warning: 0, overdue: 0 });
+      expect(await eventsOf(warned.app.id)).toEqual([
+        { position: 2, kind: 'warning' },
+        { position: 2, kind: 'overdue' },
+      ]);
+      expect(await notificationsOf(warned.customer.id)).toEqual([
+        { username: 'manager1', kind: 'sla_warning', step: '现场勘查及供电方案答复' },
+        { username: 'manager1', kind: 'sla_overdue', step: '现场勘查及供电方案答复' },
+      ]);
     });
 
     it('lists open applications most urgent first and filters by sla', async () => {
-      const list = (await t.request('GET', '/applications?status=open&pageSize=500', { as: 'manager1' })).body.items;
-      const rank = { overdue: 0, warning: 1, on_time: 2 } as Record<string, number>;
-      const ranks = list.map((a: { sla: string }) => rank[a.sla]);
-      expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-      const overdue = (await t.request('GET', '/applications?sla=overdue', { as: 'manager1' })).body.items;
-      expect(overdue.length).toBeGreaterThan(0);
-      expect(overdue.every((a: { sla: string }) => a.sla === 'overdue')).toBe(true);
+      const completed = await customer();
+      const done = (await open(completed.id, { type: 'new_connection' })).body;
+      for (let i = 0; i < 6; i++) await advance(done.id);
+      // Received before `later` but due sooner: the next working day, against 15 working days.
+      const sooner = (await open((await customer()).id, { type: 'new_connection' })).body;
+      const later = (await open((await customer()).id, { type: 'new_connection' })).body;
+      await advance(later.id);
+      // Due after `sooner`, yet in warning; received after the overdue one.
+      const warning = (await inWarning()).app;
+      const overdue = (await inOverdue()).app;
+
+      const mine = (items: { id: string; sla: string }[]) =>
+        items
+          .filter((a) => [done, sooner, later, warning, overdue].some((x) => x.id === a.id))
+          .map((a) => [a.id, a.sla]);
+      const list = async (query: string) =>
+        mine((await t.request('GET', `/applications?pageSize=500${query}`, { as: 'manager1' })).body.items);
+      expect(await list('')).toEqual([
+        [overdue.id, 'overdue'],
+        [warning.id, 'warning'],
+        [sooner.id, 'on_time'],
+        [later.id, 'on_time'],
+        [done.id, 'on_time'],
+      ]);
+      expect(await list('&status=open')).toEqual([
+        [overdue.id, 'overdue'],
+        [warning.id, 'warning'],
+        [sooner.id, 'on_time'],
+        [later.id, 'on_time'],
+      ]);
+      expect(await list('&sla=overdue')).toEqual([[overdue.id, 'overdue']]);
+      expect(await list('&sla=warning')).toEqual([[warning.id, 'warning']]);
+      expect(await list('&sla=on_time')).toEqual([
+        [sooner.id, 'on_time'],
+        [later.id, 'on_time'],
+      ]);
+      const all = (await t.request('GET', '/applications?sla=warning&pageSize=500', { as: 'manager1' })).body.items;
+      expect(all.every((a: { sla: string }) => a.sla === 'warning')).toBe(true);
     });
 
     it('reports the time-limit compliance rate by month and manager', async () => {
-      const c = await customer();
-      const app = (
-        await open(c.id, { type: 'new_connection', receivedAt: new Date(Date.now() - 40 * DAY).toISOString() })
-      ).body;
-      for (let i = 0; i < 6; i++) await advance(app.id);
-      const report = await t.request('GET', '/lifecycle/report', { as: 'leader' });
-      expect(report.status).toBe(200);
-      const total = report.body.byMonth.reduce((s: number, m: { completed: number }) => s + m.completed, 0);
-      expect(total).toBeGreaterThanOrEqual(2);
-      const m1 = report.body.byManager.find(
-        (m: { manager: { displayName: string } }) => m.manager.displayName === 'Manager One',
+      /** Received on the first date, each step completed on the next ones, at 10:00 in China. */
+      const walkOn = async (customerId: string, body: Record<string, unknown>, dates: string[], as: string) => {
+        const app = (await open(customerId, { ...body, receivedAt: `${dates[0]}T02:00:00.000Z` }, as)).body;
+        for (const date of dates.slice(1)) {
+          expect((await advance(app.id, { completedAt: `${date}T02:00:00.000Z` }, as)).status).toBe(200);
+        }
+      };
+      // Working days per step, in (start, completion]; limits 1, 15, 10, 5, 5, 5.
+      // A, manager1, all in time:       1 (3/3), 2 (3/4, 3/5), 2 (3/6, 3/9), 1, 3 (3/11–3/13), 1 (3/16)
+      await walkOn(
+        (await customer()).id,
+        { type: 'new_connection' },
+        ['2026-03-02', '2026-03-03', '2026-03-05', '2026-03-09', '2026-03-10', '2026-03-13', '2026-03-16'],
+        'manager1',
       );
-      expect(m1.completed).toBeGreaterThanOrEqual(1);
-      expect(m1.rate).toBeLessThan(1); // the back-dated one missed its first step
-      expect(report.body.steps.map((s: { code: string }) => s.code)).toContain('acceptance');
+      // B, manager1, acceptance late (due 3/3): 2 (3/3, 3/4), 2, 1, 2, 1, 3 (3/13, 3/16, 3/17)
+      await walkOn(
+        (await customer()).id,
+        { type: 'new_connection' },
+        ['2026-03-02', '2026-03-04', '2026-03-06', '2026-03-09', '2026-03-11', '2026-03-12', '2026-03-17'],
+        'manager1',
+      );
+      // C, manager2, capacity increase in time: 1, 4 (4/3, 4/7, 4/8, 4/9: Qingming 4/4–4/6 off), 1,
+      // 2 (4/13, 4/14), 1, 1
+      await walkOn(
+        (await customer('active', 'manager2')).id,
+        { type: 'capacity_increase', requestedCapacityKva: 2000 },
+        ['2026-04-01', '2026-04-02', '2026-04-09', '2026-04-10', '2026-04-14', '2026-04-15', '2026-04-16'],
+        'manager2',
+      );
+      // Not in the report: D, completed after the period (and late); E, a suspension (not a timed type).
+      await walkOn(
+        (await customer('applying', 'manager2')).id,
+        { type: 'new_connection' },
+        ['2026-05-06', '2026-05-08', '2026-05-11', '2026-05-12', '2026-05-13', '2026-05-14', '2026-05-15'],
+        'manager2',
+      );
+      await walkOn(
+        (await customer('active')).id,
+        { type: 'suspension' },
+        ['2026-03-02', '2026-03-09', '2026-03-20', '2026-03-27'],
+        'manager1',
+      );
+
+      const report = await t.request('GET', '/lifecycle/report?from=2026-03-01&to=2026-05-01', { as: 'leader' });
+      expect(report.status).toBe(200);
+      expect(report.body).toMatchObject({ from: '2026-03-01', to: '2026-05-01' });
+      expect(report.body.byMonth).toEqual([
+        { month: '2026-03', completed: 2, compliant: 1, rate: 0.5 },
+        { month: '2026-04', completed: 1, compliant: 1, rate: 1 },
+      ]);
+      expect(
+        report.body.byManager.map(
+          (m: { manager: { displayName: string }; completed: number; compliant: number; rate: number }) => ({
+            manager: m.manager.displayName,
+            completed: m.completed,
+            compliant: m.compliant,
+            rate: m.rate,
+          }),
+        ),
+      ).toEqual([
+        { manager: 'Manager One', completed: 2, compliant: 1, rate: 0.5 },
+        { manager: 'Manager Two', completed: 1, compliant: 1, rate: 1 },
+      ]);
+      expect(report.body.steps).toEqual([
+        // (1 + 2 + 1) / 3 = 1.33
+        {
+          code: 'acceptance',
+          nameZh: '业务受理',
+          nameEn: 'Acceptance',
+          limit: 1,
+          averageWorkingDays: 1.3,
+          completed: 3,
+        },
+        // (2 + 2 + 4) / 3 = 2.67
+        {
+          code: 'survey_plan',
+          nameZh: '现场勘查及供电方案答复',
+          nameEn: 'Site survey and supply plan reply',
+          limit: 15,
+          averageWorkingDays: 2.7,
+          completed: 3,
+        },
+        // (2 + 1 + 1) / 3 = 1.33
+        {
+          code: 'design_review',
+          nameZh: '受电工程设计审查',
+          nameEn: 'Design review',
+          limit: 10,
+          averageWorkingDays: 1.3,
+          completed: 3,
+        },
+        // (1 + 2 + 2) / 3 = 1.67
+        {
+          code: 'mid_inspection',
+          nameZh: '中间检查',
+          nameEn: 'Mid-construction inspection',
+          limit: 5,
+          averageWorkingDays: 1.7,
+          completed: 3,
+        },
+        // (3 + 1 + 1) / 3 = 1.67
+        {
+          code: 'completion_acceptance',
+          nameZh: '竣工检验',
+          nameEn: 'Completion acceptance',
+          limit: 5,
+          averageWorkingDays: 1.7,
+          completed: 3,
+        },
+        // (1 + 3 + 1) / 3 = 1.67
+        {
+          code: 'energization',
+          nameZh: '装表接电',
+          nameEn: 'Metering and energization',
+          limit: 5,
+          averageWorkingDays: 1.7,
+          completed: 3,
+        },
+      ]);
       expect((await t.request('GET', '/lifecycle/report', { as: 'manager1' })).status).toBe(403);
     });
   });
@@ -355,7 +613,15 @@ describe('lifecycle: applications, steps, time limits', () => {
           .status,
       ).toBe(400);
       expect((await t.request('POST', '/calendar/2031/load', { as: 'admin' })).status).toBe(400);
-      expect((await t.request('POST', '/calendar/2026/load', { as: 'admin' })).status).toBe(200);
+      const loaded = await t.request('POST', '/calendar/2026/load', { as: 'admin' });
+      expect(loaded.status).toBe(200);
+      expect(loaded.body).toMatchObject({ year: 2026, known: true, source: 'package' });
+      expect(loaded.body.days).toEqual(
+        expect.arrayContaining([
+          { date: '2026-09-25', working: false, name: '中秋', source: 'package' },
+          { date: '2026-10-10', working: true, name: '国庆节', source: 'package' },
+        ]),
+      );
     });
   });
 });

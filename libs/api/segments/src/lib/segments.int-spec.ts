@@ -302,15 +302,19 @@ describe('Segments', () => {
     expect((await t.request('GET', `/segments/${segment.id}/changes?change=left`, { as: 'manager2' })).body.total).toBe(
       0,
     );
-    const history = (await t.request('GET', `/segments/${segment.id}/snapshots`, { as: 'marketing' })).body;
-    expect(history).toEqual([{ takenOn: expect.any(String), size: 4, joined: 1, left: 1 }]);
+    const history = async () => (await t.request('GET', `/segments/${segment.id}/snapshots`, { as: 'marketing' })).body;
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    expect(await history()).toEqual([{ takenOn: today, size: 4, joined: 1, left: 1 }]);
     const listed = (await t.request('GET', `/segments?search=${encodeURIComponent('10 kV')}`, { as: 'marketing' }))
       .body;
     expect(listed.items.find((s: { id: string }) => s.id === segment.id)).toMatchObject({ size: 4, trend: [4] });
 
-    expect(await snapshots.snapshotAll()).toEqual({ segments: expect.any(Number) });
+    // The daily run snapshots every segment, this one included: the two customers back, joined 2 and left 2 today.
     await t.dataSource.query('UPDATE customers SET voltage_kv = 10 WHERE id = $1', [ids[0]]);
     await t.dataSource.query('UPDATE customers SET voltage_kv = 35 WHERE id = $1', [ids[1]]);
+    const segments = (await t.request('GET', '/segments?pageSize=500', { as: 'marketing' })).body.total;
+    expect(await snapshots.snapshotAll()).toEqual({ segments });
+    expect(await history()).toEqual([{ takenOn: today, size: 4, joined: 2, left: 2 }]);
   });
 
   it('exports the members as CSV and Excel, within the scope', async () => {

@@ -7,6 +7,12 @@ import { JobsService } from '@crm/api/jobs';
 import { MessagesModule, OutboxService } from '@crm/api/messages';
 
 const today = chinaDate(new Date());
+/** The first day of the month `back` months before this one. */
+const month = (back: number) => {
+  const d = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() - back);
+  return d.toISOString().slice(0, 10);
+};
 
 interface TaskRow {
   kind: string;
@@ -21,7 +27,25 @@ describe('Service plans', () => {
   let t: TestApp;
   let generation: TaskGenerationService;
   let templateId: string;
-  const customers: Record<string, string> = {};
+
+  /** A new customer of `manager`, connected and supplied. */
+  const activeCustomer = async (manager: string): Promise<string> => {
+    const { id } = await createCustomer(t, manager);
+    await t.dataSource.query(`UPDATE customers SET stage = 'active' WHERE id = $1`, [id]);
+    return id;
+  };
+  const enrol = async (customerId: string, as = 'manager1', planId = templateId) => {
+    const res = await t.request('POST', `/plans/${planId}/enrolments`, { as, body: { customerId } });
+    expect(res.status).toBe(201);
+    return res.body;
+  };
+  const countTasksDue = async (from: string, to: string): Promise<number> =>
+    (
+      await t.dataSource.query('SELECT count(*)::int AS n FROM service_tasks WHERE due_on BETWEEN $1 AND $2', [
+        from,
+        to,
+      ])
+    )[0].n;
 
   const tasksOf = async (customerId: string): Promise<TaskRow[]> =>
     t.dataSource.query(
@@ -34,13 +58,6 @@ describe('Service plans', () => {
   beforeAll(async () => {
     t = await createTestApp([CustomersModule, SegmentsModule, ServicePlansModule, MessagesModule]);
     generation = t.app.get(TaskGenerationService);
-    for (const [key, manager] of [
-      ['A', 'manager1'],
-      ['B', 'manager1'],
-      ['C', 'manager2'],
-    ])
-      customers[key] = (await createCustomer(t, manager)).id;
-    await t.dataSource.query(`UPDATE customers SET stage = 'active'`);
     const created = await t.request('POST', '/plans', {
       as: 'leader',
       body: {
@@ -81,6 +98,7 @@ describe('Service plans', () => {
   });
 
   it('turns an enrolment into exactly the tasks of a year, and never twice', async () => {
+    const customers = { A: await activeCustomer('manager1'), C: await activeCustomer('manager2') };
     const enrolled = await t.request('POST', `/plans/${templateId}/enrolments`, {
       as: 'manager1',
       body: { customerId: customers['A'] },
@@ -95,10 +113,12 @@ describe('Service plans', () => {
     const year = String(Number(today.slice(0, 4)) + 1);
     // Those of early next year exist already: the year makes the rest.
     const before = inYear(await tasksOf(customers['A']), year).length;
+    const allBefore = await countTasksDue(`${year}-01-01`, `${year}-12-31`);
     const made = await t.dataSource.transaction((tx) => generation.generate(tx, `${year}-01-01`, `${year}-12-31`));
     const tasks = inYear(await tasksOf(customers['A']), year);
     expect(tasks).toHaveLength(4 + 1 + 12);
     expect(made).toBe(tasks.length - before);
+    expect(await countTasksDue(`${year}-01-01`, `${year}-12-31`)).toBe(allBefore + made);
     expect(tasks.filter((r) => r.service_key === 'visit')).toEqual(
       ['01', '04', '07', '10'].map((m, i) => ({
         kind: 'visit',
@@ -136,6 +156,8 @@ describe('Service plans', () => {
   });
 
   it('reminds before each unpaid bill only', async () => {
+    const customers = { A: await activeCustomer('manager1') };
+    await enrol(customers['A']);
     const due = addCalendarDays(today, 30);
     const period = `${today.slice(0, 7)}-01`;
     await t.dataSource.query(
@@ -155,6 +177,8 @@ describe('Service plans', () => {
 
   it("shows the manager's day, follows the customer on handover, and is completed by its manager", async () => {
     const day = (as: string) => t.request('GET', '/service-tasks?today=true&pageSize=500', { as });
+    const customers = { A: await activeCustomer('manager1') };
+    await enrol(customers['A']);
     const mine = (
       await t.request('GET', `/service-tasks?customerId=${customers['A']}&pageSize=500`, { as: 'manager1' })
     ).body;
@@ -163,6 +187,14 @@ describe('Service plans', () => {
       0,
     );
     const first = mine.items[0];
+    const visitedToday = async (): Promise<number> =>
+      (
+        await t.request('POST', '/segments/preview', {
+          as: 'leader',
+          body: { rule: { op: 'and', rules: [{ field: 'daysSinceVisit', operator: 'eq', value: 0 }] } },
+        })
+      ).body.count;
+    const visitedBefore = await visitedToday();
     await t.dataSource.query('UPDATE service_tasks SET visible_from = $2 WHERE id = $1', [first.id, today]);
     expect((await day('manager1')).body.items.map((x: { id: string }) => x.id)).toContain(first.id);
 
@@ -191,12 +223,8 @@ describe('Service plans', () => {
     });
     expect(done.body).toMatchObject({ state: 'done', outcome: 'completed', notes: '检查了无功补偿', visitedOn: today });
     // The visit is what segments count the days since.
-    const visited = await t.request('POST', '/segments/preview', {
-      as: 'leader',
-      body: { rule: { op: 'and', rules: [{ field: 'daysSinceVisit', operator: 'eq', value: 0 }] } },
-    });
     expect(done.body.kind).toBe('visit');
-    expect(visited.body.count).toBe(1);
+    expect(await visitedToday()).toBe(visitedBefore + 1);
     const twice = await t.request('POST', `/service-tasks/${first.id}/complete`, {
       as: 'manager2',
       body: { outcome: 'completed', visitedOn: today },
@@ -205,6 +233,7 @@ describe('Service plans', () => {
   });
 
   it('enrols a segment and follows its membership', async () => {
+    const customers = { B: await activeCustomer('manager1'), C: await activeCustomer('manager2') };
     const segment = (
       await t.request('POST', '/segments', {
         as: 'marketing',
@@ -232,11 +261,9 @@ describe('Service plans', () => {
   });
 
   it('creates a task once per event, for each kind of event', async () => {
-    const month = (back: number) => {
-      const d = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
-      d.setUTCMonth(d.getUTCMonth() - back);
-      return d.toISOString().slice(0, 10);
-    };
+    const customers = { B: await activeCustomer('manager1'), C: await activeCustomer('manager2') };
+    // Tasks of events in the other tests' data are made first, so that the counts below are this test's.
+    await generation.daily();
     await t.dataSource.query(
       `INSERT INTO consumption (customer_id, period, kwh, max_demand_kw, power_factor)
        VALUES ($1, $2, 40, 10, 0.9), ($1, $3, 100, 10, 0.9), ($4, $2, 0, 0, 0.9), ($4, $5, 0, 0, 0.9)`,
@@ -246,7 +273,9 @@ describe('Service plans', () => {
     expect(first['triggered']).toBe(2);
     expect((await generation.daily())['triggered']).toBe(0);
     const triggered = await t.dataSource.query(
-      `SELECT customer_id, trigger, period FROM service_tasks WHERE trigger IS NOT NULL ORDER BY trigger`,
+      `SELECT customer_id, trigger, period FROM service_tasks
+        WHERE trigger IS NOT NULL AND customer_id = ANY($1) ORDER BY trigger`,
+      [[customers['B'], customers['C']]],
     );
     expect(triggered).toEqual([
       { customer_id: customers['B'], trigger: 'consumption_drop', period: month(1).slice(0, 7) },
@@ -278,7 +307,9 @@ describe('Service plans', () => {
     expect((await generation.daily())['triggered']).toBe(0);
     expect(
       await t.dataSource.query(
-        `SELECT customer_id, trigger FROM service_tasks WHERE trigger IN ('rating_fall', 'overdue_step') ORDER BY trigger`,
+        `SELECT customer_id, trigger FROM service_tasks
+          WHERE trigger IN ('rating_fall', 'overdue_step') AND customer_id = ANY($1) ORDER BY trigger`,
+        [[customers['B'], customers['C']]],
       ),
     ).toEqual([
       { customer_id: customers['C'], trigger: 'overdue_step' },
@@ -287,37 +318,85 @@ describe('Service plans', () => {
   });
 
   it('counts completion per manager and per plan for leadership', async () => {
-    await t.dataSource.query(`UPDATE service_tasks SET due_on = $1::date - 1 WHERE state = 'done'`, [today]);
+    const plan = await t.request('POST', '/plans', {
+      as: 'leader',
+      body: {
+        name: 'Stats plan',
+        services: [{ key: 'visit', kind: 'visit', recurrence: { every: 'month', day: 1 }, leadDays: 3 }],
+      },
+    });
+    expect(plan.status).toBe(201);
+    const customerId = await activeCustomer('manager2');
+    await enrol(customerId, 'manager2', plan.body.id);
+    const [task] = (await t.request('GET', `/service-tasks?customerId=${customerId}&pageSize=500`, { as: 'manager2' }))
+      .body.items;
+    type Figures = { due: number; done: number; overdue: number };
+    const managerTwo = (stats: { byManager: (Figures & { manager: { displayName: string } })[] }): Figures =>
+      stats.byManager.find((m) => m.manager.displayName === 'Manager Two') ?? { due: 0, done: 0, overdue: 0 };
+    const before = managerTwo((await t.request('GET', '/service-tasks/stats', { as: 'leader' })).body);
+
+    const done = await t.request('POST', `/service-tasks/${task.id}/complete`, {
+      as: 'manager2',
+      body: { outcome: 'completed', visitedOn: today },
+    });
+    expect(done.status).toBe(200);
+    // Stats count the tasks due before today: this one is made due yesterday.
+    await t.dataSource.query(`UPDATE service_tasks SET due_on = $2::date - 1 WHERE id = $1`, [task.id, today]);
     const stats = (await t.request('GET', '/service-tasks/stats', { as: 'leader' })).body;
-    expect(stats.byManager).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ manager: expect.objectContaining({ displayName: 'Manager Two' }), done: 1 }),
-      ]),
-    );
-    expect(stats.byPlan).toEqual([expect.objectContaining({ plan: { id: templateId, name: 'Test plan' }, done: 1 })]);
+    expect(managerTwo(stats)).toMatchObject({
+      due: before.due + 1,
+      done: before.done + 1,
+      overdue: before.overdue,
+    });
+    expect(stats.byPlan.filter((p: { plan: { id: string } }) => p.plan.id === plan.body.id)).toEqual([
+      { plan: { id: plan.body.id, name: 'Stats plan' }, due: 1, done: 1, overdue: 0 },
+    ]);
   });
 
   it("analyses the customer's own months for the energy-efficiency advice", async () => {
-    const advice = (await t.request('GET', `/customers/${customers['B']}/energy-advice`, { as: 'manager1' })).body;
-    // Customer B's only month in the last twelve: 40 kWh at 10 kW, power factor 0.9.
+    const customerId = await activeCustomer('manager1');
+    await t.dataSource.query(
+      `INSERT INTO consumption (customer_id, period, kwh, max_demand_kw, power_factor) VALUES ($1, $2, 40, 10, 0.9)`,
+      [customerId, month(1)],
+    );
+    const advice = (await t.request('GET', `/customers/${customerId}/energy-advice`, { as: 'manager1' })).body;
+    // The customer's only month in the last twelve: 40 kWh at 10 kW, power factor 0.9.
     expect(advice.months).toHaveLength(1);
     expect(advice).toMatchObject({
-      customer: { id: customers['B'], tariffCategory: 'large_industry', contractCapacityKva: 1250 },
+      customer: { id: customerId, tariffCategory: 'large_industry', contractCapacityKva: 1250 },
       powerFactorTarget: 0.9,
       monthsBelowTarget: 0,
       peakDemandKw: 10,
       advice: ['power_factor_good', 'shift_peak_load', 'bill_by_demand'],
     });
-    expect((await t.request('GET', `/customers/${customers['B']}/energy-advice`, { as: 'manager2' })).status).toBe(404);
+    expect((await t.request('GET', `/customers/${customerId}/energy-advice`, { as: 'manager2' })).status).toBe(404);
   });
 
   it('sends payment reminders and outage notices through the outbox, once each, recording delivery', async () => {
-    await t.dataSource.query(`UPDATE service_tasks SET visible_from = $1 WHERE service_key = 'remind'`, [today]);
+    const customers = {
+      A: await activeCustomer('manager1'),
+      B: await activeCustomer('manager1'),
+      C: await activeCustomer('manager2'),
+    };
+    await enrol(customers['A']);
+    await t.dataSource.query(`INSERT INTO bills (customer_id, period, amount, due_date) VALUES ($1, $2, 1000, $3)`, [
+      customers['A'],
+      month(0),
+      addCalendarDays(today, 30),
+    ]);
+    await t.dataSource.transaction((tx) => generation.generate(tx, today, addCalendarDays(today, 92)));
+    // Reminders that went out before this test, so that the counts below are this test's.
+    await generation.daily();
+    const outbox = t.app.get(OutboxService);
+    await outbox.sendPending();
+    await t.dataSource.query(
+      `UPDATE service_tasks SET visible_from = $1 WHERE service_key = 'remind' AND customer_id = $2`,
+      [today, customers['A']],
+    );
     expect((await generation.daily())['reminders']).toBe(1);
     expect((await generation.daily())['reminders']).toBe(0);
-    const outbox = t.app.get(OutboxService);
     expect(await outbox.sendPending()).toEqual({ sent: 1, failed: 0 });
-    const [reminder] = (await t.request('GET', `/customers/${customers['A']}/messages`, { as: 'manager2' })).body;
+    const [reminder] = (await t.request('GET', `/customers/${customers['A']}/messages`, { as: 'manager1' })).body;
     expect(reminder).toMatchObject({ kind: 'payment_reminder', recipient: '13857712345', state: 'sent', attempts: 1 });
     expect(reminder.body).toContain('1000');
 
