@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOmittable } from '@crm/api/http';
 import {
   CustomerFields,
   IMPORTANCE_CLASSES,
@@ -15,7 +16,6 @@ import {
   IsIn,
   IsNotEmpty,
   IsNumber,
-  IsOptional,
   IsString,
   Max,
   MaxLength,
@@ -74,12 +74,12 @@ export class CustomerFieldsDto implements Omit<CustomerFields, 'importance' | 'c
   address!: string;
 
   @ApiPropertyOptional({ enum: IMPORTANCE_CLASSES, default: 'none' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(IMPORTANCE_CLASSES)
   importance?: ImportanceClass;
 
   @ApiPropertyOptional({ type: [ContactDto], default: [] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
@@ -87,7 +87,7 @@ export class CustomerFieldsDto implements Omit<CustomerFields, 'importance' | 'c
   contacts?: ContactDto[];
 
   @ApiPropertyOptional({ type: [String], example: ['重点用户'], default: [] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
