@@ -9,7 +9,7 @@ export const MAX_PAGE = 1_000_000;
 
 /** `?page=1&pageSize=50` (max 500), as every list of API.md takes it. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOmittable()
   @Type(() => Number)
   @IsInt()
@@ -17,7 +17,7 @@ export class PageQueryDto {
   @Max(MAX_PAGE)
   page = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOmittable()
   @Type(() => Number)
   @IsInt()

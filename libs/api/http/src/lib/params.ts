@@ -61,6 +61,14 @@ export function IntParam(name: string, min: number, max: number): ParameterDecor
   return paramWith(name, new IntPipe(min, max), { type: 'integer', minimum: min, maximum: max });
 }
 
+/** A path parameter that must be one of `values`. */
+export function EnumParam(name: string, values: readonly string[]): ParameterDecorator {
+  return paramWith(name, new CheckPipe((v) => values.includes(v), `one of ${values.join(', ')}`), {
+    type: String,
+    enum: values,
+  });
+}
+
 /** A path parameter that must be a real calendar date `YYYY-MM-DD` (2026-02-30 is a 400). */
 export function DateParam(name: string): ParameterDecorator {
   return paramWith(name, new CheckPipe(isCalendarDate, 'a calendar date YYYY-MM-DD'), {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOmittable } from '@crm/api/http';
+import { IsNumberWithPlaces, IsOmittable } from '@crm/api/http';
 import {
   CustomerFields,
   IMPORTANCE_CLASSES,
@@ -15,7 +15,6 @@ import {
   IsArray,
   IsIn,
   IsNotEmpty,
-  IsNumber,
   IsString,
   Max,
   MaxLength,
@@ -52,7 +51,7 @@ export class CustomerFieldsDto implements Omit<CustomerFields, 'importance' | 'c
   voltageKv!: VoltageKv;
 
   @ApiProperty({ example: 1250, description: 'kVA' })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsNumberWithPlaces(2)
   @Min(1)
   @Max(10_000_000)
   contractCapacityKva!: number;

@@ -8,7 +8,7 @@ export class UpdateCustomerDto
   extends PartialType(CustomerFieldsDto, { skipNullProperties: false })
   implements Pick<CustomerUpdate, 'version'>
 {
-  @ApiProperty({ example: 3, minimum: 1, maximum: 2_147_483_647 })
+  @ApiProperty({ type: 'integer', example: 3, minimum: 1, maximum: 2_147_483_647 })
   @IsInt()
   @Min(1)
   @Max(2_147_483_647)

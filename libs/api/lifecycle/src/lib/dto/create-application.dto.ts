@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOmittable } from '@crm/api/http';
+import { IsNumberWithPlaces, IsOmittable } from '@crm/api/http';
 import { APPLICATION_TYPES, ApplicationType } from '@crm/shared/domain';
 import { IsBoolean, IsDateString, IsIn, IsNumber, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 
@@ -10,7 +10,7 @@ export class CreateApplicationDto {
 
   @ApiPropertyOptional({ description: 'Capacity after the change (kVA): capacity increase and reduction' })
   @IsOmittable()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsNumberWithPlaces(2)
   @Min(1)
   @Max(10_000_000)
   requestedCapacityKva?: number;

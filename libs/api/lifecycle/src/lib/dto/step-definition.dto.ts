@@ -6,8 +6,8 @@ import { IsInt, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'cla
 export class UpdateStepDefinitionDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(50) nameZh!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) nameEn!: string;
-  @ApiProperty({ minimum: 1, maximum: 365 }) @IsInt() @Min(1) @Max(365) slaWorkingDays!: number;
-  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 365 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 365 }) @IsInt() @Min(1) @Max(365) slaWorkingDays!: number;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1, maximum: 365 })
   @IsOmittable()
   @ValidateIf((_, v) => v !== null)
   @IsInt()

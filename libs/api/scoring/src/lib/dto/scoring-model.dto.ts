@@ -31,7 +31,7 @@ export class ScoringModelDto implements ScoringModelFields {
   @ApiProperty({ example: { platinum: 90, gold: 75, silver: 60 } }) @IsObject() tierThresholds!: TierThresholds;
   @ApiProperty({ example: { AAA: 90, AA: 80, A: 70, B: 60 } }) @IsObject() ratingThresholds!: RatingThresholds;
 
-  @ApiPropertyOptional({ description: 'Why this version' })
+  @ApiPropertyOptional({ type: String, description: 'Why this version' })
   @IsOmittable()
   @IsString()
   @MaxLength(500)

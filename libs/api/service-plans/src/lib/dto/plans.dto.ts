@@ -19,11 +19,21 @@ import {
 
 export class PlanTemplateDto {
   @ApiProperty() @IsString() @Length(1, 100) name!: string;
-  @ApiPropertyOptional() @IsOmittable() @IsString() @MaxLength(1000) description = '';
-  @ApiProperty({ description: '[{key, kind, recurrence: {every: month|quarter|year|bill, …}, leadDays}]' })
+  @ApiPropertyOptional({ type: String }) @IsOmittable() @IsString() @MaxLength(1000) description = '';
+  @ApiProperty({
+    description: '[{key, kind, recurrence: {every: month|quarter|year|bill, …}, leadDays}]',
+    type: 'array',
+    items: { type: 'object' },
+  })
   @IsArray()
   services!: PlanService[];
-  @ApiPropertyOptional({ nullable: true, description: 'Months an enrolment lasts; null: until unenrolled' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    maximum: 120,
+    description: 'Months an enrolment lasts; null: until unenrolled',
+  })
   @ValidateIf((o) => o.durationMonths !== null && o.durationMonths !== undefined)
   @IsInt()
   @Min(1)
@@ -45,7 +55,7 @@ export class TaskQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: TASK_STATES }) @IsOmittable() @IsIn(TASK_STATES) state?: TaskState;
   @ApiPropertyOptional({ description: "true: the open tasks on today's list (visible, due or overdue)" })
   @IsOmittable()
-  @Transform(({ value }) => value === 'true' || value === true)
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   today?: boolean;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOmittable() @IsUUID() customerId?: string;
