@@ -1,4 +1,4 @@
-import { Controller, DefaultValuePipe, Get } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataScope, Scope } from '@crm/api/auth';
 import { CustomersService } from '@crm/api/customers';

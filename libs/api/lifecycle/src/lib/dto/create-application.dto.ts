@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNumberWithPlaces, IsOmittable } from '@crm/api/http';
 import { APPLICATION_TYPES, ApplicationType } from '@crm/shared/domain';
-import { IsBoolean, IsDateString, IsIn, IsNumber, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsDateString, IsIn, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export class CreateApplicationDto {
   @ApiProperty({ enum: APPLICATION_TYPES })
