@@ -27,16 +27,18 @@ class CheckPipe implements PipeTransform<string, string> {
 
 /** Parses a whole number in [min, max]; an absent query value gives `fallback` when there is one. */
 @Injectable()
-class IntPipe implements PipeTransform<string | undefined, number> {
+class IntPipe implements PipeTransform<string | number | undefined, number> {
   constructor(
     private readonly min: number,
     private readonly max: number,
     private readonly fallback?: number,
   ) {}
 
-  transform(value: string | undefined, { data }: ArgumentMetadata): number {
+  /** The global validation pipe runs first and has already made a number of the text when the argument is one. */
+  transform(value: string | number | undefined, { data }: ArgumentMetadata): number {
     if ((value === undefined || value === '') && this.fallback !== undefined) return this.fallback;
-    const number = typeof value === 'string' && /^-?\d{1,16}$/.test(value) ? Number(value) : NaN;
+    const number =
+      typeof value === 'number' ? value : typeof value === 'string' && /^-?\d{1,16}$/.test(value) ? Number(value) : NaN;
     if (!Number.isSafeInteger(number) || number < this.min || number > this.max) {
       throw invalidInput([
         { field: data ?? 'parameter', message: `${data} must be a whole number from ${this.min} to ${this.max}` },
