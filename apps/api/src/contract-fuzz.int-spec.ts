@@ -29,6 +29,8 @@ interface Input {
   query: [string, string][];
   /** The raw body, when the route takes JSON. */
   body?: string;
+  /** The one status this input must get (body-level refusals, answered before any route logic). */
+  status?: number;
 }
 
 const ROLES_AS = ['admin', 'leader', 'marketing', 'manager1'];
@@ -330,15 +332,15 @@ describe('the contract under hostile input', () => {
           });
         }
       }
-      for (const [label, text] of [
-        ['malformed JSON', '{'],
-        ['a body nested 5,000 deep', DEEP_LITERAL],
-        ['an object nested 5,000 deep', DEEP_OBJECT_LITERAL],
-        ['an array for an object', '[]'],
-        ['an unknown field', toJson({ ...baseline, fuzzUnknownField: 1 })],
-        ['a body over 100 KB', toJson({ ...baseline, padding: 'x'.repeat(110_000) })],
-      ]) {
-        inputs.push({ label: `body: ${label}`, refused: true, pathValues, query: [], body: text });
+      for (const [label, text, status] of [
+        ['malformed JSON', '{', 400],
+        ['a body nested 5,000 deep', DEEP_LITERAL, 400],
+        ['an object nested 5,000 deep', DEEP_OBJECT_LITERAL, 400],
+        ['an array for an object', '[]', undefined],
+        ['an unknown field', toJson({ ...baseline, fuzzUnknownField: 1 }), undefined],
+        ['a body over 100 KB', toJson({ ...baseline, padding: 'x'.repeat(110_000) }), 413],
+      ] as const) {
+        inputs.push({ label: `body: ${label}`, refused: true, pathValues, query: [], body: text, status });
       }
     }
     return inputs;
@@ -434,6 +436,8 @@ describe('the contract under hostile input', () => {
             const where = `${route} [${input.label}]`;
             if (res.status >= 500) fail(`${where}: ${res.status}`, as);
             else if (input.refused && res.status < 400) fail(`${where}: accepted with ${res.status}`, as);
+            else if (input.status && res.status !== input.status)
+              fail(`${where}: ${res.status}, not ${input.status}`, as);
             else if (res.status >= 400) {
               const problem = errorProblem(res, input);
               if (problem) fail(`${where}: ${res.status} ${problem}`, as);
