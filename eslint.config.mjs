@@ -69,4 +69,29 @@ export default [
     files: ['**/*.spec.ts', '**/*.int-spec.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries({ tests: true }) },
   },
+  {
+    // API input: a null must not slip past the DTOs to a NOT NULL column, nor 1e-10 crash IsNumber.
+    files: ['libs/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional'],
+              message: 'Use IsOmittable from @crm/api/http: IsOptional lets null through.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='IsNumber'] Property[key.name='maxDecimalPlaces']",
+          message: 'Use IsNumberWithPlaces from @crm/api/http: IsNumber({maxDecimalPlaces}) throws on 1e-10.',
+        },
+      ],
+    },
+  },
 ];

@@ -1,4 +1,4 @@
-// Runs a TypeScript command of tools/ (import, generate, bench) with the libraries' path aliases:
+// Runs a TypeScript command of tools/ (import, generate, bench, openapi) with the libraries' path aliases:
 //   node tools/cli/run.mjs <command> [arguments…]
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -10,6 +10,7 @@ const scripts = {
   import: 'tools/cli/import.ts',
   generate: 'tools/cli/generate.ts',
   bench: 'tools/bench/bench.ts',
+  openapi: 'tools/cli/openapi.ts',
 };
 if (!scripts[command]) {
   console.error(`Usage: node tools/cli/run.mjs <${Object.keys(scripts).join('|')}> [arguments…]`);

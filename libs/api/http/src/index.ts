@@ -5,3 +5,6 @@ export * from './lib/access.decorators';
 export * from './lib/table-export';
 export * from './lib/database-unavailable';
 export * from './lib/throttled-log';
+export * from './lib/request-input';
+export * from './lib/params';
+export * from './lib/validators';

@@ -1,43 +1,12 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseIntPipe,
-  Post,
-  Put,
-} from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@crm/api/http';
+import { DateParam, IntParam, Roles } from '@crm/api/http';
 import { CalendarStatus, ROLES } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
 import { packageYears } from '@crm/api/reference';
 import { CalendarService, CalendarYear } from './calendar.service';
 import { CalendarDayDto } from './dto/calendar-day.dto';
 import { HolidayNoticeDto } from './dto/holiday-notice.dto';
-
-function parseDate(date: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-    throw new BadRequestException({
-      message: 'Invalid date',
-      details: [{ field: 'date', message: 'date must be YYYY-MM-DD' }],
-    });
-  }
-  return date;
-}
-
-function parseYear(year: number): number {
-  if (year < 2000 || year > 2100) {
-    throw new BadRequestException({
-      message: 'Invalid year',
-      details: [{ field: 'year', message: 'year must be 2000–2100' }],
-    });
-  }
-  return year;
-}
 
 @ApiTags('calendar')
 @ApiBearerAuth()
@@ -68,16 +37,16 @@ export class CalendarController {
   /** A year's holidays and make-up working days; `known: false` means weekends only are counted. */
   @Get(':year')
   @Roles(...ROLES)
-  year(@Param('year', ParseIntPipe) year: number): Promise<CalendarYear> {
-    return this.calendar.year(parseYear(year));
+  year(@IntParam('year', 2000, 2100) year: number): Promise<CalendarYear> {
+    return this.calendar.year(year);
   }
 
   /** (Re)loads a year from the chinese-days package; admin edits of that year are kept. */
   @Post(':year/load')
   @HttpCode(200)
   @Roles('admin')
-  async load(@Param('year', ParseIntPipe) year: number): Promise<CalendarYear> {
-    const loaded = await this.dataSource.transaction((m) => this.calendar.loadYear(m, parseYear(year)));
+  async load(@IntParam('year', 2000, 2100) year: number): Promise<CalendarYear> {
+    const loaded = await this.dataSource.transaction((m) => this.calendar.loadYear(m, year));
     if (!loaded) {
       throw new BadRequestException({
         message: `The calendar package does not know ${year}; enter its holidays day by day`,
@@ -95,21 +64,21 @@ export class CalendarController {
   @Post(':year/notice')
   @HttpCode(200)
   @Roles('admin')
-  enterNotice(@Param('year', ParseIntPipe) year: number, @Body() body: HolidayNoticeDto): Promise<CalendarYear> {
-    return this.calendar.enterNotice(parseYear(year), body.text);
+  enterNotice(@IntParam('year', 2000, 2100) year: number, @Body() body: HolidayNoticeDto): Promise<CalendarYear> {
+    return this.calendar.enterNotice(year, body.text);
   }
 
   @Put('days/:date')
   @Roles('admin')
-  async setDay(@Param('date') date: string, @Body() body: CalendarDayDto): Promise<CalendarYear> {
-    await this.calendar.setDay(parseDate(date), body.working, body.name);
+  async setDay(@DateParam('date') date: string, @Body() body: CalendarDayDto): Promise<CalendarYear> {
+    await this.calendar.setDay(date, body.working, body.name);
     return this.calendar.year(Number(date.slice(0, 4)));
   }
 
   @Delete('days/:date')
   @Roles('admin')
-  async clearDay(@Param('date') date: string): Promise<CalendarYear> {
-    await this.calendar.clearDay(parseDate(date));
+  async clearDay(@DateParam('date') date: string): Promise<CalendarYear> {
+    await this.calendar.clearDay(date);
     return this.calendar.year(Number(date.slice(0, 4)));
   }
 }

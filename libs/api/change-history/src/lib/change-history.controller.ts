@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataScope, Scope } from '@crm/api/auth';
-import { PageQueryDto, Roles } from '@crm/api/http';
+import { PageQueryDto, Roles, UuidParam } from '@crm/api/http';
 import { ChangeHistoryEntry, Page, ROLES } from '@crm/shared/domain';
 import { ChangeHistoryService } from './change-history.service';
 import { ChangeHistoryQueryDto } from './dto/change-history-query.dto';
@@ -23,7 +23,7 @@ export class ChangeHistoryController {
   @ApiNotFoundResponse({ description: 'No such customer, or not yours' })
   ofCustomer(
     @Scope() scope: DataScope,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Query() query: PageQueryDto,
   ): Promise<Page<ChangeHistoryEntry>> {
     return this.history.ofCustomer(scope, id, query);

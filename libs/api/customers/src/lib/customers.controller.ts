@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  DefaultValuePipe,
-  Get,
-  Param,
-  ParseIntPipe,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -19,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
-import { Roles } from '@crm/api/http';
+import { IntQuery, Roles, UuidParam } from '@crm/api/http';
 import { ROLES, TimelineEntry } from '@crm/shared/domain';
 import { CustomersService } from './customers.service';
 import { CreateCustomerDto } from './dto/create-customer.dto';
@@ -53,7 +42,7 @@ export class CustomersController {
   @Roles(...ROLES)
   @ApiOkResponse({ type: CustomerDto })
   @ApiNotFoundResponse({ description: 'No such customer, or not yours' })
-  get(@Scope() scope: DataScope, @Param('id', ParseUUIDPipe) id: string): Promise<CustomerDto> {
+  get(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<CustomerDto> {
     return this.customers.get(scope, id);
   }
 
@@ -63,7 +52,7 @@ export class CustomersController {
   @ApiConflictResponse({ description: 'Stale version: someone else saved first' })
   update(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: UpdateCustomerDto,
   ): Promise<CustomerDto> {
     return this.customers.update(user, id, body);
@@ -74,9 +63,9 @@ export class CustomersController {
   @ApiOkResponse({ description: 'Newest first: [{at, type, actor, summary, data}]' })
   timeline(
     @Scope() scope: DataScope,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query('limit', new DefaultValuePipe(200), ParseIntPipe) limit: number,
+    @UuidParam('id') id: string,
+    @IntQuery('limit', 1, 1000, 200) limit: number,
   ): Promise<TimelineEntry[]> {
-    return this.customers.timelineOf(scope, id, Math.min(Math.max(limit, 1), 1000));
+    return this.customers.timelineOf(scope, id, limit);
   }
 }

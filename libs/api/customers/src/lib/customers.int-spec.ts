@@ -1,5 +1,4 @@
 import { AuditModule } from '@crm/api/audit';
-import { OwnershipModule } from '@crm/api/ownership';
 import { ReferenceModule } from '@crm/api/reference';
 import { createCustomer, createTestApp, customerBody as newCustomer, TestApp } from '@crm/api/testing';
 import { CustomersModule } from '../index';
@@ -10,7 +9,7 @@ describe('customers: registry, scope, locking, timeline, audit', () => {
   const countCustomers = async () => Number((await t.dataSource.query('SELECT count(*) FROM customers'))[0].count);
 
   beforeAll(async () => {
-    t = await createTestApp([ReferenceModule, CustomersModule, OwnershipModule, AuditModule]);
+    t = await createTestApp([ReferenceModule, CustomersModule, AuditModule]);
   });
   afterAll(() => t.close());
 
@@ -394,17 +393,17 @@ describe('customers: registry, scope, locking, timeline, audit', () => {
         body: { version: 1, name: '审计测试电气有限公司' },
       });
       expect(patched.status).toBe(200);
-      const handedOver = await t.request('POST', `/customers/${id}/handover`, {
+      const stale = await t.request('PATCH', `/customers/${id}`, {
         as: 'leader',
-        body: { toManagerId: t.userIds['manager2'], reason: '调岗' },
+        body: { version: 1, address: '过期版本的地址' },
       });
-      expect(handedOver.status).toBe(200);
+      expect(stale.status).toBe(409);
       const failed = await t.request('POST', '/customers', { as: 'manager2', body: newCustomer({ name: 'x' }) });
       expect(failed.status).toBe(400);
-      const read = await t.request('GET', `/customers/${id}`, { as: 'manager2' });
+      const read = await t.request('GET', `/customers/${id}`, { as: 'manager1' });
       expect(read.status).toBe(200);
 
-      const writes = [created, patched, handedOver, failed];
+      const writes = [created, patched, stale, failed];
       const requestIds = writes.map((res) => res.headers.get('x-request-id'));
       expect(new Set(requestIds).size).toBe(4);
       // The log is written once each response has gone: wait for it (2 s at most).
@@ -430,13 +429,7 @@ describe('customers: registry, scope, locking, timeline, audit', () => {
       ).toEqual([
         { requestId: requestIds[0], user: 'manager1', method: 'POST', path: '/api/customers', status: 201 },
         { requestId: requestIds[1], user: 'manager1', method: 'PATCH', path: `/api/customers/${id}`, status: 200 },
-        {
-          requestId: requestIds[2],
-          user: 'leader',
-          method: 'POST',
-          path: `/api/customers/${id}/handover`,
-          status: 200,
-        },
+        { requestId: requestIds[2], user: 'leader', method: 'PATCH', path: `/api/customers/${id}`, status: 409 },
         { requestId: requestIds[3], user: 'manager2', method: 'POST', path: '/api/customers', status: 400 },
       ]);
       expect((await t.request('GET', '/audit', { as: 'leader' })).status).toBe(403);

@@ -1,9 +1,11 @@
 import { BadRequestException, INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ErrorDetail } from '@crm/shared/domain';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import { ErrorFilter } from './error.filter';
+import { BODY_LIMIT_BYTES, bodyParserErrors, RefuseNulInParamsPipe, refuseHostileInput } from './request-input';
 
 /** Every request gets an id (the caller's `X-Request-Id`, or a new one), echoed in the response. */
 function assignRequestId(req: Request & { id?: string }, res: Response, next: NextFunction): void {
@@ -45,7 +47,9 @@ export function createValidationPipe(): ValidationPipe {
 
 /**
  * Everything an HTTP app of ours needs, in production and in integration tests alike:
- * the `/api` prefix, security headers, validation and the one error format.
+ * the `/api` prefix, security headers, body parsing with its limits, validation and the one error format.
+ * The JSON and form parsers are registered here (Nest then skips its own), so that their errors and the
+ * refusal of NUL characters and deep nesting are answered before routing.
  */
 export function configureHttp(app: INestApplication): void {
   app.setGlobalPrefix('api');
@@ -66,6 +70,11 @@ export function configureHttp(app: INestApplication): void {
       },
     }),
   );
-  app.useGlobalPipes(createValidationPipe());
+  const express = app as NestExpressApplication;
+  express.useBodyParser('json', { limit: BODY_LIMIT_BYTES });
+  express.useBodyParser('urlencoded', { limit: BODY_LIMIT_BYTES, extended: true });
+  app.use(bodyParserErrors);
+  app.use(refuseHostileInput);
+  app.useGlobalPipes(new RefuseNulInParamsPipe(), createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
 }

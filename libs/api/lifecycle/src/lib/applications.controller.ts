@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
-import { Roles } from '@crm/api/http';
+import { Roles, UuidParam } from '@crm/api/http';
 import { ApplicationListItem, ApplicationView, Page, ROLES } from '@crm/shared/domain';
 import { ApplicationsService } from './applications.service';
 import { AdvanceApplicationDto, CancelApplicationDto } from './dto/advance-application.dto';
@@ -21,7 +21,7 @@ export class ApplicationsController {
   @ApiConflictResponse({ description: 'The customer may not start this application now (the message says why)' })
   create(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) customerId: string,
+    @UuidParam('id') customerId: string,
     @Body() body: CreateApplicationDto,
   ): Promise<ApplicationView> {
     return this.applications.create(user, customerId, body);
@@ -37,7 +37,7 @@ export class ApplicationsController {
   @Get('applications/:id')
   @Roles(...ROLES)
   @ApiNotFoundResponse({ description: 'No such application, or not yours' })
-  get(@Scope() scope: DataScope, @Param('id', ParseUUIDPipe) id: string): Promise<ApplicationView> {
+  get(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<ApplicationView> {
     return this.applications.get(scope, id);
   }
 
@@ -47,7 +47,7 @@ export class ApplicationsController {
   @ApiConflictResponse({ description: 'Finished, cancelled, or being changed by someone else right now' })
   advance(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: AdvanceApplicationDto,
   ): Promise<ApplicationView> {
     return this.applications.advance(user, id, body);
@@ -58,7 +58,7 @@ export class ApplicationsController {
   @Roles(...WORKERS)
   cancel(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: CancelApplicationDto,
   ): Promise<ApplicationView> {
     return this.applications.cancel(user, id, body.reason);

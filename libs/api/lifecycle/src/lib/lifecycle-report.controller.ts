@@ -1,18 +1,18 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@crm/api/http';
+import { IsOmittable, Roles } from '@crm/api/http';
 import { addCalendarDays, chinaDate, LifecycleReport } from '@crm/shared/domain';
-import { IsDateString, IsOptional } from 'class-validator';
+import { IsDateString } from 'class-validator';
 import { LifecycleReportService } from './lifecycle-report.service';
 
 export class ReportQueryDto {
   @ApiPropertyOptional({ description: 'First day (YYYY-MM-DD), default a year ago' })
-  @IsOptional()
+  @IsOmittable()
   @IsDateString({ strict: true })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Day after the last (YYYY-MM-DD), default tomorrow' })
-  @IsOptional()
+  @IsOmittable()
   @IsDateString({ strict: true })
   to?: string;
 }

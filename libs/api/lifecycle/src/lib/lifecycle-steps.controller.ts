@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@crm/api/http';
+import { EnumParam, Roles } from '@crm/api/http';
 import {
   APPLICATION_TYPES,
   ApplicationType,
@@ -39,19 +39,18 @@ export class LifecycleStepsController {
   @Put(':type/:code')
   @Roles('admin')
   async update(
-    @Param('type') type: string,
+    @EnumParam('type', APPLICATION_TYPES) type: ApplicationType,
     @Param('code') code: string,
     @Body() body: UpdateStepDefinitionDto,
   ): Promise<LifecycleStepDefinition[]> {
-    const t = applicationType(type) as ApplicationType;
     if (
-      !(await this.applications.updateStepDefinition(t, code, {
+      !(await this.applications.updateStepDefinition(type, code, {
         ...body,
         slaWorkingDaysDualSupply: body.slaWorkingDaysDualSupply ?? null,
       }))
     ) {
       throw new NotFoundError('Step', `${type}/${code}`);
     }
-    return this.applications.stepDefinitions(t);
+    return this.applications.stepDefinitions(type);
   }
 }

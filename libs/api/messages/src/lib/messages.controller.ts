@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataScope, Scope } from '@crm/api/auth';
 import { CustomersService } from '@crm/api/customers';
-import { Roles } from '@crm/api/http';
+import { Roles, UuidParam } from '@crm/api/http';
 import { InvalidInputError, ROLES } from '@crm/shared/domain';
 import { OutageNoticeDto } from './dto/outage-notice.dto';
 import { CustomerMessage, OutboxService } from './outbox.service';
@@ -31,7 +31,7 @@ export class MessagesController {
 
   @Get('customers/:id/messages')
   @Roles(...ROLES)
-  async ofCustomer(@Scope() scope: DataScope, @Param('id', ParseUUIDPipe) id: string): Promise<CustomerMessage[]> {
+  async ofCustomer(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<CustomerMessage[]> {
     await this.customers.get(scope, id);
     return this.outbox.ofCustomer(id);
   }

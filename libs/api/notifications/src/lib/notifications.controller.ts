@@ -1,15 +1,15 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@crm/api/auth';
-import { PageQueryDto, Roles } from '@crm/api/http';
+import { IdParam, IsOmittable, PageQueryDto, Roles } from '@crm/api/http';
 import { Notification, NotificationPage, ROLES } from '@crm/shared/domain';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean } from 'class-validator';
 import { DataSource } from 'typeorm';
 
 export class NotificationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only the unread ones' })
-  @IsOptional()
+  @IsOmittable()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   unread?: boolean;
@@ -53,7 +53,7 @@ export class NotificationsController {
   @Post(':id/read')
   @HttpCode(204)
   @Roles(...ROLES)
-  async read(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number): Promise<void> {
+  async read(@CurrentUser() user: AuthUser, @IdParam('id') id: number): Promise<void> {
     await this.dataSource.query(
       'UPDATE notifications SET read_at = now() WHERE id = $1 AND user_id = $2 AND read_at IS NULL',
       [id, user.id],

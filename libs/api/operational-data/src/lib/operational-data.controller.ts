@@ -1,8 +1,8 @@
-import { Controller, DefaultValuePipe, Get, Param, ParseIntPipe, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataScope, Scope } from '@crm/api/auth';
 import { CustomersService } from '@crm/api/customers';
-import { Roles } from '@crm/api/http';
+import { IntQuery, Roles, UuidParam } from '@crm/api/http';
 import {
   BillView,
   ConsumptionMonth,
@@ -12,8 +12,6 @@ import {
   ViolationView,
 } from '@crm/shared/domain';
 import { OperationalDataRepository } from './operational-data.repository';
-
-const months = () => new DefaultValuePipe(24);
 
 /** A customer's consumption, bills with derived arrears and days late, violations and disconnections. */
 @ApiTags('operational data')
@@ -30,11 +28,11 @@ export class OperationalDataController {
   @ApiOkResponse({ description: 'Oldest first: [{period, kwh, maxDemandKw, powerFactor}]' })
   async consumption(
     @Scope() scope: DataScope,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query('months', months(), ParseIntPipe) count: number,
+    @UuidParam('id') id: string,
+    @IntQuery('months', 1, 120, 24) count: number,
   ): Promise<ConsumptionMonth[]> {
     await this.customers.get(scope, id);
-    return this.data.consumption(id, Math.min(Math.max(count, 1), 120));
+    return this.data.consumption(id, count);
   }
 
   @Get('bills')
@@ -44,26 +42,23 @@ export class OperationalDataController {
   })
   async bills(
     @Scope() scope: DataScope,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query('months', months(), ParseIntPipe) count: number,
+    @UuidParam('id') id: string,
+    @IntQuery('months', 1, 120, 24) count: number,
   ): Promise<BillView[]> {
     await this.customers.get(scope, id);
-    return this.data.bills(id, Math.min(Math.max(count, 1), 120));
+    return this.data.bills(id, count);
   }
 
   @Get('violations')
   @Roles(...ROLES)
-  async violations(@Scope() scope: DataScope, @Param('id', ParseUUIDPipe) id: string): Promise<ViolationView[]> {
+  async violations(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<ViolationView[]> {
     await this.customers.get(scope, id);
     return this.data.violations(id);
   }
 
   @Get('disconnections')
   @Roles(...ROLES)
-  async disconnections(
-    @Scope() scope: DataScope,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<DisconnectionView[]> {
+  async disconnections(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<DisconnectionView[]> {
     await this.customers.get(scope, id);
     return this.data.disconnections(id);
   }
@@ -71,7 +66,7 @@ export class OperationalDataController {
   /** Arrears, overdue bills, late bills (12 months), violations (24 months), consumption (12 months). */
   @Get('operational-summary')
   @Roles(...ROLES)
-  async summary(@Scope() scope: DataScope, @Param('id', ParseUUIDPipe) id: string): Promise<OperationalSummary> {
+  async summary(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<OperationalSummary> {
     await this.customers.get(scope, id);
     return this.data.summary(id);
   }

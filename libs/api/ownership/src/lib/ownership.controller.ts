@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
 import { CustomersService } from '@crm/api/customers';
-import { Roles } from '@crm/api/http';
+import { Roles, UuidParam } from '@crm/api/http';
 import { ROLES, ROLES_THAT_HAND_OVER } from '@crm/shared/domain';
 import { HandoverDto } from './dto/handover.dto';
 import { HandoverResultDto, ManagerDto, ManagerWorkloadDto } from './dto/manager.dto';
@@ -24,7 +24,7 @@ export class OwnershipController {
   async handOverCustomer(
     @CurrentUser() user: AuthUser,
     @Scope() scope: DataScope,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: HandoverDto,
   ) {
     await this.ownership.handOverCustomer(user, id, body);
@@ -38,7 +38,7 @@ export class OwnershipController {
   @ApiOkResponse({ type: HandoverResultDto })
   async handOverAll(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: HandoverDto,
   ): Promise<HandoverResultDto> {
     return { moved: await this.ownership.handOverAll(user, id, body) };

@@ -1,9 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
 import { ChangeHistoryService, countedRows } from '@crm/api/change-history';
 import { CustomersService } from '@crm/api/customers';
-import { ExportColumn, Roles, sendTable } from '@crm/api/http';
+import { ExportColumn, Roles, UuidParam, sendTable } from '@crm/api/http';
 import { CustomerScores, ExportRecord, Page, ROLES, VipListEntry } from '@crm/shared/domain';
 import type { Response } from 'express';
 import { ScoreExportDto, ScoreFilterDto } from './dto/score-query.dto';
@@ -40,7 +40,7 @@ export class ScoresController {
 
   @Get('customers/:id/scores')
   @Roles(...ROLES)
-  async ofCustomer(@Scope() scope: DataScope, @Param('id', ParseUUIDPipe) id: string): Promise<CustomerScores> {
+  async ofCustomer(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<CustomerScores> {
     await this.customers.get(scope, id);
     return this.scores.ofCustomer(id);
   }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@crm/api/auth';
-import { Roles } from '@crm/api/http';
+import { Roles, UuidParam } from '@crm/api/http';
 import { ROLES, ScoringJob, ScoringModel, ScoringPreview } from '@crm/shared/domain';
 import { ScoringModelDto } from './dto/scoring-model.dto';
 import { ScoringModelsRepository } from './scoring-models.repository';
@@ -29,8 +29,8 @@ export class ScoringController {
 
   @Get('jobs/:jobId')
   @Roles('leader', 'admin')
-  async job(@Param('jobId') jobId: string): Promise<ScoringJob> {
-    const job = /^[0-9a-f-]{36}$/i.test(jobId) ? await this.runs.job(jobId) : null;
+  async job(@UuidParam('jobId') jobId: string): Promise<ScoringJob> {
+    const job = await this.runs.job(jobId);
     if (!job) throw new NotFoundException(`Scoring job ${jobId} not found`);
     return job;
   }

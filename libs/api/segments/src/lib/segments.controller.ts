@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
 import { ChangeHistoryService, countedRows } from '@crm/api/change-history';
-import { Roles, sendTable, startCsv } from '@crm/api/http';
+import { Roles, UuidParam, sendTable, startCsv } from '@crm/api/http';
 import {
   ExportRecord,
   Page,
@@ -71,29 +71,25 @@ export class SegmentsController {
   }
 
   @Get(':id')
-  get(@Scope() scope: DataScope, @Param('id', ParseUUIDPipe) id: string): Promise<SegmentDetail> {
+  get(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<SegmentDetail> {
     return this.segments.detail(scope, id);
   }
 
   @Patch(':id')
-  update(
-    @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: UpdateSegmentDto,
-  ): Promise<Segment> {
+  update(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() body: UpdateSegmentDto): Promise<Segment> {
     return this.segments.update(user, id, body);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  delete(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  delete(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<void> {
     return this.segments.delete(user, id);
   }
 
   @Get(':id/members')
   async membersPage(
     @Scope() scope: DataScope,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Query() query: MembersQueryDto,
   ): Promise<Page<SegmentMember>> {
     return this.members.page(sourceOf(await this.segments.get(id)), scope, query);
@@ -107,7 +103,7 @@ export class SegmentsController {
   async export(
     @CurrentUser() user: AuthUser,
     @Scope() scope: DataScope,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Query() query: MembersExportDto,
     @Res() res: Response,
   ): Promise<void> {
@@ -149,7 +145,7 @@ export class SegmentsController {
   @HttpCode(200)
   addMembers(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: StaticMembersDto,
   ): Promise<{ added: number }> {
     return this.segments.addMembers(user, id, body);
@@ -159,15 +155,15 @@ export class SegmentsController {
   @HttpCode(204)
   removeMember(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('customerId', ParseUUIDPipe) customerId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('customerId') customerId: string,
   ): Promise<void> {
     return this.segments.removeMember(user, id, customerId);
   }
 
   /** Daily sizes, with how many joined and left, oldest first. */
   @Get(':id/snapshots')
-  async history(@Param('id', ParseUUIDPipe) id: string): Promise<SegmentSnapshot[]> {
+  async history(@UuidParam('id') id: string): Promise<SegmentSnapshot[]> {
     await this.segments.get(id);
     return this.snapshots.history(id);
   }
@@ -176,7 +172,7 @@ export class SegmentsController {
   @Get(':id/changes')
   async changes(
     @Scope() scope: DataScope,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Query() query: ChangesQueryDto,
   ): Promise<Page<SegmentChange>> {
     await this.segments.get(id);
@@ -185,10 +181,7 @@ export class SegmentsController {
 
   /** The members' distribution over industry, voltage, region, VIP tier and credit rating next to the population's. */
   @Get(':id/distribution')
-  async distribution(
-    @Scope() scope: DataScope,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<SegmentDistribution[]> {
+  async distribution(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<SegmentDistribution[]> {
     return this.members.distribution(sourceOf(await this.segments.get(id)), scope);
   }
 }

@@ -1,8 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataScope, Scope } from '@crm/api/auth';
 import { CustomersService } from '@crm/api/customers';
-import { Roles } from '@crm/api/http';
+import { Roles, UuidParam } from '@crm/api/http';
 import { analyseEnergy, EnergyAdvice, MeteredMonth, ROLES } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
 
@@ -18,7 +18,7 @@ export class EnergyAdviceController {
 
   @Get()
   @Roles(...ROLES)
-  async advice(@Scope() scope: DataScope, @Param('id', ParseUUIDPipe) id: string): Promise<EnergyAdvice> {
+  async advice(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<EnergyAdvice> {
     const customer = await this.customers.get(scope, id);
     const months: MeteredMonth[] = await this.dataSource.query(
       `SELECT to_char(period, 'YYYY-MM') AS period, kwh::float8 AS "kwh", max_demand_kw::float8 AS "maxDemandKw",

@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
-import { Roles } from '@crm/api/http';
+import { Roles, UuidParam } from '@crm/api/http';
 import { Page, PlanTemplate, ROLES, ServiceTask } from '@crm/shared/domain';
 import { CompleteTaskDto, EnrolCustomerDto, EnrolSegmentDto, PlanTemplateDto, TaskQueryDto } from './dto/plans.dto';
 import { Enrolment, PlansService } from './plans.service';
@@ -22,7 +22,7 @@ export class PlansController {
 
   @Get('plans/:id')
   @Roles(...ROLES)
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<PlanTemplate> {
+  get(@UuidParam('id') id: string): Promise<PlanTemplate> {
     return this.plans.get(id);
   }
 
@@ -36,7 +36,7 @@ export class PlansController {
   @Roles('leader', 'admin', 'marketing')
   update(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: PlanTemplateDto,
   ): Promise<PlanTemplate> {
     return this.plans.update(user, id, body);
@@ -47,7 +47,7 @@ export class PlansController {
   @Roles(...ROLES)
   enrol(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: EnrolCustomerDto,
   ): Promise<Enrolment> {
     return this.plans.enrolCustomer(user, id, body.customerId);
@@ -59,7 +59,7 @@ export class PlansController {
   @Roles('leader', 'admin', 'marketing')
   enrolSegment(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: EnrolSegmentDto,
   ): Promise<{ enrolled: number }> {
     return this.plans.enrolSegment(user, id, body.segmentId);
@@ -68,13 +68,13 @@ export class PlansController {
   @Delete('plans/enrolments/:enrolmentId')
   @HttpCode(204)
   @Roles(...ROLES)
-  unenrol(@CurrentUser() user: AuthUser, @Param('enrolmentId', ParseUUIDPipe) id: string): Promise<void> {
+  unenrol(@CurrentUser() user: AuthUser, @UuidParam('enrolmentId') id: string): Promise<void> {
     return this.plans.unenrol(user, id);
   }
 
   @Get('customers/:id/plans')
   @Roles(...ROLES)
-  enrolments(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<Enrolment[]> {
+  enrolments(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<Enrolment[]> {
     return this.plans.enrolmentsOfCustomer(user, id);
   }
 }
@@ -103,7 +103,7 @@ export class TasksController {
   @Roles(...ROLES)
   complete(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: CompleteTaskDto,
   ): Promise<ServiceTask> {
     return this.tasks.complete(user, id, body);

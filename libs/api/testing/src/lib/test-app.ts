@@ -107,21 +107,30 @@ async function toApiResponse(response: Response): Promise<ApiResponse> {
  * The API with `imports` on a new database. Job handlers are called directly by the tests and no queue
  * runs, unless `jobs` is true (for the endpoints that queue a job and report on it). `databaseUrl` runs it
  * on a migrated database of the caller's instead (not dropped by `close`); `logger` receives its logs.
+ * `root` replaces the platform modules and `imports` by one module built for the database (the whole
+ * app's, for example).
  */
 export async function createTestApp(
   imports: (Type | DynamicModule)[] = [],
-  options: { jobs?: boolean; databaseUrl?: string; logger?: LoggerService } = {},
+  options: {
+    jobs?: boolean;
+    databaseUrl?: string;
+    logger?: LoggerService;
+    root?: (databaseUrl: string) => DynamicModule;
+  } = {},
 ): Promise<TestApp> {
   const database = options.databaseUrl
     ? { url: options.databaseUrl, drop: async () => undefined }
     : await createTestDatabase();
   const moduleRef = await Test.createTestingModule({
-    imports: [
-      DatabaseModule.forRoot({ url: database.url, poolSize: 10 }),
-      AuthModule.forRoot({ jwtSecret: randomBytes(32).toString('hex'), jwtExpiresIn: '1h' }),
-      JobsModule.forRoot({ databaseUrl: database.url, enabled: options.jobs ?? false }),
-      ...imports,
-    ],
+    imports: options.root
+      ? [options.root(database.url)]
+      : [
+          DatabaseModule.forRoot({ url: database.url, poolSize: 10 }),
+          AuthModule.forRoot({ jwtSecret: randomBytes(32).toString('hex'), jwtExpiresIn: '1h' }),
+          JobsModule.forRoot({ databaseUrl: database.url, enabled: options.jobs ?? false }),
+          ...imports,
+        ],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: options.logger ?? ['error'] });
   configureHttp(app);

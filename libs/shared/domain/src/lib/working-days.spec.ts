@@ -3,6 +3,7 @@ import {
   workingDaysBefore,
   chinaDate,
   isBeyondKnownYears,
+  isCalendarDate,
   isWorkingDay,
   slaOf,
   stepDeadlines,
@@ -105,6 +106,23 @@ describe('chinaDate', () => {
   it('gives the calendar date in China (UTC+8)', () => {
     expect(chinaDate(new Date('2026-09-30T15:59:59Z'))).toBe('2026-09-30');
     expect(chinaDate(new Date('2026-09-30T16:00:00Z'))).toBe('2026-10-01');
+  });
+});
+
+describe('isCalendarDate', () => {
+  it('accepts real dates, leap days in leap years only', () => {
+    expect(isCalendarDate('2026-10-01')).toBe(true);
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    expect(isCalendarDate('2026-02-29')).toBe(false);
+    expect(isCalendarDate('2026-02-30')).toBe(false);
+    expect(isCalendarDate('2026-13-01')).toBe(false);
+    expect(isCalendarDate('2026-04-31')).toBe(false);
+  });
+
+  it('refuses other shapes and years before 1000', () => {
+    for (const bad of ['2026-1-01', '20261001', '2026-10-01T00:00:00Z', '0000-01-01', ' 2026-10-01', 'x']) {
+      expect(isCalendarDate(bad)).toBe(false);
+    }
   });
 });
 

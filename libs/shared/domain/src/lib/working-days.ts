@@ -21,6 +21,13 @@ export function chinaDate(instant: Date): string {
   return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** Whether `date` is a real calendar date `YYYY-MM-DD` (no 2026-02-30), years 1000 to 9999. */
+export function isCalendarDate(date: string): boolean {
+  if (!/^[1-9]\d{3}-\d{2}-\d{2}$/.test(date)) return false;
+  const day = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(day) && new Date(day).toISOString().slice(0, 10) === date;
+}
+
 function toEpochDay(date: string): number {
   return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 }

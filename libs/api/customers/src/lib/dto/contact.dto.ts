@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOmittable } from '@crm/api/http';
 import { Contact } from '@crm/shared/domain';
-import { IsEmail, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { IsMainlandPhone, IsNotBlank } from './validators';
 
 export class ContactDto implements Contact {
@@ -15,7 +16,7 @@ export class ContactDto implements Contact {
   phone!: string;
 
   @ApiPropertyOptional({ example: 'chen@example.com', nullable: true })
-  @IsOptional()
+  @IsOmittable()
   @ValidateIf((_, v) => v !== null)
   @IsEmail()
   @MaxLength(100)

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOmittable } from '@crm/api/http';
 import { NewCustomer } from '@crm/shared/domain';
-import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsUUID, Matches } from 'class-validator';
 import { CustomerFieldsDto } from './customer-fields.dto';
 
 export class CreateCustomerDto
@@ -15,7 +16,7 @@ export class CreateCustomerDto
     format: 'uuid',
     description: 'Admin and leader only; an account manager creating a customer owns it',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   managerId?: string;
 }

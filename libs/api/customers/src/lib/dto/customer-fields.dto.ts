@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNumberWithPlaces, IsOmittable } from '@crm/api/http';
 import {
   CustomerFields,
   IMPORTANCE_CLASSES,
@@ -14,8 +15,6 @@ import {
   IsArray,
   IsIn,
   IsNotEmpty,
-  IsNumber,
-  IsOptional,
   IsString,
   Max,
   MaxLength,
@@ -53,7 +52,7 @@ export class CustomerFieldsDto implements Omit<CustomerFields, 'importance' | 'c
   voltageKv!: VoltageKv;
 
   @ApiProperty({ example: 1250, description: 'kVA' })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsNumberWithPlaces(2)
   @Min(1)
   @Max(10_000_000)
   contractCapacityKva!: number;
@@ -75,12 +74,12 @@ export class CustomerFieldsDto implements Omit<CustomerFields, 'importance' | 'c
   address!: string;
 
   @ApiPropertyOptional({ enum: IMPORTANCE_CLASSES, default: 'none' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(IMPORTANCE_CLASSES)
   importance?: ImportanceClass;
 
   @ApiPropertyOptional({ type: [ContactDto], default: [] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
@@ -88,7 +87,7 @@ export class CustomerFieldsDto implements Omit<CustomerFields, 'importance' | 'c
   contacts?: ContactDto[];
 
   @ApiPropertyOptional({ type: [String], example: ['重点用户'], default: [] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })

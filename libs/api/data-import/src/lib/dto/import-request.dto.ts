@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOmittable } from '@crm/api/http';
 import { IMPORT_KINDS, ImportKind } from '@crm/shared/domain';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 
 export class ImportParamsDto {
   @ApiProperty({ enum: IMPORT_KINDS })
@@ -10,7 +11,7 @@ export class ImportParamsDto {
 
 export class ImportQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Import the good rows of a file that has bad ones' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['true', 'false'], { message: 'partial must be true or false' })
   partial?: 'true' | 'false';
 }

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOmittable } from '@crm/api/http';
+import { IsDateString, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class AdvanceApplicationDto {
   @ApiPropertyOptional({ example: '现场勘查完成，供电方案已答复' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(1000)
   note?: string;
@@ -11,14 +12,14 @@ export class AdvanceApplicationDto {
   @ApiPropertyOptional({
     description: 'When the step was completed (default now); never before it started nor in the future',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsDateString({ strict: true })
   completedAt?: string;
 
   @ApiPropertyOptional({
     description: 'Code of the step the caller means to complete; a different current step is a 409',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(50)
   step?: string;

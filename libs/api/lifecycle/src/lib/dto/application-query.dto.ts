@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto } from '@crm/api/http';
+import { IsOmittable, PageQueryDto } from '@crm/api/http';
 import {
   APPLICATION_STATUSES,
   APPLICATION_TYPES,
@@ -8,18 +8,18 @@ import {
   SLA_STATES,
   SlaState,
 } from '@crm/shared/domain';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 
 export class ApplicationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(APPLICATION_STATUSES)
   status?: ApplicationStatus;
   @ApiPropertyOptional({ enum: SLA_STATES, description: 'SLA of the current step' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(SLA_STATES)
   sla?: SlaState;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() customerId?: string;
-  @ApiPropertyOptional({ enum: APPLICATION_TYPES }) @IsOptional() @IsIn(APPLICATION_TYPES) type?: ApplicationType;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() managerId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOmittable() @IsUUID() customerId?: string;
+  @ApiPropertyOptional({ enum: APPLICATION_TYPES }) @IsOmittable() @IsIn(APPLICATION_TYPES) type?: ApplicationType;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOmittable() @IsUUID() managerId?: string;
 }

@@ -1,17 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNumberWithPlaces, IsOmittable } from '@crm/api/http';
 import { APPLICATION_TYPES, ApplicationType } from '@crm/shared/domain';
-import {
-  IsBoolean,
-  IsDateString,
-  IsIn,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsDateString, IsIn, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export class CreateApplicationDto {
   @ApiProperty({ enum: APPLICATION_TYPES })
@@ -19,8 +9,8 @@ export class CreateApplicationDto {
   type!: ApplicationType;
 
   @ApiPropertyOptional({ description: 'Capacity after the change (kVA): capacity increase and reduction' })
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsOmittable()
+  @IsNumberWithPlaces(2)
   @Min(1)
   @Max(10_000_000)
   requestedCapacityKva?: number;
@@ -29,19 +19,19 @@ export class CreateApplicationDto {
     description: 'Dual supply: the site survey and supply plan get their longer limit',
     default: false,
   })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   dualSupply?: boolean;
 
   @ApiPropertyOptional({ description: 'Transfer of ownership: the new owner' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(2)
   @MaxLength(100)
   newOwnerName?: string;
 
   @ApiPropertyOptional({ description: 'When the application was received (default now); may be back-dated' })
-  @IsOptional()
+  @IsOmittable()
   @IsDateString({ strict: true })
   receivedAt?: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { IsOmittable } from '@crm/api/http';
 import { Handover } from '@crm/shared/domain';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export class HandoverDto implements Handover {
   @ApiProperty({ format: 'uuid', description: 'The account manager who takes over' })
@@ -17,7 +18,7 @@ export class HandoverDto implements Handover {
     required: false,
     description: "The customer's version the caller read (one-customer handover); a stale one → 409 and nothing moves",
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   @Max(2_147_483_647)

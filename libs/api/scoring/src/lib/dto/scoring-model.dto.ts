@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOmittable } from '@crm/api/http';
 import { CreditFactor, RatingThresholds, ScoringModelFields, TierThresholds, VipFactor } from '@crm/shared/domain';
-import { IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsObject, IsString, MaxLength } from 'class-validator';
 
 /**
  * A new version of the scoring model. The shapes are checked here; the numbers (weights ≥ 0 summing to 1,
@@ -30,8 +31,8 @@ export class ScoringModelDto implements ScoringModelFields {
   @ApiProperty({ example: { platinum: 90, gold: 75, silver: 60 } }) @IsObject() tierThresholds!: TierThresholds;
   @ApiProperty({ example: { AAA: 90, AA: 80, A: 70, B: 60 } }) @IsObject() ratingThresholds!: RatingThresholds;
 
-  @ApiPropertyOptional({ description: 'Why this version' })
-  @IsOptional()
+  @ApiPropertyOptional({ type: String, description: 'Why this version' })
+  @IsOmittable()
   @IsString()
   @MaxLength(500)
   note = '';

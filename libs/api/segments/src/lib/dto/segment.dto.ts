@@ -1,17 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EXPORT_FORMATS, ExportFormat, PageQueryDto } from '@crm/api/http';
+import { EXPORT_FORMATS, ExportFormat, IsOmittable, PageQueryDto } from '@crm/api/http';
 import { SEGMENT_KINDS, SEGMENT_MEMBER_SORTS, SegmentKind, SegmentRule } from '@crm/shared/domain';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 
 /** The most customers one request adds to a static segment. */
 export const STATIC_MEMBERS_LIMIT = 100_000;
@@ -25,14 +15,14 @@ export class SegmentRuleDto {
 /** Customers to put in a static segment: by id (a selection) or by account number (a CSV's first column). */
 export class StaticMembersDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(STATIC_MEMBERS_LIMIT)
   @IsUUID('all', { each: true })
   customerIds?: string[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(STATIC_MEMBERS_LIMIT)
   @IsString({ each: true })
@@ -42,26 +32,26 @@ export class StaticMembersDto {
 
 export class CreateSegmentDto extends StaticMembersDto {
   @ApiProperty() @IsString() @Length(1, 100) name!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) description?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @MaxLength(1000) description?: string;
   @ApiProperty({ enum: SEGMENT_KINDS }) @IsIn(SEGMENT_KINDS) kind!: SegmentKind;
   @ApiPropertyOptional({ description: `${RULE_DOC}. Required for a dynamic segment.` })
-  @IsOptional()
+  @IsOmittable()
   @IsObject()
   rule?: SegmentRule;
 }
 
 export class UpdateSegmentDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) description?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(1, 100) name?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @MaxLength(1000) description?: string;
   @ApiPropertyOptional({ description: `${RULE_DOC}. Dynamic segments only.` })
-  @IsOptional()
+  @IsOmittable()
   @IsObject()
   rule?: SegmentRule;
 }
 
 export class SegmentListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of the name or description' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(100)
   search?: string;
@@ -69,26 +59,26 @@ export class SegmentListQueryDto extends PageQueryDto {
 
 export class MembersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: SEGMENT_MEMBER_SORTS, default: 'accountNo' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(SEGMENT_MEMBER_SORTS)
   sort = 'accountNo';
 }
 
 export class MembersExportDto {
   @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'csv' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(EXPORT_FORMATS)
   format: ExportFormat = 'csv';
 
   @ApiPropertyOptional({ enum: SEGMENT_MEMBER_SORTS, default: 'accountNo' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(SEGMENT_MEMBER_SORTS)
   sort = 'accountNo';
 }
 
 export class ChangesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['joined', 'left'], default: 'joined' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['joined', 'left'])
   change: 'joined' | 'left' = 'joined';
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto } from '@crm/api/http';
+import { IsOmittable, PageQueryDto } from '@crm/api/http';
 import { PlanService, TASK_OUTCOMES, TASK_STATES, TaskOutcome, TaskState } from '@crm/shared/domain';
 import { Transform } from 'class-transformer';
 import {
@@ -8,7 +8,6 @@ import {
   IsDateString,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -20,11 +19,21 @@ import {
 
 export class PlanTemplateDto {
   @ApiProperty() @IsString() @Length(1, 100) name!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) description = '';
-  @ApiProperty({ description: '[{key, kind, recurrence: {every: month|quarter|year|bill, …}, leadDays}]' })
+  @ApiPropertyOptional({ type: String }) @IsOmittable() @IsString() @MaxLength(1000) description = '';
+  @ApiProperty({
+    description: '[{key, kind, recurrence: {every: month|quarter|year|bill, …}, leadDays}]',
+    type: 'array',
+    items: { type: 'object' },
+  })
   @IsArray()
   services!: PlanService[];
-  @ApiPropertyOptional({ nullable: true, description: 'Months an enrolment lasts; null: until unenrolled' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    maximum: 120,
+    description: 'Months an enrolment lasts; null: until unenrolled',
+  })
   @ValidateIf((o) => o.durationMonths !== null && o.durationMonths !== undefined)
   @IsInt()
   @Min(1)
@@ -41,19 +50,19 @@ export class EnrolSegmentDto {
 }
 
 export class TaskQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsDateString({ strict: true }) from?: string;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsDateString({ strict: true }) to?: string;
-  @ApiPropertyOptional({ enum: TASK_STATES }) @IsOptional() @IsIn(TASK_STATES) state?: TaskState;
+  @ApiPropertyOptional({ format: 'date' }) @IsOmittable() @IsDateString({ strict: true }) from?: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOmittable() @IsDateString({ strict: true }) to?: string;
+  @ApiPropertyOptional({ enum: TASK_STATES }) @IsOmittable() @IsIn(TASK_STATES) state?: TaskState;
   @ApiPropertyOptional({ description: "true: the open tasks on today's list (visible, due or overdue)" })
-  @IsOptional()
-  @Transform(({ value }) => value === 'true' || value === true)
+  @IsOmittable()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   today?: boolean;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() customerId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOmittable() @IsUUID() customerId?: string;
 }
 
 export class CompleteTaskDto {
   @ApiProperty({ enum: TASK_OUTCOMES }) @IsIn(TASK_OUTCOMES) outcome!: TaskOutcome;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) notes?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @MaxLength(2000) notes?: string;
   @ApiProperty({ format: 'date' }) @IsDateString({ strict: true }) visitedOn!: string;
 }

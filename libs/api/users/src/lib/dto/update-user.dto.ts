@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOmittable } from '@crm/api/http';
 import { Role, ROLES, UserAccountChange } from '@crm/shared/domain';
 import {
   IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
   Min,
   MinLength,
@@ -15,25 +16,26 @@ import {
 
 export class UpdateUserDto implements UserAccountChange {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES, description: 'A new role ends the user’s sessions' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ROLES)
   role?: Role;
 
   @ApiPropertyOptional({ description: 'false deactivates the user and ends their sessions at once' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 
   @ApiProperty({ description: 'The version that was read' })
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647)
   version!: number;
 
   @ApiPropertyOptional({
@@ -41,12 +43,12 @@ export class UpdateUserDto implements UserAccountChange {
     description:
       'The account manager who takes over the customers of an account manager being deactivated or given another role (needed when they manage any)',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   takeOverManagerId?: string;
 
   @ApiPropertyOptional({ description: 'Reason recorded on each customer’s timeline for the takeover' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(2)
   @MaxLength(500)

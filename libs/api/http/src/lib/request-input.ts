@@ -1,0 +1,82 @@
+import { ArgumentMetadata, BadRequestException, HttpException, Injectable, PipeTransform } from '@nestjs/common';
+import { ErrorDetail } from '@crm/shared/domain';
+import type { NextFunction, Request, Response } from 'express';
+
+/** The largest JSON (or form) body the API reads. */
+export const BODY_LIMIT_BYTES = 100 * 1024;
+/** How deep objects and arrays of a JSON body may nest. */
+export const MAX_JSON_DEPTH = 32;
+
+/** A 400 naming each field at fault, in the shape the validation pipe uses. */
+export function invalidInput(details: ErrorDetail[]): BadRequestException {
+  return new BadRequestException({
+    message: `Invalid ${[...new Set(details.map((d) => d.field))].join(', ')}`,
+    details,
+  });
+}
+
+/**
+ * The first problem of a parsed request value: the NUL character (which PostgreSQL text refuses) in a
+ * string or a key, or nesting deeper than MAX_JSON_DEPTH. The walk stops at that depth, so it is safe
+ * on any input.
+ */
+export function inputProblem(value: unknown, field: string, depth = 0): ErrorDetail | null {
+  const name = field || 'body';
+  if (typeof value === 'string') {
+    return value.includes('\u0000') ? { field: name, message: `${name} must not contain the NUL character` } : null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  if (depth >= MAX_JSON_DEPTH) return { field: name, message: `${name} nests deeper than ${MAX_JSON_DEPTH} levels` };
+  for (const [key, item] of Object.entries(value)) {
+    const path = field ? `${field}.${key}` : key;
+    if (key.includes('\u0000')) return { field: path, message: 'field names must not contain the NUL character' };
+    const problem = inputProblem(item, path, depth + 1);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** Sends the one error format from express middleware (ahead of Nest's routing and its filters). */
+function sendError(res: Response, error: HttpException): void {
+  const body = error.getResponse() as { message: string; details?: ErrorDetail[] };
+  const status = error.getStatus();
+  const names: Record<number, string> = { 400: 'Bad Request', 413: 'Payload Too Large', 415: 'Unsupported Media Type' };
+  res.status(status).json({ statusCode: status, error: names[status] ?? 'Bad Request', ...body });
+}
+
+/**
+ * Turns a body-parser error into our error format at once: malformed JSON → 400, too large → 413,
+ * unsupported charset or encoding → 415. Answering here, right after the parsers, keeps these errors from
+ * reaching the static-files fallback, which would turn every error under /api into a 404.
+ */
+export function bodyParserErrors(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  const { type, status, message } = (error ?? {}) as { type?: string; status?: number; message?: string };
+  if (!type) return next(error);
+  const answer =
+    type === 'entity.parse.failed'
+      ? new HttpException({ message: `Malformed JSON: ${message}` }, 400)
+      : type === 'entity.too.large' || type === 'parameters.too.many'
+        ? new HttpException({ message: `The request body is larger than ${BODY_LIMIT_BYTES / 1024} KB` }, 413)
+        : type === 'encoding.unsupported' || type === 'charset.unsupported'
+          ? new HttpException({ message: message ?? 'Unsupported body encoding' }, 415)
+          : new HttpException({ message: message ?? 'The request body could not be read' }, status === 413 ? 413 : 400);
+  sendError(res, answer);
+}
+
+/** Refuses, before anything reads them, bodies and query strings with NUL characters or deep nesting. */
+export function refuseHostileInput(req: Request, res: Response, next: NextFunction): void {
+  const problem = inputProblem(req.query, '') ?? inputProblem(req.body, '');
+  if (problem) return sendError(res, invalidInput([problem]));
+  next();
+}
+
+/** Route parameters (which middleware cannot name) with a NUL character → 400 naming the parameter. */
+@Injectable()
+export class RefuseNulInParamsPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type !== 'param') return value;
+    const problem = inputProblem(value, metadata.data ?? '');
+    if (problem) throw invalidInput([problem]);
+    return value;
+  }
+}
