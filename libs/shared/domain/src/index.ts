@@ -12,3 +12,4 @@ export * from './lib/scoring';
 export * from './lib/segments';
 export * from './lib/service-plans';
 export * from './lib/energy-advice';
+export * from './lib/spreadsheet-cell';

@@ -2,7 +2,8 @@ import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/commo
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataScope, Scope } from '@crm/api/auth';
 import { CustomersService } from '@crm/api/customers';
-import { ExportColumn, Roles, sendTable } from '@crm/api/http';
+import { ExportStreams } from '@crm/api/database';
+import { ExportColumn, Roles } from '@crm/api/http';
 import { CustomerScores, Page, ROLES, VipListEntry } from '@crm/shared/domain';
 import type { Response } from 'express';
 import { ScoreExportDto, ScoreFilterDto } from './dto/score-query.dto';
@@ -34,6 +35,7 @@ export class ScoresController {
   constructor(
     private readonly customers: CustomersService,
     private readonly scores: ScoresRepository,
+    private readonly exports: ExportStreams,
   ) {}
 
   @Get('customers/:id/scores')
@@ -59,7 +61,7 @@ export class ScoresController {
   @Get('vip/export')
   @Roles(...ROLES)
   async vipExport(@Scope() scope: DataScope, @Query() query: ScoreExportDto, @Res() res: Response): Promise<void> {
-    await sendTable(res, query.format, 'vip-list', VIP_COLUMNS, this.scores.vipAll(scope, query));
+    await this.exports.table(res, query.format, 'vip-list', VIP_COLUMNS, this.scores.vipExport(scope, query));
   }
 
   @Get('credit/summary')

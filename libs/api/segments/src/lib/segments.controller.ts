@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
-import { Roles, sendTable, startCsv } from '@crm/api/http';
+import { ExportStreams } from '@crm/api/database';
+import { Roles } from '@crm/api/http';
 import {
   Page,
   ROLES,
@@ -43,6 +44,7 @@ export class SegmentsController {
     private readonly segments: SegmentsService,
     private readonly members: SegmentMembersRepository,
     private readonly snapshots: SegmentSnapshotsService,
+    private readonly exports: ExportStreams,
   ) {}
 
   @Get('fields')
@@ -106,15 +108,13 @@ export class SegmentsController {
   ): Promise<void> {
     const segment = await this.segments.get(id);
     const fileName = `segment-${segment.name}`;
-    if (query.format === 'xlsx')
-      return sendTable(res, 'xlsx', fileName, MEMBER_EXPORT, this.members.all(sourceOf(segment), scope, query.sort));
-    await startCsv(
-      res,
-      fileName,
-      MEMBER_EXPORT.map((c) => c.header),
-      '\n',
-    );
-    await this.members.copyCsv(sourceOf(segment), scope, query.sort, res);
+    if (query.format === 'xlsx') {
+      const rows = this.members.exportRows(sourceOf(segment), scope, query.sort);
+      await this.exports.table(res, 'xlsx', fileName, MEMBER_EXPORT, rows);
+      return;
+    }
+    const headers = MEMBER_EXPORT.map((c) => c.header);
+    await this.exports.csvByCopy(res, fileName, headers, this.members.exportCsv(sourceOf(segment), scope, query.sort));
   }
 
   /** Adds customers to a static segment, by id or account number. */

@@ -1,7 +1,7 @@
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AuthModule, UsersService } from '@crm/api/auth';
-import { DatabaseModule } from '@crm/api/database';
+import { DatabaseModule, ExportLimits } from '@crm/api/database';
 import { JobsModule } from '@crm/api/jobs';
 import { configureHttp } from '@crm/api/http';
 import { syncReferenceData } from '@crm/api/reference';
@@ -105,16 +105,17 @@ async function toApiResponse(response: Response): Promise<ApiResponse> {
 
 /**
  * The API with `imports` on a new database. Job handlers are called directly by the tests and no queue
- * runs, unless `jobs` is true (for the endpoints that queue a job and report on it).
+ * runs, unless `jobs` is true (for the endpoints that queue a job and report on it). `exports` overrides
+ * the limits of streamed exports (short timeouts, so that a test of them runs in seconds).
  */
 export async function createTestApp(
   imports: (Type | DynamicModule)[] = [],
-  options: { jobs?: boolean } = {},
+  options: { jobs?: boolean; exports?: Partial<ExportLimits> } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const moduleRef = await Test.createTestingModule({
     imports: [
-      DatabaseModule.forRoot({ url: database.url, poolSize: 10 }),
+      DatabaseModule.forRoot({ url: database.url, poolSize: 10, exports: options.exports }),
       AuthModule.forRoot({ jwtSecret: randomBytes(32).toString('hex'), jwtExpiresIn: '1h' }),
       JobsModule.forRoot({ databaseUrl: database.url, enabled: options.jobs ?? false }),
       ...imports,
