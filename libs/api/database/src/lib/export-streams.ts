@@ -29,8 +29,8 @@ export const EXPORT_LIMITS = Symbol('EXPORT_LIMITS');
 
 /** The Retry-After of a refused export, in seconds. */
 const RETRY_AFTER_SECONDS = 10;
-/** Rows read per FETCH of a cursor export. */
-const FETCH_ROWS = 2000;
+/** Rows read per FETCH of a cursor export: few enough that writing them never blocks other requests long. */
+const FETCH_ROWS = 500;
 
 /** A query and its parameters, whose rows an export streams in their order. */
 export interface ExportQuery {
@@ -120,11 +120,31 @@ export class ExportStreams {
           rows = await fetch();
         }
       }
-      // ExcelJS zips into `out`, which passes each chunk on as the client takes it.
-      const out = new Writable({ write: (chunk: Buffer, _encoding, done) => void write(chunk).then(() => done(), done) });
+      // ExcelJS zips into `out` in pieces of a few bytes, which go on to the client 64 KiB at a time.
+      let pieces: Buffer[] = [];
+      let size = 0;
+      const flush = (done: (error?: Error | null) => void) => {
+        const chunk = Buffer.concat(pieces);
+        pieces = [];
+        size = 0;
+        write(chunk).then(() => done(), done);
+      };
+      const out = new Writable({
+        write: (piece: Buffer, _encoding, done) => {
+          pieces.push(piece);
+          size += piece.length;
+          if (size < 65536) done();
+          else flush(done);
+        },
+        final: (done) => (size ? flush(done) : done()),
+      });
       const failed = new Promise<never>((_, reject) => out.on('error', reject));
       failed.catch(() => undefined);
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+        stream: out,
+        useStyles: false,
+        useSharedStrings: false,
+      });
       const sheet = workbook.addWorksheet(fileName.slice(0, 31));
       sheet.addRow(columns.map((c) => c.header)).commit();
       for (;;) {
