@@ -4,5 +4,4 @@ export * from './lib/database.module';
 export * from './lib/health.controller';
 export * from './lib/migrate';
 export * from './lib/sql';
-export * from './lib/cursor';
-export * from './lib/copy-out';
+export * from './lib/export-streams';

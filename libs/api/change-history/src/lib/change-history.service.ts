@@ -89,11 +89,3 @@ export class ChangeHistoryService {
     return this.history.page(filter);
   }
 }
-
-/** Passes `rows` through, counting them in `exported.rows`: an export's row count once it has been streamed. */
-export async function* countedRows<T>(rows: AsyncIterable<T>, exported: { rows: number }): AsyncGenerator<T> {
-  for await (const row of rows) {
-    exported.rows++;
-    yield row;
-  }
-}

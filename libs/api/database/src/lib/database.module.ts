@@ -1,16 +1,20 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DEFAULT_EXPORT_LIMITS, EXPORT_LIMITS, ExportLimits, ExportStreams } from './export-streams';
 import { HealthController } from './health.controller';
 
 export interface DatabaseOptions {
   url: string;
   /** Connections in this process's pool. */
   poolSize?: number;
+  /** Limits of the streamed exports (DEFAULT_EXPORT_LIMITS where not given). */
+  exports?: Partial<ExportLimits>;
 }
 
 /**
  * The TypeORM connection every feature module uses (entities are registered by each module
- * with `TypeOrmModule.forFeature`). The schema comes from migrations only: never `synchronize`.
+ * with `TypeOrmModule.forFeature`), and ExportStreams, through which every download streams. The schema
+ * comes from migrations only: never `synchronize`.
  */
 @Global()
 @Module({})
@@ -31,6 +35,11 @@ export class DatabaseModule {
         }),
       ],
       controllers: [HealthController],
+      providers: [
+        { provide: EXPORT_LIMITS, useValue: { ...DEFAULT_EXPORT_LIMITS, ...options.exports } },
+        ExportStreams,
+      ],
+      exports: [ExportStreams],
     };
   }
 }

@@ -1,9 +1,10 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
-import { ChangeHistoryService, countedRows } from '@crm/api/change-history';
+import { ChangeHistoryService } from '@crm/api/change-history';
 import { CustomersService } from '@crm/api/customers';
-import { ExportColumn, Roles, UuidParam, sendTable } from '@crm/api/http';
+import { ExportStreams } from '@crm/api/database';
+import { ExportColumn, Roles, UuidParam } from '@crm/api/http';
 import { CustomerScores, ExportRecord, Page, ROLES, VipListEntry } from '@crm/shared/domain';
 import type { Response } from 'express';
 import { ScoreExportDto, ScoreFilterDto } from './dto/score-query.dto';
@@ -36,6 +37,7 @@ export class ScoresController {
     private readonly customers: CustomersService,
     private readonly scores: ScoresRepository,
     private readonly history: ChangeHistoryService,
+    private readonly exports: ExportStreams,
   ) {}
 
   @Get('customers/:id/scores')
@@ -69,12 +71,8 @@ export class ScoresController {
     const { format, tier, rating, region, industry, managerId } = query;
     // Filters not given are left out when stored (JSON has no undefined).
     const filter = { tier, rating, region, industry, managerId };
-    const exported: ExportRecord = { kind: 'vip_list', target: null, name: null, format, filter, rows: 0 };
-    try {
-      await sendTable(res, format, 'vip-list', VIP_COLUMNS, countedRows(this.scores.vipAll(scope, query), exported));
-    } finally {
-      await this.history.recordExport(user, exported);
-    }
+    const rows = await this.exports.table(res, format, 'vip-list', VIP_COLUMNS, this.scores.vipExport(scope, query));
+    await this.history.recordExport(user, { kind: 'vip_list', target: null, name: null, format, filter, rows });
   }
 
   @Get('credit/summary')

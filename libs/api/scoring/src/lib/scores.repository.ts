@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataScope } from '@crm/api/auth';
+import { ExportRowsQuery } from '@crm/api/database';
 import {
   BlacklistReason,
   CREDIT_FACTORS,
@@ -62,6 +63,20 @@ interface VipRow {
   manager_name: string | null;
   revenue_12m: string | null;
 }
+
+/** The VIP list's rows matching `where`, by rank. */
+const vipSql = (where: string) => `
+  WITH ${RUNS}
+  SELECT s.vip_rank, s.vip_score, s.vip_tier, s.credit_rating, p.vip_score AS previous_score,
+         c.id, c.account_no, c.name, c.region, c.industry, u.id AS manager_id, u.display_name AS manager_name,
+         m.revenue_12m
+    FROM customer_scores s
+    JOIN customers c ON c.id = s.customer_id
+    LEFT JOIN customer_scores p ON p.run_id = (SELECT id FROM previous) AND p.customer_id = s.customer_id
+    LEFT JOIN users u ON u.id = c.account_manager_id
+    LEFT JOIN customer_metrics m ON m.customer_id = s.customer_id
+   WHERE s.run_id = (SELECT id FROM latest) AND ${where}
+   ORDER BY s.vip_rank`;
 
 function toVipEntry(r: VipRow): VipListEntry {
   const score = Number(r.vip_score);
@@ -185,36 +200,15 @@ export class ScoresRepository {
     return { items: rows.map(toVipEntry), total, page: page.page, pageSize: page.pageSize };
   }
 
-  /** Every row of the filtered VIP list, a chunk at a time (by rank), for exports. */
-  async *vipAll(scope: DataScope, filter: ScoreFilter, chunk = 5000): AsyncGenerator<VipListEntry> {
+  /** Every row of the filtered VIP list by rank, for an export through a cursor. */
+  vipExport(scope: DataScope, filter: ScoreFilter): ExportRowsQuery<VipListEntry> {
     const params: unknown[] = [];
-    const where = filterSql(scope, filter, params);
-    const afterRank = param(params, 0);
-    for (;;) {
-      const rows = await this.vipRows(`${where} AND s.vip_rank > ${afterRank}`, params, chunk, 0);
-      for (const r of rows) yield toVipEntry(r);
-      if (rows.length < chunk) return;
-      params[params.length - 1] = rows[rows.length - 1].vip_rank;
-    }
+    return { sql: vipSql(filterSql(scope, filter, params)), params, toRow: (r) => toVipEntry(r as unknown as VipRow) };
   }
 
   private vipRows(where: string, params: readonly unknown[], limit: number, offset: number): Promise<VipRow[]> {
     const p = [...params];
-    return this.dataSource.query(
-      `WITH ${RUNS}
-       SELECT s.vip_rank, s.vip_score, s.vip_tier, s.credit_rating, p.vip_score AS previous_score,
-              c.id, c.account_no, c.name, c.region, c.industry, u.id AS manager_id, u.display_name AS manager_name,
-              m.revenue_12m
-         FROM customer_scores s
-         JOIN customers c ON c.id = s.customer_id
-         LEFT JOIN customer_scores p ON p.run_id = (SELECT id FROM previous) AND p.customer_id = s.customer_id
-         LEFT JOIN users u ON u.id = c.account_manager_id
-         LEFT JOIN customer_metrics m ON m.customer_id = s.customer_id
-        WHERE s.run_id = (SELECT id FROM latest) AND ${where}
-        ORDER BY s.vip_rank
-        LIMIT ${param(p, limit)} OFFSET ${param(p, offset)}`,
-      p,
-    );
+    return this.dataSource.query(`${vipSql(where)} LIMIT ${param(p, limit)} OFFSET ${param(p, offset)}`, p);
   }
 
   /** Tier distribution and revenue concentration of the latest run, for the filter and scope. */

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataScope } from '@crm/api/auth';
-import { copyCsvTo, cursorRows } from '@crm/api/database';
+import { ExportQuery, ExportRowsQuery, exportTextSql } from '@crm/api/database';
 import { ExportColumn } from '@crm/api/http';
-import { Writable } from 'node:stream';
 import {
   Page,
   SEGMENT_DIMENSIONS,
@@ -108,23 +107,26 @@ export function toMember(r: MemberRow): SegmentMember {
   };
 }
 
-/** The columns of a members export: the CSV's by COPY from `sql`, the workbook's from a SegmentMember. */
+/**
+ * The columns of a members export: the CSV's by COPY from `sql` (text through exportTextSql, so that no
+ * cell is read as a formula), the workbook's from a SegmentMember.
+ */
 export const MEMBER_EXPORT: (ExportColumn<SegmentMember> & { sql: string })[] = [
-  { header: 'accountNo', sql: 'c.account_no', value: (m) => m.accountNo },
-  { header: 'name', sql: 'c.name', value: (m) => m.name },
-  { header: 'industry', sql: 'f.industry', value: (m) => m.industry },
+  { header: 'accountNo', sql: exportTextSql('c.account_no'), value: (m) => m.accountNo },
+  { header: 'name', sql: exportTextSql('c.name'), value: (m) => m.name },
+  { header: 'industry', sql: exportTextSql('f.industry'), value: (m) => m.industry },
   { header: 'voltageKv', sql: 'f.voltage_kv', value: (m) => m.voltageKv },
-  { header: 'region', sql: 'f.region', value: (m) => m.region },
-  { header: 'stage', sql: 'f.stage', value: (m) => m.stage },
-  { header: 'importance', sql: 'f.importance', value: (m) => m.importance },
+  { header: 'region', sql: exportTextSql('f.region'), value: (m) => m.region },
+  { header: 'stage', sql: exportTextSql('f.stage'), value: (m) => m.stage },
+  { header: 'importance', sql: exportTextSql('f.importance'), value: (m) => m.importance },
   { header: 'contractCapacityKva', sql: 'f.contract_capacity_kva', value: (m) => m.contractCapacityKva },
-  { header: 'manager', sql: 'u.display_name', value: (m) => m.manager?.displayName ?? null },
+  { header: 'manager', sql: exportTextSql('u.display_name'), value: (m) => m.manager?.displayName ?? null },
   { header: 'kwh12m', sql: 'f.kwh_12m', value: (m) => m.kwh12m },
   { header: 'arrears', sql: 'f.arrears', value: (m) => m.arrears },
   { header: 'vipScore', sql: 'f.vip_score', value: (m) => m.vipScore },
-  { header: 'vipTier', sql: 'f.vip_tier', value: (m) => m.vipTier },
+  { header: 'vipTier', sql: exportTextSql('f.vip_tier'), value: (m) => m.vipTier },
   { header: 'creditScore', sql: 'f.credit_score', value: (m) => m.creditScore },
-  { header: 'creditRating', sql: 'f.credit_rating', value: (m) => m.creditRating },
+  { header: 'creditRating', sql: exportTextSql('f.credit_rating'), value: (m) => m.creditRating },
 ];
 
 /** Reads of a segment's members: count, a sorted page, every member for export, the distribution. */
@@ -173,30 +175,26 @@ export class SegmentMembersRepository {
     return rows.map(toMember);
   }
 
-  /** Every member in `sort` order, streamed through a cursor: constant memory for any size. */
-  async *all(source: MemberSource, scope: DataScope, sort: string): AsyncGenerator<SegmentMember> {
+  /** Every member in `sort` order, for an export through a cursor. */
+  exportRows(source: MemberSource, scope: DataScope, sort: string): ExportRowsQuery<SegmentMember> {
     const params: unknown[] = [];
     const { from, where } = sourceSql(source, scope, params);
-    const rows = cursorRows<MemberRow>(
-      this.dataSource,
-      `SELECT ${MEMBER_COLUMNS} FROM ${from} ${MEMBER_JOINS}
-        WHERE ${where} ORDER BY ${orderSql(sort)}`,
+    return {
+      sql: `SELECT ${MEMBER_COLUMNS} FROM ${from} ${MEMBER_JOINS} WHERE ${where} ORDER BY ${orderSql(sort)}`,
       params,
-    );
-    for await (const row of rows) yield toMember(row);
+      toRow: (row) => toMember(row as unknown as MemberRow),
+    };
   }
 
-  /** Every member in `sort` order as CSV rows (MEMBER_EXPORT's columns), formatted and streamed by PostgreSQL. */
-  async copyCsv(source: MemberSource, scope: DataScope, sort: string, out: Writable): Promise<void> {
+  /** Every member in `sort` order as MEMBER_EXPORT's columns, for a CSV export by COPY. */
+  exportCsv(source: MemberSource, scope: DataScope, sort: string): ExportQuery {
     const params: unknown[] = [];
     const { from, where } = sourceSql(source, scope, params);
-    await copyCsvTo(
-      this.dataSource,
-      `SELECT ${MEMBER_EXPORT.map((c) => c.sql).join(', ')} FROM ${from} ${MEMBER_JOINS}
+    return {
+      sql: `SELECT ${MEMBER_EXPORT.map((c) => c.sql).join(', ')} FROM ${from} ${MEMBER_JOINS}
         WHERE ${where} ORDER BY ${orderSql(sort)}`,
       params,
-      out,
-    );
+    };
   }
 
   /**

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
-import { ChangeHistoryService, countedRows } from '@crm/api/change-history';
-import { Roles, UuidParam, sendTable, startCsv } from '@crm/api/http';
+import { ChangeHistoryService } from '@crm/api/change-history';
+import { ExportStreams } from '@crm/api/database';
+import { Roles, UuidParam } from '@crm/api/http';
 import {
-  ExportRecord,
   Page,
   ROLES,
   Segment,
@@ -46,6 +46,7 @@ export class SegmentsController {
     private readonly members: SegmentMembersRepository,
     private readonly snapshots: SegmentSnapshotsService,
     private readonly changeHistory: ChangeHistoryService,
+    private readonly exports: ExportStreams,
   ) {}
 
   @Get('fields')
@@ -110,34 +111,29 @@ export class SegmentsController {
     const segment = await this.segments.get(id);
     const fileName = `segment-${segment.name}`;
     const source = sourceOf(segment);
-    const exported: ExportRecord = {
+    const rows =
+      query.format === 'xlsx'
+        ? await this.exports.table(
+            res,
+            'xlsx',
+            fileName,
+            MEMBER_EXPORT,
+            this.members.exportRows(source, scope, query.sort),
+          )
+        : await this.exports.csvByCopy(
+            res,
+            fileName,
+            MEMBER_EXPORT.map((c) => c.header),
+            this.members.exportCsv(source, scope, query.sort),
+          );
+    await this.changeHistory.recordExport(user, {
       kind: 'segment',
       target: segment.id,
       name: segment.name,
       format: query.format,
       filter: {},
-      rows: 0,
-    };
-    try {
-      if (query.format === 'xlsx')
-        return await sendTable(
-          res,
-          'xlsx',
-          fileName,
-          MEMBER_EXPORT,
-          countedRows(this.members.all(source, scope, query.sort), exported),
-        );
-      exported.rows = await this.members.count(source, scope);
-      await startCsv(
-        res,
-        fileName,
-        MEMBER_EXPORT.map((c) => c.header),
-        '\n',
-      );
-      await this.members.copyCsv(source, scope, query.sort, res);
-    } finally {
-      await this.changeHistory.recordExport(user, exported);
-    }
+      rows,
+    });
   }
 
   /** Adds customers to a static segment, by id or account number. */

@@ -1,7 +1,7 @@
 import { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AuthModule, UsersService } from '@crm/api/auth';
-import { DatabaseModule } from '@crm/api/database';
+import { DatabaseModule, ExportLimits } from '@crm/api/database';
 import { JobsModule } from '@crm/api/jobs';
 import { configureHttp } from '@crm/api/http';
 import { syncReferenceData } from '@crm/api/reference';
@@ -108,7 +108,8 @@ async function toApiResponse(response: Response): Promise<ApiResponse> {
  * runs, unless `jobs` is true (for the endpoints that queue a job and report on it). `databaseUrl` runs it
  * on a migrated database of the caller's instead (not dropped by `close`); `logger` receives its logs.
  * `root` replaces the platform modules and `imports` by one module built for the database (the whole
- * app's, for example).
+ * app's, for example). `exports` overrides the limits of streamed exports (short timeouts, so that a test
+ * of them runs in seconds).
  */
 export async function createTestApp(
   imports: (Type | DynamicModule)[] = [],
@@ -117,6 +118,7 @@ export async function createTestApp(
     databaseUrl?: string;
     logger?: LoggerService;
     root?: (databaseUrl: string) => DynamicModule;
+    exports?: Partial<ExportLimits>;
   } = {},
 ): Promise<TestApp> {
   const database = options.databaseUrl
@@ -126,7 +128,7 @@ export async function createTestApp(
     imports: options.root
       ? [options.root(database.url)]
       : [
-          DatabaseModule.forRoot({ url: database.url, poolSize: 10 }),
+          DatabaseModule.forRoot({ url: database.url, poolSize: 10, exports: options.exports }),
           AuthModule.forRoot({ jwtSecret: randomBytes(32).toString('hex'), jwtExpiresIn: '1h' }),
           JobsModule.forRoot({ databaseUrl: database.url, enabled: options.jobs ?? false }),
           ...imports,

@@ -40,7 +40,8 @@ export interface ExportRecord {
   format: 'csv' | 'xlsx';
   /** The list's filters, e.g. `{tier: 'A'}` of the VIP list. */
   filter: Record<string, unknown>;
-  rows: number;
+  /** Rows sent; null when the download was broken off (the client left, stalled or the query failed). */
+  rows: number | null;
 }
 
 export interface ChangeHistoryEntry {

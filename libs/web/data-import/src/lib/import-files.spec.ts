@@ -14,6 +14,12 @@ describe('import files', () => {
     expect(csvField('say "yes"')).toBe('"say ""yes"""');
   });
 
+  it('writes no cell a spreadsheet would read as a formula', () => {
+    expect(csvField("=cmd|' /C calc'!A0")).toBe("'=cmd|' /C calc'!A0");
+    expect(csvField('-2+3')).toBe("'-2+3");
+    expect(csvField(-2)).toBe('-2');
+  });
+
   it('writes the error report with one line per bad row and field', () => {
     expect(
       errorReportCsv([

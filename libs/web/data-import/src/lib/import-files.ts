@@ -1,8 +1,8 @@
-import { IMPORT_COLUMNS, ImportKind, ImportRowError } from '@crm/shared/domain';
+import { IMPORT_COLUMNS, ImportKind, ImportRowError, neutraliseCell } from '@crm/shared/domain';
 
-/** One CSV field, quoted when it holds a comma, a quote or a line break. */
+/** One CSV field, quoted when it holds a comma, a quote or a line break; text never reads as a formula. */
 export function csvField(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
+  const text = value === null ? '' : typeof value === 'string' ? neutraliseCell(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -16,6 +16,12 @@ export class ChangeHistoryQueryDto extends PageQueryDto {
   @IsIn(CHANGE_ENTITY_TYPES)
   entityType?: ChangeEntityType;
 
-  @ApiPropertyOptional({ description: 'ISO date or time, inclusive' }) @IsOmittable() @IsDateString({ strict: true }) from?: string;
-  @ApiPropertyOptional({ description: 'ISO date or time, exclusive' }) @IsOmittable() @IsDateString({ strict: true }) to?: string;
+  @ApiPropertyOptional({ description: 'ISO date or time, inclusive' })
+  @IsOmittable()
+  @IsDateString({ strict: true })
+  from?: string;
+  @ApiPropertyOptional({ description: 'ISO date or time, exclusive' })
+  @IsOmittable()
+  @IsDateString({ strict: true })
+  to?: string;
 }

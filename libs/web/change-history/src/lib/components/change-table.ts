@@ -69,7 +69,7 @@ import { changeLines, TextContext } from '../change-text';
                 @if (e.export; as x) {
                   <div>
                     {{
-                      'changeHistory.exported'
+                      (x.rows === null ? 'changeHistory.exportBroken' : 'changeHistory.exported')
                         | translate
                           : {
                               list: ('changeHistory.exportKind.' + x.kind | translate),
