@@ -5,7 +5,7 @@ import { ChangeHistoryService } from '@crm/api/change-history';
 import { CustomersService } from '@crm/api/customers';
 import { ExportStreams } from '@crm/api/database';
 import { ExportColumn, Roles, UuidParam } from '@crm/api/http';
-import { CustomerScores, ExportRecord, Page, ROLES, VipListEntry } from '@crm/shared/domain';
+import { CustomerScores, Page, ROLES, VipListEntry } from '@crm/shared/domain';
 import type { Response } from 'express';
 import { ScoreExportDto, ScoreFilterDto } from './dto/score-query.dto';
 import { CreditListEntry, CreditSummary, ScoresRepository, VipSummary } from './scores.repository';
