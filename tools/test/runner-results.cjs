@@ -49,7 +49,7 @@ function judge(name, counts, exitCode, floor) {
       failed: 1,
       skipped: 0,
       exitCode,
-      problems: [`the runner wrote no report (exit ${exitCode})`],
+      problems: [`the runner wrote no report (exit ${exitCode}): it found no tests, or died before the end`],
     };
   }
   const problems = [];
