@@ -16,3 +16,4 @@ export * from './lib/change-history';
 export * from './lib/holiday-notice';
 export * from './lib/users';
 export * from './lib/login-limit';
+export * from './lib/time-limits';
