@@ -57,6 +57,9 @@ test('an account manager walks a new connection to energization', async ({ page,
     await expect(page.getByTestId(`step-${code}`)).toHaveAttribute('data-state', 'done');
   }
   await expect(page.getByTestId('application-status')).toHaveText('已完成');
+  // Walked in one day: the utility's steps used none of the 22 working days of the commitment.
+  await expect(page.getByTestId('commitment')).toContainText('供电企业环节已用 0 / 22 个工作日');
+  await expect(page.getByTestId('commitment')).toContainText('已达标');
   await expect(page.getByTestId('step-energization')).toContainText('energization 完成');
   await page.screenshot({ path: join(SCREENSHOTS, 'application-completed.png'), fullPage: true });
 

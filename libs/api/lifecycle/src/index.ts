@@ -1,2 +1,1 @@
 export * from './lib/lifecycle.module';
-export * from './lib/sla-scan.service';

@@ -1,2 +1,3 @@
 export * from './lib/timeline.module';
 export * from './lib/timeline.service';
+export * from './lib/timeline-sql';

@@ -17,3 +17,4 @@ export * from './lib/holiday-notice';
 export * from './lib/users';
 export * from './lib/login-limit';
 export * from './lib/spreadsheet-cell';
+export * from './lib/time-limits';

@@ -1,4 +1,4 @@
-import { LifecycleStepDefinition, slaFromDeadlines, workingCalendar } from '@crm/shared/domain';
+import { clockState, LifecycleStepDefinition, workingCalendar } from '@crm/shared/domain';
 import lifecycleSteps from '@crm/seeds/lifecycle-steps.json';
 import { generateApplications } from './applications.generator';
 import { generateCustomers } from './customers.generator';
@@ -40,23 +40,18 @@ describe('generateApplications', () => {
   });
 
   it('leaves open work on time, in warning and overdue, and most completed work within its limits', () => {
-    const today = '2026-11-20';
+    const clockOf = (s: { warnAt: Date | null; dueAt: Date | null; completedAt: Date | null }) => ({
+      warnAt: s.warnAt as Date,
+      dueAt: s.dueAt as Date,
+      stoppedAt: s.completedAt,
+      pausedAt: null,
+    });
     const slas = apps
       .filter((a) => a.status === 'open')
-      .map((a) => {
-        const s = a.steps.find((x) => x.state === 'in_progress');
-        return slaFromDeadlines({ dueDate: s?.dueDate as string, warningDate: s?.warningDate as string }, null, today);
-      });
+      .map((a) => clockState(clockOf(a.steps.find((x) => x.state === 'in_progress') as never), now));
     expect(new Set(slas)).toEqual(new Set(['on_time', 'warning', 'overdue']));
     const done = apps.flatMap((a) => a.steps).filter((s) => s.state === 'done');
-    const late = done.filter(
-      (s) =>
-        slaFromDeadlines(
-          s as { dueDate: string; warningDate: string },
-          s.completedAt?.toISOString().slice(0, 10),
-          today,
-        ) === 'overdue',
-    );
+    const late = done.filter((s) => clockState(clockOf(s), now) === 'stopped_late');
     expect(late.length / done.length).toBeGreaterThan(0.01);
     expect(late.length / done.length).toBeLessThan(0.1);
   });

@@ -4,11 +4,14 @@ import {
   ApplicationStatus,
   ApplicationType,
   chinaDate,
+  clockMoments,
+  clockUsed,
+  connectionCommitmentLimit,
   CustomerStage,
+  CUSTOMER_CONSTRUCTION_STEP,
   workingDaysBefore,
   LifecycleStepDefinition,
   StepState,
-  stepDeadlines,
   WorkingCalendar,
 } from '@crm/shared/domain';
 import { GeneratedCustomer } from './customers.generator';
@@ -22,10 +25,25 @@ export interface GeneratedStep {
   slaWorkingDays: number;
   state: StepState;
   startedAt: Date | null;
-  warningDate: string | null;
-  dueDate: string | null;
+  /** The step's clock (libs/api/time-limits): its moments, null before the step starts. */
+  warnAt: Date | null;
+  dueAt: Date | null;
+  calendarEstimated: boolean;
   completedAt: Date | null;
   note: string | null;
+}
+
+/** The whole-connection commitment clock of a new connection, as the engine would have kept it. */
+export interface GeneratedCommitment {
+  limit: number;
+  startedAt: Date;
+  warnAt: Date;
+  dueAt: Date;
+  calendarEstimated: boolean;
+  pausedAt: Date | null;
+  resumedAt: Date | null;
+  usedBefore: number;
+  stoppedAt: Date | null;
 }
 
 export interface GeneratedApplication {
@@ -41,6 +59,44 @@ export interface GeneratedApplication {
   receivedAt: Date;
   completedAt: Date | null;
   steps: GeneratedStep[];
+  commitment: GeneratedCommitment | null;
+}
+
+/**
+ * The commitment clock of a new connection walked like the API walks it: started at receipt, paused
+ * while the customer builds (CUSTOMER_CONSTRUCTION_STEP), resumed after it, stopped at completion.
+ */
+function commitmentOf(
+  dualSupply: boolean,
+  receivedAt: Date,
+  steps: GeneratedStep[],
+  completedAt: Date | null,
+  calendar: WorkingCalendar,
+): GeneratedCommitment {
+  const limit = connectionCommitmentLimit(dualSupply);
+  let clock: GeneratedCommitment = {
+    limit,
+    startedAt: receivedAt,
+    ...toMoments(clockMoments(receivedAt, limit, 'working_days', calendar)),
+    pausedAt: null,
+    resumedAt: null,
+    usedBefore: 0,
+    stoppedAt: completedAt,
+  };
+  const construction = steps.find((s) => s.code === CUSTOMER_CONSTRUCTION_STEP);
+  if (construction?.startedAt) {
+    const usedBefore = clockUsed('working_days', receivedAt, construction.startedAt, calendar);
+    clock = { ...clock, pausedAt: construction.startedAt, usedBefore };
+    if (construction.completedAt) {
+      const resumed = clockMoments(construction.completedAt, limit, 'working_days', calendar, usedBefore);
+      clock = { ...clock, ...toMoments(resumed), pausedAt: null, resumedAt: construction.completedAt };
+    }
+  }
+  return clock;
+}
+
+function toMoments(m: { warnAt: Date; dueAt: Date; estimated: boolean }) {
+  return { warnAt: m.warnAt, dueAt: m.dueAt, calendarEstimated: m.estimated };
 }
 
 const NOTES: Record<string, string[]> = {
@@ -86,14 +142,15 @@ function walk(
         ...base,
         state: 'pending',
         startedAt: null,
-        warningDate: null,
-        dueDate: null,
+        warnAt: null,
+        dueAt: null,
+        calendarEstimated: false,
         completedAt: null,
         note: null,
       });
       return;
     }
-    const deadlines = stepDeadlines(chinaDate(start), limit, calendar);
+    const deadlines = toMoments(clockMoments(start, limit, 'working_days', calendar));
     if (i === doneSteps) {
       current = d.position;
       steps.push({ ...base, state: 'in_progress', startedAt: start, ...deadlines, completedAt: null, note: null });
@@ -186,6 +243,10 @@ export function generateApplications(options: {
       receivedAt: steps[0].startedAt as Date,
       completedAt: completed ? end : null,
       steps,
+      commitment:
+        type === 'new_connection'
+          ? commitmentOf(dualSupply, steps[0].startedAt as Date, steps, completed ? end : null, options.calendar)
+          : null,
       ...extra,
     });
     return end;

@@ -41,7 +41,9 @@ const TABLES = {
   applications: `applications (id, customer_id, type, status, requested_capacity_kva, dual_supply, new_owner_name,
                                stage_before, current_position, received_at, completed_at, created_at)`,
   application_steps: `application_steps (application_id, position, code, name_zh, name_en, sla_working_days, state,
-                                         started_at, warning_date, due_date, completed_at, completed_by, note)`,
+                                         started_at, completed_at, completed_by, note)`,
+  clocks: `clocks (owner_kind, owner_id, clock_kind, customer_id, limit_value, limit_unit, started_at, warn_at, due_at,
+                   stopped_at, paused_at, resumed_at, used_before, calendar_estimated)`,
   consumption: 'consumption (customer_id, period, kwh, max_demand_kw, power_factor)',
   bills: 'bills (id, customer_id, period, amount, due_date, paid_amount, last_paid_at, settled_on)',
   payments: 'payments (bill_id, paid_at, amount)',
@@ -239,11 +241,50 @@ function batchRows(
           s.slaWorkingDays,
           s.state,
           s.startedAt,
-          s.warningDate,
-          s.dueDate,
           s.completedAt,
           s.completedAt ? managerId : null,
           s.note,
+        ]),
+      );
+      if (s.startedAt) {
+        rows.clocks.push(
+          csvLine([
+            'application_step',
+            appIds[n],
+            s.code,
+            customerId,
+            s.slaWorkingDays,
+            'working_days',
+            s.startedAt,
+            s.warnAt,
+            s.dueAt,
+            s.completedAt,
+            null,
+            null,
+            0,
+            s.calendarEstimated,
+          ]),
+        );
+      }
+    }
+    const k = a.commitment;
+    if (k) {
+      rows.clocks.push(
+        csvLine([
+          'application',
+          appIds[n],
+          'getting_electricity',
+          customerId,
+          k.limit,
+          'working_days',
+          k.startedAt,
+          k.warnAt,
+          k.dueAt,
+          k.stoppedAt,
+          k.pausedAt,
+          k.resumedAt,
+          k.usedBefore,
+          k.calendarEstimated,
         ]),
       );
     }

@@ -13,8 +13,8 @@ import {
 } from '@crm/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApplicationQueryDto } from './dto/application-query.dto';
-import { TODAY_CN } from '@crm/api/database';
-import { STEP_SLA } from './sql';
+import { clockDueDateSql, clockSlaSql, clockStateSql, clockWarnDateSql } from '@crm/api/time-limits';
+import { STEP_CLOCK, stepClockJoin } from './lifecycle-clocks';
 
 export interface LockedApplication {
   id: string;
@@ -52,8 +52,6 @@ export interface NewStep {
   slaWorkingDays: number;
   state: StepState;
   startedAt: Date | null;
-  warningDate: string | null;
-  dueDate: string | null;
 }
 
 const APPLICATION_SELECT = `
@@ -61,16 +59,19 @@ const APPLICATION_SELECT = `
   a.received_at, a.completed_at, a.cancelled_at, a.cancel_reason,
   c.account_no, c.name AS customer_name, c.stage AS customer_stage,
   c.account_manager_id, u.display_name AS manager_name,
-  s.code AS current_code, s.name_zh AS current_name, s.name_en AS current_name_en, s.due_date AS current_due,
-  CASE WHEN a.status = 'open' THEN (SELECT ${STEP_SLA} FROM application_steps s WHERE s.application_id = a.id AND s.position = a.current_position)
-       ELSE coalesce((SELECT max(CASE WHEN ${STEP_SLA} = 'overdue' THEN 'overdue' END) FROM application_steps s WHERE s.application_id = a.id), 'on_time')
+  s.code AS current_code, s.name_zh AS current_name, s.name_en AS current_name_en,
+  to_char(${clockDueDateSql('k')}, 'YYYY-MM-DD') AS current_due,
+  CASE WHEN a.status = 'open' THEN coalesce(${clockSlaSql('k')}, 'on_time')
+       ELSE coalesce((SELECT 'overdue' FROM clocks x WHERE x.owner_kind = '${STEP_CLOCK}' AND x.owner_id = a.id
+                        AND x.stopped_at > x.due_at LIMIT 1), 'on_time')
   END AS sla`;
 
 const APPLICATION_FROM = `
   applications a
   JOIN customers c ON c.id = a.customer_id
   LEFT JOIN users u ON u.id = c.account_manager_id
-  LEFT JOIN application_steps s ON s.application_id = a.id AND s.position = a.current_position`;
+  LEFT JOIN application_steps s ON s.application_id = a.id AND s.position = a.current_position
+  LEFT JOIN clocks k ON ${stepClockJoin('k', 's')}`;
 
 interface ApplicationRow {
   id: string;
@@ -200,9 +201,9 @@ export class ApplicationsRepository {
     );
     await manager.query(
       `INSERT INTO application_steps (application_id, position, code, name_zh, name_en, sla_working_days, state,
-                                      started_at, warning_date, due_date)
+                                      started_at)
        SELECT $1, * FROM unnest($2::smallint[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::text[],
-                                $8::timestamptz[], $9::date[], $10::date[])`,
+                                $8::timestamptz[])`,
       [
         id,
         steps.map((s) => s.position),
@@ -212,8 +213,6 @@ export class ApplicationsRepository {
         steps.map((s) => s.slaWorkingDays),
         steps.map((s) => s.state),
         steps.map((s) => s.startedAt),
-        steps.map((s) => s.warningDate),
-        steps.map((s) => s.dueDate),
       ],
     );
     return id;
@@ -277,17 +276,10 @@ export class ApplicationsRepository {
     );
   }
 
-  async startStep(
-    manager: EntityManager,
-    id: string,
-    position: number,
-    at: Date,
-    deadlines: { warningDate: string; dueDate: string },
-  ): Promise<void> {
+  async startStep(manager: EntityManager, id: string, position: number, at: Date): Promise<void> {
     await manager.query(
-      `UPDATE application_steps SET state = 'in_progress', started_at = $3, warning_date = $4, due_date = $5
-        WHERE application_id = $1 AND position = $2`,
-      [id, position, at, deadlines.warningDate, deadlines.dueDate],
+      `UPDATE application_steps SET state = 'in_progress', started_at = $3 WHERE application_id = $1 AND position = $2`,
+      [id, position, at],
     );
     await manager.query('UPDATE applications SET current_position = $2 WHERE id = $1', [id, position]);
   }
@@ -343,16 +335,19 @@ export class ApplicationsRepository {
       params,
     );
     if (!rows.length) return null;
-    const steps: (Omit<ApplicationStepView, 'completedBy' | 'calendarEstimated'> & {
+    const steps: (Omit<ApplicationStepView, 'completedBy'> & {
       completedById: string | null;
       completedByName: string | null;
     })[] = await this.dataSource.query(
       `SELECT s.position, s.code, s.name_zh AS name, s.name_zh AS "nameZh", s.name_en AS "nameEn",
                 s.sla_working_days AS "slaWorkingDays", s.started_at AS "startedAt",
-                to_char(s.due_date, 'YYYY-MM-DD') AS "dueDate", to_char(s.warning_date, 'YYYY-MM-DD') AS "warningDate",
+                to_char(${clockDueDateSql('k')}, 'YYYY-MM-DD') AS "dueDate",
+                to_char(${clockWarnDateSql('k')}, 'YYYY-MM-DD') AS "warningDate",
                 s.completed_at AS "completedAt", s.completed_by AS "completedById", u.display_name AS "completedByName",
-                s.note, s.state, ${STEP_SLA} AS sla
+                s.note, s.state, coalesce(${clockSlaSql('k')}, 'on_time') AS sla,
+                coalesce(k.calendar_estimated, false) AS "calendarEstimated"
            FROM application_steps s LEFT JOIN users u ON u.id = s.completed_by
+           LEFT JOIN clocks k ON ${stepClockJoin('k', 's')}
           WHERE s.application_id = $1 ORDER BY s.position`,
       [id],
     );
@@ -365,8 +360,8 @@ export class ApplicationsRepository {
         startedAt: s.startedAt ? new Date(s.startedAt).toISOString() : null,
         completedAt: s.completedAt ? new Date(s.completedAt).toISOString() : null,
         completedBy: completedById ? { id: completedById, displayName: completedByName ?? '' } : null,
-        calendarEstimated: false,
       })),
+      commitment: null,
     };
   }
 
@@ -385,14 +380,14 @@ export class ApplicationsRepository {
     let condition = where.join(' AND ');
     if (q.sla) {
       params.push(q.sla);
-      condition = `${condition} AND a.status = 'open' AND (${STEP_SLA}) = $${params.length}`;
+      condition = `${condition} AND a.status = 'open' AND coalesce(${clockSlaSql('k')}, 'on_time') = $${params.length}`;
     }
     const rows: ApplicationRow[] = await this.dataSource.query(
       `SELECT ${APPLICATION_SELECT} FROM ${APPLICATION_FROM}
         WHERE ${condition}
         ORDER BY (a.status = 'open') DESC,
-                 CASE WHEN s.due_date < ${TODAY_CN} THEN 0 WHEN s.warning_date <= ${TODAY_CN} THEN 1 ELSE 2 END,
-                 s.due_date NULLS LAST, a.received_at DESC, a.id
+                 CASE ${clockStateSql('k')} WHEN 'overdue' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END,
+                 k.due_at NULLS LAST, a.received_at DESC, a.id
         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.pageSize, (q.page - 1) * q.pageSize],
     );

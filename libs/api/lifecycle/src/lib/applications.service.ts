@@ -1,29 +1,35 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AuthUser, DataScope } from '@crm/api/auth';
-import { CalendarService } from '@crm/api/calendar';
 import { ChangeHistoryService, ChangeToRecord } from '@crm/api/change-history';
 import { TimelineService } from '@crm/api/timeline';
+import { ClockScanService, TimeLimitsService } from '@crm/api/time-limits';
 import {
   ApplicationListItem,
   applicationRefusal,
   ApplicationView,
   capacityAfterCompletion,
-  chinaDate,
   completionRefusal,
+  connectionCommitmentLimit,
   InvalidInputError,
   InvalidTransitionError,
-  isBeyondKnownYears,
   NotFoundError,
   Page,
   stageAfterStep,
   stageWhileOpen,
-  stepDeadlines,
 } from '@crm/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApplicationsRepository, LockedApplication, NewStep } from './applications.repository';
 import { AdvanceApplicationDto } from './dto/advance-application.dto';
 import { ApplicationQueryDto } from './dto/application-query.dto';
 import { CreateApplicationDto } from './dto/create-application.dto';
+import {
+  APPLICATION_CLOCK,
+  COMMITMENT_CLOCK,
+  COMMITMENT_EVENTS_SQL,
+  CUSTOMER_CONSTRUCTION_STEP,
+  STEP_CLOCK,
+  STEP_EVENTS_SQL,
+} from './lifecycle-clocks';
 
 /** A step as the change history shows it: its code and names. */
 function stepRef(step: { code: string; nameZh: string; nameEn: string }) {
@@ -38,15 +44,35 @@ function customerChanged(actor: AuthUser, customerId: string, change: CustomerCh
   return [{ actor, entityType: 'customer', entityId: customerId, customerId, action: 'update', ...change }];
 }
 
+/** The clock of a step of an application. */
+const stepClock = (applicationId: string, code: string) => ({
+  ownerKind: STEP_CLOCK,
+  ownerId: applicationId,
+  clockKind: code,
+});
+
+/** The whole-connection commitment clock of an application. */
+const commitmentClock = (applicationId: string) => ({
+  ownerKind: APPLICATION_CLOCK,
+  ownerId: applicationId,
+  clockKind: COMMITMENT_CLOCK,
+});
+
 @Injectable()
-export class ApplicationsService {
+export class ApplicationsService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly applications: ApplicationsRepository,
-    private readonly calendar: CalendarService,
+    private readonly timeLimits: TimeLimitsService,
+    private readonly clockScan: ClockScanService,
     private readonly timeline: TimelineService,
     private readonly history: ChangeHistoryService,
   ) {}
+
+  onModuleInit(): void {
+    this.clockScan.register(STEP_CLOCK, STEP_EVENTS_SQL);
+    this.clockScan.register(APPLICATION_CLOCK, COMMITMENT_EVENTS_SQL);
+  }
 
   async list(scope: DataScope, query: ApplicationQueryDto): Promise<Page<ApplicationListItem>> {
     return this.applications.findPage(scope, query);
@@ -55,8 +81,12 @@ export class ApplicationsService {
   async get(scope: DataScope, id: string): Promise<ApplicationView> {
     const view = await this.applications.findOne(scope, id);
     if (!view) throw new NotFoundError('Application', id);
-    const calendar = await this.calendar.calendar();
-    view.steps.forEach((s) => (s.calendarEstimated = !!s.dueDate && isBeyondKnownYears(s.dueDate, calendar)));
+    const commitment = await this.timeLimits.read(this.dataSource.manager, commitmentClock(id));
+    view.commitment = commitment && {
+      limitWorkingDays: commitment.limit,
+      usedWorkingDays: commitment.used,
+      state: commitment.state,
+    };
     return view;
   }
 
@@ -70,7 +100,6 @@ export class ApplicationsService {
       ]);
     }
     const definitions = await this.applications.stepDefinitions(dto.type);
-    const calendar = await this.calendar.calendar();
     const id = await this.dataSource.transaction(async (manager) => {
       const customer = await this.applications.lockCustomer(manager, scope, customerId);
       if (!customer) throw new NotFoundError('Customer', customerId);
@@ -78,7 +107,6 @@ export class ApplicationsService {
       if (refusal) throw new InvalidTransitionError(refusal);
       const steps: NewStep[] = definitions.map((d, i) => {
         const limit = dto.dualSupply && d.slaWorkingDaysDualSupply ? d.slaWorkingDaysDualSupply : d.slaWorkingDays;
-        const deadlines = i === 0 ? stepDeadlines(chinaDate(receivedAt), limit, calendar) : null;
         return {
           position: d.position,
           code: d.code,
@@ -87,8 +115,6 @@ export class ApplicationsService {
           slaWorkingDays: limit,
           state: i === 0 ? 'in_progress' : 'pending',
           startedAt: i === 0 ? receivedAt : null,
-          warningDate: deadlines?.warningDate ?? null,
-          dueDate: deadlines?.dueDate ?? null,
         };
       });
       const newId = await this.applications.insertApplication(
@@ -105,6 +131,13 @@ export class ApplicationsService {
         },
         steps,
       );
+      const at = { customerId, startedAt: receivedAt, unit: 'working_days' as const };
+      await this.timeLimits.start(manager, [
+        ...(steps[0] ? [{ ...stepClock(newId, steps[0].code), ...at, limit: steps[0].slaWorkingDays }] : []),
+        ...(dto.type === 'new_connection'
+          ? [{ ...commitmentClock(newId), ...at, limit: connectionCommitmentLimit(dto.dualSupply ?? false) }]
+          : []),
+      ]);
       const stage = stageWhileOpen(dto.type);
       const customerChange = stage ? await this.applications.changeCustomer(manager, customerId, { stage }) : null;
       await this.history.record(
@@ -152,7 +185,6 @@ export class ApplicationsService {
     const scope = DataScope.of(user);
     const completedAt = dto.completedAt ? new Date(dto.completedAt) : new Date();
     const expected = dto.step ?? (await this.applications.currentStepCode(scope, id));
-    const calendar = await this.calendar.calendar();
     await this.locked(scope, id, async (manager, app) => {
       const index = app.steps.findIndex((s) => s.position === app.currentPosition);
       const step = app.steps[index];
@@ -164,11 +196,13 @@ export class ApplicationsService {
       const refusal = completionRefusal(step.startedAt as Date, completedAt, new Date());
       if (refusal) throw new InvalidInputError(refusal, [{ field: 'completedAt', message: refusal }]);
       await this.applications.completeStep(manager, id, step.position, completedAt, user.id, dto.note ?? null);
+      await this.timeLimits.stop(manager, stepClock(id, step.code), completedAt);
       const last = index === app.steps.length - 1;
       const stage = stageAfterStep(app.type, index, app.steps.length);
       let customerChange: CustomerChange | null = null;
       if (last) {
         await this.applications.finish(manager, id, completedAt);
+        await this.timeLimits.stop(manager, commitmentClock(id), completedAt);
         customerChange = await this.applications.changeCustomer(manager, app.customerId, {
           stage,
           capacityKva: capacityAfterCompletion(app.type, app.requestedCapacityKva),
@@ -176,13 +210,23 @@ export class ApplicationsService {
         });
       } else {
         const next = app.steps[index + 1];
-        await this.applications.startStep(
-          manager,
-          id,
-          next.position,
-          completedAt,
-          stepDeadlines(chinaDate(completedAt), next.slaWorkingDays, calendar),
-        );
+        await this.applications.startStep(manager, id, next.position, completedAt);
+        await this.timeLimits.start(manager, [
+          {
+            ...stepClock(id, next.code),
+            customerId: app.customerId,
+            limit: next.slaWorkingDays,
+            unit: 'working_days',
+            startedAt: completedAt,
+          },
+        ]);
+        // The commitment counts the utility's time only: it waits while the customer builds.
+        if (next.code === CUSTOMER_CONSTRUCTION_STEP) {
+          await this.timeLimits.pause(manager, commitmentClock(id), completedAt);
+        }
+        if (step.code === CUSTOMER_CONSTRUCTION_STEP) {
+          await this.timeLimits.resume(manager, commitmentClock(id), completedAt);
+        }
         if (stage) customerChange = await this.applications.changeCustomer(manager, app.customerId, { stage });
       }
       await this.history.record(
@@ -221,6 +265,7 @@ export class ApplicationsService {
     const scope = DataScope.of(user);
     await this.locked(scope, id, async (manager, app) => {
       await this.applications.cancel(manager, id, reason);
+      await this.timeLimits.stopAll(manager, [STEP_CLOCK, APPLICATION_CLOCK], id, new Date());
       // A cancelled closure gives the customer back the stage it had before.
       const customerChange = stageWhileOpen(app.type)
         ? await this.applications.changeCustomer(manager, app.customerId, { stage: app.stageBefore })

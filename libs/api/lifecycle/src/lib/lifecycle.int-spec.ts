@@ -2,7 +2,8 @@ import { CalendarModule } from '@crm/api/calendar';
 import { CustomersModule } from '@crm/api/customers';
 import { OwnershipModule } from '@crm/api/ownership';
 import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
-import { LifecycleModule, SlaScanService } from '../index';
+import { ClockScanService } from '@crm/api/time-limits';
+import { LifecycleModule } from '../index';
 
 const DAY = 86_400_000;
 
@@ -359,34 +360,41 @@ describe('lifecycle: applications, steps, time limits', () => {
     const notificationsOf = (customerId: string) =>
       t.dataSource.query(
         `SELECT u.username, n.kind, n.data->>'stepZh' AS step FROM notifications n JOIN users u ON u.id = n.user_id
-          WHERE n.customer_id = $1 ORDER BY n.created_at`,
+          WHERE n.customer_id = $1 AND n.kind LIKE 'sla%' ORDER BY n.created_at`,
         [customerId],
       );
     const eventsOf = (applicationId: string) =>
-      t.dataSource.query('SELECT position, kind FROM sla_events WHERE application_id = $1 ORDER BY id', [
-        applicationId,
-      ]);
+      t.dataSource.query(
+        `SELECT s.position, e.kind FROM clock_events e JOIN clocks k ON k.id = e.clock_id
+           JOIN application_steps s ON s.application_id = k.owner_id AND s.code = k.clock_kind
+          WHERE k.owner_kind = 'application_step' AND k.owner_id = $1 ORDER BY e.id`,
+        [applicationId],
+      );
+    /** The step events a scan recorded (the commitment clocks of the same applications have their own). */
+    const scanSteps = async () => (await t.app.get(ClockScanService).scan())['application_step'];
 
     it('records warning and overdue events once each, on the timeline and to the manager', async () => {
-      const scan = t.app.get(SlaScanService);
       // Records what the other tests' applications are due first, so that the counts below are this test's.
-      await scan.scan();
+      await scanSteps();
       const warned = await inWarning();
       const late = await inOverdue();
 
-      expect(await scan.scan()).toEqual({ warning: 1, overdue: 1 });
-      expect(await scan.scan()).toEqual({ warning: 0, overdue: 0 });
+      expect(await scanSteps()).toEqual({ warning: 1, overdue: 1 });
+      expect(await scanSteps()).toEqual({ warning: 0, overdue: 0 });
       expect(await eventsOf(warned.app.id)).toEqual([{ position: 2, kind: 'warning' }]);
       expect(await eventsOf(late.app.id)).toEqual([{ position: 1, kind: 'overdue' }]);
 
-      const [warnedEntry] = (await t.request('GET', `/customers/${warned.customer.id}/timeline`, { as: 'manager1' }))
-        .body;
+      const [warnedEntry] = (
+        await t.request('GET', `/customers/${warned.customer.id}/timeline`, { as: 'manager1' })
+      ).body.filter((e: { type: string }) => e.type.startsWith('sla_'));
       expect(warnedEntry).toMatchObject({
         type: 'sla_warning',
         actor: null,
         data: { applicationId: warned.app.id, step: 'survey_plan', kind: 'warning' },
       });
-      const [lateEntry] = (await t.request('GET', `/customers/${late.customer.id}/timeline`, { as: 'manager1' })).body;
+      const [lateEntry] = (
+        await t.request('GET', `/customers/${late.customer.id}/timeline`, { as: 'manager1' })
+      ).body.filter((e: { type: string }) => e.type.startsWith('sla_'));
       expect(lateEntry).toMatchObject({
         type: 'sla_overdue',
         actor: null,
@@ -401,11 +409,12 @@ describe('lifecycle: applications, steps, time limits', () => {
 
       // The warned step then passes its due date: one overdue event more, then nothing.
       await t.dataSource.query(
-        `UPDATE application_steps SET due_date = $2::date - 1 WHERE application_id = $1 AND position = 2`,
-        [warned.app.id, chinaToday()],
+        `UPDATE clocks SET due_at = now() - interval '1 minute'
+          WHERE owner_kind = 'application_step' AND owner_id = $1 AND clock_kind = 'survey_plan'`,
+        [warned.app.id],
       );
-      expect(await scan.scan()).toEqual({ warning: 0, overdue: 1 });
-      expect(await scan.scan()).toEqual({ warning: 0, overdue: 0 });
+      expect(await scanSteps()).toEqual({ warning: 0, overdue: 1 });
+      expect(await scanSteps()).toEqual({ warning: 0, overdue: 0 });
       expect(await eventsOf(warned.app.id)).toEqual([
         { position: 2, kind: 'warning' },
         { position: 2, kind: 'overdue' },
@@ -505,9 +514,27 @@ describe('lifecycle: applications, steps, time limits', () => {
       const report = await t.request('GET', '/lifecycle/report?from=2026-03-01&to=2026-05-01', { as: 'leader' });
       expect(report.status).toBe(200);
       expect(report.body).toMatchObject({ from: '2026-03-01', to: '2026-05-01' });
+      // A and B each used 9 of the 22 working days of the new-connection commitment (design review to
+      // mid-construction inspection, the customer's construction, not counted); C is no new connection.
       expect(report.body.byMonth).toEqual([
-        { month: '2026-03', completed: 2, compliant: 1, rate: 0.5 },
-        { month: '2026-04', completed: 1, compliant: 1, rate: 1 },
+        {
+          month: '2026-03',
+          completed: 2,
+          compliant: 1,
+          rate: 0.5,
+          commitmentCompleted: 2,
+          commitmentMet: 2,
+          commitmentRate: 1,
+        },
+        {
+          month: '2026-04',
+          completed: 1,
+          compliant: 1,
+          rate: 1,
+          commitmentCompleted: 0,
+          commitmentMet: 0,
+          commitmentRate: null,
+        },
       ]);
       expect(
         report.body.byManager.map(

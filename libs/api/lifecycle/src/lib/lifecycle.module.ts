@@ -2,19 +2,19 @@ import { Module } from '@nestjs/common';
 import { CalendarModule } from '@crm/api/calendar';
 import { ChangeHistoryModule } from '@crm/api/change-history';
 import { TimelineModule } from '@crm/api/timeline';
+import { TimeLimitsModule } from '@crm/api/time-limits';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 import { LifecycleReportController } from './lifecycle-report.controller';
 import { LifecycleReportService } from './lifecycle-report.service';
 import { LifecycleStepsController } from './lifecycle-steps.controller';
-import { SlaScanService } from './sla-scan.service';
 
-/** Applications from connection to closure, their steps and time limits, SLA scanning and reports. */
+/** Applications from connection to closure, their steps and time limits, their clocks (libs/api/time-limits) and reports. */
 @Module({
-  imports: [CalendarModule, TimelineModule, ChangeHistoryModule],
+  imports: [CalendarModule, TimelineModule, ChangeHistoryModule, TimeLimitsModule],
   controllers: [ApplicationsController, LifecycleStepsController, LifecycleReportController],
-  providers: [ApplicationsService, ApplicationsRepository, LifecycleReportService, SlaScanService],
+  providers: [ApplicationsService, ApplicationsRepository, LifecycleReportService],
   exports: [ApplicationsService],
 })
 export class LifecycleModule {}

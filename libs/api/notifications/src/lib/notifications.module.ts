@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { NotificationsController } from './notifications.controller';
+import { NotificationsService } from './notifications.service';
 
-/** In-app notifications of each user. Jobs write them set-wise in SQL; users read and dismiss their own. */
-@Module({ controllers: [NotificationsController] })
+/**
+ * In-app notifications of each user: written through NotificationsService (or, set-wise, the
+ * `notificationsInsertFrom` fragment); users read and dismiss their own.
+ */
+@Module({ controllers: [NotificationsController], providers: [NotificationsService], exports: [NotificationsService] })
 export class NotificationsModule {}

@@ -300,9 +300,19 @@ describe('Service plans', () => {
        VALUES ($1, 'new_connection', 'completed', 'applying', now()) RETURNING id`,
       [customers['C']],
     );
-    await t.dataSource.query(`INSERT INTO sla_events (application_id, position, kind) VALUES ($1, 2, 'overdue')`, [
-      application,
-    ]);
+    await t.dataSource.query(
+      `INSERT INTO application_steps (application_id, position, code, name_zh, name_en, sla_working_days, state, started_at)
+       VALUES ($1, 2, 'survey_plan', '现场勘查', 'Site survey', 15, 'in_progress', now() - interval '30 days')`,
+      [application],
+    );
+    await t.dataSource.query(
+      `WITH k AS (
+         INSERT INTO clocks (owner_kind, owner_id, clock_kind, customer_id, limit_value, limit_unit, started_at, warn_at, due_at)
+         VALUES ('application_step', $1, 'survey_plan', $2, 15, 'working_days', now() - interval '30 days',
+                 now() - interval '3 days', now() - interval '1 day') RETURNING id)
+       INSERT INTO clock_events (clock_id, kind) SELECT id, 'overdue' FROM k`,
+      [application, customers['C']],
+    );
     expect((await generation.daily())['triggered']).toBe(2);
     expect((await generation.daily())['triggered']).toBe(0);
     expect(

@@ -204,10 +204,11 @@ export class TaskGenerationService implements OnModuleInit {
       ),
       insert(
         'overdue_step',
-        `SELECT a.customer_id, 'step-' || e.application_id || '-' || e.position AS period,
-                'application step ' || e.position || ' overdue' AS summary
-           FROM sla_events e JOIN applications a ON a.id = e.application_id
-          WHERE e.kind = 'overdue' AND e.at >= $1::date - 30 AND a.customer_id IS NOT NULL`,
+        `SELECT k.customer_id, 'step-' || s.application_id || '-' || s.position AS period,
+                'application step ' || s.position || ' overdue' AS summary
+           FROM clock_events e JOIN clocks k ON k.id = e.clock_id AND k.owner_kind = 'application_step'
+           JOIN application_steps s ON s.application_id = k.owner_id AND s.code = k.clock_kind
+          WHERE e.kind = 'overdue' AND e.at >= $1::date - 30`,
       ),
     ];
     let created = 0;

@@ -1,3 +1,4 @@
+import { CommitmentView } from './time-limits';
 import { ApplicationType, CustomerStage } from './vocabulary';
 
 /**
@@ -154,9 +155,15 @@ export interface ApplicationView {
   /** SLA of the current step (or of the worst step once finished). */
   sla: 'on_time' | 'warning' | 'overdue';
   steps: ApplicationStepView[];
+  /**
+   * The whole-connection commitment (获得电力) of a new connection: working days the utility's steps
+   * used against 22 (single supply) or 32 (dual supply); null for other types and for applications
+   * received before the time-limit engine existed.
+   */
+  commitment: CommitmentView | null;
 }
 
-export interface ApplicationListItem extends Omit<ApplicationView, 'steps'> {
+export interface ApplicationListItem extends Omit<ApplicationView, 'steps' | 'commitment'> {
   currentStepName: string | null;
   currentStepNameEn: string | null;
   dueDate: string | null;
@@ -177,6 +184,11 @@ export interface ComplianceRow {
   compliant: number;
   /** compliant / completed, 0–1; null with nothing completed. */
   rate: number | null;
+  /** Completed new connections with a whole-connection commitment clock, and those within it. */
+  commitmentCompleted: number;
+  commitmentMet: number;
+  /** commitmentMet / commitmentCompleted, 0–1; null with none. */
+  commitmentRate: number | null;
 }
 
 export interface LifecycleReport {

@@ -5,8 +5,6 @@ import {
   isBeyondKnownYears,
   isCalendarDate,
   isWorkingDay,
-  slaOf,
-  stepDeadlines,
   workingCalendar,
   workingDaysBetween,
 } from './working-days';
@@ -67,38 +65,6 @@ describe('working days around the 2026 Mid-Autumn and National Day holidays', ()
     expect(isBeyondKnownYears('2027-10-01', calendar2026)).toBe(true);
     expect(isBeyondKnownYears('2026-10-01', calendar2026)).toBe(false);
     expect(isWorkingDay('2027-10-01', calendar2026)).toBe(true); // a Friday; its holiday is not known
-  });
-});
-
-describe('sla of a step', () => {
-  const step = { startDate: '2026-09-24', limit: 5 }; // due 2026-10-09
-
-  it('is on time early on, in warning from 80 % of its working days, overdue after its due date', () => {
-    expect(slaOf(step, '2026-09-29', calendar2026)).toBe('on_time'); // 2 of 5
-    expect(slaOf(step, '2026-10-07', calendar2026)).toBe('on_time'); // 3 of 5, holiday
-    expect(slaOf(step, '2026-10-08', calendar2026)).toBe('warning'); // 4 of 5 = 80 %
-    expect(slaOf(step, '2026-10-09', calendar2026)).toBe('warning'); // due today
-    expect(slaOf(step, '2026-10-10', calendar2026)).toBe('overdue');
-  });
-
-  it('judges a completed step by its completion date', () => {
-    expect(slaOf({ ...step, completedDate: '2026-10-09' }, '2026-12-01', calendar2026)).toBe('on_time');
-    expect(slaOf({ ...step, completedDate: '2026-10-10' }, '2026-12-01', calendar2026)).toBe('overdue');
-  });
-});
-
-describe('step deadlines', () => {
-  it('puts the warning date at 80 % of the working days and the due date at the limit', () => {
-    // 5 days from 24 Sep: 4th working day is 8 Oct, 5th is 9 Oct.
-    expect(stepDeadlines('2026-09-24', 5, calendar2026)).toEqual({
-      dueDate: '2026-10-09',
-      warningDate: '2026-10-08',
-      estimated: false,
-    });
-  });
-
-  it('says when a due date is only estimated because its year is not known', () => {
-    expect(stepDeadlines('2026-12-28', 10, calendar2026)).toMatchObject({ dueDate: '2027-01-11', estimated: true });
   });
 });
 

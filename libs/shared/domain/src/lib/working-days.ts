@@ -99,56 +99,6 @@ export function workingDaysBetween(from: string, to: string, calendar: WorkingCa
   return count;
 }
 
-export type Sla = 'on_time' | 'warning' | 'overdue';
-
-/** Share of a step's working days after which it is in `warning`. */
-export const SLA_WARNING_SHARE = 0.8;
-
-export interface StepDeadlines {
-  /** Start + limit working days: finishing later is `overdue`. */
-  dueDate: string;
-  /** The day 80 % of the working days have passed: from then on an open step is in `warning`. */
-  warningDate: string;
-  /** True when the due date lies in a year whose holidays are not known (weekends only counted). */
-  estimated: boolean;
-}
-
-/** The deadlines of a step that starts on `startDate` with `limit` working days. */
-export function stepDeadlines(startDate: string, limit: number, calendar: WorkingCalendar): StepDeadlines {
-  const dueDate = addWorkingDays(startDate, limit, calendar);
-  return {
-    dueDate,
-    warningDate: addWorkingDays(startDate, Math.max(1, Math.ceil(SLA_WARNING_SHARE * limit)), calendar),
-    estimated: isBeyondKnownYears(dueDate, calendar),
-  };
-}
-
-/**
- * The SLA state from a step's deadlines: `overdue` once finished (or, still open, today) after its
- * due date; `warning` while open from its warning date; otherwise `on_time`.
- */
-export function slaFromDeadlines(
-  deadlines: { dueDate: string; warningDate: string },
-  completedDate: string | null | undefined,
-  today: string,
-): Sla {
-  if (completedDate) return completedDate > deadlines.dueDate ? 'overdue' : 'on_time';
-  if (today > deadlines.dueDate) return 'overdue';
-  return today >= deadlines.warningDate ? 'warning' : 'on_time';
-}
-
-/**
- * The SLA state of a step that started on `startDate` with `limit` working days:
- * `warning` when 80 % or more of its working days have passed, `overdue` after its due date.
- */
-export function slaOf(
-  step: { startDate: string; limit: number; completedDate?: string | null },
-  today: string,
-  calendar: WorkingCalendar,
-): Sla {
-  return slaFromDeadlines(stepDeadlines(step.startDate, step.limit, calendar), step.completedDate, today);
-}
-
 /** A calendar from lists of dates (e.g. the rows of the `working_calendar` table). */
 export function workingCalendar(
   days: { date: string; working: boolean }[],

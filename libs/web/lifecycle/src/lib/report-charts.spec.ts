@@ -5,8 +5,24 @@ const report: LifecycleReport = {
   from: '2026-01-01',
   to: '2026-03-01',
   byMonth: [
-    { month: '2026-01', completed: 4, compliant: 3, rate: 0.75 },
-    { month: '2026-02', completed: 0, compliant: 0, rate: null },
+    {
+      month: '2026-01',
+      completed: 4,
+      compliant: 3,
+      rate: 0.75,
+      commitmentCompleted: 2,
+      commitmentMet: 1,
+      commitmentRate: 0.5,
+    },
+    {
+      month: '2026-02',
+      completed: 0,
+      compliant: 0,
+      rate: null,
+      commitmentCompleted: 0,
+      commitmentMet: 0,
+      commitmentRate: null,
+    },
   ],
   byManager: [],
   steps: [

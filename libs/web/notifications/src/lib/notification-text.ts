@@ -29,6 +29,9 @@ export function notificationText(n: Notification, t: Translate, language: string
     case 'sla_warning':
     case 'sla_overdue':
       return t(key, { customer: d['customer'], step: (language === 'en' ? d['stepEn'] : d['stepZh']) ?? d['step'] });
+    case 'commitment_warning':
+    case 'commitment_overdue':
+      return t(key, { customer: d['customer'], limit: d['limit'] });
     default:
       return n.summary;
   }

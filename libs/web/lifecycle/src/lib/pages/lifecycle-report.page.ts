@@ -84,6 +84,7 @@ import { byManagerChart, complianceByMonthChart, overallRate, stepDurationChart 
               <th>{{ 'report.completed' | translate }}</th>
               <th>{{ 'report.compliant' | translate }}</th>
               <th>{{ 'report.rate' | translate }}</th>
+              <th>{{ 'report.commitmentRate' | translate }}</th>
               <th>{{ 'sla.overdue' | translate }}</th>
               <th>{{ 'sla.warning' | translate }}</th>
             </tr>
@@ -95,6 +96,7 @@ import { byManagerChart, complianceByMonthChart, overallRate, stepDurationChart 
                 <td>{{ row.completed }}</td>
                 <td>{{ row.compliant }}</td>
                 <td>{{ row.rate === null ? '—' : (row.rate | percent: '1.0-1') }}</td>
+                <td>{{ row.commitmentRate === null ? '—' : (row.commitmentRate | percent: '1.0-1') }}</td>
                 <td>{{ row.overdueNow }}</td>
                 <td>{{ row.warningNow }}</td>
               </tr>

@@ -1,0 +1,99 @@
+import { CalendarModule } from '@crm/api/calendar';
+import { CustomersModule } from '@crm/api/customers';
+import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
+import { randomUUID } from 'node:crypto';
+import { ClockScanService, TimeLimitsModule, TimeLimitsService } from '../index';
+
+const DAY = 86_400_000;
+
+describe('time limits: clocks and the scan', () => {
+  let t: TestApp;
+  let clocks: TimeLimitsService;
+  let scan: ClockScanService;
+  beforeAll(async () => {
+    t = await createTestApp([CustomersModule, CalendarModule, TimeLimitsModule]);
+    clocks = t.app.get(TimeLimitsService);
+    scan = t.app.get(ClockScanService);
+    // A test owner: its events go to the customer's manager as `test_<kind>`.
+    scan.register(
+      'test_owner',
+      `SELECT f.customer_id, 'test_' || f.kind AS timeline_type, 'test ' || f.kind AS timeline_summary,
+              jsonb_build_object('ownerId', f.owner_id) AS timeline_data, c.account_manager_id AS user_id,
+              'test_' || f.kind AS notification_kind, 'test ' || f.kind AS notification_summary,
+              jsonb_build_object('ownerId', f.owner_id) AS notification_data
+         FROM fired f JOIN customers c ON c.id = f.customer_id`,
+    );
+  });
+  afterAll(() => t.close());
+
+  const start = async (customerId: string, startedAt: Date, limit: number, unit: 'working_days' | 'minutes') => {
+    const key = { ownerKind: 'test_owner', ownerId: randomUUID(), clockKind: 'resolution' };
+    await t.dataSource.transaction((m) => clocks.start(m, [{ ...key, customerId, limit, unit, startedAt }]));
+    return key;
+  };
+  const notifications = (customerId: string) =>
+    t.dataSource.query(
+      `SELECT n.kind, n.data->>'ownerId' AS owner FROM notifications n WHERE n.customer_id = $1 ORDER BY n.id`,
+      [customerId],
+    );
+
+  it('records warning and overdue once each, notifies once each, and never fires for a stopped or paused clock', async () => {
+    const c = await createCustomer(t, 'manager1');
+    const now = Date.now();
+    // 60 minutes started 50 minutes ago: past 80 % (48 min), not yet due.
+    const warned = await start(c.id, new Date(now - 50 * 60_000), 60, 'minutes');
+    // 45 minutes started 2 hours ago: overdue.
+    const late = await start(c.id, new Date(now - 2 * 3_600_000), 45, 'minutes');
+    // Overdue too, but stopped (in time) before the scan: never fires.
+    const stopped = await start(c.id, new Date(now - 2 * 3_600_000), 45, 'minutes');
+    await t.dataSource.transaction((m) => clocks.stop(m, stopped, new Date(now - 2 * 3_600_000 + 30 * 60_000)));
+    // Paused (waiting for the customer) after 10 of 45 minutes, long ago: never fires while paused.
+    const paused = await start(c.id, new Date(now - 2 * 3_600_000), 45, 'minutes');
+    await t.dataSource.transaction((m) => clocks.pause(m, paused, new Date(now - 2 * 3_600_000 + 10 * 60_000)));
+
+    expect((await scan.scan())['test_owner']).toEqual({ warning: 1, overdue: 1 });
+    expect((await scan.scan())['test_owner']).toEqual({ warning: 0, overdue: 0 });
+    expect(await notifications(c.id)).toEqual([
+      expect.objectContaining({ kind: expect.stringMatching(/^test_/) }),
+      expect.objectContaining({ kind: expect.stringMatching(/^test_/) }),
+    ]);
+    expect(
+      new Set((await notifications(c.id)).map((n: { kind: string; owner: string }) => `${n.kind} ${n.owner}`)),
+    ).toEqual(new Set([`test_warning ${warned.ownerId}`, `test_overdue ${late.ownerId}`]));
+    const timeline = await t.dataSource.query(
+      `SELECT type FROM customer_timeline WHERE customer_id = $1 AND type LIKE 'test_%'`,
+      [c.id],
+    );
+    expect(timeline).toHaveLength(2);
+
+    expect(await t.dataSource.transaction((m) => clocks.read(m, stopped))).toMatchObject({
+      state: 'stopped_on_time',
+      used: 30,
+    });
+    expect(await t.dataSource.transaction((m) => clocks.read(m, paused))).toMatchObject({ state: 'on_time', used: 10 });
+
+    // Resumed now with 35 minutes left: on time again, and its moments moved.
+    await t.dataSource.transaction((m) => clocks.resume(m, paused, new Date()));
+    const resumed = await t.dataSource.transaction((m) => clocks.read(m, paused));
+    expect(resumed).toMatchObject({ state: 'on_time', used: 10 });
+    expect(Math.round(((resumed?.dueAt.getTime() ?? 0) - Date.now()) / 60_000)).toBe(35);
+    expect((await scan.scan())['test_owner']).toEqual({ warning: 0, overdue: 0 });
+
+    // The warned clock passes its due moment: one overdue event more, then nothing.
+    await t.dataSource.query(`UPDATE clocks SET due_at = now() - interval '1 minute' WHERE owner_id = $1`, [
+      warned.ownerId,
+    ]);
+    expect((await scan.scan())['test_owner']).toEqual({ warning: 0, overdue: 1 });
+    expect((await scan.scan())['test_owner']).toEqual({ warning: 0, overdue: 0 });
+    expect(await notifications(c.id)).toHaveLength(3);
+  });
+
+  it('keeps a working-day clock’s due moment at the end of its due date, China time', async () => {
+    const c = await createCustomer(t, 'manager1');
+    const key = await start(c.id, new Date(Date.now() - 40 * DAY), 5, 'working_days');
+    const reading = await t.dataSource.transaction((m) => clocks.read(m, key));
+    expect(reading?.state).toBe('overdue');
+    // Midnight in China is 16:00 UTC.
+    expect(reading?.dueAt.toISOString()).toMatch(/T16:00:00\.000Z$/);
+  });
+});

@@ -1,0 +1,8 @@
+/**
+ * The set-wise timeline writer for jobs: one timeline entry per row of `source` (a CTE or a sub-query
+ * with the columns customer_id, type, actor_id, summary, data).
+ */
+export function timelineInsertFrom(source: string): string {
+  return `INSERT INTO customer_timeline (customer_id, type, actor_id, summary, data)
+          SELECT t.customer_id, t.type, t.actor_id, t.summary, t.data FROM ${source} t`;
+}
