@@ -26,7 +26,7 @@ export interface PagedListOptions<K extends string, R extends ListPage> {
   /** The fields it may sort by; any other sort in the URL reads as the default. */
   sorts?: readonly string[];
   /** The filter that `typeSearch` sets after a pause; `search` by default. */
-  searchKey?: K;
+  searchKey?: NoInfer<K>;
   /** Keep the query in the URL (default); `false` for a list inside another page. */
   url?: boolean;
 }
@@ -97,6 +97,15 @@ export class PagedList<K extends string, R extends ListPage> {
   readonly page = computed(() => this.query().page);
   readonly pageSize = computed(() => this.query().pageSize);
   readonly sort = computed(() => this.query().sort);
+  /** The filters alone: changes only when one of them does, not with the page or the sort. */
+  readonly filters = computed(
+    () => {
+      const filters: Partial<Record<K, string>> = {};
+      for (const key of Object.keys(this.options.filters) as K[]) filters[key] = this.query()[key];
+      return filters;
+    },
+    { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
+  );
   /** The last page the source answered. */
   readonly result = signal<R | null>(null);
   readonly items = computed(() => (this.result()?.items ?? []) as R['items']);

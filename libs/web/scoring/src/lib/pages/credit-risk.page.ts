@@ -1,11 +1,11 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { CREDIT_RATINGS, CreditRating } from '@crm/shared/domain';
-import { LanguageService } from '@crm/web/core';
-import { Chart } from '@crm/web/ui';
+import { CREDIT_RATINGS, CreditRating, Page } from '@crm/shared/domain';
+import { LanguageService, PagedList, pagedList } from '@crm/web/core';
+import { Chart, FilterBar } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
@@ -17,35 +17,11 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { blacklistedFor, blacklistedTotal, ratingChartOption, ratingTagColour, totalArrears } from '../credit-charts';
-import { CreditListEntry, CreditSummary, ScoreFilter, ScoringApi } from '../scoring.api';
+import { CreditListEntry, CreditSummary, ScoringApi } from '../scoring.api';
 
-const PAGE_SIZE = 20;
 type CreditList = 'blacklist' | 'downgrades';
 
-/** One server-paginated list of the page, with a guard against answers that arrive out of order. */
-export class ListState {
-  readonly items = signal<CreditListEntry[]>([]);
-  readonly total = signal(0);
-  readonly page = signal(1);
-  readonly loading = signal(false);
-  private request = 0;
-
-  async load(fetch: () => Promise<{ items: CreditListEntry[]; total: number }>, page: number): Promise<void> {
-    const request = ++this.request;
-    this.loading.set(true);
-    try {
-      const result = await fetch();
-      if (request !== this.request) return;
-      this.items.set(result.items);
-      this.total.set(result.total);
-      this.page.set(page);
-    } catch {
-      // The global error handler has shown the message; the list keeps what it had.
-    } finally {
-      if (request === this.request) this.loading.set(false);
-    }
-  }
-}
+type CreditListState = PagedList<'rating' | 'region', Page<CreditListEntry>>;
 
 /** One of the page's lists: the blacklist, or the customers whose rating fell (previous → current). */
 @Component({
@@ -59,9 +35,9 @@ export class ListState {
       [nzFrontPagination]="false"
       [nzTotal]="state().total()"
       [nzPageIndex]="state().page()"
-      [nzPageSize]="pageSize"
+      [nzPageSize]="state().pageSize()"
       [nzLoading]="state().loading()"
-      (nzPageIndexChange)="pageChange.emit($event)"
+      (nzPageIndexChange)="state().setPage($event)"
       nzSize="small"
     >
       <thead>
@@ -116,9 +92,7 @@ export class ListState {
 })
 export class CreditListTable {
   readonly list = input.required<CreditList>();
-  readonly state = input.required<ListState>();
-  readonly pageChange = output<number>();
-  protected readonly pageSize = PAGE_SIZE;
+  readonly state = input.required<CreditListState>();
   protected readonly ratingColour = ratingTagColour;
 }
 
@@ -135,6 +109,7 @@ export class CreditListTable {
     TranslatePipe,
     Chart,
     CreditListTable,
+    FilterBar,
     NzButtonModule,
     NzCardModule,
     NzGridModule,
@@ -147,7 +122,7 @@ export class CreditListTable {
     NzTagModule,
   ],
   template: `
-    <div class="filters">
+    <crm-filter-bar [error]="blacklist.error() ?? downgrades.error()" (retry)="blacklist.retry(); downgrades.retry()">
       <nz-select
         [(ngModel)]="rating"
         (ngModelChange)="apply()"
@@ -170,7 +145,7 @@ export class CreditListTable {
       <button nz-button nzType="primary" (click)="apply()" data-testid="credit-filter-apply">
         <nz-icon nzType="search" />{{ 'creditRisk.apply' | translate }}
       </button>
-    </div>
+    </crm-filter-bar>
 
     <div nz-row [nzGutter]="16" class="block">
       <div nz-col [nzXs]="12" [nzLg]="6">
@@ -229,7 +204,6 @@ export class CreditListTable {
           <crm-credit-list-table
             list="blacklist"
             [state]="blacklist"
-            (pageChange)="loadList('blacklist', $event)"
             data-testid="credit-blacklist"
           />
         </nz-tab>
@@ -240,7 +214,6 @@ export class CreditListTable {
           <crm-credit-list-table
             list="downgrades"
             [state]="downgrades"
-            (pageChange)="loadList('downgrades', $event)"
             data-testid="credit-downgrades"
           />
         </nz-tab>
@@ -248,18 +221,6 @@ export class CreditListTable {
     </nz-card>
   `,
   styles: `
-    .filters {
-      display: flex;
-      gap: 8px;
-      margin-bottom: 16px;
-      flex-wrap: wrap;
-    }
-    .filters nz-select {
-      width: 140px;
-    }
-    .region {
-      width: 200px;
-    }
     .block {
       margin-bottom: 16px;
     }
@@ -275,8 +236,8 @@ export class CreditRiskPage implements OnInit {
   protected region = '';
 
   protected readonly summary = signal<CreditSummary | null>(null);
-  protected readonly blacklist = new ListState();
-  protected readonly downgrades = new ListState();
+  protected readonly blacklist = this.creditList('blacklist');
+  protected readonly downgrades = this.creditList('downgrades');
 
   protected readonly blacklisted = computed(() => blacklistedTotal(this.summary()));
   protected readonly theft = computed(() => blacklistedFor(this.summary(), 'theft'));
@@ -289,25 +250,24 @@ export class CreditRiskPage implements OnInit {
     return ratingChartOption(this.summary(), (key) => this.translate.instant(key) as string);
   });
 
-  /** The filter the lists and the summary were last loaded with (page changes keep it). */
-  private filter: ScoreFilter = {};
-
   ngOnInit(): void {
-    this.apply();
+    void this.loadSummary();
   }
 
   /** Applies the rating and region filters to the summary and both lists, from their first page. */
   apply(): void {
-    this.filter = { rating: this.rating, region: this.region.trim() || null };
+    const filter = { rating: this.rating ?? undefined, region: this.region.trim() || undefined };
+    this.blacklist.setFilters(filter);
+    this.downgrades.setFilters(filter);
     void this.loadSummary();
-    void this.loadList('blacklist', 1);
-    void this.loadList('downgrades', 1);
   }
 
-  loadList(list: CreditList, page: number): Promise<void> {
-    const filter = this.filter;
-    const state = list === 'blacklist' ? this.blacklist : this.downgrades;
-    return state.load(() => this.api.creditList(list, filter, page, PAGE_SIZE), page);
+  private creditList(list: CreditList): CreditListState {
+    return pagedList({
+      filters: { rating: {}, region: {} },
+      url: false,
+      fetch: (query) => this.api.creditList(list, query),
+    });
   }
 
   private summaryRequest = 0;
@@ -315,7 +275,7 @@ export class CreditRiskPage implements OnInit {
   private async loadSummary(): Promise<void> {
     const request = ++this.summaryRequest;
     try {
-      const summary = await this.api.creditSummary(this.filter);
+      const summary = await this.api.creditSummary(this.blacklist.filters());
       if (request === this.summaryRequest) this.summary.set(summary);
     } catch {
       // The global error handler has shown the message.

@@ -1,11 +1,11 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, OnInit, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { AuthStore, LanguageService } from '@crm/web/core';
-import { Chart } from '@crm/web/ui';
-import { Industry, PersonRef, VIP_TIERS, VipListEntry, VipTier } from '@crm/shared/domain';
+import { AuthStore, LanguageService, pagedList } from '@crm/web/core';
+import { Chart, FilterBar } from '@crm/web/ui';
+import { Industry, PersonRef, VIP_TIERS } from '@crm/shared/domain';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
@@ -18,7 +18,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { ScoreDelta } from '../components/score-delta';
 import { concentrationChart, TIER_COLOURS, tierChart } from '../score-charts';
 import { ratingTagColour } from '../credit-charts';
-import { Region, ScoreFilter, ScoringApi, VipSummary } from '../scoring.api';
+import { Region, ScoringApi, VipSummary } from '../scoring.api';
 
 const PAGE_SIZE = 50;
 
@@ -36,6 +36,7 @@ const PAGE_SIZE = 50;
     RouterLink,
     TranslatePipe,
     Chart,
+    FilterBar,
     ScoreDelta,
     NzButtonModule,
     NzCardModule,
@@ -85,10 +86,10 @@ const PAGE_SIZE = 50;
     }
 
     <nz-card [nzTitle]="'vip.title' | translate" [nzExtra]="exportMenu">
-      <div class="filters">
+      <crm-filter-bar [error]="list.error()" (retry)="list.retry()">
         <nz-select
-          [(ngModel)]="filter.tier"
-          (ngModelChange)="reload()"
+          [ngModel]="list.query().tier ?? null"
+          (ngModelChange)="list.setFilters({ tier: $event })"
           nzAllowClear
           [nzPlaceHolder]="'vip.tier' | translate"
           data-testid="vip-filter-tier"
@@ -98,8 +99,8 @@ const PAGE_SIZE = 50;
           }
         </nz-select>
         <nz-select
-          [(ngModel)]="filter.region"
-          (ngModelChange)="reload()"
+          [ngModel]="list.query().region ?? null"
+          (ngModelChange)="list.setFilters({ region: $event })"
           nzAllowClear
           nzShowSearch
           [nzPlaceHolder]="'vip.region' | translate"
@@ -110,8 +111,8 @@ const PAGE_SIZE = 50;
           }
         </nz-select>
         <nz-select
-          [(ngModel)]="filter.industry"
-          (ngModelChange)="reload()"
+          [ngModel]="list.query().industry ?? null"
+          (ngModelChange)="list.setFilters({ industry: $event })"
           nzAllowClear
           nzShowSearch
           [nzPlaceHolder]="'vip.industry' | translate"
@@ -126,8 +127,8 @@ const PAGE_SIZE = 50;
         </nz-select>
         @if (!isManager()) {
           <nz-select
-            [(ngModel)]="filter.managerId"
-            (ngModelChange)="reload()"
+            [ngModel]="list.query().managerId ?? null"
+            (ngModelChange)="list.setFilters({ managerId: $event })"
             nzAllowClear
             nzShowSearch
             [nzPlaceHolder]="'vip.manager' | translate"
@@ -138,16 +139,16 @@ const PAGE_SIZE = 50;
             }
           </nz-select>
         }
-      </div>
+      </crm-filter-bar>
       <nz-table
         #t
-        [nzData]="items()"
+        [nzData]="list.items()"
         [nzFrontPagination]="false"
-        [nzTotal]="total()"
-        [nzPageIndex]="page()"
-        [nzPageSize]="pageSize"
-        [nzLoading]="loading()"
-        (nzPageIndexChange)="load($event)"
+        [nzTotal]="list.total()"
+        [nzPageIndex]="list.page()"
+        [nzPageSize]="list.pageSize()"
+        [nzLoading]="list.loading()"
+        (nzPageIndexChange)="list.setPage($event)"
         nzSize="small"
         data-testid="vip-list"
       >
@@ -207,14 +208,6 @@ const PAGE_SIZE = 50;
     .charts {
       margin-bottom: 16px;
     }
-    .filters {
-      display: flex;
-      gap: 8px;
-      margin-bottom: 16px;
-    }
-    .filters nz-select {
-      width: 200px;
-    }
     .account,
     .hint {
       color: rgba(0, 0, 0, 0.45);
@@ -233,12 +226,11 @@ export class VipListPage implements OnInit {
   protected readonly tiersList = VIP_TIERS;
   protected readonly tierColours = TIER_COLOURS;
   protected readonly ratingColour = ratingTagColour;
-  protected readonly pageSize = PAGE_SIZE;
-  protected readonly filter: ScoreFilter & { tier?: VipTier | null } = {};
-  protected readonly items = signal<VipListEntry[]>([]);
-  protected readonly total = signal(0);
-  protected readonly page = signal(1);
-  protected readonly loading = signal(false);
+  protected readonly list = pagedList({
+    filters: { tier: { allowed: VIP_TIERS }, region: {}, industry: {}, managerId: {} },
+    pageSize: PAGE_SIZE,
+    fetch: (query) => this.api.vip(query),
+  });
   protected readonly summary = signal<VipSummary | null>(null);
   protected readonly regions = signal<Region[]>([]);
   protected readonly managers = signal<PersonRef[]>([]);
@@ -256,32 +248,21 @@ export class VipListPage implements OnInit {
     return s ? concentrationChart(s, this.t) : {};
   });
 
+  constructor() {
+    effect(() => {
+      const filter = this.list.filters();
+      untracked(() => void this.api.vipSummary(filter).then((summary) => this.summary.set(summary)));
+    });
+  }
+
   ngOnInit(): void {
-    void this.reload();
     void this.api.regions().then((r) => this.regions.set(r));
     void this.api.industries().then((i) => this.industries.set(i));
     if (!this.isManager()) void this.api.managers().then((m) => this.managers.set(m));
   }
 
-  async reload(): Promise<void> {
-    const [summary] = await Promise.all([this.api.vipSummary(this.filter), this.load(1)]);
-    this.summary.set(summary);
-  }
-
-  async load(page: number): Promise<void> {
-    this.loading.set(true);
-    try {
-      const result = await this.api.vip(this.filter, page, PAGE_SIZE);
-      this.items.set(result.items);
-      this.total.set(result.total);
-      this.page.set(page);
-    } finally {
-      this.loading.set(false);
-    }
-  }
-
   async download(format: 'csv' | 'xlsx'): Promise<void> {
-    const blob = await this.api.exportVip(this.filter, format);
+    const blob = await this.api.exportVip(this.list.filters(), format);
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
     link.href = url;
