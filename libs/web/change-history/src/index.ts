@@ -1,2 +1,2 @@
-export * from './lib/components/customer-history';
+export * from './lib/customer-tab';
 export * from './lib/pages/change-history.page';

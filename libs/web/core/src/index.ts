@@ -8,3 +8,4 @@ export * from './lib/shown-error';
 export * from './lib/calendar-status.store';
 export * from './lib/http';
 export * from './lib/paged-list.store';
+export * from './lib/customer-tabs';

@@ -1,2 +1,2 @@
 export * from './lib/lifecycle.routes';
-export * from './lib/components/customer-applications';
+export * from './lib/customer-tab';

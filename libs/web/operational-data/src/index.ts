@@ -1,1 +1,1 @@
-export * from './lib/customer-behaviour';
+export * from './lib/customer-tab';

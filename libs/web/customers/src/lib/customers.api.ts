@@ -8,7 +8,6 @@ import {
   Industry,
   NewCustomer,
   PersonRef,
-  TimelineEntry,
 } from '@crm/shared/domain';
 import { httpParams, ListQuery, OWN_ERRORS } from '@crm/web/core';
 import { firstValueFrom } from 'rxjs';
@@ -43,10 +42,6 @@ export class CustomersApi {
 
   update(id: string, body: CustomerUpdate): Promise<Customer> {
     return firstValueFrom(this.http.patch<Customer>(`/api/customers/${id}`, body, OWN_ERRORS));
-  }
-
-  timeline(id: string): Promise<TimelineEntry[]> {
-    return firstValueFrom(this.http.get<TimelineEntry[]>(`/api/customers/${id}/timeline`));
   }
 
   handover(id: string, body: Handover): Promise<Customer> {

@@ -1,11 +1,11 @@
 import { DatePipe } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ApiError, APPLICATION_TYPES, ApplicationListItem, ApplicationType } from '@crm/shared/domain';
-import { AuthStore, LanguageService } from '@crm/web/core';
+import { AuthStore, CustomerContext, LanguageService } from '@crm/web/core';
 import { SlaTag } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -139,10 +139,9 @@ import { LifecycleApi } from '../lifecycle.api';
 })
 export class CustomerApplications {
   readonly customerId = input.required<string>();
-  /** The customer's stage, to hide the button on closed customers. */
-  readonly stage = input<string>('');
-  /** Emitted after an application was started (the customer's stage may have changed). */
-  readonly changed = output<void>();
+  /** The customer page's customer: its stage hides the button on closed customers; a start may change it. */
+  private readonly context = inject(CustomerContext);
+  private readonly stage = computed(() => this.context.customer()?.stage);
   private readonly api = inject(LifecycleApi);
   private readonly auth = inject(AuthStore);
   private readonly language = inject(LanguageService);
@@ -192,7 +191,7 @@ export class CustomerApplications {
       });
       this.creating.set(false);
       await this.load(this.customerId());
-      this.changed.emit();
+      this.context.changed();
     } catch (e) {
       this.error.set((e instanceof HttpErrorResponse ? (e.error as Partial<ApiError>)?.message : null) ?? String(e));
     } finally {

@@ -86,7 +86,9 @@ const NOTIFICATIONS = 8;
                   </td>
                   <td class="nowrap">{{ 'servicePlans.kind.' + t.kind | translate }}</td>
                   <td>
-                    <a [routerLink]="['/customers', t.customer.id]">{{ t.customer.name }}</a>
+                    <a [routerLink]="['/customers', t.customer.id]" [queryParams]="{ tab: 'plans' }">{{
+                      t.customer.name
+                    }}</a>
                     <div class="muted">{{ t.customer.accountNo }}</div>
                     @if (t.kind === 'energy_efficiency_advice') {
                       <a [routerLink]="['/customers', t.customer.id, 'energy-advice']" data-testid="advice-link">
