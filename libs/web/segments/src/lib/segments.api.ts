@@ -110,9 +110,9 @@ export class SegmentsApi {
   }
 
   /** `sort` is one of SEGMENT_MEMBER_SORT_FIELDS, prefixed with '-' for descending. */
-  members(id: string, page: number, pageSize: number, sort: string): Promise<Page<SegmentMember>> {
+  members(id: string, query: ListQuery<never>): Promise<Page<SegmentMember>> {
     return firstValueFrom(
-      this.http.get<Page<SegmentMember>>(`/api/segments/${id}/members`, { params: httpParams({ page, pageSize, sort }) }),
+      this.http.get<Page<SegmentMember>>(`/api/segments/${id}/members`, { params: httpParams(query) }),
     );
   }
 
