@@ -33,68 +33,7 @@ export function statusColour(status: number): string {
     NzTableModule,
     NzTagModule,
   ],
-  template: `
-    <nz-card [nzTitle]="'audit.title' | translate">
-      <crm-filter-bar
-        [searchHint]="'audit.pathPrefix' | translate"
-        [search]="list.searchText()"
-        (searchChange)="list.typeSearch($event)"
-        [error]="list.error()"
-        (retry)="list.retry()"
-      >
-        <nz-select
-          [ngModel]="list.query().method ?? null"
-          (ngModelChange)="list.setFilters({ method: $event })"
-          nzAllowClear
-          [nzPlaceHolder]="'audit.method' | translate"
-        >
-          @for (m of methods; track m) {
-            <nz-option [nzValue]="m" [nzLabel]="m" />
-          }
-        </nz-select>
-        <nz-range-picker [ngModel]="range()" (ngModelChange)="pickRange($event)" />
-      </crm-filter-bar>
-      <nz-table
-        #t
-        [nzData]="list.items()"
-        [nzFrontPagination]="false"
-        [nzTotal]="list.total()"
-        [nzPageIndex]="list.page()"
-        [nzPageSize]="list.pageSize()"
-        [nzLoading]="list.loading()"
-        (nzPageIndexChange)="list.setPage($event)"
-        nzSize="small"
-        data-testid="audit"
-      >
-        <thead>
-          <tr>
-            <th>{{ 'audit.at' | translate }}</th>
-            <th>{{ 'audit.user' | translate }}</th>
-            <th>{{ 'audit.method' | translate }}</th>
-            <th>{{ 'audit.path' | translate }}</th>
-            <th>{{ 'audit.status' | translate }}</th>
-            <th>{{ 'audit.requestId' | translate }}</th>
-            <th>ms</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (e of t.data; track e.id) {
-            <tr>
-              <td>{{ e.at | date: 'yyyy-MM-dd HH:mm:ss' }}</td>
-              <td>{{ e.user?.displayName ?? '—' }}</td>
-              <td>{{ e.method }}</td>
-              <td>{{ e.path }}</td>
-              <td>
-                <nz-tag [nzColor]="colour(e.status)">{{ e.status }}</nz-tag>
-              </td>
-              <td class="id">{{ e.requestId }}</td>
-              <td>{{ e.durationMs }}</td>
-            </tr>
-          }
-        </tbody>
-      </nz-table>
-    </nz-card>
-  `,
+  templateUrl: './audit-log.page.html',
   styles: `
     .id {
       font-family: monospace;

@@ -25,60 +25,7 @@ function day(date: Date): string {
   selector: 'crm-change-history-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, TranslatePipe, FilterBar, NzCardModule, NzDatePickerModule, NzSelectModule, ChangeTable],
-  template: `
-    <nz-card [nzTitle]="'changeHistory.title' | translate">
-      <crm-filter-bar [error]="list.error()" (retry)="list.retry()">
-        <nz-select
-          [ngModel]="list.query().actorId ?? null"
-          (ngModelChange)="list.setFilters({ actorId: $event })"
-          nzAllowClear
-          nzShowSearch
-          [nzPlaceHolder]="'changeHistory.actor' | translate"
-          data-testid="filter-actor"
-        >
-          @for (p of people(); track p.id) {
-            <nz-option [nzValue]="p.id" [nzLabel]="p.displayName" />
-          }
-        </nz-select>
-        <nz-select
-          [ngModel]="list.query().customerId ?? null"
-          (ngModelChange)="list.setFilters({ customerId: $event })"
-          nzAllowClear
-          nzShowSearch
-          nzServerSearch
-          (nzOnSearch)="searchCustomers($event)"
-          [nzPlaceHolder]="'changeHistory.customer' | translate"
-          data-testid="filter-customer"
-        >
-          @for (c of customers(); track c.id) {
-            <nz-option [nzValue]="c.id" [nzLabel]="c.name" />
-          }
-        </nz-select>
-        <nz-select
-          [ngModel]="list.query().entityType ?? null"
-          (ngModelChange)="list.setFilters({ entityType: $event })"
-          nzAllowClear
-          [nzPlaceHolder]="'changeHistory.what' | translate"
-          data-testid="filter-entity"
-        >
-          @for (type of entityTypes; track type) {
-            <nz-option [nzValue]="type" [nzLabel]="'changeHistory.entity.' + type | translate" />
-          }
-        </nz-select>
-        <nz-range-picker [ngModel]="range()" (ngModelChange)="pickRange($event)" />
-      </crm-filter-bar>
-      <crm-change-table
-        [items]="list.items()"
-        [total]="list.total()"
-        [page]="list.page()"
-        [pageSize]="list.pageSize()"
-        [loading]="list.loading()"
-        [showCustomer]="true"
-        (pageChange)="list.setPage($event)"
-        (actorClick)="filterByActor($event)"
-      />
-    </nz-card>
-  `,
+  templateUrl: './change-history.page.html',
 })
 export class ChangeHistoryPage implements OnInit {
   private readonly api = inject(ChangeHistoryApi);
