@@ -1,2 +1,1 @@
-export * from './lib/customer-tab';
 export * from './lib/pages/change-history.page';

@@ -1,1 +1,1 @@
-export * from './lib/customer-tab';
+export * from './customer-tab';

@@ -1,4 +1,3 @@
 export * from './lib/service-plans.api';
 export * from './lib/service-plans.routes';
-export * from './lib/customer-tab';
 export * from './lib/components/segment-plan-enrol';

@@ -1,6 +1,5 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
+import { DecimalPipe, NgComponentOutlet } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
-import { NgComponentOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal, Type } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
@@ -32,7 +31,6 @@ import { STAGE_COLOURS } from '../stage-colours';
   selector: 'crm-customer-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe,
     DecimalPipe,
     FormsModule,
     RouterLink,

@@ -6,5 +6,5 @@ export const provideHistoryCustomerTab = () =>
     key: 'history',
     labelKey: 'customerTabs.history',
     order: 70,
-    loadComponent: () => import('./components/customer-history').then((m) => m.CustomerHistory),
+    loadComponent: () => import('./lib/components/customer-history').then((m) => m.CustomerHistory),
   });

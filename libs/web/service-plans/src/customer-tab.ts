@@ -6,5 +6,5 @@ export const providePlansCustomerTab = () =>
     key: 'plans',
     labelKey: 'customerTabs.plans',
     order: 40,
-    loadComponent: () => import('./components/customer-plans').then((m) => m.CustomerPlansCard),
+    loadComponent: () => import('./lib/components/customer-plans').then((m) => m.CustomerPlansCard),
   });

@@ -6,5 +6,5 @@ export const provideUsageCustomerTab = () =>
     key: 'usage',
     labelKey: 'customerTabs.usage',
     order: 50,
-    loadComponent: () => import('./customer-behaviour').then((m) => m.CustomerBehaviour),
+    loadComponent: () => import('./lib/customer-behaviour').then((m) => m.CustomerBehaviour),
   });

@@ -6,5 +6,5 @@ export const provideApplicationsCustomerTab = () =>
     key: 'applications',
     labelKey: 'customerTabs.applications',
     order: 20,
-    loadComponent: () => import('./components/customer-applications').then((m) => m.CustomerApplications),
+    loadComponent: () => import('./lib/components/customer-applications').then((m) => m.CustomerApplications),
   });

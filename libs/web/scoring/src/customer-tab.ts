@@ -6,5 +6,5 @@ export const provideScoresCustomerTab = () =>
     key: 'scores',
     labelKey: 'customerTabs.scores',
     order: 60,
-    loadComponent: () => import('./components/customer-scores').then((m) => m.CustomerScoresCard),
+    loadComponent: () => import('./lib/components/customer-scores').then((m) => m.CustomerScoresCard),
   });
