@@ -39,9 +39,10 @@ export class CustomerHistory {
   constructor() {
     // Both load again whenever the customer was saved or handed over (its version changes).
     effect(() => {
-      this.context.customer()?.version;
+      const version = this.context.customer()?.version;
       const customerId = this.customerId();
       untracked(() => {
+        if (version === undefined) return;
         void this.api.timeline(customerId).then((entries) => this.timeline.set(entries));
         this.changes.retry();
       });
