@@ -23,6 +23,8 @@ export class ChangeHistoryApi {
   }
 
   list(query: ChangeHistoryQuery): Promise<Page<ChangeHistoryEntry>> {
-    return firstValueFrom(this.http.get<Page<ChangeHistoryEntry>>('/api/change-history', { params: httpParams(query) }));
+    return firstValueFrom(
+      this.http.get<Page<ChangeHistoryEntry>>('/api/change-history', { params: httpParams(query) }),
+    );
   }
 }

@@ -43,10 +43,22 @@ describe('PagedList', () => {
     const { router } = setup(fetch);
     await router.navigateByUrl('/list?status=bogus&page=-2&pageSize=7');
     await settle();
-    expect(fetch).toHaveBeenLastCalledWith({ search: undefined, status: 'open', page: 1, pageSize: 20, sort: undefined });
+    expect(fetch).toHaveBeenLastCalledWith({
+      search: undefined,
+      status: 'open',
+      page: 1,
+      pageSize: 20,
+      sort: undefined,
+    });
     await router.navigateByUrl('/list?status=');
     await settle();
-    expect(fetch).toHaveBeenLastCalledWith({ search: undefined, status: undefined, page: 1, pageSize: 20, sort: undefined });
+    expect(fetch).toHaveBeenLastCalledWith({
+      search: undefined,
+      status: undefined,
+      page: 1,
+      pageSize: 20,
+      sort: undefined,
+    });
   });
 
   it('writes a filter change to the URL and starts again at page 1', async () => {

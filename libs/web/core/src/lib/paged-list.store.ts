@@ -9,7 +9,11 @@ export interface FilterSpec {
 }
 
 /** What a list asks its source for: the filters, the page, its size and the sort (`field` or `-field`). */
-export type ListQuery<K extends string> = Partial<Record<K, string>> & { page: number; pageSize: number; sort?: string };
+export type ListQuery<K extends string> = Partial<Record<K, string>> & {
+  page: number;
+  pageSize: number;
+  sort?: string;
+};
 
 export interface ListPage {
   items: readonly unknown[];

@@ -1,14 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import {
-  Customer,
-  CustomerPage,
-  CustomerUpdate,
-  Handover,
-  Industry,
-  NewCustomer,
-  PersonRef,
-} from '@crm/shared/domain';
+import { Customer, CustomerPage, CustomerUpdate, Handover, Industry, NewCustomer, PersonRef } from '@crm/shared/domain';
 import { httpParams, ListQuery, OWN_ERRORS } from '@crm/web/core';
 import { firstValueFrom } from 'rxjs';
 

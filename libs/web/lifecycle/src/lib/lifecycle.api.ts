@@ -72,7 +72,9 @@ export class LifecycleApi {
   }
 
   report(from?: string, to?: string): Promise<LifecycleReport> {
-    return firstValueFrom(this.http.get<LifecycleReport>('/api/lifecycle/report', { params: httpParams({ from, to }) }));
+    return firstValueFrom(
+      this.http.get<LifecycleReport>('/api/lifecycle/report', { params: httpParams({ from, to }) }),
+    );
   }
 
   calendar(year: number): Promise<CalendarYear> {
