@@ -115,7 +115,10 @@ test('a leader hands a customer over to another manager, who then owns it, as it
   await expect(handover).toContainText('由 王建国 移交给 李静：片区调整');
 
   // Read again from the server, not from the page's state: the new owner sticks.
+  // The open tab is in the URL: the reload stays on the history tab.
   await page.reload();
+  await expect(page.getByTestId('timeline').locator('[data-type="handover"]')).toHaveCount(1);
+  await page.getByRole('tab', { name: '概览' }).click();
   await expect(page.getByTestId('customer-manager')).toHaveText('李静');
   const customer = await (
     await request.get(`/api/customers/${customerId}`, { headers: await authHeaders(request, 'manager2') })

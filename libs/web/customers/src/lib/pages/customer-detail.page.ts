@@ -64,6 +64,14 @@ import { STAGE_COLOURS } from '../stage-colours';
       color: rgba(0, 0, 0, 0.45);
       font-size: 12px;
     }
+    .heading {
+      margin: 0;
+      font-size: 18px;
+    }
+    .heading .muted {
+      font-size: 14px;
+      font-weight: normal;
+    }
     .field {
       margin-bottom: 12px;
     }

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
@@ -17,23 +16,17 @@ import {
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
-import { NzStatisticModule } from 'ng-zorro-antd/statistic';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { ratingTagColour } from '../credit-charts';
 import {
   fieldLabelKey,
   formatWeightSum,
   jobFinished,
   jobProgressStatus,
   modelFields,
-  problemsFor,
   RATING_THRESHOLD_KEYS,
   RatingThresholdKey,
   TIER_THRESHOLD_KEYS,
@@ -45,6 +38,10 @@ import {
   withTierThreshold,
   withVipWeight,
 } from '../model-form';
+import { ModelCurrent } from '../components/model-current';
+import { ModelHistory } from '../components/model-history';
+import { ModelNumberFields } from '../components/model-number-fields';
+import { ModelPreview } from '../components/model-preview';
 import { ScoringApi } from '../scoring.api';
 
 const POLL_INTERVAL_MS = 1000;
@@ -59,19 +56,18 @@ const POLL_INTERVAL_MS = 1000;
   selector: 'crm-scoring-model-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe,
+    ModelCurrent,
+    ModelHistory,
+    ModelNumberFields,
+    ModelPreview,
     FormsModule,
     TranslatePipe,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
-    NzDescriptionsModule,
     NzGridModule,
     NzInputModule,
-    NzInputNumberModule,
     NzProgressModule,
-    NzStatisticModule,
-    NzTableModule,
     NzTagModule,
   ],
   templateUrl: './scoring-model.page.html',
@@ -100,9 +96,6 @@ const POLL_INTERVAL_MS = 1000;
     .field label {
       width: 140px;
       flex: none;
-    }
-    .field nz-input-number {
-      width: 120px;
     }
     .note input {
       max-width: 480px;
@@ -135,7 +128,6 @@ export class ScoringModelPage implements OnInit {
   protected readonly creditFactors = CREDIT_FACTORS;
   protected readonly tierKeys = TIER_THRESHOLD_KEYS;
   protected readonly ratingKeys = RATING_THRESHOLD_KEYS;
-  protected readonly ratingColour = ratingTagColour;
 
   /** Every version, newest first; the first is the current model. */
   protected readonly models = signal<ScoringModel[]>([]);
@@ -173,10 +165,6 @@ export class ScoringModelPage implements OnInit {
   ngOnInit(): void {
     // A failure has been shown by the global error handler.
     this.load().catch(() => undefined);
-  }
-
-  protected hasProblem(field: string): boolean {
-    return problemsFor(this.problems(), field).length > 0;
   }
 
   protected labelOf(field: string): string {
