@@ -17,6 +17,7 @@ test("a manager's change of a customer shows in its change history tab, in Chine
   await page.getByTestId('customer-save').click();
   await expect(page.getByTestId('customer-address')).toHaveText(address);
 
+  await page.getByRole('tab', { name: '历史记录' }).click();
   await page.getByRole('tab', { name: '变更记录' }).click();
   const change = page.getByTestId('change-history').locator('tbody tr').first();
   await expect(change).toContainText(`地址: ${before} → ${address}`);

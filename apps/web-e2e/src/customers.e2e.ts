@@ -38,6 +38,9 @@ test('an account manager creates a customer, edits it and sees the change on the
 
   await expect(page.getByTestId('customer-address')).toHaveText('温州市龙湾区永强大道 100 号');
   await expect(page.getByTestId('customer-capacity')).toHaveText('2,000');
+  // The timeline is on the history tab, which the URL keeps.
+  await page.getByRole('tab', { name: '历史记录' }).click();
+  await expect(page).toHaveURL(/tab=history/);
   const updated = page.getByTestId('timeline').locator('[data-type="updated"]').first();
   await expect(updated).toContainText('地址: 温州市龙湾区滨海园区 9 号 → 温州市龙湾区永强大道 100 号');
   await expect(updated).toContainText('1250 → 2000');
@@ -54,7 +57,8 @@ test('a leader searches customers and opens one with its consumption and bills',
   await page.screenshot({ path: join(SCREENSHOTS, 'customer-list.png'), fullPage: true });
   await rows.first().click();
   await expect(page.getByTestId('customer-profile')).toBeVisible();
-  // 24 months of behaviour from the demo data: the chart and the bills.
+  // 24 months of behaviour from the demo data, on their tab: the chart and the bills.
+  await page.getByRole('tab', { name: '用电与缴费' }).click();
   await expect(page.getByTestId('consumption-chart').locator('canvas')).toBeVisible();
   await expect(page.getByTestId('bills').locator('tbody tr').first()).toBeVisible();
   await expect(page.getByTestId('arrears')).toBeVisible();
@@ -104,13 +108,17 @@ test('a leader hands a customer over to another manager, who then owns it, as it
   await expect(page.locator('.ant-modal-footer')).toBeHidden();
 
   await expect(page.getByTestId('customer-manager')).toHaveText('李静');
+  await page.getByRole('tab', { name: '历史记录' }).click();
   const handover = page.getByTestId('timeline').locator('[data-type="handover"]');
   await expect(handover).toHaveCount(1);
   await expect(handover).toContainText('陈志刚 (营销部主任)');
   await expect(handover).toContainText('由 王建国 移交给 李静：片区调整');
 
   // Read again from the server, not from the page's state: the new owner sticks.
+  // The open tab is in the URL: the reload stays on the history tab.
   await page.reload();
+  await expect(page.getByTestId('timeline').locator('[data-type="handover"]')).toHaveCount(1);
+  await page.getByRole('tab', { name: '概览' }).click();
   await expect(page.getByTestId('customer-manager')).toHaveText('李静');
   const customer = await (
     await request.get(`/api/customers/${customerId}`, { headers: await authHeaders(request, 'manager2') })

@@ -22,6 +22,7 @@ test('a leader filters the VIP list, opens a customer and sees the factors of bo
   const name = (await rows.first().locator('a').textContent())?.trim() ?? '';
   await rows.first().locator('a').click();
   await expect(page.getByTestId('customer-profile')).toContainText(name);
+  await page.getByRole('tab', { name: '评分' }).click();
   const scores = page.getByTestId('customer-scores');
   await expect(scores.getByTestId('vip-score')).toContainText('黄金');
   await expect(scores.getByTestId('vip-factors').locator('canvas')).toBeVisible();

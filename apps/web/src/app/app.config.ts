@@ -2,7 +2,12 @@ import { registerLocaleData } from '@angular/common';
 import localeZh from '@angular/common/locales/zh';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideHistoryCustomerTab } from '@crm/web/change-history/customer-tab';
 import { provideCore } from '@crm/web/core';
+import { provideApplicationsCustomerTab } from '@crm/web/lifecycle/customer-tab';
+import { provideUsageCustomerTab } from '@crm/web/operational-data';
+import { provideScoresCustomerTab } from '@crm/web/scoring/customer-tab';
+import { providePlansCustomerTab } from '@crm/web/service-plans/customer-tab';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { provideEchartsCore } from 'ngx-echarts';
 import { appIcons } from './app.icons';
@@ -30,6 +35,12 @@ export const appConfig: ApplicationConfig = {
         'users',
       ],
     }),
+    // The customer page's tabs, each from the library that owns its data.
+    provideApplicationsCustomerTab(),
+    providePlansCustomerTab(),
+    provideUsageCustomerTab(),
+    provideScoresCustomerTab(),
+    provideHistoryCustomerTab(),
     provideEchartsCore({ echarts: () => import('echarts') }),
     provideNzIcons(appIcons),
   ],

@@ -5,6 +5,6 @@ import { RouterOutlet } from '@angular/router';
   selector: 'crm-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterOutlet],
-  template: '<router-outlet />',
+  templateUrl: './app.html',
 })
 export class App {}

@@ -1,2 +1,1 @@
-export * from './lib/components/customer-history';
 export * from './lib/pages/change-history.page';

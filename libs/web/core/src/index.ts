@@ -6,3 +6,6 @@ export * from './lib/provide-core';
 export * from './lib/translation-loader';
 export * from './lib/shown-error';
 export * from './lib/calendar-status.store';
+export * from './lib/http';
+export * from './lib/paged-list.store';
+export * from './lib/customer-tabs';

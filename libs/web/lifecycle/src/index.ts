@@ -1,2 +1,1 @@
 export * from './lib/lifecycle.routes';
-export * from './lib/components/customer-applications';

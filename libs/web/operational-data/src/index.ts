@@ -1,1 +1,1 @@
-export * from './lib/customer-behaviour';
+export * from './customer-tab';

@@ -1,4 +1,3 @@
 export * from './lib/scoring.api';
 export * from './lib/scoring.routes';
-export * from './lib/components/customer-scores';
 export { fieldLabelKey } from './lib/model-form';

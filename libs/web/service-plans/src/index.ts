@@ -1,4 +1,3 @@
 export * from './lib/service-plans.api';
 export * from './lib/service-plans.routes';
-export * from './lib/components/customer-plans';
 export * from './lib/components/segment-plan-enrol';

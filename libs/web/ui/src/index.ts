@@ -2,3 +2,4 @@ export * from './lib/language-switch/language-switch';
 export * from './lib/chart/chart';
 export * from './lib/sla-tag/sla-tag';
 export * from './lib/error-alert/error-alert';
+export * from './lib/filter-bar/filter-bar';

@@ -1,12 +1,13 @@
 import { DatePipe } from '@angular/common';
-import { HttpClient, HttpParams } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AuditEntry, Page } from '@crm/shared/domain';
+import { httpParams, pagedList } from '@crm/web/core';
+import { FilterBar } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -25,117 +26,41 @@ export function statusColour(status: number): string {
     DatePipe,
     FormsModule,
     TranslatePipe,
+    FilterBar,
     NzCardModule,
     NzDatePickerModule,
-    NzInputModule,
     NzSelectModule,
     NzTableModule,
     NzTagModule,
   ],
-  template: `
-    <nz-card [nzTitle]="'audit.title' | translate">
-      <div class="filters">
-        <nz-select
-          [(ngModel)]="method"
-          (ngModelChange)="load(1)"
-          nzAllowClear
-          [nzPlaceHolder]="'audit.method' | translate"
-        >
-          @for (m of methods; track m) {
-            <nz-option [nzValue]="m" [nzLabel]="m" />
-          }
-        </nz-select>
-        <input
-          nz-input
-          class="path"
-          [(ngModel)]="path"
-          (keyup.enter)="load(1)"
-          [placeholder]="'audit.pathPrefix' | translate"
-        />
-        <nz-range-picker [(ngModel)]="range" (ngModelChange)="load(1)" />
-      </div>
-      <nz-table
-        #t
-        [nzData]="items()"
-        [nzFrontPagination]="false"
-        [nzTotal]="total()"
-        [nzPageIndex]="page()"
-        [nzPageSize]="50"
-        (nzPageIndexChange)="load($event)"
-        nzSize="small"
-        data-testid="audit"
-      >
-        <thead>
-          <tr>
-            <th>{{ 'audit.at' | translate }}</th>
-            <th>{{ 'audit.user' | translate }}</th>
-            <th>{{ 'audit.method' | translate }}</th>
-            <th>{{ 'audit.path' | translate }}</th>
-            <th>{{ 'audit.status' | translate }}</th>
-            <th>{{ 'audit.requestId' | translate }}</th>
-            <th>ms</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (e of t.data; track e.id) {
-            <tr>
-              <td>{{ e.at | date: 'yyyy-MM-dd HH:mm:ss' }}</td>
-              <td>{{ e.user?.displayName ?? '—' }}</td>
-              <td>{{ e.method }}</td>
-              <td>{{ e.path }}</td>
-              <td>
-                <nz-tag [nzColor]="colour(e.status)">{{ e.status }}</nz-tag>
-              </td>
-              <td class="id">{{ e.requestId }}</td>
-              <td>{{ e.durationMs }}</td>
-            </tr>
-          }
-        </tbody>
-      </nz-table>
-    </nz-card>
-  `,
+  templateUrl: './audit-log.page.html',
   styles: `
-    .filters {
-      display: flex;
-      gap: 8px;
-      margin-bottom: 16px;
-    }
-    .filters nz-select {
-      width: 140px;
-    }
-    .path {
-      width: 240px;
-    }
     .id {
       font-family: monospace;
       font-size: 12px;
     }
   `,
 })
-export class AuditLogPage implements OnInit {
+export class AuditLogPage {
   private readonly http = inject(HttpClient);
   protected readonly methods = ['POST', 'PUT', 'PATCH', 'DELETE'];
-  protected readonly items = signal<AuditEntry[]>([]);
-  protected readonly total = signal(0);
-  protected readonly page = signal(1);
   protected readonly colour = statusColour;
-  protected method: string | null = null;
-  protected path = '';
-  protected range: Date[] = [];
+  protected readonly list = pagedList({
+    filters: { method: { allowed: this.methods }, path: {}, from: {}, to: {} },
+    searchKey: 'path',
+    pageSize: 50,
+    fetch: (query) => firstValueFrom(this.http.get<Page<AuditEntry>>('/api/audit', { params: httpParams(query) })),
+  });
+  protected readonly range = computed(() => {
+    const { from, to } = this.list.query();
+    return from && to ? [new Date(from), new Date(to)] : [];
+  });
 
-  ngOnInit(): void {
-    void this.load(1);
-  }
-
-  async load(page: number): Promise<void> {
-    let params = new HttpParams().set('page', page).set('pageSize', 50);
-    if (this.method) params = params.set('method', this.method);
-    if (this.path) params = params.set('path', this.path);
-    if (this.range[0]) params = params.set('from', this.range[0].toISOString());
-    if (this.range[1]) params = params.set('to', this.range[1].toISOString());
-    const result = await firstValueFrom(this.http.get<Page<AuditEntry>>('/api/audit', { params }));
-    this.items.set(result.items);
-    this.total.set(result.total);
-    this.page.set(page);
+  protected pickRange(range: Date[] | null): void {
+    this.list.setFilters(
+      range?.length === 2
+        ? { from: range[0].toISOString(), to: range[1].toISOString() }
+        : { from: undefined, to: undefined },
+    );
   }
 }

@@ -1,15 +1,7 @@
-import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import {
-  Customer,
-  CustomerPage,
-  CustomerUpdate,
-  Handover,
-  Industry,
-  NewCustomer,
-  PersonRef,
-  TimelineEntry,
-} from '@crm/shared/domain';
+import { Customer, CustomerPage, CustomerUpdate, Handover, Industry, NewCustomer, PersonRef } from '@crm/shared/domain';
+import { httpParams, ListQuery, OWN_ERRORS } from '@crm/web/core';
 import { firstValueFrom } from 'rxjs';
 
 export interface Region {
@@ -20,20 +12,8 @@ export interface Region {
 
 export type Manager = PersonRef & { username: string };
 
-export interface CustomerQuery {
-  search?: string;
-  stage?: string;
-  voltageKv?: number;
-  industry?: string;
-  region?: string;
-  managerId?: string;
-  sort?: string;
-  page: number;
-  pageSize: number;
-}
-
-/** Requests whose errors the page shows itself (next to the form), not as a global message. */
-const OWN_ERRORS = { headers: new HttpHeaders({ 'X-Handle-Errors': '1' }) };
+export const CUSTOMER_FILTERS = ['search', 'stage', 'voltageKv', 'industry', 'region', 'managerId'] as const;
+export type CustomerQuery = ListQuery<(typeof CUSTOMER_FILTERS)[number]>;
 
 /** Every HTTP call of the customer pages. */
 @Injectable({ providedIn: 'root' })
@@ -41,11 +21,7 @@ export class CustomersApi {
   private readonly http = inject(HttpClient);
 
   list(query: CustomerQuery): Promise<CustomerPage> {
-    let params = new HttpParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
-    }
-    return firstValueFrom(this.http.get<CustomerPage>('/api/customers', { params }));
+    return firstValueFrom(this.http.get<CustomerPage>('/api/customers', { params: httpParams(query) }));
   }
 
   get(id: string): Promise<Customer> {
@@ -58,10 +34,6 @@ export class CustomersApi {
 
   update(id: string, body: CustomerUpdate): Promise<Customer> {
     return firstValueFrom(this.http.patch<Customer>(`/api/customers/${id}`, body, OWN_ERRORS));
-  }
-
-  timeline(id: string): Promise<TimelineEntry[]> {
-    return firstValueFrom(this.http.get<TimelineEntry[]>(`/api/customers/${id}/timeline`));
   }
 
   handover(id: string, body: Handover): Promise<Customer> {

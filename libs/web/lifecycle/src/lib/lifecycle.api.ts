@@ -1,4 +1,4 @@
-import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   ApplicationListItem,
@@ -8,6 +8,7 @@ import {
   LifecycleStepDefinition,
   Page,
 } from '@crm/shared/domain';
+import { httpParams, ListQuery, OWN_ERRORS } from '@crm/web/core';
 import { firstValueFrom } from 'rxjs';
 
 export interface CalendarYear {
@@ -17,14 +18,7 @@ export interface CalendarYear {
   days: { date: string; working: boolean; name: string; source: string }[];
 }
 
-export interface ApplicationQuery {
-  status?: string;
-  sla?: string;
-  type?: string;
-  customerId?: string;
-  page: number;
-  pageSize: number;
-}
+export type ApplicationQuery = ListQuery<'status' | 'sla' | 'type' | 'customerId'>;
 
 export interface NewApplication {
   type: ApplicationType;
@@ -34,24 +28,13 @@ export interface NewApplication {
   receivedAt?: string;
 }
 
-/** Requests whose errors the page shows itself (next to the form), not as a global message. */
-const OWN_ERRORS = { headers: new HttpHeaders({ 'X-Handle-Errors': '1' }) };
-
-function params(query: object): HttpParams {
-  let p = new HttpParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') p = p.set(key, String(value));
-  }
-  return p;
-}
-
 /** Every HTTP call of the lifecycle pages: applications, step table, calendar, report. */
 @Injectable({ providedIn: 'root' })
 export class LifecycleApi {
   private readonly http = inject(HttpClient);
 
   list(query: ApplicationQuery): Promise<Page<ApplicationListItem>> {
-    return firstValueFrom(this.http.get<Page<ApplicationListItem>>('/api/applications', { params: params(query) }));
+    return firstValueFrom(this.http.get<Page<ApplicationListItem>>('/api/applications', { params: httpParams(query) }));
   }
 
   get(id: string): Promise<ApplicationView> {
@@ -89,7 +72,9 @@ export class LifecycleApi {
   }
 
   report(from?: string, to?: string): Promise<LifecycleReport> {
-    return firstValueFrom(this.http.get<LifecycleReport>('/api/lifecycle/report', { params: params({ from, to }) }));
+    return firstValueFrom(
+      this.http.get<LifecycleReport>('/api/lifecycle/report', { params: httpParams({ from, to }) }),
+    );
   }
 
   calendar(year: number): Promise<CalendarYear> {

@@ -29,44 +29,7 @@ const POLL_MS = 60_000;
     NzEmptyModule,
     NzIconModule,
   ],
-  template: `
-    <button
-      nz-button
-      nzType="text"
-      nz-dropdown
-      [nzDropdownMenu]="menu"
-      nzTrigger="click"
-      (nzVisibleChange)="$event && load()"
-      data-testid="notification-bell"
-    >
-      <nz-badge [nzCount]="unread()" nzSize="small"><nz-icon nzType="bell" class="bell" /></nz-badge>
-    </button>
-    <nz-dropdown-menu #menu="nzDropdownMenu">
-      <div class="panel" data-testid="notifications">
-        <div class="head">
-          <strong>{{ 'notifications.title' | translate }}</strong>
-          @if (unread()) {
-            <button nz-button nzType="link" nzSize="small" (click)="readAll()">
-              {{ 'notifications.readAll' | translate }}
-            </button>
-          }
-        </div>
-        @for (n of items(); track n.id) {
-          <a
-            class="item"
-            [class.unread]="!n.read"
-            [routerLink]="n.customerId ? ['/customers', n.customerId] : null"
-            (click)="read(n)"
-          >
-            <div>{{ text(n) }}</div>
-            <div class="at">{{ n.createdAt | date: 'yyyy-MM-dd HH:mm' }}</div>
-          </a>
-        } @empty {
-          <nz-empty nzNotFoundImage="simple" [nzNotFoundContent]="'notifications.none' | translate" />
-        }
-      </div>
-    </nz-dropdown-menu>
-  `,
+  templateUrl: './notification-bell.html',
   styles: `
     .bell {
       font-size: 18px;

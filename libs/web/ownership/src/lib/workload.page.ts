@@ -31,69 +31,7 @@ import { firstValueFrom } from 'rxjs';
     NzSelectModule,
     NzTableModule,
   ],
-  template: `
-    <nz-card [nzTitle]="'workload.title' | translate">
-      @if (moved() !== null) {
-        <nz-alert
-          class="block"
-          nzType="success"
-          nzShowIcon
-          [nzMessage]="'workload.moved' | translate: { n: moved() }"
-        />
-      }
-      <nz-table #t [nzData]="rows()" [nzShowPagination]="false" nzSize="middle" data-testid="workload">
-        <thead>
-          <tr>
-            <th>{{ 'workload.manager' | translate }}</th>
-            <th>{{ 'workload.customers' | translate }}</th>
-            <th></th>
-            <th>{{ 'workload.capacity' | translate }}</th>
-            <th>{{ 'workload.openWork' | translate }}</th>
-            <th></th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (w of t.data; track w.manager.id) {
-            <tr>
-              <td>
-                <a [routerLink]="['/customers']" [queryParams]="{ managerId: w.manager.id }">{{
-                  w.manager.displayName
-                }}</a>
-              </td>
-              <td>{{ w.customers }}</td>
-              <td class="bar-cell"><div class="bar" [style.width.%]="(100 * w.customers) / max()"></div></td>
-              <td>{{ w.totalCapacityKva | number }}</td>
-              <td>{{ w.openWork }}</td>
-              <td>
-                <a (click)="start(w)">{{ 'workload.handOverAll' | translate }}</a>
-              </td>
-            </tr>
-          }
-        </tbody>
-      </nz-table>
-    </nz-card>
-    <nz-modal
-      [nzVisible]="!!from()"
-      [nzTitle]="'workload.handOverAllTitle' | translate: { name: from()?.manager?.displayName }"
-      (nzOnCancel)="from.set(null)"
-      (nzOnOk)="handOver()"
-      [nzOkDisabled]="!toManagerId || reason.trim().length < 2"
-    >
-      <ng-container *nzModalContent>
-        @if (error(); as message) {
-          <nz-alert class="block" nzType="error" [nzMessage]="message" />
-        }
-        <label for="to">{{ 'customers.newManager' | translate }}</label>
-        <nz-select id="to" [(ngModel)]="toManagerId" class="full">
-          @for (w of targets(); track w.manager.id) {
-            <nz-option [nzValue]="w.manager.id" [nzLabel]="w.manager.displayName" />
-          }
-        </nz-select>
-        <label for="reason">{{ 'customers.reason' | translate }}</label>
-        <textarea nz-input id="reason" rows="3" [(ngModel)]="reason"></textarea>
-      </ng-container>
-    </nz-modal>
-  `,
+  templateUrl: './workload.page.html',
   styles: `
     .bar-cell {
       width: 30%;

@@ -1,4 +1,4 @@
-import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   CreditRating,
@@ -13,15 +13,10 @@ import {
   VipListEntry,
   VipTier,
 } from '@crm/shared/domain';
+import { httpParams, ListQuery, OWN_ERRORS } from '@crm/web/core';
 import { firstValueFrom } from 'rxjs';
 
-export interface ScoreFilter {
-  tier?: VipTier | null;
-  rating?: CreditRating | null;
-  region?: string | null;
-  industry?: string | null;
-  managerId?: string | null;
-}
+export type ScoreFilter = Partial<Record<'tier' | 'rating' | 'region' | 'industry' | 'managerId', string>>;
 
 export interface VipSummary {
   runId: number | null;
@@ -56,17 +51,6 @@ export interface Region {
   nameEn: string;
 }
 
-/** Requests whose errors the page shows itself (next to the form), not as a global message. */
-const OWN_ERRORS = { headers: new HttpHeaders({ 'X-Handle-Errors': '1' }) };
-
-export function scoreParams(query: object): HttpParams {
-  let p = new HttpParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') p = p.set(key, String(value));
-  }
-  return p;
-}
-
 /** Every HTTP call of the scoring pages (API.md, "Scores"). */
 @Injectable({ providedIn: 'root' })
 export class ScoringApi {
@@ -88,38 +72,27 @@ export class ScoringApi {
     return firstValueFrom(this.http.get<CustomerScores>(`/api/customers/${customerId}/scores`));
   }
 
-  vip(filter: ScoreFilter, page: number, pageSize: number): Promise<Page<VipListEntry>> {
-    return firstValueFrom(
-      this.http.get<Page<VipListEntry>>('/api/vip', { params: scoreParams({ ...filter, page, pageSize }) }),
-    );
+  vip(query: ListQuery<keyof ScoreFilter>): Promise<Page<VipListEntry>> {
+    return firstValueFrom(this.http.get<Page<VipListEntry>>('/api/vip', { params: httpParams(query) }));
   }
 
   vipSummary(filter: ScoreFilter): Promise<VipSummary> {
-    return firstValueFrom(this.http.get<VipSummary>('/api/vip/summary', { params: scoreParams(filter) }));
+    return firstValueFrom(this.http.get<VipSummary>('/api/vip/summary', { params: httpParams(filter) }));
   }
 
   /** The filtered VIP list as a CSV or .xlsx file. */
   async exportVip(filter: ScoreFilter, format: 'csv' | 'xlsx'): Promise<Blob> {
     return firstValueFrom(
-      this.http.get('/api/vip/export', { params: scoreParams({ ...filter, format }), responseType: 'blob' }),
+      this.http.get('/api/vip/export', { params: httpParams({ ...filter, format }), responseType: 'blob' }),
     );
   }
 
   creditSummary(filter: ScoreFilter): Promise<CreditSummary> {
-    return firstValueFrom(this.http.get<CreditSummary>('/api/credit/summary', { params: scoreParams(filter) }));
+    return firstValueFrom(this.http.get<CreditSummary>('/api/credit/summary', { params: httpParams(filter) }));
   }
 
-  creditList(
-    list: 'blacklist' | 'downgrades',
-    filter: ScoreFilter,
-    page: number,
-    pageSize: number,
-  ): Promise<Page<CreditListEntry>> {
-    return firstValueFrom(
-      this.http.get<Page<CreditListEntry>>(`/api/credit/${list}`, {
-        params: scoreParams({ ...filter, page, pageSize }),
-      }),
-    );
+  creditList(list: 'blacklist' | 'downgrades', query: ListQuery<'rating' | 'region'>): Promise<Page<CreditListEntry>> {
+    return firstValueFrom(this.http.get<Page<CreditListEntry>>(`/api/credit/${list}`, { params: httpParams(query) }));
   }
 
   models(): Promise<ScoringModel[]> {

@@ -1,4 +1,4 @@
-import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   Industry,
@@ -15,6 +15,7 @@ import {
   SegmentRule,
   SegmentSnapshot,
 } from '@crm/shared/domain';
+import { httpParams, ListQuery, OWN_ERRORS } from '@crm/web/core';
 import { firstValueFrom } from 'rxjs';
 import { FieldChoices, toChoices } from './rule-text';
 
@@ -50,17 +51,6 @@ export interface SegmentChanges {
 export interface SegmentVocabulary {
   fields: SegmentField[];
   choices: FieldChoices;
-}
-
-/** Requests whose errors the page shows itself (next to the form), not as a global message. */
-const OWN_ERRORS = { headers: new HttpHeaders({ 'X-Handle-Errors': '1' }) };
-
-function params(query: Record<string, string | number | undefined>): HttpParams {
-  let p = new HttpParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== '') p = p.set(key, String(value));
-  }
-  return p;
 }
 
 /** Every HTTP call of the segment pages (API.md, "Segments"). */
@@ -99,10 +89,8 @@ export class SegmentsApi {
     return firstValueFrom(this.http.post<SegmentPreview>('/api/segments/preview', { rule }, OWN_ERRORS));
   }
 
-  list(search: string, page: number, pageSize: number): Promise<Page<Segment>> {
-    return firstValueFrom(
-      this.http.get<Page<Segment>>('/api/segments', { params: params({ search: search.trim(), page, pageSize }) }),
-    );
+  list(query: ListQuery<'search'>): Promise<Page<Segment>> {
+    return firstValueFrom(this.http.get<Page<Segment>>('/api/segments', { params: httpParams(query) }));
   }
 
   get(id: string): Promise<SegmentDetail> {
@@ -122,16 +110,16 @@ export class SegmentsApi {
   }
 
   /** `sort` is one of SEGMENT_MEMBER_SORT_FIELDS, prefixed with '-' for descending. */
-  members(id: string, page: number, pageSize: number, sort: string): Promise<Page<SegmentMember>> {
+  members(id: string, query: ListQuery<never>): Promise<Page<SegmentMember>> {
     return firstValueFrom(
-      this.http.get<Page<SegmentMember>>(`/api/segments/${id}/members`, { params: params({ page, pageSize, sort }) }),
+      this.http.get<Page<SegmentMember>>(`/api/segments/${id}/members`, { params: httpParams(query) }),
     );
   }
 
   /** The members as a CSV or .xlsx file. */
   export(id: string, format: 'csv' | 'xlsx'): Promise<Blob> {
     return firstValueFrom(
-      this.http.get(`/api/segments/${id}/export`, { params: params({ format }), responseType: 'blob' }),
+      this.http.get(`/api/segments/${id}/export`, { params: httpParams({ format }), responseType: 'blob' }),
     );
   }
 
@@ -151,7 +139,7 @@ export class SegmentsApi {
   changes(id: string, change: SegmentChange['change'], page: number, pageSize: number): Promise<Page<SegmentChange>> {
     return firstValueFrom(
       this.http.get<Page<SegmentChange>>(`/api/segments/${id}/changes`, {
-        params: params({ change, page, pageSize }),
+        params: httpParams({ change, page, pageSize }),
       }),
     );
   }

@@ -1,4 +1,4 @@
-import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   ApplicationListItem,
@@ -11,6 +11,7 @@ import {
   TaskOutcome,
   TaskState,
 } from '@crm/shared/domain';
+import { httpParams, OWN_ERRORS } from '@crm/web/core';
 import { firstValueFrom } from 'rxjs';
 import { CompletionFigures } from './completion';
 
@@ -52,17 +53,6 @@ export interface TaskStats {
   byPlan: (CompletionFigures & { plan: { id: string; name: string } })[];
 }
 
-/** Requests whose errors the page shows itself (next to the form), not as a global message. */
-const OWN_ERRORS = { headers: new HttpHeaders({ 'X-Handle-Errors': '1' }) };
-
-function params(query: object): HttpParams {
-  let p = new HttpParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') p = p.set(key, String(value));
-  }
-  return p;
-}
-
 /** Every HTTP call of the service plan pages, and the applications and notifications the manager's day shows besides. */
 @Injectable({ providedIn: 'root' })
 export class ServicePlansApi {
@@ -99,7 +89,7 @@ export class ServicePlansApi {
 
   /** Tasks ordered by due date. */
   tasks(query: TaskQuery): Promise<Page<ServiceTask>> {
-    return firstValueFrom(this.http.get<Page<ServiceTask>>('/api/service-tasks', { params: params(query) }));
+    return firstValueFrom(this.http.get<Page<ServiceTask>>('/api/service-tasks', { params: httpParams(query) }));
   }
 
   /** Records the outcome of an open task (its customer's account manager, or an admin). */
@@ -121,7 +111,7 @@ export class ServicePlansApi {
     const list = (sla: 'overdue' | 'warning') =>
       firstValueFrom(
         this.http.get<Page<ApplicationListItem>>('/api/applications', {
-          params: params({ status: 'open', sla, pageSize: limit }),
+          params: httpParams({ status: 'open', sla, pageSize: limit }),
         }),
       );
     const [overdue, warning] = await Promise.all([list('overdue'), list('warning')]);
@@ -130,6 +120,6 @@ export class ServicePlansApi {
 
   /** The latest notifications of the signed-in user, as the header's bell lists them. */
   latestNotifications(pageSize: number): Promise<NotificationPage> {
-    return firstValueFrom(this.http.get<NotificationPage>('/api/notifications', { params: params({ pageSize }) }));
+    return firstValueFrom(this.http.get<NotificationPage>('/api/notifications', { params: httpParams({ pageSize }) }));
   }
 }

@@ -1,55 +1,55 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
-import { ChangeHistoryEntry } from '@crm/shared/domain';
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { TimelineEntry } from '@crm/shared/domain';
+import { CustomerContext, pagedList } from '@crm/web/core';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzTabsModule } from 'ng-zorro-antd/tabs';
+import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { ChangeHistoryApi } from '../change-history.api';
+import { timelineLines } from '../timeline-text';
 import { ChangeTable } from './change-table';
 
-const PAGE_SIZE = 20;
-
-/** The customer's change history, newest first, a page at a time. */
+/** The customer page's history tab: the timeline of what happened, and who changed which field, a page at a time. */
 @Component({
   selector: 'crm-customer-history',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ChangeTable],
-  template: `
-    <crm-change-table
-      [items]="items()"
-      [total]="total()"
-      [page]="page()"
-      [pageSize]="pageSize"
-      [loading]="loading()"
-      (pageChange)="load($event)"
-    />
+  imports: [DatePipe, TranslatePipe, ChangeTable, NzCardModule, NzTabsModule, NzTimelineModule],
+  templateUrl: './customer-history.html',
+  styles: `
+    .muted {
+      color: rgba(0, 0, 0, 0.45);
+      font-size: 12px;
+    }
   `,
 })
 export class CustomerHistory {
   private readonly api = inject(ChangeHistoryApi);
+  private readonly translate = inject(TranslateService);
+  private readonly context = inject(CustomerContext);
   readonly customerId = input.required<string>();
-  /** Changes whenever the customer was saved, so the history reloads. */
-  readonly version = input<number>(0);
 
-  protected readonly pageSize = PAGE_SIZE;
-  protected readonly items = signal<ChangeHistoryEntry[]>([]);
-  protected readonly total = signal(0);
-  protected readonly page = signal(1);
-  protected readonly loading = signal(false);
+  protected readonly timeline = signal<TimelineEntry[]>([]);
+  protected readonly changes = pagedList({
+    filters: {},
+    url: false,
+    fetch: (query) => this.api.ofCustomer(this.customerId(), query),
+  });
 
   constructor() {
+    // Both load again whenever the customer was saved or handed over (its version changes).
     effect(() => {
-      this.customerId();
-      this.version();
-      void this.load(1);
+      const version = this.context.customer()?.version;
+      const customerId = this.customerId();
+      untracked(() => {
+        if (version === undefined) return;
+        void this.api.timeline(customerId).then((entries) => this.timeline.set(entries));
+        this.changes.retry();
+      });
     });
   }
 
-  async load(page: number): Promise<void> {
-    this.loading.set(true);
-    try {
-      const result = await this.api.ofCustomer(this.customerId(), page, PAGE_SIZE);
-      this.items.set(result.items);
-      this.total.set(result.total);
-      this.page.set(page);
-    } finally {
-      this.loading.set(false);
-    }
+  protected lines(entry: TimelineEntry): string[] {
+    return timelineLines(entry, (key, params) => this.translate.instant(key, params));
   }
 }

@@ -11,16 +11,7 @@ import { CustomersApi } from '../customers.api';
   selector: 'crm-customer-create-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslatePipe, CustomerForm, NzCardModule],
-  template: `
-    <nz-card [nzTitle]="'customers.new' | translate">
-      <crm-customer-form
-        [chooseManager]="chooseManager()"
-        [save]="save"
-        (saved)="created($event)"
-        (cancelled)="back()"
-      />
-    </nz-card>
-  `,
+  templateUrl: './customer-create.page.html',
 })
 export class CustomerCreatePage {
   private readonly api = inject(CustomersApi);

@@ -1,16 +1,12 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
+import { DecimalPipe, NgComponentOutlet } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal, Type } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { RouterLink } from '@angular/router';
-import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { ApiError, Customer, Industry, ROLES_THAT_HAND_OVER, TimelineEntry } from '@crm/shared/domain';
-import { CustomerHistory } from '@crm/web/change-history';
-import { AuthStore, LanguageService } from '@crm/web/core';
-import { CustomerApplications } from '@crm/web/lifecycle';
-import { CustomerBehaviour } from '@crm/web/operational-data';
-import { CustomerScoresCard } from '@crm/web/scoring';
-import { CustomerPlansCard } from '@crm/web/service-plans';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import { ApiError, Customer, Industry, ROLES_THAT_HAND_OVER } from '@crm/shared/domain';
+import { AuthStore, CUSTOMER_TABS, CustomerContext, CustomerTab, LanguageService } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -23,27 +19,24 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { CustomerForm, CustomerFormValue } from '../components/customer-form';
-import { timelineLines } from '../components/timeline-text';
 import { CustomersApi, Manager } from '../customers.api';
 import { STAGE_COLOURS } from '../stage-colours';
 
-/** One customer: profile, contacts, owner, scores, service plans, applications, timeline and change history; edit and hand over. */
+/**
+ * One customer in tabs: the overview (profile, contacts, owner; edit and hand over) and whatever tabs the feature
+ * libraries provide (applications, plans, usage, scores, history…), each loaded when first opened; `?tab=` keeps it.
+ */
 @Component({
   selector: 'crm-customer-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe,
     DecimalPipe,
     FormsModule,
     RouterLink,
     TranslatePipe,
+    NgComponentOutlet,
     CustomerForm,
-    CustomerApplications,
-    CustomerBehaviour,
-    CustomerScoresCard,
-    CustomerPlansCard,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
@@ -56,9 +49,8 @@ import { STAGE_COLOURS } from '../stage-colours';
     NzTableModule,
     NzTagModule,
     NzTabsModule,
-    NzTimelineModule,
-    CustomerHistory,
   ],
+  providers: [CustomerContext],
   templateUrl: './customer-detail.page.html',
   styles: `
     .block {
@@ -71,6 +63,14 @@ import { STAGE_COLOURS } from '../stage-colours';
     .muted {
       color: rgba(0, 0, 0, 0.45);
       font-size: 12px;
+    }
+    .heading {
+      margin: 0;
+      font-size: 18px;
+    }
+    .heading .muted {
+      font-size: 14px;
+      font-weight: normal;
     }
     .field {
       margin-bottom: 12px;
@@ -89,10 +89,16 @@ export class CustomerDetailPage implements OnInit {
   readonly id = input.required<string>();
   private readonly api = inject(CustomersApi);
   private readonly auth = inject(AuthStore);
-  private readonly translate = inject(TranslateService);
   private readonly language = inject(LanguageService);
-  protected readonly customer = signal<Customer | null>(null);
-  protected readonly timeline = signal<TimelineEntry[]>([]);
+  private readonly router = inject(Router);
+  private readonly context = inject(CustomerContext);
+  protected readonly customer = this.context.customer;
+  protected readonly tabs = [...(inject(CUSTOMER_TABS, { optional: true }) ?? [])].sort((a, b) => a.order - b.order);
+  private readonly tabParam = toSignal(inject(ActivatedRoute).queryParamMap, { requireSync: true });
+  /** The open tab's index: 0 is the overview, then `tabs` in order. */
+  protected readonly tabIndex = computed(() => this.tabs.findIndex((t) => t.key === this.tabParam().get('tab')) + 1);
+  /** The components of the tabs opened so far. */
+  protected readonly components = signal<Record<string, Type<unknown>>>({});
   protected readonly industries = signal<Industry[]>([]);
   protected readonly notFound = signal(false);
   protected readonly editing = signal(false);
@@ -119,29 +125,38 @@ export class CustomerDetailPage implements OnInit {
   protected readonly save = (value: CustomerFormValue): Promise<Customer> => this.saveChanges(value);
 
   ngOnInit(): void {
+    const open = this.tabs[this.tabIndex() - 1];
+    if (open) void this.loadTab(open);
+    this.context.reloadWith(() => void this.load());
     void this.load();
     void this.api.industries().then((i) => this.industries.set(i));
+  }
+
+  /** Opens a tab: into the URL (so a reload stays on it), and loads its component the first time. */
+  selectTab(index: number): void {
+    const tab = this.tabs[index - 1];
+    if (index !== this.tabIndex())
+      void this.router.navigate([], {
+        queryParams: { tab: tab ? tab.key : null },
+        queryParamsHandling: 'merge',
+        replaceUrl: true,
+      });
+    if (tab) void this.loadTab(tab);
   }
 
   async load(): Promise<void> {
     try {
       this.customer.set(await this.api.get(this.id()));
       this.conflict.set(false);
-      this.timeline.set(await this.api.timeline(this.id()));
     } catch (e) {
       if (e instanceof HttpErrorResponse && (e.status === 404 || e.status === 400)) this.notFound.set(true);
       else throw e;
     }
   }
 
-  lines(entry: TimelineEntry): string[] {
-    return timelineLines(entry, (key, params) => this.translate.instant(key, params));
-  }
-
-  async onSaved(customer: Customer): Promise<void> {
+  onSaved(customer: Customer): void {
     this.customer.set(customer);
     this.editing.set(false);
-    this.timeline.set(await this.api.timeline(this.id()));
   }
 
   async startHandover(): Promise<void> {
@@ -164,12 +179,17 @@ export class CustomerDetailPage implements OnInit {
         }),
       );
       this.handingOver.set(false);
-      this.timeline.set(await this.api.timeline(this.id()));
     } catch (e) {
       this.handoverError.set(
         (e instanceof HttpErrorResponse ? (e.error as Partial<ApiError>)?.message : null) ?? String(e),
       );
     }
+  }
+
+  private async loadTab(tab: CustomerTab): Promise<void> {
+    if (this.components()[tab.key]) return;
+    const component = await tab.loadComponent();
+    this.components.update((loaded) => ({ ...loaded, [tab.key]: component }));
   }
 
   private async saveChanges(value: CustomerFormValue): Promise<Customer> {

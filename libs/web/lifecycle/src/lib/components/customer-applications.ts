@@ -1,11 +1,11 @@
 import { DatePipe } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ApiError, APPLICATION_TYPES, ApplicationListItem, ApplicationType } from '@crm/shared/domain';
-import { AuthStore, LanguageService } from '@crm/web/core';
+import { AuthStore, CustomerContext, LanguageService } from '@crm/web/core';
 import { SlaTag } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -40,90 +40,7 @@ import { LifecycleApi } from '../lifecycle.api';
     NzSelectModule,
     NzTableModule,
   ],
-  template: `
-    <nz-card [nzTitle]="'applications.ofCustomer' | translate" [nzExtra]="extra" data-testid="customer-applications">
-      <nz-table #t [nzData]="items()" [nzShowPagination]="false" [nzFrontPagination]="false" nzSize="small">
-        <thead>
-          <tr>
-            <th>{{ 'applications.type' | translate }}</th>
-            <th>{{ 'applications.status' | translate }}</th>
-            <th>{{ 'applications.currentStep' | translate }}</th>
-            <th>{{ 'applications.dueDate' | translate }}</th>
-            <th>{{ 'applications.sla' | translate }}</th>
-            <th>{{ 'applications.receivedAt' | translate }}</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (a of t.data; track a.id) {
-            <tr>
-              <td>
-                <a [routerLink]="['/applications', a.id]">{{ 'applicationType.' + a.type | translate }}</a>
-              </td>
-              <td>{{ 'applicationStatus.' + a.status | translate }}</td>
-              <td>{{ (zh() ? a.currentStepName : a.currentStepNameEn) ?? '—' }}</td>
-              <td>{{ a.dueDate ?? '—' }}</td>
-              <td>
-                @if (a.status === 'open') {
-                  <crm-sla-tag [sla]="a.sla" />
-                }
-              </td>
-              <td>{{ a.receivedAt | date: 'yyyy-MM-dd' }}</td>
-            </tr>
-          }
-        </tbody>
-      </nz-table>
-    </nz-card>
-    <ng-template #extra>
-      @if (canStart()) {
-        <button nz-button nzType="primary" nzSize="small" (click)="startNew()" data-testid="new-application">
-          {{ 'applications.new' | translate }}
-        </button>
-      }
-    </ng-template>
-    <nz-modal
-      [nzVisible]="creating()"
-      [nzTitle]="'applications.new' | translate"
-      (nzOnCancel)="creating.set(false)"
-      (nzOnOk)="create()"
-      [nzOkLoading]="busy()"
-      [nzOkDisabled]="!type"
-    >
-      <ng-container *nzModalContent>
-        @if (error(); as message) {
-          <nz-alert class="field" nzType="error" [nzMessage]="message" data-testid="new-application-error" />
-        }
-        <div class="field">
-          <label for="type">{{ 'applications.type' | translate }}</label>
-          <nz-select id="type" [(ngModel)]="type" data-testid="new-application-type">
-            @for (t of types; track t) {
-              <nz-option [nzValue]="t" [nzLabel]="'applicationType.' + t | translate" />
-            }
-          </nz-select>
-        </div>
-        @if (type === 'capacity_increase' || type === 'capacity_reduction') {
-          <div class="field">
-            <label for="capacity">{{ 'applications.requestedCapacity' | translate }} (kVA)</label>
-            <nz-input-number id="capacity" [(ngModel)]="requestedCapacityKva" [nzMin]="1" />
-          </div>
-        }
-        @if (type === 'new_connection' || type === 'capacity_increase') {
-          <div class="field">
-            <label nz-checkbox [(ngModel)]="dualSupply">{{ 'applications.dualSupply' | translate }}</label>
-          </div>
-        }
-        @if (type === 'transfer') {
-          <div class="field">
-            <label for="owner">{{ 'applications.newOwner' | translate }}</label>
-            <input nz-input id="owner" [(ngModel)]="newOwnerName" />
-          </div>
-        }
-        <div class="field">
-          <label for="received">{{ 'applications.receivedAtOptional' | translate }}</label>
-          <nz-date-picker id="received" nzShowTime [(ngModel)]="receivedAt" [nzDisabledDate]="noFuture" />
-        </div>
-      </ng-container>
-    </nz-modal>
-  `,
+  templateUrl: './customer-applications.html',
   styles: `
     .field {
       margin-bottom: 12px;
@@ -139,10 +56,9 @@ import { LifecycleApi } from '../lifecycle.api';
 })
 export class CustomerApplications {
   readonly customerId = input.required<string>();
-  /** The customer's stage, to hide the button on closed customers. */
-  readonly stage = input<string>('');
-  /** Emitted after an application was started (the customer's stage may have changed). */
-  readonly changed = output<void>();
+  /** The customer page's customer: its stage hides the button on closed customers; a start may change it. */
+  private readonly context = inject(CustomerContext);
+  private readonly stage = computed(() => this.context.customer()?.stage);
   private readonly api = inject(LifecycleApi);
   private readonly auth = inject(AuthStore);
   private readonly language = inject(LanguageService);
@@ -192,7 +108,7 @@ export class CustomerApplications {
       });
       this.creating.set(false);
       await this.load(this.customerId());
-      this.changed.emit();
+      this.context.changed();
     } catch (e) {
       this.error.set((e instanceof HttpErrorResponse ? (e.error as Partial<ApiError>)?.message : null) ?? String(e));
     } finally {

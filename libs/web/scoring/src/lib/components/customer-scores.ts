@@ -31,60 +31,7 @@ import { ScoreDelta } from './score-delta';
     NzStatisticModule,
     NzTagModule,
   ],
-  template: `
-    <nz-card [nzTitle]="'scores.title' | translate" data-testid="customer-scores">
-      @if (scores(); as s) {
-        @if (s.vip && s.credit) {
-          <div nz-row [nzGutter]="24">
-            <div nz-col [nzSpan]="12" data-testid="vip-score">
-              <div class="head">
-                <nz-statistic [nzTitle]="'scores.vip' | translate" [nzValue]="s.vip.score" />
-                <nz-tag [nzColor]="tierColours[s.vip.tier]">{{ 'scores.tier.' + s.vip.tier | translate }}</nz-tag>
-                <crm-score-delta [delta]="delta(s.vip.score, s.vip.previousScore)" />
-              </div>
-              <crm-chart [options]="vipChart()" height="220px" data-testid="vip-factors" />
-            </div>
-            <div nz-col [nzSpan]="12" data-testid="credit-score">
-              <div class="head">
-                <nz-statistic [nzTitle]="'scores.credit' | translate" [nzValue]="s.credit.score" />
-                <nz-tag [nzColor]="ratingColour(s.credit.rating)">{{ s.credit.rating }}</nz-tag>
-                <crm-score-delta [delta]="delta(s.credit.score, s.credit.previousScore)" />
-              </div>
-              <div class="method">
-                {{ 'scores.paymentMethod' | translate }}:
-                <strong data-testid="payment-method">{{
-                  'scores.method.' + s.credit.paymentMethod | translate
-                }}</strong>
-              </div>
-              @if (s.credit.blacklisted) {
-                <nz-alert
-                  nzType="error"
-                  nzShowIcon
-                  [nzMessage]="
-                    'scores.blacklisted'
-                      | translate: { reason: ('scores.reason.' + s.credit.blacklistReason | translate) }
-                  "
-                  data-testid="blacklisted"
-                />
-              }
-              <crm-chart [options]="creditChart()" height="260px" data-testid="credit-factors" />
-            </div>
-          </div>
-          @if (s.history.length > 1) {
-            <crm-chart [options]="trend()" height="220px" data-testid="score-history" />
-          }
-          <p class="hint">
-            {{
-              'scores.computed'
-                | translate: { version: s.vip.modelVersion, at: (s.vip.computedAt | date: 'yyyy-MM-dd HH:mm') }
-            }}
-          </p>
-        } @else {
-          <nz-empty [nzNotFoundContent]="'scores.none' | translate" />
-        }
-      }
-    </nz-card>
-  `,
+  templateUrl: './customer-scores.html',
   styles: `
     .head {
       display: flex;

@@ -7,18 +7,7 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
   selector: 'crm-score-delta',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [DecimalPipe, NzIconModule],
-  template: `
-    @let d = delta();
-    @if (d === null) {
-      <span class="none">—</span>
-    } @else if (d > 0) {
-      <span class="up" data-testid="delta-up"><nz-icon nzType="arrow-up" /> {{ d | number: '1.2-2' }}</span>
-    } @else if (d < 0) {
-      <span class="down" data-testid="delta-down"><nz-icon nzType="arrow-down" /> {{ -d | number: '1.2-2' }}</span>
-    } @else {
-      <span class="none">0</span>
-    }
-  `,
+  templateUrl: './score-delta.html',
   styles: `
     .up {
       color: #389e0d;

@@ -1,11 +1,11 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { CREDIT_RATINGS, CreditRating } from '@crm/shared/domain';
-import { LanguageService } from '@crm/web/core';
-import { Chart } from '@crm/web/ui';
+import { CREDIT_RATINGS, CreditRating, Page } from '@crm/shared/domain';
+import { LanguageService, PagedList, pagedList } from '@crm/web/core';
+import { Chart, FilterBar } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
@@ -17,97 +17,18 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { blacklistedFor, blacklistedTotal, ratingChartOption, ratingTagColour, totalArrears } from '../credit-charts';
-import { CreditListEntry, CreditSummary, ScoreFilter, ScoringApi } from '../scoring.api';
+import { CreditListEntry, CreditSummary, ScoringApi } from '../scoring.api';
 
-const PAGE_SIZE = 20;
 type CreditList = 'blacklist' | 'downgrades';
 
-/** One server-paginated list of the page, with a guard against answers that arrive out of order. */
-export class ListState {
-  readonly items = signal<CreditListEntry[]>([]);
-  readonly total = signal(0);
-  readonly page = signal(1);
-  readonly loading = signal(false);
-  private request = 0;
-
-  async load(fetch: () => Promise<{ items: CreditListEntry[]; total: number }>, page: number): Promise<void> {
-    const request = ++this.request;
-    this.loading.set(true);
-    try {
-      const result = await fetch();
-      if (request !== this.request) return;
-      this.items.set(result.items);
-      this.total.set(result.total);
-      this.page.set(page);
-    } catch {
-      // The global error handler has shown the message; the list keeps what it had.
-    } finally {
-      if (request === this.request) this.loading.set(false);
-    }
-  }
-}
+type CreditListState = PagedList<'rating' | 'region', Page<CreditListEntry>>;
 
 /** One of the page's lists: the blacklist, or the customers whose rating fell (previous → current). */
 @Component({
   selector: 'crm-credit-list-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [DecimalPipe, RouterLink, TranslatePipe, NzTableModule, NzTagModule],
-  template: `
-    <nz-table
-      #t
-      [nzData]="state().items()"
-      [nzFrontPagination]="false"
-      [nzTotal]="state().total()"
-      [nzPageIndex]="state().page()"
-      [nzPageSize]="pageSize"
-      [nzLoading]="state().loading()"
-      (nzPageIndexChange)="pageChange.emit($event)"
-      nzSize="small"
-    >
-      <thead>
-        <tr>
-          <th>{{ 'creditRisk.accountNo' | translate }}</th>
-          <th>{{ 'creditRisk.name' | translate }}</th>
-          <th>{{ 'creditRisk.region' | translate }}</th>
-          <th>{{ 'creditRisk.manager' | translate }}</th>
-          <th nzAlign="right">{{ 'creditRisk.score' | translate }}</th>
-          <th>{{ 'creditRisk.rating' | translate }}</th>
-          <th>{{ 'creditRisk.blacklistReason' | translate }}</th>
-          <th nzAlign="right">{{ 'creditRisk.arrears' | translate }}</th>
-          <th nzAlign="right">{{ 'creditRisk.arrearsDays' | translate }}</th>
-        </tr>
-      </thead>
-      <tbody>
-        @for (e of t.data; track e.customer.id) {
-          <tr>
-            <td>{{ e.customer.accountNo }}</td>
-            <td>
-              <a [routerLink]="['/customers', e.customer.id]">{{ e.customer.name }}</a>
-            </td>
-            <td>{{ e.customer.region }}</td>
-            <td>{{ e.manager?.displayName ?? '—' }}</td>
-            <td nzAlign="right">{{ e.score | number: '1.2-2' }}</td>
-            <td>
-              @if (list() === 'downgrades' && e.previousRating) {
-                <nz-tag [nzColor]="ratingColour(e.previousRating)">{{ e.previousRating }}</nz-tag>
-                <span class="arrow">→</span>
-              }
-              <nz-tag [nzColor]="ratingColour(e.rating)">{{ e.rating }}</nz-tag>
-            </td>
-            <td>
-              @if (e.blacklistReason) {
-                <nz-tag nzColor="red">{{ 'creditRisk.reason.' + e.blacklistReason | translate }}</nz-tag>
-              } @else {
-                —
-              }
-            </td>
-            <td nzAlign="right">{{ e.arrears | number: '1.2-2' }}</td>
-            <td nzAlign="right">{{ e.arrearsDays }}</td>
-          </tr>
-        }
-      </tbody>
-    </nz-table>
-  `,
+  templateUrl: './credit-list-table.html',
   styles: `
     .arrow {
       margin-right: 8px;
@@ -116,9 +37,7 @@ export class ListState {
 })
 export class CreditListTable {
   readonly list = input.required<CreditList>();
-  readonly state = input.required<ListState>();
-  readonly pageChange = output<number>();
-  protected readonly pageSize = PAGE_SIZE;
+  readonly state = input.required<CreditListState>();
   protected readonly ratingColour = ratingTagColour;
 }
 
@@ -135,6 +54,7 @@ export class CreditListTable {
     TranslatePipe,
     Chart,
     CreditListTable,
+    FilterBar,
     NzButtonModule,
     NzCardModule,
     NzGridModule,
@@ -146,120 +66,8 @@ export class CreditListTable {
     NzTabsModule,
     NzTagModule,
   ],
-  template: `
-    <div class="filters">
-      <nz-select
-        [(ngModel)]="rating"
-        (ngModelChange)="apply()"
-        nzAllowClear
-        [nzPlaceHolder]="'creditRisk.rating' | translate"
-        data-testid="credit-filter-rating"
-      >
-        @for (r of ratings; track r) {
-          <nz-option [nzValue]="r" [nzLabel]="r" />
-        }
-      </nz-select>
-      <input
-        nz-input
-        class="region"
-        [(ngModel)]="region"
-        (keyup.enter)="apply()"
-        [placeholder]="'creditRisk.region' | translate"
-        data-testid="credit-filter-region"
-      />
-      <button nz-button nzType="primary" (click)="apply()" data-testid="credit-filter-apply">
-        <nz-icon nzType="search" />{{ 'creditRisk.apply' | translate }}
-      </button>
-    </div>
-
-    <div nz-row [nzGutter]="16" class="block">
-      <div nz-col [nzXs]="12" [nzLg]="6">
-        <nz-card>
-          <nz-statistic
-            [nzTitle]="'creditRisk.blacklisted' | translate"
-            [nzValue]="blacklisted()"
-            [nzValueStyle]="{ color: '#cf1322' }"
-            data-testid="credit-blacklisted"
-          />
-        </nz-card>
-      </div>
-      <div nz-col [nzXs]="12" [nzLg]="6">
-        <nz-card>
-          <nz-statistic
-            [nzTitle]="'creditRisk.blacklistedTheft' | translate"
-            [nzValue]="theft()"
-            data-testid="credit-blacklisted-theft"
-          />
-        </nz-card>
-      </div>
-      <div nz-col [nzXs]="12" [nzLg]="6">
-        <nz-card>
-          <nz-statistic
-            [nzTitle]="'creditRisk.blacklistedRatingC' | translate"
-            [nzValue]="ratingC()"
-            data-testid="credit-blacklisted-rating-c"
-          />
-        </nz-card>
-      </div>
-      <div nz-col [nzXs]="12" [nzLg]="6">
-        <nz-card>
-          <nz-statistic
-            [nzTitle]="'creditRisk.downgraded' | translate"
-            [nzValue]="downgraded()"
-            [nzValueStyle]="{ color: '#d48806' }"
-            data-testid="credit-downgraded"
-          />
-        </nz-card>
-      </div>
-    </div>
-
-    <nz-card [nzTitle]="'creditRisk.byRating' | translate" [nzExtra]="arrearsTotal" class="block">
-      <crm-chart [options]="chart()" height="320px" data-testid="credit-ratings-chart" />
-    </nz-card>
-    <ng-template #arrearsTotal>
-      {{ 'creditRisk.totalArrears' | translate }}: {{ arrears() | number: '1.2-2' }}
-    </ng-template>
-
-    <nz-card>
-      <nz-tabs>
-        <nz-tab [nzTitle]="blacklistTitle">
-          <ng-template #blacklistTitle>
-            {{ 'creditRisk.blacklistTab' | translate }} ({{ blacklist.total() }})
-          </ng-template>
-          <crm-credit-list-table
-            list="blacklist"
-            [state]="blacklist"
-            (pageChange)="loadList('blacklist', $event)"
-            data-testid="credit-blacklist"
-          />
-        </nz-tab>
-        <nz-tab [nzTitle]="downgradesTitle">
-          <ng-template #downgradesTitle>
-            {{ 'creditRisk.downgradesTab' | translate }} ({{ downgrades.total() }})
-          </ng-template>
-          <crm-credit-list-table
-            list="downgrades"
-            [state]="downgrades"
-            (pageChange)="loadList('downgrades', $event)"
-            data-testid="credit-downgrades"
-          />
-        </nz-tab>
-      </nz-tabs>
-    </nz-card>
-  `,
+  templateUrl: './credit-risk-page.html',
   styles: `
-    .filters {
-      display: flex;
-      gap: 8px;
-      margin-bottom: 16px;
-      flex-wrap: wrap;
-    }
-    .filters nz-select {
-      width: 140px;
-    }
-    .region {
-      width: 200px;
-    }
     .block {
       margin-bottom: 16px;
     }
@@ -275,8 +83,8 @@ export class CreditRiskPage implements OnInit {
   protected region = '';
 
   protected readonly summary = signal<CreditSummary | null>(null);
-  protected readonly blacklist = new ListState();
-  protected readonly downgrades = new ListState();
+  protected readonly blacklist = this.creditList('blacklist');
+  protected readonly downgrades = this.creditList('downgrades');
 
   protected readonly blacklisted = computed(() => blacklistedTotal(this.summary()));
   protected readonly theft = computed(() => blacklistedFor(this.summary(), 'theft'));
@@ -289,25 +97,24 @@ export class CreditRiskPage implements OnInit {
     return ratingChartOption(this.summary(), (key) => this.translate.instant(key) as string);
   });
 
-  /** The filter the lists and the summary were last loaded with (page changes keep it). */
-  private filter: ScoreFilter = {};
-
   ngOnInit(): void {
-    this.apply();
+    void this.loadSummary();
   }
 
   /** Applies the rating and region filters to the summary and both lists, from their first page. */
   apply(): void {
-    this.filter = { rating: this.rating, region: this.region.trim() || null };
+    const filter = { rating: this.rating ?? undefined, region: this.region.trim() || undefined };
+    this.blacklist.setFilters(filter);
+    this.downgrades.setFilters(filter);
     void this.loadSummary();
-    void this.loadList('blacklist', 1);
-    void this.loadList('downgrades', 1);
   }
 
-  loadList(list: CreditList, page: number): Promise<void> {
-    const filter = this.filter;
-    const state = list === 'blacklist' ? this.blacklist : this.downgrades;
-    return state.load(() => this.api.creditList(list, filter, page, PAGE_SIZE), page);
+  private creditList(list: CreditList): CreditListState {
+    return pagedList({
+      filters: { rating: {}, region: {} },
+      url: false,
+      fetch: (query) => this.api.creditList(list, query),
+    });
   }
 
   private summaryRequest = 0;
@@ -315,7 +122,7 @@ export class CreditRiskPage implements OnInit {
   private async loadSummary(): Promise<void> {
     const request = ++this.summaryRequest;
     try {
-      const summary = await this.api.creditSummary(this.filter);
+      const summary = await this.api.creditSummary(this.blacklist.filters());
       if (request === this.summaryRequest) this.summary.set(summary);
     } catch {
       // The global error handler has shown the message.

@@ -1,11 +1,11 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, OnInit, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { AuthStore, LanguageService } from '@crm/web/core';
-import { Chart } from '@crm/web/ui';
-import { Industry, PersonRef, VIP_TIERS, VipListEntry, VipTier } from '@crm/shared/domain';
+import { AuthStore, LanguageService, pagedList } from '@crm/web/core';
+import { Chart, FilterBar } from '@crm/web/ui';
+import { Industry, PersonRef, VIP_TIERS } from '@crm/shared/domain';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
@@ -18,7 +18,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { ScoreDelta } from '../components/score-delta';
 import { concentrationChart, TIER_COLOURS, tierChart } from '../score-charts';
 import { ratingTagColour } from '../credit-charts';
-import { Region, ScoreFilter, ScoringApi, VipSummary } from '../scoring.api';
+import { Region, ScoringApi, VipSummary } from '../scoring.api';
 
 const PAGE_SIZE = 50;
 
@@ -36,6 +36,7 @@ const PAGE_SIZE = 50;
     RouterLink,
     TranslatePipe,
     Chart,
+    FilterBar,
     ScoreDelta,
     NzButtonModule,
     NzCardModule,
@@ -47,173 +48,10 @@ const PAGE_SIZE = 50;
     NzTableModule,
     NzTagModule,
   ],
-  template: `
-    @if (summary(); as s) {
-      <div nz-row [nzGutter]="16" class="charts">
-        <div nz-col [nzSpan]="8">
-          <nz-card [nzTitle]="'vip.tiers' | translate">
-            <crm-chart [options]="tiers()" height="240px" data-testid="vip-tier-chart" />
-          </nz-card>
-        </div>
-        <div nz-col [nzSpan]="8">
-          <nz-card [nzTitle]="'vip.concentration' | translate">
-            <crm-chart [options]="concentration()" height="240px" data-testid="vip-concentration" />
-          </nz-card>
-        </div>
-        <div nz-col [nzSpan]="8">
-          <nz-card [nzTitle]="'vip.run' | translate">
-            <nz-statistic [nzTitle]="'vip.customers' | translate" [nzValue]="s.customers" />
-            <nz-statistic
-              class="revenue"
-              [nzTitle]="'vip.revenue' | translate"
-              [nzValue]="(s.revenue / 10000 | number: '1.0-0') ?? ''"
-              [nzSuffix]="'vip.tenThousandYuan' | translate"
-            />
-            <p class="hint">
-              @if (s.computedAt) {
-                {{
-                  'vip.computedAt'
-                    | translate: { at: s.computedAt.slice(0, 16).replace('T', ' '), version: s.modelVersion }
-                }}
-              } @else {
-                {{ 'vip.noRun' | translate }}
-              }
-            </p>
-          </nz-card>
-        </div>
-      </div>
-    }
-
-    <nz-card [nzTitle]="'vip.title' | translate" [nzExtra]="exportMenu">
-      <div class="filters">
-        <nz-select
-          [(ngModel)]="filter.tier"
-          (ngModelChange)="reload()"
-          nzAllowClear
-          [nzPlaceHolder]="'vip.tier' | translate"
-          data-testid="vip-filter-tier"
-        >
-          @for (tier of tiersList; track tier) {
-            <nz-option [nzValue]="tier" [nzLabel]="'scores.tier.' + tier | translate" />
-          }
-        </nz-select>
-        <nz-select
-          [(ngModel)]="filter.region"
-          (ngModelChange)="reload()"
-          nzAllowClear
-          nzShowSearch
-          [nzPlaceHolder]="'vip.region' | translate"
-          data-testid="vip-filter-region"
-        >
-          @for (r of regions(); track r.code) {
-            <nz-option [nzValue]="r.nameZh" [nzLabel]="language.current() === 'en' ? r.nameEn : r.nameZh" />
-          }
-        </nz-select>
-        <nz-select
-          [(ngModel)]="filter.industry"
-          (ngModelChange)="reload()"
-          nzAllowClear
-          nzShowSearch
-          [nzPlaceHolder]="'vip.industry' | translate"
-          data-testid="vip-filter-industry"
-        >
-          @for (i of industries(); track i.code) {
-            <nz-option
-              [nzValue]="i.code"
-              [nzLabel]="i.code + ' ' + (language.current() === 'en' ? i.nameEn : i.nameZh)"
-            />
-          }
-        </nz-select>
-        @if (!isManager()) {
-          <nz-select
-            [(ngModel)]="filter.managerId"
-            (ngModelChange)="reload()"
-            nzAllowClear
-            nzShowSearch
-            [nzPlaceHolder]="'vip.manager' | translate"
-            data-testid="vip-filter-manager"
-          >
-            @for (m of managers(); track m.id) {
-              <nz-option [nzValue]="m.id" [nzLabel]="m.displayName" />
-            }
-          </nz-select>
-        }
-      </div>
-      <nz-table
-        #t
-        [nzData]="items()"
-        [nzFrontPagination]="false"
-        [nzTotal]="total()"
-        [nzPageIndex]="page()"
-        [nzPageSize]="pageSize"
-        [nzLoading]="loading()"
-        (nzPageIndexChange)="load($event)"
-        nzSize="small"
-        data-testid="vip-list"
-      >
-        <thead>
-          <tr>
-            <th nzWidth="70px">{{ 'vip.rank' | translate }}</th>
-            <th>{{ 'vip.customer' | translate }}</th>
-            <th>{{ 'vip.region' | translate }}</th>
-            <th>{{ 'vip.manager' | translate }}</th>
-            <th nzAlign="right">{{ 'vip.revenue12' | translate }}</th>
-            <th nzAlign="right">{{ 'vip.score' | translate }}</th>
-            <th>{{ 'vip.change' | translate }}</th>
-            <th>{{ 'vip.tier' | translate }}</th>
-            <th>{{ 'vip.rating' | translate }}</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (e of t.data; track e.customer.id) {
-            <tr>
-              <td>{{ e.rank }}</td>
-              <td>
-                <a [routerLink]="['/customers', e.customer.id]">{{ e.customer.name }}</a>
-                <div class="account">{{ e.customer.accountNo }}</div>
-              </td>
-              <td>{{ e.customer.region }}</td>
-              <td>{{ e.manager?.displayName ?? '—' }}</td>
-              <td nzAlign="right">{{ e.revenue12Months | number: '1.0-0' }}</td>
-              <td nzAlign="right">
-                <strong>{{ e.score | number: '1.2-2' }}</strong>
-              </td>
-              <td><crm-score-delta [delta]="e.delta" /></td>
-              <td>
-                <nz-tag [nzColor]="tierColours[e.tier]">{{ 'scores.tier.' + e.tier | translate }}</nz-tag>
-              </td>
-              <td>
-                <nz-tag [nzColor]="ratingColour(e.creditRating)">{{ e.creditRating }}</nz-tag>
-              </td>
-            </tr>
-          }
-        </tbody>
-      </nz-table>
-    </nz-card>
-
-    <ng-template #exportMenu>
-      <button nz-button nz-dropdown [nzDropdownMenu]="formats" data-testid="vip-export">
-        <nz-icon nzType="download" />{{ 'vip.export' | translate }}
-      </button>
-      <nz-dropdown-menu #formats="nzDropdownMenu">
-        <ul nz-menu>
-          <li nz-menu-item (click)="download('csv')" data-testid="vip-export-csv">CSV</li>
-          <li nz-menu-item (click)="download('xlsx')" data-testid="vip-export-xlsx">Excel (.xlsx)</li>
-        </ul>
-      </nz-dropdown-menu>
-    </ng-template>
-  `,
+  templateUrl: './vip-list.page.html',
   styles: `
     .charts {
       margin-bottom: 16px;
-    }
-    .filters {
-      display: flex;
-      gap: 8px;
-      margin-bottom: 16px;
-    }
-    .filters nz-select {
-      width: 200px;
     }
     .account,
     .hint {
@@ -233,12 +71,11 @@ export class VipListPage implements OnInit {
   protected readonly tiersList = VIP_TIERS;
   protected readonly tierColours = TIER_COLOURS;
   protected readonly ratingColour = ratingTagColour;
-  protected readonly pageSize = PAGE_SIZE;
-  protected readonly filter: ScoreFilter & { tier?: VipTier | null } = {};
-  protected readonly items = signal<VipListEntry[]>([]);
-  protected readonly total = signal(0);
-  protected readonly page = signal(1);
-  protected readonly loading = signal(false);
+  protected readonly list = pagedList({
+    filters: { tier: { allowed: VIP_TIERS }, region: {}, industry: {}, managerId: {} },
+    pageSize: PAGE_SIZE,
+    fetch: (query) => this.api.vip(query),
+  });
   protected readonly summary = signal<VipSummary | null>(null);
   protected readonly regions = signal<Region[]>([]);
   protected readonly managers = signal<PersonRef[]>([]);
@@ -256,32 +93,21 @@ export class VipListPage implements OnInit {
     return s ? concentrationChart(s, this.t) : {};
   });
 
+  constructor() {
+    effect(() => {
+      const filter = this.list.filters();
+      untracked(() => void this.api.vipSummary(filter).then((summary) => this.summary.set(summary)));
+    });
+  }
+
   ngOnInit(): void {
-    void this.reload();
     void this.api.regions().then((r) => this.regions.set(r));
     void this.api.industries().then((i) => this.industries.set(i));
     if (!this.isManager()) void this.api.managers().then((m) => this.managers.set(m));
   }
 
-  async reload(): Promise<void> {
-    const [summary] = await Promise.all([this.api.vipSummary(this.filter), this.load(1)]);
-    this.summary.set(summary);
-  }
-
-  async load(page: number): Promise<void> {
-    this.loading.set(true);
-    try {
-      const result = await this.api.vip(this.filter, page, PAGE_SIZE);
-      this.items.set(result.items);
-      this.total.set(result.total);
-      this.page.set(page);
-    } finally {
-      this.loading.set(false);
-    }
-  }
-
   async download(format: 'csv' | 'xlsx'): Promise<void> {
-    const blob = await this.api.exportVip(this.filter, format);
+    const blob = await this.api.exportVip(this.list.filters(), format);
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
     link.href = url;

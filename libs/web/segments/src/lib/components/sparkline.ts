@@ -8,15 +8,7 @@ const HEIGHT = 24;
 @Component({
   selector: 'crm-sparkline',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    @if (values().length > 1) {
-      <svg [attr.width]="width" [attr.height]="height" [attr.viewBox]="viewBox" role="img">
-        <polyline [attr.points]="points()" fill="none" stroke="#1677ff" stroke-width="1.5" />
-      </svg>
-    } @else {
-      —
-    }
-  `,
+  templateUrl: './sparkline.html',
 })
 export class Sparkline {
   readonly values = input.required<readonly number[]>();

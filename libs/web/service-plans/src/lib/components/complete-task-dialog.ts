@@ -30,66 +30,7 @@ const today = () => localDate(chinaDate(new Date()));
     NzModalModule,
     NzRadioModule,
   ],
-  template: `
-    <nz-modal
-      [nzVisible]="!!task()"
-      [nzTitle]="'servicePlans.completeTitle' | translate"
-      (nzOnCancel)="closed.emit()"
-      [nzMaskClosable]="false"
-    >
-      <ng-container *nzModalContent>
-        @if (task(); as t) {
-          <p class="what">
-            <strong>{{ 'servicePlans.kind.' + t.kind | translate }}</strong> · {{ t.customer.name }}
-          </p>
-          <p class="muted">
-            {{ t.plan?.name ?? ('servicePlans.trigger.' + t.trigger | translate) }}
-            @if (detail(t); as d) {
-              · {{ d }}
-            }
-          </p>
-        }
-        @if (error(); as message) {
-          <nz-alert class="field" nzType="error" nzShowIcon [nzMessage]="message" data-testid="complete-error" />
-        }
-        <div class="field">
-          <span class="label">{{ 'servicePlans.outcome' | translate }}</span>
-          <nz-radio-group [(ngModel)]="outcome" data-testid="complete-outcome">
-            @for (o of outcomes; track o) {
-              <label nz-radio [nzValue]="o">{{ 'servicePlans.outcomeName.' + o | translate }}</label>
-            }
-          </nz-radio-group>
-        </div>
-        <div class="field">
-          <label class="label" for="visitedOn">{{ 'servicePlans.visitedOn' | translate }}</label>
-          <nz-date-picker
-            id="visitedOn"
-            [(ngModel)]="visitedOn"
-            [nzAllowClear]="false"
-            [nzDisabledDate]="isFuture"
-            data-testid="complete-visited-on"
-          />
-        </div>
-        <div class="field">
-          <label class="label" for="notes">{{ 'servicePlans.notes' | translate }}</label>
-          <textarea
-            nz-input
-            id="notes"
-            rows="3"
-            maxlength="2000"
-            [(ngModel)]="notes"
-            data-testid="complete-notes"
-          ></textarea>
-        </div>
-      </ng-container>
-      <ng-container *nzModalFooter>
-        <button nz-button (click)="closed.emit()">{{ 'servicePlans.cancel' | translate }}</button>
-        <button nz-button nzType="primary" [nzLoading]="saving()" (click)="submit()" data-testid="complete-submit">
-          {{ 'servicePlans.complete' | translate }}
-        </button>
-      </ng-container>
-    </nz-modal>
-  `,
+  templateUrl: './complete-task-dialog.html',
   styles: `
     .field {
       margin-bottom: 12px;

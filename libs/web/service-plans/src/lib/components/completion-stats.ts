@@ -14,45 +14,7 @@ import { ServicePlansApi, TaskStats } from '../service-plans.api';
   selector: 'crm-completion-stats',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [DecimalPipe, TranslatePipe, Chart, NzCardModule, NzGridModule, NzTableModule],
-  template: `
-    <nz-card [nzTitle]="'servicePlans.completionTitle' | translate" data-testid="completion">
-      <p class="hint">{{ 'servicePlans.completionHint' | translate }}</p>
-      <div nz-row [nzGutter]="24">
-        @for (g of groups(); track g.key) {
-          <div nz-col [nzXs]="24" [nzXl]="12" [attr.data-testid]="'completion-' + g.key">
-            <h4>{{ g.title | translate }}</h4>
-            <nz-table #t [nzData]="g.rows" [nzShowPagination]="false" [nzFrontPagination]="false" nzSize="small">
-              <thead>
-                <tr>
-                  <th>{{ g.title | translate }}</th>
-                  <th nzAlign="right">{{ 'servicePlans.due' | translate }}</th>
-                  <th nzAlign="right">{{ 'servicePlans.done' | translate }}</th>
-                  <th nzAlign="right">{{ 'servicePlans.overdue' | translate }}</th>
-                  <th nzAlign="right">{{ 'servicePlans.completion' | translate }}</th>
-                </tr>
-              </thead>
-              <tbody>
-                @for (r of t.data; track r.id) {
-                  <tr data-testid="completion-row">
-                    <td>{{ r.name }}</td>
-                    <td nzAlign="right">{{ r.due | number }}</td>
-                    <td nzAlign="right">{{ r.done | number }}</td>
-                    <td nzAlign="right" [class.overdue]="r.overdue > 0">{{ r.overdue | number }}</td>
-                    <td nzAlign="right" data-testid="completion-percent">
-                      {{ r.percent === null ? '—' : (r.percent | number: '1.1-1') + ' %' }}
-                    </td>
-                  </tr>
-                }
-              </tbody>
-            </nz-table>
-            @if (g.rows.length) {
-              <crm-chart [options]="g.chart" [height]="40 + g.rows.length * 28 + 'px'" />
-            }
-          </div>
-        }
-      </div>
-    </nz-card>
-  `,
+  templateUrl: './completion-stats.html',
   styles: `
     .hint {
       color: rgba(0, 0, 0, 0.45);

@@ -19,37 +19,7 @@ import { ServicePlansApi } from '../service-plans.api';
   selector: 'crm-segment-plan-enrol',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, TranslatePipe, NzButtonModule, NzIconModule, NzModalModule, NzSelectModule],
-  template: `
-    @if (allowed()) {
-      <button nz-button (click)="open()" data-testid="enrol-segment">
-        <nz-icon nzType="carry-out" />{{ 'servicePlans.enrolSegment' | translate }}
-      </button>
-      <nz-modal
-        [nzVisible]="choosing()"
-        [nzTitle]="'servicePlans.enrolSegment' | translate"
-        [nzOkText]="'servicePlans.enrol' | translate"
-        [nzOkDisabled]="!planId()"
-        [nzOkLoading]="enrolling()"
-        (nzOnOk)="enrol()"
-        (nzOnCancel)="choosing.set(false)"
-      >
-        <ng-container *nzModalContent>
-          <p>{{ 'servicePlans.enrolSegmentHint' | translate }}</p>
-          <nz-select
-            class="plan-select"
-            [ngModel]="planId()"
-            (ngModelChange)="planId.set($event)"
-            [nzPlaceHolder]="'servicePlans.choosePlan' | translate"
-            data-testid="enrol-segment-plan"
-          >
-            @for (p of plans(); track p.id) {
-              <nz-option [nzValue]="p.id" [nzLabel]="p.name" />
-            }
-          </nz-select>
-        </ng-container>
-      </nz-modal>
-    }
-  `,
+  templateUrl: './segment-plan-enrol.html',
   styles: `
     .plan-select {
       width: 100%;

@@ -19,74 +19,7 @@ import { ServicePlansApi } from '../service-plans.api';
   selector: 'crm-energy-advice-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [DecimalPipe, PercentPipe, RouterLink, TranslatePipe, Chart, NzButtonModule, NzIconModule, NzTableModule],
-  template: `
-    @if (advice(); as a) {
-      <div class="report" data-testid="energy-advice">
-        <div class="actions">
-          <a nz-button [routerLink]="['/customers', a.customer.id]">{{ 'servicePlans.advice.back' | translate }}</a>
-          <button nz-button nzType="primary" (click)="print()" data-testid="print-advice">
-            <nz-icon nzType="printer" /> {{ 'servicePlans.advice.print' | translate }}
-          </button>
-        </div>
-        <h1>{{ 'servicePlans.advice.title' | translate }}</h1>
-        <p class="who">
-          {{ a.customer.name }} · {{ a.customer.accountNo }} · {{ 'servicePlans.advice.capacity' | translate }}
-          {{ a.customer.contractCapacityKva | number }} kVA · {{ a.from ?? '—' }} – {{ a.to ?? '—' }}
-        </p>
-        <div class="figures">
-          <div>
-            <span>{{ 'servicePlans.advice.averagePowerFactor' | translate }}</span>
-            <strong>{{ a.averagePowerFactor ?? '—' }}</strong>
-            <em>{{ 'servicePlans.advice.target' | translate }} {{ a.powerFactorTarget }}</em>
-          </div>
-          <div>
-            <span>{{ 'servicePlans.advice.monthsBelow' | translate }}</span>
-            <strong>{{ a.monthsBelowTarget }}</strong>
-          </div>
-          <div>
-            <span>{{ 'servicePlans.advice.loadFactor' | translate }}</span>
-            <strong>{{ a.averageLoadFactor === null ? '—' : (a.averageLoadFactor | percent: '1.0-0') }}</strong>
-          </div>
-          <div>
-            <span>{{ 'servicePlans.advice.demandToCapacity' | translate }}</span>
-            <strong>{{ a.demandToCapacity | percent: '1.0-0' }}</strong>
-            <em>{{ a.peakDemandKw | number: '1.0-0' }} kW</em>
-          </div>
-        </div>
-        <h2>{{ 'servicePlans.advice.recommendations' | translate }}</h2>
-        <ul class="advice" data-testid="advice-items">
-          @for (code of a.advice; track code) {
-            <li>{{ 'servicePlans.advice.code.' + code | translate }}</li>
-          }
-        </ul>
-        @if (a.months.length) {
-          <crm-chart [options]="chart()" height="260px" />
-          <nz-table [nzData]="a.months" [nzShowPagination]="false" nzSize="small" [nzFrontPagination]="false">
-            <thead>
-              <tr>
-                <th>{{ 'servicePlans.advice.month' | translate }}</th>
-                <th nzAlign="right">kWh</th>
-                <th nzAlign="right">{{ 'servicePlans.advice.maxDemand' | translate }} (kW)</th>
-                <th nzAlign="right">{{ 'servicePlans.advice.powerFactor' | translate }}</th>
-                <th nzAlign="right">{{ 'servicePlans.advice.loadFactor' | translate }}</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (m of a.months; track m.period) {
-                <tr>
-                  <td>{{ m.period }}</td>
-                  <td nzAlign="right">{{ m.kwh | number: '1.0-0' }}</td>
-                  <td nzAlign="right">{{ m.maxDemandKw | number: '1.0-0' }}</td>
-                  <td nzAlign="right" [class.below]="m.belowTarget">{{ m.powerFactor }}</td>
-                  <td nzAlign="right">{{ m.loadFactor === null ? '—' : (m.loadFactor | percent: '1.0-0') }}</td>
-                </tr>
-              }
-            </tbody>
-          </nz-table>
-        }
-      </div>
-    }
-  `,
+  templateUrl: './energy-advice.page.html',
   styles: `
     .report {
       max-width: 900px;

@@ -9,19 +9,7 @@ import { CalendarStatusStore } from '@crm/web/core';
   selector: 'crm-calendar-reminder',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, TranslatePipe, NzAlertModule],
-  template: `
-    @if (store.status(); as s) {
-      @if (s.remindYear; as year) {
-        <nz-alert class="reminder" nzType="warning" nzShowIcon [nzMessage]="message" data-testid="calendar-reminder" />
-        <ng-template #message>
-          {{ (year === s.currentYear ? 'calendar.reminderCurrent' : 'calendar.reminderNext') | translate: { year } }}
-          <a routerLink="/calendar" [queryParams]="{ year, notice: 1 }" data-testid="calendar-reminder-link">
-            {{ 'calendar.reminderLink' | translate: { year } }}
-          </a>
-        </ng-template>
-      }
-    }
-  `,
+  templateUrl: './calendar-reminder.html',
   styles: `
     .reminder {
       margin-bottom: 16px;

@@ -11,21 +11,7 @@ import { navItemsFor } from '../nav-items';
   selector: 'crm-role-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, TranslatePipe, NzCardModule, NzIconModule],
-  template: `
-    @if (auth.user(); as user) {
-      <nz-card [nzTitle]="'home.welcome' | translate: { name: user.displayName }" data-testid="role-home">
-        <p class="role">{{ 'home.' + user.role + '.title' | translate }}</p>
-        <p>{{ 'home.' + user.role + '.description' | translate }}</p>
-        <ul class="links">
-          @for (item of links(); track item.path) {
-            <li>
-              <a [routerLink]="item.path"><nz-icon [nzType]="item.icon" /> {{ item.label | translate }}</a>
-            </li>
-          }
-        </ul>
-      </nz-card>
-    }
-  `,
+  templateUrl: './role-home.page.html',
   styles: `
     .role {
       font-size: 18px;

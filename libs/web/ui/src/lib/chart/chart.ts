@@ -7,7 +7,7 @@ import { NgxEchartsDirective } from 'ngx-echarts';
   selector: 'crm-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [NgxEchartsDirective],
-  template: `<div echarts [options]="options()" [autoResize]="true" [style.height]="height()" class="chart"></div>`,
+  templateUrl: './chart.html',
   styles: `
     .chart {
       width: 100%;

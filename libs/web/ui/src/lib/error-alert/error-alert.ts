@@ -1,33 +1,15 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { TranslatePipe } from '@ngx-translate/core';
 import { ErrorDetail } from '@crm/shared/domain';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
 
-/** An error a page shows next to its form: the server's message and each field it names. */
+/** An error a page shows next to its form or list: the server's message, each field it names, and maybe a retry. */
 @Component({
   selector: 'crm-error-alert',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NzAlertModule],
-  template: `
-    <nz-alert
-      nzType="error"
-      nzShowIcon
-      [nzCloseable]="closeable()"
-      (nzOnClose)="closed.emit()"
-      [nzMessage]="error().message"
-      [nzDescription]="details"
-    />
-    <ng-template #details>
-      @if (error().details.length) {
-        <ul class="details">
-          @for (d of error().details; track $index) {
-            <li>
-              <code>{{ d.field }}</code> — {{ d.message }}
-            </li>
-          }
-        </ul>
-      }
-    </ng-template>
-  `,
+  imports: [NzAlertModule, NzButtonModule, TranslatePipe],
+  templateUrl: './error-alert.html',
   styles: `
     :host {
       display: block;
@@ -41,5 +23,8 @@ import { NzAlertModule } from 'ng-zorro-antd/alert';
 export class ErrorAlert {
   readonly error = input.required<{ message: string; details: readonly ErrorDetail[] }>();
   readonly closeable = input(false);
+  /** Offers a retry button that emits `retry`. */
+  readonly retryable = input(false);
   readonly closed = output<void>();
+  readonly retry = output<void>();
 }

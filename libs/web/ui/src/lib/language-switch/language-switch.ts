@@ -8,15 +8,7 @@ import { FormsModule } from '@angular/forms';
   selector: 'crm-language-switch',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, NzIconModule, NzSegmentedModule],
-  template: `
-    <nz-segmented
-      [nzOptions]="options"
-      [ngModel]="current()"
-      (ngModelChange)="changed.emit($event)"
-      nzSize="small"
-      data-testid="language-switch"
-    />
-  `,
+  templateUrl: './language-switch.html',
 })
 export class LanguageSwitch {
   readonly current = input.required<string>();

@@ -9,7 +9,7 @@ const COLOURS: Record<string, string> = { on_time: 'green', warning: 'orange', o
   selector: 'crm-sla-tag',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [NzTagModule, TranslatePipe],
-  template: `<nz-tag [nzColor]="colour()" [attr.data-sla]="sla()">{{ 'sla.' + sla() | translate }}</nz-tag>`,
+  templateUrl: './sla-tag.html',
 })
 export class SlaTag {
   readonly sla = input.required<string>();

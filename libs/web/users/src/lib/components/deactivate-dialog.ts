@@ -15,42 +15,7 @@ import { TakeoverPicker } from './takeover-picker';
   selector: 'crm-deactivate-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, TranslatePipe, ErrorAlert, NzButtonModule, NzInputModule, NzModalModule, TakeoverPicker],
-  template: `
-    <nz-modal
-      [nzVisible]="!!user()"
-      [nzTitle]="'users.deactivateTitle' | translate"
-      [nzMaskClosable]="false"
-      (nzOnCancel)="closed.emit()"
-    >
-      <ng-container *nzModalContent>
-        @if (user(); as u) {
-          @if (error(); as e) {
-            <crm-error-alert class="block" [error]="e" />
-          }
-          <p>{{ 'users.deactivateText' | translate: { name: u.displayName, username: u.username } }}</p>
-          @if (needsTakeover(u)) {
-            <crm-takeover-picker [user]="u" [(managerId)]="takeOverManagerId" />
-            <label class="label" for="reason">{{ 'users.takeoverReason' | translate }}</label>
-            <input nz-input id="reason" maxlength="500" [(ngModel)]="reason" data-testid="takeover-reason" />
-          }
-        }
-      </ng-container>
-      <ng-container *nzModalFooter>
-        <button nz-button (click)="closed.emit()">{{ 'users.cancel' | translate }}</button>
-        <button
-          nz-button
-          nzType="primary"
-          nzDanger
-          [nzLoading]="saving()"
-          [disabled]="!!user() && needsTakeover(user()!) && !takeOverManagerId()"
-          (click)="submit()"
-          data-testid="deactivate-confirm"
-        >
-          {{ 'users.deactivate' | translate }}
-        </button>
-      </ng-container>
-    </nz-modal>
-  `,
+  templateUrl: './deactivate-dialog.html',
   styles: `
     .block {
       margin-bottom: 16px;

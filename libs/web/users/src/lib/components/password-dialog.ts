@@ -16,41 +16,7 @@ import { UsersApi } from '../users.api';
   selector: 'crm-password-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, TranslatePipe, ErrorAlert, NzButtonModule, NzFormModule, NzInputModule, NzModalModule],
-  template: `
-    <nz-modal
-      [nzVisible]="!!user()"
-      [nzTitle]="'users.passwordTitle' | translate: { name: user()?.displayName }"
-      [nzMaskClosable]="false"
-      (nzOnCancel)="closed.emit()"
-    >
-      <div *nzModalContent nz-form nzLayout="vertical">
-        @if (error(); as e) {
-          <crm-error-alert class="block" [error]="e" />
-        }
-        <p>{{ 'users.passwordText' | translate }}</p>
-        <nz-form-item>
-          <nz-form-label nzRequired nzFor="newPassword">{{ 'users.newPassword' | translate }}</nz-form-label>
-          <nz-form-control [nzErrorTip]="tip">
-            <input
-              nz-input
-              id="newPassword"
-              type="password"
-              autocomplete="new-password"
-              [formControl]="password"
-              data-testid="new-password"
-            />
-          </nz-form-control>
-        </nz-form-item>
-        <ng-template #tip>{{ 'users.passwordProblem.' + password.errors?.['password'] | translate }}</ng-template>
-      </div>
-      <ng-container *nzModalFooter>
-        <button nz-button (click)="closed.emit()">{{ 'users.cancel' | translate }}</button>
-        <button nz-button nzType="primary" [nzLoading]="saving()" (click)="submit()" data-testid="password-save">
-          {{ 'users.save' | translate }}
-        </button>
-      </ng-container>
-    </nz-modal>
-  `,
+  templateUrl: './password-dialog.html',
   styles: `
     .block {
       margin-bottom: 16px;

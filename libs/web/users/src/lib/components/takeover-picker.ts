@@ -11,28 +11,7 @@ import { UsersApi } from '../users.api';
   selector: 'crm-takeover-picker',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, TranslatePipe, NzAlertModule, NzSelectModule],
-  template: `
-    <nz-alert
-      nzType="warning"
-      nzShowIcon
-      [nzMessage]="'users.takeoverNeeded' | translate: { name: user().displayName, n: user().customers }"
-      data-testid="takeover-count"
-    />
-    <label class="label" for="takeover">{{ 'users.takeoverBy' | translate }}</label>
-    <nz-select
-      id="takeover"
-      class="picker"
-      nzShowSearch
-      [nzPlaceHolder]="'users.takeoverPlaceholder' | translate"
-      [ngModel]="managerId()"
-      (ngModelChange)="managerId.set($event)"
-      data-testid="takeover-manager"
-    >
-      @for (m of candidates(); track m.id) {
-        <nz-option [nzValue]="m.id" [nzLabel]="m.displayName" />
-      }
-    </nz-select>
-  `,
+  templateUrl: './takeover-picker.html',
   styles: `
     :host {
       display: block;

@@ -32,71 +32,7 @@ import { TakeoverPicker } from './takeover-picker';
     NzSelectModule,
     TakeoverPicker,
   ],
-  template: `
-    <nz-modal
-      [nzVisible]="open()"
-      [nzTitle]="(user() ? 'users.editTitle' : 'users.createTitle') | translate"
-      [nzMaskClosable]="false"
-      (nzOnCancel)="closed.emit()"
-    >
-      <form *nzModalContent nz-form nzLayout="vertical" [formGroup]="form" data-testid="user-form">
-        @if (error(); as e) {
-          <crm-error-alert class="block" [error]="e" />
-        }
-        @if (!user()) {
-          <nz-form-item>
-            <nz-form-label nzRequired nzFor="username">{{ 'users.username' | translate }}</nz-form-label>
-            <nz-form-control [nzErrorTip]="'users.usernameRule' | translate">
-              <input nz-input id="username" formControlName="username" autocomplete="off" data-testid="user-username" />
-            </nz-form-control>
-          </nz-form-item>
-        }
-        <nz-form-item>
-          <nz-form-label nzRequired nzFor="displayName">{{ 'users.displayName' | translate }}</nz-form-label>
-          <nz-form-control [nzErrorTip]="'users.required' | translate">
-            <input nz-input id="displayName" formControlName="displayName" data-testid="user-display-name" />
-          </nz-form-control>
-        </nz-form-item>
-        <nz-form-item>
-          <nz-form-label nzRequired>{{ 'users.role' | translate }}</nz-form-label>
-          <nz-form-control>
-            <nz-select formControlName="role" data-testid="user-role">
-              @for (r of roles; track r) {
-                <nz-option [nzValue]="r" [nzLabel]="'roles.' + r | translate" />
-              }
-            </nz-select>
-          </nz-form-control>
-        </nz-form-item>
-        @if (!user()) {
-          <nz-form-item>
-            <nz-form-label nzRequired nzFor="password">{{ 'users.password' | translate }}</nz-form-label>
-            <nz-form-control [nzErrorTip]="passwordTip">
-              <input
-                nz-input
-                id="password"
-                type="password"
-                formControlName="password"
-                autocomplete="new-password"
-                data-testid="user-password"
-              />
-            </nz-form-control>
-          </nz-form-item>
-          <ng-template #passwordTip>{{
-            'users.passwordProblem.' + form.controls.password.errors?.['password'] | translate
-          }}</ng-template>
-        }
-        @if (leaving(); as u) {
-          <crm-takeover-picker [user]="u" [(managerId)]="takeOverManagerId" />
-        }
-      </form>
-      <ng-container *nzModalFooter>
-        <button nz-button (click)="closed.emit()">{{ 'users.cancel' | translate }}</button>
-        <button nz-button nzType="primary" [nzLoading]="saving()" (click)="submit()" data-testid="user-save">
-          {{ 'users.save' | translate }}
-        </button>
-      </ng-container>
-    </nz-modal>
-  `,
+  templateUrl: './user-form-dialog.html',
   styles: `
     .block {
       margin-bottom: 16px;

@@ -1,0 +1,10 @@
+import { provideCustomerTab } from '@crm/web/core';
+
+/** The customer page's applications tab: its connection applications, and starting one. */
+export const provideApplicationsCustomerTab = () =>
+  provideCustomerTab({
+    key: 'applications',
+    labelKey: 'customerTabs.applications',
+    order: 20,
+    loadComponent: () => import('./lib/components/customer-applications').then((m) => m.CustomerApplications),
+  });

@@ -1,0 +1,10 @@
+import { provideCustomerTab } from '@crm/web/core';
+
+/** The customer page's tasks and plans tab: its service plans and their tasks. */
+export const providePlansCustomerTab = () =>
+  provideCustomerTab({
+    key: 'plans',
+    labelKey: 'customerTabs.plans',
+    order: 40,
+    loadComponent: () => import('./lib/components/customer-plans').then((m) => m.CustomerPlansCard),
+  });
