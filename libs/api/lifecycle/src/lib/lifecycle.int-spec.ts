@@ -128,7 +128,15 @@ describe('lifecycle: applications, steps, time limits', () => {
       await blocker.startTransaction();
       await blocker.query('SELECT 1 FROM applications WHERE id = $1 FOR UPDATE', [app.id]);
       const both = Promise.all([advance(app.id, { note: 'a' }), advance(app.id, { note: 'b' })]);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Both have read the current step once both wait for the row (a fixed pause is not enough on a busy machine).
+      for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
+        const [{ waiting }] = await t.dataSource.query(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        if (waiting === 2) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await blocker.commitTransaction();
       await blocker.release();
       const results = await both;
