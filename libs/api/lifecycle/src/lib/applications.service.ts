@@ -5,11 +5,13 @@ import { ChangeHistoryService, ChangeToRecord } from '@crm/api/change-history';
 import { TimelineService } from '@crm/api/timeline';
 import {
   ApplicationListItem,
+  applicationMissingField,
   applicationRefusal,
   ApplicationView,
   capacityAfterCompletion,
   chinaDate,
   completionRefusal,
+  energisationRefusal,
   InvalidInputError,
   InvalidTransitionError,
   isBeyondKnownYears,
@@ -76,6 +78,8 @@ export class ApplicationsService {
       if (!customer) throw new NotFoundError('Customer', customerId);
       const refusal = applicationRefusal(customer, customer.openTypes, dto);
       if (refusal) throw new InvalidTransitionError(refusal);
+      const missing = applicationMissingField(customer, dto);
+      if (missing) throw new InvalidInputError(missing.message, [missing]);
       const steps: NewStep[] = definitions.map((d, i) => {
         const limit = dto.dualSupply && d.slaWorkingDaysDualSupply ? d.slaWorkingDaysDualSupply : d.slaWorkingDays;
         const deadlines = i === 0 ? stepDeadlines(chinaDate(receivedAt), limit, calendar) : null;
@@ -165,6 +169,8 @@ export class ApplicationsService {
       if (refusal) throw new InvalidInputError(refusal, [{ field: 'completedAt', message: refusal }]);
       await this.applications.completeStep(manager, id, step.position, completedAt, user.id, dto.note ?? null);
       const last = index === app.steps.length - 1;
+      const unpowered = last ? energisationRefusal(app.type, app.customerCapacityKva, app.requestedCapacityKva) : null;
+      if (unpowered) throw new InvalidTransitionError(unpowered);
       const stage = stageAfterStep(app.type, index, app.steps.length);
       let customerChange: CustomerChange | null = null;
       if (last) {
