@@ -100,7 +100,7 @@ import { LifecycleApi } from '../lifecycle.api';
             }
           </nz-select>
         </div>
-        @if (type === 'capacity_increase' || type === 'capacity_reduction') {
+        @if (type === 'new_connection' || type === 'capacity_increase' || type === 'capacity_reduction') {
           <div class="field">
             <label for="capacity">{{ 'applications.requestedCapacity' | translate }} (kVA)</label>
             <nz-input-number id="capacity" [(ngModel)]="requestedCapacityKva" [nzMin]="1" />

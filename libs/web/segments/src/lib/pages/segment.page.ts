@@ -215,7 +215,7 @@ const SORT_FIELDS: Record<string, SegmentMemberSortField> = {
                 <td>{{ text('industry', m.industry) }}</td>
                 <td>{{ text('voltageKv', m.voltageKv) }}</td>
                 <td>{{ text('region', m.region) }}</td>
-                <td nzAlign="right">{{ m.contractCapacityKva | number }}</td>
+                <td nzAlign="right">{{ m.contractCapacityKva === null ? '—' : (m.contractCapacityKva | number) }}</td>
                 <td nzAlign="right">{{ m.kwh12m === null ? '—' : (m.kwh12m | number: '1.0-0') }}</td>
                 <td nzAlign="right">{{ m.arrears === null ? '—' : (m.arrears | number: '1.2-2') }}</td>
                 <td>{{ text('vipTier', m.vipTier) }}</td>

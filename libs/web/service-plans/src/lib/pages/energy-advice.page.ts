@@ -31,7 +31,8 @@ import { ServicePlansApi } from '../service-plans.api';
         <h1>{{ 'servicePlans.advice.title' | translate }}</h1>
         <p class="who">
           {{ a.customer.name }} · {{ a.customer.accountNo }} · {{ 'servicePlans.advice.capacity' | translate }}
-          {{ a.customer.contractCapacityKva | number }} kVA · {{ a.from ?? '—' }} – {{ a.to ?? '—' }}
+          {{ a.customer.contractCapacityKva === null ? '—' : (a.customer.contractCapacityKva | number) + ' kVA' }} ·
+          {{ a.from ?? '—' }} – {{ a.to ?? '—' }}
         </p>
         <div class="figures">
           <div>
@@ -49,7 +50,7 @@ import { ServicePlansApi } from '../service-plans.api';
           </div>
           <div>
             <span>{{ 'servicePlans.advice.demandToCapacity' | translate }}</span>
-            <strong>{{ a.demandToCapacity | percent: '1.0-0' }}</strong>
+            <strong>{{ a.demandToCapacity === null ? '—' : (a.demandToCapacity | percent: '1.0-0') }}</strong>
             <em>{{ a.peakDemandKw | number: '1.0-0' }} kW</em>
           </div>
         </div>
