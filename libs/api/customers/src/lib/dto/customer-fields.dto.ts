@@ -30,10 +30,9 @@ import { IsCreditCode, IsNotBlank } from './validators';
  * The editable fields of a customer, with the rules of DESIGN.md; shared by create and update.
  * No property initializers here: PartialType would copy them into every update.
  */
-export class CustomerFieldsDto implements Omit<
-  CustomerFields,
-  'importance' | 'contacts' | 'tags' | 'contractCapacityKva'
-> {
+export class CustomerFieldsDto
+  implements Omit<CustomerFields, 'importance' | 'contacts' | 'tags' | 'contractCapacityKva'>
+{
   @ApiProperty({ example: '温州瓯江精密机械有限公司' })
   @IsString()
   @IsNotBlank()
