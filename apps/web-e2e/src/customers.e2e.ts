@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { authHeaders, login, SCREENSHOTS } from './support';
 
-test('an account manager creates a customer, edits it and sees the change on the timeline', async ({ page }) => {
+test('an account manager registers a prospective customer without a capacity, then sets it; the timeline shows it', async ({
+  page,
+}) => {
   const accountNo = `39${Date.now().toString().slice(-8)}`;
   await login(page, 'manager1');
   await page.goto('/customers');
@@ -19,7 +21,8 @@ test('an account manager creates a customer, edits it and sees the change on the
   await page.getByTestId('field-industry').click();
   await page.keyboard.type('38');
   await page.locator('nz-option-item', { hasText: '38 电气机械和器材制造业' }).click();
-  await page.getByTestId('field-capacity').locator('input').fill('1250');
+  // Applying: the contracted capacity may stay empty until the customer is energised.
+  await expect(page.getByText('接电（装表接电）前可暂不填写')).toBeVisible();
   await page.getByTestId('field-region').click();
   await page.locator('nz-option-item', { hasText: '龙湾区' }).click();
   await page.getByTestId('field-address').fill('温州市龙湾区滨海园区 9 号');
@@ -30,6 +33,7 @@ test('an account manager creates a customer, edits it and sees the change on the
 
   await expect(page.getByTestId('customer-profile')).toContainText(accountNo);
   await expect(page.getByTestId('customer-manager')).toHaveText('王建国');
+  await expect(page.getByTestId('customer-capacity')).toHaveText('— 待定');
 
   await page.getByTestId('edit-customer').click();
   await page.getByTestId('field-address').fill('温州市龙湾区永强大道 100 号');
@@ -43,7 +47,7 @@ test('an account manager creates a customer, edits it and sees the change on the
   await expect(page).toHaveURL(/tab=history/);
   const updated = page.getByTestId('timeline').locator('[data-type="updated"]').first();
   await expect(updated).toContainText('地址: 温州市龙湾区滨海园区 9 号 → 温州市龙湾区永强大道 100 号');
-  await expect(updated).toContainText('1250 → 2000');
+  await expect(updated).toContainText('合同容量: — → 2000');
   await page.screenshot({ path: join(SCREENSHOTS, 'customer-detail.png'), fullPage: true });
 });
 

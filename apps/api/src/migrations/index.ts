@@ -16,6 +16,7 @@ import { CreateOutbox1764700000001 } from './1764700000001-create-outbox';
 import { LastVisitInSegmentFacts1764700000002 } from './1764700000002-last-visit-in-segment-facts';
 import { UserAdmin1764850000000 } from './1764850000000-user-admin';
 import { CreateChangeHistory1764860000000 } from './1764860000000-create-change-history';
+import { CapacityOnceEnergised1764880000000 } from './1764880000000-capacity-once-energised';
 import { CreateClocks1764890000000 } from './1764890000000-create-clocks';
 
 /** Every migration, oldest first. Add each new one here. */
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   LastVisitInSegmentFacts1764700000002,
   UserAdmin1764850000000,
   CreateChangeHistory1764860000000,
+  CapacityOnceEnergised1764880000000,
   CreateClocks1764890000000,
 ];

@@ -132,4 +132,42 @@ describe('calendar: the years known, the reminder, entering a year from the noti
     expect((await enter(2027, '2027-01-01 off')).status).toBe(400);
     expect((await t.request('GET', '/calendar/2027', { as: 'admin' })).body.days).toEqual(saved.body.days);
   });
+
+  it('loads every year the package knows; a reload brings its days back and keeps an admin’s edits', async () => {
+    const service = t.app.get(CalendarService);
+    const packageYears: number[] = (await t.request('GET', '/calendar/package-years', { as: 'manager1' })).body;
+    expect(packageYears).toContain(2026);
+    const years = await t.dataSource.query('SELECT year FROM working_calendar_years');
+    expect(years.map((r: { year: number }) => r.year)).toEqual(expect.arrayContaining(packageYears));
+    expect([...(await service.calendar()).knownYears].sort()).toEqual(expect.arrayContaining(packageYears));
+
+    // An admin's day off on a Tuesday, and a package holiday (National Day, a Thursday) cleared: at once.
+    expect(isWorkingDay('2026-03-03', await service.calendar())).toBe(true);
+    const edit = { working: false, name: '全市停电检修' };
+    expect((await t.request('PUT', '/calendar/days/2026-03-03', { as: 'admin', body: edit })).status).toBe(200);
+    expect((await t.request('DELETE', '/calendar/days/2026-10-01', { as: 'admin' })).status).toBe(200);
+    expect(isWorkingDay('2026-03-03', await service.calendar())).toBe(false);
+    expect(isWorkingDay('2026-10-01', await service.calendar())).toBe(true);
+
+    const reloaded = await t.request('POST', '/calendar/2026/load', { as: 'admin' });
+    expect(reloaded.status).toBe(200);
+    expect(reloaded.body.days).toEqual(
+      expect.arrayContaining([
+        { date: '2026-03-03', working: false, name: '全市停电检修', source: 'admin' },
+        { date: '2026-10-01', working: false, name: '国庆节', source: 'package' },
+      ]),
+    );
+    const calendar = await service.calendar();
+    expect(isWorkingDay('2026-03-03', calendar)).toBe(false);
+    expect(isWorkingDay('2026-10-01', calendar)).toBe(false);
+
+    // A year the package does not know counts weekends only.
+    const unknown = Math.max(...packageYears) + 5;
+    expect(calendar.knownYears.has(unknown)).toBe(false);
+    expect(isWorkingDay(`${unknown}-01-01`, calendar)).toBe(!isWeekend(`${unknown}-01-01`));
+    expect(daysOf(unknown).filter((d) => isWorkingDay(d, calendar) === isWeekend(d))).toEqual([]);
+    expect((await t.request('POST', `/calendar/${unknown}/load`, { as: 'admin' })).status).toBe(400);
+
+    await t.request('DELETE', '/calendar/days/2026-03-03', { as: 'admin' });
+  });
 });

@@ -354,6 +354,100 @@ describe('customers: registry, scope, locking, timeline, audit', () => {
     });
   });
 
+  describe('a prospective customer: no contracted capacity until it is energised', () => {
+    it('registers an applying customer without a capacity, left out or null, and shows none', async () => {
+      const withoutCapacity = newCustomer();
+      delete withoutCapacity['contractCapacityKva'];
+      const res = await t.request('POST', '/customers', { as: 'manager1', body: withoutCapacity });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ stage: 'applying', contractCapacityKva: null });
+      const withNull = await t.request('POST', '/customers', {
+        as: 'manager1',
+        body: newCustomer({ contractCapacityKva: null }),
+      });
+      expect(withNull.status).toBe(201);
+      expect(
+        (await t.request('GET', `/customers/${withNull.body.id}`, { as: 'manager1' })).body.contractCapacityKva,
+      ).toBe(null);
+      // Still at least 1 when given.
+      const zero = await t.request('POST', '/customers', {
+        as: 'manager1',
+        body: newCustomer({ contractCapacityKva: 0 }),
+      });
+      expect(zero.status).toBe(400);
+      expect(zero.body.details[0].field).toBe('contractCapacityKva');
+    });
+
+    it('lets a capacity be set and cleared while applying, and never cleared once connected', async () => {
+      const c = await create('manager1', { contractCapacityKva: null });
+      const set = await t.request('PATCH', `/customers/${c.id}`, {
+        as: 'manager1',
+        body: { version: c.version, contractCapacityKva: 800 },
+      });
+      expect(set.status).toBe(200);
+      expect(set.body.contractCapacityKva).toBe(800);
+      const cleared = await t.request('PATCH', `/customers/${c.id}`, {
+        as: 'manager1',
+        body: { version: set.body.version, contractCapacityKva: null },
+      });
+      expect(cleared.status).toBe(200);
+      expect(cleared.body.contractCapacityKva).toBeNull();
+
+      // Connected (the lifecycle sets the stage; here the test does): the capacity is required.
+      const active = await create('manager1', { contractCapacityKva: 1250 });
+      await t.dataSource.query(`UPDATE customers SET stage = 'active' WHERE id = $1`, [active.id]);
+      const refused = await t.request('PATCH', `/customers/${active.id}`, {
+        as: 'manager1',
+        body: { version: active.version, contractCapacityKva: null },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.details).toEqual([
+        {
+          field: 'contractCapacityKva',
+          message: 'contractCapacityKva is required once the customer is connected; this customer is active',
+        },
+      ]);
+      expect((await t.request('GET', `/customers/${active.id}`, { as: 'manager1' })).body.contractCapacityKva).toBe(
+        1250,
+      );
+    });
+
+    it('has the database refuse a connected customer without a capacity, whoever writes it', async () => {
+      const c = await create('manager1', { contractCapacityKva: null });
+      for (const stage of ['active', 'suspended', 'closing', 'closed'])
+        await expect(
+          t.dataSource.query('UPDATE customers SET stage = $2 WHERE id = $1', [c.id, stage]),
+        ).rejects.toThrow(/customers_capacity_once_energised/);
+      await t.dataSource.query(`UPDATE customers SET stage = 'connecting' WHERE id = $1`, [c.id]);
+      expect((await t.request('GET', `/customers/${c.id}`, { as: 'manager1' })).body).toMatchObject({
+        stage: 'connecting',
+        contractCapacityKva: null,
+      });
+    });
+
+    it('sorts customers without a capacity last, ascending and descending', async () => {
+      const prefix = '4500';
+      for (const [i, capacity] of [null, 630, 2000, null].entries())
+        await create('manager1', { accountNo: `${prefix}00000${i}`, contractCapacityKva: capacity });
+      const capacities = async (sort: string) =>
+        (await t.request('GET', `/customers?search=${prefix}&sort=${sort}`, { as: 'manager1' })).body.items.map(
+          (c: { accountNo: string; contractCapacityKva: number | null }) => [c.accountNo, c.contractCapacityKva],
+        );
+      expect(await capacities('contractCapacityKva')).toEqual([
+        ['4500000001', 630],
+        ['4500000002', 2000],
+        ['4500000000', null],
+        ['4500000003', null],
+      ]);
+      expect(await capacities('-contractCapacityKva')).toEqual([
+        ['4500000002', 2000],
+        ['4500000001', 630],
+        ['4500000003', null],
+        ['4500000000', null],
+      ]);
+    });
+  });
+
   describe('a long list', () => {
     it('pages more than 10,000 matches in name order and says the total is an estimate', async () => {
       await t.dataSource.query(
@@ -380,6 +474,33 @@ describe('customers: registry, scope, locking, timeline, audit', () => {
         as: 'admin',
       });
       expect(narrowed.body).toMatchObject({ total: 10, totalExact: true });
+    });
+
+    it('puts the customers without a capacity last in a long list sorted by capacity, either way', async () => {
+      await t.dataSource.query(
+        `INSERT INTO customers (account_no, name, credit_code, industry, voltage_kv, contract_capacity_kva,
+                                tariff_category, region, address, stage, account_manager_id)
+         SELECT '78' || lpad(i::text, 8, '0'), '待定容量客户' || i, '91330300MA3' || lpad(i::text, 7, '0'),
+                '38', 20, NULL, 'large_industry', '泰顺县', '泰顺县', 'applying', $1
+           FROM generate_series(1, 3) i`,
+        [t.userIds['manager2']],
+      );
+      for (const sort of ['contractCapacityKva', '-contractCapacityKva']) {
+        const page = (n: number) =>
+          t.request('GET', `/customers?region=泰顺县&voltageKv=20&sort=${sort}&page=${n}&pageSize=50`, { as: 'admin' });
+        const first = (await page(1)).body;
+        expect(first.totalExact).toBe(false);
+        expect(first.items.every((c: { contractCapacityKva: number | null }) => c.contractCapacityKva === 630)).toBe(
+          true,
+        );
+        // 10,050 customers with a capacity fill 201 pages; the three without are on page 202.
+        const last = (await page(202)).body;
+        expect(last.items.map((c: { contractCapacityKva: number | null }) => c.contractCapacityKva)).toEqual([
+          null,
+          null,
+          null,
+        ]);
+      }
     });
   });
 

@@ -37,7 +37,7 @@ interface CustomerRow {
   credit_code: string;
   industry: string;
   voltage_kv: number;
-  contract_capacity_kva: string;
+  contract_capacity_kva: string | null;
   tariff_category: Customer['tariffCategory'];
   region: string;
   address: string;
@@ -60,7 +60,7 @@ function toCustomer(r: CustomerRow): Customer {
     creditCode: r.credit_code,
     industry: r.industry,
     voltageKv: r.voltage_kv as Customer['voltageKv'],
-    contractCapacityKva: Number(r.contract_capacity_kva),
+    contractCapacityKva: r.contract_capacity_kva === null ? null : Number(r.contract_capacity_kva),
     tariffCategory: r.tariff_category,
     region: r.region,
     address: r.address,
@@ -141,14 +141,16 @@ export class CustomersRepository {
 
     const descending = query.sort.startsWith('-');
     const column = SORT_COLUMNS[query.sort.replace(/^-/, '') as CustomerSortField];
-    const direction = descending ? 'DESC' : 'ASC';
-    const order = `${column} ${direction}, c.id ${direction}`;
+    const idDirection = descending ? 'DESC' : 'ASC';
+    // Customers without a capacity come last either way (the other sort columns are never null).
+    const direction = column === SORT_COLUMNS.contractCapacityKva ? `${idDirection} NULLS LAST` : idDirection;
+    const order = `${column} ${direction}, c.id ${idDirection}`;
 
     const pageParams = [...params];
     const limit = param(pageParams, query.pageSize);
     const offset = param(pageParams, (query.page - 1) * query.pageSize);
     const page = { condition, order, limit, offset, params: pageParams };
-    const small = await this.smallResult(page, column, direction);
+    const small = await this.smallResult(page, column, direction, idDirection);
     if (small) return { ...small, totalExact: true, page: query.page, pageSize: query.pageSize };
     const rows = await this.pageOfLargeResult(page);
     return {
@@ -167,6 +169,7 @@ export class CustomersRepository {
     page: PageQuery,
     column: string,
     direction: string,
+    idDirection: string,
   ): Promise<{ items: Customer[]; total: number } | undefined> {
     const rows: (CustomerRow & { total: number })[] = await this.dataSource.query(
       `WITH matches AS MATERIALIZED (
@@ -174,7 +177,7 @@ export class CustomersRepository {
        ), total AS (SELECT count(*)::int AS n FROM matches),
        page AS (
          SELECT m.id FROM matches m WHERE (SELECT n FROM total) <= ${CUSTOMER_EXACT_COUNT_LIMIT}
-          ORDER BY m.sort_key ${direction}, m.id ${direction} LIMIT ${page.limit} OFFSET ${page.offset}
+          ORDER BY m.sort_key ${direction}, m.id ${idDirection} LIMIT ${page.limit} OFFSET ${page.offset}
        )
        SELECT t.n AS total, ${CUSTOMER_SELECT}
          FROM total t

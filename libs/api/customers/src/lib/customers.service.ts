@@ -3,6 +3,7 @@ import { AuthUser, DataScope, UsersService } from '@crm/api/auth';
 import { ChangeHistoryService } from '@crm/api/change-history';
 import { TimelineService } from '@crm/api/timeline';
 import {
+  capacityProblem,
   changedFields,
   ConflictError,
   Customer,
@@ -90,7 +91,7 @@ export class CustomersService {
         creditCode: dto.creditCode,
         industry: dto.industry,
         voltageKv: dto.voltageKv,
-        contractCapacityKva: dto.contractCapacityKva,
+        contractCapacityKva: dto.contractCapacityKva ?? null,
         tariffCategory: dto.tariffCategory,
         region: dto.region,
         address: dto.address,
@@ -137,6 +138,8 @@ export class CustomersService {
       if (!current) throw new NotFoundError('Customer', id);
       if (current.version !== version) throw new StaleVersionError('The customer', version, current.version);
       if (current.stage === 'closed') throw new InvalidTransitionError('A closed customer is kept read-only');
+      const capacity = fields.contractCapacityKva === null ? capacityProblem(current.stage, null) : null;
+      if (capacity) throw new InvalidInputError(capacity, [{ field: 'contractCapacityKva', message: capacity }]);
       const changes = changedFields(current, fields as Partial<CustomerFields>, EDITABLE_FIELDS);
       if (!changes.length) return;
       const written = await this.customers.update(manager, id, version, fields as Partial<CustomerFields>);

@@ -177,6 +177,58 @@ describe('CSV import of customers, consumption, bills and payments', () => {
       expect(found).toEqual([{ account_no: good['accountNo'] }]);
     });
 
+    it('leaves the capacity empty only for a customer here already and not yet energised', async () => {
+      // A prospective customer (applying) and one with the capacity it was registered with, then an active one.
+      const prospect = await createCustomer(t, 'manager1', { contractCapacityKva: null });
+      const applying = await createCustomer(t, 'manager1', { contractCapacityKva: 630 });
+      const connected = await createCustomer(t, 'manager1', { contractCapacityKva: 800 });
+      await t.dataSource.query(`UPDATE customers SET stage = 'active' WHERE id = $1`, [connected.id]);
+      const newcomer = customerBody();
+      const before = await snapshot();
+      const refused = await importAs(
+        'customers',
+        csv(
+          header,
+          line(prospect, { contractCapacityKva: '' }),
+          line(connected, { contractCapacityKva: '' }),
+          line(newcomer, { contractCapacityKva: ' ' }),
+        ),
+      );
+      expect(refused.status).toBe(422);
+      const required = 'is required for a connected customer (a new customer is imported as connected)';
+      expect(refused.body.errors).toEqual([
+        { row: 2, field: 'contractCapacityKva', message: required },
+        { row: 3, field: 'contractCapacityKva', message: required },
+      ]);
+      expect(await snapshot()).toEqual(before);
+
+      const res = await importAs(
+        'customers',
+        csv(
+          header,
+          line(prospect, { contractCapacityKva: '' }),
+          line(applying, { contractCapacityKva: '' }),
+          line(connected, { contractCapacityKva: '1000' }),
+        ),
+      );
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ accepted: 3, rejected: 0, inserted: 0 });
+      const capacities = await t.dataSource.query(
+        `SELECT account_no, contract_capacity_kva::float8 AS capacity FROM customers WHERE id = ANY($1) ORDER BY account_no`,
+        [[prospect.id, applying.id, connected.id]],
+      );
+      expect(capacities).toEqual([
+        { account_no: prospect.accountNo, capacity: null },
+        { account_no: applying.accountNo, capacity: null },
+        { account_no: connected.accountNo, capacity: 1000 },
+      ]);
+      const [change] = (await t.request('GET', `/customers/${applying.id}/timeline`, { as: 'manager1' })).body;
+      expect(change.data.changes).toContainEqual({ field: 'contractCapacityKva', before: 630, after: null });
+      // Again: nothing to change, the empty capacity included.
+      const again = await importAs('customers', csv(header, line(prospect, { contractCapacityKva: '' })));
+      expect(again.body).toMatchObject({ accepted: 1, inserted: 0, updated: 0, unchanged: 1 });
+    });
+
     it('checks credit codes in SQL exactly as the shared rule does', async () => {
       const first17 = '91330300MA2H0Q1K7';
       const valid = first17 + creditCodeCheckChar(first17);

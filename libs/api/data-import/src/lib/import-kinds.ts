@@ -5,6 +5,7 @@ import {
   ImportKind,
   PHONE_FORMAT_PROBLEM,
   PHONE_PATTERNS,
+  STAGES_WITHOUT_CAPACITY,
   TARIFF_CATEGORIES,
   VOLTAGE_LEVELS_KV,
 } from '@crm/shared/domain';
@@ -136,7 +137,11 @@ const CUSTOMER_COLUMNS: { field: string; column: string; value: string }[] = [
   { field: 'creditCode', column: 'credit_code', value: 'r."creditCode"' },
   { field: 'industry', column: 'industry', value: 'r.industry' },
   { field: 'voltageKv', column: 'voltage_kv', value: 'r."voltageKv"::smallint' },
-  { field: 'contractCapacityKva', column: 'contract_capacity_kva', value: 'r."contractCapacityKva"::numeric(12, 2)' },
+  {
+    field: 'contractCapacityKva',
+    column: 'contract_capacity_kva',
+    value: `nullif(btrim(r."contractCapacityKva"), '')::numeric(12, 2)`,
+  },
   { field: 'tariffCategory', column: 'tariff_category', value: 'r."tariffCategory"' },
   { field: 'region', column: 'region', value: 'r.region' },
   { field: 'address', column: 'address', value: 'r.address' },
@@ -171,7 +176,17 @@ const customers: ImportKindDefinition = {
       ],
     },
     oneOfField('voltageKv', VOLTAGE_LEVELS_KV),
-    numberField('contractCapacityKva', { min: 1, max: 10_000_000, decimals: 2 }),
+    {
+      // Blank only for a customer here already and not yet energised; imported new customers are connected.
+      field: 'contractCapacityKva',
+      cases: [
+        [
+          `${isBlank('contractCapacityKva')} AND (c.id IS NULL OR c.stage NOT IN (${STAGES_WITHOUT_CAPACITY.map(sqlText).join(', ')}))`,
+          'is required for a connected customer (a new customer is imported as connected)',
+        ],
+        ...numberField('contractCapacityKva', { required: false, min: 1, max: 10_000_000, decimals: 2 }).cases,
+      ],
+    },
     oneOfField('tariffCategory', TARIFF_CATEGORIES),
     textField('region', { maxLength: 50 }),
     textField('address', { maxLength: 200 }),

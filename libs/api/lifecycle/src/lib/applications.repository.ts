@@ -16,6 +16,9 @@ import { ApplicationQueryDto } from './dto/application-query.dto';
 import { clockDueDateSql, clockSlaSql, clockStateSql, clockWarnDateSql } from '@crm/api/time-limits';
 import { STEP_CLOCK, stepClockJoin } from './lifecycle-clocks';
 
+/** A numeric kVA column as a number; null stays null. */
+const kva = (value: string | null): number | null => (value === null ? null : Number(value));
+
 export interface LockedApplication {
   id: string;
   customerId: string;
@@ -25,6 +28,8 @@ export interface LockedApplication {
   stageBefore: CustomerStage;
   requestedCapacityKva: number | null;
   newOwnerName: string | null;
+  /** The customer's contracted capacity now (null: none yet). */
+  customerCapacityKva: number | null;
   steps: {
     position: number;
     code: string;
@@ -40,7 +45,7 @@ export interface LockedApplication {
 export interface CustomerLifecycleFields {
   [field: string]: unknown;
   stage: CustomerStage;
-  contractCapacityKva: number;
+  contractCapacityKva: number | null;
   name: string;
 }
 
@@ -153,7 +158,7 @@ export class ApplicationsRepository {
     manager: EntityManager,
     scope: DataScope,
     customerId: string,
-  ): Promise<{ stage: CustomerStage; capacityKva: number; openTypes: ApplicationType[] } | null> {
+  ): Promise<{ stage: CustomerStage; capacityKva: number | null; openTypes: ApplicationType[] } | null> {
     const params: unknown[] = [customerId];
     const rows = await manager.query(
       `SELECT stage, contract_capacity_kva FROM customers c WHERE id = $1 AND ${scope.sql('c.account_manager_id', params)} FOR UPDATE`,
@@ -165,7 +170,7 @@ export class ApplicationsRepository {
     ]);
     return {
       stage: rows[0].stage,
-      capacityKva: Number(rows[0].contract_capacity_kva),
+      capacityKva: kva(rows[0].contract_capacity_kva),
       openTypes: open.map((r: { type: ApplicationType }) => r.type),
     };
   }
@@ -222,7 +227,8 @@ export class ApplicationsRepository {
   async lockApplication(manager: EntityManager, scope: DataScope, id: string): Promise<LockedApplication | null> {
     const params: unknown[] = [id];
     const rows = await manager.query(
-      `SELECT a.id, a.customer_id, a.type, a.status, a.current_position, a.stage_before, a.requested_capacity_kva, a.new_owner_name
+      `SELECT a.id, a.customer_id, a.type, a.status, a.current_position, a.stage_before, a.requested_capacity_kva, a.new_owner_name,
+              c.contract_capacity_kva
          FROM applications a JOIN customers c ON c.id = a.customer_id
         WHERE a.id = $1 AND ${scope.sql('c.account_manager_id', params)}
         FOR UPDATE OF a`,
@@ -243,8 +249,9 @@ export class ApplicationsRepository {
       status: r.status,
       currentPosition: r.current_position,
       stageBefore: r.stage_before,
-      requestedCapacityKva: r.requested_capacity_kva === null ? null : Number(r.requested_capacity_kva),
+      requestedCapacityKva: kva(r.requested_capacity_kva),
       newOwnerName: r.new_owner_name,
+      customerCapacityKva: kva(r.contract_capacity_kva),
       steps,
     };
   }
@@ -323,8 +330,8 @@ export class ApplicationsRepository {
       [customerId, change.stage ?? null, change.capacityKva ?? null, change.name ?? null],
     );
     return {
-      before: { stage: row.old_stage, contractCapacityKva: Number(row.old_capacity), name: row.old_name },
-      after: { stage: row.stage, contractCapacityKva: Number(row.capacity), name: row.name },
+      before: { stage: row.old_stage, contractCapacityKva: kva(row.old_capacity), name: row.old_name },
+      after: { stage: row.stage, contractCapacityKva: kva(row.capacity), name: row.name },
     };
   }
 

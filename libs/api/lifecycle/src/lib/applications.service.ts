@@ -5,11 +5,13 @@ import { TimelineService } from '@crm/api/timeline';
 import { ClockScanService, TimeLimitsService } from '@crm/api/time-limits';
 import {
   ApplicationListItem,
+  applicationMissingField,
   applicationRefusal,
   ApplicationView,
   capacityAfterCompletion,
   completionRefusal,
   connectionCommitmentLimit,
+  energisationRefusal,
   InvalidInputError,
   InvalidTransitionError,
   NotFoundError,
@@ -105,6 +107,8 @@ export class ApplicationsService implements OnModuleInit {
       if (!customer) throw new NotFoundError('Customer', customerId);
       const refusal = applicationRefusal(customer, customer.openTypes, dto);
       if (refusal) throw new InvalidTransitionError(refusal);
+      const missing = applicationMissingField(customer, dto);
+      if (missing) throw new InvalidInputError(missing.message, [missing]);
       const steps: NewStep[] = definitions.map((d, i) => {
         const limit = dto.dualSupply && d.slaWorkingDaysDualSupply ? d.slaWorkingDaysDualSupply : d.slaWorkingDays;
         return {
@@ -198,6 +202,8 @@ export class ApplicationsService implements OnModuleInit {
       await this.applications.completeStep(manager, id, step.position, completedAt, user.id, dto.note ?? null);
       await this.timeLimits.stop(manager, stepClock(id, step.code), completedAt);
       const last = index === app.steps.length - 1;
+      const unpowered = last ? energisationRefusal(app.type, app.customerCapacityKva, app.requestedCapacityKva) : null;
+      if (unpowered) throw new InvalidTransitionError(unpowered);
       const stage = stageAfterStep(app.type, index, app.steps.length);
       let customerChange: CustomerChange | null = null;
       if (last) {

@@ -93,16 +93,18 @@ describe('ownership: handover and workload', () => {
     const fromId = departing[0].id;
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await create('admin', { managerId: fromId, contractCapacityKva: 1000 })).id);
+    // A prospective customer without a capacity yet counts as a customer and adds nothing to the capacity.
+    ids.push((await create('admin', { managerId: fromId, contractCapacityKva: null })).id);
     const before = (await t.request('GET', '/managers/workload', { as: 'leader' })).body;
     expect(before.find((w: { manager: { id: string } }) => w.manager.id === fromId)).toMatchObject({
-      customers: 3,
+      customers: 4,
       totalCapacityKva: 3000,
     });
     const res = await t.request('POST', `/managers/${fromId}/handover`, {
       as: 'admin',
       body: { toManagerId: t.userIds['manager2'], reason: '离职交接' },
     });
-    expect(res).toMatchObject({ status: 200, body: { moved: 3 } });
+    expect(res).toMatchObject({ status: 200, body: { moved: 4 } });
     for (const id of ids) {
       const c = (await t.request('GET', `/customers/${id}`, { as: 'manager2' })).body;
       expect(c.accountManager.id).toBe(t.userIds['manager2']);

@@ -73,7 +73,7 @@ interface MemberRow {
   region: string;
   stage: string;
   importance: string;
-  contract_capacity_kva: string;
+  contract_capacity_kva: string | null;
   manager_id: string | null;
   manager_name: string | null;
   kwh_12m: string | null;
@@ -96,7 +96,7 @@ export function toMember(r: MemberRow): SegmentMember {
     region: r.region,
     stage: r.stage,
     importance: r.importance,
-    contractCapacityKva: Number(r.contract_capacity_kva),
+    contractCapacityKva: numberOrNull(r.contract_capacity_kva),
     manager: r.manager_id ? { id: r.manager_id, displayName: r.manager_name ?? '' } : null,
     kwh12m: numberOrNull(r.kwh_12m),
     arrears: numberOrNull(r.arrears),

@@ -66,17 +66,19 @@ describe('Segment rules against a reference evaluator', () => {
     for (let i = 0; i < CUSTOMERS; i++) {
       // A few values repeat on purpose, so that eq, in and the ends of between hit exactly.
       const manager = choose(MANAGERS);
+      // Every stage, and now and then a customer with metrics but no scores yet.
+      const stage = CUSTOMER_STAGES[i % CUSTOMER_STAGES.length];
+      // Some customers not yet energised have no contracted capacity yet.
+      const withoutCapacity = (stage === 'applying' || stage === 'connecting') && i % 3 !== 0;
       const attributes = {
         voltageKv: choose([10, 10, 35, 110, 220]),
         industry: choose(INDUSTRIES),
         tariffCategory: choose(TARIFF_CATEGORIES),
-        contractCapacityKva: choose([630, 1250, 1250, 2000.5, 8000, 31500]),
+        contractCapacityKva: withoutCapacity ? null : choose([630, 1250, 1250, 2000.5, 8000, 31500]),
         region: choose(REGIONS),
         importance: choose(IMPORTANCE_CLASSES),
         tags: TAGS.filter(() => setup() < 0.3),
       };
-      // Every stage, and now and then a customer with metrics but no scores yet.
-      const stage = CUSTOMER_STAGES[i % CUSTOMER_STAGES.length];
       const { importance, ...created } = attributes;
       const c = await createCustomer(t, manager, created);
       // Stage, the importance classes POST does not take, and a closed customer without a manager (only a
@@ -313,5 +315,21 @@ describe('Segment rules against a reference evaluator', () => {
     expect(all.filter((f) => f['vipScore'] !== null).length).toBeGreaterThan(0);
     expect(all.filter((f) => f['kwh12m'] !== null && f['vipScore'] === null).length).toBeGreaterThan(0);
     expect(all.filter((f) => f['accountManagerId'] === null).length).toBeGreaterThan(0);
+    expect(all.filter((f) => f['contractCapacityKva'] === null).length).toBeGreaterThan(0);
+  });
+
+  it('finds the customers without a contracted capacity with is_null, and keeps them out of comparisons', async () => {
+    const count = async (rule: SegmentRule) =>
+      (await t.request('POST', '/segments/preview', { as: 'marketing', body: { rule } })).body.count;
+    const all = [...facts.values()];
+    const without = all.filter((f) => f['contractCapacityKva'] === null);
+    expect(without.every((f) => f['stage'] === 'applying' || f['stage'] === 'connecting')).toBe(true);
+    const field = 'contractCapacityKva';
+    expect(await count({ op: 'and', rules: [{ field, operator: 'is_null' }] })).toBe(without.length);
+    expect(await count({ op: 'and', rules: [{ field, operator: 'not_null' }] })).toBe(all.length - without.length);
+    expect(await count({ op: 'and', rules: [{ field, operator: 'gte', value: 0 }] })).toBe(all.length - without.length);
+    expect(await count({ op: 'and', rules: [{ field, operator: 'neq', value: 630 }] })).toBe(
+      all.filter((f) => f['contractCapacityKva'] !== 630).length,
+    );
   });
 });

@@ -382,6 +382,22 @@ describe('Service plans', () => {
     expect((await t.request('GET', `/customers/${customerId}/energy-advice`, { as: 'manager2' })).status).toBe(404);
   });
 
+  it('gives no capacity advice to a customer without a contracted capacity yet', async () => {
+    const prospect = await createCustomer(t, 'manager1', { contractCapacityKva: null });
+    await t.dataSource.query(
+      `INSERT INTO consumption (customer_id, period, kwh, max_demand_kw, power_factor) VALUES ($1, $2, 40, 10, 0.9)`,
+      [prospect.id, month(1)],
+    );
+    const res = await t.request('GET', `/customers/${prospect.id}/energy-advice`, { as: 'manager1' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      customer: { id: prospect.id, contractCapacityKva: null },
+      peakDemandKw: 10,
+      demandToCapacity: null,
+      advice: ['power_factor_good', 'shift_peak_load'],
+    });
+  });
+
   it('sends payment reminders and outage notices through the outbox, once each, recording delivery', async () => {
     const customers = {
       A: await activeCustomer('manager1'),

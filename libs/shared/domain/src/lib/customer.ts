@@ -21,7 +21,8 @@ export interface CustomerFields {
   creditCode: string;
   industry: string;
   voltageKv: VoltageKv;
-  contractCapacityKva: number;
+  /** kVA; null while the customer is not yet energised (applying, connecting) and has none yet. */
+  contractCapacityKva: number | null;
   tariffCategory: TariffCategory;
   region: string;
   address: string;
@@ -30,8 +31,10 @@ export interface CustomerFields {
   tags: string[];
 }
 
-export interface NewCustomer extends CustomerFields {
+export interface NewCustomer extends Omit<CustomerFields, 'contractCapacityKva'> {
   accountNo: string;
+  /** A new customer is applying: it may have no contracted capacity yet. */
+  contractCapacityKva?: number | null;
   /** Admin and leader only: an account manager creating a customer owns it. */
   managerId?: string;
 }

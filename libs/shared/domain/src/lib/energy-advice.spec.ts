@@ -45,4 +45,13 @@ describe('analyseEnergy', () => {
       advice: ['no_data'],
     });
   });
+
+  it('gives no advice on the capacity of a customer that has none yet', () => {
+    const month = { period: '2026-04', kwh: 100_000, maxDemandKw: 900, powerFactor: 0.86 };
+    expect(analyseEnergy([month], 'general_commercial', null)).toMatchObject({
+      peakDemandKw: 900,
+      demandToCapacity: null,
+      advice: ['power_factor_good', 'shift_peak_load'],
+    });
+  });
 });

@@ -47,8 +47,8 @@ export interface EnergyAnalysis {
   monthsBelowTarget: number;
   averageLoadFactor: number | null;
   peakDemandKw: number;
-  /** Peak demand over contract capacity (kW over kVA). */
-  demandToCapacity: number;
+  /** Peak demand over contract capacity (kW over kVA); null for a customer without a contracted capacity. */
+  demandToCapacity: number | null;
   months: EnergyAdviceMonth[];
   advice: AdviceCode[];
 }
@@ -60,8 +60,15 @@ function hoursIn(period: string): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate() * 24;
 }
 
-/** The analysis of `months` (oldest first) for a customer of `tariff` with `capacityKva`. */
-export function analyseEnergy(months: MeteredMonth[], tariff: TariffCategory, capacityKva: number): EnergyAnalysis {
+/**
+ * The analysis of `months` (oldest first) for a customer of `tariff` with `capacityKva` (null: none yet, so
+ * no advice on the capacity).
+ */
+export function analyseEnergy(
+  months: MeteredMonth[],
+  tariff: TariffCategory,
+  capacityKva: number | null,
+): EnergyAnalysis {
   const target = POWER_FACTOR_TARGETS[tariff];
   const rows = months.map((m) => ({
     ...m,
@@ -73,15 +80,15 @@ export function analyseEnergy(months: MeteredMonth[], tariff: TariffCategory, ca
   const averagePowerFactor = average(rows.map((r) => r.powerFactor));
   const averageLoadFactor = average(loadFactors);
   const peakDemandKw = Math.max(0, ...rows.map((r) => r.maxDemandKw));
-  const demandToCapacity = round(peakDemandKw / capacityKva);
+  const demandToCapacity = capacityKva === null ? null : round(peakDemandKw / capacityKva);
   const monthsBelowTarget = rows.filter((r) => r.belowTarget).length;
   const advice: AdviceCode[] = [];
   if (rows.length === 0) advice.push('no_data');
   else {
     advice.push(monthsBelowTarget > 0 ? 'install_compensation' : 'power_factor_good');
     if (averageLoadFactor !== null && averageLoadFactor < PEAKY_LOAD_FACTOR) advice.push('shift_peak_load');
-    if (demandToCapacity > 1) advice.push('increase_capacity');
-    else if (demandToCapacity < LOW_DEMAND_SHARE) advice.push('bill_by_demand');
+    if (demandToCapacity !== null && demandToCapacity > 1) advice.push('increase_capacity');
+    else if (demandToCapacity !== null && demandToCapacity < LOW_DEMAND_SHARE) advice.push('bill_by_demand');
   }
   return {
     powerFactorTarget: target,
@@ -101,7 +108,7 @@ export interface EnergyAdvice extends EnergyAnalysis {
     accountNo: string;
     name: string;
     tariffCategory: TariffCategory;
-    contractCapacityKva: number;
+    contractCapacityKva: number | null;
   };
   /** The 12 complete months analysed, YYYY-MM to YYYY-MM. */
   from: string | null;

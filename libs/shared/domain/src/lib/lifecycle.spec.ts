@@ -1,7 +1,10 @@
 import {
+  applicationMissingField,
   applicationRefusal,
   capacityAfterCompletion,
+  capacityProblem,
   completionRefusal,
+  energisationRefusal,
   stageAfterStep,
   stageWhileOpen,
 } from './lifecycle';
@@ -91,5 +94,47 @@ describe('capacity after a completed application', () => {
     expect(capacityAfterCompletion('suspension', 2000)).toBeNull();
     expect(capacityAfterCompletion('transfer', 2000)).toBeNull();
     expect(capacityAfterCompletion('new_connection', null)).toBeNull();
+  });
+});
+
+describe('a contracted capacity from energisation on', () => {
+  it('lets a customer not yet energised be without one, and no one after', () => {
+    expect(capacityProblem('applying', null)).toBeNull();
+    expect(capacityProblem('connecting', null)).toBeNull();
+    for (const stage of ['active', 'suspended', 'closing', 'closed'] as const) {
+      expect(capacityProblem(stage, null)).toMatch(/contractCapacityKva is required/);
+      expect(capacityProblem(stage, 1250)).toBeNull();
+    }
+  });
+
+  it('needs requestedCapacityKva for the new connection of a customer without a capacity', () => {
+    const prospect = { stage: 'applying' as const, capacityKva: null };
+    expect(applicationRefusal(prospect, [], { type: 'new_connection' })).toBeNull();
+    expect(applicationMissingField(prospect, { type: 'new_connection' })).toEqual({
+      field: 'requestedCapacityKva',
+      message: expect.stringMatching(/requestedCapacityKva is required/),
+    });
+    expect(applicationMissingField(prospect, { type: 'new_connection', requestedCapacityKva: null })).not.toBeNull();
+    expect(applicationMissingField(prospect, { type: 'new_connection', requestedCapacityKva: 800 })).toBeNull();
+    // A customer with a capacity may apply without one (it keeps its own), and other kinds never need it here.
+    expect(applicationMissingField({ capacityKva: 630 }, { type: 'new_connection' })).toBeNull();
+    expect(applicationMissingField(prospect, { type: 'transfer', newOwnerName: '新户主' })).toBeNull();
+  });
+
+  it('refuses a capacity change of a customer without a capacity rather than comparing with nothing', () => {
+    const none = { stage: 'active' as const, capacityKva: null };
+    expect(applicationRefusal(none, [], { type: 'capacity_increase', requestedCapacityKva: 2000 })).toMatch(
+      /has none yet/,
+    );
+    expect(applicationRefusal(none, [], { type: 'capacity_reduction', requestedCapacityKva: 500 })).toMatch(
+      /has none yet/,
+    );
+  });
+
+  it('energises a new connection only with a capacity, the customer’s or the one applied for', () => {
+    expect(energisationRefusal('new_connection', null, null)).toMatch(/cannot be energised/);
+    expect(energisationRefusal('new_connection', null, 800)).toBeNull();
+    expect(energisationRefusal('new_connection', 630, null)).toBeNull();
+    expect(energisationRefusal('transfer', null, null)).toBeNull();
   });
 });

@@ -42,11 +42,42 @@ export interface ApplicationRequest {
 }
 
 /**
+ * Stages of a customer not yet energised: a prospective customer (`applying`) and one being connected for
+ * the first time (`connecting`) has no contracted capacity until its new connection is completed. From
+ * energisation on (active, suspended, closing, closed) the capacity is required; the database checks it too.
+ */
+export const STAGES_WITHOUT_CAPACITY: readonly CustomerStage[] = ['applying', 'connecting'];
+
+/** Why a customer in `stage` may not have this contracted capacity (null: none), or null when it may. */
+export function capacityProblem(stage: CustomerStage, capacityKva: number | null): string | null {
+  return capacityKva === null && !STAGES_WITHOUT_CAPACITY.includes(stage)
+    ? `contractCapacityKva is required once the customer is connected; this customer is ${stage}`
+    : null;
+}
+
+/**
+ * What a request lacks that the customer needs, as the field to name in a 400, or null: a new connection
+ * of a customer without a contracted capacity needs `requestedCapacityKva`, as it is energised at it.
+ */
+export function applicationMissingField(
+  customer: { capacityKva: number | null },
+  request: ApplicationRequest,
+): { field: string; message: string } | null {
+  if (request.type === 'new_connection' && customer.capacityKva === null && !request.requestedCapacityKva) {
+    return {
+      field: 'requestedCapacityKva',
+      message: 'requestedCapacityKva is required: the customer has no contracted capacity yet',
+    };
+  }
+  return null;
+}
+
+/**
  * Why a customer in `stage`, with these open applications, may not start `request`; null when it may.
- * `capacityKva` is the customer's contracted capacity.
+ * `capacityKva` is the customer's contracted capacity (null: none yet, not energised).
  */
 export function applicationRefusal(
-  customer: { stage: CustomerStage; capacityKva: number },
+  customer: { stage: CustomerStage; capacityKva: number | null },
   openTypes: readonly ApplicationType[],
   request: ApplicationRequest,
 ): string | null {
@@ -60,12 +91,15 @@ export function applicationRefusal(
   if (!ALLOWED_STAGES[type].includes(customer.stage)) {
     return `A ${type} application needs ${STAGE_NEEDED[type]}; this customer is ${customer.stage}`;
   }
-  if (type === 'capacity_increase' && !(Number(request.requestedCapacityKva) > customer.capacityKva)) {
+  if ((type === 'capacity_increase' || type === 'capacity_reduction') && customer.capacityKva === null) {
+    return `A ${type} needs a contracted capacity to change; this customer has none yet`;
+  }
+  if (type === 'capacity_increase' && !(Number(request.requestedCapacityKva) > Number(customer.capacityKva))) {
     return `A capacity increase needs requestedCapacityKva above the current ${customer.capacityKva} kVA`;
   }
   if (type === 'capacity_reduction') {
     const requested = Number(request.requestedCapacityKva);
-    if (!(requested > 0 && requested < customer.capacityKva)) {
+    if (!(requested > 0 && requested < Number(customer.capacityKva))) {
       return `A capacity reduction needs requestedCapacityKva between 0 and the current ${customer.capacityKva} kVA`;
     }
   }
@@ -103,6 +137,20 @@ export function stageAfterStep(type: ApplicationType, stepIndex: number, stepCou
 export function capacityAfterCompletion(type: ApplicationType, requestedCapacityKva: number | null): number | null {
   return type === 'new_connection' || type === 'capacity_increase' || type === 'capacity_reduction'
     ? requestedCapacityKva
+    : null;
+}
+
+/**
+ * Why the last step of an application may not be completed, or null: a new connection energises the
+ * customer, which then needs a contracted capacity, its own or the one applied for.
+ */
+export function energisationRefusal(
+  type: ApplicationType,
+  customerCapacityKva: number | null,
+  requestedCapacityKva: number | null,
+): string | null {
+  return type === 'new_connection' && customerCapacityKva === null && requestedCapacityKva === null
+    ? "The customer cannot be energised without a contracted capacity: set the customer's contractCapacityKva first"
     : null;
 }
 

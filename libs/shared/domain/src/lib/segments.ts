@@ -47,8 +47,9 @@ export interface SegmentField {
   options?: SegmentFieldOptions;
   unit?: string;
   /**
-   * Behaviour fields are empty (null) for customers not scored yet (not connected, or closed), and the
-   * days since the last visit for customers never visited.
+   * Behaviour fields are empty (null) for customers not scored yet (not connected, or closed), the days
+   * since the last visit for customers never visited, and the contract capacity for customers not yet
+   * energised that have none yet.
    */
   nullable?: boolean;
 }
@@ -111,8 +112,9 @@ export const SEGMENT_FIELDS: readonly SegmentField[] = [
     labelEn: 'Contract capacity',
     group: 'attribute',
     type: 'number',
-    operators: NUMBER_OPS,
+    operators: [...NUMBER_OPS, 'is_null', 'not_null'],
     unit: 'kVA',
+    nullable: true,
   },
   {
     key: 'region',
@@ -408,7 +410,7 @@ export interface SegmentMember {
   region: string;
   stage: string;
   importance: string;
-  contractCapacityKva: number;
+  contractCapacityKva: number | null;
   manager: { id: string; displayName: string } | null;
   kwh12m: number | null;
   arrears: number | null;

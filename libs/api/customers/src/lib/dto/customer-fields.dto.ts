@@ -20,6 +20,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { ContactDto } from './contact.dto';
@@ -29,7 +30,9 @@ import { IsCreditCode, IsNotBlank } from './validators';
  * The editable fields of a customer, with the rules of DESIGN.md; shared by create and update.
  * No property initializers here: PartialType would copy them into every update.
  */
-export class CustomerFieldsDto implements Omit<CustomerFields, 'importance' | 'contacts' | 'tags'> {
+export class CustomerFieldsDto
+  implements Omit<CustomerFields, 'importance' | 'contacts' | 'tags' | 'contractCapacityKva'>
+{
   @ApiProperty({ example: '温州瓯江精密机械有限公司' })
   @IsString()
   @IsNotBlank()
@@ -51,11 +54,18 @@ export class CustomerFieldsDto implements Omit<CustomerFields, 'importance' | 'c
   @IsIn(VOLTAGE_LEVELS_KV, { message: `voltageKv must be one of ${VOLTAGE_LEVELS_KV.join(', ')}` })
   voltageKv!: VoltageKv;
 
-  @ApiProperty({ example: 1250, description: 'kVA' })
+  @ApiPropertyOptional({
+    type: Number,
+    example: 1250,
+    nullable: true,
+    description: 'kVA. May be left out or null while the customer is not yet energised (applying, connecting)',
+  })
+  @IsOmittable()
+  @ValidateIf((_, v) => v !== null)
   @IsNumberWithPlaces(2)
   @Min(1)
   @Max(10_000_000)
-  contractCapacityKva!: number;
+  contractCapacityKva?: number | null;
 
   @ApiProperty({ enum: TARIFF_CATEGORIES })
   @IsIn(TARIFF_CATEGORIES)

@@ -11,6 +11,8 @@ class PersonRefDto implements PersonRef {
 export class CustomerDto extends CreateCustomerDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: CUSTOMER_STAGES }) stage!: CustomerStage;
+  @ApiProperty({ type: Number, nullable: true, description: 'kVA; null: none yet (not yet energised)' })
+  declare contractCapacityKva: number | null;
   declare importance: ImportanceClass;
   declare contacts: Contact[];
   declare tags: string[];

@@ -8,7 +8,11 @@ export class CreateApplicationDto {
   @IsIn(APPLICATION_TYPES)
   type!: ApplicationType;
 
-  @ApiPropertyOptional({ description: 'Capacity after the change (kVA): capacity increase and reduction' })
+  @ApiPropertyOptional({
+    description:
+      'Capacity after the change (kVA): capacity increase and reduction; a new connection is energised at it ' +
+      '(required when the customer has no contracted capacity yet)',
+  })
   @IsOmittable()
   @IsNumberWithPlaces(2)
   @Min(1)

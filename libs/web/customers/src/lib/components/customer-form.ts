@@ -8,6 +8,7 @@ import {
   IMPORTANCE_CLASSES,
   Industry,
   NewCustomer,
+  STAGES_WITHOUT_CAPACITY,
   TARIFF_CATEGORIES,
   VOLTAGE_LEVELS_KV,
 } from '@crm/shared/domain';
@@ -83,6 +84,11 @@ export class CustomerForm implements OnInit {
   protected readonly busy = signal(false);
   protected readonly formError = signal<string | null>(null);
   protected readonly zh = computed(() => this.language.current() === 'zh-CN');
+  /** A new customer is applying, so its capacity may be left empty; a connected one must keep one. */
+  protected readonly capacityRequired = computed(() => {
+    const customer = this.customer();
+    return !!customer && !STAGES_WITHOUT_CAPACITY.includes(customer.stage);
+  });
   protected readonly form = this.fb.group({
     accountNo: ['', [Validators.required, Validators.pattern(/^\d{6,20}$/)]],
     managerId: [''],
@@ -90,7 +96,8 @@ export class CustomerForm implements OnInit {
     creditCode: ['', [Validators.required, creditCodeValidator]],
     industry: ['', Validators.required],
     voltageKv: [10, Validators.required],
-    contractCapacityKva: [0, [Validators.required, Validators.min(1)]],
+    // Empty until the customer is energised; required from then on (see ngOnInit).
+    contractCapacityKva: this.fb.control<number | null>(null, Validators.min(1)),
     tariffCategory: ['large_industry', Validators.required],
     region: ['', [Validators.required, Validators.maxLength(50)]],
     address: ['', [Validators.required, Validators.maxLength(200)]],
@@ -108,6 +115,7 @@ export class CustomerForm implements OnInit {
     if (customer) {
       this.form.controls.accountNo.disable();
       this.form.patchValue({ ...customer, managerId: '' });
+      if (this.capacityRequired()) this.form.controls.contractCapacityKva.addValidators(Validators.required);
       customer.contacts.forEach((c) => this.addContact(c));
     } else {
       this.addContact();
