@@ -167,7 +167,16 @@ describe('the change history: who changed what', () => {
       expect(download.status).toBe(200);
       await download.arrayBuffer();
     }
-    const exports = await list(`/change-history?entityType=export&actorId=${t.userIds['manager1']}`);
+    // An export is recorded once its last byte has gone, which may be just after the client has read it.
+    const recorded = async (actor: string, count: number) => {
+      let page = await list(`/change-history?entityType=export&actorId=${t.userIds[actor]}`);
+      for (const deadline = Date.now() + 5_000; page.items.length < count && Date.now() < deadline; ) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        page = await list(`/change-history?entityType=export&actorId=${t.userIds[actor]}`);
+      }
+      return page;
+    };
+    const exports = await recorded('manager1', 2);
     expect(exports.items.map((e: ChangeHistoryEntry) => e.export)).toEqual([
       { kind: 'segment', target: segment.id, name: '洞头', format: 'xlsx', filter: {}, rows: mine.length },
       { kind: 'segment', target: segment.id, name: '洞头', format: 'csv', filter: {}, rows: mine.length },
@@ -176,7 +185,7 @@ describe('the change history: who changed what', () => {
       headers: { authorization: `Bearer ${t.tokens['leader']}` },
     });
     await vip.text();
-    const [vipExport] = (await list(`/change-history?entityType=export&actorId=${t.userIds['leader']}`)).items;
+    const [vipExport] = (await recorded('leader', 1)).items;
     expect(vipExport.export).toEqual({
       kind: 'vip_list',
       target: null,
