@@ -1,8 +1,7 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
-// The test helpers are built on this library (a cycle of test code only: no build or runtime dependency).
-// eslint-disable-next-line @nx/enforce-module-boundaries
+import { JobsService } from '@crm/api/jobs';
+// The jobs library's own tests live here: the test helpers are built on it, so a test inside it would make a cycle.
 import { createTestApp, createTestDatabase, TestApp } from '@crm/api/testing';
-import { JobsService } from '../index';
 
 /** Each run of a test job: which job, which instance ran it, and the queue's id of the run. */
 const runs: { job: string; instance: string; jobId: string | null }[] = [];
