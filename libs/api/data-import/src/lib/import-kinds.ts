@@ -1,4 +1,5 @@
 import { TODAY_CN } from '@crm/api/database';
+import { timelineInsertFrom } from '@crm/api/timeline';
 import {
   CREDIT_CODE_PROBLEMS,
   IMPORTANCE_CLASSES,
@@ -262,15 +263,16 @@ const customers: ImportKindDefinition = {
       [IMPORTED_CONTACT_ROLE],
     );
     await sql(
-      `INSERT INTO customer_timeline (customer_id, type, actor_id, summary, data)
-       SELECT c.id, 'created', $1::uuid, 'Customer ' || c.account_no || ' imported',
-              jsonb_build_object('managerId', c.account_manager_id, 'source', 'import')
-         FROM customers c JOIN import_new n ON n.account_no = c.account_no
-       UNION ALL
-       SELECT x.customer_id, 'updated', $1::uuid,
-              'Changed ' || (SELECT string_agg(e ->> 'field', ', ') FROM jsonb_array_elements(x.changes) e) || ' (import)',
-              jsonb_build_object('changes', x.changes, 'source', 'import')
-         FROM import_changes x`,
+      timelineInsertFrom(`(
+         SELECT c.id AS customer_id, 'created' AS type, $1::uuid AS actor_id,
+                'Customer ' || c.account_no || ' imported' AS summary,
+                jsonb_build_object('managerId', c.account_manager_id, 'source', 'import') AS data
+           FROM customers c JOIN import_new n ON n.account_no = c.account_no
+         UNION ALL
+         SELECT x.customer_id, 'updated', $1::uuid,
+                'Changed ' || (SELECT string_agg(e ->> 'field', ', ') FROM jsonb_array_elements(x.changes) e) || ' (import)',
+                jsonb_build_object('changes', x.changes, 'source', 'import')
+           FROM import_changes x)`),
       [actorId],
     );
     const [counts] = await sql<{ inserted: number; updated: number }>(

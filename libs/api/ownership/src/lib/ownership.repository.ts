@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { changeHistoryInsertFrom } from '@crm/api/change-history';
+import { timelineInsertFrom } from '@crm/api/timeline';
 import { FieldDiff } from '@crm/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { ManagerDto, ManagerWorkloadDto } from './dto/manager.dto';
@@ -66,8 +67,9 @@ export class OwnershipRepository {
           WHERE account_manager_id = $1 AND stage <> 'closed'
           RETURNING id
        ), logged AS (
-         INSERT INTO customer_timeline (customer_id, type, actor_id, summary, data)
-         SELECT id, 'handover', $3, $4, $5::jsonb FROM moved
+         ${timelineInsertFrom(
+           "(SELECT id AS customer_id, 'handover' AS type, $3::uuid AS actor_id, $4 AS summary, $5::jsonb AS data FROM moved)",
+         )}
        ), history AS (
          ${changeHistoryInsertFrom('(SELECT id AS entity_id, id AS customer_id, $7::jsonb AS changes FROM moved)', {
            actorId: '$3',

@@ -1,6 +1,8 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { TODAY_CN } from '@crm/api/database';
 import { JobsService } from '@crm/api/jobs';
+import { notificationsInsertFrom } from '@crm/api/notifications';
+import { timelineInsertFrom } from '@crm/api/timeline';
 import { ScoringJob, ScoringModel } from '@crm/shared/domain';
 import { DataSource, QueryRunner } from 'typeorm';
 import { ScoringModelsRepository } from './scoring-models.repository';
@@ -229,13 +231,12 @@ export class ScoringRunService implements OnModuleInit {
            ) AS e(type, summary, data, happened)
           WHERE e.happened
        ), timeline AS (
-         INSERT INTO customer_timeline (customer_id, type, summary, data)
-         SELECT customer_id, type, summary, data || jsonb_build_object('runId', $1::bigint) FROM changes
+         ${timelineInsertFrom(`(SELECT customer_id, type, NULL::uuid AS actor_id, summary,
+                                       data || jsonb_build_object('runId', $1::bigint) AS data FROM changes)`)}
        )
-       INSERT INTO notifications (user_id, customer_id, kind, summary, data)
-       SELECT account_manager_id, customer_id, type, name || ': ' || summary, data || jsonb_build_object('customer', name)
-         FROM changes
-        WHERE account_manager_id IS NOT NULL`,
+       ${notificationsInsertFrom(`(SELECT account_manager_id AS user_id, customer_id, type AS kind,
+                                          name || ': ' || summary AS summary,
+                                          data || jsonb_build_object('customer', name) AS data FROM changes)`)}`,
       [runId, previous],
     );
   }

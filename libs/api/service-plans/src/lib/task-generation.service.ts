@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JobsService } from '@crm/api/jobs';
+import { notificationsInsertFrom } from '@crm/api/notifications';
 import { OutboxService } from '@crm/api/messages';
 import {
   addCalendarDays,
@@ -219,11 +220,11 @@ export class TaskGenerationService implements OnModuleInit {
   /** Each manager hears, once a day, how many tasks were created and how many fell overdue. */
   private async notify(tx: EntityManager, today: string): Promise<void> {
     await tx.query(
-      `INSERT INTO notifications (user_id, kind, summary, data)
-       SELECT c.account_manager_id, x.kind,
+      notificationsInsertFrom(`(
+       SELECT c.account_manager_id AS user_id, NULL::uuid AS customer_id, x.kind,
               CASE x.kind WHEN 'tasks_new' THEN count(*) || ' new service tasks'
-                          ELSE count(*) || ' service tasks overdue' END,
-              jsonb_build_object('tasks', count(*), 'on', $1::date)
+                          ELSE count(*) || ' service tasks overdue' END AS summary,
+              jsonb_build_object('tasks', count(*), 'on', $1::date) AS data
          FROM (SELECT t.customer_id, 'tasks_new' AS kind FROM service_tasks t
                 WHERE t.created_at >= now() - interval '1 day' AND t.state = 'open'
                   AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.kind = 'tasks_new' AND n.data->>'on' = $1::text)
@@ -232,7 +233,7 @@ export class TaskGenerationService implements OnModuleInit {
                 WHERE t.state = 'open' AND t.due_on = $1::date - 1
                   AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.kind = 'tasks_overdue' AND n.data->>'on' = $1::text)) x
          JOIN customers c ON c.id = x.customer_id AND c.account_manager_id IS NOT NULL
-        GROUP BY c.account_manager_id, x.kind`,
+        GROUP BY c.account_manager_id, x.kind)`),
       [today],
     );
   }
