@@ -398,6 +398,31 @@ describe('Service plans', () => {
     });
   });
 
+  it('tells each manager once a day how many service tasks were created, naming no customer', async () => {
+    await enrol(await activeCustomer('manager1'));
+    await generation.daily();
+    const notified = async () =>
+      t.dataSource.query(
+        `SELECT user_id, customer_id, summary, data FROM notifications
+          WHERE kind = 'tasks_new' AND data->>'on' = $1 ORDER BY user_id`,
+        [today],
+      );
+    const rows: { user_id: string; customer_id: string | null; summary: string; data: object }[] = await notified();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.user_id)).size).toBe(rows.length);
+    for (const r of rows) {
+      const tasks = Number(r.summary.split(' ')[0]);
+      expect(r).toEqual({
+        user_id: expect.any(String),
+        customer_id: null,
+        summary: `${tasks} new service tasks`,
+        data: { tasks, on: today },
+      });
+    }
+    await generation.daily();
+    expect(await notified()).toEqual(rows);
+  });
+
   it('sends payment reminders and outage notices through the outbox, once each, recording delivery', async () => {
     const customers = {
       A: await activeCustomer('manager1'),
