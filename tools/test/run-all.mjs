@@ -15,10 +15,13 @@ mkdirSync(out, { recursive: true });
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const floors = JSON.parse(readFileSync(join(import.meta.dirname, 'floors.json'), 'utf8'));
 
-/** Runs a command with inherited output; returns its exit code (a signal counts as 1). */
+/**
+ * Runs a command with inherited output; returns its exit code (a signal counts as 1). Nx runs its plugins in
+ * the same process: with plugin workers it can wait minutes after its last task before it exits (nx#31133).
+ */
 function run(label, command, args) {
   console.log(`\n=== ${label}: ${[command, ...args].join(' ')}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false', NX_ISOLATE_PLUGINS: 'false' } });
   return result.status ?? 1;
 }
 
