@@ -5,3 +5,4 @@ export * from './lib/health.controller';
 export * from './lib/migrate';
 export * from './lib/sql';
 export * from './lib/export-streams';
+export * from './lib/query';

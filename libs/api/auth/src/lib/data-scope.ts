@@ -31,11 +31,13 @@ export class DataScope {
   }
 
   /**
-   * The same limit for hand-written SQL: a condition using positional parameter `$n`
-   * (`n = params.length + 1`) and the params to append. `TRUE` when the caller sees everything.
+   * The same limit for hand-written SQL: a condition on the caller's id, added to `params` (a `Params` of
+   * libs/api/database, or an array whose next placeholder is `$n`, n = length + 1). `TRUE` when the caller
+   * sees everything.
    */
-  sql(managerColumn: string, params: unknown[]): string {
+  sql(managerColumn: string, params: unknown[] | { add(value: unknown): string }): string {
     if (this.ownerId === null) return 'TRUE';
+    if (!Array.isArray(params)) return `${managerColumn} = ${params.add(this.ownerId)}`;
     params.push(this.ownerId);
     return `${managerColumn} = $${params.length}`;
   }
