@@ -18,3 +18,4 @@ export * from './lib/users';
 export * from './lib/login-limit';
 export * from './lib/spreadsheet-cell';
 export * from './lib/time-limits';
+export * from './lib/work-orders';

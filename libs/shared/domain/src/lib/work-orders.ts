@@ -1,0 +1,350 @@
+import { ErrorDetail } from './api-types';
+import { DomainError, ForbiddenError, InvalidInputError, InvalidTransitionError } from './errors';
+import { ClockMoments, clockMoments, ClockUnit } from './time-limits';
+import { WorkingCalendar } from './working-days';
+
+/**
+ * Requests and complaints (DESIGN.md, "Requests and complaints"): every contact a customer makes is a
+ * work order with a channel, a type, a time limit and an owner. Pure rules: the vocabulary, the state
+ * machine (contact → handle → callback, reopened by an unsolved callback), escalation, the callback
+ * contradiction (a marketing-audit finding) and the choice of time limits. The limit table is data
+ * (table seeded from seeds/work-order-limits.json, editable by an admin); an order keeps the limits it
+ * was received with.
+ */
+
+/**
+ * Where the order came from. 95598 covers the hotline and its website/app; WeChat and Weibo are social
+ * media; a walk-in is the service hall; 12345 and the government message boards are government platforms.
+ */
+export const WORK_ORDER_CHANNELS = [
+  'hotline_95598',
+  'regulator_12398',
+  'account_manager',
+  'service_hall',
+  'letters_visits',
+  'government_platform',
+  'news_media',
+  'social_media',
+] as const;
+export type WorkOrderChannel = (typeof WORK_ORDER_CHANNELS)[number];
+
+/** What the customer wants. Urging (催办) is not a type: an urge is a repeat contact attached to an order. */
+export const WORK_ORDER_TYPES = [
+  'inquiry',
+  'service_request',
+  'fault_repair',
+  'complaint',
+  'report',
+  'opinion',
+  'praise',
+] as const;
+export type WorkOrderType = (typeof WORK_ORDER_TYPES)[number];
+
+/**
+ * open → (contact, handle) → handled → (callback solved) → closed; an unsolved callback → reopened,
+ * which runs like open. Being contacted is `contactedAt`, not a state.
+ */
+export const WORK_ORDER_STATES = ['open', 'handled', 'closed', 'reopened'] as const;
+export type WorkOrderState = (typeof WORK_ORDER_STATES)[number];
+
+/** Where a fault is, for the repair arrival and power-back limits. */
+export const REPAIR_AREAS = ['urban', 'rural', 'remote'] as const;
+export type RepairArea = (typeof REPAIR_AREAS)[number];
+
+/** The twelve complaint topics of DESIGN.md (seeds/complaint-topics.json has their names). */
+export const COMPLAINT_TOPICS = [
+  'meter_reading_billing',
+  'arrears_disconnection',
+  'outage_information',
+  'connection_application',
+  'power_quality',
+  'fault_repair_response',
+  'inspection_staff_conduct',
+  'service_attitude',
+  'temporary_power',
+  'meter_box_renovation',
+  'appliance_damage',
+  'line_corridor_violation',
+] as const;
+export type ComplaintTopic = (typeof COMPLAINT_TOPICS)[number];
+
+/**
+ * Service-request topics with their own commitment (DESIGN.md, "Service commitments"): a meter accuracy
+ * test, and the check of a reading the customer reports as wrong; both answered within 5 working days.
+ * They are topics of `service_request`, not types of their own: the customer asks for a service like any
+ * other, only the limit differs. Other service requests have no topic.
+ */
+export const SERVICE_REQUEST_TOPICS = ['meter_test', 'reading_check'] as const;
+export type ServiceRequestTopic = (typeof SERVICE_REQUEST_TOPICS)[number];
+
+export type WorkOrderTopic = ComplaintTopic | ServiceRequestTopic;
+
+/** Why the topic does not fit the type (a 400 on `topic`), or null: a complaint needs one of the twelve. */
+export function topicProblem(type: WorkOrderType, topic: string | null | undefined): string | null {
+  if (type === 'complaint') {
+    return (COMPLAINT_TOPICS as readonly string[]).includes(topic ?? '')
+      ? null
+      : `A complaint needs a topic, one of ${COMPLAINT_TOPICS.join(', ')}`;
+  }
+  if (topic === null || topic === undefined) return null;
+  if (type === 'service_request') {
+    return (SERVICE_REQUEST_TOPICS as readonly string[]).includes(topic)
+      ? null
+      : `A service request's topic is one of ${SERVICE_REQUEST_TOPICS.join(', ')}, or none`;
+  }
+  return `A ${type} has no topic`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// State machine
+
+/** Why a step is refused, and which error it is: `workOrderError` turns it into the DomainError. */
+export interface WorkOrderRefusal {
+  /** invalid_input → 400 naming the fields; invalid_transition → 409; forbidden → 403. */
+  kind: 'invalid_input' | 'invalid_transition' | 'forbidden';
+  message: string;
+  details: ErrorDetail[];
+}
+
+export type WorkOrderStep = { ok: true; state: WorkOrderState } | { ok: false; refusal: WorkOrderRefusal };
+
+/** The error a service throws for a refused step. */
+export function workOrderError(refusal: WorkOrderRefusal): DomainError {
+  if (refusal.kind === 'invalid_input') return new InvalidInputError(refusal.message, refusal.details);
+  if (refusal.kind === 'forbidden') return new ForbiddenError(refusal.message);
+  return new InvalidTransitionError(refusal.message, refusal.details);
+}
+
+/**
+ * What the steps need to know of an order. `contactedAt`, `handledAt`, `handledBy` and `result` are those
+ * of the current open period: a reopened order starts a new period (`periodStartedAt` = the unsolved
+ * callback) in which it is contacted and handled again; earlier periods are history.
+ */
+export interface WorkOrderFacts {
+  type: WorkOrderType;
+  state: WorkOrderState;
+  /** `receivedAt`, or the moment of the unsolved callback that reopened the order. */
+  periodStartedAt: Date;
+  contactedAt: Date | null;
+  handledAt: Date | null;
+  /** Id of the user who recorded the result. */
+  handledBy: string | null;
+  result: string | null;
+}
+
+/** A moment may lie up to a minute ahead of the server's clock (clients' clocks drift). */
+const CLOCK_TOLERANCE_MS = 60_000;
+
+const refused = (kind: WorkOrderRefusal['kind'], message: string, details: ErrorDetail[] = []): WorkOrderStep => ({
+  ok: false,
+  refusal: { kind, message, details },
+});
+
+const blank = (text: string | null | undefined): boolean => !text?.trim();
+
+/** Why `at` is not a moment the step can have happened at, or null. */
+function atProblem(at: Date, notBefore: Date, what: string, now: Date): ErrorDetail | null {
+  if (at.getTime() > now.getTime() + CLOCK_TOLERANCE_MS) return { field: 'at', message: 'at cannot be in the future' };
+  if (at < notBefore) return { field: 'at', message: `at cannot be before ${what} (${notBefore.toISOString()})` };
+  return null;
+}
+
+const isOpen = (state: WorkOrderState): boolean => state === 'open' || state === 'reopened';
+
+/**
+ * Contacting the customer (for a fault repair: arriving on site), once per open period: it stops the
+ * contact clock.
+ */
+export function contactOrder(order: WorkOrderFacts, input: { at: Date }, now: Date): WorkOrderStep {
+  if (!isOpen(order.state)) return refused('invalid_transition', `The order is ${order.state}: it cannot be contacted`);
+  if (order.contactedAt) {
+    return refused('invalid_transition', `The customer was already contacted at ${order.contactedAt.toISOString()}`);
+  }
+  const problem = atProblem(input.at, order.periodStartedAt, 'the order was received or reopened', now);
+  if (problem) return refused('invalid_input', problem.message, [problem]);
+  return { ok: true, state: order.state };
+}
+
+export interface HandleInput {
+  at: Date;
+  /** What was found and done; for a complaint, the investigation (调查到位). */
+  result: string | null | undefined;
+  /** Cause analysis (分析到位); required for a complaint. */
+  cause?: string | null;
+  /** Accountability (考核到位): who answers for it and how; required for a complaint. */
+  accountability?: string | null;
+}
+
+/**
+ * Recording the result, after the customer was contacted in this period: it stops the resolution clock.
+ * A complaint needs the "three in place" record (三个到位): investigation (the result), cause and
+ * accountability, none blank.
+ */
+export function handleOrder(order: WorkOrderFacts, input: HandleInput, now: Date): WorkOrderStep {
+  if (!isOpen(order.state)) return refused('invalid_transition', `The order is ${order.state}: it cannot be handled`);
+  if (!order.contactedAt) {
+    return refused('invalid_transition', 'The customer must be contacted before the result is recorded', [
+      { field: 'contactedAt', message: 'record the contact first (POST …/contact)' },
+    ]);
+  }
+  const details: ErrorDetail[] = [];
+  if (blank(input.result)) details.push({ field: 'result', message: 'result is required' });
+  if (order.type === 'complaint') {
+    if (blank(input.cause)) details.push({ field: 'cause', message: 'a complaint needs its cause analysis' });
+    if (blank(input.accountability)) {
+      details.push({ field: 'accountability', message: 'a complaint needs its accountability' });
+    }
+  }
+  const problem = atProblem(input.at, order.contactedAt, 'the contact', now);
+  if (problem) details.push(problem);
+  if (details.length) return refused('invalid_input', details.map((d) => d.message).join('; '), details);
+  return { ok: true, state: 'handled' };
+}
+
+export interface CallbackInput {
+  at: Date;
+  solved: boolean;
+  satisfaction: number;
+  /** Id of the user making the callback. */
+  by: string;
+}
+
+/**
+ * The callback (回访) to the customer after the result: solved closes the order, unsolved reopens it
+ * with a new resolution clock (and is a contradiction, see `isContradictoryCallback`). Nobody calls
+ * back on their own result.
+ */
+export function callbackOrder(order: WorkOrderFacts, input: CallbackInput, now: Date): WorkOrderStep {
+  if (order.state !== 'handled' || !order.handledAt) {
+    return refused('invalid_transition', `The order is ${order.state}: a callback needs a recorded result`);
+  }
+  if (order.handledBy === input.by) {
+    return refused('forbidden', 'The user who recorded the result cannot make the callback');
+  }
+  const details: ErrorDetail[] = [];
+  if (!Number.isInteger(input.satisfaction) || input.satisfaction < 1 || input.satisfaction > 5) {
+    details.push({ field: 'satisfaction', message: 'satisfaction is a whole number from 1 to 5' });
+  }
+  const problem = atProblem(input.at, order.handledAt, 'the result', now);
+  if (problem) details.push(problem);
+  if (details.length) return refused('invalid_input', details.map((d) => d.message).join('; '), details);
+  return { ok: true, state: input.solved ? 'closed' : 'reopened' };
+}
+
+/**
+ * An urge (催办): the customer contacts the company again about an order that is not closed. The state
+ * does not change. About a closed order, a new contact is a new order.
+ */
+export function urgeOrder(order: Pick<WorkOrderFacts, 'state'>): WorkOrderStep {
+  if (order.state === 'closed') {
+    return refused('invalid_transition', 'The order is closed: a new contact about it is a new order');
+  }
+  return { ok: true, state: order.state };
+}
+
+/** An unsolved callback on an order with a recorded result contradicts that result: a finding. */
+export function isContradictoryCallback(order: { result: string | null }, callback: { solved: boolean }): boolean {
+  return !blank(order.result) && !callback.solved;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Escalation
+
+export const ESCALATION_REASONS = ['repeated_urges', 'regulator_12398', 'news_media', 'government_platform'] as const;
+export type EscalationReason = (typeof ESCALATION_REASONS)[number];
+
+/** Urges on one order from which it goes to leadership. */
+export const ESCALATION_URGES = 3;
+
+const CHANNEL_ESCALATIONS: Partial<Record<WorkOrderChannel, EscalationReason>> = {
+  regulator_12398: 'regulator_12398',
+  news_media: 'news_media',
+  government_platform: 'government_platform',
+};
+
+/**
+ * Why an order goes to leadership (empty: it does not): three or more urges, or the order, or any urge
+ * on it, came through 12398, news media or a government platform. In the order of ESCALATION_REASONS.
+ */
+export function escalationReasons(order: {
+  channel: WorkOrderChannel;
+  urges: readonly { channel: WorkOrderChannel }[];
+}): EscalationReason[] {
+  const found = new Set<EscalationReason>();
+  if (order.urges.length >= ESCALATION_URGES) found.add('repeated_urges');
+  for (const channel of [order.channel, ...order.urges.map((u) => u.channel)]) {
+    const reason = CHANNEL_ESCALATIONS[channel];
+    if (reason) found.add(reason);
+  }
+  return ESCALATION_REASONS.filter((r) => found.has(r));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Time limits
+
+export interface ClockLimit {
+  amount: number;
+  unit: ClockUnit;
+}
+
+/**
+ * One row of the limit table. `channel`, `area` and `topic` null match any. For a fault repair the
+ * contact clock is the arrival on site and the resolution clock (power back) starts at the arrival:
+ * `resolutionStartsAt: 'contacted'`; every other resolution clock starts when its open period opens
+ * (the order is received or reopened): `'opened'`.
+ */
+export interface WorkOrderLimitRow {
+  type: WorkOrderType;
+  channel: WorkOrderChannel | null;
+  area: RepairArea | null;
+  topic: WorkOrderTopic | null;
+  contact: ClockLimit;
+  resolution: ClockLimit;
+  resolutionStartsAt: 'opened' | 'contacted';
+}
+
+export type WorkOrderLimits = Pick<WorkOrderLimitRow, 'contact' | 'resolution' | 'resolutionStartsAt'>;
+
+/**
+ * The limits of an order: among the rows of its type whose channel, area and topic match (or are null),
+ * the most specific, a channel-specific row first, then a topic-specific one, then an area-specific one.
+ * A fault repair whose area is not known is timed as urban (the strictest). Null when no row matches.
+ */
+export function limitsFor(
+  type: WorkOrderType,
+  channel: WorkOrderChannel,
+  area: RepairArea | null,
+  table: readonly WorkOrderLimitRow[],
+  topic: WorkOrderTopic | null = null,
+): WorkOrderLimits | null {
+  const repairArea = type === 'fault_repair' ? (area ?? 'urban') : null;
+  let best: WorkOrderLimitRow | null = null;
+  let bestScore = -1;
+  for (const row of table) {
+    if (row.type !== type) continue;
+    if (row.channel !== null && row.channel !== channel) continue;
+    if (row.area !== null && row.area !== repairArea) continue;
+    if (row.topic !== null && row.topic !== topic) continue;
+    const score = (row.channel ? 4 : 0) + (row.topic ? 2 : 0) + (row.area ? 1 : 0);
+    if (score > bestScore) [best, bestScore] = [row, score];
+  }
+  return best && { contact: best.contact, resolution: best.resolution, resolutionStartsAt: best.resolutionStartsAt };
+}
+
+/** The contact clock (for a fault repair: arrival on site), started when the order is received. */
+export function contactClock(limits: WorkOrderLimits, receivedAt: Date, calendar: WorkingCalendar): ClockMoments {
+  return clockMoments(receivedAt, limits.contact.amount, limits.contact.unit, calendar);
+}
+
+/**
+ * The resolution clock of an open period (received, or reopened by an unsolved callback): from the
+ * period's start, or for a fault repair from the arrival on site; null while that has not happened.
+ */
+export function resolutionClock(
+  limits: WorkOrderLimits,
+  period: { startedAt: Date; contactedAt: Date | null },
+  calendar: WorkingCalendar,
+): ClockMoments | null {
+  const start = limits.resolutionStartsAt === 'contacted' ? period.contactedAt : period.startedAt;
+  return start && clockMoments(start, limits.resolution.amount, limits.resolution.unit, calendar);
+}
