@@ -18,6 +18,7 @@ import { UserAdmin1764850000000 } from './1764850000000-user-admin';
 import { CreateChangeHistory1764860000000 } from './1764860000000-create-change-history';
 import { CapacityOnceEnergised1764880000000 } from './1764880000000-capacity-once-energised';
 import { CreateClocks1764890000000 } from './1764890000000-create-clocks';
+import { CreateWorkOrders1765000000000 } from './1765000000000-create-work-orders';
 
 /** Every migration, oldest first. Add each new one here. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   CreateChangeHistory1764860000000,
   CapacityOnceEnergised1764880000000,
   CreateClocks1764890000000,
+  CreateWorkOrders1765000000000,
 ];

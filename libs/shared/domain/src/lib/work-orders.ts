@@ -1,6 +1,6 @@
 import { ErrorDetail } from './api-types';
 import { DomainError, ForbiddenError, InvalidInputError, InvalidTransitionError } from './errors';
-import { ClockMoments, clockMoments, ClockUnit } from './time-limits';
+import { ClockMoments, clockMoments, ClockState, ClockUnit } from './time-limits';
 import { WorkingCalendar } from './working-days';
 
 /**
@@ -348,3 +348,85 @@ export function resolutionClock(
   const start = limits.resolutionStartsAt === 'contacted' ? period.contactedAt : period.startedAt;
   return start && clockMoments(start, limits.resolution.amount, limits.resolution.unit, calendar);
 }
+
+/** A clock of an order as the API shows it: its due moment and state now (time-limits.ts). */
+export interface WorkOrderClockView {
+  dueAt: string;
+  warnAt: string;
+  state: ClockState;
+  stoppedAt: string | null;
+}
+
+/** A callback (回访) as recorded. */
+export interface WorkOrderCallbackView {
+  at: string;
+  by: { id: string; displayName: string };
+  solved: boolean;
+  satisfaction: number;
+  note: string;
+  /** True when the customer said "not solved" although a result was recorded (a finding). */
+  contradicts: boolean;
+}
+
+/** A repeat contact (催办) about the open order. */
+export interface WorkOrderUrgeView {
+  at: string;
+  channel: WorkOrderChannel;
+  note: string;
+  by: { id: string; displayName: string };
+}
+
+/** One entry of an order's timeline: received, contacted, handled, callback, urged, reopened, escalated. */
+export interface WorkOrderEventView {
+  kind: 'received' | 'contacted' | 'handled' | 'callback' | 'urged' | 'reopened' | 'escalated';
+  at: string;
+  period: number;
+  by: { id: string; displayName: string } | null;
+  details: Record<string, unknown>;
+}
+
+/** Shape of `GET /api/requests/:id` (API.md, "Requests and complaints"). */
+export interface WorkOrderView {
+  id: string;
+  customer: { id: string; accountNo: string; name: string; area: RepairArea };
+  channel: WorkOrderChannel;
+  type: WorkOrderType;
+  topic: WorkOrderTopic | null;
+  summary: string;
+  externalRef: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  state: WorkOrderState;
+  /** The customer's account manager; the recorder while the customer has none (first-contact responsibility). */
+  owner: { id: string; displayName: string } | null;
+  recordedBy: { id: string; displayName: string };
+  receivedAt: string;
+  /** Which open period the order is in: 1, then 2 after the first reopening, … */
+  period: number;
+  contactDueAt: string | null;
+  resolveDueAt: string | null;
+  contactedAt: string | null;
+  handledAt: string | null;
+  handledBy: { id: string; displayName: string } | null;
+  result: string | null;
+  cause: string | null;
+  accountability: string | null;
+  closedAt: string | null;
+  /** The last callback, or null. */
+  callback: WorkOrderCallbackView | null;
+  /** The worse of the running clocks (or of the stopped ones once closed). */
+  sla: ClockState;
+  contactClock: WorkOrderClockView | null;
+  resolutionClock: WorkOrderClockView | null;
+  escalated: boolean;
+  escalationReasons: EscalationReason[];
+  contradicted: boolean;
+  urges: WorkOrderUrgeView[];
+  version: number;
+}
+
+/** A row of `GET /api/requests`. */
+export type WorkOrderListItem = Omit<WorkOrderView, 'urges' | 'callback' | 'cause' | 'accountability'> & {
+  urgeCount: number;
+  satisfaction: number | null;
+};
