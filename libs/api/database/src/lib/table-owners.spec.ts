@@ -26,12 +26,14 @@ const TABLE_OWNERS: Record<string, string> = {
   notifications: 'notifications',
   outbox_messages: 'messages',
   payments: 'data-import',
+  plan_enrolments: 'service-plans',
   plan_segment_enrolments: 'service-plans',
   scoring_runs: 'scoring',
   segment_changes: 'segments',
   segment_members: 'segments',
   segment_snapshots: 'segments',
   segments: 'segments',
+  service_tasks: 'service-plans',
   users: 'auth',
 };
 
