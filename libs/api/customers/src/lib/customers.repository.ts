@@ -10,6 +10,8 @@ import {
   CustomerStage,
 } from '@crm/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { execute, Params, query, queryOne } from '@crm/api/database';
+import { CUSTOMER_VERSION_BUMP } from './customers-sql';
 import { CustomerQueryDto } from './dto/customer-query.dto';
 
 const SORT_COLUMNS: Record<CustomerSortField, string> = {
@@ -21,14 +23,23 @@ const SORT_COLUMNS: Record<CustomerSortField, string> = {
   updatedAt: 'c.updated_at',
 };
 
-/** Columns of a customer as the API shows it; `c` is the customer row. */
-const CUSTOMER_SELECT = `
+/** Columns of a customer row `c` as the API shows it, but its manager's name. */
+const CUSTOMER_COLUMNS = `
   c.id, c.account_no, c.name, c.credit_code, c.industry, c.voltage_kv, c.contract_capacity_kva,
   c.tariff_category, c.region, c.address, c.importance, c.tags, c.stage, c.version,
-  c.created_at, c.updated_at, c.account_manager_id, u.display_name AS manager_name,
-  coalesce((SELECT json_agg(json_build_object('name', k.name, 'phone', k.phone, 'email', k.email, 'role', k.role)
-                     ORDER BY k.position)
-              FROM customer_contacts k WHERE k.customer_id = c.id), '[]'::json) AS contacts`;
+  c.created_at, c.updated_at, c.account_manager_id`;
+
+/** The contacts of the customer row `c`, in order. */
+const CONTACTS = `coalesce((SELECT json_agg(json_build_object('name', k.name, 'phone', k.phone, 'email', k.email, 'role', k.role)
+                                    ORDER BY k.position)
+                             FROM customer_contacts k WHERE k.customer_id = c.id), '[]'::json) AS contacts`;
+
+/** Columns of a customer as the API shows it; `c` is the customer row, `u` its manager. */
+const CUSTOMER_SELECT = `${CUSTOMER_COLUMNS}, u.display_name AS manager_name, ${CONTACTS}`;
+
+/** The same columns in the RETURNING clause of a write of the customer row `c`. */
+const CUSTOMER_RETURNING = `${CUSTOMER_COLUMNS},
+  (SELECT u.display_name FROM users u WHERE u.id = c.account_manager_id) AS manager_name, ${CONTACTS}`;
 
 interface CustomerRow {
   id: string;
@@ -79,28 +90,22 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Appends a parameter and returns its placeholder. */
-function param(params: unknown[], value: unknown): string {
-  params.push(value);
-  return `$${params.length}`;
-}
-
 /**
  * The search box: a name (two or more characters, through the bigram index), or the start of an
  * account number, credit code or contact phone. Each branch uses its own index; their ids are unioned.
  */
-function searchCondition(term: string, params: unknown[]): string | null {
+function searchCondition(term: string, params: Params): string | null {
   const t = term.trim();
   if (!t) return null;
   const branches: string[] = [];
-  const contains = param(params, `%${escapeLike(t)}%`);
+  const contains = params.add(`%${escapeLike(t)}%`);
   branches.push(
     [...t].length >= 2
-      ? `SELECT id FROM customers WHERE name_bigrams @> text_bigrams(${param(params, t)}) AND name ILIKE ${contains}`
+      ? `SELECT id FROM customers WHERE name_bigrams @> text_bigrams(${params.add(t)}) AND name ILIKE ${contains}`
       : `SELECT id FROM customers WHERE name ILIKE ${contains}`,
   );
   if (/^[0-9A-Za-z-]+$/.test(t)) {
-    const prefix = param(params, `${escapeLike(t.toUpperCase())}%`);
+    const prefix = params.add(`${escapeLike(t.toUpperCase())}%`);
     branches.push(`SELECT id FROM customers WHERE account_no LIKE ${prefix}`);
     branches.push(`SELECT id FROM customers WHERE credit_code LIKE ${prefix}`);
     branches.push(`SELECT customer_id FROM customer_contacts WHERE phone LIKE ${prefix}`);
@@ -113,7 +118,7 @@ interface PageQuery {
   order: string;
   limit: string;
   offset: string;
-  params: unknown[];
+  params: Params;
 }
 
 export interface CustomerInsert extends CustomerFields {
@@ -122,19 +127,54 @@ export interface CustomerInsert extends CustomerFields {
   stage: CustomerStage;
 }
 
-/** Every query on customers and their contacts. Reads take the caller's DataScope. */
+/** The customer's fields an application changes. */
+export interface CustomerLifecycleFields {
+  [field: string]: unknown;
+  stage: CustomerStage;
+  contractCapacityKva: number | null;
+  name: string;
+}
+
+/** What an application changes on its customer; a null or missing field stays as it is. */
+export interface ApplicationChange {
+  stage?: CustomerStage | null;
+  capacityKva?: number | null;
+  name?: string | null;
+}
+
+/** A numeric kVA column as a number; null stays null. */
+const kva = (value: string | null): number | null => (value === null ? null : Number(value));
+
+/** The columns of an update (but contacts), by field. */
+const UPDATE_COLUMNS: Record<Exclude<keyof CustomerFields, 'contacts'>, string> = {
+  name: 'name',
+  creditCode: 'credit_code',
+  industry: 'industry',
+  voltageKv: 'voltage_kv',
+  contractCapacityKva: 'contract_capacity_kva',
+  tariffCategory: 'tariff_category',
+  region: 'region',
+  address: 'address',
+  importance: 'importance',
+  tags: 'tags',
+};
+
+/**
+ * Every query on customers and their contacts; the only writer of both tables (set-wise writers of
+ * other libraries embed the fragments of customers-sql.ts). Reads take the caller's DataScope.
+ */
 @Injectable()
 export class CustomersRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async findPage(scope: DataScope, query: CustomerQueryDto): Promise<CustomerPage> {
-    const params: unknown[] = [];
+    const params = new Params();
     const where = [scope.sql('c.account_manager_id', params)];
-    if (query.stage) where.push(`c.stage = ${param(params, query.stage)}`);
-    if (query.managerId) where.push(`c.account_manager_id = ${param(params, query.managerId)}`);
-    if (query.voltageKv) where.push(`c.voltage_kv = ${param(params, query.voltageKv)}`);
-    if (query.industry) where.push(`c.industry = ${param(params, query.industry)}`);
-    if (query.region) where.push(`c.region = ${param(params, query.region)}`);
+    if (query.stage) where.push(`c.stage = ${params.add(query.stage)}`);
+    if (query.managerId) where.push(`c.account_manager_id = ${params.add(query.managerId)}`);
+    if (query.voltageKv) where.push(`c.voltage_kv = ${params.add(query.voltageKv)}`);
+    if (query.industry) where.push(`c.industry = ${params.add(query.industry)}`);
+    if (query.region) where.push(`c.region = ${params.add(query.region)}`);
     const search = query.search ? searchCondition(query.search, params) : null;
     if (search) where.push(search);
     const condition = where.join(' AND ');
@@ -146,9 +186,9 @@ export class CustomersRepository {
     const direction = column === SORT_COLUMNS.contractCapacityKva ? `${idDirection} NULLS LAST` : idDirection;
     const order = `${column} ${direction}, c.id ${idDirection}`;
 
-    const pageParams = [...params];
-    const limit = param(pageParams, query.pageSize);
-    const offset = param(pageParams, (query.page - 1) * query.pageSize);
+    const pageParams = new Params(...params.values);
+    const limit = pageParams.add(query.pageSize);
+    const offset = pageParams.add((query.page - 1) * query.pageSize);
     const page = { condition, order, limit, offset, params: pageParams };
     const small = await this.smallResult(page, column, direction, idDirection);
     if (small) return { ...small, totalExact: true, page: query.page, pageSize: query.pageSize };
@@ -171,7 +211,8 @@ export class CustomersRepository {
     direction: string,
     idDirection: string,
   ): Promise<{ items: Customer[]; total: number } | undefined> {
-    const rows: (CustomerRow & { total: number })[] = await this.dataSource.query(
+    const rows = await query<CustomerRow & { total: number }>(
+      this.dataSource,
       `WITH matches AS MATERIALIZED (
          SELECT c.id, ${column} AS sort_key FROM customers c WHERE ${page.condition} LIMIT ${CUSTOMER_EXACT_COUNT_LIMIT + 1}
        ), total AS (SELECT count(*)::int AS n FROM matches),
@@ -193,7 +234,8 @@ export class CustomersRepository {
 
   /** A page of a long list, read in the order of an index; contacts and manager names for its rows only. */
   private pageOfLargeResult(page: PageQuery): Promise<CustomerRow[]> {
-    return this.dataSource.query(
+    return query<CustomerRow>(
+      this.dataSource,
       `SELECT ${CUSTOMER_SELECT}
          FROM (SELECT c.* FROM customers c WHERE ${page.condition} ORDER BY ${page.order} LIMIT ${page.limit} OFFSET ${page.offset}) c
          LEFT JOIN users u ON u.id = c.account_manager_id
@@ -203,8 +245,9 @@ export class CustomersRepository {
   }
 
   /** More than CUSTOMER_EXACT_COUNT_LIMIT matches: the planner's estimate, never below the limit. */
-  private async estimate(condition: string, params: unknown[]): Promise<{ total: number; totalExact: false }> {
-    const [plan] = await this.dataSource.query(
+  private async estimate(condition: string, params: Params): Promise<{ total: number; totalExact: false }> {
+    const [plan] = await query<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }>(
+      this.dataSource,
       `EXPLAIN (FORMAT JSON) SELECT 1 FROM customers c WHERE ${condition}`,
       params,
     );
@@ -218,32 +261,53 @@ export class CustomersRepository {
     id: string,
     options: { manager?: EntityManager; forUpdate?: boolean } = {},
   ): Promise<Customer | null> {
-    const params: unknown[] = [id];
-    const rows: CustomerRow[] = await (options.manager ?? this.dataSource).query(
+    const params = new Params(id);
+    const row = await queryOne<CustomerRow>(
+      options.manager ?? this.dataSource,
       `SELECT ${CUSTOMER_SELECT}
          FROM customers c LEFT JOIN users u ON u.id = c.account_manager_id
         WHERE c.id = $1 AND ${scope.sql('c.account_manager_id', params)}
         ${options.forUpdate ? 'FOR UPDATE OF c' : ''}`,
       params,
     );
-    return rows.length ? toCustomer(rows[0]) : null;
+    return row ? toCustomer(row) : null;
+  }
+
+  /** Whether the customer exists and is in the caller's scope. */
+  async exists(scope: DataScope, id: string): Promise<boolean> {
+    const params = new Params(id);
+    const row = await queryOne<{ found: 1 }>(
+      this.dataSource,
+      `SELECT 1 AS found FROM customers c WHERE c.id = $1 AND ${scope.sql('c.account_manager_id', params)}`,
+      params,
+    );
+    return row !== undefined;
   }
 
   async accountNoExists(accountNo: string): Promise<boolean> {
-    const rows = await this.dataSource.query('SELECT 1 FROM customers WHERE account_no = $1', [accountNo]);
-    return rows.length > 0;
+    const row = await queryOne<{ found: 1 }>(
+      this.dataSource,
+      'SELECT 1 AS found FROM customers WHERE account_no = $1',
+      [accountNo],
+    );
+    return row !== undefined;
   }
 
   async industryExists(code: string): Promise<boolean> {
-    const rows = await this.dataSource.query('SELECT 1 FROM industries WHERE code = $1', [code]);
-    return rows.length > 0;
+    const row = await queryOne<{ found: 1 }>(this.dataSource, 'SELECT 1 AS found FROM industries WHERE code = $1', [
+      code,
+    ]);
+    return row !== undefined;
   }
 
-  async insert(manager: EntityManager, c: CustomerInsert): Promise<string> {
-    const [{ id }] = await manager.query(
-      `INSERT INTO customers (account_no, name, credit_code, industry, voltage_kv, contract_capacity_kva, tariff_category,
-                              region, address, importance, tags, stage, account_manager_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+  /** Inserts the customer and its contacts; returns it as written. */
+  async insert(manager: EntityManager, c: CustomerInsert): Promise<Customer> {
+    const [row] = await query<CustomerRow>(
+      manager,
+      `INSERT INTO customers AS c (account_no, name, credit_code, industry, voltage_kv, contract_capacity_kva,
+                                   tariff_category, region, address, importance, tags, stage, account_manager_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       RETURNING ${CUSTOMER_RETURNING}`,
       [
         c.accountNo,
         c.name,
@@ -260,42 +324,76 @@ export class CustomersRepository {
         c.managerId,
       ],
     );
-    await this.replaceContacts(manager, id, c.contacts);
-    return id;
+    await this.replaceContacts(manager, row.id, c.contacts);
+    return toCustomer({ ...row, contacts: c.contacts });
   }
 
-  /** Writes the changed fields and bumps the version; false when `version` is no longer current. */
-  async update(manager: EntityManager, id: string, version: number, fields: Partial<CustomerFields>): Promise<boolean> {
-    const columns: Record<Exclude<keyof CustomerFields, 'contacts'>, string> = {
-      name: 'name',
-      creditCode: 'credit_code',
-      industry: 'industry',
-      voltageKv: 'voltage_kv',
-      contractCapacityKva: 'contract_capacity_kva',
-      tariffCategory: 'tariff_category',
-      region: 'region',
-      address: 'address',
-      importance: 'importance',
-      tags: 'tags',
-    };
-    const params: unknown[] = [id, version];
-    const sets = ['version = version + 1', 'updated_at = now()'];
-    for (const [key, column] of Object.entries(columns)) {
+  /**
+   * Writes the changed fields (contacts first, so the returned customer has them) and bumps the version;
+   * the caller has locked the row and compared its version. Returns the customer as written.
+   */
+  async update(manager: EntityManager, id: string, fields: Partial<CustomerFields>): Promise<Customer> {
+    if (fields.contacts) await this.replaceContacts(manager, id, fields.contacts);
+    const params = new Params(id);
+    const sets = [CUSTOMER_VERSION_BUMP];
+    for (const [key, column] of Object.entries(UPDATE_COLUMNS)) {
       const value = fields[key as keyof CustomerFields];
-      if (value !== undefined) sets.push(`${column} = ${param(params, value)}`);
+      if (value !== undefined) sets.push(`${column} = ${params.add(value)}`);
     }
-    const [, affected] = await manager.query(
-      `UPDATE customers SET ${sets.join(', ')} WHERE id = $1 AND version = $2`,
+    const [row] = await query<CustomerRow>(
+      manager,
+      `UPDATE customers c SET ${sets.join(', ')} WHERE c.id = $1 RETURNING ${CUSTOMER_RETURNING}`,
       params,
     );
-    if (fields.contacts && affected === 1) await this.replaceContacts(manager, id, fields.contacts);
-    return affected === 1;
+    return toCustomer(row);
+  }
+
+  /**
+   * Applies an application's change (stage, capacity, owner name) to the customer, locking its row, and
+   * bumps its version; returns those fields before and after, for the change history.
+   */
+  async changeByApplication(
+    manager: EntityManager,
+    customerId: string,
+    change: ApplicationChange,
+  ): Promise<{ before: CustomerLifecycleFields; after: CustomerLifecycleFields }> {
+    const [row] = await query<{
+      old_stage: CustomerStage;
+      old_capacity: string | null;
+      old_name: string;
+      stage: CustomerStage;
+      capacity: string | null;
+      name: string;
+    }>(
+      manager,
+      `WITH old AS (SELECT stage, contract_capacity_kva, name FROM customers WHERE id = $1 FOR UPDATE)
+       UPDATE customers c SET stage = coalesce($2, c.stage), contract_capacity_kva = coalesce($3, c.contract_capacity_kva),
+              name = coalesce($4, c.name), ${CUSTOMER_VERSION_BUMP}
+         FROM old
+        WHERE c.id = $1
+       RETURNING old.stage AS old_stage, old.contract_capacity_kva AS old_capacity, old.name AS old_name,
+                 c.stage, c.contract_capacity_kva AS capacity, c.name`,
+      [customerId, change.stage ?? null, change.capacityKva ?? null, change.name ?? null],
+    );
+    return {
+      before: { stage: row.old_stage, contractCapacityKva: kva(row.old_capacity), name: row.old_name },
+      after: { stage: row.stage, contractCapacityKva: kva(row.capacity), name: row.name },
+    };
+  }
+
+  /** Gives the customer another account manager and bumps its version. */
+  async assignManager(manager: EntityManager, customerId: string, managerId: string): Promise<void> {
+    await execute(manager, `UPDATE customers SET account_manager_id = $2, ${CUSTOMER_VERSION_BUMP} WHERE id = $1`, [
+      customerId,
+      managerId,
+    ]);
   }
 
   private async replaceContacts(manager: EntityManager, customerId: string, contacts: Contact[]): Promise<void> {
-    await manager.query('DELETE FROM customer_contacts WHERE customer_id = $1', [customerId]);
+    await execute(manager, 'DELETE FROM customer_contacts WHERE customer_id = $1', [customerId]);
     if (!contacts.length) return;
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO customer_contacts (customer_id, position, name, phone, email, role)
        SELECT $1, p, n, ph, e, r FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(p, n, ph, e, r)`,
       [

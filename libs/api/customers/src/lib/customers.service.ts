@@ -15,8 +15,8 @@ import {
   StaleVersionError,
   TimelineEntry,
 } from '@crm/shared/domain';
-import { DataSource } from 'typeorm';
-import { CustomersRepository } from './customers.repository';
+import { DataSource, EntityManager } from 'typeorm';
+import { ApplicationChange, CustomerLifecycleFields, CustomersRepository } from './customers.repository';
 import { CreateCustomerDto } from './dto/create-customer.dto';
 import { CustomerQueryDto } from './dto/customer-query.dto';
 import { UpdateCustomerDto } from './dto/update-customer.dto';
@@ -76,6 +76,11 @@ export class CustomersService {
     return customer;
   }
 
+  /** NotFoundError (as `get`) unless the customer exists and is the caller's; reads nothing else. */
+  async assertAccess(scope: DataScope, id: string): Promise<void> {
+    if (!(await this.customers.exists(scope, id))) throw new NotFoundError('Customer', id);
+  }
+
   async create(user: AuthUser, dto: CreateCustomerDto): Promise<Customer> {
     const managerId = await this.ownerOfNewCustomer(user, dto.managerId);
     await this.assertIndustry(dto.industry);
@@ -84,8 +89,8 @@ export class CustomersService {
         { field: 'accountNo', message: 'is taken already' },
       ]);
     }
-    const id = await this.dataSource.transaction(async (manager) => {
-      const newId = await this.customers.insert(manager, {
+    return this.dataSource.transaction(async (manager) => {
+      const created = await this.customers.insert(manager, {
         accountNo: dto.accountNo,
         name: dto.name,
         creditCode: dto.creditCode,
@@ -103,37 +108,36 @@ export class CustomersService {
       });
       await this.timeline.record(manager, [
         {
-          customerId: newId,
+          customerId: created.id,
           type: 'created',
           actorId: user.id,
           summary: `Customer ${dto.accountNo} created`,
           data: { managerId },
         },
       ]);
-      const created = await this.customers.findOne(DataScope.of(user), newId, { manager });
       await this.history.record(manager, {
         actor: user,
         entityType: 'customer',
-        entityId: newId,
-        customerId: newId,
+        entityId: created.id,
+        customerId: created.id,
         action: 'create',
         before: null,
-        after: created && historyFields(created),
+        after: historyFields(created),
       });
-      return newId;
+      return created;
     });
-    return this.get(DataScope.of(user), id);
   }
 
   /**
    * Optimistic locking: the row is locked, its version compared with the one the client read,
-   * and the update written only if they match; two writers with the same version: one wins, one gets 409.
+   * and the update written only if they match; two writers with the same version: one wins (the other
+   * waits for the lock, then finds a newer version) and one gets 409.
    */
   async update(user: AuthUser, id: string, dto: UpdateCustomerDto): Promise<Customer> {
     const scope = DataScope.of(user);
     const { version, ...fields } = dto;
     if (fields.industry !== undefined) await this.assertIndustry(fields.industry);
-    await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const current = await this.customers.findOne(scope, id, { manager, forUpdate: true });
       if (!current) throw new NotFoundError('Customer', id);
       if (current.version !== version) throw new StaleVersionError('The customer', version, current.version);
@@ -141,9 +145,8 @@ export class CustomersService {
       const capacity = fields.contractCapacityKva === null ? capacityProblem(current.stage, null) : null;
       if (capacity) throw new InvalidInputError(capacity, [{ field: 'contractCapacityKva', message: capacity }]);
       const changes = changedFields(current, fields as Partial<CustomerFields>, EDITABLE_FIELDS);
-      if (!changes.length) return;
-      const written = await this.customers.update(manager, id, version, fields as Partial<CustomerFields>);
-      if (!written) throw new StaleVersionError('The customer', version, current.version + 1);
+      if (!changes.length) return current;
+      const updated = await this.customers.update(manager, id, fields as Partial<CustomerFields>);
       await this.timeline.record(manager, [
         {
           customerId: id,
@@ -153,7 +156,6 @@ export class CustomersService {
           data: { changes },
         },
       ]);
-      const updated = await this.customers.findOne(scope, id, { manager });
       await this.history.record(manager, {
         actor: user,
         entityType: 'customer',
@@ -161,15 +163,32 @@ export class CustomersService {
         customerId: id,
         action: 'update',
         before: historyFields(current),
-        after: updated && historyFields(updated),
+        after: historyFields(updated),
       });
+      return updated;
     });
-    return this.get(scope, id);
   }
 
   async timelineOf(scope: DataScope, id: string, limit: number): Promise<TimelineEntry[]> {
-    await this.get(scope, id);
+    await this.assertAccess(scope, id);
     return this.timeline.list(id, limit);
+  }
+
+  /**
+   * In the caller's transaction: applies an application's change (stage, capacity, owner name) to the
+   * customer and bumps its version; returns those fields before and after, for the change history.
+   */
+  changeByApplication(
+    manager: EntityManager,
+    customerId: string,
+    change: ApplicationChange,
+  ): Promise<{ before: CustomerLifecycleFields; after: CustomerLifecycleFields }> {
+    return this.customers.changeByApplication(manager, customerId, change);
+  }
+
+  /** In the caller's transaction (which has checked the handover): gives the customer another account manager. */
+  assignManager(manager: EntityManager, customerId: string, managerId: string): Promise<void> {
+    return this.customers.assignManager(manager, customerId, managerId);
   }
 
   private async ownerOfNewCustomer(user: AuthUser, requested: string | undefined): Promise<string> {

@@ -1,3 +1,4 @@
+import { customerContactsUpsertFrom, customersInsertFrom, customersUpdateFrom } from '@crm/api/customers';
 import { TODAY_CN } from '@crm/api/database';
 import { timelineInsertFrom } from '@crm/api/timeline';
 import {
@@ -238,28 +239,32 @@ const customers: ImportKindDefinition = {
       CREATE TEMP TABLE import_new ON COMMIT DROP AS
       SELECT r."accountNo" AS account_no FROM import_rows r
        WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.account_no = r."accountNo")`);
-    await sql(`
-      UPDATE customers c
-         SET ${CUSTOMER_COLUMNS.map((x) => `${x.column} = ${x.value}`).join(', ')},
-             importance = ${importance('c.importance')}, version = c.version + 1, updated_at = now()
-        FROM import_rows r
-       WHERE r."accountNo" = c.account_no AND c.id IN (SELECT customer_id FROM import_changes)`);
-    await sql(`
-      INSERT INTO customers (account_no, ${CUSTOMER_COLUMNS.map((x) => x.column).join(', ')}, importance, stage,
-                             account_manager_id)
-      SELECT r."accountNo", ${CUSTOMER_COLUMNS.map((x) => x.value).join(', ')}, ${importance("'none'")},
-             '${IMPORTED_STAGE}', u.id
-        FROM import_rows r
-        JOIN import_new n ON n.account_no = r."accountNo"
-        JOIN users u ON u.username = r."managerUsername"`);
+    const columns = [...CUSTOMER_COLUMNS.map((x) => x.column), 'importance'];
     await sql(
-      `INSERT INTO customer_contacts AS k (customer_id, position, name, phone, role)
-       SELECT c.id, 0, r."contactName", r."contactPhone", $1
-         FROM import_rows r JOIN customers c ON c.account_no = r."accountNo"
-        WHERE c.id IN (SELECT customer_id FROM import_changes)
-           OR c.account_no IN (SELECT account_no FROM import_new)
-       ON CONFLICT (customer_id, position) DO UPDATE SET name = EXCLUDED.name, phone = EXCLUDED.phone
-        WHERE (k.name, k.phone) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.phone)`,
+      customersUpdateFrom(
+        `(SELECT c.id, ${CUSTOMER_COLUMNS.map((x) => `${x.value} AS ${x.column}`).join(', ')},
+                 ${importance('c.importance')} AS importance
+            FROM import_rows r JOIN customers c ON c.account_no = r."accountNo"
+           WHERE c.id IN (SELECT customer_id FROM import_changes))`,
+        columns,
+      ),
+    );
+    await sql(
+      customersInsertFrom(
+        `(SELECT r."accountNo" AS account_no, ${CUSTOMER_COLUMNS.map((x) => `${x.value} AS ${x.column}`).join(', ')},
+                 ${importance("'none'")} AS importance, '${IMPORTED_STAGE}' AS stage, u.id AS account_manager_id
+            FROM import_rows r
+            JOIN import_new n ON n.account_no = r."accountNo"
+            JOIN users u ON u.username = r."managerUsername")`,
+        ['account_no', ...columns, 'stage', 'account_manager_id'],
+      ),
+    );
+    await sql(
+      customerContactsUpsertFrom(`(
+         SELECT c.id AS customer_id, 0 AS position, r."contactName" AS name, r."contactPhone" AS phone, $1::text AS role
+           FROM import_rows r JOIN customers c ON c.account_no = r."accountNo"
+          WHERE c.id IN (SELECT customer_id FROM import_changes)
+             OR c.account_no IN (SELECT account_no FROM import_new))`),
       [IMPORTED_CONTACT_ROLE],
     );
     await sql(

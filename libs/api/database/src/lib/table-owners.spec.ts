@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 /**
  * One owner per table: the library (libs/api/<name>) that alone writes the table. Others read it, call
  * the owner's service, or embed the owner's set-wise SQL fragment (e.g. `timelineInsertFrom`), which
- * lives in the owner's library. Tables written by more than one library today are not listed yet.
+ * lives in the owner's library.
  */
 const TABLE_OWNERS: Record<string, string> = {
   application_steps: 'lifecycle',
@@ -15,6 +15,7 @@ const TABLE_OWNERS: Record<string, string> = {
   clock_events: 'time-limits',
   clocks: 'time-limits',
   consumption: 'data-import',
+  customer_contacts: 'customers',
   customer_metrics: 'scoring',
   customer_scores: 'scoring',
   customer_timeline: 'timeline',
@@ -36,19 +37,6 @@ const TABLE_OWNERS: Record<string, string> = {
   service_tasks: 'service-plans',
   users: 'auth',
 };
-
-/** Writes outside the owner that are known debt. */
-const KNOWN_EXCEPTIONS: { table: string; files: string[] }[] = [
-  {
-    // To be moved onto CustomersService.
-    table: 'customers',
-    files: [
-      'libs/api/data-import/src/lib/import-kinds.ts',
-      'libs/api/lifecycle/src/lib/applications.repository.ts',
-      'libs/api/ownership/src/lib/ownership.repository.ts',
-    ],
-  },
-];
 
 interface SourceFile {
   path: string;
@@ -79,14 +67,10 @@ function library(path: string): string {
   return parts[0] === 'libs' ? parts[2] : parts.slice(0, 2).join('/');
 }
 
-function excused(w: Write): boolean {
-  return KNOWN_EXCEPTIONS.some((e) => e.table === w.table && e.files.includes(w.path));
-}
-
-/** `file:line table (owner)` for each write of an owned table outside its owner and the known exceptions. */
+/** `file:line table (owner)` for each write of an owned table outside its owner. */
 function foreignWrites(files: SourceFile[]): string[] {
   return writes(files)
-    .filter((w) => w.table in TABLE_OWNERS && library(w.path) !== TABLE_OWNERS[w.table] && !excused(w))
+    .filter((w) => w.table in TABLE_OWNERS && library(w.path) !== TABLE_OWNERS[w.table])
     .map((w) => `${w.path}:${w.line} ${w.table} (owner: ${TABLE_OWNERS[w.table]})`);
 }
 
@@ -118,16 +102,6 @@ describe('table owners', () => {
     expect(foreignWrites(sources)).toEqual([]);
   });
 
-  it('every known exception still writes its table (drop it once moved)', () => {
-    const all = writes(sources);
-    const stale = KNOWN_EXCEPTIONS.flatMap((e) =>
-      e.files
-        .filter((file) => !all.some((w) => w.table === e.table && w.path === file))
-        .map((file) => `${file} ${e.table}`),
-    );
-    expect(stale).toEqual([]);
-  });
-
   it('names a write of an owned table outside its owner by file and line', () => {
     const fake = {
       path: 'libs/api/scoring/src/lib/fake.ts',
@@ -147,9 +121,9 @@ describe('table owners', () => {
     ]);
   });
 
-  it('lets a known exception and the owner itself write', () => {
+  it('lets the owner itself write', () => {
     const files = [
-      { path: 'libs/api/ownership/src/lib/ownership.repository.ts', text: 'UPDATE customers SET x = 1' },
+      { path: 'libs/api/customers/src/lib/customers-sql.ts', text: 'UPDATE customers SET x = 1' },
       { path: 'libs/api/timeline/src/lib/timeline-sql.ts', text: 'INSERT INTO customer_timeline (x)' },
     ];
     expect(foreignWrites(files)).toEqual([]);

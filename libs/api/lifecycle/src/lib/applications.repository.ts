@@ -12,6 +12,7 @@ import {
   StepState,
 } from '@crm/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { execute, Params, query, queryOne } from '@crm/api/database';
 import { ApplicationQueryDto } from './dto/application-query.dto';
 import { clockDueDateSql, clockSlaSql, clockStateSql, clockWarnDateSql } from '@crm/api/time-limits';
 import { STEP_CLOCK, stepClockJoin } from './lifecycle-clocks';
@@ -39,14 +40,6 @@ export interface LockedApplication {
     startedAt: Date | null;
     state: StepState;
   }[];
-}
-
-/** The customer's fields an application changes. */
-export interface CustomerLifecycleFields {
-  [field: string]: unknown;
-  stage: CustomerStage;
-  contractCapacityKva: number | null;
-  name: string;
 }
 
 export interface NewStep {
@@ -131,7 +124,8 @@ export class ApplicationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async stepDefinitions(type?: ApplicationType): Promise<LifecycleStepDefinition[]> {
-    return this.dataSource.query(
+    return query<LifecycleStepDefinition>(
+      this.dataSource,
       `SELECT application_type AS "applicationType", position, code, name_zh AS "nameZh", name_en AS "nameEn",
               sla_working_days AS "slaWorkingDays", sla_working_days_dual_supply AS "slaWorkingDaysDualSupply"
          FROM lifecycle_steps ${type ? 'WHERE application_type = $1' : ''}
@@ -145,7 +139,8 @@ export class ApplicationsRepository {
     code: string,
     d: Omit<LifecycleStepDefinition, 'applicationType' | 'position' | 'code'>,
   ): Promise<boolean> {
-    const [, affected] = await this.dataSource.query(
+    const affected = await execute(
+      this.dataSource,
       `UPDATE lifecycle_steps SET name_zh = $3, name_en = $4, sla_working_days = $5, sla_working_days_dual_supply = $6
         WHERE application_type = $1 AND code = $2`,
       [type, code, d.nameZh, d.nameEn, d.slaWorkingDays, d.slaWorkingDaysDualSupply ?? null],
@@ -159,19 +154,22 @@ export class ApplicationsRepository {
     scope: DataScope,
     customerId: string,
   ): Promise<{ stage: CustomerStage; capacityKva: number | null; openTypes: ApplicationType[] } | null> {
-    const params: unknown[] = [customerId];
-    const rows = await manager.query(
+    const params = new Params(customerId);
+    const row = await queryOne<{ stage: CustomerStage; contract_capacity_kva: string | null }>(
+      manager,
       `SELECT stage, contract_capacity_kva FROM customers c WHERE id = $1 AND ${scope.sql('c.account_manager_id', params)} FOR UPDATE`,
       params,
     );
-    if (!rows.length) return null;
-    const open = await manager.query(`SELECT type FROM applications WHERE customer_id = $1 AND status = 'open'`, [
-      customerId,
-    ]);
+    if (!row) return null;
+    const open = await query<{ type: ApplicationType }>(
+      manager,
+      `SELECT type FROM applications WHERE customer_id = $1 AND status = 'open'`,
+      [customerId],
+    );
     return {
-      stage: rows[0].stage,
-      capacityKva: kva(rows[0].contract_capacity_kva),
-      openTypes: open.map((r: { type: ApplicationType }) => r.type),
+      stage: row.stage,
+      capacityKva: kva(row.contract_capacity_kva),
+      openTypes: open.map((r) => r.type),
     };
   }
 
@@ -189,7 +187,8 @@ export class ApplicationsRepository {
     },
     steps: NewStep[],
   ): Promise<string> {
-    const [{ id }] = await manager.query(
+    const [{ id }] = await query<{ id: string }>(
+      manager,
       `INSERT INTO applications (customer_id, type, requested_capacity_kva, dual_supply, new_owner_name, stage_before,
                                  current_position, received_at, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8) RETURNING id`,
@@ -204,7 +203,8 @@ export class ApplicationsRepository {
         a.createdBy,
       ],
     );
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO application_steps (application_id, position, code, name_zh, name_en, sla_working_days, state,
                                       started_at)
        SELECT $1, * FROM unnest($2::smallint[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::text[],
@@ -225,8 +225,19 @@ export class ApplicationsRepository {
 
   /** The application (in scope) with its row locked until the transaction ends. */
   async lockApplication(manager: EntityManager, scope: DataScope, id: string): Promise<LockedApplication | null> {
-    const params: unknown[] = [id];
-    const rows = await manager.query(
+    const params = new Params(id);
+    const r = await queryOne<{
+      id: string;
+      customer_id: string;
+      type: ApplicationType;
+      status: ApplicationStatus;
+      current_position: number | null;
+      stage_before: CustomerStage;
+      requested_capacity_kva: string | null;
+      new_owner_name: string | null;
+      contract_capacity_kva: string | null;
+    }>(
+      manager,
       `SELECT a.id, a.customer_id, a.type, a.status, a.current_position, a.stage_before, a.requested_capacity_kva, a.new_owner_name,
               c.contract_capacity_kva
          FROM applications a JOIN customers c ON c.id = a.customer_id
@@ -234,9 +245,9 @@ export class ApplicationsRepository {
         FOR UPDATE OF a`,
       params,
     );
-    if (!rows.length) return null;
-    const r = rows[0];
-    const steps = await manager.query(
+    if (!r) return null;
+    const steps = await query<LockedApplication['steps'][number]>(
+      manager,
       `SELECT position, code, name_zh AS "nameZh", name_en AS "nameEn", sla_working_days AS "slaWorkingDays",
               started_at AS "startedAt", state
          FROM application_steps WHERE application_id = $1 ORDER BY position`,
@@ -258,14 +269,15 @@ export class ApplicationsRepository {
 
   /** Code of the step in progress, read without a lock; null when the application is not open or not in scope. */
   async currentStepCode(scope: DataScope, id: string): Promise<string | null> {
-    const params: unknown[] = [id];
-    const rows = await this.dataSource.query(
+    const params = new Params(id);
+    const row = await queryOne<{ code: string }>(
+      this.dataSource,
       `SELECT s.code FROM applications a JOIN customers c ON c.id = a.customer_id
          JOIN application_steps s ON s.application_id = a.id AND s.position = a.current_position
         WHERE a.id = $1 AND ${scope.sql('c.account_manager_id', params)}`,
       params,
     );
-    return rows[0]?.code ?? null;
+    return row?.code ?? null;
   }
 
   async completeStep(
@@ -276,7 +288,8 @@ export class ApplicationsRepository {
     by: string,
     note: string | null,
   ): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE application_steps SET state = 'done', completed_at = $3, completed_by = $4, note = $5
         WHERE application_id = $1 AND position = $2`,
       [id, position, at, by, note],
@@ -284,68 +297,47 @@ export class ApplicationsRepository {
   }
 
   async startStep(manager: EntityManager, id: string, position: number, at: Date): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE application_steps SET state = 'in_progress', started_at = $3 WHERE application_id = $1 AND position = $2`,
       [id, position, at],
     );
-    await manager.query('UPDATE applications SET current_position = $2 WHERE id = $1', [id, position]);
+    await execute(manager, 'UPDATE applications SET current_position = $2 WHERE id = $1', [id, position]);
   }
 
   async finish(manager: EntityManager, id: string, at: Date): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE applications SET status = 'completed', current_position = NULL, completed_at = $2 WHERE id = $1`,
       [id, at],
     );
   }
 
   async cancel(manager: EntityManager, id: string, reason: string): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE applications SET status = 'cancelled', current_position = NULL, cancelled_at = now(), cancel_reason = $2 WHERE id = $1`,
       [id, reason],
     );
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE application_steps SET state = 'skipped' WHERE application_id = $1 AND state IN ('pending', 'in_progress')`,
       [id],
     );
   }
 
-  /**
-   * Applies a change to the customer (stage, capacity, owner name) and bumps its version; returns
-   * those fields before and after, for the change history.
-   */
-  async changeCustomer(
-    manager: EntityManager,
-    customerId: string,
-    change: { stage?: CustomerStage | null; capacityKva?: number | null; name?: string | null },
-  ): Promise<{ before: CustomerLifecycleFields; after: CustomerLifecycleFields }> {
-    // An UPDATE answers [rows, count].
-    const [[row]] = await manager.query(
-      `WITH old AS (SELECT stage, contract_capacity_kva, name FROM customers WHERE id = $1 FOR UPDATE)
-       UPDATE customers c SET stage = coalesce($2, c.stage), contract_capacity_kva = coalesce($3, c.contract_capacity_kva),
-              name = coalesce($4, c.name), version = c.version + 1, updated_at = now()
-         FROM old
-        WHERE c.id = $1
-       RETURNING old.stage AS old_stage, old.contract_capacity_kva AS old_capacity, old.name AS old_name,
-                 c.stage, c.contract_capacity_kva AS capacity, c.name`,
-      [customerId, change.stage ?? null, change.capacityKva ?? null, change.name ?? null],
-    );
-    return {
-      before: { stage: row.old_stage, contractCapacityKva: kva(row.old_capacity), name: row.old_name },
-      after: { stage: row.stage, contractCapacityKva: kva(row.capacity), name: row.name },
-    };
-  }
-
   async findOne(scope: DataScope, id: string): Promise<ApplicationView | null> {
-    const params: unknown[] = [id];
-    const rows: ApplicationRow[] = await this.dataSource.query(
+    const params = new Params(id);
+    const rows = await query<ApplicationRow>(
+      this.dataSource,
       `SELECT ${APPLICATION_SELECT} FROM ${APPLICATION_FROM} WHERE a.id = $1 AND ${scope.sql('c.account_manager_id', params)}`,
       params,
     );
     if (!rows.length) return null;
-    const steps: (Omit<ApplicationStepView, 'completedBy'> & {
-      completedById: string | null;
-      completedByName: string | null;
-    })[] = await this.dataSource.query(
+    const steps = await query<
+      Omit<ApplicationStepView, 'completedBy'> & { completedById: string | null; completedByName: string | null }
+    >(
+      this.dataSource,
       `SELECT s.position, s.code, s.name_zh AS name, s.name_zh AS "nameZh", s.name_en AS "nameEn",
                 s.sla_working_days AS "slaWorkingDays", s.started_at AS "startedAt",
                 to_char(${clockDueDateSql('k')}, 'YYYY-MM-DD') AS "dueDate",
@@ -374,31 +366,27 @@ export class ApplicationsRepository {
 
   /** Open applications first, most urgent first (overdue, warning, then by due date); then the rest, newest first. */
   async findPage(scope: DataScope, q: ApplicationQueryDto): Promise<Page<ApplicationListItem>> {
-    const params: unknown[] = [];
+    const params = new Params();
     const where = [scope.sql('c.account_manager_id', params)];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (q.status) add('a.status = ?', q.status);
-    if (q.customerId) add('a.customer_id = ?', q.customerId);
-    if (q.type) add('a.type = ?', q.type);
-    if (q.managerId) add('c.account_manager_id = ?', q.managerId);
-    let condition = where.join(' AND ');
-    if (q.sla) {
-      params.push(q.sla);
-      condition = `${condition} AND a.status = 'open' AND coalesce(${clockSlaSql('k')}, 'on_time') = $${params.length}`;
-    }
-    const rows: ApplicationRow[] = await this.dataSource.query(
+    if (q.status) where.push(`a.status = ${params.add(q.status)}`);
+    if (q.customerId) where.push(`a.customer_id = ${params.add(q.customerId)}`);
+    if (q.type) where.push(`a.type = ${params.add(q.type)}`);
+    if (q.managerId) where.push(`c.account_manager_id = ${params.add(q.managerId)}`);
+    if (q.sla) where.push(`a.status = 'open' AND coalesce(${clockSlaSql('k')}, 'on_time') = ${params.add(q.sla)}`);
+    const condition = where.join(' AND ');
+    const pageParams = new Params(...params.values);
+    const rows = await query<ApplicationRow>(
+      this.dataSource,
       `SELECT ${APPLICATION_SELECT} FROM ${APPLICATION_FROM}
         WHERE ${condition}
         ORDER BY (a.status = 'open') DESC,
                  CASE ${clockStateSql('k')} WHEN 'overdue' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END,
                  k.due_at NULLS LAST, a.received_at DESC, a.id
-        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, q.pageSize, (q.page - 1) * q.pageSize],
+        LIMIT ${pageParams.add(q.pageSize)} OFFSET ${pageParams.add((q.page - 1) * q.pageSize)}`,
+      pageParams,
     );
-    const [{ n }] = await this.dataSource.query(
+    const [{ n }] = await query<{ n: number }>(
+      this.dataSource,
       `SELECT count(*)::int AS n FROM ${APPLICATION_FROM} WHERE ${condition}`,
       params,
     );

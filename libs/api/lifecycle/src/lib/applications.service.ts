@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AuthUser, DataScope } from '@crm/api/auth';
 import { ChangeHistoryService, ChangeToRecord } from '@crm/api/change-history';
+import { CustomersService } from '@crm/api/customers';
 import { TimelineService } from '@crm/api/timeline';
 import { ClockScanService, TimeLimitsService } from '@crm/api/time-limits';
 import {
@@ -38,7 +39,7 @@ function stepRef(step: { code: string; nameZh: string; nameEn: string }) {
   return { code: step.code, nameZh: step.nameZh, nameEn: step.nameEn };
 }
 
-type CustomerChange = Awaited<ReturnType<ApplicationsRepository['changeCustomer']>>;
+type CustomerChange = Awaited<ReturnType<CustomersService['changeByApplication']>>;
 
 /** The customer's own change record when an application changed its stage, capacity or name. */
 function customerChanged(actor: AuthUser, customerId: string, change: CustomerChange | null): ChangeToRecord[] {
@@ -65,6 +66,7 @@ export class ApplicationsService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly applications: ApplicationsRepository,
+    private readonly customers: CustomersService,
     private readonly timeLimits: TimeLimitsService,
     private readonly clockScan: ClockScanService,
     private readonly timeline: TimelineService,
@@ -143,7 +145,7 @@ export class ApplicationsService implements OnModuleInit {
           : []),
       ]);
       const stage = stageWhileOpen(dto.type);
-      const customerChange = stage ? await this.applications.changeCustomer(manager, customerId, { stage }) : null;
+      const customerChange = stage ? await this.customers.changeByApplication(manager, customerId, { stage }) : null;
       await this.history.record(
         manager,
         {
@@ -209,7 +211,7 @@ export class ApplicationsService implements OnModuleInit {
       if (last) {
         await this.applications.finish(manager, id, completedAt);
         await this.timeLimits.stop(manager, commitmentClock(id), completedAt);
-        customerChange = await this.applications.changeCustomer(manager, app.customerId, {
+        customerChange = await this.customers.changeByApplication(manager, app.customerId, {
           stage,
           capacityKva: capacityAfterCompletion(app.type, app.requestedCapacityKva),
           name: app.type === 'transfer' ? app.newOwnerName : null,
@@ -233,7 +235,7 @@ export class ApplicationsService implements OnModuleInit {
         if (step.code === CUSTOMER_CONSTRUCTION_STEP) {
           await this.timeLimits.resume(manager, commitmentClock(id), completedAt);
         }
-        if (stage) customerChange = await this.applications.changeCustomer(manager, app.customerId, { stage });
+        if (stage) customerChange = await this.customers.changeByApplication(manager, app.customerId, { stage });
       }
       await this.history.record(
         manager,
@@ -274,7 +276,7 @@ export class ApplicationsService implements OnModuleInit {
       await this.timeLimits.stopAll(manager, [STEP_CLOCK, APPLICATION_CLOCK], id, new Date());
       // A cancelled closure gives the customer back the stage it had before.
       const customerChange = stageWhileOpen(app.type)
-        ? await this.applications.changeCustomer(manager, app.customerId, { stage: app.stageBefore })
+        ? await this.customers.changeByApplication(manager, app.customerId, { stage: app.stageBefore })
         : null;
       const current = app.steps.find((s) => s.position === app.currentPosition);
       await this.history.record(

@@ -187,9 +187,14 @@ describe('lifecycle: applications, steps, time limits', () => {
       const c = await customer('active');
       const increase = (await open(c.id, { type: 'capacity_increase', requestedCapacityKva: 2000 })).body;
       for (let i = 0; i < 5; i++) await advance(increase.id);
-      expect((await t.request('GET', `/customers/${c.id}`, { as: 'admin' })).body.contractCapacityKva).toBe(1250);
+      const before = (await t.request('GET', `/customers/${c.id}`, { as: 'admin' })).body;
+      expect(before.contractCapacityKva).toBe(1250);
       await advance(increase.id);
-      expect((await t.request('GET', `/customers/${c.id}`, { as: 'admin' })).body.contractCapacityKva).toBe(2000);
+      // One write of the customer, one version.
+      expect((await t.request('GET', `/customers/${c.id}`, { as: 'admin' })).body).toMatchObject({
+        contractCapacityKva: 2000,
+        version: before.version + 1,
+      });
 
       await walk((await open(c.id, { type: 'transfer', newOwnerName: '温州新主人实业有限公司' })).body.id);
       expect((await t.request('GET', `/customers/${c.id}`, { as: 'admin' })).body.name).toBe('温州新主人实业有限公司');

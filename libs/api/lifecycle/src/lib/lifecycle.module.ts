@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '@crm/api/calendar';
 import { ChangeHistoryModule } from '@crm/api/change-history';
+import { CustomersModule } from '@crm/api/customers';
 import { TimelineModule } from '@crm/api/timeline';
 import { TimeLimitsModule } from '@crm/api/time-limits';
 import { ApplicationsController } from './applications.controller';
@@ -12,7 +13,7 @@ import { LifecycleStepsController } from './lifecycle-steps.controller';
 
 /** Applications from connection to closure, their steps and time limits, their clocks (libs/api/time-limits) and reports. */
 @Module({
-  imports: [CalendarModule, TimelineModule, ChangeHistoryModule, TimeLimitsModule],
+  imports: [CalendarModule, CustomersModule, TimelineModule, ChangeHistoryModule, TimeLimitsModule],
   controllers: [ApplicationsController, LifecycleStepsController, LifecycleReportController],
   providers: [ApplicationsService, ApplicationsRepository, LifecycleReportService],
   exports: [ApplicationsService],

@@ -32,7 +32,7 @@ export class MessagesController {
   @Get('customers/:id/messages')
   @Roles(...ROLES)
   async ofCustomer(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<CustomerMessage[]> {
-    await this.customers.get(scope, id);
+    await this.customers.assertAccess(scope, id);
     return this.outbox.ofCustomer(id);
   }
 }

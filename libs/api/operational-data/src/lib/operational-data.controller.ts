@@ -31,7 +31,7 @@ export class OperationalDataController {
     @UuidParam('id') id: string,
     @IntQuery('months', 1, 120, 24) count: number,
   ): Promise<ConsumptionMonth[]> {
-    await this.customers.get(scope, id);
+    await this.customers.assertAccess(scope, id);
     return this.data.consumption(id, count);
   }
 
@@ -45,21 +45,21 @@ export class OperationalDataController {
     @UuidParam('id') id: string,
     @IntQuery('months', 1, 120, 24) count: number,
   ): Promise<BillView[]> {
-    await this.customers.get(scope, id);
+    await this.customers.assertAccess(scope, id);
     return this.data.bills(id, count);
   }
 
   @Get('violations')
   @Roles(...ROLES)
   async violations(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<ViolationView[]> {
-    await this.customers.get(scope, id);
+    await this.customers.assertAccess(scope, id);
     return this.data.violations(id);
   }
 
   @Get('disconnections')
   @Roles(...ROLES)
   async disconnections(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<DisconnectionView[]> {
-    await this.customers.get(scope, id);
+    await this.customers.assertAccess(scope, id);
     return this.data.disconnections(id);
   }
 
@@ -67,7 +67,7 @@ export class OperationalDataController {
   @Get('operational-summary')
   @Roles(...ROLES)
   async summary(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<OperationalSummary> {
-    await this.customers.get(scope, id);
+    await this.customers.assertAccess(scope, id);
     return this.data.summary(id);
   }
 }

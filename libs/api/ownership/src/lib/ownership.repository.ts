@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { changeHistoryInsertFrom } from '@crm/api/change-history';
+import { customersHandOver } from '@crm/api/customers';
+import { query, queryOne } from '@crm/api/database';
 import { timelineInsertFrom } from '@crm/api/timeline';
 import { FieldDiff } from '@crm/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
@@ -11,18 +13,20 @@ export class OwnershipRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async activeManagers(): Promise<ManagerDto[]> {
-    return this.dataSource.query(
+    return query<ManagerDto>(
+      this.dataSource,
       `SELECT id, username, display_name AS "displayName" FROM users
         WHERE role = 'account_manager' AND active ORDER BY username`,
     );
   }
 
   async activeManager(id: string): Promise<ManagerDto | null> {
-    const rows = await this.dataSource.query(
+    const row = await queryOne<ManagerDto>(
+      this.dataSource,
       `SELECT id, username, display_name AS "displayName" FROM users WHERE id = $1 AND role = 'account_manager' AND active`,
       [id],
     );
-    return rows[0] ?? null;
+    return row ?? null;
   }
 
   /** The customer's owner and stage, its row locked for the handover; null if there is no such customer. */
@@ -30,18 +34,12 @@ export class OwnershipRepository {
     manager: EntityManager,
     customerId: string,
   ): Promise<{ managerId: string | null; stage: string; version: number } | null> {
-    const rows = await manager.query(
+    const row = await queryOne<{ managerId: string | null; stage: string; version: number }>(
+      manager,
       'SELECT account_manager_id AS "managerId", stage, version FROM customers WHERE id = $1 FOR UPDATE',
       [customerId],
     );
-    return rows[0] ?? null;
-  }
-
-  async moveCustomer(manager: EntityManager, customerId: string, toManagerId: string): Promise<void> {
-    await manager.query(
-      'UPDATE customers SET account_manager_id = $2, version = version + 1, updated_at = now() WHERE id = $1',
-      [customerId, toManagerId],
-    );
+    return row ?? null;
   }
 
   /**
@@ -61,11 +59,10 @@ export class OwnershipRepository {
       changes: FieldDiff[];
     },
   ): Promise<number> {
-    const [{ moved }] = await manager.query(
+    const [{ moved }] = await query<{ moved: number }>(
+      manager,
       `WITH moved AS (
-         UPDATE customers SET account_manager_id = $2, version = version + 1, updated_at = now()
-          WHERE account_manager_id = $1 AND stage <> 'closed'
-          RETURNING id
+         ${customersHandOver('$1', '$2')}
        ), logged AS (
          ${timelineInsertFrom(
            "(SELECT id AS customer_id, 'handover' AS type, $3::uuid AS actor_id, $4 AS summary, $5::jsonb AS data FROM moved)",
@@ -95,7 +92,8 @@ export class OwnershipRepository {
   /** Customers (not closed) per manager, for the given managers that have any. */
   async customerCounts(manager: EntityManager, managerIds: string[]): Promise<Map<string, number>> {
     if (!managerIds.length) return new Map();
-    const rows: { id: string; customers: number }[] = await manager.query(
+    const rows = await query<{ id: string; customers: number }>(
+      manager,
       `SELECT account_manager_id AS id, count(*)::int AS customers FROM customers
         WHERE account_manager_id = ANY($1::uuid[]) AND stage <> 'closed'
         GROUP BY account_manager_id`,
@@ -106,14 +104,15 @@ export class OwnershipRepository {
 
   /** Each active account manager's customers (not closed), their total capacity and open work. */
   async workload(): Promise<ManagerWorkloadDto[]> {
-    const rows: {
+    const rows = await query<{
       id: string;
       username: string;
       display_name: string;
       customers: number;
       capacity: string;
       open_work: number;
-    }[] = await this.dataSource.query(
+    }>(
+      this.dataSource,
       `SELECT u.id, u.username, u.display_name,
                 count(c.id)::int AS customers,
                 coalesce(sum(c.contract_capacity_kva), 0) AS capacity,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '@crm/api/auth';
 import { ChangeHistoryService } from '@crm/api/change-history';
+import { CustomersService } from '@crm/api/customers';
 import { TimelineService } from '@crm/api/timeline';
 import {
   diffFields,
@@ -28,6 +29,7 @@ export class OwnershipService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly ownership: OwnershipRepository,
+    private readonly customers: CustomersService,
     private readonly timeline: TimelineService,
     private readonly history: ChangeHistoryService,
   ) {}
@@ -51,7 +53,7 @@ export class OwnershipService {
       if (customer.managerId === to.id)
         throw new InvalidTransitionError(`The customer is already managed by ${to.displayName}`);
       const from = customer.managerId ? await this.ownership.activeManager(customer.managerId) : null;
-      await this.ownership.moveCustomer(manager, customerId, to.id);
+      await this.customers.assignManager(manager, customerId, to.id);
       await this.timeline.record(manager, [
         {
           customerId,
