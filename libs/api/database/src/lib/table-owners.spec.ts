@@ -16,6 +16,7 @@ const TABLE_OWNERS: Record<string, string> = {
   clocks: 'time-limits',
   consumption: 'data-import',
   customer_metrics: 'scoring',
+  customer_metrics_stale: 'scoring',
   customer_scores: 'scoring',
   customer_timeline: 'timeline',
   customers: 'customers',
