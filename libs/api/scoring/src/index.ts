@@ -1,4 +1,5 @@
 export * from './lib/scoring.module';
 export * from './lib/scoring-run.service';
+export { RUN_WORK_MEM } from './lib/scoring-runs.repository';
 export * from './lib/scoring-sql';
 export * from './lib/metrics-refresh.service';

@@ -1,5 +1,6 @@
 import { CustomersModule } from '@crm/api/customers';
 import { OperationalDataModule } from '@crm/api/operational-data';
+import { MetricsRefreshService, ScoringModule } from '@crm/api/scoring';
 import { createCustomer, createTestApp, customerBody, TestApp } from '@crm/api/testing';
 import { creditCodeCheckChar, creditCodeProblem, CREDIT_CODE_PROBLEMS } from '@crm/shared/domain';
 import { DataImportModule } from '../index';
@@ -27,7 +28,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
     t.upload(`/import/${kind}${options.partial ? '?partial=true' : ''}`, content, { as: options.as ?? 'admin' });
 
   beforeAll(async () => {
-    t = await createTestApp([CustomersModule, OperationalDataModule, DataImportModule]);
+    t = await createTestApp([CustomersModule, OperationalDataModule, ScoringModule, DataImportModule]);
     existing = await createCustomer(t, 'manager1');
     other = await createCustomer(t, 'manager2');
   });
@@ -309,6 +310,23 @@ describe('CSV import of customers, consumption, bills and payments', () => {
         { period: '2026-01', kwh: 120000, maxDemandKw: 410, powerFactor: 0.95 },
         { period: '2026-02', kwh: 81000, maxDemandKw: 300, powerFactor: 0.931 },
       ]);
+    });
+
+    it('marks the customers of a file that changed something for the metrics refresh (libs/api/scoring)', async () => {
+      const refresh = () => t.app.get(MetricsRefreshService).refresh();
+      await refresh();
+      const file = csv(header, `${existing.accountNo},2026-05,1000,10,0.9`, `${other.accountNo},2026-05,2000,10,0.9`);
+      expect((await importAs('consumption', file)).body).toMatchObject({ inserted: 2 });
+      expect(await refresh()).toEqual({ customers: 2 });
+      // Re-importing the same file changes nothing, so marks nothing.
+      expect((await importAs('consumption', file)).body).toMatchObject({ unchanged: 2 });
+      expect(await refresh()).toEqual({ customers: 0 });
+      expect(
+        (await importAs('consumption', csv(header, `${existing.accountNo},2026-05,1100,10,0.9`))).body,
+      ).toMatchObject({
+        updated: 1,
+      });
+      expect(await refresh()).toEqual({ customers: 1 });
     });
 
     it('imports the good rows only with ?partial=true', async () => {

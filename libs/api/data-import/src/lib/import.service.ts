@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { metricsStaleInsertFrom } from '@crm/api/scoring';
 import {
   IMPORT_COLUMNS,
   IMPORT_ERROR_LIMIT,
@@ -128,9 +129,8 @@ export class ImportService {
       if (kind !== 'customers' && inserted + updated > 0)
         // Their behaviour changed: the metrics refresh job recomputes their metrics (segments read them).
         await client.query(
-          `INSERT INTO customer_metrics_stale (customer_id)
-           SELECT DISTINCT c.id FROM import_rows r JOIN customers c ON c.account_no = r."accountNo"
-           ON CONFLICT DO NOTHING`,
+          metricsStaleInsertFrom(`(SELECT c.id AS customer_id
+             FROM import_rows r JOIN customers c ON c.account_no = r."accountNo")`),
         );
       await client.query('COMMIT');
       progress('done', rows);

@@ -17,6 +17,7 @@ const TABLE_OWNERS: Record<string, string> = {
   consumption: 'data-import',
   customer_contacts: 'customers',
   customer_metrics: 'scoring',
+  customer_metrics_stale: 'scoring',
   customer_scores: 'scoring',
   customer_timeline: 'timeline',
   customers: 'customers',

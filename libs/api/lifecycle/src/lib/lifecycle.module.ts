@@ -8,6 +8,7 @@ import { ApplicationsController } from './applications.controller';
 import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 import { LifecycleReportController } from './lifecycle-report.controller';
+import { LifecycleReportRepository } from './lifecycle-report.repository';
 import { LifecycleReportService } from './lifecycle-report.service';
 import { LifecycleStepsController } from './lifecycle-steps.controller';
 
@@ -15,7 +16,7 @@ import { LifecycleStepsController } from './lifecycle-steps.controller';
 @Module({
   imports: [CalendarModule, CustomersModule, TimelineModule, ChangeHistoryModule, TimeLimitsModule],
   controllers: [ApplicationsController, LifecycleStepsController, LifecycleReportController],
-  providers: [ApplicationsService, ApplicationsRepository, LifecycleReportService],
+  providers: [ApplicationsService, ApplicationsRepository, LifecycleReportService, LifecycleReportRepository],
   exports: [ApplicationsService],
 })
 export class LifecycleModule {}

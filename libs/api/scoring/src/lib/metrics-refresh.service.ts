@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JobsService } from '@crm/api/jobs';
 import { chinaDate } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
-import { METRICS_COLUMN_LIST, METRICS_COLUMNS, metricsAssignments, metricsParams, metricsSelect } from './scoring-sql';
+import { CustomerMetricsRepository } from './customer-metrics.repository';
 
 export const METRICS_REFRESH_JOB = 'metrics-refresh';
 
@@ -16,6 +16,7 @@ export class MetricsRefreshService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly jobs: JobsService,
+    private readonly metrics: CustomerMetricsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -25,19 +26,8 @@ export class MetricsRefreshService implements OnModuleInit {
   /** One transaction: takes the stale list, writes those customers' metrics as of today. */
   async refresh(): Promise<{ customers: number }> {
     return this.dataSource.transaction(async (tx) => {
-      await tx.query(`CREATE TEMP TABLE metrics_refresh (customer_id uuid PRIMARY KEY) ON COMMIT DROP`);
-      await tx.query(
-        `WITH taken AS (DELETE FROM customer_metrics_stale RETURNING customer_id)
-         INSERT INTO metrics_refresh SELECT customer_id FROM taken`,
-      );
-      const [{ customers }] = await tx.query('SELECT count(*)::int AS customers FROM metrics_refresh');
-      if (customers === 0) return { customers };
-      await tx.query('ANALYZE metrics_refresh');
-      await tx.query(
-        `INSERT INTO customer_metrics (${METRICS_COLUMNS}) ${metricsSelect('metrics_refresh')}
-         ON CONFLICT (customer_id) DO UPDATE SET ${metricsAssignments(METRICS_COLUMN_LIST)}`,
-        metricsParams(chinaDate(new Date())),
-      );
+      const customers = await this.metrics.takeStale(tx);
+      if (customers > 0) await this.metrics.refreshTaken(tx, chinaDate(new Date()));
       return { customers };
     });
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataScope } from '@crm/api/auth';
-import { ExportRowsQuery } from '@crm/api/database';
+import { ExportRowsQuery, Params, query, queryOne } from '@crm/api/database';
 import {
   BlacklistReason,
   CREDIT_FACTORS,
@@ -8,6 +8,7 @@ import {
   CustomerScores,
   Page,
   paymentMethodOf,
+  ScoringModel,
   VIP_FACTORS,
   VipListEntry,
   VipTier,
@@ -32,19 +33,14 @@ export interface ScoreFilter {
   managerId?: string;
 }
 
-function param(params: unknown[], value: unknown): string {
-  params.push(value);
-  return `$${params.length}`;
-}
-
 /** Conditions on the latest scores `s` of customers `c`, within the caller's scope. */
-function filterSql(scope: DataScope, filter: ScoreFilter, params: unknown[]): string {
-  const where = [scope.sql('c.account_manager_id', params)];
-  if (filter.tier) where.push(`s.vip_tier = ${param(params, filter.tier)}`);
-  if (filter.rating) where.push(`s.credit_rating = ${param(params, filter.rating)}`);
-  if (filter.region) where.push(`c.region = ${param(params, filter.region)}`);
-  if (filter.industry) where.push(`c.industry = ${param(params, filter.industry)}`);
-  if (filter.managerId) where.push(`c.account_manager_id = ${param(params, filter.managerId)}`);
+function filterSql(scope: DataScope, filter: ScoreFilter, p: Params): string {
+  const where = [scope.sql('c.account_manager_id', p)];
+  if (filter.tier) where.push(`s.vip_tier = ${p.add(filter.tier)}`);
+  if (filter.rating) where.push(`s.credit_rating = ${p.add(filter.rating)}`);
+  if (filter.region) where.push(`c.region = ${p.add(filter.region)}`);
+  if (filter.industry) where.push(`c.industry = ${p.add(filter.industry)}`);
+  if (filter.managerId) where.push(`c.account_manager_id = ${p.add(filter.managerId)}`);
   return where.join(' AND ');
 }
 
@@ -94,6 +90,42 @@ function toVipEntry(r: VipRow): VipListEntry {
   };
 }
 
+/** A customer's scores of one completed run, with the run's model. */
+interface ScoreRunRow {
+  run_id: string;
+  customer_id: string;
+  vip_rank: number;
+  vip_score: string;
+  vip_tier: VipTier;
+  vip_values: number[];
+  vip_normalised: number[];
+  credit_score: string;
+  credit_rating: CreditRating;
+  credit_values: number[];
+  credit_normalised: number[];
+  blacklist_reason: BlacklistReason | null;
+  model_version: number;
+  finished_at: Date;
+  as_of: string;
+  vip_weights: ScoringModel['vipWeights'];
+  credit_weights: ScoringModel['creditWeights'];
+}
+
+interface CreditRow {
+  id: string;
+  account_no: string;
+  name: string;
+  region: string;
+  manager_id: string | null;
+  manager_name: string | null;
+  credit_score: string;
+  credit_rating: CreditRating;
+  previous_rating: CreditRating | null;
+  blacklist_reason: BlacklistReason | null;
+  arrears: string;
+  arrears_days: number;
+}
+
 export interface TierShare {
   tier: VipTier;
   customers: number;
@@ -135,7 +167,8 @@ export class ScoresRepository {
 
   /** The customer's latest scores with their factors, and the history of every run. */
   async ofCustomer(customerId: string): Promise<CustomerScores> {
-    const rows = await this.dataSource.query(
+    const rows = await query<ScoreRunRow>(
+      this.dataSource,
       `SELECT s.*, r.model_version, r.finished_at, r.as_of::text AS as_of, m.vip_weights, m.credit_weights
          FROM customer_scores s
          JOIN scoring_runs r ON r.id = s.run_id AND r.state = 'completed'
@@ -144,13 +177,13 @@ export class ScoresRepository {
         ORDER BY s.run_id`,
       [customerId],
     );
-    const history = rows.map((r: Record<string, string & Date>) => ({
-      asOf: r['as_of'],
-      computedAt: r['finished_at'].toISOString(),
-      vipScore: Number(r['vip_score']),
-      tier: r['vip_tier'] as VipTier,
-      creditScore: Number(r['credit_score']),
-      rating: r['credit_rating'] as CreditRating,
+    const history = rows.map((r) => ({
+      asOf: r.as_of,
+      computedAt: r.finished_at.toISOString(),
+      vipScore: Number(r.vip_score),
+      tier: r.vip_tier,
+      creditScore: Number(r.credit_score),
+      rating: r.credit_rating,
     }));
     const latest = rows.at(-1);
     if (!latest) return { vip: null, credit: null, history };
@@ -188,46 +221,52 @@ export class ScoresRepository {
     filter: ScoreFilter,
     page: { page: number; pageSize: number },
   ): Promise<Page<VipListEntry>> {
-    const params: unknown[] = [];
-    const where = filterSql(scope, filter, params);
-    const [{ total }] = await this.dataSource.query(
+    const p = new Params();
+    const where = filterSql(scope, filter, p);
+    const [{ total }] = await query<{ total: number }>(
+      this.dataSource,
       `WITH ${RUNS}
        SELECT count(*)::int AS total FROM customer_scores s JOIN customers c ON c.id = s.customer_id
         WHERE s.run_id = (SELECT id FROM latest) AND ${where}`,
-      params,
+      p,
     );
-    const rows = await this.vipRows(where, params, page.pageSize, (page.page - 1) * page.pageSize);
+    const rows = await this.vipRows(where, p, page.pageSize, (page.page - 1) * page.pageSize);
     return { items: rows.map(toVipEntry), total, page: page.page, pageSize: page.pageSize };
   }
 
   /** Every row of the filtered VIP list by rank, for an export through a cursor. */
   vipExport(scope: DataScope, filter: ScoreFilter): ExportRowsQuery<VipListEntry> {
-    const params: unknown[] = [];
-    return { sql: vipSql(filterSql(scope, filter, params)), params, toRow: (r) => toVipEntry(r as unknown as VipRow) };
+    const p = new Params();
+    const sql = vipSql(filterSql(scope, filter, p));
+    return { sql, params: p.values, toRow: (r) => toVipEntry(r as unknown as VipRow) };
   }
 
-  private vipRows(where: string, params: readonly unknown[], limit: number, offset: number): Promise<VipRow[]> {
-    const p = [...params];
-    return this.dataSource.query(`${vipSql(where)} LIMIT ${param(p, limit)} OFFSET ${param(p, offset)}`, p);
+  /** A page of the rows matching `where`, whose parameters `whereParams` stay as they are. */
+  private vipRows(where: string, whereParams: Params, limit: number, offset: number): Promise<VipRow[]> {
+    const p = new Params(...whereParams.values);
+    return query<VipRow>(this.dataSource, `${vipSql(where)} LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`, p);
   }
 
   /** Tier distribution and revenue concentration of the latest run, for the filter and scope. */
   async vipSummary(scope: DataScope, filter: ScoreFilter): Promise<VipSummary> {
-    const params: unknown[] = [];
-    const where = filterSql(scope, filter, params);
-    const [run] = await this.dataSource.query(
+    const p = new Params();
+    const where = filterSql(scope, filter, p);
+    const run = await queryOne<{ id: string; finished_at: Date; model_version: number }>(
+      this.dataSource,
       `SELECT id, finished_at, model_version FROM scoring_runs WHERE state = 'completed' ORDER BY id DESC LIMIT 1`,
     );
-    const tiers: { tier: VipTier; customers: number; revenue: string }[] = await this.dataSource.query(
+    const tiers = await query<{ tier: VipTier; customers: number; revenue: string }>(
+      this.dataSource,
       `WITH ${RUNS}
        SELECT s.vip_tier AS tier, count(*)::int AS customers, coalesce(sum(m.revenue_12m), 0) AS revenue
          FROM customer_scores s JOIN customers c ON c.id = s.customer_id
          LEFT JOIN customer_metrics m ON m.customer_id = s.customer_id
         WHERE s.run_id = (SELECT id FROM latest) AND ${where}
         GROUP BY s.vip_tier`,
-      params,
+      p,
     );
-    const [shares] = await this.dataSource.query(
+    const [shares] = await query<{ total: string; top1: string; top5: string; top20: string }>(
+      this.dataSource,
       `WITH ${RUNS}, r AS (
          SELECT m.revenue_12m AS revenue, row_number() OVER (ORDER BY m.revenue_12m DESC) AS position, count(*) OVER () AS n
            FROM customer_scores s JOIN customers c ON c.id = s.customer_id
@@ -239,7 +278,7 @@ export class ScoresRepository {
               coalesce(sum(revenue) FILTER (WHERE position <= ceil(n * 0.05)), 0) AS top5,
               coalesce(sum(revenue) FILTER (WHERE position <= ceil(n * 0.2)), 0) AS top20
          FROM r`,
-      params,
+      p,
     );
     const total = Number(shares.total);
     const share = (part: string) => (total > 0 ? Math.round((Number(part) / total) * 10_000) / 10_000 : 0);
@@ -264,9 +303,10 @@ export class ScoresRepository {
 
   /** Ratings with their arrears, the blacklist by reason, and how many ratings fell since the run before. */
   async creditSummary(scope: DataScope, filter: ScoreFilter): Promise<CreditSummary> {
-    const params: unknown[] = [];
-    const where = filterSql(scope, filter, params);
-    const rows: { kind: string; key: string; customers: number; arrears: string }[] = await this.dataSource.query(
+    const p = new Params();
+    const where = filterSql(scope, filter, p);
+    const rows = await query<{ kind: string; key: string; customers: number; arrears: string }>(
+      this.dataSource,
       `WITH ${RUNS}, s AS (
          SELECT s.credit_rating, s.blacklist_reason, p.credit_rating AS previous_rating, m.arrears
            FROM customer_scores s JOIN customers c ON c.id = s.customer_id
@@ -280,7 +320,7 @@ export class ScoresRepository {
        SELECT 'blacklist', blacklist_reason, count(*)::int, 0 FROM s WHERE blacklist_reason IS NOT NULL GROUP BY blacklist_reason
        UNION ALL
        SELECT 'downgraded', '', count(*)::int, 0 FROM s WHERE ${ratingFell('credit_rating', 'previous_rating')}`,
-      params,
+      p,
     );
     const ratings: CreditRating[] = ['AAA', 'AA', 'A', 'B', 'C'];
     return {
@@ -303,35 +343,40 @@ export class ScoresRepository {
     filter: ScoreFilter,
     page: { page: number; pageSize: number },
   ): Promise<Page<CreditListEntry>> {
-    const params: unknown[] = [];
-    const where = `${filterSql(scope, filter, params)} AND ${list === 'blacklist' ? 's.blacklist_reason IS NOT NULL' : ratingFell('s.credit_rating', 'p.credit_rating')}`;
+    const p = new Params();
+    const where = `${filterSql(scope, filter, p)} AND ${list === 'blacklist' ? 's.blacklist_reason IS NOT NULL' : ratingFell('s.credit_rating', 'p.credit_rating')}`;
     const from = `
       FROM customer_scores s JOIN customers c ON c.id = s.customer_id
       LEFT JOIN customer_scores p ON p.run_id = (SELECT id FROM previous) AND p.customer_id = s.customer_id
       LEFT JOIN customer_metrics m ON m.customer_id = s.customer_id
       LEFT JOIN users u ON u.id = c.account_manager_id
      WHERE s.run_id = (SELECT id FROM latest) AND ${where}`;
-    const [{ total }] = await this.dataSource.query(`WITH ${RUNS} SELECT count(*)::int AS total ${from}`, params);
-    const rows = await this.dataSource.query(
+    const [{ total }] = await query<{ total: number }>(
+      this.dataSource,
+      `WITH ${RUNS} SELECT count(*)::int AS total ${from}`,
+      p,
+    );
+    const rows = await query<CreditRow>(
+      this.dataSource,
       `WITH ${RUNS}
        SELECT c.id, c.account_no, c.name, c.region, u.id AS manager_id, u.display_name AS manager_name,
               s.credit_score, s.credit_rating, p.credit_rating AS previous_rating, s.blacklist_reason,
               coalesce(m.arrears, 0) AS arrears, coalesce(m.arrears_days, 0) AS arrears_days
        ${from}
        ORDER BY s.credit_score, c.id
-       LIMIT ${param(params, page.pageSize)} OFFSET ${param(params, (page.page - 1) * page.pageSize)}`,
-      params,
+       LIMIT ${p.add(page.pageSize)} OFFSET ${p.add((page.page - 1) * page.pageSize)}`,
+      p,
     );
     return {
-      items: rows.map((r: Record<string, string>) => ({
-        customer: { id: r['id'], accountNo: r['account_no'], name: r['name'], region: r['region'] },
-        manager: r['manager_id'] ? { id: r['manager_id'], displayName: r['manager_name'] } : null,
-        score: Number(r['credit_score']),
-        rating: r['credit_rating'] as CreditRating,
-        previousRating: (r['previous_rating'] as CreditRating | null) ?? null,
-        blacklistReason: (r['blacklist_reason'] as BlacklistReason | null) ?? null,
-        arrears: Number(r['arrears']),
-        arrearsDays: Number(r['arrears_days']),
+      items: rows.map((r) => ({
+        customer: { id: r.id, accountNo: r.account_no, name: r.name, region: r.region },
+        manager: r.manager_id ? { id: r.manager_id, displayName: r.manager_name ?? '' } : null,
+        score: Number(r.credit_score),
+        rating: r.credit_rating,
+        previousRating: r.previous_rating,
+        blacklistReason: r.blacklist_reason,
+        arrears: Number(r.arrears),
+        arrearsDays: Number(r.arrears_days),
       })),
       total,
       page: page.page,

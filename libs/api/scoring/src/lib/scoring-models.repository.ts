@@ -8,6 +8,7 @@ import {
   ScoringPreview,
   VIP_FACTORS,
 } from '@crm/shared/domain';
+import { execute, query, queryOne } from '@crm/api/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { ratingSql, tierSql, weightedSql } from './scoring-sql';
 
@@ -50,34 +51,39 @@ function checked(fields: ScoringModelFields): ScoringModelFields {
 export class ScoringModelsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async current(manager: EntityManager = this.dataSource.manager): Promise<ScoringModel> {
-    const [row] = await manager.query(`${MODEL_SELECT} ORDER BY m.version DESC LIMIT 1`);
+  async current(): Promise<ScoringModel> {
+    const [row] = await query<ModelRow>(this.dataSource, `${MODEL_SELECT} ORDER BY m.version DESC LIMIT 1`);
     return toModel(row);
   }
 
   async list(): Promise<ScoringModel[]> {
-    const rows: ModelRow[] = await this.dataSource.query(`${MODEL_SELECT} ORDER BY m.version DESC`);
+    const rows = await query<ModelRow>(this.dataSource, `${MODEL_SELECT} ORDER BY m.version DESC`);
     return rows.map(toModel);
   }
 
   /**
-   * Saves the next version, within `manager`'s transaction; answers the version before it (null for the
-   * first). The table lock makes concurrent saves take consecutive versions.
+   * Saves the next version, within `manager`'s transaction; answers it and the version before it (null for
+   * the first). The table lock makes concurrent saves take consecutive versions.
    */
   async insertNextVersion(
     manager: EntityManager,
     fields: ScoringModelFields,
     actorId: string,
-  ): Promise<ScoringModel | null> {
+  ): Promise<{ created: ScoringModel; previous: ScoringModel | null }> {
     const m = checked(fields);
-    await manager.query('LOCK TABLE scoring_models IN EXCLUSIVE MODE');
-    const [previous] = await manager.query(`${MODEL_SELECT} ORDER BY m.version DESC LIMIT 1`);
-    await manager.query(
-      `INSERT INTO scoring_models (version, vip_weights, credit_weights, tier_thresholds, rating_thresholds, note, created_by)
-       SELECT coalesce(max(version), 0) + 1, $1, $2, $3, $4, $5, $6 FROM scoring_models`,
+    await execute(manager, 'LOCK TABLE scoring_models IN EXCLUSIVE MODE');
+    const previous = await queryOne<ModelRow>(manager, `${MODEL_SELECT} ORDER BY m.version DESC LIMIT 1`);
+    const [created] = await query<ModelRow>(
+      manager,
+      `WITH m AS (
+         INSERT INTO scoring_models (version, vip_weights, credit_weights, tier_thresholds, rating_thresholds, note, created_by)
+         SELECT coalesce(max(version), 0) + 1, $1, $2, $3, $4, $5, $6 FROM scoring_models
+         RETURNING *
+       )
+       SELECT m.*, u.display_name AS created_by_name FROM m LEFT JOIN users u ON u.id = m.created_by`,
       [m.vipWeights, m.creditWeights, m.tierThresholds, m.ratingThresholds, m.note, actorId],
     );
-    return previous ? toModel(previous) : null;
+    return { created: toModel(created), previous: previous ? toModel(previous) : null };
   }
 
   /**
@@ -88,9 +94,9 @@ export class ScoringModelsRepository {
     const m = checked(fields);
     const vip = weightedSql(m.vipWeights, VIP_FACTORS, (i) => `s.vip_normalised[${i + 1}]`);
     const credit = weightedSql(m.creditWeights, CREDIT_FACTORS, (i) => `s.credit_normalised[${i + 1}]`);
-    const rows: { kind: 'tier' | 'rating' | 'blacklist' | 'all'; from: string; to: string; n: number }[] =
-      await this.dataSource.query(
-        `WITH s AS (
+    const rows = await query<{ kind: 'tier' | 'rating' | 'blacklist' | 'all'; from: string; to: string; n: number }>(
+      this.dataSource,
+      `WITH s AS (
            SELECT s.vip_tier, s.credit_rating, s.blacklist_reason,
                   ${tierSql(vip, m.tierThresholds)} AS new_tier, ${ratingSql(credit, m.ratingThresholds)} AS new_rating
              FROM customer_scores s
@@ -104,7 +110,7 @@ export class ScoringModelsRepository {
          SELECT 'blacklist', '', '', count(*)::int FROM s WHERE blacklist_reason IS NULL AND new_rating = 'C'
          UNION ALL
          SELECT 'all', '', '', count(*)::int FROM s`,
-      );
+    );
     const of = (kind: string) => rows.filter((r) => r.kind === kind);
     const sum = (kind: string) => of(kind).reduce((total, r) => total + r.n, 0);
     return {

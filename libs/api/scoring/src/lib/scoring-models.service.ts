@@ -26,8 +26,7 @@ export class ScoringModelsService {
   /** Saves the next version; it applies from the next run. */
   create(user: AuthUser, fields: ScoringModelFields): Promise<ScoringModel> {
     return this.dataSource.transaction(async (manager) => {
-      const previous = await this.models.insertNextVersion(manager, fields, user.id);
-      const created = await this.models.current(manager);
+      const { created, previous } = await this.models.insertNextVersion(manager, fields, user.id);
       await this.history.record(manager, {
         actor: user,
         entityType: 'scoring_model',

@@ -223,3 +223,13 @@ export function scoresSelect(
 
 export const SCORES_COLUMNS = `customer_id, vip_rank, vip_score, vip_tier, vip_values, vip_normalised,
   credit_score, credit_rating, credit_values, credit_normalised, blacklist_reason`;
+
+/**
+ * The set-wise writer of the stale list, for an import within its transaction: marks the metrics of every
+ * customer of `source` (a CTE or a sub-query with the column customer_id) for the metrics refresh job.
+ */
+export function metricsStaleInsertFrom(source: string): string {
+  return `INSERT INTO customer_metrics_stale (customer_id)
+          SELECT DISTINCT s.customer_id FROM ${source} s
+          ON CONFLICT DO NOTHING`;
+}
