@@ -23,26 +23,21 @@ async function main(): Promise<number> {
   try {
     let shown = 0;
     const started = Date.now();
-    const { imported, report } = await new ImportService(dataSource, new ImportRowsRepository()).run(
-      kind as ImportKind,
-      createReadStream(file),
-      {
-        partial: options['partial'] === 'true',
-        actorId: null,
-        onProgress: ({ phase, bytes, rows }) => {
-          const now = Date.now();
-          if (phase === 'loading' && now - shown < 500) return;
-          shown = now;
-          const percent = size ? Math.round((bytes / size) * 100) : 100;
-          const at = `${((now - started) / 1000).toFixed(1)} s`;
-          console.error(
-            phase === 'loading'
-              ? `${at} loading ${percent} % (${bytes} of ${size} bytes)`
-              : `${at} ${phase} ${rows} rows`,
-          );
-        },
+    const service = new ImportService(dataSource, new ImportRowsRepository());
+    const { imported, report } = await service.run(kind as ImportKind, createReadStream(file), {
+      partial: options['partial'] === 'true',
+      actorId: null,
+      onProgress: ({ phase, bytes, rows }) => {
+        const now = Date.now();
+        if (phase === 'loading' && now - shown < 500) return;
+        shown = now;
+        const percent = size ? Math.round((bytes / size) * 100) : 100;
+        const at = `${((now - started) / 1000).toFixed(1)} s`;
+        console.error(
+          phase === 'loading' ? `${at} loading ${percent} % (${bytes} of ${size} bytes)` : `${at} ${phase} ${rows} rows`,
+        );
       },
-    );
+    });
     console.log(JSON.stringify(report, null, 2));
     console.error(
       imported

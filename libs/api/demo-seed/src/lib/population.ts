@@ -148,8 +148,8 @@ export async function finishPopulation(tx: EntityManager): Promise<void> {
 
 /**
  * Generates `customers` key accounts with their applications and `months` of behaviour and writes them
- * with COPY, batch by batch, in the caller's transaction `tx`. Used by
- * the demo seed; `npm run generate` runs the same batches on worker threads. Deterministic for a seed.
+ * with COPY, batch by batch, in the caller's transaction `tx`. Used by the demo seed; `npm run generate`
+ * runs the same batches on worker threads. Deterministic for a seed.
  */
 export async function loadPopulation(tx: EntityManager, options: PopulationOptions): Promise<PopulationCounts> {
   const plan = await planPopulation(tx, options);
