@@ -22,7 +22,7 @@ export class ImportRowsRepository {
   }
 
   /**
-   * Streams the CSV `file` (its header removed; `header` names its columns) through `meter` into
+   * Streams the CSV `file` (header line included; `header` is its column names) through `meter` into
    * `import_rows` by COPY; returns the rows copied. Fails with PostgreSQL's error on a bad line.
    */
   async copyRows(tx: EntityManager, header: string[], file: Readable, meter: Transform): Promise<number> {
