@@ -9,7 +9,6 @@ import { withDataSource } from '@crm/api/database';
 import {
   accountManagerIds,
   addCounts,
-  clientOf,
   finishPopulation,
   PopulationBatch,
   PopulationCounts,
@@ -24,7 +23,6 @@ import demoUsers from '@crm/seeds/demo-users.json';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ClientBase } from 'pg';
 import { EntityManager } from 'typeorm';
 import { openDatabase, parseArgs } from './database';
 
@@ -59,7 +57,7 @@ async function ensureUsers(manager: EntityManager, count: number): Promise<void>
  * the database, so generation and PostgreSQL work at the same time. At most two batches per worker wait.
  */
 async function loadInParallel(
-  client: ClientBase,
+  tx: EntityManager,
   plan: PopulationPlan,
   workers: number,
   onBatch: (customers: number, rows: number) => void,
@@ -102,7 +100,7 @@ async function loadInParallel(
       }
       ready.delete(written);
       fill();
-      await writePopulationBatch(client, batch);
+      await writePopulationBatch(tx, batch);
       addCounts(counts, batch);
       written++;
       const rows = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -136,8 +134,7 @@ async function main(): Promise<void> {
         await ensureUsers(manager, managers);
         const [{ n }] = await manager.query('SELECT count(*)::int AS n FROM customers');
         console.error(`Generating ${customers} customers with ${months} months of history (seed ${seed}) …`);
-        const client = clientOf(manager);
-        const plan = await planPopulation(client, {
+        const plan = await planPopulation(manager, {
           seed,
           customers,
           months,
@@ -145,13 +142,13 @@ async function main(): Promise<void> {
           managerIds: await accountManagerIds(manager),
           now: new Date(),
         });
-        const counts = await loadInParallel(client, plan, workers, (done, rows) => {
+        const counts = await loadInParallel(manager, plan, workers, (done, rows) => {
           const seconds = (Date.now() - started) / 1000;
           console.error(
             `${done} of ${customers} customers, ${rows} rows, ${seconds.toFixed(0)} s, ${Math.round(rows / seconds)} rows/s`,
           );
         });
-        await finishPopulation(client);
+        await finishPopulation(manager);
         console.error('Committing …');
         return counts;
       }),

@@ -3,7 +3,7 @@
  * Imports a CSV of the billing or metering system exactly as POST /api/import/<kind> does (same
  * validation, same report), straight into the database; prints progress and the report.
  */
-import { ImportService } from '@crm/api/data-import';
+import { ImportRowsRepository, ImportService } from '@crm/api/data-import';
 import { IMPORT_KINDS, ImportKind } from '@crm/shared/domain';
 import { createReadStream, statSync } from 'node:fs';
 import { DataSource } from 'typeorm';
@@ -23,7 +23,8 @@ async function main(): Promise<number> {
   try {
     let shown = 0;
     const started = Date.now();
-    const { imported, report } = await new ImportService(dataSource).run(kind as ImportKind, createReadStream(file), {
+    const service = new ImportService(dataSource, new ImportRowsRepository());
+    const { imported, report } = await service.run(kind as ImportKind, createReadStream(file), {
       partial: options['partial'] === 'true',
       actorId: null,
       onProgress: ({ phase, bytes, rows }) => {

@@ -1,2 +1,3 @@
 export * from './lib/data-import.module';
 export * from './lib/import.service';
+export * from './lib/import-rows.repository';

@@ -6,3 +6,4 @@ export * from './lib/migrate';
 export * from './lib/sql';
 export * from './lib/export-streams';
 export * from './lib/query';
+export * from './lib/copy';

@@ -1,21 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { metricsStaleInsertFrom } from '@crm/api/scoring';
-import {
-  IMPORT_COLUMNS,
-  IMPORT_ERROR_LIMIT,
-  ImportKind,
-  ImportReport,
-  ImportRowError,
-  InvalidInputError,
-} from '@crm/shared/domain';
-import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { IMPORT_COLUMNS, IMPORT_ERROR_LIMIT, ImportKind, ImportReport, InvalidInputError } from '@crm/shared/domain';
 import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { splitHeader } from './csv-header';
 import { compileChecks, compileDuplicates } from './field-checks';
-import { IMPORT_DEFINITIONS, Sql } from './import-kinds';
+import { IMPORT_DEFINITIONS } from './import-kinds';
+import { ImportRowsRepository } from './import-rows.repository';
 
 export type ImportPhase = 'loading' | 'validating' | 'applying' | 'done';
 
@@ -51,7 +41,10 @@ const COPY_FORMAT_ERRORS = new Set(['22P04', '22021', '22P05', '54000']);
  */
 @Injectable()
 export class ImportService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly importRows: ImportRowsRepository,
+  ) {}
 
   async run(kind: ImportKind, source: Readable, options: ImportOptions): Promise<ImportOutcome> {
     const started = Date.now();
@@ -70,27 +63,24 @@ export class ImportService {
     });
 
     const runner = this.dataSource.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
-    const sql: Sql = async (text, params) => (await client.query(text, params)).rows;
     const outcome = (imported: boolean, report: Omit<ImportReport, 'kind' | 'durationMs'>): ImportOutcome => ({
       imported,
       report: { kind, ...report, durationMs: Date.now() - started },
     });
     try {
-      await client.query('BEGIN');
-      const columns = IMPORT_COLUMNS[kind].map((c) => `"${c.name}" text`).join(', ');
-      await client.query(
-        `CREATE TEMP TABLE import_rows (${columns}, row_no bigint GENERATED ALWAYS AS IDENTITY) ON COMMIT DROP`,
+      await runner.startTransaction();
+      const tx = runner.manager;
+      await this.importRows.createStaging(
+        tx,
+        IMPORT_COLUMNS[kind].map((c) => c.name),
       );
-      const copy = client.query(
-        copyFrom(`COPY import_rows (${header.map((h) => `"${h}"`).join(', ')}) FROM STDIN (FORMAT csv, HEADER true)`),
-      );
+      let rows: number;
       try {
-        await pipeline(file, counter, copy);
+        rows = await this.importRows.copyRows(tx, header, file, counter);
       } catch (error) {
         const row = copyErrorRow(error);
         if (row === null) throw error;
-        await client.query('ROLLBACK');
+        await runner.rollbackTransaction();
         const message = `is not valid CSV: ${(error as Error).message}`;
         return outcome(false, {
           ...nothingWritten(0, 1),
@@ -98,41 +88,29 @@ export class ImportService {
           errorsTruncated: false,
         });
       }
-      const rows = Number(copy.rowCount);
 
       progress('validating', rows);
-      await client.query('ANALYZE import_rows');
-      await client.query(
-        `CREATE TEMP TABLE import_errors ON COMMIT DROP AS
-         ${compileChecks(definition.joins, definition.checks)}
-         UNION ALL ${compileDuplicates(definition.key)}`,
-      );
-      const [{ rejected }] = await sql<{ rejected: number }>(
-        'SELECT count(DISTINCT row_no)::int AS rejected FROM import_errors',
-      );
-      const errors = await sql<ImportRowError>(
-        `SELECT row_no::int AS row, field, message FROM import_errors ORDER BY row_no, field LIMIT ${IMPORT_ERROR_LIMIT + 1}`,
+      const { rejected, errors } = await this.importRows.checkRows(
+        tx,
+        `${compileChecks(definition.joins, definition.checks)} UNION ALL ${compileDuplicates(definition.key)}`,
+        IMPORT_ERROR_LIMIT + 1,
       );
       const errorReport = {
         errors: errors.slice(0, IMPORT_ERROR_LIMIT),
         errorsTruncated: errors.length > IMPORT_ERROR_LIMIT,
       };
       if (rejected > 0 && !options.partial) {
-        await client.query('ROLLBACK');
+        await runner.rollbackTransaction();
         return outcome(false, { ...nothingWritten(0, rejected), ...errorReport });
       }
-      if (rejected > 0)
-        await client.query('DELETE FROM import_rows WHERE row_no IN (SELECT row_no FROM import_errors)');
+      if (rejected > 0) await this.importRows.deleteRejectedRows(tx);
 
       progress('applying', rows);
-      const { inserted, updated } = await definition.apply(sql, options.actorId);
+      const { inserted, updated } = await this.importRows.applyRows(tx, definition, options.actorId);
       if (kind !== 'customers' && inserted + updated > 0)
         // Their behaviour changed: the metrics refresh job recomputes their metrics (segments read them).
-        await client.query(
-          metricsStaleInsertFrom(`(SELECT c.id AS customer_id
-             FROM import_rows r JOIN customers c ON c.account_no = r."accountNo")`),
-        );
-      await client.query('COMMIT');
+        await this.importRows.markCustomersStale(tx);
+      await runner.commitTransaction();
       progress('done', rows);
       const accepted = rows - rejected;
       return outcome(true, {
@@ -144,7 +122,7 @@ export class ImportService {
         ...errorReport,
       });
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;
     } finally {
       await runner.release();

@@ -2,6 +2,7 @@ import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '@crm/api/http';
+import { execute } from './query';
 
 @ApiTags('health')
 @Controller('health')
@@ -13,7 +14,7 @@ export class HealthController {
   @ApiOkResponse({ description: 'The API is up and its database answers' })
   async check(): Promise<{ status: 'ok'; database: 'up' }> {
     try {
-      await this.dataSource.query('SELECT 1');
+      await execute(this.dataSource, 'SELECT 1');
     } catch {
       throw new ServiceUnavailableException('The database does not answer');
     }

@@ -3,8 +3,7 @@ import { withDataSource } from '@crm/api/database';
 import { Role } from '@crm/shared/domain';
 import demoUsers from '@crm/seeds/demo-users.json';
 import demoDataset from '@crm/seeds/demo-dataset.json';
-import type { PoolClient } from 'pg';
-import { EntityManager, QueryRunner } from 'typeorm';
+import { accountManagerIds, countUsers } from './demo-seed.repository';
 import { loadPopulation } from './population';
 
 /** The demo logins printed at start-up (API.md, "Demo users"). */
@@ -15,10 +14,7 @@ export const DEMO_LOGINS = {
 
 /** True when nobody has ever been created in this database (fresh install). */
 export function isDatabaseEmpty(databaseUrl: string): Promise<boolean> {
-  return withDataSource(databaseUrl, async (ds) => {
-    const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM users');
-    return n === 0;
-  });
+  return withDataSource(databaseUrl, async (ds) => (await countUsers(ds)) === 0);
 }
 
 /** Loads the demo dataset of `seeds/` in one transaction. Never run against a production database. */
@@ -29,7 +25,7 @@ export function loadDemoSeed(databaseUrl: string): Promise<void> {
         manager,
         demoUsers.users.map((u) => ({ ...u, role: u.role as Role, password: demoUsers.password })),
       );
-      await loadPopulation(clientOf(manager), {
+      await loadPopulation(manager, {
         seed: demoDataset.seed,
         customers: demoDataset.customers,
         months: demoDataset.months,
@@ -38,19 +34,4 @@ export function loadDemoSeed(databaseUrl: string): Promise<void> {
       });
     }),
   );
-}
-
-/** Active account managers, in username order (the generator gives the first ones the most customers). */
-export async function accountManagerIds(manager: EntityManager): Promise<string[]> {
-  const rows: { id: string }[] = await manager.query(
-    `SELECT id FROM users WHERE role = 'account_manager' AND active ORDER BY length(username), username`,
-  );
-  return rows.map((r) => r.id);
-}
-
-/** The pg connection under a TypeORM transaction, for COPY. */
-export function clientOf(manager: EntityManager): PoolClient {
-  const runner = manager.queryRunner as (QueryRunner & { databaseConnection?: PoolClient }) | undefined;
-  if (!runner?.databaseConnection) throw new Error('clientOf needs an EntityManager of a running transaction');
-  return runner.databaseConnection;
 }

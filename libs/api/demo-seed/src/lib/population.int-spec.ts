@@ -2,7 +2,7 @@ import { UsersService } from '@crm/api/auth';
 import { withDataSource } from '@crm/api/database';
 import { syncReferenceData } from '@crm/api/reference';
 import { createTestDatabase } from '@crm/api/testing';
-import { accountManagerIds, clientOf } from './demo-seed';
+import { accountManagerIds } from './demo-seed.repository';
 import { loadPopulation, POPULATION_BATCH } from './population';
 
 /** Loads a population the way `npm run generate` does (foreign-key triggers off) and reads back a fingerprint. */
@@ -20,7 +20,7 @@ async function loadAndFingerprint(url: string, customers: number) {
         })),
       );
       await manager.query('SET LOCAL session_replication_role = replica');
-      await loadPopulation(clientOf(manager), {
+      await loadPopulation(manager, {
         seed: 7,
         customers,
         months: 6,

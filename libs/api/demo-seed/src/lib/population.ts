@@ -7,12 +7,18 @@ import {
   Random,
   settlementOf,
 } from '@crm/api/data-generator';
-import { LifecycleStepDefinition, WorkingCalendar, workingCalendar } from '@crm/shared/domain';
+import { LifecycleStepDefinition, WorkingCalendar } from '@crm/shared/domain';
 import { randomBytes } from 'node:crypto';
-import { finished } from 'node:stream/promises';
-import type { ClientBase } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { EntityManager } from 'typeorm';
 import { csvLine, pgTextArray } from './csv-rows';
+import {
+  advanceBillSequence,
+  copyRows,
+  lifecycleStepDefinitions,
+  loadWorkingCalendar,
+  maxBillId,
+  refreshSegmentFacts,
+} from './demo-seed.repository';
 
 /** Customers generated and written per batch; part of what makes a seed's output the same every time. */
 export const POPULATION_BATCH = 5000;
@@ -81,8 +87,7 @@ export interface PopulationBatch {
   rows: Record<Table, number>;
 }
 
-export async function planPopulation(client: ClientBase, options: PopulationOptions): Promise<PopulationPlan> {
-  const maxBill = (await client.query('SELECT coalesce(max(id), 0) AS max FROM bills')).rows[0].max;
+export async function planPopulation(tx: EntityManager, options: PopulationOptions): Promise<PopulationPlan> {
   const { seed, customers, months, managerIds, now } = options;
   return {
     seed,
@@ -92,9 +97,9 @@ export async function planPopulation(client: ClientBase, options: PopulationOpti
     now,
     firstIndex: options.firstIndex ?? 0,
     batches: Math.ceil(options.customers / POPULATION_BATCH),
-    firstBillId: Number(maxBill) + 1,
-    steps: await stepDefinitions(client),
-    calendar: await calendarOf(client),
+    firstBillId: (await maxBillId(tx)) + 1,
+    steps: await lifecycleStepDefinitions(tx),
+    calendar: await loadWorkingCalendar(tx),
   };
 }
 
@@ -128,42 +133,37 @@ export function populationBatch(plan: PopulationPlan, batch: number): Population
 }
 
 /** COPYs a batch into the tables, in an order that satisfies the foreign keys. */
-export async function writePopulationBatch(client: ClientBase, batch: PopulationBatch): Promise<void> {
+export async function writePopulationBatch(tx: EntityManager, batch: PopulationBatch): Promise<void> {
   for (const table of Object.keys(TABLES) as Table[]) {
-    if (!batch.rows[table]) continue;
-    const stream = client.query(copyFrom(`COPY ${TABLES[table]} FROM STDIN (FORMAT csv)`));
-    stream.end(batch.text[table]);
-    await finished(stream);
+    if (batch.rows[table]) await copyRows(tx, TABLES[table], batch.text[table]);
   }
 }
 
 /** Moves the bills' id sequence past the ids the batches gave out, and rebuilds the segment facts. */
-export async function finishPopulation(client: ClientBase): Promise<void> {
-  await client.query(
-    `SELECT setval(pg_get_serial_sequence('bills', 'id'), greatest(max(id), 1), max(id) IS NOT NULL) FROM bills`,
-  );
+export async function finishPopulation(tx: EntityManager): Promise<void> {
+  await advanceBillSequence(tx);
   // The generator's COPY may run without triggers (session_replication_role = replica): rebuild what they keep.
-  await client.query('SELECT refresh_segment_facts()');
+  await refreshSegmentFacts(tx);
 }
 
 /**
  * Generates `customers` key accounts with their applications and `months` of behaviour and writes them
- * with COPY, batch by batch, on the given connection (inside the caller's transaction, if any). Used by
- * the demo seed; `npm run generate` runs the same batches on worker threads. Deterministic for a seed.
+ * with COPY, batch by batch, in the caller's transaction `tx`. Used by the demo seed; `npm run generate`
+ * runs the same batches on worker threads. Deterministic for a seed.
  */
-export async function loadPopulation(client: ClientBase, options: PopulationOptions): Promise<PopulationCounts> {
-  const plan = await planPopulation(client, options);
+export async function loadPopulation(tx: EntityManager, options: PopulationOptions): Promise<PopulationCounts> {
+  const plan = await planPopulation(tx, options);
   const counts: PopulationCounts = Object.fromEntries(Object.keys(TABLES).map((t) => [t, 0]));
   for (let b = 0; b < plan.batches; b++) {
     const batch = populationBatch(plan, b);
-    await writePopulationBatch(client, batch);
+    await writePopulationBatch(tx, batch);
     addCounts(counts, batch);
     options.onBatch?.({
       customers: Math.min((b + 1) * POPULATION_BATCH, plan.customers),
       rows: Object.values(counts).reduce((x, y) => x + y, 0),
     });
   }
-  await finishPopulation(client);
+  await finishPopulation(tx);
   return counts;
 }
 
@@ -317,22 +317,4 @@ function batchRows(
     }
   });
   return rows;
-}
-
-async function stepDefinitions(client: ClientBase): Promise<LifecycleStepDefinition[]> {
-  const { rows } = await client.query(
-    `SELECT application_type AS "applicationType", position, code, name_zh AS "nameZh", name_en AS "nameEn",
-            sla_working_days AS "slaWorkingDays", sla_working_days_dual_supply AS "slaWorkingDaysDualSupply"
-       FROM lifecycle_steps ORDER BY application_type, position`,
-  );
-  return rows;
-}
-
-async function calendarOf(client: ClientBase): Promise<WorkingCalendar> {
-  const days = await client.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, working FROM working_calendar`);
-  const years = await client.query('SELECT year FROM working_calendar_years');
-  return workingCalendar(
-    days.rows,
-    years.rows.map((y: { year: number }) => y.year),
-  );
 }

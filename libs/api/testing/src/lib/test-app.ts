@@ -1,14 +1,14 @@
 import { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AuthModule, UsersService } from '@crm/api/auth';
-import { DatabaseModule, ExportLimits } from '@crm/api/database';
+import { DatabaseModule, ExportLimits, withDataSource } from '@crm/api/database';
 import { JobsModule } from '@crm/api/jobs';
 import { configureHttp } from '@crm/api/http';
 import { syncReferenceData } from '@crm/api/reference';
 import { Role } from '@crm/shared/domain';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { createDatabase, dropDatabase } from './test-databases.repository';
 
 export const TEST_PASSWORD = 'test-password-1';
 
@@ -65,26 +65,14 @@ function adminUrl(): string {
 /** A new database cloned from the migrated template; returns its URL and a function that drops it. */
 export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `crm_test_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: adminUrl() });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env['TEST_DATABASE_TEMPLATE']}`);
-  } finally {
-    await admin.end();
-  }
+  await withDataSource(adminUrl(), (admin) =>
+    createDatabase(admin, name, String(process.env['TEST_DATABASE_TEMPLATE'])),
+  );
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: async () => {
-      const client = new Client({ connectionString: adminUrl() });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
+    drop: () => withDataSource(adminUrl(), (admin) => dropDatabase(admin, name)),
   };
 }
 
