@@ -43,7 +43,7 @@ export class ScoresController {
   @Get('customers/:id/scores')
   @Roles(...ROLES)
   async ofCustomer(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<CustomerScores> {
-    await this.customers.get(scope, id);
+    await this.customers.assertAccess(scope, id);
     return this.scores.ofCustomer(id);
   }
 

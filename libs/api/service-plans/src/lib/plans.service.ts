@@ -80,7 +80,7 @@ export class PlansService {
   /** Enrols a customer the caller may see, and makes its tasks for the coming TASK_HORIZON_DAYS at once. */
   async enrolCustomer(user: AuthUser, templateId: string, customerId: string): Promise<Enrolment> {
     const template = await this.get(templateId);
-    await this.customers.get(DataScope.of(user), customerId);
+    await this.customers.assertAccess(DataScope.of(user), customerId);
     const today = chinaDate(new Date());
     return this.dataSource.transaction(async (tx) => {
       const enrolment = await this.repository.enrolCustomer(tx, template, customerId, today, user.id);
@@ -106,7 +106,7 @@ export class PlansService {
   async unenrol(user: AuthUser, enrolmentId: string): Promise<void> {
     const enrolment = await this.repository.runningEnrolment(enrolmentId);
     if (!enrolment) throw new NotFoundError('Enrolment', enrolmentId);
-    await this.customers.get(DataScope.of(user), enrolment.customerId);
+    await this.customers.assertAccess(DataScope.of(user), enrolment.customerId);
     const today = chinaDate(new Date());
     await this.dataSource.transaction(async (tx) => {
       await this.repository.endEnrolment(tx, enrolmentId, today);
@@ -139,7 +139,7 @@ export class PlansService {
   }
 
   async enrolmentsOfCustomer(user: AuthUser, customerId: string): Promise<Enrolment[]> {
-    await this.customers.get(DataScope.of(user), customerId);
+    await this.customers.assertAccess(DataScope.of(user), customerId);
     return this.repository.enrolments(customerId);
   }
 }
