@@ -1,17 +1,16 @@
-import { DecimalPipe } from '@angular/common';
 import { HttpClient, HttpErrorResponse, HttpHeaders } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ApiError, HandoverResult, ManagerWorkload } from '@crm/shared/domain';
+import { CellDef, DataTable, TableColumn } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { firstValueFrom } from 'rxjs';
 
 /** Each account manager's customers, capacity and open work, to rebalance; hand all of one manager's customers over. */
@@ -19,23 +18,20 @@ import { firstValueFrom } from 'rxjs';
   selector: 'crm-workload-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DecimalPipe,
     FormsModule,
     RouterLink,
     TranslatePipe,
+    CellDef,
+    DataTable,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
     NzInputModule,
     NzModalModule,
     NzSelectModule,
-    NzTableModule,
   ],
   templateUrl: './workload.page.html',
   styles: `
-    .bar-cell {
-      width: 30%;
-    }
     .bar {
       height: 10px;
       background: #1677ff;
@@ -54,6 +50,14 @@ import { firstValueFrom } from 'rxjs';
 export class WorkloadPage implements OnInit {
   private readonly http = inject(HttpClient);
   protected readonly rows = signal<ManagerWorkload[]>([]);
+  protected readonly columns: TableColumn<ManagerWorkload>[] = [
+    { key: 'manager', label: 'workload.manager' },
+    { key: 'customers', label: 'workload.customers', kind: 'number' },
+    { key: 'bar', label: '', width: '30%' },
+    { key: 'totalCapacityKva', label: 'workload.capacity', kind: 'kva' },
+    { key: 'openWork', label: 'workload.openWork', kind: 'number' },
+    { key: 'handOver', label: '' },
+  ];
   protected readonly max = computed(() => Math.max(1, ...this.rows().map((r) => r.customers)));
   protected readonly from = signal<ManagerWorkload | null>(null);
   protected readonly targets = computed(() => this.rows().filter((r) => r.manager.id !== this.from()?.manager.id));

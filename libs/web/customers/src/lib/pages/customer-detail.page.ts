@@ -5,8 +5,9 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { ApiError, Customer, Industry, ROLES_THAT_HAND_OVER } from '@crm/shared/domain';
+import { ApiError, Contact, Customer, Industry, ROLES_THAT_HAND_OVER } from '@crm/shared/domain';
 import { AuthStore, CUSTOMER_TABS, CustomerContext, CustomerTab, LanguageService } from '@crm/web/core';
+import { DataTable, TableColumn } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -16,7 +17,6 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { CustomerForm, CustomerFormValue } from '../components/customer-form';
@@ -37,6 +37,7 @@ import { STAGE_COLOURS } from '../stage-colours';
     TranslatePipe,
     NgComponentOutlet,
     CustomerForm,
+    DataTable,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
@@ -46,7 +47,6 @@ import { STAGE_COLOURS } from '../stage-colours';
     NzModalModule,
     NzResultModule,
     NzSelectModule,
-    NzTableModule,
     NzTagModule,
     NzTabsModule,
   ],
@@ -93,6 +93,12 @@ export class CustomerDetailPage implements OnInit {
   private readonly router = inject(Router);
   private readonly context = inject(CustomerContext);
   protected readonly customer = this.context.customer;
+  protected readonly contactColumns: TableColumn<Contact>[] = [
+    { key: 'name', label: 'contact.name' },
+    { key: 'role', label: 'contact.role' },
+    { key: 'phone', label: 'contact.phone' },
+    { key: 'email', label: 'contact.email' },
+  ];
   protected readonly tabs = [...(inject(CUSTOMER_TABS, { optional: true }) ?? [])].sort((a, b) => a.order - b.order);
   private readonly tabParam = toSignal(inject(ActivatedRoute).queryParamMap, { requireSync: true });
   /** The open tab's index: 0 is the overview, then `tabs` in order. */

@@ -1,15 +1,13 @@
-import { PercentPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { addCalendarDays, chinaDate, LifecycleReport } from '@crm/shared/domain';
 import { LanguageService } from '@crm/web/core';
-import { Chart } from '@crm/web/ui';
+import { Chart, DataTable, TableColumn } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzStatisticModule } from 'ng-zorro-antd/statistic';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { LifecycleApi } from '../lifecycle.api';
 import { byManagerChart, complianceByMonthChart, overallRate, stepDurationChart } from '../report-charts';
 
@@ -18,15 +16,14 @@ import { byManagerChart, complianceByMonthChart, overallRate, stepDurationChart 
   selector: 'crm-lifecycle-report-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    PercentPipe,
     FormsModule,
     TranslatePipe,
     Chart,
+    DataTable,
     NzCardModule,
     NzDatePickerModule,
     NzGridModule,
     NzStatisticModule,
-    NzTableModule,
   ],
   templateUrl: './lifecycle-report.page.html',
   styles: `
@@ -46,6 +43,15 @@ export class LifecycleReportPage {
   private readonly translate = inject(TranslateService);
   private readonly language = inject(LanguageService);
   protected readonly report = signal<LifecycleReport | null>(null);
+  protected readonly managerColumns: TableColumn<LifecycleReport['byManager'][number]>[] = [
+    { key: 'manager', label: 'applications.manager', value: (row) => row.manager.displayName },
+    { key: 'completed', label: 'report.completed', kind: 'number' },
+    { key: 'compliant', label: 'report.compliant', kind: 'number' },
+    { key: 'rate', label: 'report.rate', kind: 'percent' },
+    { key: 'commitmentRate', label: 'report.commitmentRate', kind: 'percent' },
+    { key: 'overdueNow', label: 'sla.overdue', kind: 'number' },
+    { key: 'warningNow', label: 'sla.warning', kind: 'number' },
+  ];
   protected readonly range = signal<Date[]>([]);
   private readonly t = (key: string) => this.translate.instant(key) as string;
   protected readonly rate = computed(() => (this.report() ? overallRate(this.report() as LifecycleReport) : null));
