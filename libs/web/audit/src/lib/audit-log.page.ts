@@ -19,16 +19,7 @@ export function statusColour(status: number): string {
 @Component({
   selector: 'crm-audit-log-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    FormsModule,
-    TranslatePipe,
-    CellDef,
-    DataTable,
-    FilterBar,
-    NzCardModule,
-    NzDatePickerModule,
-    NzTagModule,
-  ],
+  imports: [FormsModule, TranslatePipe, CellDef, DataTable, FilterBar, NzCardModule, NzDatePickerModule, NzTagModule],
   templateUrl: './audit-log.page.html',
   styles: `
     .id {

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output } f
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { ChangeHistoryEntry, PersonRef } from '@crm/shared/domain';
 import { LanguageService } from '@crm/web/core';
-import { CellDef, DataTable, TableColumn, TableList } from '@crm/web/ui';
+import { CellDef, DataTable, TableColumn, TableList, TableRow } from '@crm/web/ui';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { changeLines, TextContext } from '../change-text';
 
@@ -33,6 +33,9 @@ export class ChangeTable {
   /** The admin page shows whose customer each change is about (and filters by a clicked actor); the customer page does not. */
   readonly showCustomer = input(false);
   readonly actorClick = output<PersonRef>();
+  protected readonly row: TableRow<ChangeHistoryEntry> = {
+    attrs: (e) => ({ 'data-entity': e.entityType, 'data-action': e.action }),
+  };
   protected readonly columns = computed((): TableColumn<ChangeHistoryEntry>[] => [
     { key: 'at', label: 'changeHistory.at', kind: 'datetime' },
     { key: 'actor', label: 'changeHistory.actor' },

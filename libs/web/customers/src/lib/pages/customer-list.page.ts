@@ -5,7 +5,7 @@ import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Customer, CUSTOMER_STAGES, Industry, VOLTAGE_LEVELS_KV } from '@crm/shared/domain';
 import { AuthStore, LanguageService, pagedList } from '@crm/web/core';
-import { CellDef, DataTable, FilterBar, ListFilter, personOptions, TableColumn } from '@crm/web/ui';
+import { CellDef, DataTable, FilterBar, ListFilter, personOptions, TableColumn, TableRow } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
@@ -107,12 +107,30 @@ export class CustomerListPage implements OnInit {
     },
     ...(this.isManager()
       ? []
-      : [{ key: 'managerId', placeholder: 'customer.manager', options: personOptions(this.managers()), searchable: true }]),
+      : [
+          {
+            key: 'managerId',
+            placeholder: 'customer.manager',
+            options: personOptions(this.managers()),
+            searchable: true,
+          },
+        ]),
   ]);
   private readonly tableColumns: Record<Column, TableColumn<Customer>> = {
     accountNo: { key: 'accountNo', label: 'customers.column.accountNo', sort: 'accountNo' },
-    name: { key: 'name', label: 'customers.column.name', kind: 'link', link: (c) => ['/customers', c.id], sort: 'name' },
-    voltageKv: { key: 'voltageKv', label: 'customers.column.voltageKv', value: (c) => `${c.voltageKv} kV`, sort: 'voltageKv' },
+    name: {
+      key: 'name',
+      label: 'customers.column.name',
+      kind: 'link',
+      link: (c) => ['/customers', c.id],
+      sort: 'name',
+    },
+    voltageKv: {
+      key: 'voltageKv',
+      label: 'customers.column.voltageKv',
+      value: (c) => `${c.voltageKv} kV`,
+      sort: 'voltageKv',
+    },
     contractCapacityKva: {
       key: 'contractCapacityKva',
       label: 'customers.column.contractCapacityKva',
@@ -127,9 +145,13 @@ export class CustomerListPage implements OnInit {
     phone: { key: 'phone', label: 'customers.column.phone', value: (c) => c.contacts[0]?.phone },
     updatedAt: { key: 'updatedAt', label: 'customers.column.updatedAt', kind: 'date', sort: 'updatedAt' },
   };
-  protected readonly shownColumns = computed(() => LIST_COLUMNS.filter((c) => this.has(c)).map((c) => this.tableColumns[c]));
-  protected readonly rowTestId = (c: Customer) => `customer-row-${c.accountNo}`;
-  protected readonly rowLink = (c: Customer) => ['/customers', c.id];
+  protected readonly shownColumns = computed(() =>
+    LIST_COLUMNS.filter((c) => this.has(c)).map((c) => this.tableColumns[c]),
+  );
+  protected readonly row: TableRow<Customer> = {
+    attrs: (c) => ({ 'data-testid': `customer-row-${c.accountNo}` }),
+    link: (c) => ['/customers', c.id],
+  };
 
   ngOnInit(): void {
     void this.loadReference();

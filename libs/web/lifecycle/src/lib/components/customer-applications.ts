@@ -5,7 +5,7 @@ import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ApiError, APPLICATION_TYPES, ApplicationListItem, ApplicationType } from '@crm/shared/domain';
 import { AuthStore, CustomerContext, LanguageService } from '@crm/web/core';
-import { CellDef, DataTable, SlaTag } from '@crm/web/ui';
+import { CellDef, DataTable } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -16,6 +16,7 @@ import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { applicationColumns } from '../application-columns';
+import { ApplicationSla } from './application-sla';
 import { LifecycleApi } from '../lifecycle.api';
 
 /** A customer's applications, with the button that starts a new one; for the customer page. */
@@ -28,7 +29,7 @@ import { LifecycleApi } from '../lifecycle.api';
     TranslatePipe,
     CellDef,
     DataTable,
-    SlaTag,
+    ApplicationSla,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,

@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { TranslatePipe } from '@ngx-translate/core';
 import { APPLICATION_TYPES, ApplicationListItem, SLA_STATES } from '@crm/shared/domain';
 import { AuthStore, LanguageService, pagedList } from '@crm/web/core';
-import { CellDef, DataTable, FilterBar, ListFilter, SlaTag, TableColumn } from '@crm/web/ui';
+import { CellDef, DataTable, FilterBar, ListFilter, TableColumn, TableRow } from '@crm/web/ui';
+import { ApplicationSla } from '../components/application-sla';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { applicationColumns } from '../application-columns';
 import { LifecycleApi } from '../lifecycle.api';
@@ -11,14 +12,8 @@ import { LifecycleApi } from '../lifecycle.api';
 @Component({
   selector: 'crm-application-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, CellDef, DataTable, FilterBar, SlaTag, NzCardModule],
+  imports: [TranslatePipe, CellDef, DataTable, FilterBar, ApplicationSla, NzCardModule],
   templateUrl: './application-list.page.html',
-  styles: `
-    .muted {
-      color: rgba(0, 0, 0, 0.45);
-      font-size: 12px;
-    }
-  `,
 })
 export class ApplicationListPage {
   private readonly api = inject(LifecycleApi);
@@ -53,17 +48,30 @@ export class ApplicationListPage {
   private readonly isManager = computed(() => this.auth.user()?.role === 'account_manager');
   private readonly column = applicationColumns(() => this.language.current() === 'zh-CN');
   protected readonly columns = computed((): TableColumn<ApplicationListItem>[] => [
-    { key: 'customer', label: 'applications.customer' },
+    {
+      key: 'customer',
+      label: 'applications.customer',
+      value: (a) => a.customer.name,
+      detail: (a) => a.customer.accountNo,
+    },
     this.column.type,
     this.column.currentStep,
     this.column.dueDate,
     this.column.sla,
     ...(this.isManager()
       ? []
-      : [{ key: 'manager', label: 'applications.manager', value: (a: ApplicationListItem) => a.accountManager?.displayName }]),
+      : [
+          {
+            key: 'manager',
+            label: 'applications.manager',
+            value: (a: ApplicationListItem) => a.accountManager?.displayName,
+          },
+        ]),
     this.column.receivedAt,
     this.column.status,
   ]);
-  protected readonly rowTestId = (a: ApplicationListItem) => `application-${a.id}`;
-  protected readonly rowLink = (a: ApplicationListItem) => ['/applications', a.id];
+  protected readonly row: TableRow<ApplicationListItem> = {
+    attrs: (a) => ({ 'data-testid': `application-${a.id}` }),
+    link: (a) => ['/applications', a.id],
+  };
 }

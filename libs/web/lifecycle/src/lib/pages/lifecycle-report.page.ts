@@ -3,11 +3,10 @@ import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { addCalendarDays, chinaDate, LifecycleReport } from '@crm/shared/domain';
 import { LanguageService } from '@crm/web/core';
-import { Chart, DataTable, TableColumn } from '@crm/web/ui';
+import { Chart, DataTable, Stat, StatCards, TableColumn } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzGridModule } from 'ng-zorro-antd/grid';
-import { NzStatisticModule } from 'ng-zorro-antd/statistic';
 import { LifecycleApi } from '../lifecycle.api';
 import { byManagerChart, complianceByMonthChart, overallRate, stepDurationChart } from '../report-charts';
 
@@ -15,22 +14,10 @@ import { byManagerChart, complianceByMonthChart, overallRate, stepDurationChart 
 @Component({
   selector: 'crm-lifecycle-report-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    FormsModule,
-    TranslatePipe,
-    Chart,
-    DataTable,
-    NzCardModule,
-    NzDatePickerModule,
-    NzGridModule,
-    NzStatisticModule,
-  ],
+  imports: [FormsModule, TranslatePipe, Chart, DataTable, StatCards, NzCardModule, NzDatePickerModule, NzGridModule],
   templateUrl: './lifecycle-report.page.html',
   styles: `
     .toolbar {
-      margin-bottom: 16px;
-    }
-    .kpis {
       margin-bottom: 16px;
     }
     .block {
@@ -55,10 +42,23 @@ export class LifecycleReportPage {
   protected readonly range = signal<Date[]>([]);
   private readonly t = (key: string) => this.translate.instant(key) as string;
   protected readonly rate = computed(() => (this.report() ? overallRate(this.report() as LifecycleReport) : null));
-  protected readonly ratePercent = computed(() => Math.round((this.rate() ?? 0) * 1000) / 10);
-  protected readonly completed = computed(() => this.report()?.byMonth.reduce((s, m) => s + m.completed, 0) ?? 0);
-  protected readonly overdue = computed(() => this.report()?.byManager.reduce((s, m) => s + m.overdueNow, 0) ?? 0);
-  protected readonly warning = computed(() => this.report()?.byManager.reduce((s, m) => s + m.warningNow, 0) ?? 0);
+  protected readonly kpis = computed((): Stat[] => {
+    const byManager = this.report()?.byManager ?? [];
+    return [
+      {
+        title: 'report.overallRate',
+        value: Math.round((this.rate() ?? 0) * 1000) / 10,
+        suffix: '%',
+        testId: 'kpi-rate',
+      },
+      {
+        title: 'report.completedTotal',
+        value: this.report()?.byMonth.reduce((s, m) => s + m.completed, 0) ?? 0,
+      },
+      { title: 'report.overdueNow', value: byManager.reduce((s, m) => s + m.overdueNow, 0), colour: '#cf1322' },
+      { title: 'report.warningNow', value: byManager.reduce((s, m) => s + m.warningNow, 0), colour: '#d48806' },
+    ];
+  });
   // Charts read the language so that their labels are rebuilt when it changes.
   protected readonly monthChart = computed(() => {
     this.language.current();

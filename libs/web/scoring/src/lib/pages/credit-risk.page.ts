@@ -4,14 +4,12 @@ import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { CREDIT_RATINGS, CreditRating, Page } from '@crm/shared/domain';
 import { LanguageService, PagedList, pagedList } from '@crm/web/core';
-import { CellDef, Chart, DataTable, FilterBar, TableColumn } from '@crm/web/ui';
+import { CellDef, Chart, DataTable, FilterBar, Stat, StatCards, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzStatisticModule } from 'ng-zorro-antd/statistic';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { blacklistedFor, blacklistedTotal, ratingChartOption, ratingTagColour, totalArrears } from '../credit-charts';
@@ -70,13 +68,12 @@ export class CreditListTable {
     Chart,
     CreditListTable,
     FilterBar,
+    StatCards,
     NzButtonModule,
     NzCardModule,
-    NzGridModule,
     NzIconModule,
     NzInputModule,
     NzSelectModule,
-    NzStatisticModule,
     NzTabsModule,
     NzTagModule,
   ],
@@ -100,10 +97,30 @@ export class CreditRiskPage implements OnInit {
   protected readonly blacklist = this.creditList('blacklist');
   protected readonly downgrades = this.creditList('downgrades');
 
-  protected readonly blacklisted = computed(() => blacklistedTotal(this.summary()));
-  protected readonly theft = computed(() => blacklistedFor(this.summary(), 'theft'));
-  protected readonly ratingC = computed(() => blacklistedFor(this.summary(), 'rating_c'));
-  protected readonly downgraded = computed(() => this.summary()?.downgraded ?? 0);
+  protected readonly stats = computed((): Stat[] => [
+    {
+      title: 'creditRisk.blacklisted',
+      value: blacklistedTotal(this.summary()),
+      colour: '#cf1322',
+      testId: 'credit-blacklisted',
+    },
+    {
+      title: 'creditRisk.blacklistedTheft',
+      value: blacklistedFor(this.summary(), 'theft'),
+      testId: 'credit-blacklisted-theft',
+    },
+    {
+      title: 'creditRisk.blacklistedRatingC',
+      value: blacklistedFor(this.summary(), 'rating_c'),
+      testId: 'credit-blacklisted-rating-c',
+    },
+    {
+      title: 'creditRisk.downgraded',
+      value: this.summary()?.downgraded ?? 0,
+      colour: '#d48806',
+      testId: 'credit-downgraded',
+    },
+  ]);
   protected readonly arrears = computed(() => totalArrears(this.summary()));
   // Reads the language so that the series names are rebuilt when it changes.
   protected readonly chart = computed(() => {

@@ -1,6 +1,5 @@
 import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, OnInit, signal, untracked } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { AuthStore, LanguageService, pagedList } from '@crm/web/core';
 import { CellDef, Chart, DataTable, FilterBar, ListFilter, personOptions, TableColumn } from '@crm/web/ui';
@@ -29,7 +28,6 @@ const PAGE_SIZE = 50;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     DecimalPipe,
-    RouterLink,
     TranslatePipe,
     CellDef,
     Chart,
@@ -49,7 +47,6 @@ const PAGE_SIZE = 50;
     .charts {
       margin-bottom: 16px;
     }
-    .account,
     .hint {
       color: rgba(0, 0, 0, 0.45);
       font-size: 12px;
@@ -107,7 +104,14 @@ export class VipListPage implements OnInit {
   ]);
   protected readonly columns: TableColumn<VipListEntry>[] = [
     { key: 'rank', label: 'vip.rank', width: '70px' },
-    { key: 'customer', label: 'vip.customer' },
+    {
+      key: 'customer',
+      label: 'vip.customer',
+      kind: 'link',
+      value: (e) => e.customer.name,
+      link: (e) => ['/customers', e.customer.id],
+      detail: (e) => e.customer.accountNo,
+    },
     { key: 'region', label: 'vip.region', value: (e) => e.customer.region },
     { key: 'manager', label: 'vip.manager', value: (e) => e.manager?.displayName },
     { key: 'revenue12Months', label: 'vip.revenue12', kind: 'number', digits: '1.0-0' },

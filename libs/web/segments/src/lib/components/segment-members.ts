@@ -66,7 +66,12 @@ export class SegmentMembers {
     this.vocabularyColumn('industry', 'industry'),
     this.vocabularyColumn('voltageKv', 'voltageKv'),
     this.vocabularyColumn('region', 'region'),
-    { key: 'contractCapacityKva', label: 'segments.column.contractCapacityKva', kind: 'kva', sort: 'contractCapacityKva' },
+    {
+      key: 'contractCapacityKva',
+      label: 'segments.column.contractCapacityKva',
+      kind: 'kva',
+      sort: 'contractCapacityKva',
+    },
     { key: 'kwh12m', label: 'segments.column.kwh12m', kind: 'number', digits: '1.0-0', sort: 'kwh12m' },
     { key: 'arrears', label: 'segments.column.arrears', kind: 'money', sort: 'arrears' },
     this.vocabularyColumn('vipTier', 'vipScore'),
@@ -76,7 +81,7 @@ export class SegmentMembers {
   protected readonly columns = computed(() =>
     this.editable() ? [...this.memberColumns, { key: 'remove', label: '' }] : this.memberColumns,
   );
-  protected readonly rowTestId = () => 'member';
+  protected readonly row = { attrs: () => ({ 'data-testid': 'member' }) };
   protected readonly newAccountNos = signal('');
   protected readonly parsedAccountNos = computed(() => parseAccountNumbers(this.newAccountNos()));
 

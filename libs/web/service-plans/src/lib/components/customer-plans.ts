@@ -12,7 +12,7 @@ import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { PlanEnrolment, ServicePlansApi } from '../service-plans.api';
-import { taskDetail } from '../tasks';
+import { TASK_COLUMNS, TaskDue, taskRow, TaskSource } from './task-cells';
 
 /** Open tasks the card lists, soonest due first. */
 const TASKS = 50;
@@ -28,6 +28,8 @@ const TASKS = 50;
     TranslatePipe,
     CellDef,
     DataTable,
+    TaskDue,
+    TaskSource,
     NzButtonModule,
     NzCardModule,
     NzPopconfirmModule,
@@ -45,9 +47,6 @@ const TASKS = 50;
     }
     .tasks-title {
       margin-top: 16px;
-    }
-    .nowrap {
-      white-space: nowrap;
     }
     :host ::ng-deep tr.overdue td {
       color: #cf1322;
@@ -68,21 +67,15 @@ export class CustomerPlansCard {
   protected readonly tasksTotal = signal(0);
   protected readonly planId = signal<string | null>(null);
   protected readonly enrolling = signal(false);
-  protected readonly detail = taskDetail;
   protected readonly enrolmentColumns: TableColumn<PlanEnrolment>[] = [
     { key: 'plan', label: 'servicePlans.plan' },
     { key: 'enrolledOn', label: 'servicePlans.since', kind: 'date' },
     { key: 'until', label: 'servicePlans.until' },
     { key: 'unenrol', label: '' },
   ];
-  protected readonly taskColumns: TableColumn<ServiceTask>[] = [
-    { key: 'dueOn', label: 'servicePlans.dueOn' },
-    { key: 'kind', label: 'servicePlans.kindLabel', kind: 'enum', labels: 'servicePlans.kind.' },
-    { key: 'source', label: 'servicePlans.source' },
-  ];
-  protected readonly enrolmentTestId = () => 'enrolment';
-  protected readonly taskTestId = () => 'customer-task';
-  protected readonly taskClass = (task: ServiceTask) => (task.overdue ? 'overdue' : '');
+  protected readonly taskColumns = [...TASK_COLUMNS, { key: 'source', label: 'servicePlans.source' }];
+  protected readonly enrolmentRow = { attrs: () => ({ 'data-testid': 'enrolment' }) };
+  protected readonly taskRow = taskRow('customer-task');
   /** The plans the customer is not enrolled in yet. */
   protected readonly choosable = computed(() => {
     const enrolled = new Set(this.enrolments().map((e) => e.plan.id));

@@ -5,16 +5,19 @@ import {
   computed,
   contentChildren,
   Directive,
+  effect,
+  ElementRef,
   inject,
   input,
   LOCALE_ID,
+  Renderer2,
   TemplateRef,
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { ErrorAlert } from '../error-alert/error-alert';
-import { cellValue, columnAlign, TableColumn, TableList } from './table-column';
+import { cellValue, columnAlign, TableColumn, TableList, TableRow } from './table-column';
 
 /** The cells of one column drawn by the page: `<ng-template crmCell="key" let-row>…</ng-template>`. */
 @Directive({ selector: 'ng-template[crmCell]' })
@@ -23,15 +26,29 @@ export class CellDef {
   readonly template = inject<TemplateRef<{ $implicit: never }>>(TemplateRef);
 }
 
+/** Sets the attributes of its element (a row's `data-testid` and the like). */
+@Directive({ selector: '[crmAttrs]' })
+export class Attrs {
+  readonly attrs = input.required<Record<string, string>>({ alias: 'crmAttrs' });
+
+  constructor() {
+    const element = inject(ElementRef).nativeElement as Element;
+    const renderer = inject(Renderer2);
+    effect(() => {
+      for (const [name, value] of Object.entries(this.attrs())) renderer.setAttribute(element, name, value);
+    });
+  }
+}
+
 /**
  * A table of rows described by columns: with `list`, a server-paged list (its page, page size, sort, loading and
- * load error with a retry); with `rows` alone, every row at once. Empty values show as `—`; cells a kind cannot
- * draw come from `crmCell` templates of the same key.
+ * load error with a retry); with `rows`, rows at hand (paged in the browser when given a `pageSize`). Empty values show
+ * as `—`; cells a kind cannot draw come from `crmCell` templates of the same key.
  */
 @Component({
   selector: 'crm-data-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NgTemplateOutlet, RouterLink, TranslatePipe, NzTableModule, ErrorAlert],
+  imports: [NgTemplateOutlet, RouterLink, TranslatePipe, NzTableModule, Attrs, ErrorAlert],
   templateUrl: './data-table.html',
   styles: `
     :host {
@@ -46,26 +63,28 @@ export class CellDef {
     .nowrap {
       white-space: nowrap;
     }
+    .detail {
+      color: rgba(0, 0, 0, 0.45);
+      font-size: 12px;
+    }
   `,
 })
 export class DataTable {
   private readonly router = inject(Router);
   private readonly locale = inject(LOCALE_ID);
   readonly columns = input.required<readonly TableColumn[]>();
-  /** A server-paged list; without one, `rows` are shown all at once. */
+  /** A server-paged list; without one, `rows` are shown. */
   readonly list = input<TableList<unknown>>();
   readonly rows = input<readonly unknown[]>([]);
+  /** Rows at hand: how many a page shows; all at once without it. */
+  readonly pageSize = input<number>();
+  /** Rows at hand: whether they are being loaded. */
+  readonly loading = input(false);
+  readonly row = input<TableRow<never>>({});
   readonly size = input<'small' | 'middle' | 'default'>('middle');
-  readonly sizeChanger = input(false);
   /** The text beside the pager (`nzShowTotal`). */
   readonly totalText = input<TemplateRef<{ $implicit: number; range: [number, number] }>>();
   readonly scrollX = input<string>();
-  /** Each row's `data-testid`. */
-  readonly rowTestId = input<(row: never) => string>();
-  /** Where a click on a row goes. */
-  readonly rowLink = input<(row: never) => readonly unknown[]>();
-  /** Each row's CSS class. */
-  readonly rowClass = input<(row: never) => string>();
   protected readonly pageSizes = [10, 20, 50, 100];
   protected readonly cells = contentChildren(CellDef);
   protected readonly templates = computed(() => new Map(this.cells().map((c) => [c.key(), c.template])));
@@ -99,20 +118,24 @@ export class DataTable {
     }
   }
 
+  protected detail(column: TableColumn, row: unknown): string | null | undefined {
+    return column.detail?.(row as never);
+  }
+
   protected link(column: TableColumn, row: unknown): readonly unknown[] {
     return column.link?.(row as never) ?? [];
   }
 
-  protected testId(row: unknown): string | null {
-    return this.rowTestId()?.(row as never) ?? null;
+  protected attrs(row: unknown): Record<string, string> {
+    return this.row().attrs?.(row as never) ?? {};
   }
 
-  protected rowClassOf(row: unknown): string {
-    return [this.rowLink() ? 'clickable' : '', this.rowClass()?.(row as never) ?? ''].join(' ');
+  protected rowClass(row: unknown): string {
+    return [this.row().link ? 'clickable' : '', this.row().class?.(row as never) ?? ''].join(' ');
   }
 
   protected open(row: unknown): void {
-    const link = this.rowLink()?.(row as never);
+    const link = this.row().link?.(row as never);
     if (link) void this.router.navigate(link as unknown[]);
   }
 }

@@ -10,6 +10,8 @@ export interface TableColumn<T = never> {
   kind?: ColumnKind;
   /** The cell's value; the row's property `key` by default. Empty values show as `—`. */
   value?: (row: T) => unknown;
+  /** A second, smaller line under the value (an account number under a name). */
+  detail?: (row: T) => string | null | undefined;
   /** `enum`: the i18n prefix of the value's label (`stage.` shows `stage.<value>`). */
   labels?: string;
   /** `number`: the DecimalPipe digits (`1.0-3` by default). */
@@ -21,6 +23,16 @@ export interface TableColumn<T = never> {
   width?: string;
   /** Numbers are right-aligned unless told otherwise. */
   align?: 'left' | 'right' | 'center';
+}
+
+/** What a table does with each row. */
+export interface TableRow<T> {
+  /** The row's attributes, e.g. its `data-testid`. */
+  attrs?: (row: T) => Record<string, string>;
+  /** Where a click on the row goes. */
+  link?: (row: T) => readonly unknown[];
+  /** The row's CSS class. */
+  class?: (row: T) => string;
 }
 
 /** What a table reads from a server-paged list (`pagedList()` of @crm/web/core). */

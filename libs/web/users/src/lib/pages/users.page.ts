@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { ROLES, USER_SORT_FIELDS, UserAccount } from '@crm/shared/domain';
 import { pagedList, shownError } from '@crm/web/core';
-import { CellDef, DataTable, FilterBar, ListFilter, TableColumn } from '@crm/web/ui';
+import { CellDef, DataTable, FilterBar, ListFilter, TableColumn, TableRow } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -69,7 +69,7 @@ export class UsersPage {
     { key: 'createdAt', label: 'users.createdAt', kind: 'date', sort: 'createdAt' },
     { key: 'actions', label: '' },
   ];
-  protected readonly rowTestId = (u: UserAccount) => `user-${u.username}`;
+  protected readonly row: TableRow<UserAccount> = { attrs: (u) => ({ 'data-testid': `user-${u.username}` }) };
   protected readonly formOpen = signal(false);
   protected readonly editing = signal<UserAccount | null>(null);
   protected readonly deactivating = signal<UserAccount | null>(null);
