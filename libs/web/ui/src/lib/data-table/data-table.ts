@@ -53,6 +53,7 @@ export class Attrs {
   styles: `
     :host {
       display: block;
+      overflow-x: auto;
     }
     .error {
       margin-bottom: 16px;
@@ -84,12 +85,10 @@ export class DataTable {
   readonly size = input<'small' | 'middle' | 'default'>('middle');
   /** The text beside the pager (`nzShowTotal`). */
   readonly totalText = input<TemplateRef<{ $implicit: number; range: [number, number] }>>();
-  readonly scrollX = input<string>();
   protected readonly pageSizes = [10, 20, 50, 100];
   protected readonly cells = contentChildren(CellDef);
   protected readonly templates = computed(() => new Map(this.cells().map((c) => [c.key(), c.template])));
   protected readonly data = computed(() => this.list()?.items() ?? this.rows());
-  protected readonly scroll = computed(() => (this.scrollX() ? { x: this.scrollX() } : {}));
   protected readonly align = columnAlign;
 
   protected value(column: TableColumn, row: unknown): unknown {
