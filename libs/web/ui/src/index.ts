@@ -3,3 +3,8 @@ export * from './lib/chart/chart';
 export * from './lib/sla-tag/sla-tag';
 export * from './lib/error-alert/error-alert';
 export * from './lib/filter-bar/filter-bar';
+export * from './lib/data-table/table-column';
+export * from './lib/data-table/data-table';
+export * from './lib/filter-select/filter-select';
+export * from './lib/handover-dialog/handover-dialog';
+export * from './lib/stat-cards/stat-cards';

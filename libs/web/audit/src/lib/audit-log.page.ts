@@ -1,15 +1,12 @@
-import { DatePipe } from '@angular/common';
 import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AuditEntry, Page } from '@crm/shared/domain';
 import { httpParams, pagedList } from '@crm/web/core';
-import { FilterBar } from '@crm/web/ui';
+import { CellDef, DataTable, FilterBar, ListFilter, TableColumn } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
-import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
 
@@ -22,17 +19,7 @@ export function statusColour(status: number): string {
 @Component({
   selector: 'crm-audit-log-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    DatePipe,
-    FormsModule,
-    TranslatePipe,
-    FilterBar,
-    NzCardModule,
-    NzDatePickerModule,
-    NzSelectModule,
-    NzTableModule,
-    NzTagModule,
-  ],
+  imports: [FormsModule, TranslatePipe, CellDef, DataTable, FilterBar, NzCardModule, NzDatePickerModule, NzTagModule],
   templateUrl: './audit-log.page.html',
   styles: `
     .id {
@@ -43,7 +30,8 @@ export function statusColour(status: number): string {
 })
 export class AuditLogPage {
   private readonly http = inject(HttpClient);
-  protected readonly methods = ['POST', 'PUT', 'PATCH', 'DELETE'];
+  private readonly methods = ['POST', 'PUT', 'PATCH', 'DELETE'];
+  protected readonly filters: ListFilter[] = [{ key: 'method', placeholder: 'audit.method', options: this.methods }];
   protected readonly colour = statusColour;
   protected readonly list = pagedList({
     filters: { method: { allowed: this.methods }, path: {}, from: {}, to: {} },
@@ -51,6 +39,15 @@ export class AuditLogPage {
     pageSize: 50,
     fetch: (query) => firstValueFrom(this.http.get<Page<AuditEntry>>('/api/audit', { params: httpParams(query) })),
   });
+  protected readonly columns: TableColumn<AuditEntry>[] = [
+    { key: 'at', label: 'audit.at', kind: 'datetime' },
+    { key: 'user', label: 'audit.user', value: (e) => e.user?.displayName },
+    { key: 'method', label: 'audit.method' },
+    { key: 'path', label: 'audit.path' },
+    { key: 'status', label: 'audit.status' },
+    { key: 'requestId', label: 'audit.requestId' },
+    { key: 'durationMs', label: 'audit.durationMs', kind: 'number' },
+  ];
   protected readonly range = computed(() => {
     const { from, to } = this.list.query();
     return from && to ? [new Date(from), new Date(to)] : [];

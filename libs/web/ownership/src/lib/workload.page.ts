@@ -1,41 +1,21 @@
-import { DecimalPipe } from '@angular/common';
-import { HttpClient, HttpErrorResponse, HttpHeaders } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { ApiError, HandoverResult, ManagerWorkload } from '@crm/shared/domain';
+import { HandoverResult, ManagerWorkload } from '@crm/shared/domain';
+import { OWN_ERRORS, shownError } from '@crm/web/core';
+import { CellDef, DataTable, Handover, HandoverDialog, TableColumn } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzModalModule } from 'ng-zorro-antd/modal';
-import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { firstValueFrom } from 'rxjs';
 
 /** Each account manager's customers, capacity and open work, to rebalance; hand all of one manager's customers over. */
 @Component({
   selector: 'crm-workload-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    DecimalPipe,
-    FormsModule,
-    RouterLink,
-    TranslatePipe,
-    NzAlertModule,
-    NzButtonModule,
-    NzCardModule,
-    NzInputModule,
-    NzModalModule,
-    NzSelectModule,
-    NzTableModule,
-  ],
+  imports: [RouterLink, TranslatePipe, CellDef, DataTable, HandoverDialog, NzAlertModule, NzCardModule],
   templateUrl: './workload.page.html',
   styles: `
-    .bar-cell {
-      width: 30%;
-    }
     .bar {
       height: 10px;
       background: #1677ff;
@@ -45,50 +25,51 @@ import { firstValueFrom } from 'rxjs';
       margin-bottom: 16px;
       display: block;
     }
-    .full {
-      width: 100%;
-      margin-bottom: 12px;
-    }
   `,
 })
 export class WorkloadPage implements OnInit {
   private readonly http = inject(HttpClient);
   protected readonly rows = signal<ManagerWorkload[]>([]);
+  protected readonly columns: TableColumn<ManagerWorkload>[] = [
+    { key: 'manager', label: 'workload.manager' },
+    { key: 'customers', label: 'workload.customers', kind: 'number' },
+    { key: 'bar', label: '', width: '30%' },
+    { key: 'totalCapacityKva', label: 'workload.capacity', kind: 'kva' },
+    { key: 'openWork', label: 'workload.openWork', kind: 'number' },
+    { key: 'handOver', label: '' },
+  ];
   protected readonly max = computed(() => Math.max(1, ...this.rows().map((r) => r.customers)));
   protected readonly from = signal<ManagerWorkload | null>(null);
-  protected readonly targets = computed(() => this.rows().filter((r) => r.manager.id !== this.from()?.manager.id));
+  /** The managers the customers may go to: all but the one they leave. */
+  protected readonly targets = computed(() =>
+    this.rows()
+      .map((r) => r.manager)
+      .filter((m) => m.id !== this.from()?.manager.id),
+  );
   protected readonly moved = signal<number | null>(null);
   protected readonly error = signal<string | null>(null);
-  protected toManagerId: string | null = null;
-  protected reason = '';
 
   ngOnInit(): void {
     void this.load();
   }
 
   start(row: ManagerWorkload): void {
-    this.toManagerId = null;
-    this.reason = '';
     this.error.set(null);
     this.from.set(row);
   }
 
-  async handOver(): Promise<void> {
+  async handOver(handover: Handover): Promise<void> {
     const from = this.from();
-    if (!from || !this.toManagerId) return;
+    if (!from) return;
     try {
       const result = await firstValueFrom(
-        this.http.post<HandoverResult>(
-          `/api/managers/${from.manager.id}/handover`,
-          { toManagerId: this.toManagerId, reason: this.reason },
-          { headers: new HttpHeaders({ 'X-Handle-Errors': '1' }) },
-        ),
+        this.http.post<HandoverResult>(`/api/managers/${from.manager.id}/handover`, handover, OWN_ERRORS),
       );
       this.moved.set(result.moved);
       this.from.set(null);
       await this.load();
     } catch (e) {
-      this.error.set((e instanceof HttpErrorResponse ? (e.error as Partial<ApiError>)?.message : null) ?? String(e));
+      this.error.set(shownError(e).message);
     }
   }
 

@@ -1,10 +1,8 @@
-import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
-import { RouterLink } from '@angular/router';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { ChangeHistoryEntry, PersonRef } from '@crm/shared/domain';
 import { LanguageService } from '@crm/web/core';
-import { NzTableModule } from 'ng-zorro-antd/table';
+import { CellDef, DataTable, TableColumn, TableList, TableRow } from '@crm/web/ui';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { changeLines, TextContext } from '../change-text';
 
@@ -12,12 +10,9 @@ import { changeLines, TextContext } from '../change-text';
 @Component({
   selector: 'crm-change-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, TranslatePipe, NzTableModule, NzTagModule],
+  imports: [TranslatePipe, CellDef, DataTable, NzTagModule],
   templateUrl: './change-table.html',
   styles: `
-    .scroll {
-      overflow-x: auto;
-    }
     .nowrap {
       white-space: nowrap;
     }
@@ -34,15 +29,31 @@ export class ChangeTable {
   private readonly translate = inject(TranslateService);
   private readonly language = inject(LanguageService);
 
-  readonly items = input.required<ChangeHistoryEntry[]>();
-  readonly total = input.required<number>();
-  readonly page = input.required<number>();
-  readonly pageSize = input.required<number>();
-  readonly loading = input(false);
-  /** The admin page shows whose customer each change is about; the customer page does not. */
+  readonly list = input.required<TableList<ChangeHistoryEntry>>();
+  /** The admin page shows whose customer each change is about (and filters by a clicked actor); the customer page does not. */
   readonly showCustomer = input(false);
-  readonly pageChange = output<number>();
   readonly actorClick = output<PersonRef>();
+  protected readonly row: TableRow<ChangeHistoryEntry> = {
+    attrs: (e) => ({ 'data-entity': e.entityType, 'data-action': e.action }),
+  };
+  protected readonly columns = computed((): TableColumn<ChangeHistoryEntry>[] => [
+    { key: 'at', label: 'changeHistory.at', kind: 'datetime' },
+    { key: 'actor', label: 'changeHistory.actor' },
+    ...(this.showCustomer()
+      ? [
+          {
+            key: 'customer',
+            label: 'changeHistory.customer',
+            kind: 'link' as const,
+            value: (e: ChangeHistoryEntry) => e.customer?.name,
+            link: (e: ChangeHistoryEntry) => ['/customers', e.customer?.id],
+          },
+        ]
+      : []),
+    { key: 'what', label: 'changeHistory.what' },
+    { key: 'changes', label: 'changeHistory.changes' },
+    { key: 'requestId', label: 'changeHistory.requestId' },
+  ]);
 
   protected lines(entry: ChangeHistoryEntry): string[] {
     const language = this.language.current();

@@ -4,7 +4,7 @@ import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { CHANGE_ENTITY_TYPES, ChangeHistoryEntry, CustomerPage, Page, PersonRef } from '@crm/shared/domain';
 import { httpParams, pagedList } from '@crm/web/core';
-import { FilterBar } from '@crm/web/ui';
+import { FilterBar, ListFilter, personOptions } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -31,7 +31,6 @@ export class ChangeHistoryPage implements OnInit {
   private readonly api = inject(ChangeHistoryApi);
   private readonly http = inject(HttpClient);
 
-  protected readonly entityTypes = CHANGE_ENTITY_TYPES;
   protected readonly list = pagedList({
     filters: { actorId: {}, customerId: {}, entityType: { allowed: CHANGE_ENTITY_TYPES }, from: {}, to: {} },
     pageSize: PAGE_SIZE,
@@ -39,6 +38,22 @@ export class ChangeHistoryPage implements OnInit {
   });
   /** The people to filter by: the account managers, and whoever was clicked in the table. */
   protected readonly people = signal<PersonRef[]>([]);
+  protected readonly filters = computed((): ListFilter[] => [
+    {
+      key: 'actorId',
+      placeholder: 'changeHistory.actor',
+      options: personOptions(this.people()),
+      searchable: true,
+      testId: 'filter-actor',
+    },
+    {
+      key: 'entityType',
+      placeholder: 'changeHistory.what',
+      options: CHANGE_ENTITY_TYPES,
+      labels: 'changeHistory.entity.',
+      testId: 'filter-entity',
+    },
+  ]);
   protected readonly customers = signal<{ id: string; name: string }[]>([]);
   protected readonly range = computed(() => {
     const { from, to } = this.list.query();

@@ -2,21 +2,17 @@ import { DecimalPipe, NgComponentOutlet } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal, Type } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { ApiError, Customer, Industry, ROLES_THAT_HAND_OVER } from '@crm/shared/domain';
-import { AuthStore, CUSTOMER_TABS, CustomerContext, CustomerTab, LanguageService } from '@crm/web/core';
+import { Contact, Customer, Industry, ROLES_THAT_HAND_OVER } from '@crm/shared/domain';
+import { AuthStore, CUSTOMER_TABS, CustomerContext, CustomerTab, LanguageService, shownError } from '@crm/web/core';
+import { DataTable, Handover, HandoverDialog, TableColumn } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzResultModule } from 'ng-zorro-antd/result';
-import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { CustomerForm, CustomerFormValue } from '../components/customer-form';
@@ -32,21 +28,18 @@ import { STAGE_COLOURS } from '../stage-colours';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     DecimalPipe,
-    FormsModule,
     RouterLink,
     TranslatePipe,
     NgComponentOutlet,
     CustomerForm,
+    DataTable,
+    HandoverDialog,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
     NzDescriptionsModule,
     NzIconModule,
-    NzInputModule,
-    NzModalModule,
     NzResultModule,
-    NzSelectModule,
-    NzTableModule,
     NzTagModule,
     NzTabsModule,
   ],
@@ -72,16 +65,6 @@ import { STAGE_COLOURS } from '../stage-colours';
       font-size: 14px;
       font-weight: normal;
     }
-    .field {
-      margin-bottom: 12px;
-    }
-    .field label {
-      display: block;
-      margin-bottom: 4px;
-    }
-    nz-select {
-      width: 100%;
-    }
   `,
 })
 export class CustomerDetailPage implements OnInit {
@@ -93,6 +76,12 @@ export class CustomerDetailPage implements OnInit {
   private readonly router = inject(Router);
   private readonly context = inject(CustomerContext);
   protected readonly customer = this.context.customer;
+  protected readonly contactColumns: TableColumn<Contact>[] = [
+    { key: 'name', label: 'contact.name' },
+    { key: 'role', label: 'contact.role' },
+    { key: 'phone', label: 'contact.phone' },
+    { key: 'email', label: 'contact.email' },
+  ];
   protected readonly tabs = [...(inject(CUSTOMER_TABS, { optional: true }) ?? [])].sort((a, b) => a.order - b.order);
   private readonly tabParam = toSignal(inject(ActivatedRoute).queryParamMap, { requireSync: true });
   /** The open tab's index: 0 is the overview, then `tabs` in order. */
@@ -107,8 +96,6 @@ export class CustomerDetailPage implements OnInit {
   protected readonly managers = signal<Manager[]>([]);
   protected readonly handoverError = signal<string | null>(null);
   protected readonly stageColours = STAGE_COLOURS;
-  protected toManagerId: string | null = null;
-  protected reason = '';
   protected readonly canEdit = computed(() => {
     const role = this.auth.user()?.role;
     return !!role && role !== 'marketing' && this.customer()?.stage !== 'closed';
@@ -160,29 +147,18 @@ export class CustomerDetailPage implements OnInit {
   }
 
   async startHandover(): Promise<void> {
-    this.toManagerId = null;
-    this.reason = '';
     this.handoverError.set(null);
     const current = this.customer()?.accountManager?.id;
     this.managers.set((await this.api.managers()).filter((m) => m.id !== current));
     this.handingOver.set(true);
   }
 
-  async handOver(): Promise<void> {
-    if (!this.toManagerId) return;
+  async handOver(handover: Handover): Promise<void> {
     try {
-      this.customer.set(
-        await this.api.handover(this.id(), {
-          toManagerId: this.toManagerId,
-          reason: this.reason,
-          version: this.customer()?.version,
-        }),
-      );
+      this.customer.set(await this.api.handover(this.id(), { ...handover, version: this.customer()?.version }));
       this.handingOver.set(false);
     } catch (e) {
-      this.handoverError.set(
-        (e instanceof HttpErrorResponse ? (e.error as Partial<ApiError>)?.message : null) ?? String(e),
-      );
+      this.handoverError.set(shownError(e).message);
     }
   }
 

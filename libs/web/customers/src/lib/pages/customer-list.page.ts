@@ -1,18 +1,16 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
+import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Customer, CUSTOMER_STAGES, Industry, VOLTAGE_LEVELS_KV } from '@crm/shared/domain';
 import { AuthStore, LanguageService, pagedList } from '@crm/web/core';
-import { FilterBar } from '@crm/web/ui';
+import { CellDef, DataTable, FilterBar, ListFilter, personOptions, TableColumn, TableRow } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { CustomersApi, Manager, Region } from '../customers.api';
 import { STAGE_COLOURS } from '../stage-colours';
@@ -42,39 +40,29 @@ const DEFAULT_COLUMNS: Column[] = [
   'updatedAt',
 ];
 const COLUMNS_KEY = 'crm.customerColumns';
-const SORTABLE: Partial<Record<Column, string>> = {
-  accountNo: 'accountNo',
-  name: 'name',
-  voltageKv: 'voltageKv',
-  contractCapacityKva: 'contractCapacityKva',
-  updatedAt: 'updatedAt',
-};
+const SORTS = ['accountNo', 'name', 'voltageKv', 'contractCapacityKva', 'updatedAt'];
 
 /** The customer list: server-side search, filters, sort and paging, kept in the URL; columns of the user's choice. */
 @Component({
   selector: 'crm-customer-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe,
     DecimalPipe,
     FormsModule,
     RouterLink,
     TranslatePipe,
+    CellDef,
+    DataTable,
     FilterBar,
     NzButtonModule,
     NzCardModule,
     NzCheckboxModule,
     NzDropDownModule,
     NzIconModule,
-    NzSelectModule,
-    NzTableModule,
     NzTagModule,
   ],
   templateUrl: './customer-list.page.html',
   styles: `
-    .row {
-      cursor: pointer;
-    }
     .columns {
       padding: 8px 12px;
       display: flex;
@@ -86,17 +74,14 @@ const SORTABLE: Partial<Record<Column, string>> = {
 })
 export class CustomerListPage implements OnInit {
   private readonly api = inject(CustomersApi);
-  private readonly router = inject(Router);
   private readonly auth = inject(AuthStore);
   private readonly language = inject(LanguageService);
-  protected readonly stages = CUSTOMER_STAGES;
-  protected readonly voltages = VOLTAGE_LEVELS_KV.map(String);
   protected readonly allColumns = LIST_COLUMNS;
   protected readonly stageColours = STAGE_COLOURS;
   protected readonly list = pagedList({
     filters: { search: {}, stage: {}, voltageKv: {}, industry: {}, region: {}, managerId: {} },
     sort: 'accountNo',
-    sorts: Object.values(SORTABLE),
+    sorts: SORTS,
     fetch: (query) => this.api.list(query),
   });
   protected readonly industries = signal<Industry[]>([]);
@@ -106,6 +91,67 @@ export class CustomerListPage implements OnInit {
   protected readonly isManager = computed(() => this.auth.user()?.role === 'account_manager');
   protected readonly canCreate = computed(() => this.auth.user()?.role !== 'marketing');
   protected readonly zh = computed(() => this.language.current() === 'zh-CN');
+  protected readonly filters = computed((): ListFilter[] => [
+    { key: 'stage', placeholder: 'customer.stage', options: CUSTOMER_STAGES, labels: 'stage.', testId: 'filter-stage' },
+    { key: 'voltageKv', placeholder: 'customer.voltageKv', options: VOLTAGE_LEVELS_KV.map(String) },
+    {
+      key: 'industry',
+      placeholder: 'customer.industry',
+      options: this.industries().map((i) => ({ value: i.code, label: `${i.code} ${this.zh() ? i.nameZh : i.nameEn}` })),
+      searchable: true,
+    },
+    {
+      key: 'region',
+      placeholder: 'customer.region',
+      options: this.regions().map((r) => ({ value: r.nameZh, label: this.zh() ? r.nameZh : r.nameEn })),
+    },
+    ...(this.isManager()
+      ? []
+      : [
+          {
+            key: 'managerId',
+            placeholder: 'customer.manager',
+            options: personOptions(this.managers()),
+            searchable: true,
+          },
+        ]),
+  ]);
+  private readonly tableColumns: Record<Column, TableColumn<Customer>> = {
+    accountNo: { key: 'accountNo', label: 'customers.column.accountNo', sort: 'accountNo' },
+    name: {
+      key: 'name',
+      label: 'customers.column.name',
+      kind: 'link',
+      link: (c) => ['/customers', c.id],
+      sort: 'name',
+    },
+    voltageKv: {
+      key: 'voltageKv',
+      label: 'customers.column.voltageKv',
+      value: (c) => `${c.voltageKv} kV`,
+      sort: 'voltageKv',
+    },
+    contractCapacityKva: {
+      key: 'contractCapacityKva',
+      label: 'customers.column.contractCapacityKva',
+      kind: 'kva',
+      sort: 'contractCapacityKva',
+    },
+    industry: { key: 'industry', label: 'customers.column.industry', value: (c) => this.industryName(c.industry) },
+    region: { key: 'region', label: 'customers.column.region', value: (c) => this.regionName(c.region) },
+    stage: { key: 'stage', label: 'customers.column.stage' },
+    importance: { key: 'importance', label: 'customers.column.importance', kind: 'enum', labels: 'importance.' },
+    manager: { key: 'manager', label: 'customers.column.manager', value: (c) => c.accountManager?.displayName },
+    phone: { key: 'phone', label: 'customers.column.phone', value: (c) => c.contacts[0]?.phone },
+    updatedAt: { key: 'updatedAt', label: 'customers.column.updatedAt', kind: 'date', sort: 'updatedAt' },
+  };
+  protected readonly shownColumns = computed(() =>
+    LIST_COLUMNS.filter((c) => this.has(c)).map((c) => this.tableColumns[c]),
+  );
+  protected readonly row: TableRow<Customer> = {
+    attrs: (c) => ({ 'data-testid': `customer-row-${c.accountNo}` }),
+    link: (c) => ['/customers', c.id],
+  };
 
   ngOnInit(): void {
     void this.loadReference();
@@ -121,10 +167,6 @@ export class CustomerListPage implements OnInit {
     localStorage.setItem(COLUMNS_KEY, JSON.stringify(next));
   }
 
-  sortField(column: Column): string | undefined {
-    return SORTABLE[column];
-  }
-
   industryName(code: string): string {
     const industry = this.industries().find((i) => i.code === code);
     return industry ? (this.zh() ? industry.nameZh : industry.nameEn) : code;
@@ -133,10 +175,6 @@ export class CustomerListPage implements OnInit {
   regionName(name: string): string {
     const region = this.regions().find((r) => r.nameZh === name);
     return region && !this.zh() ? region.nameEn : name;
-  }
-
-  open(customer: Customer): void {
-    void this.router.navigate(['/customers', customer.id]);
   }
 
   private async loadReference(): Promise<void> {

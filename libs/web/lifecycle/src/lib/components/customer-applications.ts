@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
@@ -6,7 +5,7 @@ import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ApiError, APPLICATION_TYPES, ApplicationListItem, ApplicationType } from '@crm/shared/domain';
 import { AuthStore, CustomerContext, LanguageService } from '@crm/web/core';
-import { SlaTag } from '@crm/web/ui';
+import { CellDef, DataTable } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -16,7 +15,8 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzTableModule } from 'ng-zorro-antd/table';
+import { applicationColumns } from '../application-columns';
+import { ApplicationSla } from './application-sla';
 import { LifecycleApi } from '../lifecycle.api';
 
 /** A customer's applications, with the button that starts a new one; for the customer page. */
@@ -24,11 +24,12 @@ import { LifecycleApi } from '../lifecycle.api';
   selector: 'crm-customer-applications',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe,
     FormsModule,
     RouterLink,
     TranslatePipe,
-    SlaTag,
+    CellDef,
+    DataTable,
+    ApplicationSla,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
@@ -38,7 +39,6 @@ import { LifecycleApi } from '../lifecycle.api';
     NzInputNumberModule,
     NzModalModule,
     NzSelectModule,
-    NzTableModule,
   ],
   templateUrl: './customer-applications.html',
   styles: `
@@ -67,7 +67,15 @@ export class CustomerApplications {
   protected readonly creating = signal(false);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
-  protected readonly zh = computed(() => this.language.current() === 'zh-CN');
+  private readonly column = applicationColumns(() => this.language.current() === 'zh-CN');
+  protected readonly columns = [
+    this.column.type,
+    this.column.status,
+    this.column.currentStep,
+    this.column.dueDate,
+    this.column.sla,
+    this.column.receivedAt,
+  ];
   protected readonly canStart = computed(() => this.auth.user()?.role !== 'marketing' && this.stage() !== 'closed');
   protected type: ApplicationType | null = null;
   protected requestedCapacityKva: number | null = null;

@@ -1,40 +1,42 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { FormsModule } from '@angular/forms';
-import { Router } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { APPLICATION_TYPES, ApplicationListItem, SLA_STATES } from '@crm/shared/domain';
 import { AuthStore, LanguageService, pagedList } from '@crm/web/core';
-import { FilterBar, SlaTag } from '@crm/web/ui';
+import { CellDef, DataTable, FilterBar, ListFilter, TableColumn, TableRow } from '@crm/web/ui';
+import { ApplicationSla } from '../components/application-sla';
 import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzTableModule } from 'ng-zorro-antd/table';
+import { applicationColumns } from '../application-columns';
 import { LifecycleApi } from '../lifecycle.api';
 
 /** The applications list: open ones first, most urgent first, coloured by SLA. */
 @Component({
   selector: 'crm-application-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, FormsModule, TranslatePipe, FilterBar, SlaTag, NzCardModule, NzSelectModule, NzTableModule],
+  imports: [TranslatePipe, CellDef, DataTable, FilterBar, ApplicationSla, NzCardModule],
   templateUrl: './application-list.page.html',
-  styles: `
-    .row {
-      cursor: pointer;
-    }
-    .muted {
-      color: rgba(0, 0, 0, 0.45);
-      font-size: 12px;
-    }
-  `,
 })
 export class ApplicationListPage {
   private readonly api = inject(LifecycleApi);
-  private readonly router = inject(Router);
   private readonly auth = inject(AuthStore);
   private readonly language = inject(LanguageService);
-  protected readonly statuses = ['open', 'completed', 'cancelled'];
-  protected readonly slaStates = SLA_STATES;
-  protected readonly types = APPLICATION_TYPES;
+  private readonly statuses = ['open', 'completed', 'cancelled'];
+  protected readonly filters: ListFilter[] = [
+    {
+      key: 'status',
+      placeholder: 'applications.status',
+      options: this.statuses,
+      labels: 'applicationStatus.',
+      testId: 'filter-status',
+    },
+    { key: 'sla', placeholder: 'applications.sla', options: SLA_STATES, labels: 'sla.', testId: 'filter-sla' },
+    {
+      key: 'type',
+      placeholder: 'applications.type',
+      options: APPLICATION_TYPES,
+      labels: 'applicationType.',
+      testId: 'filter-type',
+    },
+  ];
   protected readonly list = pagedList({
     filters: {
       status: { default: 'open', allowed: this.statuses },
@@ -43,10 +45,33 @@ export class ApplicationListPage {
     },
     fetch: (query) => this.api.list(query),
   });
-  protected readonly isManager = computed(() => this.auth.user()?.role === 'account_manager');
-  protected readonly zh = computed(() => this.language.current() === 'zh-CN');
-
-  open(a: ApplicationListItem): void {
-    void this.router.navigate(['/applications', a.id]);
-  }
+  private readonly isManager = computed(() => this.auth.user()?.role === 'account_manager');
+  private readonly column = applicationColumns(() => this.language.current() === 'zh-CN');
+  protected readonly columns = computed((): TableColumn<ApplicationListItem>[] => [
+    {
+      key: 'customer',
+      label: 'applications.customer',
+      value: (a) => a.customer.name,
+      detail: (a) => a.customer.accountNo,
+    },
+    this.column.type,
+    this.column.currentStep,
+    this.column.dueDate,
+    this.column.sla,
+    ...(this.isManager()
+      ? []
+      : [
+          {
+            key: 'manager',
+            label: 'applications.manager',
+            value: (a: ApplicationListItem) => a.accountManager?.displayName,
+          },
+        ]),
+    this.column.receivedAt,
+    this.column.status,
+  ]);
+  protected readonly row: TableRow<ApplicationListItem> = {
+    attrs: (a) => ({ 'data-testid': `application-${a.id}` }),
+    link: (a) => ['/applications', a.id],
+  };
 }

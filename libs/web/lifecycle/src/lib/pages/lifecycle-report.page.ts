@@ -1,15 +1,12 @@
-import { PercentPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { addCalendarDays, chinaDate, LifecycleReport } from '@crm/shared/domain';
 import { LanguageService } from '@crm/web/core';
-import { Chart } from '@crm/web/ui';
+import { Chart, DataTable, Stat, StatCards, TableColumn } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzGridModule } from 'ng-zorro-antd/grid';
-import { NzStatisticModule } from 'ng-zorro-antd/statistic';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { LifecycleApi } from '../lifecycle.api';
 import { byManagerChart, complianceByMonthChart, overallRate, stepDurationChart } from '../report-charts';
 
@@ -17,23 +14,10 @@ import { byManagerChart, complianceByMonthChart, overallRate, stepDurationChart 
 @Component({
   selector: 'crm-lifecycle-report-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    PercentPipe,
-    FormsModule,
-    TranslatePipe,
-    Chart,
-    NzCardModule,
-    NzDatePickerModule,
-    NzGridModule,
-    NzStatisticModule,
-    NzTableModule,
-  ],
+  imports: [FormsModule, TranslatePipe, Chart, DataTable, StatCards, NzCardModule, NzDatePickerModule, NzGridModule],
   templateUrl: './lifecycle-report.page.html',
   styles: `
     .toolbar {
-      margin-bottom: 16px;
-    }
-    .kpis {
       margin-bottom: 16px;
     }
     .block {
@@ -46,13 +30,35 @@ export class LifecycleReportPage {
   private readonly translate = inject(TranslateService);
   private readonly language = inject(LanguageService);
   protected readonly report = signal<LifecycleReport | null>(null);
+  protected readonly managerColumns: TableColumn<LifecycleReport['byManager'][number]>[] = [
+    { key: 'manager', label: 'applications.manager', value: (row) => row.manager.displayName },
+    { key: 'completed', label: 'report.completed', kind: 'number' },
+    { key: 'compliant', label: 'report.compliant', kind: 'number' },
+    { key: 'rate', label: 'report.rate', kind: 'percent' },
+    { key: 'commitmentRate', label: 'report.commitmentRate', kind: 'percent' },
+    { key: 'overdueNow', label: 'sla.overdue', kind: 'number' },
+    { key: 'warningNow', label: 'sla.warning', kind: 'number' },
+  ];
   protected readonly range = signal<Date[]>([]);
   private readonly t = (key: string) => this.translate.instant(key) as string;
   protected readonly rate = computed(() => (this.report() ? overallRate(this.report() as LifecycleReport) : null));
-  protected readonly ratePercent = computed(() => Math.round((this.rate() ?? 0) * 1000) / 10);
-  protected readonly completed = computed(() => this.report()?.byMonth.reduce((s, m) => s + m.completed, 0) ?? 0);
-  protected readonly overdue = computed(() => this.report()?.byManager.reduce((s, m) => s + m.overdueNow, 0) ?? 0);
-  protected readonly warning = computed(() => this.report()?.byManager.reduce((s, m) => s + m.warningNow, 0) ?? 0);
+  protected readonly kpis = computed((): Stat[] => {
+    const byManager = this.report()?.byManager ?? [];
+    return [
+      {
+        title: 'report.overallRate',
+        value: Math.round((this.rate() ?? 0) * 1000) / 10,
+        suffix: '%',
+        testId: 'kpi-rate',
+      },
+      {
+        title: 'report.completedTotal',
+        value: this.report()?.byMonth.reduce((s, m) => s + m.completed, 0) ?? 0,
+      },
+      { title: 'report.overdueNow', value: byManager.reduce((s, m) => s + m.overdueNow, 0), colour: '#cf1322' },
+      { title: 'report.warningNow', value: byManager.reduce((s, m) => s + m.warningNow, 0), colour: '#d48806' },
+    ];
+  });
   // Charts read the language so that their labels are rebuilt when it changes.
   protected readonly monthChart = computed(() => {
     this.language.current();

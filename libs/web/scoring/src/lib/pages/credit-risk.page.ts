@@ -1,19 +1,15 @@
 import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { CREDIT_RATINGS, CreditRating, Page } from '@crm/shared/domain';
 import { LanguageService, PagedList, pagedList } from '@crm/web/core';
-import { Chart, FilterBar } from '@crm/web/ui';
+import { CellDef, Chart, DataTable, FilterBar, Stat, StatCards, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzStatisticModule } from 'ng-zorro-antd/statistic';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { blacklistedFor, blacklistedTotal, ratingChartOption, ratingTagColour, totalArrears } from '../credit-charts';
@@ -27,7 +23,7 @@ type CreditListState = PagedList<'rating' | 'region', Page<CreditListEntry>>;
 @Component({
   selector: 'crm-credit-list-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DecimalPipe, RouterLink, TranslatePipe, NzTableModule, NzTagModule],
+  imports: [TranslatePipe, CellDef, DataTable, NzTagModule],
   templateUrl: './credit-list-table.html',
   styles: `
     .arrow {
@@ -39,6 +35,23 @@ export class CreditListTable {
   readonly list = input.required<CreditList>();
   readonly state = input.required<CreditListState>();
   protected readonly ratingColour = ratingTagColour;
+  protected readonly columns: TableColumn<CreditListEntry>[] = [
+    { key: 'accountNo', label: 'creditRisk.accountNo', value: (e) => e.customer.accountNo },
+    {
+      key: 'name',
+      label: 'creditRisk.name',
+      kind: 'link',
+      value: (e) => e.customer.name,
+      link: (e) => ['/customers', e.customer.id],
+    },
+    { key: 'region', label: 'creditRisk.region', value: (e) => e.customer.region },
+    { key: 'manager', label: 'creditRisk.manager', value: (e) => e.manager?.displayName },
+    { key: 'score', label: 'creditRisk.score', kind: 'number', digits: '1.2-2' },
+    { key: 'rating', label: 'creditRisk.rating' },
+    { key: 'blacklistReason', label: 'creditRisk.blacklistReason' },
+    { key: 'arrears', label: 'creditRisk.arrears', kind: 'money' },
+    { key: 'arrearsDays', label: 'creditRisk.arrearsDays', kind: 'number' },
+  ];
 }
 
 /**
@@ -55,14 +68,12 @@ export class CreditListTable {
     Chart,
     CreditListTable,
     FilterBar,
+    StatCards,
     NzButtonModule,
     NzCardModule,
-    NzGridModule,
     NzIconModule,
     NzInputModule,
     NzSelectModule,
-    NzStatisticModule,
-    NzTableModule,
     NzTabsModule,
     NzTagModule,
   ],
@@ -86,10 +97,30 @@ export class CreditRiskPage implements OnInit {
   protected readonly blacklist = this.creditList('blacklist');
   protected readonly downgrades = this.creditList('downgrades');
 
-  protected readonly blacklisted = computed(() => blacklistedTotal(this.summary()));
-  protected readonly theft = computed(() => blacklistedFor(this.summary(), 'theft'));
-  protected readonly ratingC = computed(() => blacklistedFor(this.summary(), 'rating_c'));
-  protected readonly downgraded = computed(() => this.summary()?.downgraded ?? 0);
+  protected readonly stats = computed((): Stat[] => [
+    {
+      title: 'creditRisk.blacklisted',
+      value: blacklistedTotal(this.summary()),
+      colour: '#cf1322',
+      testId: 'credit-blacklisted',
+    },
+    {
+      title: 'creditRisk.blacklistedTheft',
+      value: blacklistedFor(this.summary(), 'theft'),
+      testId: 'credit-blacklisted-theft',
+    },
+    {
+      title: 'creditRisk.blacklistedRatingC',
+      value: blacklistedFor(this.summary(), 'rating_c'),
+      testId: 'credit-blacklisted-rating-c',
+    },
+    {
+      title: 'creditRisk.downgraded',
+      value: this.summary()?.downgraded ?? 0,
+      colour: '#d48806',
+      testId: 'credit-downgraded',
+    },
+  ]);
   protected readonly arrears = computed(() => totalArrears(this.summary()));
   // Reads the language so that the series names are rebuilt when it changes.
   protected readonly chart = computed(() => {

@@ -1,19 +1,15 @@
 import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, OnInit, signal, untracked } from '@angular/core';
-import { FormsModule } from '@angular/forms';
-import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { AuthStore, LanguageService, pagedList } from '@crm/web/core';
-import { Chart, FilterBar } from '@crm/web/ui';
-import { Industry, PersonRef, VIP_TIERS } from '@crm/shared/domain';
+import { CellDef, Chart, DataTable, FilterBar, ListFilter, personOptions, TableColumn } from '@crm/web/ui';
+import { Industry, PersonRef, VIP_TIERS, VipListEntry } from '@crm/shared/domain';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzStatisticModule } from 'ng-zorro-antd/statistic';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { ScoreDelta } from '../components/score-delta';
 import { concentrationChart, TIER_COLOURS, tierChart } from '../score-charts';
@@ -32,10 +28,10 @@ const PAGE_SIZE = 50;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     DecimalPipe,
-    FormsModule,
-    RouterLink,
     TranslatePipe,
+    CellDef,
     Chart,
+    DataTable,
     FilterBar,
     ScoreDelta,
     NzButtonModule,
@@ -43,9 +39,7 @@ const PAGE_SIZE = 50;
     NzDropDownModule,
     NzGridModule,
     NzIconModule,
-    NzSelectModule,
     NzStatisticModule,
-    NzTableModule,
     NzTagModule,
   ],
   templateUrl: './vip-list.page.html',
@@ -53,7 +47,6 @@ const PAGE_SIZE = 50;
     .charts {
       margin-bottom: 16px;
     }
-    .account,
     .hint {
       color: rgba(0, 0, 0, 0.45);
       font-size: 12px;
@@ -68,8 +61,7 @@ export class VipListPage implements OnInit {
   private readonly translate = inject(TranslateService);
   private readonly auth = inject(AuthStore);
   protected readonly language = inject(LanguageService);
-  protected readonly tiersList = VIP_TIERS;
-  protected readonly tierColours = TIER_COLOURS;
+  protected readonly tierColours: Record<string, string> = TIER_COLOURS;
   protected readonly ratingColour = ratingTagColour;
   protected readonly list = pagedList({
     filters: { tier: { allowed: VIP_TIERS }, region: {}, industry: {}, managerId: {} },
@@ -81,6 +73,53 @@ export class VipListPage implements OnInit {
   protected readonly managers = signal<PersonRef[]>([]);
   protected readonly industries = signal<Industry[]>([]);
   protected readonly isManager = computed(() => this.auth.user()?.role === 'account_manager');
+  private readonly zh = computed(() => this.language.current() !== 'en');
+  protected readonly filters = computed((): ListFilter[] => [
+    { key: 'tier', placeholder: 'vip.tier', options: VIP_TIERS, labels: 'scores.tier.', testId: 'vip-filter-tier' },
+    {
+      key: 'region',
+      placeholder: 'vip.region',
+      options: this.regions().map((r) => ({ value: r.nameZh, label: this.zh() ? r.nameZh : r.nameEn })),
+      searchable: true,
+      testId: 'vip-filter-region',
+    },
+    {
+      key: 'industry',
+      placeholder: 'vip.industry',
+      options: this.industries().map((i) => ({ value: i.code, label: `${i.code} ${this.zh() ? i.nameZh : i.nameEn}` })),
+      searchable: true,
+      testId: 'vip-filter-industry',
+    },
+    ...(this.isManager()
+      ? []
+      : [
+          {
+            key: 'managerId',
+            placeholder: 'vip.manager',
+            options: personOptions(this.managers()),
+            searchable: true,
+            testId: 'vip-filter-manager',
+          },
+        ]),
+  ]);
+  protected readonly columns: TableColumn<VipListEntry>[] = [
+    { key: 'rank', label: 'vip.rank', width: '70px' },
+    {
+      key: 'customer',
+      label: 'vip.customer',
+      kind: 'link',
+      value: (e) => e.customer.name,
+      link: (e) => ['/customers', e.customer.id],
+      detail: (e) => e.customer.accountNo,
+    },
+    { key: 'region', label: 'vip.region', value: (e) => e.customer.region },
+    { key: 'manager', label: 'vip.manager', value: (e) => e.manager?.displayName },
+    { key: 'revenue12Months', label: 'vip.revenue12', kind: 'number', digits: '1.0-0' },
+    { key: 'score', label: 'vip.score', align: 'right' },
+    { key: 'delta', label: 'vip.change' },
+    { key: 'tier', label: 'vip.tier' },
+    { key: 'rating', label: 'vip.rating' },
+  ];
   private readonly t = (key: string) => this.translate.instant(key) as string;
   protected readonly tiers = computed(() => {
     this.language.current();

@@ -1,65 +1,33 @@
-import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Page, SegmentMember, SegmentMemberSortField } from '@crm/shared/domain';
 import { LanguageService, PagedList, ShownError } from '@crm/web/core';
-import { ErrorAlert } from '@crm/web/ui';
+import { CellDef, DataTable, ErrorAlert, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { parseAccountNumbers } from '../account-numbers';
 import { fieldValueText } from '../rule-text';
 import { SegmentVocabulary } from '../segments.api';
-
-const COLUMNS = [
-  'accountNo',
-  'name',
-  'industry',
-  'voltageKv',
-  'region',
-  'contractCapacityKva',
-  'kwh12m',
-  'arrears',
-  'vipTier',
-  'creditRating',
-  'manager',
-];
-
-/** The member columns the server sorts by, and the sort field of each. */
-const SORT_FIELDS: Record<string, SegmentMemberSortField> = {
-  accountNo: 'accountNo',
-  name: 'name',
-  industry: 'industry',
-  voltageKv: 'voltageKv',
-  region: 'region',
-  contractCapacityKva: 'contractCapacityKva',
-  kwh12m: 'kwh12m',
-  arrears: 'arrears',
-  vipTier: 'vipScore',
-  creditRating: 'creditScore',
-};
 
 /** A segment's members: the paged, sorted table; for an editable static segment, adding and removing members. */
 @Component({
   selector: 'crm-segment-members',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DecimalPipe,
     FormsModule,
-    RouterLink,
     TranslatePipe,
+    CellDef,
+    DataTable,
     ErrorAlert,
     NzButtonModule,
     NzCardModule,
     NzIconModule,
     NzInputModule,
     NzPopconfirmModule,
-    NzTableModule,
   ],
   templateUrl: './segment-members.html',
   styles: `
@@ -86,7 +54,34 @@ export class SegmentMembers {
   readonly remove = output<SegmentMember>();
   readonly addErrorClosed = output<void>();
 
-  protected readonly columns = COLUMNS;
+  private readonly memberColumns: TableColumn<SegmentMember>[] = [
+    { key: 'accountNo', label: 'segments.column.accountNo', sort: 'accountNo' },
+    {
+      key: 'name',
+      label: 'segments.column.name',
+      kind: 'link',
+      link: (m) => ['/customers', m.id],
+      sort: 'name',
+    },
+    this.vocabularyColumn('industry', 'industry'),
+    this.vocabularyColumn('voltageKv', 'voltageKv'),
+    this.vocabularyColumn('region', 'region'),
+    {
+      key: 'contractCapacityKva',
+      label: 'segments.column.contractCapacityKva',
+      kind: 'kva',
+      sort: 'contractCapacityKva',
+    },
+    { key: 'kwh12m', label: 'segments.column.kwh12m', kind: 'number', digits: '1.0-0', sort: 'kwh12m' },
+    { key: 'arrears', label: 'segments.column.arrears', kind: 'money', sort: 'arrears' },
+    this.vocabularyColumn('vipTier', 'vipScore'),
+    this.vocabularyColumn('creditRating', 'creditScore'),
+    { key: 'manager', label: 'segments.column.manager', value: (m) => m.manager?.displayName },
+  ];
+  protected readonly columns = computed(() =>
+    this.editable() ? [...this.memberColumns, { key: 'remove', label: '' }] : this.memberColumns,
+  );
+  protected readonly row = { attrs: () => ({ 'data-testid': 'member' }) };
   protected readonly newAccountNos = signal('');
   protected readonly parsedAccountNos = computed(() => parseAccountNumbers(this.newAccountNos()));
 
@@ -94,15 +89,15 @@ export class SegmentMembers {
     if (await this.add()(this.parsedAccountNos())) this.newAccountNos.set('');
   }
 
-  protected sortField(column: string): SegmentMemberSortField | undefined {
-    return SORT_FIELDS[column];
+  /** A column shown in the words of the segment vocabulary (its field `key`), sorted by `sort`. */
+  private vocabularyColumn(
+    key: 'industry' | 'voltageKv' | 'region' | 'vipTier' | 'creditRating',
+    sort: SegmentMemberSortField,
+  ): TableColumn<SegmentMember> {
+    return { key, label: `segments.column.${key}`, sort, value: (m) => this.text(key, m[key]) };
   }
 
-  protected numeric(column: string): boolean {
-    return ['contractCapacityKva', 'kwh12m', 'arrears'].includes(column);
-  }
-
-  protected text(fieldKey: string, value: unknown): string {
+  private text(fieldKey: string, value: unknown): string {
     const v = this.vocabulary();
     return v ? fieldValueText(v.fields, fieldKey, value, v.choices, this.language.current()) : '';
   }

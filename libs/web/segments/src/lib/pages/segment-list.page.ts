@@ -1,13 +1,12 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { pagedList } from '@crm/web/core';
-import { FilterBar } from '@crm/web/ui';
+import { Segment } from '@crm/shared/domain';
+import { CellDef, DataTable, FilterBar, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Sparkline } from '../components/sparkline';
 import { SegmentsApi } from '../segments.api';
@@ -17,21 +16,21 @@ import { SegmentsApi } from '../segments.api';
   selector: 'crm-segment-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe,
-    DecimalPipe,
     RouterLink,
     TranslatePipe,
+    CellDef,
+    DataTable,
     FilterBar,
     Sparkline,
     NzButtonModule,
     NzCardModule,
     NzIconModule,
-    NzTableModule,
     NzTagModule,
   ],
   templateUrl: './segment-list.page.html',
   styles: `
     .description {
+      display: inline-block;
       max-width: 320px;
       color: rgba(0, 0, 0, 0.65);
     }
@@ -40,4 +39,13 @@ import { SegmentsApi } from '../segments.api';
 export class SegmentListPage {
   private readonly api = inject(SegmentsApi);
   protected readonly list = pagedList({ filters: { search: {} }, fetch: (query) => this.api.list(query) });
+  protected readonly columns: TableColumn<Segment>[] = [
+    { key: 'name', label: 'segments.name' },
+    { key: 'kind', label: 'segments.kind' },
+    { key: 'description', label: 'segments.description' },
+    { key: 'owner', label: 'segments.owner', value: (s) => s.owner.displayName },
+    { key: 'size', label: 'segments.size', kind: 'number' },
+    { key: 'trend', label: 'segments.trend' },
+    { key: 'updatedAt', label: 'segments.updatedAt', kind: 'datetime' },
+  ];
 }

@@ -1,17 +1,18 @@
+import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { PlanTemplate, ServiceTask } from '@crm/shared/domain';
+import { CellDef, DataTable, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { PlanEnrolment, ServicePlansApi } from '../service-plans.api';
-import { taskDetail } from '../tasks';
+import { TASK_COLUMNS, TaskDue, taskRow, TaskSource } from './task-cells';
 
 /** Open tasks the card lists, soonest due first. */
 const TASKS = 50;
@@ -21,14 +22,18 @@ const TASKS = 50;
   selector: 'crm-customer-plans',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    DatePipe,
     RouterLink,
     FormsModule,
     TranslatePipe,
+    CellDef,
+    DataTable,
+    TaskDue,
+    TaskSource,
     NzButtonModule,
     NzCardModule,
     NzPopconfirmModule,
     NzSelectModule,
-    NzTableModule,
     NzTagModule,
   ],
   templateUrl: './customer-plans.html',
@@ -43,10 +48,7 @@ const TASKS = 50;
     .tasks-title {
       margin-top: 16px;
     }
-    .nowrap {
-      white-space: nowrap;
-    }
-    tr.overdue td {
+    :host ::ng-deep tr.overdue td {
       color: #cf1322;
     }
     .muted {
@@ -65,7 +67,15 @@ export class CustomerPlansCard {
   protected readonly tasksTotal = signal(0);
   protected readonly planId = signal<string | null>(null);
   protected readonly enrolling = signal(false);
-  protected readonly detail = taskDetail;
+  protected readonly enrolmentColumns: TableColumn<PlanEnrolment>[] = [
+    { key: 'plan', label: 'servicePlans.plan' },
+    { key: 'enrolledOn', label: 'servicePlans.since', kind: 'date' },
+    { key: 'until', label: 'servicePlans.until' },
+    { key: 'unenrol', label: '' },
+  ];
+  protected readonly taskColumns = [...TASK_COLUMNS, { key: 'source', label: 'servicePlans.source' }];
+  protected readonly enrolmentRow = { attrs: () => ({ 'data-testid': 'enrolment' }) };
+  protected readonly taskRow = taskRow('customer-task');
   /** The plans the customer is not enrolled in yet. */
   protected readonly choosable = computed(() => {
     const enrolled = new Set(this.enrolments().map((e) => e.plan.id));

@@ -5,19 +5,19 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { ApplicationListItem, chinaDate, Notification, ServiceTask } from '@crm/shared/domain';
 import { AuthStore, LanguageService } from '@crm/web/core';
 import { NotificationTexts } from '@crm/web/notifications';
-import { SlaTag } from '@crm/web/ui';
+import { CellDef, DataTable, SlaTag, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { CompleteTaskDialog } from '../components/complete-task-dialog';
+import { TASK_COLUMNS, TaskDue, taskRow, TaskSource } from '../components/task-cells';
 import { TaskCalendar } from '../components/task-calendar';
 import { ServicePlansApi } from '../service-plans.api';
-import { overdueFirst, taskDetail } from '../tasks';
+import { overdueFirst } from '../tasks';
 
 /** The most tasks today's list fetches (the API's largest page). */
 const MAX_TASKS = 500;
@@ -37,15 +37,18 @@ const NOTIFICATIONS = 8;
     DatePipe,
     RouterLink,
     TranslatePipe,
+    CellDef,
+    DataTable,
     SlaTag,
     CompleteTaskDialog,
     TaskCalendar,
+    TaskDue,
+    TaskSource,
     NzButtonModule,
     NzCardModule,
     NzEmptyModule,
     NzGridModule,
     NzIconModule,
-    NzTableModule,
     NzTagModule,
   ],
   templateUrl: './my-day.page.html',
@@ -57,10 +60,7 @@ const NOTIFICATIONS = 8;
       color: rgba(0, 0, 0, 0.45);
       font-size: 12px;
     }
-    .nowrap {
-      white-space: nowrap;
-    }
-    tr.overdue td {
+    :host ::ng-deep tr.overdue td {
       color: #cf1322;
     }
     .list {
@@ -98,9 +98,18 @@ export class MyDayPage implements OnInit {
   /** The task whose completion dialog is open. */
   protected readonly completing = signal<ServiceTask | null>(null);
   protected readonly overdueCount = computed(() => this.tasks().filter((t) => t.overdue).length);
-  protected readonly showManager = computed(() => this.auth.user()?.role !== 'account_manager');
+  private readonly showManager = computed(() => this.auth.user()?.role !== 'account_manager');
+  protected readonly columns = computed((): TableColumn<ServiceTask>[] => [
+    ...TASK_COLUMNS,
+    { key: 'customer', label: 'servicePlans.customer' },
+    { key: 'source', label: 'servicePlans.source' },
+    ...(this.showManager()
+      ? [{ key: 'manager', label: 'servicePlans.manager', value: (t: ServiceTask) => t.manager?.displayName }]
+      : []),
+    { key: 'complete', label: '' },
+  ]);
+  protected readonly row = taskRow('today-task');
   protected readonly zh = computed(() => this.language.current() === 'zh-CN');
-  protected readonly detail = taskDetail;
 
   ngOnInit(): void {
     void this.loadTasks();

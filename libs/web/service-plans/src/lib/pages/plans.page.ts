@@ -1,19 +1,24 @@
-import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { PlanTemplate } from '@crm/shared/domain';
 import { AuthStore, LanguageService } from '@crm/web/core';
+import { CellDef, DataTable, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { CompletionStats } from '../components/completion-stats';
 import { PlanEditor } from '../components/plan-editor';
 import { serviceText } from '../recurrence-text';
 import { ROLES_EDITING_PLANS, ROLES_FOLLOWING_COMPLETION } from '../roles';
 import { ServicePlansApi } from '../service-plans.api';
+
+/** A plan template with its services in words. */
+interface PlanRow {
+  plan: PlanTemplate;
+  services: string[];
+}
 
 /**
  * The service plan templates: their services in words and how many customers are enrolled; created and edited
@@ -23,15 +28,15 @@ import { ServicePlansApi } from '../service-plans.api';
   selector: 'crm-plans-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DecimalPipe,
     TranslatePipe,
+    CellDef,
+    DataTable,
     CompletionStats,
     PlanEditor,
     NzButtonModule,
     NzCardModule,
     NzIconModule,
     NzModalModule,
-    NzTableModule,
   ],
   templateUrl: './plans.page.html',
   styles: `
@@ -43,6 +48,7 @@ import { ServicePlansApi } from '../service-plans.api';
       white-space: nowrap;
     }
     .description {
+      display: inline-block;
       max-width: 320px;
       color: rgba(0, 0, 0, 0.65);
     }
@@ -71,7 +77,16 @@ export class PlansPage implements OnInit {
   });
   protected readonly canEdit = computed(() => this.auth.hasRole(ROLES_EDITING_PLANS));
   protected readonly followsCompletion = computed(() => this.auth.hasRole(ROLES_FOLLOWING_COMPLETION));
-  protected readonly rows = computed(() => {
+  protected readonly columns = computed((): TableColumn<PlanRow>[] => [
+    { key: 'name', label: 'servicePlans.name' },
+    { key: 'description', label: 'servicePlans.description' },
+    { key: 'services', label: 'servicePlans.services' },
+    { key: 'duration', label: 'servicePlans.duration' },
+    { key: 'enrolled', label: 'servicePlans.enrolledCount', kind: 'number', value: (r) => r.plan.enrolled },
+    ...(this.canEdit() ? [{ key: 'edit', label: '' }] : []),
+  ]);
+  protected readonly row = { attrs: () => ({ 'data-testid': 'plan' }) };
+  protected readonly rows = computed((): PlanRow[] => {
     const language = this.language.current();
     const t = (key: string, params?: Record<string, unknown>) => this.translate.instant(key, params) as string;
     return this.plans().map((plan) => ({ plan, services: plan.services.map((s) => serviceText(s, t, language)) }));

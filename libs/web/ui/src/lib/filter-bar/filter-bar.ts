@@ -1,18 +1,19 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import { ErrorDetail } from '@crm/shared/domain';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { TranslatePipe } from '@ngx-translate/core';
 import { FormsModule } from '@angular/forms';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { ErrorAlert } from '../error-alert/error-alert';
+import { FilterList } from '../data-table/table-column';
+import { FilterSelect, ListFilter } from '../filter-select/filter-select';
 
 /**
- * The row above a list: an optional search box, then the page's filters (projected), then its actions
- * (projected with the `actions` attribute) on the right; below them the list's load error with a retry button.
+ * The row above a list: with a `list`, a search box when there is a `searchHint` (i18n key) and a drop-down for each of
+ * `filters`; then the page's other filters (projected), then its actions (projected with `actions`) on the right.
  */
 @Component({
   selector: 'crm-filter-bar',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, ErrorAlert, NzIconModule, NzInputModule],
+  imports: [FormsModule, TranslatePipe, FilterSelect, NzIconModule, NzInputModule],
   templateUrl: './filter-bar.html',
   styles: `
     :host {
@@ -34,18 +35,13 @@ import { ErrorAlert } from '../error-alert/error-alert';
     .spacer {
       flex: 1;
     }
-    .error {
-      flex-basis: 100%;
-    }
   `,
 })
 export class FilterBar {
-  /** The search box's hint; without one there is no search box. */
+  /** The list whose search text the search box shows and sets. */
+  readonly list = input<FilterList>();
+  /** The search box's hint (an i18n key); without one there is no search box. */
   readonly searchHint = input<string>();
-  readonly search = input('');
   readonly searchTestId = input<string>();
-  readonly searchChange = output<string>();
-  /** The list's last load error, if any. */
-  readonly error = input<{ message: string; details: readonly ErrorDetail[] } | null>(null);
-  readonly retry = output<void>();
+  readonly filters = input<readonly ListFilter[]>([]);
 }

@@ -1,17 +1,13 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { ROLES, USER_SORT_FIELDS, UserAccount } from '@crm/shared/domain';
 import { pagedList, shownError } from '@crm/web/core';
-import { FilterBar } from '@crm/web/ui';
+import { CellDef, DataTable, FilterBar, ListFilter, TableColumn, TableRow } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
-import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzTableModule, NzTableSortOrder } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { DeactivateDialog } from '../components/deactivate-dialog';
 import { PasswordDialog } from '../components/password-dialog';
@@ -23,17 +19,14 @@ import { UsersApi } from '../users.api';
   selector: 'crm-users-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe,
-    DecimalPipe,
-    FormsModule,
     TranslatePipe,
+    CellDef,
+    DataTable,
     FilterBar,
     NzButtonModule,
     NzCardModule,
     NzIconModule,
     NzPopconfirmModule,
-    NzSelectModule,
-    NzTableModule,
     NzTagModule,
     UserFormDialog,
     DeactivateDialog,
@@ -41,9 +34,6 @@ import { UsersApi } from '../users.api';
   ],
   templateUrl: './users.page.html',
   styles: `
-    .scroll {
-      overflow-x: auto;
-    }
     .actions {
       white-space: nowrap;
     }
@@ -53,20 +43,37 @@ export class UsersPage {
   private readonly api = inject(UsersApi);
   private readonly message = inject(NzMessageService);
   private readonly translate = inject(TranslateService);
-  protected readonly roles = ROLES;
   protected readonly list = pagedList({
     filters: { search: {}, role: { allowed: ROLES }, active: { allowed: ['true', 'false'] } },
     sorts: USER_SORT_FIELDS,
     fetch: (query) => this.api.list(query),
   });
+  protected readonly filters: ListFilter[] = [
+    { key: 'role', placeholder: 'users.allRoles', options: ROLES, labels: 'roles.', testId: 'users-role-filter' },
+    {
+      key: 'active',
+      placeholder: 'users.allStates',
+      options: [
+        { value: 'true', label: 'users.active', translate: true },
+        { value: 'false', label: 'users.inactive', translate: true },
+      ],
+      testId: 'users-active-filter',
+    },
+  ];
+  protected readonly columns: TableColumn<UserAccount>[] = [
+    { key: 'username', label: 'users.username', sort: 'username' },
+    { key: 'displayName', label: 'users.displayName', sort: 'displayName' },
+    { key: 'role', label: 'users.role', kind: 'enum', labels: 'roles.', sort: 'role' },
+    { key: 'state', label: 'users.state' },
+    { key: 'customers', label: 'users.customers', kind: 'number' },
+    { key: 'createdAt', label: 'users.createdAt', kind: 'date', sort: 'createdAt' },
+    { key: 'actions', label: '' },
+  ];
+  protected readonly row: TableRow<UserAccount> = { attrs: (u) => ({ 'data-testid': `user-${u.username}` }) };
   protected readonly formOpen = signal(false);
   protected readonly editing = signal<UserAccount | null>(null);
   protected readonly deactivating = signal<UserAccount | null>(null);
   protected readonly resetting = signal<UserAccount | null>(null);
-
-  protected sortBy(field: string, order: NzTableSortOrder): void {
-    this.list.setSort(order === 'ascend' ? field : order === 'descend' ? `-${field}` : null);
-  }
 
   protected openForm(user: UserAccount | null): void {
     this.editing.set(user);

@@ -1,0 +1,140 @@
+import { formatDate, formatNumber, formatPercent, NgTemplateOutlet } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  contentChildren,
+  Directive,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  LOCALE_ID,
+  Renderer2,
+  TemplateRef,
+} from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { ErrorAlert } from '../error-alert/error-alert';
+import { cellValue, columnAlign, TableColumn, TableList, TableRow } from './table-column';
+
+/** The cells of one column drawn by the page: `<ng-template crmCell="key" let-row>…</ng-template>`. */
+@Directive({ selector: 'ng-template[crmCell]' })
+export class CellDef {
+  readonly key = input.required<string>({ alias: 'crmCell' });
+  readonly template = inject<TemplateRef<{ $implicit: never }>>(TemplateRef);
+}
+
+/** Sets the attributes of its element (a row's `data-testid` and the like). */
+@Directive({ selector: '[crmAttrs]' })
+export class Attrs {
+  readonly attrs = input.required<Record<string, string>>({ alias: 'crmAttrs' });
+
+  constructor() {
+    const element = inject(ElementRef).nativeElement as Element;
+    const renderer = inject(Renderer2);
+    effect(() => {
+      for (const [name, value] of Object.entries(this.attrs())) renderer.setAttribute(element, name, value);
+    });
+  }
+}
+
+/**
+ * A table of rows described by columns: with `list`, a server-paged list (its page, page size, sort, loading and
+ * load error with a retry); with `rows`, rows at hand (paged in the browser when given a `pageSize`). Empty values show
+ * as `—`; cells a kind cannot draw come from `crmCell` templates of the same key.
+ */
+@Component({
+  selector: 'crm-data-table',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [NgTemplateOutlet, RouterLink, TranslatePipe, NzTableModule, Attrs, ErrorAlert],
+  templateUrl: './data-table.html',
+  styles: `
+    :host {
+      display: block;
+      overflow-x: auto;
+    }
+    .error {
+      margin-bottom: 16px;
+    }
+    .clickable {
+      cursor: pointer;
+    }
+    .nowrap {
+      white-space: nowrap;
+    }
+    .detail {
+      color: rgba(0, 0, 0, 0.45);
+      font-size: 12px;
+    }
+  `,
+})
+export class DataTable {
+  private readonly router = inject(Router);
+  private readonly locale = inject(LOCALE_ID);
+  readonly columns = input.required<readonly TableColumn[]>();
+  /** A server-paged list; without one, `rows` are shown. */
+  readonly list = input<TableList<unknown>>();
+  readonly rows = input<readonly unknown[]>([]);
+  /** Rows at hand: how many a page shows; all at once without it. */
+  readonly pageSize = input<number>();
+  /** Rows at hand: whether they are being loaded. */
+  readonly loading = input(false);
+  readonly row = input<TableRow<never>>({});
+  readonly size = input<'small' | 'middle' | 'default'>('middle');
+  /** The text beside the pager (`nzShowTotal`). */
+  readonly totalText = input<TemplateRef<{ $implicit: number; range: [number, number] }>>();
+  protected readonly pageSizes = [10, 20, 50, 100];
+  protected readonly cells = contentChildren(CellDef);
+  protected readonly templates = computed(() => new Map(this.cells().map((c) => [c.key(), c.template])));
+  protected readonly data = computed(() => this.list()?.items() ?? this.rows());
+  protected readonly align = columnAlign;
+
+  protected value(column: TableColumn, row: unknown): unknown {
+    const value = cellValue(column, row as never);
+    return value === '' ? null : value;
+  }
+
+  /** A value as its column's kind shows it. */
+  protected text(column: TableColumn, value: unknown): string {
+    const v = value as string & number;
+    switch (column.kind) {
+      case 'date':
+        return formatDate(v, 'yyyy-MM-dd', this.locale);
+      case 'datetime':
+        return formatDate(v, 'yyyy-MM-dd HH:mm:ss', this.locale);
+      case 'number':
+        return formatNumber(v, this.locale, column.digits);
+      case 'money':
+        return formatNumber(v, this.locale, '1.2-2');
+      case 'kva':
+        return formatNumber(v, this.locale, '1.0-0');
+      case 'percent':
+        return formatPercent(v, this.locale, '1.0-1');
+      default:
+        return String(value);
+    }
+  }
+
+  protected detail(column: TableColumn, row: unknown): string | null | undefined {
+    return column.detail?.(row as never);
+  }
+
+  protected link(column: TableColumn, row: unknown): readonly unknown[] {
+    return column.link?.(row as never) ?? [];
+  }
+
+  protected attrs(row: unknown): Record<string, string> {
+    return this.row().attrs?.(row as never) ?? {};
+  }
+
+  protected rowClass(row: unknown): string {
+    return [this.row().link ? 'clickable' : '', this.row().class?.(row as never) ?? ''].join(' ');
+  }
+
+  protected open(row: unknown): void {
+    const link = this.row().link?.(row as never);
+    if (link) void this.router.navigate(link as unknown[]);
+  }
+}

@@ -1,0 +1,52 @@
+import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { TranslatePipe } from '@ngx-translate/core';
+import { PersonRef } from '@crm/shared/domain';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+
+/** What a hand-over asks: the new account manager and why. */
+export interface Handover {
+  toManagerId: string;
+  reason: string;
+}
+
+/** Asks for the manager customers go to and the reason (two characters at least); shown while it is there. */
+@Component({
+  selector: 'crm-handover-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, TranslatePipe, NzAlertModule, NzInputModule, NzModalModule, NzSelectModule],
+  templateUrl: './handover-dialog.html',
+  styles: `
+    .field {
+      display: block;
+      margin-bottom: 12px;
+    }
+    .field label {
+      display: block;
+      margin-bottom: 4px;
+    }
+    nz-select {
+      width: 100%;
+    }
+  `,
+})
+export class HandoverDialog {
+  /** The title, as shown. */
+  readonly title = input.required<string>();
+  readonly managers = input.required<readonly PersonRef[]>();
+  /** Why the last hand-over failed. */
+  readonly error = input<string | null>(null);
+  readonly confirmed = output<Handover>();
+  readonly cancelled = output<void>();
+  protected readonly toManagerId = signal<string | null>(null);
+  protected readonly reason = signal('');
+  protected readonly ready = computed(() => !!this.toManagerId() && this.reason().trim().length >= 2);
+
+  protected confirm(): void {
+    const toManagerId = this.toManagerId();
+    if (toManagerId) this.confirmed.emit({ toManagerId, reason: this.reason() });
+  }
+}
