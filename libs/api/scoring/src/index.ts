@@ -2,3 +2,4 @@ export * from './lib/scoring.module';
 export * from './lib/scoring-run.service';
 export * from './lib/scoring-sql';
 export * from './lib/metrics-refresh.service';
+export * from './lib/scoring-models-reference.repository';

@@ -21,18 +21,23 @@ const TABLE_OWNERS: Record<string, string> = {
   customers: 'customers',
   import_rows: 'data-import',
   industries: 'reference',
+  lifecycle_steps: 'lifecycle',
   login_failures: 'auth',
   metrics_refresh: 'scoring',
   notifications: 'notifications',
   outbox_messages: 'messages',
   payments: 'data-import',
+  plan_templates: 'service-plans',
   plan_segment_enrolments: 'service-plans',
+  scoring_models: 'scoring',
   scoring_runs: 'scoring',
   segment_changes: 'segments',
   segment_members: 'segments',
   segment_snapshots: 'segments',
   segments: 'segments',
   users: 'auth',
+  working_calendar: 'calendar',
+  working_calendar_years: 'calendar',
 };
 
 /** Writes outside the owner that are known debt. */
