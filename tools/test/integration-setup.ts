@@ -2,9 +2,11 @@ import { mkdtempSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-// globalSetup runs outside Jest's module resolver, so no @crm/* path aliases here.
+// First: the reference data below imports through the @crm/* path aliases.
+import './register-paths';
 import { EmbeddedDatabase, startEmbeddedDatabase } from '../../libs/api/database/src/lib/embedded-database';
-import { runMigrations } from '../../libs/api/database/src/lib/migrate';
+import { runMigrations, withDataSource } from '../../libs/api/database/src/lib/migrate';
+import { syncReferenceData } from '../../libs/api/reference/src/lib/reference-data';
 import { MIGRATIONS } from '../../apps/api/src/migrations';
 
 export const TEMPLATE_DATABASE = 'crm_test_template';
@@ -15,7 +17,7 @@ declare global {
 
 /**
  * Once per test run: a PostgreSQL server (embedded, or DATABASE_URL's) and a template database with
- * every migration applied, which each suite clones into a database of its own.
+ * every migration applied and the reference data loaded, which each suite clones into a database of its own.
  * Workers find the server in TEST_DATABASE_ADMIN_URL.
  */
 export default async function setup(): Promise<void> {
@@ -38,6 +40,7 @@ export default async function setup(): Promise<void> {
   const templateUrl = new URL(adminUrl);
   templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
   await runMigrations(templateUrl.toString(), MIGRATIONS);
+  await withDataSource(templateUrl.toString(), syncReferenceData);
   process.env['TEST_DATABASE_ADMIN_URL'] = adminUrl;
   process.env['TEST_DATABASE_TEMPLATE'] = TEMPLATE_DATABASE;
 }

@@ -1,10 +1,16 @@
 import { Inject, Injectable, LoggerService, Module, OnModuleInit } from '@nestjs/common';
 import { AuditModule } from '@crm/api/audit';
 import { CustomersModule } from '@crm/api/customers';
-import { EmbeddedDatabase, runMigrations, startEmbeddedDatabase, superviseEmbeddedDatabase } from '@crm/api/database';
+import {
+  EmbeddedDatabase,
+  runMigrations,
+  startEmbeddedDatabase,
+  superviseEmbeddedDatabase,
+  withDataSource,
+} from '@crm/api/database';
 import { RETRY_AFTER_SECONDS } from '@crm/api/http';
 import { JobsService } from '@crm/api/jobs';
-import { ReferenceModule } from '@crm/api/reference';
+import { ReferenceModule, syncReferenceData } from '@crm/api/reference';
 import { ApiResponse, createTestApp, customerBody, TEST_PASSWORD, TestApp } from '@crm/api/testing';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,6 +82,7 @@ describe('a database outage', () => {
     db = await startEmbeddedDatabase({ dataDir });
     superviseEmbeddedDatabase(db);
     await runMigrations(db.url, MIGRATIONS);
+    await withDataSource(db.url, syncReferenceData);
     t = await createTestApp([ReferenceModule, CustomersModule, AuditModule, ProbeModule], {
       jobs: true,
       databaseUrl: db.url,

@@ -1,1 +1,2 @@
 export * from './lib/lifecycle.module';
+export * from './lib/lifecycle-steps-reference.repository';

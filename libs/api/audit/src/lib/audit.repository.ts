@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '@crm/api/auth';
 import { AuditEntry, Page } from '@crm/shared/domain';
+import { execute, Params, query } from '@crm/api/database';
 import { DataSource } from 'typeorm';
 import { AuditQueryDto } from './dto/audit-query.dto';
 
@@ -20,7 +21,8 @@ export class AuditRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async append(e: NewAuditEntry): Promise<void> {
-    await this.dataSource.query(
+    await execute(
+      this.dataSource,
       `INSERT INTO audit_log (user_id, username, role, method, path, status, request_id, ip, duration_ms)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
@@ -37,20 +39,17 @@ export class AuditRepository {
     );
   }
 
-  async page(query: AuditQueryDto): Promise<Page<AuditEntry>> {
-    const params: unknown[] = [];
+  async page(filter: AuditQueryDto): Promise<Page<AuditEntry>> {
+    const params = new Params();
     const where: string[] = ['TRUE'];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (query.userId) add('a.user_id = ?', query.userId);
-    if (query.method) add('a.method = ?', query.method);
-    if (query.from) add('a.at >= ?', query.from);
-    if (query.to) add('a.at < ?', query.to);
-    if (query.path) add("a.path LIKE ? || '%'", query.path);
+    if (filter.userId) where.push(`a.user_id = ${params.add(filter.userId)}`);
+    if (filter.method) where.push(`a.method = ${params.add(filter.method)}`);
+    if (filter.from) where.push(`a.at >= ${params.add(filter.from)}`);
+    if (filter.to) where.push(`a.at < ${params.add(filter.to)}`);
+    if (filter.path) where.push(`a.path LIKE ${params.add(filter.path)} || '%'`);
     const condition = where.join(' AND ');
-    const rows: {
+    const paged = new Params(...params.values);
+    const rows = await query<{
       id: string;
       at: Date;
       user_id: string | null;
@@ -63,12 +62,15 @@ export class AuditRepository {
       request_id: string;
       ip: string | null;
       duration_ms: number;
-    }[] = await this.dataSource.query(
+    }>(
+      this.dataSource,
       `SELECT a.*, u.display_name FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
-        WHERE ${condition} ORDER BY a.at DESC, a.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+        WHERE ${condition} ORDER BY a.at DESC, a.id DESC
+        LIMIT ${paged.add(filter.pageSize)} OFFSET ${paged.add((filter.page - 1) * filter.pageSize)}`,
+      paged,
     );
-    const [{ n }] = await this.dataSource.query(
+    const [{ n }] = await query<{ n: number }>(
+      this.dataSource,
       `SELECT count(*)::int AS n FROM audit_log a WHERE ${condition}`,
       params,
     );
@@ -92,8 +94,8 @@ export class AuditRepository {
         durationMs: r.duration_ms,
       })),
       total: n,
-      page: query.page,
-      pageSize: query.pageSize,
+      page: filter.page,
+      pageSize: filter.pageSize,
     };
   }
 }

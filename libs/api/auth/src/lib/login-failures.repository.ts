@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RecentFailures } from '@crm/shared/domain';
+import { Db, execute, query } from '@crm/api/database';
 import { DataSource, EntityManager } from 'typeorm';
 
 /**
@@ -15,18 +16,24 @@ export class LoginFailuresRepository {
   }
 
   /** Serialises the attempts of one address until the transaction ends, so their counts cannot race. */
-  async lockAddress(manager: EntityManager, address: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('login:' || $1))`, [address]);
+  async lockAddress(db: Db, address: string): Promise<void> {
+    await execute(db, `SELECT pg_advisory_xact_lock(hashtext('login:' || $1))`, [address]);
   }
 
   /** The failures within the window for this username from this address, and from this address in all. */
   async recent(
-    manager: EntityManager,
+    db: Db,
     username: string,
     address: string,
     windowSeconds: number,
   ): Promise<{ sameUser: RecentFailures; sameAddress: RecentFailures }> {
-    const [row] = await manager.query(
+    const [row] = await query<{
+      userCount: number;
+      userAge: number | null;
+      addressCount: number;
+      addressAge: number | null;
+    }>(
+      db,
       `SELECT count(*) FILTER (WHERE username = $1)::int AS "userCount",
               extract(epoch FROM clock_timestamp() - min(failed_at) FILTER (WHERE username = $1))::float8 AS "userAge",
               count(*)::int AS "addressCount",
@@ -41,24 +48,25 @@ export class LoginFailuresRepository {
     };
   }
 
-  async record(manager: EntityManager, username: string, address: string): Promise<void> {
-    await manager.query(
-      'INSERT INTO login_failures (username, address, failed_at) VALUES ($1, $2, clock_timestamp())',
-      [username, address],
-    );
+  async record(db: Db, username: string, address: string): Promise<void> {
+    await execute(db, 'INSERT INTO login_failures (username, address, failed_at) VALUES ($1, $2, clock_timestamp())', [
+      username,
+      address,
+    ]);
   }
 
   /** A successful login forgets the failures of this username from this address. */
   async clear(username: string, address: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM login_failures WHERE address = $1 AND username = $2', [address, username]);
+    await execute(this.dataSource, 'DELETE FROM login_failures WHERE address = $1 AND username = $2', [
+      address,
+      username,
+    ]);
   }
 
   /** Removes the failures older than `seconds`; returns how many. */
-  async removeOlderThan(seconds: number): Promise<number> {
-    const [, removed] = await this.dataSource.query(
-      'DELETE FROM login_failures WHERE failed_at < now() - make_interval(secs => $1)',
-      [seconds],
-    );
-    return removed;
+  removeOlderThan(seconds: number): Promise<number> {
+    return execute(this.dataSource, 'DELETE FROM login_failures WHERE failed_at < now() - make_interval(secs => $1)', [
+      seconds,
+    ]);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Page, Role, UserSortField } from '@crm/shared/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { Db, execute, Params, query, queryOne } from '@crm/api/database';
+import { DataSource } from 'typeorm';
 
 /** A user row as the administration reads it (no password hash). */
 export interface UserRow {
@@ -58,98 +59,99 @@ export class UsersRepository {
   ): Promise<
     (Pick<UserRow, 'id' | 'username' | 'displayName' | 'role' | 'tokenVersion'> & { passwordHash: string }) | null
   > {
-    const rows = await this.dataSource.query(
+    const row = await queryOne<
+      Pick<UserRow, 'id' | 'username' | 'displayName' | 'role' | 'tokenVersion'> & { passwordHash: string }
+    >(
+      this.dataSource,
       `SELECT id, username, display_name AS "displayName", role, token_version AS "tokenVersion",
               password_hash AS "passwordHash"
          FROM users WHERE username = $1 AND active`,
       [username],
     );
-    return rows[0] ?? null;
+    return row ?? null;
   }
 
   /** What the access guard checks on each request: is the user active, and which tokens are valid. */
   async tokenState(id: string): Promise<{ active: boolean; tokenVersion: number } | null> {
-    const rows = await this.dataSource.query(
+    const row = await queryOne<{ active: boolean; tokenVersion: number }>(
+      this.dataSource,
       'SELECT active, token_version AS "tokenVersion" FROM users WHERE id = $1',
       [id],
     );
-    return rows[0] ?? null;
+    return row ?? null;
   }
 
   async isActiveAccountManager(id: string): Promise<boolean> {
-    const rows = await this.dataSource.query(
-      `SELECT 1 FROM users WHERE id = $1 AND role = 'account_manager' AND active`,
+    const rows = await query<{ one: number }>(
+      this.dataSource,
+      `SELECT 1 AS one FROM users WHERE id = $1 AND role = 'account_manager' AND active`,
       [id],
     );
     return rows.length > 0;
   }
 
   async count(): Promise<number> {
-    const [{ count }] = await this.dataSource.query('SELECT count(*)::int AS count FROM users');
+    const [{ count }] = await query<{ count: number }>(this.dataSource, 'SELECT count(*)::int AS count FROM users');
     return count;
   }
 
-  async list(query: UserListQuery): Promise<Page<UserRow>> {
-    const params: unknown[] = [];
+  async list(request: UserListQuery): Promise<Page<UserRow>> {
+    const params = new Params();
     const where: string[] = [];
-    const search = query.search?.trim();
+    const search = request.search?.trim();
     if (search) {
-      params.push(`%${escapeLike(search)}%`);
-      where.push(`(username ILIKE $${params.length} OR display_name ILIKE $${params.length})`);
+      const pattern = params.add(`%${escapeLike(search)}%`);
+      where.push(`(username ILIKE ${pattern} OR display_name ILIKE ${pattern})`);
     }
-    if (query.role) {
-      params.push(query.role);
-      where.push(`role = $${params.length}`);
-    }
-    if (query.active !== undefined) {
-      params.push(query.active);
-      where.push(`active = $${params.length}`);
-    }
+    if (request.role) where.push(`role = ${params.add(request.role)}`);
+    if (request.active !== undefined) where.push(`active = ${params.add(request.active)}`);
     const condition = where.length ? where.join(' AND ') : 'TRUE';
-    const descending = query.sort.startsWith('-');
-    const column = SORT_COLUMNS[query.sort.replace(/^-/, '') as UserSortField];
+    const descending = request.sort.startsWith('-');
+    const column = SORT_COLUMNS[request.sort.replace(/^-/, '') as UserSortField];
     const direction = descending ? 'DESC' : 'ASC';
-    const [{ total }] = await this.dataSource.query(
+    const [{ total }] = await query<{ total: number }>(
+      this.dataSource,
       `SELECT count(*)::int AS total FROM users WHERE ${condition}`,
       params,
     );
-    const items: UserRow[] = await this.dataSource.query(
+    const items = await query<UserRow>(
+      this.dataSource,
       `SELECT ${COLUMNS} FROM users WHERE ${condition}
         ORDER BY ${column} ${direction}, id ${direction}
-        LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+        LIMIT ${request.pageSize} OFFSET ${(request.page - 1) * request.pageSize}`,
       params,
     );
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return { items, total, page: request.page, pageSize: request.pageSize };
   }
 
   async findById(id: string): Promise<UserRow | null> {
-    const rows = await this.dataSource.query(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);
-    return rows[0] ?? null;
+    return (await queryOne<UserRow>(this.dataSource, `SELECT ${COLUMNS} FROM users WHERE id = $1`, [id])) ?? null;
   }
 
   /** The user, its row locked until the transaction ends; null when there is no such user. */
-  async lock(manager: EntityManager, id: string): Promise<UserRow | null> {
-    const rows = await manager.query(`SELECT ${COLUMNS} FROM users WHERE id = $1 FOR UPDATE`, [id]);
-    return rows[0] ?? null;
+  async lock(db: Db, id: string): Promise<UserRow | null> {
+    return (await queryOne<UserRow>(db, `SELECT ${COLUMNS} FROM users WHERE id = $1 FOR UPDATE`, [id])) ?? null;
   }
 
   /** Inserts a user; null when the username is taken. */
   async insert(
-    manager: EntityManager,
+    db: Db,
     user: { username: string; displayName: string; role: Role; passwordHash: string },
   ): Promise<UserRow | null> {
-    const rows = await manager.query(
+    const row = await queryOne<UserRow>(
+      db,
       `INSERT INTO users (username, display_name, role, password_hash) VALUES ($1, $2, $3, $4)
        ON CONFLICT (username) DO NOTHING
        RETURNING ${COLUMNS}`,
       [user.username, user.displayName, user.role, user.passwordHash],
     );
-    return rows[0] ?? null;
+    return row ?? null;
   }
 
   /** Writes the given fields, adds one to the version (and to the token version when asked) and returns the row. */
-  async update(manager: EntityManager, id: string, write: UserWrite): Promise<UserRow> {
-    const rows = await manager.query(
+  async update(db: Db, id: string, write: UserWrite): Promise<UserRow> {
+    const [row] = await query<UserRow>(
+      db,
       `UPDATE users
           SET display_name = coalesce($2, display_name),
               role = coalesce($3, role),
@@ -169,6 +171,25 @@ export class UsersRepository {
         write.bumpTokenVersion,
       ],
     );
-    return rows[0][0];
+    return row;
   }
+}
+
+/** Inserts the users whose username is not taken yet, in one statement (their passwords already hashed). */
+export async function insertNewUsers(
+  db: Db,
+  users: { username: string; displayName: string; role: Role; passwordHash: string }[],
+): Promise<void> {
+  await execute(
+    db,
+    `INSERT INTO users (username, display_name, role, password_hash)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+     ON CONFLICT (username) DO NOTHING`,
+    [
+      users.map((u) => u.username),
+      users.map((u) => u.displayName),
+      users.map((u) => u.role),
+      users.map((u) => u.passwordHash),
+    ],
+  );
 }

@@ -12,7 +12,7 @@ import {
 import * as argon2 from 'argon2';
 import { EntityManager } from 'typeorm';
 import { TokenStates } from './token-states';
-import { UserListQuery, UserRow, UsersRepository } from './users.repository';
+import { insertNewUsers, UserListQuery, UserRow, UsersRepository } from './users.repository';
 
 export interface NewUser {
   username: string;
@@ -119,12 +119,9 @@ export class UsersService {
   static async createUsers(manager: EntityManager, users: NewUser[]): Promise<void> {
     const passwords = [...new Set(users.map((u) => u.password))];
     const hashOf = new Map(await Promise.all(passwords.map(async (p) => [p, await argon2.hash(p)] as const)));
-    const hashes = users.map((u) => hashOf.get(u.password) as string);
-    await manager.query(
-      `INSERT INTO users (username, display_name, role, password_hash)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
-       ON CONFLICT (username) DO NOTHING`,
-      [users.map((u) => u.username), users.map((u) => u.displayName), users.map((u) => u.role), hashes],
+    await insertNewUsers(
+      manager,
+      users.map((u) => ({ ...u, passwordHash: hashOf.get(u.password) as string })),
     );
   }
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DateParam, IntParam, Roles } from '@crm/api/http';
 import { CalendarStatus, ROLES } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
-import { packageYears } from '@crm/api/reference';
+import { packageYears } from './calendar-data';
 import { CalendarService, CalendarYear } from './calendar.service';
 import { CalendarDayDto } from './dto/calendar-day.dto';
 import { HolidayNoticeDto } from './dto/holiday-notice.dto';

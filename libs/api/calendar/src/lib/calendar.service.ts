@@ -8,7 +8,7 @@ import {
   WorkingCalendar,
   workingCalendar,
 } from '@crm/shared/domain';
-import { loadCalendarYear } from '@crm/api/reference';
+import { loadCalendarYear } from './calendar-reference.repository';
 import { DataSource, EntityManager } from 'typeorm';
 import { CalendarRepository } from './calendar.repository';
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataScope } from '@crm/api/auth';
 import { ChangeAction, ChangeEntityType, ChangeHistoryEntry, ExportRecord, FieldDiff, Page } from '@crm/shared/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { Db, execute, Params, query } from '@crm/api/database';
+import { DataSource } from 'typeorm';
 
 export interface NewChange {
   actorId: string | null;
@@ -60,9 +61,10 @@ function toEntry(r: ChangeRow): ChangeHistoryEntry {
 export class ChangeHistoryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(manager: EntityManager, changes: NewChange[]): Promise<void> {
+  async insert(db: Db, changes: NewChange[]): Promise<void> {
     if (!changes.length) return;
-    await manager.query(
+    await execute(
+      db,
       `INSERT INTO change_history (actor_id, request_id, entity_type, entity_id, customer_id, action, changes, export)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::jsonb[], $8::jsonb[])`,
       [
@@ -80,9 +82,10 @@ export class ChangeHistoryRepository {
 
   /** True when the customer exists and is in the caller's scope. */
   async customerInScope(scope: DataScope, customerId: string): Promise<boolean> {
-    const params: unknown[] = [customerId];
-    const rows = await this.dataSource.query(
-      `SELECT 1 FROM customers c WHERE c.id = $1 AND ${scope.sql('c.account_manager_id', params)}`,
+    const params = new Params(customerId);
+    const rows = await query<{ one: number }>(
+      this.dataSource,
+      `SELECT 1 AS one FROM customers c WHERE c.id = $1 AND ${scope.sql('c.account_manager_id', params)}`,
       params,
     );
     return rows.length > 0;
@@ -90,20 +93,18 @@ export class ChangeHistoryRepository {
 
   /** Newest first, filtered. */
   async page(filter: ChangeFilter): Promise<Page<ChangeHistoryEntry>> {
-    const params: unknown[] = [];
+    const params = new Params();
     const where: string[] = ['TRUE'];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (filter.actorId) add('h.actor_id = ?', filter.actorId);
-    if (filter.customerId) add('h.customer_id = ?', filter.customerId);
-    if (filter.entityType) add('h.entity_type = ?', filter.entityType);
-    if (filter.from) add('h.at >= ?', filter.from);
-    if (filter.to) add('h.at < ?', filter.to);
+    if (filter.actorId) where.push(`h.actor_id = ${params.add(filter.actorId)}`);
+    if (filter.customerId) where.push(`h.customer_id = ${params.add(filter.customerId)}`);
+    if (filter.entityType) where.push(`h.entity_type = ${params.add(filter.entityType)}`);
+    if (filter.from) where.push(`h.at >= ${params.add(filter.from)}`);
+    if (filter.to) where.push(`h.at < ${params.add(filter.to)}`);
     const condition = where.join(' AND ');
+    const paged = new Params(...params.values);
     const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(
+      query<ChangeRow>(
+        this.dataSource,
         `SELECT h.id, h.at, h.actor_id, u.display_name AS actor_name, h.request_id, h.entity_type, h.entity_id,
                 h.customer_id, c.account_no, c.name AS customer_name, h.action, h.changes, h.export
            FROM change_history h
@@ -111,11 +112,15 @@ export class ChangeHistoryRepository {
            LEFT JOIN customers c ON c.id = h.customer_id
           WHERE ${condition}
           ORDER BY h.at DESC, h.id DESC
-          LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
+          LIMIT ${paged.add(filter.pageSize)} OFFSET ${paged.add((filter.page - 1) * filter.pageSize)}`,
+        paged,
       ),
-      this.dataSource.query(`SELECT count(*)::int AS total FROM change_history h WHERE ${condition}`, params),
+      query<{ total: number }>(
+        this.dataSource,
+        `SELECT count(*)::int AS total FROM change_history h WHERE ${condition}`,
+        params,
+      ),
     ]);
-    return { items: (rows as ChangeRow[]).map(toEntry), total, page: filter.page, pageSize: filter.pageSize };
+    return { items: rows.map(toEntry), total, page: filter.page, pageSize: filter.pageSize };
   }
 }

@@ -1,5 +1,4 @@
 import { AuditModule } from '@crm/api/audit';
-import { ReferenceModule } from '@crm/api/reference';
 import { createCustomer, createTestApp, customerBody as newCustomer, TestApp } from '@crm/api/testing';
 import { CustomersModule } from '../index';
 
@@ -9,7 +8,7 @@ describe('customers: registry, scope, locking, timeline, audit', () => {
   const countCustomers = async () => Number((await t.dataSource.query('SELECT count(*) FROM customers'))[0].count);
 
   beforeAll(async () => {
-    t = await createTestApp([ReferenceModule, CustomersModule, AuditModule]);
+    t = await createTestApp([CustomersModule, AuditModule]);
   });
   afterAll(() => t.close());
 

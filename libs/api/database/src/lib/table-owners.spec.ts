@@ -23,13 +23,16 @@ const TABLE_OWNERS: Record<string, string> = {
   customers: 'customers',
   import_rows: 'data-import',
   industries: 'reference',
+  lifecycle_steps: 'lifecycle',
   login_failures: 'auth',
   metrics_refresh: 'scoring',
   notifications: 'notifications',
   outbox_messages: 'messages',
   payments: 'data-import',
   plan_enrolments: 'service-plans',
+  plan_templates: 'service-plans',
   plan_segment_enrolments: 'service-plans',
+  scoring_models: 'scoring',
   scoring_runs: 'scoring',
   segment_changes: 'segments',
   segment_members: 'segments',
@@ -37,6 +40,8 @@ const TABLE_OWNERS: Record<string, string> = {
   segments: 'segments',
   service_tasks: 'service-plans',
   users: 'auth',
+  working_calendar: 'calendar',
+  working_calendar_years: 'calendar',
 };
 
 interface SourceFile {

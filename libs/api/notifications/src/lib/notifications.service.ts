@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { Notification, NotificationPage } from '@crm/shared/domain';
 import { EntityManager } from 'typeorm';
+import { NotificationRow, NotificationsRepository } from './notifications.repository';
 
 export interface NewNotification {
   userId: string;
@@ -11,24 +13,47 @@ export interface NewNotification {
   data: Record<string, unknown>;
 }
 
+function toNotification(r: NotificationRow): Notification {
+  return {
+    id: Number(r.id),
+    kind: r.kind,
+    summary: r.summary,
+    customerId: r.customer_id,
+    data: r.data,
+    createdAt: r.created_at.toISOString(),
+    read: r.read_at !== null,
+  };
+}
+
 /**
- * The one writer of in-app notifications. Writers pass their transaction's EntityManager; set-wise
- * jobs embed `notificationsInsertFrom` in their statement instead.
+ * The one writer of in-app notifications, and each user's reader of their own. Writers pass their
+ * transaction's EntityManager; set-wise jobs embed `notificationsInsertFrom` in their statement instead.
  */
 @Injectable()
 export class NotificationsService {
+  constructor(private readonly notifications: NotificationsRepository) {}
+
   async notify(manager: EntityManager, notifications: NewNotification[]): Promise<void> {
     if (!notifications.length) return;
-    await manager.query(
-      `INSERT INTO notifications (user_id, customer_id, kind, summary, data)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[])`,
-      [
-        notifications.map((n) => n.userId),
-        notifications.map((n) => n.customerId),
-        notifications.map((n) => n.kind),
-        notifications.map((n) => n.summary),
-        notifications.map((n) => JSON.stringify(n.data)),
-      ],
-    );
+    await this.notifications.insertMany(manager, notifications);
+  }
+
+  /** A page of the user's notifications (all, or only the unread ones), with how many are unread. */
+  async list(userId: string, query: { unread?: boolean; page: number; pageSize: number }): Promise<NotificationPage> {
+    const unreadOnly = query.unread ?? false;
+    const [{ total, unread }, rows] = await Promise.all([
+      this.notifications.counts(userId, unreadOnly),
+      this.notifications.page(userId, unreadOnly, query),
+    ]);
+    return { items: rows.map(toNotification), total, unread, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** Marks one of the user's notifications read; someone else's, or an unknown one, is left alone. */
+  markRead(userId: string, id: number): Promise<void> {
+    return this.notifications.markRead(userId, id);
+  }
+
+  markAllRead(userId: string): Promise<void> {
+    return this.notifications.markAllRead(userId);
   }
 }

@@ -1,23 +1,21 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import { Roles } from '@crm/api/http';
 import { Industry, ROLES } from '@crm/shared/domain';
-import { Repository } from 'typeorm';
-import { IndustryEntity } from './industry.entity';
 import { REGIONS } from './reference-data';
+import { ReferenceRepository } from './reference.repository';
 
 @ApiTags('reference')
 @ApiBearerAuth()
 @Controller('reference')
 export class ReferenceController {
-  constructor(@InjectRepository(IndustryEntity) private readonly industries: Repository<IndustryEntity>) {}
+  constructor(private readonly reference: ReferenceRepository) {}
 
   /** GB/T 4754-2017 sections and divisions. */
   @Get('industries')
   @Roles(...ROLES)
   listIndustries(): Promise<Industry[]> {
-    return this.industries.find({ order: { code: 'ASC' } });
+    return this.reference.industries();
   }
 
   /** Regions of the supply area. */

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { IndustryEntity } from './industry.entity';
 import { ReferenceController } from './reference.controller';
+import { ReferenceRepository } from './reference.repository';
 
 /** Reference tables: industries (GB/T 4754) and the regions of the supply area. */
 @Module({
-  imports: [TypeOrmModule.forFeature([IndustryEntity])],
   controllers: [ReferenceController],
+  providers: [ReferenceRepository],
 })
 export class ReferenceModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataScope } from '@crm/api/auth';
-import { ExportQuery, ExportRowsQuery, exportTextSql } from '@crm/api/database';
+import { ExportQuery, ExportRowsQuery, exportTextSql, Params, query } from '@crm/api/database';
 import { ExportColumn } from '@crm/api/http';
 import {
   Page,
@@ -23,14 +23,13 @@ interface SourceSql {
   where: string;
 }
 
-/** The members of `source` as FROM and WHERE over segment facts `f`; values are appended to `params`. */
-export function sourceSql(source: MemberSource, scope: DataScope, params: unknown[]): SourceSql {
+/** The members of `source` as FROM and WHERE over segment facts `f`; values are added to `params`. */
+export function sourceSql(source: MemberSource, scope: DataScope, params: Params): SourceSql {
   if ('rule' in source) {
     const rule = compileSegmentRule(source.rule, params);
     return { from: 'segment_facts f', where: `${rule} AND ${scope.sql('f.account_manager_id', params)}` };
   }
-  params.push(source.staticSegmentId);
-  const segment = `$${params.length}`;
+  const segment = params.add(source.staticSegmentId);
   return {
     from: 'segment_members sm JOIN segment_facts f ON f.customer_id = sm.customer_id',
     where: `sm.segment_id = ${segment} AND ${scope.sql('f.account_manager_id', params)}`,
@@ -135,9 +134,10 @@ export class SegmentMembersRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async count(source: MemberSource, scope: DataScope): Promise<number> {
-    const params: unknown[] = [];
+    const params = new Params();
     const { from, where } = sourceSql(source, scope, params);
-    const [{ count }] = await this.dataSource.query(
+    const [{ count }] = await query<{ count: number }>(
+      this.dataSource,
       `SELECT count(*)::int AS count FROM ${from} WHERE ${where}`,
       params,
     );
@@ -147,27 +147,29 @@ export class SegmentMembersRepository {
   async page(
     source: MemberSource,
     scope: DataScope,
-    query: { page: number; pageSize: number; sort: string },
+    request: { page: number; pageSize: number; sort: string },
   ): Promise<Page<SegmentMember>> {
-    const params: unknown[] = [];
+    const params = new Params();
     const { from, where } = sourceSql(source, scope, params);
     const [rows, total] = await Promise.all([
-      this.dataSource.query(
+      query<MemberRow>(
+        this.dataSource,
         `SELECT ${MEMBER_COLUMNS} FROM ${from} ${MEMBER_JOINS}
-          WHERE ${where} ORDER BY ${orderSql(query.sort)}
-          LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+          WHERE ${where} ORDER BY ${orderSql(request.sort)}
+          LIMIT ${request.pageSize} OFFSET ${(request.page - 1) * request.pageSize}`,
         params,
       ),
       this.count(source, scope),
     ]);
-    return { items: rows.map(toMember), total, page: query.page, pageSize: query.pageSize };
+    return { items: rows.map(toMember), total, page: request.page, pageSize: request.pageSize };
   }
 
   /** A few members, whichever the database finds first: a preview's sample, which must not cost a sort. */
   async sample(source: MemberSource, scope: DataScope, size: number): Promise<SegmentMember[]> {
-    const params: unknown[] = [];
+    const params = new Params();
     const { from, where } = sourceSql(source, scope, params);
-    const rows = await this.dataSource.query(
+    const rows = await query<MemberRow>(
+      this.dataSource,
       `SELECT ${MEMBER_COLUMNS} FROM ${from} ${MEMBER_JOINS}
         WHERE ${where} LIMIT ${size}`,
       params,
@@ -177,23 +179,23 @@ export class SegmentMembersRepository {
 
   /** Every member in `sort` order, for an export through a cursor. */
   exportRows(source: MemberSource, scope: DataScope, sort: string): ExportRowsQuery<SegmentMember> {
-    const params: unknown[] = [];
+    const params = new Params();
     const { from, where } = sourceSql(source, scope, params);
     return {
       sql: `SELECT ${MEMBER_COLUMNS} FROM ${from} ${MEMBER_JOINS} WHERE ${where} ORDER BY ${orderSql(sort)}`,
-      params,
+      params: params.values,
       toRow: (row) => toMember(row as unknown as MemberRow),
     };
   }
 
   /** Every member in `sort` order as MEMBER_EXPORT's columns, for a CSV export by COPY. */
   exportCsv(source: MemberSource, scope: DataScope, sort: string): ExportQuery {
-    const params: unknown[] = [];
+    const params = new Params();
     const { from, where } = sourceSql(source, scope, params);
     return {
       sql: `SELECT ${MEMBER_EXPORT.map((c) => c.sql).join(', ')} FROM ${from} ${MEMBER_JOINS}
         WHERE ${where} ORDER BY ${orderSql(sort)}`,
-      params,
+      params: params.values,
     };
   }
 
@@ -202,19 +204,23 @@ export class SegmentMembersRepository {
    * whole population's (both within the caller's scope), in one pass over the customers.
    */
   async distribution(source: MemberSource, scope: DataScope): Promise<SegmentDistribution[]> {
-    const params: unknown[] = [];
+    const params = new Params();
     let from = 'segment_facts f';
     let member: string;
     if ('rule' in source) {
       member = `coalesce(${compileSegmentRule(source.rule, params)}, false)`;
     } else {
-      params.push(source.staticSegmentId);
-      from += ` LEFT JOIN segment_members sm ON sm.segment_id = $${params.length} AND sm.customer_id = f.customer_id`;
+      from += ` LEFT JOIN segment_members sm ON sm.segment_id = ${params.add(source.staticSegmentId)} AND sm.customer_id = f.customer_id`;
       member = 'sm.customer_id IS NOT NULL';
     }
-    const rows: { dimension: SegmentDistribution['dimension']; value: string; segment: number; population: number }[] =
-      await this.dataSource.query(
-        `WITH p AS (
+    const rows = await query<{
+      dimension: SegmentDistribution['dimension'];
+      value: string;
+      segment: number;
+      population: number;
+    }>(
+      this.dataSource,
+      `WITH p AS (
            SELECT f.industry, f.voltage_kv::text AS voltage, f.region, f.vip_tier, f.credit_rating, ${member} AS member
              FROM ${from}
             WHERE ${scope.sql('f.account_manager_id', params)}
@@ -225,8 +231,8 @@ export class SegmentMembersRepository {
           WHERE d.value IS NOT NULL
           GROUP BY d.dimension, d.value
           ORDER BY d.dimension, segment DESC, population DESC, d.value`,
-        params,
-      );
+      params,
+    );
     return SEGMENT_DIMENSIONS.map((dimension) => ({
       dimension,
       buckets: rows

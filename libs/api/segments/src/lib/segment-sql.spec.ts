@@ -1,3 +1,4 @@
+import { Params } from '@crm/api/database';
 import { SEGMENT_FIELDS, SegmentRule } from '@crm/shared/domain';
 import { compileSegmentRule, FIELD_SQL } from './segment-sql';
 
@@ -7,7 +8,7 @@ describe('compileSegmentRule', () => {
   });
 
   it('compiles groups into parenthesised AND / OR with every value a typed parameter', () => {
-    const params: unknown[] = ['scope'];
+    const params = new Params('scope');
     const rule: SegmentRule = {
       op: 'and',
       rules: [
@@ -27,7 +28,7 @@ describe('compileSegmentRule', () => {
       '(f.voltage_kv = ANY($2::smallint[]) AND (f.vip_tier = $3::text OR f.arrears BETWEEN $4::numeric AND $5::numeric)' +
         ' AND NOT (f.tags && $6::text[]))',
     );
-    expect(params).toEqual(['scope', [10, 35], 'gold', 100, 200, ['a', 'b']]);
+    expect(params.values).toEqual(['scope', [10, 35], 'gold', 100, 200, ['a', 'b']]);
   });
 
   it.each([
@@ -42,15 +43,15 @@ describe('compileSegmentRule', () => {
     ['contains', 'tags', '双电源', 'f.tags @> ARRAY[$1::text]'],
     ['in', 'tags', ['a'], 'f.tags && $1::text[]'],
   ])('compiles %s on %s', (operator, field, value, sql) => {
-    const params: unknown[] = [];
+    const params = new Params();
     const where = compileSegmentRule({ op: 'and', rules: [{ field, operator, value } as never] }, params);
     expect(where).toBe(sql);
-    expect(params).toEqual(value === undefined ? [] : [value]);
+    expect(params.values).toEqual(value === undefined ? [] : [value]);
   });
 
   it('keeps hostile values as data, never as SQL', () => {
     const hostile = ["'; DROP TABLE customers; --", '$1', '\\', "' OR 1=1 --"];
-    const params: unknown[] = [];
+    const params = new Params();
     const where = compileSegmentRule(
       {
         op: 'or',
@@ -59,10 +60,10 @@ describe('compileSegmentRule', () => {
       params,
     );
     expect(where).toBe('(f.region = $1::text OR f.region = $2::text OR f.region = $3::text OR f.region = $4::text)');
-    expect(params).toEqual(hostile);
+    expect(params.values).toEqual(hostile);
   });
 
   it('matches an empty root group to everyone', () => {
-    expect(compileSegmentRule({ op: 'or', rules: [] }, [])).toBe('TRUE');
+    expect(compileSegmentRule({ op: 'or', rules: [] }, new Params())).toBe('TRUE');
   });
 });

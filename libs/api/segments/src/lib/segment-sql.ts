@@ -1,4 +1,4 @@
-import { TODAY_CN } from '@crm/api/database';
+import { Params, TODAY_CN } from '@crm/api/database';
 import { isSegmentGroup, SegmentCondition, SegmentRule } from '@crm/shared/domain';
 
 interface FieldSql {
@@ -38,14 +38,11 @@ export const FIELD_SQL: Record<string, FieldSql> = {
 
 /**
  * Compiles a rule that segmentRuleProblems accepted into one parameterised condition over the segment
- * facts `f` (table segment_facts, one row per customer): every value goes into `params` (appended),
+ * facts `f` (table segment_facts, one row per customer): every value goes into `params` (added),
  * never into the SQL text.
  */
-export function compileSegmentRule(rule: SegmentRule, params: unknown[]): string {
-  const param = (value: unknown, type: string) => {
-    params.push(value);
-    return `$${params.length}::${type}`;
-  };
+export function compileSegmentRule(rule: SegmentRule, params: Params): string {
+  const param = (value: unknown, type: string) => `${params.add(value)}::${type}`;
   const condition = (c: SegmentCondition): string => {
     const field = FIELD_SQL[c.field];
     if (!field) throw new Error(`No SQL for segment field ${c.field}`);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ChangeHistoryModule } from '@crm/api/change-history';
 import { SegmentMembersRepository } from './segment-members.repository';
+import { SegmentSnapshotsRepository } from './segment-snapshots.repository';
 import { SegmentSnapshotsService } from './segment-snapshots.service';
 import { SegmentsController } from './segments.controller';
 import { SegmentsRepository } from './segments.repository';
@@ -10,7 +11,13 @@ import { SegmentsService } from './segments.service';
 @Module({
   imports: [ChangeHistoryModule],
   controllers: [SegmentsController],
-  providers: [SegmentsService, SegmentsRepository, SegmentMembersRepository, SegmentSnapshotsService],
+  providers: [
+    SegmentsService,
+    SegmentsRepository,
+    SegmentMembersRepository,
+    SegmentSnapshotsRepository,
+    SegmentSnapshotsService,
+  ],
   exports: [SegmentMembersRepository, SegmentSnapshotsService],
 })
 export class SegmentsModule {}

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataScope } from '@crm/api/auth';
-import { TODAY_CN } from '@crm/api/database';
+import { Db, execute, Params, query, queryOne, TODAY_CN } from '@crm/api/database';
 import { Page, Segment, SegmentKind, SegmentRule } from '@crm/shared/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 /** A segment's row with its size (the latest snapshot's, or a static list's length) and 30-day trend. */
 const SEGMENT_SELECT = `
@@ -57,31 +57,34 @@ export interface NewSegment {
 export class SegmentsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(query: { search?: string; page: number; pageSize: number }): Promise<Page<Segment>> {
-    const params = [query.search ?? null];
+  async list(request: { search?: string; page: number; pageSize: number }): Promise<Page<Segment>> {
+    const params = [request.search ?? null];
     const where = `$1::text IS NULL OR strpos(lower(g.name || ' ' || g.description), lower($1)) > 0`;
     const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(
+      query<SegmentRow>(
+        this.dataSource,
         `${SEGMENT_SELECT} WHERE ${where} ORDER BY g.updated_at DESC, g.id
-          LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+          LIMIT ${request.pageSize} OFFSET ${(request.page - 1) * request.pageSize}`,
         params,
       ),
-      this.dataSource.query(`SELECT count(*)::int AS total FROM segments g WHERE ${where}`, params),
+      query<{ total: number }>(this.dataSource, `SELECT count(*)::int AS total FROM segments g WHERE ${where}`, params),
     ]);
-    return { items: rows.map(toSegment), total, page: query.page, pageSize: query.pageSize };
+    return { items: rows.map(toSegment), total, page: request.page, pageSize: request.pageSize };
   }
 
-  async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<Segment | null> {
-    const [row] = await manager.query(`${SEGMENT_SELECT} WHERE g.id = $1`, [id]);
+  async find(id: string, db: Db = this.dataSource): Promise<Segment | null> {
+    const row = await queryOne<SegmentRow>(db, `${SEGMENT_SELECT} WHERE g.id = $1`, [id]);
     return row ? toSegment(row) : null;
   }
 
-  async create(tx: EntityManager, segment: NewSegment, customerIds: string[]): Promise<string> {
-    const [{ id }] = await tx.query(
+  async create(tx: Db, segment: NewSegment, customerIds: string[]): Promise<string> {
+    const [{ id }] = await query<{ id: string }>(
+      tx,
       `INSERT INTO segments (name, description, kind, rule, owner_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [segment.name, segment.description, segment.kind, segment.rule, segment.ownerId],
     );
-    await tx.query(
+    await execute(
+      tx,
       `INSERT INTO segment_members (segment_id, customer_id, since)
        SELECT $1, unnest($2::uuid[]), ${TODAY_CN} ON CONFLICT DO NOTHING`,
       [id, customerIds],
@@ -90,11 +93,12 @@ export class SegmentsRepository {
   }
 
   async update(
-    tx: EntityManager,
+    tx: Db,
     id: string,
     changes: { name?: string; description?: string; rule?: SegmentRule },
   ): Promise<void> {
-    await tx.query(
+    await execute(
+      tx,
       `UPDATE segments SET name = coalesce($2, name), description = coalesce($3, description),
               rule = coalesce($4, rule), updated_at = now()
         WHERE id = $1`,
@@ -102,23 +106,25 @@ export class SegmentsRepository {
     );
   }
 
-  async delete(tx: EntityManager, id: string): Promise<void> {
-    await tx.query('DELETE FROM segments WHERE id = $1', [id]);
+  async delete(tx: Db, id: string): Promise<void> {
+    await execute(tx, 'DELETE FROM segments WHERE id = $1', [id]);
   }
 
   /** Adds customers to a static list; returns how many were not in it yet. */
   async addMembers(id: string, customerIds: string[]): Promise<number> {
-    const rows = await this.dataSource.query(
+    const added = await execute(
+      this.dataSource,
       `INSERT INTO segment_members (segment_id, customer_id, since)
-       SELECT $1, unnest($2::uuid[]), ${TODAY_CN} ON CONFLICT DO NOTHING RETURNING customer_id`,
+       SELECT $1, unnest($2::uuid[]), ${TODAY_CN} ON CONFLICT DO NOTHING`,
       [id, customerIds],
     );
     await this.touch(id);
-    return rows.length;
+    return added;
   }
 
   async removeMember(id: string, customerId: string): Promise<boolean> {
-    const [, removed] = await this.dataSource.query(
+    const removed = await execute(
+      this.dataSource,
       'DELETE FROM segment_members WHERE segment_id = $1 AND customer_id = $2',
       [id, customerId],
     );
@@ -135,9 +141,10 @@ export class SegmentsRepository {
     by: 'customerIds' | 'accountNos',
     values: string[],
   ): Promise<{ ids: string[]; unknown: { index: number; value: string }[] }> {
-    const params: unknown[] = [values];
+    const params = new Params(values);
     const match = by === 'customerIds' ? 'c.id = a.value::uuid' : 'c.account_no = a.value';
-    const rows: { value: string; index: string; id: string | null }[] = await this.dataSource.query(
+    const rows = await query<{ value: string; index: string; id: string | null }>(
+      this.dataSource,
       `SELECT a.value, a.index, c.id
          FROM unnest($1::text[]) WITH ORDINALITY a (value, index)
          LEFT JOIN customers c ON ${match} AND ${scope.sql('c.account_manager_id', params)}
@@ -151,6 +158,6 @@ export class SegmentsRepository {
   }
 
   private async touch(id: string): Promise<void> {
-    await this.dataSource.query('UPDATE segments SET updated_at = now() WHERE id = $1', [id]);
+    await execute(this.dataSource, 'UPDATE segments SET updated_at = now() WHERE id = $1', [id]);
   }
 }

@@ -4,7 +4,6 @@ import { AuthModule, UsersService } from '@crm/api/auth';
 import { DatabaseModule, ExportLimits, withDataSource } from '@crm/api/database';
 import { JobsModule } from '@crm/api/jobs';
 import { configureHttp } from '@crm/api/http';
-import { syncReferenceData } from '@crm/api/reference';
 import { Role } from '@crm/shared/domain';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -62,7 +61,7 @@ function adminUrl(): string {
   return url;
 }
 
-/** A new database cloned from the migrated template; returns its URL and a function that drops it. */
+/** A new database cloned from the template (migrated, reference data loaded); returns its URL and a function that drops it. */
 export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `crm_test_${randomBytes(6).toString('hex')}`;
   await withDataSource(adminUrl(), (admin) =>
@@ -128,7 +127,6 @@ export async function createTestApp(
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const dataSource = app.get(DataSource);
 
-  await syncReferenceData(dataSource.manager);
   await dataSource.transaction((manager) =>
     UsersService.createUsers(
       manager,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { Db, execute, query, queryOne } from '@crm/api/database';
 import { ClockUnit } from '@crm/shared/domain';
-import { EntityManager } from 'typeorm';
 import { notificationsInsertFrom } from '@crm/api/notifications';
 import { timelineInsertFrom } from '@crm/api/timeline';
 
@@ -42,9 +42,10 @@ const CLOCK_COLUMNS = `id, owner_kind AS "ownerKind", owner_id AS "ownerId", clo
 /** Every query on clocks and clock_events. */
 @Injectable()
 export class TimeLimitsRepository {
-  async insert(manager: EntityManager, clocks: NewClock[]): Promise<void> {
+  async insert(db: Db, clocks: NewClock[]): Promise<void> {
     if (!clocks.length) return;
-    await manager.query(
+    await execute(
+      db,
       `INSERT INTO clocks (owner_kind, owner_id, clock_kind, customer_id, limit_value, limit_unit, started_at,
                            warn_at, due_at, calendar_estimated)
        SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::numeric[], $6::text[],
@@ -65,26 +66,29 @@ export class TimeLimitsRepository {
   }
 
   /** The running or paused clock, its row locked. */
-  async lockOpen(manager: EntityManager, key: ClockKey): Promise<ClockRow | null> {
-    const rows = await manager.query(
+  async lockOpen(db: Db, key: ClockKey): Promise<ClockRow | null> {
+    const row = await queryOne<ClockRow>(
+      db,
       `SELECT ${CLOCK_COLUMNS} FROM clocks
         WHERE owner_kind = $1 AND owner_id = $2 AND clock_kind = $3 AND stopped_at IS NULL FOR UPDATE`,
       [key.ownerKind, key.ownerId, key.clockKind],
     );
-    return rows[0] ?? null;
+    return row ?? null;
   }
 
   /** The latest clock of this key, running or stopped. */
-  async find(manager: EntityManager, key: ClockKey): Promise<ClockRow | null> {
-    const rows = await manager.query(
+  async find(db: Db, key: ClockKey): Promise<ClockRow | null> {
+    const row = await queryOne<ClockRow>(
+      db,
       `SELECT ${CLOCK_COLUMNS} FROM clocks WHERE owner_kind = $1 AND owner_id = $2 AND clock_kind = $3`,
       [key.ownerKind, key.ownerId, key.clockKind],
     );
-    return rows[0] ?? null;
+    return row ?? null;
   }
 
-  async stop(manager: EntityManager, key: ClockKey, at: Date): Promise<void> {
-    await manager.query(
+  async stop(db: Db, key: ClockKey, at: Date): Promise<void> {
+    await execute(
+      db,
       `UPDATE clocks SET stopped_at = greatest($4::timestamptz, started_at)
         WHERE owner_kind = $1 AND owner_id = $2 AND clock_kind = $3 AND stopped_at IS NULL`,
       [key.ownerKind, key.ownerId, key.clockKind, at],
@@ -92,23 +96,26 @@ export class TimeLimitsRepository {
   }
 
   /** Stops every open clock of an owner (e.g. a cancelled application). */
-  async stopAll(manager: EntityManager, ownerKinds: string[], ownerId: string, at: Date): Promise<void> {
-    await manager.query(
+  async stopAll(db: Db, ownerKinds: string[], ownerId: string, at: Date): Promise<void> {
+    await execute(
+      db,
       `UPDATE clocks SET stopped_at = greatest($3::timestamptz, coalesce(paused_at, started_at))
         WHERE owner_kind = ANY($1) AND owner_id = $2 AND stopped_at IS NULL`,
       [ownerKinds, ownerId, at],
     );
   }
 
-  async pause(manager: EntityManager, id: string, at: Date, usedBefore: number): Promise<void> {
-    await manager.query(`UPDATE clocks SET paused_at = $2, used_before = $3 WHERE id = $1`, [id, at, usedBefore]);
+  async pause(db: Db, id: string, at: Date, usedBefore: number): Promise<void> {
+    await execute(db, `UPDATE clocks SET paused_at = $2, used_before = $3 WHERE id = $1`, [id, at, usedBefore]);
   }
 
-  async resume(manager: EntityManager, id: string, at: Date, moments: { warnAt: Date; dueAt: Date }): Promise<void> {
-    await manager.query(
-      `UPDATE clocks SET paused_at = NULL, resumed_at = $2, warn_at = $3, due_at = $4 WHERE id = $1`,
-      [id, at, moments.warnAt, moments.dueAt],
-    );
+  async resume(db: Db, id: string, at: Date, moments: { warnAt: Date; dueAt: Date }): Promise<void> {
+    await execute(db, `UPDATE clocks SET paused_at = NULL, resumed_at = $2, warn_at = $3, due_at = $4 WHERE id = $1`, [
+      id,
+      at,
+      moments.warnAt,
+      moments.dueAt,
+    ]);
   }
 
   /**
@@ -119,12 +126,9 @@ export class TimeLimitsRepository {
    * notification_data) says. One statement per owner kind: safe with several instances (the unique
    * key of clock_events decides who records an event).
    */
-  async scan(
-    manager: EntityManager,
-    ownerKind: string,
-    describe: string,
-  ): Promise<{ kind: 'warning' | 'overdue'; n: number }[]> {
-    return manager.query(
+  async scan(db: Db, ownerKind: string, describe: string): Promise<{ kind: 'warning' | 'overdue'; n: number }[]> {
+    return query<{ kind: 'warning' | 'overdue'; n: number }>(
+      db,
       `WITH due AS (
          SELECT k.id, k.owner_id, k.clock_kind, k.customer_id,
                 CASE WHEN now() > k.due_at THEN 'overdue' ELSE 'warning' END AS kind

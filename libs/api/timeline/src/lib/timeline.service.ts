@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TimelineEntry } from '@crm/shared/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { TimelineRepository } from './timeline.repository';
 
 export interface NewTimelineEntry {
   customerId: string;
@@ -17,40 +18,16 @@ export interface NewTimelineEntry {
  */
 @Injectable()
 export class TimelineService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly timeline: TimelineRepository) {}
 
   async record(manager: EntityManager, entries: NewTimelineEntry[]): Promise<void> {
     if (!entries.length) return;
-    await manager.query(
-      `INSERT INTO customer_timeline (customer_id, type, actor_id, summary, data)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::jsonb[])`,
-      [
-        entries.map((e) => e.customerId),
-        entries.map((e) => e.type),
-        entries.map((e) => e.actorId),
-        entries.map((e) => e.summary),
-        entries.map((e) => JSON.stringify(e.data ?? {})),
-      ],
-    );
+    await this.timeline.insertMany(manager, entries);
   }
 
   /** Newest first. The caller has already checked that the customer is in the caller's scope. */
   async list(customerId: string, limit: number): Promise<TimelineEntry[]> {
-    const rows: {
-      at: Date;
-      type: string;
-      actor_id: string | null;
-      actor_name: string | null;
-      summary: string;
-      data: Record<string, unknown>;
-    }[] = await this.dataSource.query(
-      `SELECT t.at, t.type, t.actor_id, u.display_name AS actor_name, t.summary, t.data
-           FROM customer_timeline t LEFT JOIN users u ON u.id = t.actor_id
-          WHERE t.customer_id = $1
-          ORDER BY t.at DESC, t.id DESC
-          LIMIT $2`,
-      [customerId, limit],
-    );
+    const rows = await this.timeline.latest(customerId, limit);
     return rows.map((r) => ({
       at: r.at.toISOString(),
       type: r.type,
