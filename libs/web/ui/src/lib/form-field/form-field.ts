@@ -58,7 +58,7 @@ export class FormField {
   readonly inputId = input.required<string>();
   readonly kind = input<FieldKind>('text');
   readonly required = input(false, { transform: booleanAttribute });
-  readonly options = input<readonly FieldOption[]>([]);
+  readonly options = input<FieldOption[]>([]);
   /** Lets a `select` field filter its options by typing. */
   readonly search = input(false, { transform: booleanAttribute });
   readonly min = input(Number.MIN_SAFE_INTEGER);
