@@ -4,3 +4,4 @@ export * from './lib/sla-tag/sla-tag';
 export * from './lib/error-alert/error-alert';
 export * from './lib/filter-bar/filter-bar';
 export * from './lib/form-field/form-field';
+export * from './lib/form-actions/form-actions';
