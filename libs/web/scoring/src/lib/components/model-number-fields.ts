@@ -25,17 +25,7 @@ import { formatWeightSum, NumberGroupSpec, problemsFor, weightsBalanced, weightS
     .group-title h4 {
       margin: 8px 0;
     }
-    .field {
-      display: flex;
-      align-items: center;
-      gap: 12px;
-      margin-bottom: 8px;
-    }
-    .field label {
-      width: 140px;
-      flex: none;
-    }
-    .field nz-input-number {
+    nz-input-number {
       width: 120px;
     }
   `,

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnIni
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { ShownError, shownError } from '@crm/web/core';
+import { ErrorAlert } from '@crm/web/ui';
 import { ScoringJob, ScoringModel, ScoringModelFields, scoringModelProblems, ScoringPreview } from '@crm/shared/domain';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -35,6 +36,7 @@ const POLL_INTERVAL_MS = 1000;
   selector: 'crm-scoring-model-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ErrorAlert,
     ModelCurrent,
     ModelHistory,
     ModelNumberFields,
@@ -53,25 +55,11 @@ const POLL_INTERVAL_MS = 1000;
     .block {
       margin-bottom: 16px;
     }
-    .field {
-      display: flex;
-      align-items: center;
-      gap: 12px;
-      margin-bottom: 8px;
-    }
-    .field label {
-      width: 140px;
-      flex: none;
-    }
     .note input {
       max-width: 480px;
     }
     .alert {
       margin: 12px 0;
-    }
-    .problems {
-      margin: 0;
-      padding-left: 20px;
     }
     .actions {
       display: flex;
@@ -124,9 +112,7 @@ export class ScoringModelPage implements OnInit {
     this.load().catch(() => undefined);
   }
 
-  protected labelOf(field: string): string {
-    return fieldLabelKey(field) ?? field;
-  }
+  protected readonly labelOf = (field: string): string => fieldLabelKey(field) ?? field;
 
   protected setNumber(group: NumberGroup, key: string, value: number | null): void {
     this.edit(withNumber(this.fields(), group, key, value));
