@@ -5,3 +5,4 @@ export * from './lib/error-alert/error-alert';
 export * from './lib/filter-bar/filter-bar';
 export * from './lib/form-field/form-field';
 export * from './lib/form-actions/form-actions';
+export * from './lib/name-description/name-description';

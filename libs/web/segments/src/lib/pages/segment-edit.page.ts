@@ -7,7 +7,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { SegmentKind, SegmentPreview, SegmentRule, segmentRuleProblems } from '@crm/shared/domain';
 import { LanguageService, shownError, ShownError } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { FormActions } from '@crm/web/ui';
+import { FormActions, NameDescription } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzGridModule } from 'ng-zorro-antd/grid';
@@ -33,6 +33,7 @@ const PREVIEW_DELAY_MS = 400;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     FormActions,
+    NameDescription,
     DecimalPipe,
     FormsModule,
     TranslatePipe,
@@ -59,10 +60,6 @@ const PREVIEW_DELAY_MS = 400;
     .label {
       display: block;
       margin-bottom: 4px;
-    }
-    .required::before {
-      content: '* ';
-      color: #ff4d4f;
     }
     .hint {
       margin-left: 12px;

@@ -10,7 +10,7 @@ import {
   RECURRENCE_EVERY,
   SERVICE_KINDS,
 } from '@crm/shared/domain';
-import { FormActions } from '@crm/web/ui';
+import { FormActions, NameDescription } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -39,6 +39,7 @@ const MAX_SERVICES = 20;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     FormActions,
+    NameDescription,
     FormsModule,
     TranslatePipe,
     NzButtonModule,
@@ -59,10 +60,6 @@ const MAX_SERVICES = 20;
     .label {
       display: block;
       margin-bottom: 4px;
-    }
-    .required::before {
-      content: '* ';
-      color: #ff4d4f;
     }
     .duration {
       width: 200px;
