@@ -53,17 +53,8 @@ const PREVIEW_DELAY_MS = 400;
     .form {
       max-width: 640px;
     }
-    .field {
-      display: block;
-      margin-bottom: 16px;
-    }
-    .label {
-      display: block;
+    .count-box .label {
       margin-bottom: 4px;
-    }
-    .hint {
-      margin-left: 12px;
-      color: rgba(0, 0, 0, 0.45);
     }
     .count-box {
       border: 1px solid #f0f0f0;

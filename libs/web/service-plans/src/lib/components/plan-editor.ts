@@ -53,20 +53,8 @@ const MAX_SERVICES = 20;
     .form {
       max-width: 640px;
     }
-    .field {
-      display: block;
-      margin-bottom: 12px;
-    }
-    .label {
-      display: block;
-      margin-bottom: 4px;
-    }
     .duration {
       width: 200px;
-    }
-    .hint {
-      margin-left: 12px;
-      color: rgba(0, 0, 0, 0.45);
     }
     .services {
       width: 100%;

@@ -9,8 +9,8 @@ import { NzInputModule } from 'ng-zorro-antd/input';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, TranslatePipe, NzInputModule],
   template: `
-    <label class="field">
-      <span class="label required">{{ nameLabel() | translate }}</span>
+    <label class="crm-field">
+      <span class="crm-field-label required">{{ nameLabel() | translate }}</span>
       <input
         nz-input
         [(ngModel)]="name"
@@ -19,8 +19,8 @@ import { NzInputModule } from 'ng-zorro-antd/input';
         [attr.data-testid]="testIdPrefix() + '-name'"
       />
     </label>
-    <label class="field">
-      <span class="label">{{ descriptionLabel() | translate }}</span>
+    <label class="crm-field">
+      <span class="crm-field-label">{{ descriptionLabel() | translate }}</span>
       <textarea
         nz-input
         [(ngModel)]="description"
@@ -33,18 +33,6 @@ import { NzInputModule } from 'ng-zorro-antd/input';
   styles: `
     :host {
       display: block;
-    }
-    .field {
-      display: block;
-      margin-bottom: 12px;
-    }
-    .label {
-      display: block;
-      margin-bottom: 4px;
-    }
-    .required::before {
-      content: '* ';
-      color: #ff4d4f;
     }
   `,
 })
