@@ -1,10 +1,1 @@
-module.exports = {
-  displayName: 'api-database',
-  preset: '../../../tools/jest/jest.preset.js',
-  testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-  },
-  moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../../../coverage/libs/api/database',
-};
+module.exports = require('../../../tools/jest/project-config.js').nodeProjectConfig(__dirname);

@@ -1,3 +1,1 @@
-import baseConfig from '../../../eslint.config.mjs';
-
-export default [...baseConfig];
+export { default } from '../../../eslint.config.mjs';

@@ -1,10 +1,1 @@
-module.exports = {
-  displayName: 'api-timeline',
-  preset: '../../../tools/jest/jest.preset.js',
-  testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-  },
-  moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../../../coverage/libs/api/timeline',
-};
+module.exports = require('../../../tools/jest/project-config.js').nodeProjectConfig(__dirname);

@@ -8,3 +8,6 @@ export * from './lib/data-table/data-table';
 export * from './lib/filter-select/filter-select';
 export * from './lib/handover-dialog/handover-dialog';
 export * from './lib/stat-cards/stat-cards';
+export * from './lib/form-field/form-field';
+export * from './lib/form-actions/form-actions';
+export * from './lib/name-description/name-description';

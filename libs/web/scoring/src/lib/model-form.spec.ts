@@ -9,10 +9,7 @@ import {
   problemsFor,
   weightsBalanced,
   weightSum,
-  withCreditWeight,
-  withRatingThreshold,
-  withTierThreshold,
-  withVipWeight,
+  withNumber,
 } from './model-form';
 
 const model: ScoringModel = {
@@ -80,17 +77,17 @@ describe('model form', () => {
 
   it('replaces one value at a time without touching the original', () => {
     const fields = modelFields(model);
-    const changed = withVipWeight(fields, 'growth', 0.2);
+    const changed = withNumber(fields, 'vipWeights', 'growth', 0.2);
     expect(changed.vipWeights.growth).toBe(0.2);
     expect(fields.vipWeights.growth).toBe(0.15);
-    expect(withCreditWeight(fields, 'arrears', 0.3).creditWeights.arrears).toBe(0.3);
-    expect(withTierThreshold(fields, 'gold', 72).tierThresholds.gold).toBe(72);
-    expect(withRatingThreshold(fields, 'B', 55).ratingThresholds.B).toBe(55);
+    expect(withNumber(fields, 'creditWeights', 'arrears', 0.3).creditWeights.arrears).toBe(0.3);
+    expect(withNumber(fields, 'tierThresholds', 'gold', 72).tierThresholds.gold).toBe(72);
+    expect(withNumber(fields, 'ratingThresholds', 'B', 55).ratingThresholds.B).toBe(55);
   });
 
   it('finds the problems of a field and of everything under it', () => {
     const problems = scoringModelProblems(
-      withTierThreshold(withVipWeight(modelFields(model), 'growth', 0.5), 'gold', 90),
+      withNumber(withNumber(modelFields(model), 'vipWeights', 'growth', 0.5), 'tierThresholds', 'gold', 90),
     );
     expect(problemsFor(problems, 'vipWeights').map((p) => p.field)).toEqual(['vipWeights']);
     expect(problemsFor(problems, 'tierThresholds').map((p) => p.field)).toEqual(['tierThresholds.gold']);

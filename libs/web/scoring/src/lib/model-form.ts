@@ -15,8 +15,6 @@ export const WEIGHT_SUM_TOLERANCE = 1e-6;
 /** The tier and rating threshold names, highest first, as the editor shows them. */
 export const TIER_THRESHOLD_KEYS = ['platinum', 'gold', 'silver'] as const;
 export const RATING_THRESHOLD_KEYS = ['AAA', 'AA', 'A', 'B'] as const;
-export type TierThresholdKey = (typeof TIER_THRESHOLD_KEYS)[number];
-export type RatingThresholdKey = (typeof RATING_THRESHOLD_KEYS)[number];
 
 /** The sum of a group of weights; empty inputs (null, NaN) count as 0. */
 export function weightSum(weights: Readonly<Record<string, number | null | undefined>>): number {
@@ -73,34 +71,64 @@ function pick<K extends string>(keys: readonly K[], from: Record<K, number>): Re
   return out;
 }
 
-/** The fields with one VIP weight replaced (a new object, for signals). */
-export function withVipWeight(fields: ScoringModelFields, key: VipFactor, value: number | null): ScoringModelFields {
-  return { ...fields, vipWeights: { ...fields.vipWeights, [key]: value as number } };
+/** The model's groups of numbers, each edited by one `crm-model-number-fields`. */
+export type NumberGroup = 'vipWeights' | 'creditWeights' | 'tierThresholds' | 'ratingThresholds';
+
+/** How the editor shows a group of numbers. */
+export interface NumberGroupSpec {
+  group: NumberGroup;
+  keys: readonly string[];
+  idPrefix: string;
+  labelPrefix: string;
+  /** Weights (0 to 1) add up to 1 and show their sum; thresholds (0 to 100) are minimums, labelled "≥". */
+  weights: boolean;
+  testIdPrefix: string;
 }
 
-/** The fields with one credit weight replaced (a new object, for signals). */
-export function withCreditWeight(
-  fields: ScoringModelFields,
-  key: CreditFactor,
-  value: number | null,
-): ScoringModelFields {
-  return { ...fields, creditWeights: { ...fields.creditWeights, [key]: value as number } };
-}
+/** The editor's groups in the order it shows them. */
+export const NUMBER_GROUPS: readonly NumberGroupSpec[] = [
+  {
+    group: 'vipWeights',
+    keys: VIP_FACTORS,
+    idPrefix: 'vip',
+    labelPrefix: 'scoringModel.factor.',
+    weights: true,
+    testIdPrefix: 'model-weight-',
+  },
+  {
+    group: 'creditWeights',
+    keys: CREDIT_FACTORS,
+    idPrefix: 'credit',
+    labelPrefix: 'scoringModel.factor.',
+    weights: true,
+    testIdPrefix: 'model-weight-',
+  },
+  {
+    group: 'tierThresholds',
+    keys: TIER_THRESHOLD_KEYS,
+    idPrefix: 'tier',
+    labelPrefix: 'scoringModel.tier.',
+    weights: false,
+    testIdPrefix: 'model-tier-',
+  },
+  {
+    group: 'ratingThresholds',
+    keys: RATING_THRESHOLD_KEYS,
+    idPrefix: 'rating',
+    labelPrefix: 'scoringModel.rating.',
+    weights: false,
+    testIdPrefix: 'model-rating-',
+  },
+];
 
-export function withTierThreshold(
+/** The fields with one number of a group replaced (a new object, for signals). */
+export function withNumber(
   fields: ScoringModelFields,
-  key: TierThresholdKey,
+  group: NumberGroup,
+  key: string,
   value: number | null,
 ): ScoringModelFields {
-  return { ...fields, tierThresholds: { ...fields.tierThresholds, [key]: value as number } };
-}
-
-export function withRatingThreshold(
-  fields: ScoringModelFields,
-  key: RatingThresholdKey,
-  value: number | null,
-): ScoringModelFields {
-  return { ...fields, ratingThresholds: { ...fields.ratingThresholds, [key]: value as number } };
+  return { ...fields, [group]: { ...fields[group], [key]: value as number } };
 }
 
 /** The problems about one field: the field itself or anything under it (`vipWeights` → `vipWeights.growth`). */

@@ -1,5 +1,5 @@
 import { planServicesProblems } from '@crm/shared/domain';
-import { newService, problemsByField, switchRecurrence } from './plan-form';
+import { newService, problemsByField, recurrenceParts, recurrenceValue, switchRecurrence } from './plan-form';
 
 describe('plan form', () => {
   it('keeps the day and month already chosen when the recurrence changes', () => {
@@ -12,6 +12,15 @@ describe('plan form', () => {
     });
     expect(switchRecurrence({ every: 'year', month: 5, day: 10 }, 'bill')).toEqual({ every: 'bill', daysBefore: 5 });
     expect(switchRecurrence({ every: 'bill', daysBefore: 3 }, 'month')).toEqual({ every: 'month', day: 1 });
+  });
+
+  it('asks for the numbers each recurrence has, in the order they read', () => {
+    expect(recurrenceParts('month').map((p) => p.field)).toEqual(['day']);
+    expect(recurrenceParts('quarter').map((p) => p.field)).toEqual(['day']);
+    expect(recurrenceParts('year').map((p) => p.field)).toEqual(['month', 'day']);
+    expect(recurrenceParts('bill').map((p) => p.field)).toEqual(['daysBefore']);
+    expect(recurrenceValue({ every: 'year', month: 5, day: 10 }, 'month')).toBe(5);
+    expect(recurrenceValue({ every: 'month', day: 10 }, 'daysBefore')).toBeNull();
   });
 
   it('adds a valid service whose key no other service has', () => {

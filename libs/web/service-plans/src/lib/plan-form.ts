@@ -21,6 +21,42 @@ export function switchRecurrence(r: Recurrence, every: RecurrenceEvery): Recurre
   }
 }
 
+/** A number of a recurrence as the editor shows it: its field, its bounds, the unit after it and its test id. */
+export interface RecurrencePart {
+  field: 'daysBefore' | 'month' | 'day';
+  min: number;
+  max: number;
+  unit: string;
+  testId: string;
+}
+
+const DAYS_BEFORE: RecurrencePart = {
+  field: 'daysBefore',
+  min: 0,
+  max: 60,
+  unit: 'servicePlans.daysBeforeBill',
+  testId: 'service-days-before',
+};
+const MONTH: RecurrencePart = {
+  field: 'month',
+  min: 1,
+  max: 12,
+  unit: 'servicePlans.monthUnit',
+  testId: 'service-month',
+};
+const DAY: RecurrencePart = { field: 'day', min: 1, max: 28, unit: 'servicePlans.dayUnit', testId: 'service-day' };
+
+/** The numbers a recurrence asks for, in the order the editor shows them. */
+export function recurrenceParts(every: RecurrenceEvery): RecurrencePart[] {
+  if (every === 'bill') return [DAYS_BEFORE];
+  return every === 'year' ? [MONTH, DAY] : [DAY];
+}
+
+/** One number of a recurrence (null when it has none, or it was emptied). */
+export function recurrenceValue(r: Recurrence, field: RecurrencePart['field']): number | null {
+  return (r as Partial<Record<RecurrencePart['field'], number | null>>)[field] ?? null;
+}
+
 /** A service to add to a template: a monthly visit, keyed `service-N` with N unused so far. */
 export function newService(services: readonly PlanService[]): PlanService {
   const keys = new Set(services.map((s) => s.key));

@@ -13,6 +13,7 @@ import {
   VOLTAGE_LEVELS_KV,
 } from '@crm/shared/domain';
 import { LanguageService } from '@crm/web/core';
+import { FieldKind, FieldOption, FormField, translatedOptions } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -26,6 +27,19 @@ import { applyServerErrors, creditCodeValidator, errorMessage, phoneValidator } 
 
 export type CustomerFormValue = Omit<NewCustomer, 'accountNo'> & { accountNo?: string };
 
+/** One field of the form's grid: its control, label key, column span and how it is edited. */
+interface CustomerField {
+  name: Exclude<keyof CustomerForm['form']['controls'], 'contacts'>;
+  label: string;
+  span: number;
+  kind?: FieldKind;
+  required?: boolean;
+  options?: FieldOption[];
+  search?: boolean;
+  extra?: string;
+  testId?: string;
+}
+
 /**
  * The customer form, for creating (`customer` unset) and editing. Validators reuse the API's rules;
  * the server's `details` land on the matching fields. `save` is called with the form value and must
@@ -37,6 +51,7 @@ export type CustomerFormValue = Omit<NewCustomer, 'accountNo'> & { accountNo?: s
   imports: [
     ReactiveFormsModule,
     TranslatePipe,
+    FormField,
     NzAlertModule,
     NzButtonModule,
     NzFormModule,
@@ -75,9 +90,9 @@ export class CustomerForm implements OnInit {
   private readonly translate = inject(TranslateService);
   private readonly language = inject(LanguageService);
   private readonly fb = inject(FormBuilder).nonNullable;
-  protected readonly voltages = VOLTAGE_LEVELS_KV;
-  protected readonly tariffs = TARIFF_CATEGORIES;
-  protected readonly importances = IMPORTANCE_CLASSES;
+  private readonly tariffOptions = translatedOptions(TARIFF_CATEGORIES, 'tariff.');
+  private readonly importanceOptions = translatedOptions(IMPORTANCE_CLASSES, 'importance.');
+  protected readonly contactFields = ['name', 'phone', 'email', 'role'] as const;
   protected readonly industries = signal<Industry[]>([]);
   protected readonly regions = signal<Region[]>([]);
   protected readonly managers = signal<Manager[]>([]);
@@ -88,6 +103,85 @@ export class CustomerForm implements OnInit {
   protected readonly capacityRequired = computed(() => {
     const customer = this.customer();
     return !!customer && !STAGES_WITHOUT_CAPACITY.includes(customer.stage);
+  });
+  /** The grid's fields in order; the account number and the manager only when creating. */
+  protected readonly fields = computed(() => {
+    const zh = this.zh();
+    const capacityRequired = this.capacityRequired();
+    const fields: CustomerField[] = [
+      { name: 'accountNo', label: 'customer.accountNo', span: 8, required: true, testId: 'field-accountNo' },
+      {
+        name: 'managerId',
+        label: 'customer.manager',
+        span: 8,
+        kind: 'select',
+        required: true,
+        search: true,
+        testId: 'field-managerId',
+        options: this.managers().map((m) => ({ value: m.id, label: m.displayName })),
+      },
+      { name: 'name', label: 'customer.name', span: 16, required: true, testId: 'field-name' },
+      { name: 'creditCode', label: 'customer.creditCode', span: 8, required: true, testId: 'field-creditCode' },
+      {
+        name: 'industry',
+        label: 'customer.industry',
+        span: 8,
+        kind: 'select',
+        required: true,
+        search: true,
+        testId: 'field-industry',
+        options: this.industries().map((i) => ({ value: i.code, label: `${i.code} ${zh ? i.nameZh : i.nameEn}` })),
+      },
+      {
+        name: 'voltageKv',
+        label: 'customer.voltageKv',
+        span: 4,
+        kind: 'select',
+        required: true,
+        testId: 'field-voltageKv',
+        options: VOLTAGE_LEVELS_KV.map((v) => ({ value: v, label: `${v} kV` })),
+      },
+      {
+        name: 'contractCapacityKva',
+        label: 'customer.capacity',
+        span: 4,
+        kind: 'number',
+        required: capacityRequired,
+        extra: capacityRequired ? undefined : 'customer.capacityHint',
+        testId: 'field-capacity',
+      },
+      {
+        name: 'tariffCategory',
+        label: 'customer.tariffCategory',
+        span: 8,
+        kind: 'select',
+        required: true,
+        options: this.tariffOptions(),
+      },
+      {
+        name: 'region',
+        label: 'customer.region',
+        span: 8,
+        kind: 'select',
+        required: true,
+        search: true,
+        testId: 'field-region',
+        options: this.regions().map((r) => ({ value: r.nameZh, label: zh ? r.nameZh : r.nameEn })),
+      },
+      {
+        name: 'importance',
+        label: 'customer.importance',
+        span: 8,
+        kind: 'select',
+        options: this.importanceOptions(),
+      },
+      { name: 'address', label: 'customer.address', span: 16, required: true, testId: 'field-address' },
+      { name: 'tags', label: 'customer.tags', span: 8, kind: 'tags' },
+    ];
+    const creating = !this.customer();
+    return fields.filter(
+      (f) => (f.name !== 'accountNo' || creating) && (f.name !== 'managerId' || (creating && this.chooseManager())),
+    );
   });
   protected readonly form = this.fb.group({
     accountNo: ['', [Validators.required, Validators.pattern(/^\d{6,20}$/)]],
@@ -140,10 +234,6 @@ export class CustomerForm implements OnInit {
 
   error(control: AbstractControl | null): string {
     return errorMessage(control, (key, params) => this.translate.instant(key, params));
-  }
-
-  industryLabel(i: Industry): string {
-    return `${i.code} ${this.zh() ? i.nameZh : i.nameEn}`;
   }
 
   async submit(): Promise<void> {

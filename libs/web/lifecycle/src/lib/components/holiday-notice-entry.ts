@@ -9,7 +9,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzTableModule } from 'ng-zorro-antd/table';
-import { NzTagModule } from 'ng-zorro-antd/tag';
+import { DayKindTag } from './day-kind-tag';
 
 /** A text file's content: UTF-8, or GB18030 (the encoding of Chinese text files saved on Windows). */
 async function readText(file: File): Promise<string> {
@@ -29,6 +29,7 @@ async function readText(file: File): Promise<string> {
   selector: 'crm-holiday-notice-entry',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    DayKindTag,
     FormsModule,
     TranslatePipe,
     ErrorAlert,
@@ -37,7 +38,6 @@ async function readText(file: File): Promise<string> {
     NzIconModule,
     NzInputModule,
     NzTableModule,
-    NzTagModule,
   ],
   templateUrl: './holiday-notice-entry.html',
   styles: `

@@ -14,9 +14,9 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
-import { NzTagModule } from 'ng-zorro-antd/tag';
 import { HolidayNoticeEntry } from '../components/holiday-notice-entry';
 import { CalendarYear, LifecycleApi } from '../lifecycle.api';
+import { DayKindTag } from '../components/day-kind-tag';
 
 /** A local calendar date as YYYY-MM-DD. */
 function isoDate(d: Date): string {
@@ -28,6 +28,7 @@ function isoDate(d: Date): string {
   selector: 'crm-calendar-admin-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    DayKindTag,
     FormsModule,
     TranslatePipe,
     HolidayNoticeEntry,
@@ -42,7 +43,6 @@ function isoDate(d: Date): string {
     NzSwitchModule,
     NzTableModule,
     NzTabsModule,
-    NzTagModule,
   ],
   templateUrl: './calendar-admin.page.html',
   styles: `

@@ -1,52 +1,50 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ErrorDetail } from '@crm/shared/domain';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
-import { problemsFor } from '../model-form';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { formatWeightSum, NumberGroupSpec, problemsFor, weightsBalanced, weightSum } from '../model-form';
 
-/** One group of the model's numbers (weights or thresholds): a labelled number field per key, red when it has a problem. */
+/**
+ * One group of the model's numbers (weights or thresholds): its title (with the sum for weights) and a
+ * labelled number field per key, red when it has a problem.
+ */
 @Component({
   selector: 'crm-model-number-fields',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, TranslatePipe, NzInputNumberModule],
+  imports: [FormsModule, TranslatePipe, NzInputNumberModule, NzTagModule],
   templateUrl: './model-number-fields.html',
   styles: `
-    .field {
+    .group-title {
       display: flex;
       align-items: center;
       gap: 12px;
       margin-bottom: 8px;
     }
-    .field label {
-      width: 140px;
-      flex: none;
+    .group-title h4 {
+      margin: 8px 0;
     }
-    .field nz-input-number {
+    nz-input-number {
       width: 120px;
     }
   `,
 })
 export class ModelNumberFields {
-  readonly keys = input.required<readonly string[]>();
-  /** The group's field in the model (`vipWeights`, `tierThresholds`…), as the problems name it. */
-  readonly group = input.required<string>();
-  readonly idPrefix = input.required<string>();
-  readonly labelPrefix = input.required<string>();
-  /** Labels read "≥" (thresholds). */
-  readonly atLeast = input(false);
+  readonly spec = input.required<NumberGroupSpec>();
+  /** The group's values, by key. */
   readonly values = input.required<object>();
-  readonly step = input(1);
-  readonly max = input(100);
   readonly problems = input<readonly ErrorDetail[]>([]);
-  readonly testIdPrefix = input.required<string>();
   readonly valueChange = output<{ key: string; value: number | null }>();
+  private readonly numbers = computed(() => this.values() as Readonly<Record<string, number | null>>);
+  protected readonly sumText = computed(() => formatWeightSum(weightSum(this.numbers())));
+  protected readonly balanced = computed(() => weightsBalanced(this.numbers()));
 
   protected value(key: string): number | null {
-    return (this.values() as Record<string, number | null>)[key] ?? null;
+    return this.numbers()[key] ?? null;
   }
 
   protected hasProblem(key: string): boolean {
-    return problemsFor(this.problems(), `${this.group()}.${key}`).length > 0;
+    return problemsFor(this.problems(), `${this.spec().group}.${key}`).length > 0;
   }
 }

@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
-import { ScoringPreview } from '@crm/shared/domain';
+import { CreditRating, ScoringPreview } from '@crm/shared/domain';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
@@ -29,5 +29,29 @@ import { ratingTagColour } from '../credit-charts';
 })
 export class ModelPreview {
   readonly preview = input.required<ScoringPreview>();
-  protected readonly ratingColour = ratingTagColour;
+  protected readonly counts = [
+    { key: 'customers', title: 'scoringModel.previewCustomers', testId: 'preview-customers' },
+    { key: 'tierChanges', title: 'scoringModel.tierChanges', testId: 'preview-tier-changes' },
+    { key: 'ratingChanges', title: 'scoringModel.ratingChanges', testId: 'preview-rating-changes' },
+    { key: 'newlyBlacklisted', title: 'scoringModel.newlyBlacklisted', testId: 'preview-newly-blacklisted' },
+  ] as const;
+  /** The tier moves and the rating moves, each a table of from → to and how many customers. */
+  protected readonly moveTables = computed(() => [
+    {
+      kind: 'tier',
+      title: 'scoringModel.tierMoves',
+      testId: 'preview-tier-moves',
+      rows: this.preview().tierMoves as { from: string; to: string; customers: number }[],
+    },
+    {
+      kind: 'rating',
+      title: 'scoringModel.ratingMoves',
+      testId: 'preview-rating-moves',
+      rows: this.preview().ratingMoves,
+    },
+  ]);
+
+  protected ratingColour(level: string): string {
+    return ratingTagColour(level as CreditRating);
+  }
 }

@@ -2,17 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnIni
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { ShownError, shownError } from '@crm/web/core';
-import {
-  CREDIT_FACTORS,
-  CreditFactor,
-  ScoringJob,
-  ScoringModel,
-  ScoringModelFields,
-  scoringModelProblems,
-  ScoringPreview,
-  VIP_FACTORS,
-  VipFactor,
-} from '@crm/shared/domain';
+import { ErrorAlert } from '@crm/web/ui';
+import { ScoringJob, ScoringModel, ScoringModelFields, scoringModelProblems, ScoringPreview } from '@crm/shared/domain';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -20,23 +11,14 @@ import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
-import { NzTagModule } from 'ng-zorro-antd/tag';
 import {
   fieldLabelKey,
-  formatWeightSum,
   jobFinished,
   jobProgressStatus,
   modelFields,
-  RATING_THRESHOLD_KEYS,
-  RatingThresholdKey,
-  TIER_THRESHOLD_KEYS,
-  TierThresholdKey,
-  weightsBalanced,
-  weightSum,
-  withCreditWeight,
-  withRatingThreshold,
-  withTierThreshold,
-  withVipWeight,
+  NUMBER_GROUPS,
+  NumberGroup,
+  withNumber,
 } from '../model-form';
 import { ModelCurrent } from '../components/model-current';
 import { ModelHistory } from '../components/model-history';
@@ -46,8 +28,6 @@ import { ScoringApi } from '../scoring.api';
 
 const POLL_INTERVAL_MS = 1000;
 
-/** The error a page shows itself: the server's message and its field details. */
-
 /**
  * Leaders and admins: the scoring model (VIP and credit weights, tier and rating thresholds) and its versions;
  * edit it, preview what a change would move against the latest run, save it as a new version, recompute now.
@@ -56,6 +36,7 @@ const POLL_INTERVAL_MS = 1000;
   selector: 'crm-scoring-model-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ErrorAlert,
     ModelCurrent,
     ModelHistory,
     ModelNumberFields,
@@ -68,44 +49,17 @@ const POLL_INTERVAL_MS = 1000;
     NzGridModule,
     NzInputModule,
     NzProgressModule,
-    NzTagModule,
   ],
   templateUrl: './scoring-model.page.html',
   styles: `
     .block {
       margin-bottom: 16px;
     }
-    .group-title {
-      display: flex;
-      align-items: center;
-      gap: 12px;
-      margin-bottom: 8px;
-    }
-    .group-title h4 {
-      margin: 0;
-    }
-    h4 {
-      margin: 8px 0;
-    }
-    .field {
-      display: flex;
-      align-items: center;
-      gap: 12px;
-      margin-bottom: 8px;
-    }
-    .field label {
-      width: 140px;
-      flex: none;
-    }
     .note input {
       max-width: 480px;
     }
     .alert {
       margin: 12px 0;
-    }
-    .problems {
-      margin: 0;
-      padding-left: 20px;
     }
     .actions {
       display: flex;
@@ -124,10 +78,7 @@ export class ScoringModelPage implements OnInit {
   private readonly message = inject(NzMessageService);
   private readonly translate = inject(TranslateService);
 
-  protected readonly vipFactors = VIP_FACTORS;
-  protected readonly creditFactors = CREDIT_FACTORS;
-  protected readonly tierKeys = TIER_THRESHOLD_KEYS;
-  protected readonly ratingKeys = RATING_THRESHOLD_KEYS;
+  protected readonly groups = NUMBER_GROUPS;
 
   /** Every version, newest first; the first is the current model. */
   protected readonly models = signal<ScoringModel[]>([]);
@@ -135,12 +86,6 @@ export class ScoringModelPage implements OnInit {
   protected readonly current = computed<ScoringModel | null>(() => this.models()[0] ?? null);
   protected readonly fields = signal<ScoringModelFields>(modelFields(null));
 
-  protected readonly vipSum = computed(() => weightSum(this.fields().vipWeights));
-  protected readonly creditSum = computed(() => weightSum(this.fields().creditWeights));
-  protected readonly vipSumText = computed(() => formatWeightSum(this.vipSum()));
-  protected readonly creditSumText = computed(() => formatWeightSum(this.creditSum()));
-  protected readonly vipBalanced = computed(() => weightsBalanced(this.fields().vipWeights));
-  protected readonly creditBalanced = computed(() => weightsBalanced(this.fields().creditWeights));
   protected readonly problems = computed(() => scoringModelProblems(this.fields()));
 
   protected readonly previewResult = signal<ScoringPreview | null>(null);
@@ -167,24 +112,10 @@ export class ScoringModelPage implements OnInit {
     this.load().catch(() => undefined);
   }
 
-  protected labelOf(field: string): string {
-    return fieldLabelKey(field) ?? field;
-  }
+  protected readonly labelOf = (field: string): string => fieldLabelKey(field) ?? field;
 
-  protected setVipWeight(key: VipFactor, value: number | null): void {
-    this.edit(withVipWeight(this.fields(), key, value));
-  }
-
-  protected setCreditWeight(key: CreditFactor, value: number | null): void {
-    this.edit(withCreditWeight(this.fields(), key, value));
-  }
-
-  protected setTierThreshold(key: TierThresholdKey, value: number | null): void {
-    this.edit(withTierThreshold(this.fields(), key, value));
-  }
-
-  protected setRatingThreshold(key: RatingThresholdKey, value: number | null): void {
-    this.edit(withRatingThreshold(this.fields(), key, value));
+  protected setNumber(group: NumberGroup, key: string, value: number | null): void {
+    this.edit(withNumber(this.fields(), group, key, value));
   }
 
   protected setNote(note: string): void {

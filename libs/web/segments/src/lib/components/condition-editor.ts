@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ErrorDetail, SegmentCondition, SegmentField, SegmentOperator } from '@crm/shared/domain';
@@ -19,6 +20,7 @@ const FIELD_GROUPS = ['attribute', 'behaviour'] as const;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     FormsModule,
+    NgTemplateOutlet,
     TranslatePipe,
     NzButtonModule,
     NzIconModule,
@@ -72,6 +74,14 @@ export class ConditionEditor {
   protected readonly values = computed(() => {
     const field = this.field();
     return field ? fieldValues(field, this.choices()) : null;
+  });
+  /** The value's input: two numbers, one or several of the field's values, free tags, a number, text or none. */
+  protected readonly valueInput = computed(() => {
+    const shape = this.shape();
+    if (shape === 'none' || shape === 'range') return shape;
+    if (this.values()) return shape === 'list' ? 'choices' : 'choice';
+    if (shape === 'list') return 'tags';
+    return this.field()?.type === 'number' ? 'number' : 'text';
   });
   protected readonly range = computed(() => {
     const value = this.condition().value;

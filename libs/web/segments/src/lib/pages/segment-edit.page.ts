@@ -7,8 +7,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { SegmentKind, SegmentPreview, SegmentRule, segmentRuleProblems } from '@crm/shared/domain';
 import { LanguageService, shownError, ShownError } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { ErrorAlert } from '@crm/web/ui';
-import { NzButtonModule } from 'ng-zorro-antd/button';
+import { FormActions, NameDescription } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzGridModule } from 'ng-zorro-antd/grid';
@@ -33,13 +32,13 @@ const PREVIEW_DELAY_MS = 400;
   selector: 'crm-segment-edit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    ErrorAlert,
+    FormActions,
+    NameDescription,
     DecimalPipe,
     FormsModule,
     TranslatePipe,
     RuleBuilder,
     NzAlertModule,
-    NzButtonModule,
     NzCardModule,
     NzFormModule,
     NzGridModule,
@@ -54,21 +53,8 @@ const PREVIEW_DELAY_MS = 400;
     .form {
       max-width: 640px;
     }
-    .field {
-      display: block;
-      margin-bottom: 16px;
-    }
-    .label {
-      display: block;
+    .count-box .label {
       margin-bottom: 4px;
-    }
-    .required::before {
-      content: '* ';
-      color: #ff4d4f;
-    }
-    .hint {
-      margin-left: 12px;
-      color: rgba(0, 0, 0, 0.45);
     }
     .count-box {
       border: 1px solid #f0f0f0;
@@ -86,14 +72,6 @@ const PREVIEW_DELAY_MS = 400;
       gap: 16px;
       align-items: center;
       margin-top: 8px;
-    }
-    .error {
-      margin-top: 16px;
-    }
-    .actions {
-      display: flex;
-      gap: 8px;
-      margin-top: 16px;
     }
   `,
 })

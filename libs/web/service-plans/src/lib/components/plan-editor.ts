@@ -10,13 +10,21 @@ import {
   RECURRENCE_EVERY,
   SERVICE_KINDS,
 } from '@crm/shared/domain';
-import { ErrorAlert } from '@crm/web/ui';
+import { FormActions, NameDescription } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { newService, problemsByField, RecurrenceEvery, switchRecurrence } from '../plan-form';
+import {
+  newService,
+  problemsByField,
+  RecurrenceEvery,
+  RecurrencePart,
+  recurrenceParts,
+  recurrenceValue,
+  switchRecurrence,
+} from '../plan-form';
 import { ServicePlansApi } from '../service-plans.api';
 
 const MAX_SERVICES = 20;
@@ -30,7 +38,8 @@ const MAX_SERVICES = 20;
   selector: 'crm-plan-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    ErrorAlert,
+    FormActions,
+    NameDescription,
     FormsModule,
     TranslatePipe,
     NzButtonModule,
@@ -44,24 +53,8 @@ const MAX_SERVICES = 20;
     .form {
       max-width: 640px;
     }
-    .field {
-      display: block;
-      margin-bottom: 12px;
-    }
-    .label {
-      display: block;
-      margin-bottom: 4px;
-    }
-    .required::before {
-      content: '* ';
-      color: #ff4d4f;
-    }
     .duration {
       width: 200px;
-    }
-    .hint {
-      margin-left: 12px;
-      color: rgba(0, 0, 0, 0.45);
     }
     .services {
       width: 100%;
@@ -91,14 +84,6 @@ const MAX_SERVICES = 20;
       color: #ff4d4f;
       font-size: 12px;
     }
-    .error {
-      margin-top: 16px;
-    }
-    .actions {
-      display: flex;
-      gap: 8px;
-      margin-top: 16px;
-    }
   `,
 })
 export class PlanEditor {
@@ -110,6 +95,8 @@ export class PlanEditor {
   protected readonly kinds = SERVICE_KINDS;
   protected readonly everies = RECURRENCE_EVERY;
   protected readonly maxServices = MAX_SERVICES;
+  protected readonly recurrenceParts = recurrenceParts;
+  protected readonly recurrenceValue = recurrenceValue;
 
   protected readonly name = signal('');
   protected readonly description = signal('');
@@ -155,7 +142,7 @@ export class PlanEditor {
     this.patch(index, { recurrence: switchRecurrence(service.recurrence, every) });
   }
 
-  protected patchRecurrence(index: number, field: 'day' | 'month' | 'daysBefore', value: number | null): void {
+  protected patchRecurrence(index: number, field: RecurrencePart['field'], value: number | null): void {
     const service = this.services()[index];
     this.patch(index, { recurrence: { ...service.recurrence, [field]: value } as Recurrence });
   }

@@ -22,6 +22,10 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 })
 export class ErrorAlert {
   readonly error = input.required<{ message: string; details: readonly ErrorDetail[] }>();
+  /** `warning` for problems found before sending. */
+  readonly type = input<'error' | 'warning'>('error');
+  /** The i18n key naming a detail's field, shown before the field's code; none shows the code alone. */
+  readonly fieldLabel = input<(field: string) => string>();
   readonly closeable = input(false);
   /** Offers a retry button that emits `retry`. */
   readonly retryable = input(false);

@@ -1,12 +1,11 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { FormControl } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { UserAccount } from '@crm/shared/domain';
 import { shownError, ShownError } from '@crm/web/core';
-import { ErrorAlert } from '@crm/web/ui';
+import { ErrorAlert, FormField } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { passwordValidator } from '../password-validator';
 import { UsersApi } from '../users.api';
@@ -15,7 +14,7 @@ import { UsersApi } from '../users.api';
 @Component({
   selector: 'crm-password-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, TranslatePipe, ErrorAlert, NzButtonModule, NzFormModule, NzInputModule, NzModalModule],
+  imports: [TranslatePipe, ErrorAlert, FormField, NzButtonModule, NzFormModule, NzModalModule],
   templateUrl: './password-dialog.html',
   styles: `
     .block {

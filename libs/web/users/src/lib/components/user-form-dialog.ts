@@ -4,12 +4,10 @@ import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { changeLeavesCustomers, Role, ROLES, UserAccount, USERNAME_PATTERN } from '@crm/shared/domain';
 import { shownError, ShownError } from '@crm/web/core';
-import { ErrorAlert } from '@crm/web/ui';
+import { ErrorAlert, FormField, translatedOptions } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzModalModule } from 'ng-zorro-antd/modal';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { passwordValidator } from '../password-validator';
 import { UsersApi } from '../users.api';
 import { TakeoverPicker } from './takeover-picker';
@@ -25,11 +23,10 @@ import { TakeoverPicker } from './takeover-picker';
     ReactiveFormsModule,
     TranslatePipe,
     ErrorAlert,
+    FormField,
     NzButtonModule,
     NzFormModule,
-    NzInputModule,
     NzModalModule,
-    NzSelectModule,
     TakeoverPicker,
   ],
   templateUrl: './user-form-dialog.html',
@@ -46,7 +43,7 @@ export class UserFormDialog {
   readonly saved = output<UserAccount>();
   readonly closed = output<void>();
   private readonly api = inject(UsersApi);
-  protected readonly roles = ROLES;
+  protected readonly roleOptions = translatedOptions(ROLES, 'roles.');
   protected readonly saving = signal(false);
   protected readonly error = signal<ShownError | null>(null);
   protected readonly takeOverManagerId = signal<string | null>(null);
