@@ -19,6 +19,8 @@ import { CreateChangeHistory1764860000000 } from './1764860000000-create-change-
 import { CapacityOnceEnergised1764880000000 } from './1764880000000-capacity-once-energised';
 import { CreateClocks1764890000000 } from './1764890000000-create-clocks';
 import { CreateWorkOrders1765000000000 } from './1765000000000-create-work-orders';
+import { WorkOrdersInSegmentFacts1765020000000 } from './1765020000000-work-orders-in-segment-facts';
+import { ComplaintClosedTaskTrigger1765020000001 } from './1765020000001-complaint-closed-task-trigger';
 
 /** Every migration, oldest first. Add each new one here. */
 export const MIGRATIONS = [
@@ -43,4 +45,6 @@ export const MIGRATIONS = [
   CapacityOnceEnergised1764880000000,
   CreateClocks1764890000000,
   CreateWorkOrders1765000000000,
+  WorkOrdersInSegmentFacts1765020000000,
+  ComplaintClosedTaskTrigger1765020000001,
 ];

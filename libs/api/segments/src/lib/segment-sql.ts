@@ -34,6 +34,16 @@ export const FIELD_SQL: Record<string, FieldSql> = {
   creditScore: { sql: 'f.credit_score', type: 'numeric' },
   creditRating: { sql: 'f.credit_rating', type: 'text' },
   daysSinceVisit: { sql: `(${TODAY_CN} - f.last_visit_on)`, type: 'numeric' },
+  // The facts keep each complaint's day (most customers have none: no sub-query for them), so the 12 months
+  // move with today without a job: within them means received after the same day a year ago.
+  complaints12m: {
+    sql: `(CASE WHEN f.complaint_days IS NULL THEN 0
+                ELSE (SELECT count(*) FROM unnest(f.complaint_days) d WHERE d > (${TODAY_CN} - interval '12 months')::date)
+           END)`,
+    type: 'numeric',
+  },
+  openOrders: { sql: 'f.open_orders', type: 'numeric' },
+  avgSatisfaction: { sql: 'f.avg_satisfaction', type: 'numeric' },
 };
 
 /**

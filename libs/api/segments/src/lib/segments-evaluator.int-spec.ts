@@ -63,6 +63,12 @@ describe('Segment rules against a reference evaluator', () => {
     const choose = <T>(items: readonly T[]): T => items[Math.floor(setup() * items.length)];
     const maybe = <T>(p: number, value: () => T): T | null => (setup() < p ? value() : null);
     const int = (from: number, to: number) => from + Math.floor(setup() * (to - from + 1));
+    await t.dataSource.query(`
+      INSERT INTO work_order_channels (code, position, name_zh, name_en) VALUES ('hotline_95598', 1, '95598', '95598')
+      ON CONFLICT DO NOTHING`);
+    await t.dataSource.query(`
+      INSERT INTO work_order_types (code, position, name_zh, name_en)
+      VALUES ('inquiry', 1, '咨询', 'Inquiry'), ('complaint', 4, '投诉', 'Complaint') ON CONFLICT DO NOTHING`);
     for (let i = 0; i < CUSTOMERS; i++) {
       // A few values repeat on purpose, so that eq, in and the ends of between hit exactly.
       const manager = choose(MANAGERS);
@@ -108,6 +114,9 @@ describe('Segment rules against a reference evaluator', () => {
         creditScore: null,
         creditRating: null,
         daysSinceVisit: null,
+        complaints12m: 0,
+        openOrders: 0,
+        avgSatisfaction: null,
       };
       if (scored) {
         const hasScores = i % 4 !== 0;
@@ -158,6 +167,27 @@ describe('Segment rules against a reference evaluator', () => {
           `UPDATE segment_facts SET last_visit_on = ${TODAY_CN} - $2::int WHERE customer_id = $1`,
           [c.id, days],
         );
+      // Work orders straight in their table: complaints within the 12 months and before, open and closed,
+      // rated by their callback or not.
+      const ratings: number[] = [];
+      for (let k = int(0, 3); k > 0; k--) {
+        const type = choose(['complaint', 'complaint', 'inquiry']);
+        const daysAgo = choose([0, 40, 364, 400]);
+        const closed = setup() < 0.5;
+        const satisfaction = closed ? maybe(0.7, () => int(1, 5)) : null;
+        await t.dataSource.query(
+          `INSERT INTO work_orders (customer_id, channel, type, summary, received_at, recorded_by, state,
+                                    period_started_at, closed_at, satisfaction)
+           VALUES ($1, 'hotline_95598', $2, 'test', now() - make_interval(days => $3), $4, $5,
+                   now() - make_interval(days => $3), CASE WHEN $5 = 'closed' THEN now() END, $6)`,
+          [c.id, type, daysAgo, t.userIds['manager1'], closed ? 'closed' : 'open', satisfaction],
+        );
+        if (type === 'complaint' && daysAgo < 365) (behaviour['complaints12m'] as number)++;
+        if (!closed) (behaviour['openOrders'] as number)++;
+        if (satisfaction !== null) ratings.push(satisfaction);
+      }
+      if (ratings.length)
+        behaviour['avgSatisfaction'] = Math.round((100 * ratings.reduce((a, b) => a + b, 0)) / ratings.length) / 100;
       facts.set(c.id, { ...attributes, stage, accountManagerId: noManager ? null : t.userIds[manager], ...behaviour });
     }
     const segment = await t.request('POST', '/segments', {

@@ -15,9 +15,6 @@ import { BillService, PlannedTask, TasksRepository } from './tasks.repository';
 
 export const SERVICE_PLANS_JOB = 'service-plans';
 
-/** Days a task made by an event trigger gives the manager. */
-const TRIGGER_DUE_DAYS = 5;
-
 /**
  * The daily service-plan job (04:00 China time, after the segment snapshots): enrols the joiners of
  * enrolled segments and unenrols the leavers, turns enrolments into dated tasks for the next
@@ -109,12 +106,12 @@ export class TaskGenerationService implements OnModuleInit {
   /**
    * Tasks that events create on their own, once per event: consumption fell by more than half against
    * the same month a year before; no consumption for two months on an active account; the credit rating
-   * fell to B or C in the latest scoring run; an application step became overdue.
+   * fell to B or C in the latest scoring run; an application step became overdue (each due
+   * TRIGGER_DUE_DAYS from today); a complaint was closed (a care visit, due CARE_VISIT_DAYS after).
    */
   async trigger(tx: EntityManager, today: string): Promise<number> {
-    const due = addCalendarDays(today, TRIGGER_DUE_DAYS);
     let created = 0;
-    for (const trigger of TASK_TRIGGERS) created += await this.tasks.insertTriggeredTasks(tx, trigger, today, due);
+    for (const trigger of TASK_TRIGGERS) created += await this.tasks.insertTriggeredTasks(tx, trigger, today);
     return created;
   }
 }

@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataScope } from '@crm/api/auth';
-import { Db, execute, Params, query, queryOne, TODAY_CN } from '@crm/api/database';
+import { chinaDateSql, Db, execute, Params, query, queryOne, TODAY_CN } from '@crm/api/database';
 import { notificationsInsertFrom } from '@crm/api/notifications';
-import { ServiceKind, ServiceTask, TaskOutcome, TaskState, TaskTrigger } from '@crm/shared/domain';
+import {
+  CARE_VISIT_DAYS,
+  ServiceKind,
+  ServiceTask,
+  TaskOutcome,
+  TaskState,
+  TaskTrigger,
+  TRIGGER_DUE_DAYS,
+} from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
 import { tasksDoneFrom } from './service-plans-sql';
 
@@ -118,24 +126,28 @@ function toTask(r: TaskRow): ServiceTask {
 
 /**
  * The events that create a task on their own, once per event (per period): each a sub-query of
- * customer_id, period, summary over `$1` (today).
+ * customer_id, period, summary and due_on over `$1` (today); most tasks are due TRIGGER_DUE_DAYS from
+ * today. A complaint closed in the last CARE_VISIT_DAYS days (and still closed) makes one care visit per
+ * order (the period names the order, so a reopened and closed again complaint makes none more), due
+ * CARE_VISIT_DAYS calendar days after its closure: never before today, however late the job runs.
  */
 const TRIGGERS: Record<TaskTrigger, string> = {
   consumption_drop: `SELECT n.customer_id, to_char(n.period, 'YYYY-MM') AS period,
-                            'kWh ' || n.kwh || ' vs ' || y.kwh || ' a year before' AS summary
+                            'kWh ' || n.kwh || ' vs ' || y.kwh || ' a year before' AS summary, $1::date + ${TRIGGER_DUE_DAYS} AS due_on
                        FROM consumption n
                        JOIN consumption y ON y.customer_id = n.customer_id AND y.period = (n.period - interval '1 year')::date
                        JOIN customers c ON c.id = n.customer_id AND c.stage = 'active'
                       WHERE n.period = date_trunc('month', $1::date - interval '1 month')::date
                         AND y.kwh > 0 AND n.kwh < 0.5 * y.kwh`,
-  zero_consumption: `SELECT n.customer_id, to_char(n.period, 'YYYY-MM') AS period, 'no consumption for two months' AS summary
+  zero_consumption: `SELECT n.customer_id, to_char(n.period, 'YYYY-MM') AS period, 'no consumption for two months' AS summary,
+                            $1::date + ${TRIGGER_DUE_DAYS} AS due_on
                        FROM consumption n
                        JOIN consumption p ON p.customer_id = n.customer_id AND p.period = (n.period - interval '1 month')::date
                        JOIN customers c ON c.id = n.customer_id AND c.stage = 'active'
                       WHERE n.period = date_trunc('month', $1::date - interval '1 month')::date
                         AND n.kwh = 0 AND p.kwh = 0`,
   rating_fall: `SELECT s.customer_id, 'run-' || s.run_id AS period,
-                       'credit rating ' || p.credit_rating || ' → ' || s.credit_rating AS summary
+                       'credit rating ' || p.credit_rating || ' → ' || s.credit_rating AS summary, $1::date + ${TRIGGER_DUE_DAYS} AS due_on
                   FROM customer_scores s
                   JOIN customer_scores p ON p.customer_id = s.customer_id
                        AND p.run_id = (SELECT max(id) FROM scoring_runs WHERE state = 'completed' AND id < s.run_id)
@@ -144,10 +156,15 @@ const TRIGGERS: Record<TaskTrigger, string> = {
                    AND array_position(ARRAY['AAA', 'AA', 'A', 'B', 'C'], s.credit_rating)
                        > array_position(ARRAY['AAA', 'AA', 'A', 'B', 'C'], p.credit_rating)`,
   overdue_step: `SELECT k.customer_id, 'step-' || s.application_id || '-' || s.position AS period,
-                        'application step ' || s.position || ' overdue' AS summary
+                        'application step ' || s.position || ' overdue' AS summary, $1::date + ${TRIGGER_DUE_DAYS} AS due_on
                    FROM clock_events e JOIN clocks k ON k.id = e.clock_id AND k.owner_kind = 'application_step'
                    JOIN application_steps s ON s.application_id = k.owner_id AND s.code = k.clock_kind
                   WHERE e.kind = 'overdue' AND e.at >= $1::date - 30`,
+  complaint_closed: `SELECT w.customer_id, 'order-' || w.id AS period, left(w.summary, 200) AS summary,
+                            ${chinaDateSql('w.closed_at')} + ${CARE_VISIT_DAYS} AS due_on
+                       FROM work_orders w JOIN customers c ON c.id = w.customer_id AND c.stage <> 'closed'
+                      WHERE w.type = 'complaint' AND w.state = 'closed'
+                        AND w.closed_at >= ($1::date - ${CARE_VISIT_DAYS})::timestamp AT TIME ZONE 'Asia/Shanghai'`,
 };
 
 /** Service tasks: as managers work them and leaders follow them, and as the daily job makes them. */
@@ -328,16 +345,16 @@ export class TasksRepository {
   }
 
   /**
-   * Makes the visit task of each `trigger` event as of `today`, once per event, due on `dueOn`, in one
-   * statement; returns how many tasks are new.
+   * Makes the visit task of each `trigger` event as of `today`, once per event, due on the trigger's due
+   * date, in one statement; returns how many tasks are new.
    */
-  async insertTriggeredTasks(db: Db, trigger: TaskTrigger, today: string, dueOn: string): Promise<number> {
+  async insertTriggeredTasks(db: Db, trigger: TaskTrigger, today: string): Promise<number> {
     return execute(
       db,
       `INSERT INTO service_tasks (customer_id, kind, trigger, period, due_on, visible_from, summary)
-       SELECT x.customer_id, 'visit', $3::text, x.period, $2::date, $1::date, x.summary FROM (${TRIGGERS[trigger]}) x
+       SELECT x.customer_id, 'visit', $2::text, x.period, x.due_on, $1::date, x.summary FROM (${TRIGGERS[trigger]}) x
        ON CONFLICT (customer_id, trigger, period) WHERE trigger IS NOT NULL DO NOTHING`,
-      [today, dueOn, trigger],
+      [today, trigger],
     );
   }
 

@@ -97,3 +97,32 @@ describe('SEGMENT_FIELDS', () => {
       expect(f.operators.filter((o) => ['gt', 'gte', 'lt', 'lte', 'between'].includes(o))).toEqual([]);
   });
 });
+
+describe('work-order fields', () => {
+  it('offers complaints in the last 12 months, open orders and average satisfaction, labelled in both languages', () => {
+    const fields = SEGMENT_FIELDS.filter((f) => ['complaints12m', 'openOrders', 'avgSatisfaction'].includes(f.key));
+    expect(fields.map((f) => [f.key, f.label, f.labelEn, f.group, f.type])).toEqual([
+      ['complaints12m', '近12个月投诉次数', 'Complaints, 12 months', 'behaviour', 'number'],
+      ['openOrders', '未关闭工单数', 'Open work orders', 'behaviour', 'number'],
+      ['avgSatisfaction', '平均满意度', 'Average satisfaction', 'behaviour', 'number'],
+    ]);
+  });
+
+  it('counts are never empty; the average satisfaction is empty without a rated closed order', () => {
+    expect(segmentRuleProblems(and(cond('complaints12m', 'gte', 2), cond('openOrders', 'between', [1, 3])))).toEqual(
+      [],
+    );
+    expect(segmentRuleProblems(and(cond('avgSatisfaction', 'lt', 3.5), cond('avgSatisfaction', 'is_null')))).toEqual(
+      [],
+    );
+    expect(segmentRuleProblems(and(cond('complaints12m', 'is_null')))).toEqual([
+      {
+        field: 'rule.rules[0].operator',
+        message: expect.stringContaining('unknown operator "is_null" for complaints12m'),
+      },
+    ]);
+    expect(segmentRuleProblems(and(cond('openOrders', 'gt', 'many')))).toEqual([
+      { field: 'rule.rules[0].value', message: 'must be a number' },
+    ]);
+  });
+});

@@ -48,8 +48,10 @@ export interface SegmentField {
   unit?: string;
   /**
    * Behaviour fields are empty (null) for customers not scored yet (not connected, or closed), the days
-   * since the last visit for customers never visited, and the contract capacity for customers not yet
-   * energised that have none yet.
+   * since the last visit for customers never visited, the contract capacity for customers not yet
+   * energised that have none yet, and the average satisfaction for customers without a closed work order
+   * rated by its callback. Complaints in the last 12 months (received within 12 months of today, China
+   * time) and open work orders (not closed) are counts: 0 when there is none.
    */
   nullable?: boolean;
 }
@@ -231,6 +233,31 @@ export const SEGMENT_FIELDS: readonly SegmentField[] = [
     type: 'string',
     operators: [...CODE_OPS, 'is_null', 'not_null'],
     values: values(CREDIT_RATINGS, {}, {}),
+    nullable: true,
+  },
+  {
+    key: 'complaints12m',
+    label: '近12个月投诉次数',
+    labelEn: 'Complaints, 12 months',
+    group: 'behaviour',
+    type: 'number',
+    operators: NUMBER_OPS,
+  },
+  {
+    key: 'openOrders',
+    label: '未关闭工单数',
+    labelEn: 'Open work orders',
+    group: 'behaviour',
+    type: 'number',
+    operators: NUMBER_OPS,
+  },
+  {
+    key: 'avgSatisfaction',
+    label: '平均满意度',
+    labelEn: 'Average satisfaction',
+    group: 'behaviour',
+    type: 'number',
+    operators: [...NUMBER_OPS, 'is_null', 'not_null'],
     nullable: true,
   },
 ];

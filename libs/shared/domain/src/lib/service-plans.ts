@@ -58,9 +58,25 @@ export const TASK_HORIZON_DAYS = 92;
 export const TASK_STATES = ['open', 'done', 'cancelled'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 
-/** What creates a task on its own, without a plan (issue "event triggers"). */
-export const TASK_TRIGGERS = ['consumption_drop', 'zero_consumption', 'rating_fall', 'overdue_step'] as const;
+/** What creates a task on its own, without a plan (issue "event triggers"; a closed complaint: issue 14). */
+export const TASK_TRIGGERS = [
+  'consumption_drop',
+  'zero_consumption',
+  'rating_fall',
+  'overdue_step',
+  'complaint_closed',
+] as const;
 export type TaskTrigger = (typeof TASK_TRIGGERS)[number];
+
+/** Calendar days from the day an event trigger makes its task to the task's due date. */
+export const TRIGGER_DUE_DAYS = 5;
+
+/**
+ * Calendar days from a complaint's closure (its day in China) to the due date of the care visit it
+ * makes for the customer's account manager. Calendar days, as every task's due date is: the visit is
+ * the manager's to schedule within a month, and a due date on a holiday only shows it a day early.
+ */
+export const CARE_VISIT_DAYS = 30;
 
 export const TASK_OUTCOMES = ['completed', 'customer_unavailable', 'follow_up_needed', 'not_needed'] as const;
 export type TaskOutcome = (typeof TASK_OUTCOMES)[number];
