@@ -1,4 +1,4 @@
 export * from './lib/demo-seed';
 export { accountManagerIds } from './lib/demo-seed.repository';
 export * from './lib/population';
-export * from './lib/demo-plans';
+export * from './lib/demo-plans.repository';

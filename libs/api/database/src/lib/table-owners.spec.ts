@@ -135,3 +135,66 @@ describe('table owners', () => {
     expect(foreignWrites(files)).toEqual([]);
   });
 });
+
+/**
+ * SQL runs through the typed helpers of this library (`query`, `queryOne`, `execute`, `run`), called from
+ * `*.repository.ts` files: a `.query(` call is allowed only here, in the helpers and the connection
+ * infrastructure (COPY, exports' cursors, creating the embedded database).
+ */
+function rawQueries(files: SourceFile[]): string[] {
+  return files
+    .filter((f) => !f.path.startsWith('libs/api/database/'))
+    .flatMap(({ path, text }) =>
+      text
+        .split('\n')
+        .map((line, i) => ({ line, at: `${path}:${i + 1}` }))
+        .filter(({ line }) => /\.query\s*[<(]/.test(line) && !/^\s*(\/\/|\/?\*)/.test(line))
+        .map(({ at }) => at),
+    );
+}
+
+const HELPER_IMPORT = /import\s*\{([^}]*)\}\s*from\s*'@crm\/api\/database'/;
+
+/** Files outside `*.repository.ts` (and outside this library) that import a helper that runs SQL. */
+function helpersOutsideRepositories(files: SourceFile[]): string[] {
+  return files
+    .filter((f) => !f.path.startsWith('libs/api/database/') && !f.path.endsWith('.repository.ts'))
+    .filter((f) =>
+      (HELPER_IMPORT.exec(f.text)?.[1] ?? '')
+        .split(',')
+        .some((name) => ['query', 'queryOne', 'execute', 'run'].includes(name.trim())),
+    )
+    .map((f) => f.path);
+}
+
+describe('SQL in repositories', () => {
+  const sources = apiSources();
+
+  it('runs every statement through the typed helpers, not a raw .query()', () => {
+    expect(rawQueries(sources)).toEqual([]);
+  });
+
+  it('calls the helpers that run SQL only from repositories', () => {
+    expect(helpersOutsideRepositories(sources)).toEqual([]);
+    expect(
+      helpersOutsideRepositories([
+        { path: 'libs/api/x/src/lib/x.service.ts', text: "import { Params, query } from '@crm/api/database';" },
+        { path: 'libs/api/x/src/lib/y.service.ts', text: "import { Db, Params } from '@crm/api/database';" },
+        { path: 'libs/api/x/src/lib/x.repository.ts', text: "import { execute } from '@crm/api/database';" },
+      ]),
+    ).toEqual(['libs/api/x/src/lib/x.service.ts']);
+  });
+
+  it('names a raw .query() outside the database library by file and line', () => {
+    const files = [
+      { path: 'libs/api/scoring/src/lib/fake.service.ts', text: 'a\nawait this.dataSource.query(`SELECT 1`);' },
+      { path: 'libs/api/scoring/src/lib/fake.repository.ts', text: 'const rows = await tx.query<Row>(sql);' },
+      { path: 'libs/api/scoring/src/lib/fine.repository.ts', text: 'await query<Row>(this.dataSource, sql);' },
+      { path: 'libs/api/database/src/lib/query.ts', text: 'await runner.query(sql, values, true);' },
+    ];
+    expect(rawQueries(files)).toEqual([
+      'libs/api/scoring/src/lib/fake.service.ts:2',
+      'libs/api/scoring/src/lib/fake.repository.ts:1',
+    ]);
+  });
+});

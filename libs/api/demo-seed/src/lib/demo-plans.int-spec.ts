@@ -2,7 +2,7 @@ import { CustomersModule } from '@crm/api/customers';
 import { ServicePlansModule, TaskGenerationService } from '@crm/api/service-plans';
 import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
 import { addCalendarDays, chinaDate, TASK_HORIZON_DAYS } from '@crm/shared/domain';
-import { completeDemoTasks, enrolDemoPlans } from './demo-plans';
+import { completeDemoTasks, enrolDemoPlans } from './demo-plans.repository';
 
 const today = chinaDate(new Date());
 const since = addCalendarDays(today, -120);
