@@ -5,6 +5,7 @@ import regions from '@crm/seeds/regions.json';
 import scoringModel from '@crm/seeds/scoring-model.json';
 import { EntityManager } from 'typeorm';
 import { seedCalendar } from './calendar-data';
+import { seedWorkOrderReference } from './work-orders-reference.repository';
 
 /** The regions of the supply area offered by the UI (customers may name others). */
 export const REGIONS = regions.regions;
@@ -42,6 +43,7 @@ export async function syncReferenceData(manager: EntityManager): Promise<void> {
     ],
   );
   await seedCalendar(manager);
+  await seedWorkOrderReference(manager);
   await manager.query(
     `INSERT INTO scoring_models (version, vip_weights, credit_weights, tier_thresholds, rating_thresholds, note)
      SELECT 1, $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM scoring_models)`,
