@@ -8,6 +8,7 @@ import {
   CustomerPage,
   CustomerSortField,
   CustomerStage,
+  RepairArea,
 } from '@crm/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { CustomerQueryDto } from './dto/customer-query.dto';
@@ -24,7 +25,7 @@ const SORT_COLUMNS: Record<CustomerSortField, string> = {
 /** Columns of a customer as the API shows it; `c` is the customer row. */
 const CUSTOMER_SELECT = `
   c.id, c.account_no, c.name, c.credit_code, c.industry, c.voltage_kv, c.contract_capacity_kva,
-  c.tariff_category, c.region, c.address, c.importance, c.tags, c.stage, c.version,
+  c.tariff_category, c.region, c.area, c.address, c.importance, c.tags, c.stage, c.version,
   c.created_at, c.updated_at, c.account_manager_id, u.display_name AS manager_name,
   coalesce((SELECT json_agg(json_build_object('name', k.name, 'phone', k.phone, 'email', k.email, 'role', k.role)
                      ORDER BY k.position)
@@ -40,6 +41,7 @@ interface CustomerRow {
   contract_capacity_kva: string | null;
   tariff_category: Customer['tariffCategory'];
   region: string;
+  area: RepairArea;
   address: string;
   importance: Customer['importance'];
   tags: string[];
@@ -63,6 +65,7 @@ function toCustomer(r: CustomerRow): Customer {
     contractCapacityKva: r.contract_capacity_kva === null ? null : Number(r.contract_capacity_kva),
     tariffCategory: r.tariff_category,
     region: r.region,
+    area: r.area,
     address: r.address,
     importance: r.importance,
     contacts: r.contacts.map((k) => ({ name: k.name, phone: k.phone, email: k.email ?? null, role: k.role })),
@@ -135,6 +138,7 @@ export class CustomersRepository {
     if (query.voltageKv) where.push(`c.voltage_kv = ${param(params, query.voltageKv)}`);
     if (query.industry) where.push(`c.industry = ${param(params, query.industry)}`);
     if (query.region) where.push(`c.region = ${param(params, query.region)}`);
+    if (query.area) where.push(`c.area = ${param(params, query.area)}`);
     const search = query.search ? searchCondition(query.search, params) : null;
     if (search) where.push(search);
     const condition = where.join(' AND ');
@@ -242,8 +246,8 @@ export class CustomersRepository {
   async insert(manager: EntityManager, c: CustomerInsert): Promise<string> {
     const [{ id }] = await manager.query(
       `INSERT INTO customers (account_no, name, credit_code, industry, voltage_kv, contract_capacity_kva, tariff_category,
-                              region, address, importance, tags, stage, account_manager_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+                              region, address, importance, tags, stage, account_manager_id, area)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
       [
         c.accountNo,
         c.name,
@@ -258,6 +262,7 @@ export class CustomersRepository {
         c.tags,
         c.stage,
         c.managerId,
+        c.area ?? 'urban',
       ],
     );
     await this.replaceContacts(manager, id, c.contacts);
@@ -274,6 +279,7 @@ export class CustomersRepository {
       contractCapacityKva: 'contract_capacity_kva',
       tariffCategory: 'tariff_category',
       region: 'region',
+      area: 'area',
       address: 'address',
       importance: 'importance',
       tags: 'tags',

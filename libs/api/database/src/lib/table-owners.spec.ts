@@ -33,6 +33,12 @@ const TABLE_OWNERS: Record<string, string> = {
   segment_snapshots: 'segments',
   segments: 'segments',
   users: 'auth',
+  work_order_channels: 'reference',
+  work_order_events: 'work-orders',
+  work_order_limits: 'reference',
+  work_order_topics: 'reference',
+  work_order_types: 'reference',
+  work_orders: 'work-orders',
 };
 
 /** Writes outside the owner that are known debt. */
