@@ -105,6 +105,31 @@ describe('work-order clocks', () => {
     expect(list.body.items.map((o: { id: string }) => o.id)).toEqual([res.body.id]);
   });
 
+  it("takes the repair limits from the customer's area, which customers accept, show and filter by", async () => {
+    const created = await createCustomer(t, 'admin', { managerId: t.userIds['manager1'] });
+    expect(created.area).toBe('urban');
+    const bad = await t.request('PATCH', `/customers/${created.id}`, {
+      as: 'manager1',
+      body: { area: 'suburb', version: created.version },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([expect.objectContaining({ field: 'area' })]);
+    const moved = await t.request('PATCH', `/customers/${created.id}`, {
+      as: 'manager1',
+      body: { area: 'remote', version: created.version },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.area).toBe('remote');
+    const listed = await t.request('GET', '/customers?area=rural', { as: 'admin' });
+    expect(listed.body.items.map((c: { id: string }) => c.id)).toEqual([rural.id]);
+    const res = await receive(created.id, {
+      channel: 'hotline_95598',
+      type: 'fault_repair',
+      receivedAt: cn('2026-10-02T10:00'),
+    });
+    expect(res.body.contactDueAt).toBe(cn('2026-10-02T12:00'));
+  });
+
   it('times an urban repair with 45 minutes', async () => {
     const res = await receive(urban.id, {
       channel: 'hotline_95598',
