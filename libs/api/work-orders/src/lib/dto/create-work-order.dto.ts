@@ -40,12 +40,16 @@ export class CreateWorkOrderDto {
   @MaxLength(2000)
   summary!: string;
 
-  @ApiPropertyOptional({ description: 'When the order was received (default now); not in the future' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When the order was received (default now); not in the future',
+  })
   @IsOmittable()
   @IsDateString({ strict: true })
   receivedAt?: string;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: '2026112600123',
     description: "The channel's own number (e.g. the 95598 order number): unique per channel",
@@ -57,14 +61,14 @@ export class CreateWorkOrderDto {
   @MaxLength(64)
   externalRef?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '王先生' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '王先生' })
   @IsOmittable()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(100)
   contactName?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '13800138000' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '13800138000' })
   @IsOmittable()
   @ValidateIf((_, v) => v !== null)
   @IsString()

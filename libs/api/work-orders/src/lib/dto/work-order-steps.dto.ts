@@ -6,7 +6,7 @@ import { IsBoolean, IsDateString, IsIn, IsInt, IsString, Matches, Max, MaxLength
 const NOT_BLANK = /\S/;
 
 class StepAtDto {
-  @ApiPropertyOptional({ description: 'When it happened (default now); not in the future' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'When it happened (default now); not in the future' })
   @IsOmittable()
   @IsDateString({ strict: true })
   at?: string;
