@@ -58,7 +58,7 @@ function facts(o: LockedOrder): WorkOrderFacts {
 }
 
 function allowed(step: WorkOrderStep): void {
-  if (!step.ok) throw workOrderError(step.refusal);
+  if ('refusal' in step) throw workOrderError(step.refusal);
 }
 
 /**
