@@ -18,6 +18,7 @@ import { ServicePlansModule } from '@crm/api/service-plans';
 import { MessagesModule } from '@crm/api/messages';
 import { NotificationsModule } from '@crm/api/notifications';
 import { UsersModule } from '@crm/api/users';
+import { WorkOrdersModule } from '@crm/api/work-orders';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { LoggerModule } from 'nestjs-pino';
@@ -42,6 +43,7 @@ export const FEATURE_MODULES = [
   OwnershipModule,
   CalendarModule,
   LifecycleModule,
+  WorkOrdersModule,
   OperationalDataModule,
   DataImportModule,
   ScoringModule,

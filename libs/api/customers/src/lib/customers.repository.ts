@@ -8,6 +8,7 @@ import {
   CustomerPage,
   CustomerSortField,
   CustomerStage,
+  RepairArea,
 } from '@crm/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { execute, Params, query, queryOne } from '@crm/api/database';
@@ -26,7 +27,7 @@ const SORT_COLUMNS: Record<CustomerSortField, string> = {
 /** Columns of a customer row `c` as the API shows it, but its manager's name. */
 const CUSTOMER_COLUMNS = `
   c.id, c.account_no, c.name, c.credit_code, c.industry, c.voltage_kv, c.contract_capacity_kva,
-  c.tariff_category, c.region, c.address, c.importance, c.tags, c.stage, c.version,
+  c.tariff_category, c.region, c.area, c.address, c.importance, c.tags, c.stage, c.version,
   c.created_at, c.updated_at, c.account_manager_id`;
 
 /** The contacts of the customer row `c`, in order. */
@@ -51,6 +52,7 @@ interface CustomerRow {
   contract_capacity_kva: string | null;
   tariff_category: Customer['tariffCategory'];
   region: string;
+  area: RepairArea;
   address: string;
   importance: Customer['importance'];
   tags: string[];
@@ -74,6 +76,7 @@ function toCustomer(r: CustomerRow): Customer {
     contractCapacityKva: r.contract_capacity_kva === null ? null : Number(r.contract_capacity_kva),
     tariffCategory: r.tariff_category,
     region: r.region,
+    area: r.area,
     address: r.address,
     importance: r.importance,
     contacts: r.contacts.map((k) => ({ name: k.name, phone: k.phone, email: k.email ?? null, role: k.role })),
@@ -154,6 +157,7 @@ const UPDATE_COLUMNS: Record<Exclude<keyof CustomerFields, 'contacts'>, string> 
   contractCapacityKva: 'contract_capacity_kva',
   tariffCategory: 'tariff_category',
   region: 'region',
+  area: 'area',
   address: 'address',
   importance: 'importance',
   tags: 'tags',
@@ -175,6 +179,7 @@ export class CustomersRepository {
     if (query.voltageKv) where.push(`c.voltage_kv = ${params.add(query.voltageKv)}`);
     if (query.industry) where.push(`c.industry = ${params.add(query.industry)}`);
     if (query.region) where.push(`c.region = ${params.add(query.region)}`);
+    if (query.area) where.push(`c.area = ${params.add(query.area)}`);
     const search = query.search ? searchCondition(query.search, params) : null;
     if (search) where.push(search);
     const condition = where.join(' AND ');
@@ -305,8 +310,9 @@ export class CustomersRepository {
     const [row] = await query<CustomerRow>(
       manager,
       `INSERT INTO customers AS c (account_no, name, credit_code, industry, voltage_kv, contract_capacity_kva,
-                                   tariff_category, region, address, importance, tags, stage, account_manager_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                                   tariff_category, region, address, importance, tags, stage, account_manager_id,
+                                   area)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        RETURNING ${CUSTOMER_RETURNING}`,
       [
         c.accountNo,
@@ -322,6 +328,7 @@ export class CustomersRepository {
         c.tags,
         c.stage,
         c.managerId,
+        c.area ?? 'urban',
       ],
     );
     await this.replaceContacts(manager, row.id, c.contacts);

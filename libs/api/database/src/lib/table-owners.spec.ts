@@ -42,6 +42,12 @@ const TABLE_OWNERS: Record<string, string> = {
   users: 'auth',
   working_calendar: 'calendar',
   working_calendar_years: 'calendar',
+  work_order_channels: 'work-orders',
+  work_order_events: 'work-orders',
+  work_order_limits: 'work-orders',
+  work_order_topics: 'work-orders',
+  work_order_types: 'work-orders',
+  work_orders: 'work-orders',
 };
 
 interface SourceFile {

@@ -3,6 +3,7 @@ import { Db } from '@crm/api/database';
 import { seedLifecycleSteps } from '@crm/api/lifecycle';
 import { seedScoringModel } from '@crm/api/scoring';
 import { seedPlanTemplates } from '@crm/api/service-plans';
+import { seedWorkOrderReference } from '@crm/api/work-orders';
 import regions from '@crm/seeds/regions.json';
 import { syncIndustries } from './reference.repository';
 
@@ -14,7 +15,8 @@ export const REGIONS = regions.regions;
  * added, names updated), the default step table for application types that have none (admins edit it
  * afterwards), the holiday calendar for the years the calendar package knows and the database has not
  * loaded, the first scoring model when there is none (leadership and admins make the next versions), and
- * the service plan templates when there are none.
+ * the service plan templates when there are none, and the channels, types, topics and (when empty) time
+ * limits of requests and complaints.
  * Runs at every start, in production too: reference data is not demo data.
  */
 export async function syncReferenceData(db: Db): Promise<void> {
@@ -23,4 +25,5 @@ export async function syncReferenceData(db: Db): Promise<void> {
   await seedCalendar(db);
   await seedScoringModel(db);
   await seedPlanTemplates(db);
+  await seedWorkOrderReference(db);
 }

@@ -26,7 +26,7 @@ export interface FieldDiff {
   to: unknown;
 }
 
-export const EXPORT_KINDS = ['segment', 'vip_list'] as const;
+export const EXPORT_KINDS = ['segment', 'vip_list', 'work_orders'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /**

@@ -1,4 +1,5 @@
 import { CustomerStage, ImportanceClass, TariffCategory, VoltageKv } from './vocabulary';
+import { RepairArea } from './work-orders';
 
 /** Shapes of the customer routes of API.md ("Customers"), shared by the API and the web app. */
 
@@ -29,6 +30,8 @@ export interface CustomerFields {
   importance: ImportanceClass;
   contacts: Contact[];
   tags: string[];
+  /** Where the customer is, for the fault-repair time limits (urban when not given). */
+  area?: RepairArea;
 }
 
 export interface NewCustomer extends Omit<CustomerFields, 'contractCapacityKva'> {
@@ -45,6 +48,7 @@ export interface CustomerUpdate extends Partial<CustomerFields> {
 
 export interface Customer extends CustomerFields {
   id: string;
+  area: RepairArea;
   accountNo: string;
   stage: CustomerStage;
   version: number;

@@ -430,3 +430,29 @@ export type WorkOrderListItem = Omit<WorkOrderView, 'urges' | 'callback' | 'caus
   urgeCount: number;
   satisfaction: number | null;
 };
+
+/** `sort` of `GET /api/requests`: a field, or `-field` for descending. */
+export const WORK_ORDER_SORT_FIELDS = ['receivedAt', 'resolveDueAt', 'contactDueAt'] as const;
+export type WorkOrderSortField = (typeof WORK_ORDER_SORT_FIELDS)[number];
+export const WORK_ORDER_SORTS: readonly string[] = WORK_ORDER_SORT_FIELDS.flatMap((f) => [f, `-${f}`]);
+
+/** A code of the reference data with its names. */
+export interface WorkOrderCodeName {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+/** Shape of `GET /api/requests/reference`: channels, types and topics (a topic names its type). */
+export interface WorkOrderReference {
+  channels: WorkOrderCodeName[];
+  types: WorkOrderCodeName[];
+  topics: (WorkOrderCodeName & { type: WorkOrderType })[];
+}
+
+/** A row of the limit table as `GET /api/requests/limits` shows it. */
+export interface WorkOrderLimitView extends WorkOrderLimitRow {
+  id: string;
+  updatedAt: string;
+  updatedBy: { id: string; displayName: string } | null;
+}

@@ -24,6 +24,7 @@ const LABELS: Partial<Record<ChangeEntityType, Record<string, string>>> = {
     contractCapacityKva: 'customer.contractCapacityKva',
     tariffCategory: 'customer.tariffCategory',
     region: 'customer.region',
+    area: 'customer.area',
     address: 'customer.address',
     importance: 'customer.importance',
     contacts: 'customer.contacts',
@@ -73,6 +74,7 @@ const LABELS: Partial<Record<ChangeEntityType, Record<string, string>>> = {
 const VALUE_KEYS: Record<string, string> = {
   stage: 'stage.',
   tariffCategory: 'tariff.',
+  area: 'repairArea.',
   importance: 'importance.',
   type: 'applicationType.',
   status: 'applicationStatus.',

@@ -32,6 +32,11 @@ export function notificationText(n: Notification, t: Translate, language: string
     case 'commitment_warning':
     case 'commitment_overdue':
       return t(key, { customer: d['customer'], limit: d['limit'] });
+    case 'request_warning':
+    case 'request_overdue':
+      return t(key, { customer: d['customer'], summary: d['summary'], clock: t(`notifications.clock.${d['clock']}`) });
+    case 'request_escalated':
+      return t(key, { customer: d['customer'], summary: d['summary'] });
     default:
       return n.summary;
   }

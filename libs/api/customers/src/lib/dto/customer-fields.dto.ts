@@ -4,6 +4,8 @@ import {
   CustomerFields,
   IMPORTANCE_CLASSES,
   ImportanceClass,
+  REPAIR_AREAS,
+  RepairArea,
   TARIFF_CATEGORIES,
   TariffCategory,
   VOLTAGE_LEVELS_KV,
@@ -82,6 +84,11 @@ export class CustomerFieldsDto
   @IsNotBlank()
   @MaxLength(200)
   address!: string;
+
+  @ApiPropertyOptional({ enum: REPAIR_AREAS, default: 'urban', description: 'Sets the fault-repair time limits' })
+  @IsOmittable()
+  @IsIn(REPAIR_AREAS)
+  area?: RepairArea;
 
   @ApiPropertyOptional({ enum: IMPORTANCE_CLASSES, default: 'none' })
   @IsOmittable()

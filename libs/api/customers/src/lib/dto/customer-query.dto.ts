@@ -1,6 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOmittable, PageQueryDto } from '@crm/api/http';
-import { CUSTOMER_SORTS, CUSTOMER_STAGES, CustomerStage, VOLTAGE_LEVELS_KV } from '@crm/shared/domain';
+import {
+  CUSTOMER_SORTS,
+  CUSTOMER_STAGES,
+  CustomerStage,
+  REPAIR_AREAS,
+  RepairArea,
+  VOLTAGE_LEVELS_KV,
+} from '@crm/shared/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 
@@ -38,6 +45,11 @@ export class CustomerQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(50)
   region?: string;
+
+  @ApiPropertyOptional({ enum: REPAIR_AREAS })
+  @IsOmittable()
+  @IsIn(REPAIR_AREAS)
+  area?: RepairArea;
 
   @ApiPropertyOptional({ enum: CUSTOMER_SORTS, default: 'accountNo' })
   @IsOmittable()

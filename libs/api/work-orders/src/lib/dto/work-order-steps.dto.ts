@@ -1,0 +1,74 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOmittable } from '@crm/api/http';
+import { WORK_ORDER_CHANNELS, WorkOrderChannel } from '@crm/shared/domain';
+import { IsBoolean, IsDateString, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+const NOT_BLANK = /\S/;
+
+class StepAtDto {
+  @ApiPropertyOptional({ format: 'date-time', description: 'When it happened (default now); not in the future' })
+  @IsOmittable()
+  @IsDateString({ strict: true })
+  at?: string;
+}
+
+/** `POST /api/requests/:id/contact`: the customer was contacted (a fault repair: the crew arrived). */
+export class ContactWorkOrderDto extends StepAtDto {
+  @ApiProperty({ example: '已电话联系客户，约定明日上门' })
+  @IsString()
+  @Matches(NOT_BLANK, { message: 'note must not be blank' })
+  @MaxLength(2000)
+  note!: string;
+}
+
+/** `POST /api/requests/:id/handle`: the result; a complaint also needs cause and accountability. */
+export class HandleWorkOrderDto extends StepAtDto {
+  @ApiProperty({ description: 'What was found and done (for a complaint: the investigation)' })
+  @IsString()
+  @MaxLength(4000)
+  result!: string;
+
+  @ApiPropertyOptional({ description: 'Cause analysis; required for a complaint' })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(4000)
+  cause?: string;
+
+  @ApiPropertyOptional({ description: 'Who answers for it and how; required for a complaint' })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(4000)
+  accountability?: string;
+}
+
+/** `POST /api/requests/:id/callback`: by someone other than the handler; solved=false reopens. */
+export class CallbackWorkOrderDto extends StepAtDto {
+  @ApiProperty()
+  @IsBoolean()
+  solved!: boolean;
+
+  @ApiProperty({ minimum: 1, maximum: 5 })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  satisfaction!: number;
+
+  @ApiProperty({ example: '客户表示问题已解决' })
+  @IsString()
+  @Matches(NOT_BLANK, { message: 'note must not be blank' })
+  @MaxLength(2000)
+  note!: string;
+}
+
+/** `POST /api/requests/:id/urge`: a repeat contact about the open order. */
+export class UrgeWorkOrderDto {
+  @ApiProperty({ enum: WORK_ORDER_CHANNELS, description: 'Where the customer came back through' })
+  @IsIn(WORK_ORDER_CHANNELS)
+  channel!: WorkOrderChannel;
+
+  @ApiProperty({ example: '客户再次来电催办' })
+  @IsString()
+  @Matches(NOT_BLANK, { message: 'note must not be blank' })
+  @MaxLength(2000)
+  note!: string;
+}

@@ -1,0 +1,250 @@
+import { CustomersModule } from '@crm/api/customers';
+import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
+import { ClockScanService } from '@crm/api/time-limits';
+import { WorkOrdersModule } from '../index';
+
+/** An instant given in China time, as the API writes it (UTC ISO). */
+const cn = (local: string) => new Date(`${local}+08:00`).toISOString();
+
+/**
+ * The clocks of requests and complaints on the 2026 calendar the reference sync loads (chinese-days):
+ * Mid-Autumn 25–27 Sep, National Day 1–7 Oct, make-up working days Sun 20 Sep and Sat 10 Oct.
+ */
+describe('work-order clocks', () => {
+  let t: TestApp;
+  let urban: { id: string };
+  let rural: { id: string };
+  const receive = (customerId: string, body: Record<string, unknown>, as = 'manager1') =>
+    t.request('POST', `/customers/${customerId}/requests`, { as, body: { summary: '客户来电', ...body } });
+
+  beforeAll(async () => {
+    t = await createTestApp([CustomersModule, WorkOrdersModule]);
+    urban = await createCustomer(t, 'admin', { managerId: t.userIds['manager1'] });
+    rural = await createCustomer(t, 'admin', { managerId: t.userIds['manager1'], area: 'rural' });
+  });
+  afterAll(() => t.close());
+
+  it('counts a complaint in working days across National Day', async () => {
+    const res = await receive(urban.id, {
+      channel: 'hotline_95598',
+      type: 'complaint',
+      topic: 'service_attitude',
+      receivedAt: cn('2026-09-30T16:00'),
+    });
+    expect(res.status).toBe(201);
+    // 1 working day: Thu 8 Oct (1–7 Oct off); 7: 8, 9, Sat 10 (make-up), 12, 13, 14, 15 Oct.
+    expect(res.body.contactDueAt).toBe(cn('2026-10-09T00:00'));
+    expect(res.body.resolveDueAt).toBe(cn('2026-10-16T00:00'));
+    expect(res.body.contactClock).toMatchObject({ dueAt: cn('2026-10-09T00:00'), warnAt: cn('2026-10-08T00:00') });
+
+    const contacted = await t.request('POST', `/requests/${res.body.id}/contact`, {
+      as: 'manager1',
+      body: { at: cn('2026-10-09T09:00'), note: '电话联系客户' },
+    });
+    expect(contacted.status).toBe(200);
+    expect(contacted.body.contactClock).toMatchObject({ state: 'stopped_late', stoppedAt: cn('2026-10-09T09:00') });
+    // The resolution clock still runs, long past its due date today.
+    expect(contacted.body.resolutionClock.state).toBe('overdue');
+    expect(contacted.body.sla).toBe('overdue');
+  });
+
+  it('counts working hours over the holiday and the make-up Saturday', async () => {
+    const inquiry = await receive(urban.id, {
+      channel: 'service_hall',
+      type: 'inquiry',
+      receivedAt: cn('2026-09-30T15:30'),
+    });
+    // 4 working hours: 2 h on 30 Sep, 2 h on 8 Oct; answered within 1 working day: 8 Oct.
+    expect(inquiry.body.contactDueAt).toBe(cn('2026-10-08T10:30'));
+    expect(inquiry.body.resolveDueAt).toBe(cn('2026-10-09T00:00'));
+
+    const test = await receive(urban.id, {
+      channel: 'hotline_95598',
+      type: 'service_request',
+      topic: 'meter_test',
+      receivedAt: cn('2026-10-09T10:00'),
+    });
+    // Sat 10 Oct is a working day: contact due at its end; 5 days: 10, 12, 13, 14, 15 Oct.
+    expect(test.body.contactDueAt).toBe(cn('2026-10-11T00:00'));
+    expect(test.body.resolveDueAt).toBe(cn('2026-10-16T00:00'));
+  });
+
+  it('times a rural repair in minutes around the clock, the power-back clock from the arrival', async () => {
+    const res = await receive(rural.id, {
+      channel: 'hotline_95598',
+      type: 'fault_repair',
+      receivedAt: cn('2026-10-02T10:00'),
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.customer.area).toBe('rural');
+    // On site within 90 minutes, on a holiday; no power-back clock before the arrival.
+    expect(res.body.contactDueAt).toBe(cn('2026-10-02T11:30'));
+    expect(res.body.contactClock.warnAt).toBe(cn('2026-10-02T11:12'));
+    expect(res.body.resolveDueAt).toBeNull();
+    expect(res.body.resolutionClock).toBeNull();
+
+    // The crew arrives after 2.5 h: late; power back within 4 h of the arrival.
+    const arrived = await t.request('POST', `/requests/${res.body.id}/contact`, {
+      as: 'manager1',
+      body: { at: cn('2026-10-02T12:30'), note: '抢修人员到达现场' },
+    });
+    expect(arrived.body.contactClock.state).toBe('stopped_late');
+    expect(arrived.body.resolveDueAt).toBe(cn('2026-10-02T16:30'));
+
+    const handled = await t.request('POST', `/requests/${res.body.id}/handle`, {
+      as: 'manager1',
+      body: { at: cn('2026-10-02T15:00'), result: '更换跌落式熔断器，已恢复供电' },
+    });
+    expect(handled.status).toBe(200);
+    expect(handled.body.state).toBe('handled');
+    expect(handled.body.resolutionClock.state).toBe('stopped_on_time');
+    // No clock runs: the worse of the stopped ones.
+    expect(handled.body.sla).toBe('stopped_late');
+
+    const list = await t.request('GET', `/requests?sla=stopped_late&customerId=${rural.id}`, { as: 'manager1' });
+    expect(list.body.items.map((o: { id: string }) => o.id)).toEqual([res.body.id]);
+  });
+
+  it("takes the repair limits from the customer's area, which customers accept, show and filter by", async () => {
+    const created = await createCustomer(t, 'admin', { managerId: t.userIds['manager1'] });
+    expect(created.area).toBe('urban');
+    const bad = await t.request('PATCH', `/customers/${created.id}`, {
+      as: 'manager1',
+      body: { area: 'suburb', version: created.version },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([expect.objectContaining({ field: 'area' })]);
+    const moved = await t.request('PATCH', `/customers/${created.id}`, {
+      as: 'manager1',
+      body: { area: 'remote', version: created.version },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.area).toBe('remote');
+    const listed = await t.request('GET', '/customers?area=rural', { as: 'admin' });
+    expect(listed.body.items.map((c: { id: string }) => c.id)).toEqual([rural.id]);
+    const res = await receive(created.id, {
+      channel: 'hotline_95598',
+      type: 'fault_repair',
+      receivedAt: cn('2026-10-02T10:00'),
+    });
+    expect(res.body.contactDueAt).toBe(cn('2026-10-02T12:00'));
+  });
+
+  it('times an urban repair with 45 minutes', async () => {
+    const res = await receive(urban.id, {
+      channel: 'hotline_95598',
+      type: 'fault_repair',
+      receivedAt: cn('2026-10-01T23:40'),
+    });
+    expect(res.body.contactDueAt).toBe(cn('2026-10-02T00:25'));
+  });
+
+  it('lets only an admin edit the limit table; an order keeps the limits it was received with', async () => {
+    const limits = await t.request('GET', '/requests/limits', { as: 'manager1' });
+    expect(limits.status).toBe(200);
+    expect(limits.body).toHaveLength(11);
+    const complaint = limits.body.find((l: { type: string }) => l.type === 'complaint');
+    expect(complaint).toMatchObject({
+      contact: { amount: 1, unit: 'working_days' },
+      resolution: { amount: 7, unit: 'working_days' },
+      resolutionStartsAt: 'opened',
+      updatedBy: null,
+    });
+    const before = await receive(urban.id, {
+      channel: 'account_manager',
+      type: 'complaint',
+      topic: 'power_quality',
+      receivedAt: cn('2026-09-30T16:00'),
+    });
+
+    const edit = {
+      contactAmount: 2,
+      contactUnit: 'working_days',
+      resolutionAmount: 10,
+      resolutionUnit: 'working_days',
+      resolutionStartsAt: 'opened',
+    };
+    for (const as of ['manager1', 'leader', 'marketing']) {
+      expect((await t.request('PUT', `/requests/limits/${complaint.id}`, { as, body: edit })).status).toBe(403);
+    }
+    const bad = await t.request('PUT', `/requests/limits/${complaint.id}`, {
+      as: 'admin',
+      body: { ...edit, contactUnit: 'weeks', resolutionAmount: 0 },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['contactUnit', 'resolutionAmount']);
+    const fractionalMinutes = await t.request('PUT', `/requests/limits/${complaint.id}`, {
+      as: 'admin',
+      body: { ...edit, contactAmount: 1.5, contactUnit: 'minutes' },
+    });
+    expect(fractionalMinutes.status).toBe(400);
+    expect(fractionalMinutes.body.details).toEqual([expect.objectContaining({ field: 'contactAmount' })]);
+    expect((await t.request('PUT', '/requests/limits/999999', { as: 'admin', body: edit })).status).toBe(404);
+    const unchanged = (await t.request('GET', '/requests/limits', { as: 'admin' })).body;
+    expect(unchanged.find((l: { id: string }) => l.id === complaint.id).contact).toEqual({
+      amount: 1,
+      unit: 'working_days',
+    });
+
+    const saved = await t.request('PUT', `/requests/limits/${complaint.id}`, { as: 'admin', body: edit });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({
+      contact: { amount: 2, unit: 'working_days' },
+      resolution: { amount: 10, unit: 'working_days' },
+      updatedBy: { id: t.userIds['admin'] },
+    });
+
+    const after = await receive(urban.id, {
+      channel: 'account_manager',
+      type: 'complaint',
+      topic: 'power_quality',
+      receivedAt: cn('2026-09-30T16:00'),
+    });
+    // 2 working days: 8, 9 Oct; 10: 8, 9, 10, 12–16, 19, 20 Oct.
+    expect(after.body.contactDueAt).toBe(cn('2026-10-10T00:00'));
+    expect(after.body.resolveDueAt).toBe(cn('2026-10-21T00:00'));
+    const kept = await t.request('GET', `/requests/${before.body.id}`, { as: 'manager1' });
+    expect(kept.body.contactDueAt).toBe(cn('2026-10-09T00:00'));
+    expect(kept.body.resolveDueAt).toBe(cn('2026-10-16T00:00'));
+    await t.request('PUT', `/requests/limits/${complaint.id}`, {
+      as: 'admin',
+      body: { ...edit, contactAmount: 1, resolutionAmount: 7 },
+    });
+  });
+
+  it("tells the owner once when an order's clock is overdue", async () => {
+    const scan = async () => (await t.app.get(ClockScanService).scan())['work_order'];
+    await scan();
+    const res = await receive(urban.id, {
+      channel: 'service_hall',
+      type: 'praise',
+      receivedAt: cn('2026-10-09T10:00'),
+    });
+    expect(await scan()).toEqual({ warning: 0, overdue: 2 });
+    expect(await scan()).toEqual({ warning: 0, overdue: 0 });
+    const notes = await t.dataSource.query(
+      `SELECT user_id, data FROM notifications WHERE kind = 'request_overdue' AND data ->> 'workOrderId' = $1
+        ORDER BY data ->> 'clock'`,
+      [res.body.id],
+    );
+    expect(notes).toEqual([
+      expect.objectContaining({
+        user_id: t.userIds['manager1'],
+        data: expect.objectContaining({ clock: 'contact', typeEn: 'Praise', typeZh: '表扬' }),
+      }),
+      expect.objectContaining({
+        user_id: t.userIds['manager1'],
+        data: expect.objectContaining({ clock: 'resolution' }),
+      }),
+    ]);
+    const timeline = await t.dataSource.query(
+      `SELECT type FROM customer_timeline WHERE data ->> 'workOrderId' = $1 ORDER BY id`,
+      [res.body.id],
+    );
+    expect(timeline.map((r: { type: string }) => r.type)).toEqual([
+      'request_received',
+      'request_overdue',
+      'request_overdue',
+    ]);
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * The clocks of a work order in libs/api/time-limits: owner kind `work_order`, owner id the order; the
+ * contact clock (for a fault repair, the arrival on site) is `contact`, the resolution clock of open
+ * period 1 is `resolution` and that of a later period n (after n - 1 unsolved callbacks) `resolution_n`.
+ */
+export const WORK_ORDER_CLOCK = 'work_order';
+export const CONTACT_CLOCK = 'contact';
+
+/** The clock kind of the resolution clock of open period `period`. */
+export function resolutionClockKind(period: number): string {
+  return period === 1 ? 'resolution' : `resolution_${period}`;
+}
+
+/** Joins the contact clock `k` of the order row `w`. */
+export function contactClockJoin(k: string, w: string): string {
+  return `${k}.owner_kind = '${WORK_ORDER_CLOCK}' AND ${k}.owner_id = ${w}.id AND ${k}.clock_kind = '${CONTACT_CLOCK}'`;
+}
+
+/** Joins the resolution clock `k` of the current open period of the order row `w`. */
+export function resolutionClockJoin(k: string, w: string): string {
+  return `${k}.owner_kind = '${WORK_ORDER_CLOCK}' AND ${k}.owner_id = ${w}.id
+    AND ${k}.clock_kind = CASE WHEN ${w}.period = 1 THEN 'resolution' ELSE 'resolution_' || ${w}.period END`;
+}
+
+/**
+ * How the time-limit scan tells an order whose clock reached warning or overdue: a timeline entry and
+ * the owner's notification `request_warning` / `request_overdue` (the web's texts read `customer`,
+ * `summary`, `clock` (contact | resolution), `typeZh`, `typeEn`). The owner is the customer's account
+ * manager, or the recorder while the customer has none.
+ */
+export const WORK_ORDER_EVENTS_SQL = `
+  SELECT f.customer_id, 'request_' || f.kind AS timeline_type,
+         t.name_en || ' "' || w.summary || '": the '
+           || CASE WHEN f.clock_kind = '${CONTACT_CLOCK}' THEN 'contact' ELSE 'resolution' END
+           || CASE f.kind WHEN 'overdue' THEN ' time limit is exceeded' ELSE ' time limit is near' END AS timeline_summary,
+         jsonb_build_object('workOrderId', w.id, 'kind', f.kind,
+                            'clock', CASE WHEN f.clock_kind = '${CONTACT_CLOCK}' THEN 'contact' ELSE 'resolution' END,
+                            'summary', w.summary) AS timeline_data,
+         coalesce(c.account_manager_id, w.recorded_by) AS user_id, 'request_' || f.kind AS notification_kind,
+         c.name || ': ' || t.name_en || ' "' || w.summary || '" '
+           || CASE f.kind WHEN 'overdue' THEN 'past' ELSE 'near' END || ' its '
+           || CASE WHEN f.clock_kind = '${CONTACT_CLOCK}' THEN 'contact' ELSE 'resolution' END || ' time limit'
+           AS notification_summary,
+         jsonb_build_object('workOrderId', w.id, 'customer', c.name, 'summary', w.summary,
+                            'clock', CASE WHEN f.clock_kind = '${CONTACT_CLOCK}' THEN 'contact' ELSE 'resolution' END,
+                            'typeZh', t.name_zh, 'typeEn', t.name_en) AS notification_data
+    FROM fired f
+    JOIN work_orders w ON w.id = f.owner_id
+    JOIN work_order_types t ON t.code = w.type
+    JOIN customers c ON c.id = f.customer_id`;
+
+/**
+ * For set-wise intake (the 95598 CSV import, the demo generator): an INSERT of one work order per row of
+ * `source` (a CTE or sub-query), skipping a row whose channel already has its external_ref (idempotent
+ * re-imports), RETURNING id, customer_id, channel, external_ref, received_at. `source` must have the
+ * columns customer_id, channel, type, topic, summary, external_ref, contact_name, contact_phone,
+ * received_at, recorded_by, state, period, period_started_at, contacted_at, contacted_by, handled_at,
+ * handled_by, result, cause, accountability, closed_at, satisfaction, urges, escalation_reasons (text[]),
+ * escalated_at and contradicted_at (NULL, or for a new open order state 'open', period 1,
+ * period_started_at = received_at, urges 0, escalation_reasons '{}'). Codes must be those of the
+ * reference tables; the table's checks (a closed order has closed_at, a topic only on a complaint or a
+ * service request) apply. It starts no clocks and writes no events, timeline or notifications: the caller
+ * embeds those writers' fragments in the same statement as needed.
+ */
+export function workOrdersInsertFrom(source: string): string {
+  return `INSERT INTO work_orders (customer_id, channel, type, topic, summary, external_ref, contact_name, contact_phone,
+                                   received_at, recorded_by, state, period, period_started_at, contacted_at,
+                                   contacted_by, handled_at, handled_by, result, cause, accountability, closed_at,
+                                   satisfaction, urges, escalation_reasons, escalated_at, contradicted_at)
+          SELECT s.customer_id, s.channel, s.type, s.topic, s.summary, s.external_ref, s.contact_name, s.contact_phone,
+                 s.received_at, s.recorded_by, s.state, s.period, s.period_started_at, s.contacted_at,
+                 s.contacted_by, s.handled_at, s.handled_by, s.result, s.cause, s.accountability, s.closed_at,
+                 s.satisfaction, s.urges, s.escalation_reasons, s.escalated_at, s.contradicted_at
+            FROM ${source} s
+          ON CONFLICT (channel, external_ref) DO NOTHING
+          RETURNING id, customer_id, channel, external_ref, received_at`;
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ChangeHistoryModule } from '@crm/api/change-history';
+import { NotificationsModule } from '@crm/api/notifications';
+import { TimeLimitsModule } from '@crm/api/time-limits';
+import { TimelineModule } from '@crm/api/timeline';
+import { WorkOrdersController } from './work-orders.controller';
+import { WorkOrdersRepository } from './work-orders.repository';
+import { WorkOrdersService } from './work-orders.service';
+
+/** Requests and complaints: work orders, their clocks (libs/api/time-limits), urges, callbacks and escalation. */
+@Module({
+  imports: [TimeLimitsModule, TimelineModule, NotificationsModule, ChangeHistoryModule],
+  controllers: [WorkOrdersController],
+  providers: [WorkOrdersService, WorkOrdersRepository],
+  exports: [WorkOrdersService],
+})
+export class WorkOrdersModule {}
