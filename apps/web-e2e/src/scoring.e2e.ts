@@ -68,8 +68,16 @@ test('a leader previews a change of weights before saving it, and the preview sa
 test('an account manager sees the rating and tier changes of their customers under the bell', async ({ page }) => {
   await login(page, 'manager1');
   await page.getByTestId('notification-bell').click();
-  // Among the other notifications (such as the service plans' new tasks), a change of rating or tier: "A → B".
+  // Among the other notifications (deadline notices, the service plans' new tasks), a change of rating or
+  // tier: "A → B", perhaps among the older ones behind "more".
   const change = page.getByTestId('notifications').locator('a.item', { hasText: '→' }).first();
+  const more = page.getByTestId('notifications-more');
+  await expect(page.getByTestId('notifications').locator('a.item').first()).toBeVisible();
+  while (!(await change.isVisible()) && (await more.isVisible())) {
+    const shown = await page.getByTestId('notifications').locator('a.item').count();
+    await more.click();
+    await expect(page.getByTestId('notifications').locator('a.item')).not.toHaveCount(shown);
+  }
   await expect(change).toBeVisible();
   await change.click();
   await expect(page.getByTestId('customer-profile')).toBeVisible();

@@ -3,7 +3,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { Notification, NotificationPage } from '@crm/shared/domain';
+import { MAX_PAGE_SIZE, Notification, NotificationPage } from '@crm/shared/domain';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
@@ -15,7 +15,13 @@ import { NotificationTexts } from './notification-text';
 /** How often the bell asks for new notifications. */
 const POLL_MS = 60_000;
 
-/** The header's bell: the number of unread notifications and the latest ones, each linking to its customer. */
+/** How many notifications the bell shows at first, and how many more each "more" adds. */
+const STEP = 20;
+
+/**
+ * The header's bell: the number of unread notifications and the latest ones, each linking to its customer;
+ * "more" shows older ones (a day of deadline notices must not hide a rating change).
+ */
 @Component({
   selector: 'crm-notification-bell',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -59,6 +65,9 @@ const POLL_MS = 60_000;
       font-weight: 500;
       background: #e6f4ff;
     }
+    .more {
+      text-align: center;
+    }
     .at {
       font-size: 12px;
       color: rgba(0, 0, 0, 0.45);
@@ -71,6 +80,9 @@ export class NotificationBell implements OnInit {
   private readonly texts = inject(NotificationTexts);
   protected readonly items = signal<Notification[]>([]);
   protected readonly unread = signal(0);
+  protected readonly total = signal(0);
+  protected readonly maxShown = MAX_PAGE_SIZE;
+  private readonly shown = signal(STEP);
 
   constructor() {
     const timer = setInterval(() => void this.load(), POLL_MS);
@@ -87,10 +99,18 @@ export class NotificationBell implements OnInit {
 
   async load(): Promise<void> {
     const page = await firstValueFrom(
-      this.http.get<NotificationPage>('/api/notifications', { params: new HttpParams().set('pageSize', 20) }),
+      this.http.get<NotificationPage>('/api/notifications', {
+        params: new HttpParams().set('pageSize', Math.min(this.shown(), MAX_PAGE_SIZE)),
+      }),
     );
     this.items.set(page.items);
     this.unread.set(page.unread);
+    this.total.set(page.total);
+  }
+
+  async more(): Promise<void> {
+    this.shown.update((n) => n + STEP);
+    await this.load();
   }
 
   async read(n: Notification): Promise<void> {
