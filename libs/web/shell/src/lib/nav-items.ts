@@ -38,6 +38,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'cluster',
     roles: ['marketing', 'leader', 'admin', 'account_manager'],
   },
+  {
+    path: '/requests',
+    label: 'nav.requests',
+    icon: 'customer-service',
+    roles: ['account_manager', 'marketing', 'leader', 'admin'],
+  },
   { path: '/plans', label: 'nav.plans', icon: 'carry-out', roles: ['account_manager', 'marketing', 'leader', 'admin'] },
   { path: '/vip', label: 'nav.vip', icon: 'crown', roles: ['leader', 'admin', 'account_manager', 'marketing'] },
   {
@@ -50,6 +56,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/workload', label: 'nav.workload', icon: 'bar-chart', roles: ['leader', 'admin'] },
   { path: '/scoring-model', label: 'nav.scoringModel', icon: 'sliders', roles: ['leader', 'admin'] },
   { path: '/calendar', label: 'nav.calendar', icon: 'calendar', roles: ['admin'] },
+  { path: '/requests/limits', label: 'nav.requestLimits', icon: 'field-time', roles: ['admin'] },
   { path: '/import', label: 'nav.import', icon: 'upload', roles: ['admin'] },
   { path: '/users', label: 'nav.users', icon: 'user', roles: ['admin'] },
   { path: '/audit', label: 'nav.audit', icon: 'audit', roles: ['admin'] },
