@@ -30,9 +30,4 @@ describe('the requests in the navigation', () => {
   it.each(ROLES)('are shown to %s, who works orders', (role) => {
     expect(navItemsFor(role).map((i) => i.path)).toContain('/requests');
   });
-
-  it('offer the time-limit table to admins only', () => {
-    const shown = ROLES.filter((role) => navItemsFor(role).some((i) => i.path === '/requests/limits'));
-    expect(shown).toEqual(['admin']);
-  });
 });

@@ -56,7 +56,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/workload', label: 'nav.workload', icon: 'bar-chart', roles: ['leader', 'admin'] },
   { path: '/scoring-model', label: 'nav.scoringModel', icon: 'sliders', roles: ['leader', 'admin'] },
   { path: '/calendar', label: 'nav.calendar', icon: 'calendar', roles: ['admin'] },
-  { path: '/requests/limits', label: 'nav.requestLimits', icon: 'field-time', roles: ['admin'] },
   { path: '/import', label: 'nav.import', icon: 'upload', roles: ['admin'] },
   { path: '/users', label: 'nav.users', icon: 'user', roles: ['admin'] },
   { path: '/audit', label: 'nav.audit', icon: 'audit', roles: ['admin'] },

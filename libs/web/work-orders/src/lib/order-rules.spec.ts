@@ -110,3 +110,11 @@ describe('eventFacts', () => {
     expect(eventFacts({ solved: 'yes', satisfaction: '5' })).toEqual({});
   });
 });
+
+describe('amountKey', () => {
+  it('picks the singular for one and the plural otherwise', () => {
+    expect(amountKey({ amount: 1, unit: 'working_days' })).toBe('requests.amount.working_days.one');
+    expect(amountKey({ amount: 45, unit: 'minutes' })).toBe('requests.amount.minutes.other');
+    expect(amountKey({ amount: 0.5, unit: 'working_hours' })).toBe('requests.amount.working_hours.other');
+  });
+});

@@ -1,4 +1,11 @@
-import { chinaDate, WorkOrderListItem, WorkOrderReference, WorkOrderState, WorkOrderType } from '@crm/shared/domain';
+import {
+  chinaDate,
+  ClockLimit,
+  WorkOrderListItem,
+  WorkOrderReference,
+  WorkOrderState,
+  WorkOrderType,
+} from '@crm/shared/domain';
 
 /** A step an order page offers. */
 export type OrderAction = 'contact' | 'handle' | 'callback' | 'urge';
@@ -92,4 +99,9 @@ export function eventFacts(details: Record<string, unknown>): EventFacts {
   const reasons = details['reasons'];
   if (Array.isArray(reasons)) facts.reasons = reasons.filter((r): r is string => typeof r === 'string');
   return facts;
+}
+
+/** The i18n key of a limit in words ("1 working day", "45 minutes"): `requests.amount.<unit>.<one|other>`. */
+export function amountKey(limit: ClockLimit): string {
+  return `requests.amount.${limit.unit}.${limit.amount === 1 ? 'one' : 'other'}`;
 }

@@ -10,6 +10,7 @@ import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
+import { amountKey } from '../order-rules';
 import { WorkOrderNames } from '../work-order-names';
 import { LimitChange, WorkOrdersApi } from '../work-orders.api';
 
@@ -58,6 +59,7 @@ export class RequestLimitsPage implements OnInit {
   private readonly auth = inject(AuthStore);
   protected readonly names = inject(WorkOrderNames);
   protected readonly units = CLOCK_UNITS;
+  protected readonly amountKey = amountKey;
   protected readonly rows = signal<WorkOrderLimitView[]>([]);
   protected readonly loading = signal(true);
   protected readonly canEdit = computed(() => this.auth.user()?.role === 'admin');

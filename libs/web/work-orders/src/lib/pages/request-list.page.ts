@@ -2,9 +2,9 @@ import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } 
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { CLOCK_STATES, PersonRef, WORK_ORDER_STATES, WorkOrderListItem } from '@crm/shared/domain';
+import { CLOCK_STATES, PersonRef, WORK_ORDER_STATES } from '@crm/shared/domain';
 import { AuthStore, LanguageService, pagedList } from '@crm/web/core';
-import { CellDef, DataTable, FilterBar, ListFilter, personOptions, SlaTag, TableRow } from '@crm/web/ui';
+import { FilterBar, ListFilter, personOptions } from '@crm/web/ui';
 import { HttpClient } from '@angular/common/http';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -13,9 +13,8 @@ import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
 import { firstValueFrom } from 'rxjs';
-import { RequestFlags } from '../components/request-flags';
+import { RequestTable } from '../components/request-table';
 import { dayAfter, dayOf } from '../order-rules';
-import { requestColumns } from '../request-columns';
 import { WorkOrderNames } from '../work-order-names';
 import { RequestQuery, WorkOrdersApi } from '../work-orders.api';
 
@@ -36,11 +35,8 @@ type View = (typeof VIEWS)[number];
     FormsModule,
     RouterLink,
     TranslatePipe,
-    CellDef,
-    DataTable,
     FilterBar,
-    RequestFlags,
-    SlaTag,
+    RequestTable,
     NzButtonModule,
     NzCardModule,
     NzDatePickerModule,
@@ -52,12 +48,6 @@ type View = (typeof VIEWS)[number];
   styles: `
     .views {
       margin-bottom: 16px;
-    }
-    .summary {
-      display: -webkit-box;
-      -webkit-line-clamp: 2;
-      -webkit-box-orient: vertical;
-      overflow: hidden;
     }
     .actions {
       display: flex;
@@ -121,11 +111,6 @@ export class RequestListPage implements OnInit {
           },
         ]),
   ]);
-  protected readonly columns = requestColumns(this.names, true);
-  protected readonly row: TableRow<WorkOrderListItem> = {
-    attrs: (o) => ({ 'data-testid': `request-${o.id}` }),
-    link: (o) => ['/requests', o.id],
-  };
   protected readonly views = computed(() => {
     this.language.current();
     return VIEWS.map((v) => ({ value: v, label: this.translate.instant(`requests.views.${v}`) as string }));
