@@ -1,5 +1,6 @@
 import { WorkOrderReference } from '@crm/shared/domain';
 import {
+  amountKey,
   codeName,
   dayAfter,
   dayOf,
