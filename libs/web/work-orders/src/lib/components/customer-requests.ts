@@ -12,20 +12,7 @@ import { RequestTable } from './request-table';
   selector: 'crm-customer-requests',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, TranslatePipe, RequestTable, NzButtonModule, NzIconModule],
-  template: `
-    <div class="bar">
-      <a
-        nz-button
-        nzType="primary"
-        routerLink="/requests/new"
-        [queryParams]="{ customerId: customerId() }"
-        data-testid="customer-new-request"
-      >
-        <nz-icon nzType="plus" />{{ 'requests.new' | translate }}
-      </a>
-    </div>
-    <crm-request-table [list]="list" [withCustomer]="false" testId="customer-requests" />
-  `,
+  templateUrl: './customer-requests.html',
   styles: `
     .bar {
       display: flex;

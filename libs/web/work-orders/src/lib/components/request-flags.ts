@@ -7,17 +7,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
   selector: 'crm-request-flags',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslatePipe, NzTagModule],
-  template: `
-    @if (order().escalated) {
-      <nz-tag nzColor="magenta" data-testid="flag-escalated">{{ 'requests.escalated' | translate }}</nz-tag>
-    }
-    @if (order().contradicted) {
-      <nz-tag nzColor="volcano" data-testid="flag-contradicted">{{ 'requests.contradicted' | translate }}</nz-tag>
-    }
-    @if (order().urgeCount) {
-      <nz-tag nzColor="gold">{{ 'requests.urgeCount' | translate: { n: order().urgeCount } }}</nz-tag>
-    }
-  `,
+  templateUrl: './request-flags.html',
   styles: `
     :host {
       display: inline-flex;

@@ -12,55 +12,7 @@ import { RequestFlags } from './request-flags';
   selector: 'crm-request-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [DatePipe, TranslatePipe, CellDef, DataTable, RequestFlags, SlaTag],
-  template: `
-    <crm-data-table [list]="list()" [columns]="columns()" [row]="row" size="small" [attr.data-testid]="testId()">
-      <ng-template crmCell="receivedAt" let-o>
-        <span class="nowrap">{{ o.receivedAt | date: 'yyyy-MM-dd HH:mm' }}</span>
-      </ng-template>
-      <ng-template crmCell="customer" let-o>
-        {{ o.customer.name }}
-        <div class="muted">{{ o.customer.accountNo }}</div>
-      </ng-template>
-      <ng-template crmCell="type" let-o>
-        {{ names.type(o.type) }}
-        @if (o.topic) {
-          · {{ names.topic(o.topic) }}
-        }
-        <div class="muted">
-          {{ names.channel(o.channel) }}
-          @if (o.externalRef) {
-            · {{ o.externalRef }}
-          }
-        </div>
-      </ng-template>
-      <ng-template crmCell="summary" let-o>
-        <span class="summary" [title]="o.summary">{{ o.summary }}</span>
-      </ng-template>
-      <ng-template crmCell="state" let-o>
-        <div class="nowrap">{{ 'requests.states.' + o.state | translate }}</div>
-        <crm-request-flags [order]="o" />
-      </ng-template>
-      <ng-template crmCell="owner" let-o>
-        <span class="nowrap">{{ o.owner?.displayName ?? '—' }}</span>
-      </ng-template>
-      <ng-template crmCell="contactDueAt" let-o>
-        @if (o.contactClock; as c) {
-          <crm-sla-tag [sla]="c.state" />
-          <div class="nowrap muted">{{ c.dueAt | date: 'MM-dd HH:mm' }}</div>
-        } @else {
-          —
-        }
-      </ng-template>
-      <ng-template crmCell="resolveDueAt" let-o>
-        @if (o.resolutionClock; as c) {
-          <crm-sla-tag [sla]="c.state" />
-          <div class="nowrap muted">{{ c.dueAt | date: 'MM-dd HH:mm' }}</div>
-        } @else {
-          —
-        }
-      </ng-template>
-    </crm-data-table>
-  `,
+  templateUrl: './request-table.html',
   styles: `
     :host {
       display: block;

@@ -21,27 +21,7 @@ const FETCH = 50;
   selector: 'crm-requests-due',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [DatePipe, RouterLink, TranslatePipe, SlaTag, NzCardModule, NzEmptyModule],
-  template: `
-    <nz-card [nzTitle]="'requests.due.title' | translate" data-testid="requests-due">
-      <ul class="list">
-        @for (o of orders(); track o.id) {
-          <li [attr.data-testid]="'due-request-' + o.id">
-            <a [routerLink]="['/requests', o.id]">{{ o.customer.name }}</a>
-            <crm-sla-tag [sla]="o.sla" />
-            <div class="muted">
-              {{ names.type(o.type) }} ·
-              {{
-                (o.contactedAt ? 'requests.due.resolve' : 'requests.due.contact')
-                  | translate: { at: (due(o) | date: 'MM-dd HH:mm') }
-              }}
-            </div>
-          </li>
-        } @empty {
-          <nz-empty nzNotFoundImage="simple" [nzNotFoundContent]="'requests.due.none' | translate" />
-        }
-      </ul>
-    </nz-card>
-  `,
+  templateUrl: './requests-due.html',
   styles: `
     :host {
       display: block;
