@@ -8,6 +8,7 @@ import { provideApplicationsCustomerTab } from '@crm/web/lifecycle/customer-tab'
 import { provideUsageCustomerTab } from '@crm/web/operational-data';
 import { provideScoresCustomerTab } from '@crm/web/scoring/customer-tab';
 import { providePlansCustomerTab } from '@crm/web/service-plans/customer-tab';
+import { provideRequestsCustomerTab } from '@crm/web/work-orders/customer-tab';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { provideEchartsCore } from 'ngx-echarts';
 import { appIcons } from './app.icons';
@@ -33,10 +34,12 @@ export const appConfig: ApplicationConfig = {
         'notifications',
         'change-history',
         'users',
+        'work-orders',
       ],
     }),
     // The customer page's tabs, each from the library that owns its data.
     provideApplicationsCustomerTab(),
+    provideRequestsCustomerTab(),
     providePlansCustomerTab(),
     provideUsageCustomerTab(),
     provideScoresCustomerTab(),

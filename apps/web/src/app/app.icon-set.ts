@@ -35,4 +35,6 @@ export {
   SettingOutline,
   TeamOutline,
   UserOutline,
+  CustomerServiceOutline,
+  FieldTimeOutline,
 } from '@ant-design/icons-angular/icons';

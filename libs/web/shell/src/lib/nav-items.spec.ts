@@ -25,3 +25,9 @@ describe('the change history in the navigation', () => {
     expect(shown.sort()).toEqual(['admin', 'leader']);
   });
 });
+
+describe('the requests in the navigation', () => {
+  it.each(ROLES)('are shown to %s, who works orders', (role) => {
+    expect(navItemsFor(role).map((i) => i.path)).toContain('/requests');
+  });
+});

@@ -38,6 +38,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'cluster',
     roles: ['marketing', 'leader', 'admin', 'account_manager'],
   },
+  {
+    path: '/requests',
+    label: 'nav.requests',
+    icon: 'customer-service',
+    roles: ['account_manager', 'marketing', 'leader', 'admin'],
+  },
   { path: '/plans', label: 'nav.plans', icon: 'carry-out', roles: ['account_manager', 'marketing', 'leader', 'admin'] },
   { path: '/vip', label: 'nav.vip', icon: 'crown', roles: ['leader', 'admin', 'account_manager', 'marketing'] },
   {

@@ -68,6 +68,7 @@ export const shellRoutes: Routes = [
         canActivate: [roleGuard(['admin'])],
         loadComponent: () => import('@crm/web/data-import').then((m) => m.ImportPage),
       },
+      { path: 'requests', loadChildren: () => import('@crm/web/work-orders').then((m) => m.requestsRoutes) },
       { path: 'applications', loadChildren: () => import('@crm/web/lifecycle').then((m) => m.applicationsRoutes) },
       {
         path: 'lifecycle-report',

@@ -8,6 +8,8 @@ import {
   IMPORTANCE_CLASSES,
   Industry,
   NewCustomer,
+  REPAIR_AREAS,
+  RepairArea,
   STAGES_WITHOUT_CAPACITY,
   TARIFF_CATEGORIES,
   VOLTAGE_LEVELS_KV,
@@ -92,6 +94,7 @@ export class CustomerForm implements OnInit {
   private readonly fb = inject(FormBuilder).nonNullable;
   private readonly tariffOptions = translatedOptions(TARIFF_CATEGORIES, 'tariff.');
   private readonly importanceOptions = translatedOptions(IMPORTANCE_CLASSES, 'importance.');
+  private readonly areaOptions = translatedOptions(REPAIR_AREAS, 'repairArea.');
   protected readonly contactFields = ['name', 'phone', 'email', 'role'] as const;
   protected readonly industries = signal<Industry[]>([]);
   protected readonly regions = signal<Region[]>([]);
@@ -175,6 +178,15 @@ export class CustomerForm implements OnInit {
         kind: 'select',
         options: this.importanceOptions(),
       },
+      {
+        name: 'area',
+        label: 'customer.area',
+        span: 8,
+        kind: 'select',
+        required: true,
+        testId: 'field-area',
+        options: this.areaOptions(),
+      },
       { name: 'address', label: 'customer.address', span: 16, required: true, testId: 'field-address' },
       { name: 'tags', label: 'customer.tags', span: 8, kind: 'tags' },
     ];
@@ -196,6 +208,7 @@ export class CustomerForm implements OnInit {
     region: ['', [Validators.required, Validators.maxLength(50)]],
     address: ['', [Validators.required, Validators.maxLength(200)]],
     importance: ['none'],
+    area: ['urban', Validators.required],
     tags: [[] as string[]],
     contacts: this.fb.array<FormGroup>([]),
   });
@@ -250,6 +263,7 @@ export class CustomerForm implements OnInit {
       voltageKv: raw.voltageKv as NewCustomer['voltageKv'],
       tariffCategory: raw.tariffCategory as NewCustomer['tariffCategory'],
       importance: raw.importance as NewCustomer['importance'],
+      area: raw.area as RepairArea,
       contacts: raw.contacts.map((c) => ({
         name: c['name'],
         phone: c['phone'],

@@ -5,6 +5,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { ApplicationListItem, chinaDate, Notification, ServiceTask } from '@crm/shared/domain';
 import { AuthStore, LanguageService } from '@crm/web/core';
 import { NotificationTexts } from '@crm/web/notifications';
+import { RequestsDue } from '@crm/web/work-orders';
 import { CellDef, DataTable, SlaTag, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -27,7 +28,7 @@ const NOTIFICATIONS = 8;
 
 /**
  * The account manager's day: the service tasks to do today (overdue first), each completed through a dialog;
- * the applications whose SLA is running out; the latest notifications; and a week or month calendar of tasks.
+ * the applications whose SLA is running out; the requests due today or overdue; the latest notifications; and a week or month calendar of tasks.
  * Other roles see the same for every customer in their scope.
  */
 @Component({
@@ -44,6 +45,7 @@ const NOTIFICATIONS = 8;
     TaskCalendar,
     TaskDue,
     TaskSource,
+    RequestsDue,
     NzButtonModule,
     NzCardModule,
     NzEmptyModule,

@@ -1,0 +1,2 @@
+export * from './lib/work-orders.routes';
+export * from './lib/components/requests-due';

@@ -1,0 +1,63 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import { WorkOrderListItem } from '@crm/shared/domain';
+import { SlaTag } from '@crm/web/ui';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { dueTodayOrOverdue, runningDue } from '../order-rules';
+import { WorkOrderNames } from '../work-order-names';
+import { WorkOrdersApi } from '../work-orders.api';
+
+/** The most orders each clock state's look-up fetches. */
+const FETCH = 50;
+
+/**
+ * "My day": the requests whose running clock (contact, then resolution) is due today or overdue, earliest first.
+ * A clock due today is past 80 % of its limit, so the warning and overdue orders hold them all.
+ */
+@Component({
+  selector: 'crm-requests-due',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe, RouterLink, TranslatePipe, SlaTag, NzCardModule, NzEmptyModule],
+  templateUrl: './requests-due.html',
+  styles: `
+    :host {
+      display: block;
+    }
+    .list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .list li {
+      padding: 6px 0;
+      border-bottom: 1px solid #f0f0f0;
+    }
+    .muted {
+      color: rgba(0, 0, 0, 0.45);
+      font-size: 12px;
+    }
+  `,
+})
+export class RequestsDue implements OnInit {
+  private readonly api = inject(WorkOrdersApi);
+  protected readonly names = inject(WorkOrderNames);
+  protected readonly orders = signal<WorkOrderListItem[]>([]);
+  protected readonly due = runningDue;
+
+  async ngOnInit(): Promise<void> {
+    const pages = await Promise.all(
+      (['overdue', 'warning'] as const).map((sla) =>
+        this.api.list({ sla, pageSize: FETCH, page: 1, sort: 'contactDueAt' }),
+      ),
+    );
+    this.orders.set(
+      dueTodayOrOverdue(
+        pages.flatMap((p) => p.items),
+        new Date(),
+      ),
+    );
+  }
+}

@@ -1,0 +1,160 @@
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { CLOCK_STATES, PersonRef, WORK_ORDER_STATES } from '@crm/shared/domain';
+import { AuthStore, LanguageService, pagedList } from '@crm/web/core';
+import { FilterBar, ListFilter, personOptions } from '@crm/web/ui';
+import { HttpClient } from '@angular/common/http';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
+import { firstValueFrom } from 'rxjs';
+import { RequestTable } from '../components/request-table';
+import { dayAfter, dayOf } from '../order-rules';
+import { WorkOrderNames } from '../work-order-names';
+import { RequestQuery, WorkOrdersApi } from '../work-orders.api';
+
+const PAGE_SIZE = 20;
+const FLAGS = ['true', 'false'];
+/** The quick views: every order, the escalation list, the contradicting callbacks. */
+const VIEWS = ['all', 'escalated', 'contradicted'] as const;
+type View = (typeof VIEWS)[number];
+
+/**
+ * The requests list: filters in the URL, clocks in words and colour, the escalation and contradiction views for
+ * leadership, and the export of what is filtered.
+ */
+@Component({
+  selector: 'crm-request-list-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    FormsModule,
+    RouterLink,
+    TranslatePipe,
+    FilterBar,
+    RequestTable,
+    NzButtonModule,
+    NzCardModule,
+    NzDatePickerModule,
+    NzDropDownModule,
+    NzIconModule,
+    NzSegmentedModule,
+  ],
+  templateUrl: './request-list.page.html',
+  styles: `
+    .views {
+      margin-bottom: 16px;
+    }
+    .actions {
+      display: flex;
+      gap: 8px;
+    }
+  `,
+})
+export class RequestListPage implements OnInit {
+  private readonly api = inject(WorkOrdersApi);
+  private readonly http = inject(HttpClient);
+  private readonly auth = inject(AuthStore);
+  private readonly language = inject(LanguageService);
+  private readonly translate = inject(TranslateService);
+  protected readonly names = inject(WorkOrderNames);
+  protected readonly list = pagedList({
+    filters: {
+      state: { allowed: WORK_ORDER_STATES },
+      type: {},
+      channel: {},
+      sla: { allowed: CLOCK_STATES },
+      managerId: {},
+      escalated: { allowed: FLAGS },
+      contradicted: { allowed: FLAGS },
+      q: {},
+      from: {},
+      to: {},
+    },
+    searchKey: 'q',
+    pageSize: PAGE_SIZE,
+    sort: '-receivedAt',
+    sorts: ['receivedAt', 'contactDueAt', 'resolveDueAt'],
+    fetch: (query) => this.api.list(this.apiQuery(query)),
+  });
+  protected readonly managers = signal<PersonRef[]>([]);
+  private readonly isManager = computed(() => this.auth.user()?.role === 'account_manager');
+  protected readonly filters = computed((): ListFilter[] => [
+    {
+      key: 'state',
+      placeholder: 'requests.state',
+      options: WORK_ORDER_STATES,
+      labels: 'requests.states.',
+      testId: 'filter-state',
+    },
+    { key: 'type', placeholder: 'requests.type', options: this.names.options('types'), testId: 'filter-type' },
+    {
+      key: 'channel',
+      placeholder: 'requests.channel',
+      options: this.names.options('channels'),
+      testId: 'filter-channel',
+    },
+    { key: 'sla', placeholder: 'requests.sla', options: CLOCK_STATES, labels: 'sla.', testId: 'filter-sla' },
+    ...(this.isManager()
+      ? []
+      : [
+          {
+            key: 'managerId',
+            placeholder: 'requests.owner',
+            options: personOptions(this.managers()),
+            searchable: true,
+            testId: 'filter-manager',
+          },
+        ]),
+  ]);
+  protected readonly views = computed(() => {
+    this.language.current();
+    return VIEWS.map((v) => ({ value: v, label: this.translate.instant(`requests.views.${v}`) as string }));
+  });
+  protected readonly view = computed((): View => {
+    const { escalated, contradicted } = this.list.filters();
+    return escalated === 'true' ? 'escalated' : contradicted === 'true' ? 'contradicted' : 'all';
+  });
+  protected readonly range = computed(() => {
+    const { from, to } = this.list.query();
+    return from && to ? [new Date(`${from}T00:00`), new Date(`${to}T00:00`)] : [];
+  });
+
+  ngOnInit(): void {
+    if (!this.isManager()) {
+      void firstValueFrom(this.http.get<PersonRef[]>('/api/managers')).then((m) => this.managers.set(m));
+    }
+  }
+
+  protected showView(view: View): void {
+    this.list.setFilters({
+      escalated: view === 'escalated' ? 'true' : undefined,
+      contradicted: view === 'contradicted' ? 'true' : undefined,
+    });
+  }
+
+  protected pickRange(range: Date[] | null): void {
+    this.list.setFilters(
+      range?.length === 2 ? { from: dayOf(range[0]), to: dayOf(range[1]) } : { from: undefined, to: undefined },
+    );
+  }
+
+  protected async download(format: 'csv' | 'xlsx'): Promise<void> {
+    const blob = await this.api.export(this.apiQuery(this.list.filters()), format, this.language.current());
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `requests.${format}`;
+    link.click();
+    URL.revokeObjectURL(url);
+  }
+
+  /** The URL keeps the picked last day; the API's `to` is exclusive. */
+  private apiQuery<Q extends Partial<RequestQuery>>(query: Q): Q {
+    return { ...query, to: query.to ? dayAfter(query.to) : undefined };
+  }
+}

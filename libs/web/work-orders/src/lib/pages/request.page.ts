@@ -1,0 +1,174 @@
+import { DatePipe } from '@angular/common';
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import { WorkOrderChannel, WorkOrderEventView, WorkOrderView } from '@crm/shared/domain';
+import { ShownError, shownError } from '@crm/web/core';
+import { ErrorAlert, SlaTag } from '@crm/web/ui';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
+import { NzGridModule } from 'ng-zorro-antd/grid';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzRadioModule } from 'ng-zorro-antd/radio';
+import { NzRateModule } from 'ng-zorro-antd/rate';
+import { NzResultModule } from 'ng-zorro-antd/result';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { NzTimelineModule } from 'ng-zorro-antd/timeline';
+import { RequestFlags } from '../components/request-flags';
+import { eventFacts, OrderAction, orderActions } from '../order-rules';
+import { WorkOrderNames } from '../work-order-names';
+import { WorkOrdersApi } from '../work-orders.api';
+
+const EVENT_COLOURS: Record<WorkOrderEventView['kind'], string> = {
+  received: 'blue',
+  contacted: 'blue',
+  handled: 'green',
+  callback: 'green',
+  urged: 'orange',
+  reopened: 'red',
+  escalated: 'red',
+};
+
+/**
+ * One order: who, what and when; its two clocks; the current period's contact, result and the last callback;
+ * the urges; the timeline of events; and the steps its state allows, each in a dialog that shows the API's refusal.
+ */
+@Component({
+  selector: 'crm-request-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    DatePipe,
+    FormsModule,
+    RouterLink,
+    TranslatePipe,
+    ErrorAlert,
+    RequestFlags,
+    SlaTag,
+    NzButtonModule,
+    NzCardModule,
+    NzDescriptionsModule,
+    NzGridModule,
+    NzInputModule,
+    NzModalModule,
+    NzRadioModule,
+    NzRateModule,
+    NzResultModule,
+    NzSelectModule,
+    NzTagModule,
+    NzTimelineModule,
+  ],
+  templateUrl: './request.page.html',
+  styles: `
+    .block {
+      margin-bottom: 16px;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+    .muted {
+      color: rgba(0, 0, 0, 0.45);
+      font-size: 12px;
+    }
+    .field {
+      margin-bottom: 12px;
+    }
+    .field > label {
+      display: block;
+      margin-bottom: 4px;
+    }
+    .text {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+    nz-select {
+      width: 100%;
+    }
+  `,
+})
+export class RequestPage implements OnInit {
+  /** Route parameter. */
+  readonly id = input.required<string>();
+  private readonly api = inject(WorkOrdersApi);
+  protected readonly names = inject(WorkOrderNames);
+  protected readonly order = signal<WorkOrderView | null>(null);
+  protected readonly events = signal<WorkOrderEventView[]>([]);
+  protected readonly notFound = signal(false);
+  protected readonly actions = computed(() => {
+    const o = this.order();
+    return o ? orderActions(o) : [];
+  });
+  /** The step whose dialog is open. */
+  protected readonly dialog = signal<OrderAction | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly error = signal<ShownError | null>(null);
+  protected readonly eventColours = EVENT_COLOURS;
+  protected readonly facts = eventFacts;
+  protected form = this.emptyForm();
+
+  ngOnInit(): void {
+    void this.load();
+  }
+
+  protected open(action: OrderAction): void {
+    this.form = this.emptyForm();
+    this.error.set(null);
+    this.dialog.set(action);
+  }
+
+  protected async submit(): Promise<void> {
+    const action = this.dialog();
+    if (!action) return;
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      this.order.set(await this.api.step(this.id(), action, this.body(action)));
+      this.dialog.set(null);
+      this.events.set(await this.api.events(this.id()));
+    } catch (e) {
+      this.error.set(shownError(e));
+      // Someone else moved the order on: show it as it is now.
+      if (e instanceof HttpErrorResponse && e.status === 409) await this.load();
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private body(action: OrderAction): object {
+    const f = this.form;
+    if (action === 'contact') return { note: f.note };
+    if (action === 'urge') return { channel: f.channel, note: f.note };
+    if (action === 'callback') return { solved: f.solved, satisfaction: f.satisfaction, note: f.note };
+    const complaint = this.order()?.type === 'complaint';
+    return complaint ? { result: f.result, cause: f.cause, accountability: f.accountability } : { result: f.result };
+  }
+
+  private emptyForm() {
+    return {
+      note: '',
+      result: '',
+      cause: '',
+      accountability: '',
+      solved: true,
+      satisfaction: 5,
+      channel: 'hotline_95598' as WorkOrderChannel,
+    };
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [order, events] = await Promise.all([this.api.get(this.id()), this.api.events(this.id())]);
+      this.order.set(order);
+      this.events.set(events);
+    } catch (e) {
+      if (e instanceof HttpErrorResponse && (e.status === 404 || e.status === 400)) this.notFound.set(true);
+      else throw e;
+    }
+  }
+}
