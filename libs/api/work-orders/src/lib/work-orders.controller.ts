@@ -36,7 +36,8 @@ import { WorkOrdersRepository } from './work-orders.repository';
 import { WorkOrdersService } from './work-orders.service';
 
 function flags(query: WorkOrderExportDto): Record<string, string | undefined> {
-  return { escalated: query.escalated, contradicted: query.contradicted };
+  const { escalated, contradicted, contactClock, resolutionClock, satisfaction, rated, urged } = query;
+  return { escalated, contradicted, contactClock, resolutionClock, satisfaction, rated, urged };
 }
 
 /** Requests and complaints (API.md): intake, the list, one order and its steps, the limit table, the export. */
