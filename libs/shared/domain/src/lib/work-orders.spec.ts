@@ -13,6 +13,7 @@ import {
   escalationReasons,
   handleOrder,
   isContradictoryCallback,
+  lastTwelveMonths,
   limitsFor,
   monthsBetween,
   monthWithin,
@@ -507,6 +508,11 @@ describe('report periods', () => {
   it('lists the months touched by [from, to), across a year end', () => {
     expect(monthsBetween('2025-11-15', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01']);
     expect(monthsBetween('2026-03-01', '2026-03-02')).toEqual(['2026-03']);
+  });
+
+  it('defaults to this month and the eleven before, to the end of today', () => {
+    expect(lastTwelveMonths('2026-11-26')).toEqual({ from: '2025-12-01', to: '2026-11-27' });
+    expect(lastTwelveMonths('2026-12-31')).toEqual({ from: '2026-01-01', to: '2027-01-01' });
   });
 
   it('clips a month to the period', () => {

@@ -589,3 +589,10 @@ export function monthWithin(month: string, from: string, to: string): { from: st
   const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
   return { from: start > from ? start : from, to: next < to ? next : to };
 }
+
+/** The report's default period for China date `today`: this month and the eleven before, to the end of today. */
+export function lastTwelveMonths(today: string): { from: string; to: string } {
+  const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  const start = m === 12 ? `${y}-01-01` : `${y - 1}-${String(m + 1).padStart(2, '0')}-01`;
+  return { from: start, to: addCalendarDays(today, 1) };
+}
