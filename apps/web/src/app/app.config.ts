@@ -33,6 +33,7 @@ export const appConfig: ApplicationConfig = {
         'notifications',
         'change-history',
         'users',
+        'service-quality',
       ],
     }),
     // The customer page's tabs, each from the library that owns its data.

@@ -25,3 +25,10 @@ describe('the change history in the navigation', () => {
     expect(shown.sort()).toEqual(['admin', 'leader']);
   });
 });
+
+describe('the service quality in the navigation', () => {
+  it('is shown to leadership, marketing and admins', () => {
+    const shown = ROLES.filter((role) => navItemsFor(role).some((i) => i.path === '/service-quality'));
+    expect(shown.sort()).toEqual(['admin', 'leader', 'marketing']);
+  });
+});
