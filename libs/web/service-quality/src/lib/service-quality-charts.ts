@@ -53,7 +53,9 @@ export function topComplaintTopicsChart(
     grid: { top: 8, left: 8, right: 24, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: shown.map((t) => nameOf(t.code)) },
-    series: [{ type: 'bar', cursor: 'pointer', color: '#cf1322', data: shown.map((t) => item(t.orders)) }],
+    series: [
+      { type: 'bar', cursor: 'pointer', color: '#cf1322', barMaxWidth: 24, data: shown.map((t) => item(t.orders)) },
+    ],
   };
 }
 
@@ -64,12 +66,13 @@ export function satisfactionByManagerChart(report: WorkOrderReport, label: strin
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { top: 24, left: 8, right: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: rated.map((m) => m.manager.displayName), axisLabel: { interval: 0, rotate: 20 } },
-    yAxis: { type: 'value', min: 0, max: 5, name: label },
+    yAxis: { type: 'value', min: 0, max: 5 },
     series: [
       {
         name: label,
         type: 'bar',
         cursor: 'pointer',
+        barMaxWidth: 40,
         data: rated.map((m) => ({ value: m.satisfaction.average, filter: m.satisfaction.rated.filter })),
       },
     ],
@@ -88,6 +91,7 @@ export function satisfactionDistributionChart(report: WorkOrderReport, scoreLabe
         type: 'bar',
         cursor: 'pointer',
         color: '#389e0d',
+        barMaxWidth: 40,
         data: report.satisfaction.distribution.map(item),
       },
     ],
