@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --customers 1000000] [--runs 3] [--duration 10] [--connections 32] [--cases list,import,scoring,segments,plans]
+ * npm run bench [-- --customers 1000000] [--runs 3] [--duration 10] [--connections 32]
+ *   [--cases list,import,scoring,segments,plans,requests-report]
  *
  * Builds (or reuses) a scratch database of the given scale in .bench/<customers> with the generator,
  * starts the built API on it, and runs each case several times next to its baseline: the same work done
@@ -15,13 +16,20 @@ import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { metricsParams, metricsSelect, RUN_WORK_MEM, scoresSelect } from '@crm/api/scoring';
-import { addCalendarDays, chinaDate, SegmentRule, TASK_HORIZON_DAYS } from '@crm/shared/domain';
+import {
+  addCalendarDays,
+  chinaDate,
+  chinaMidnight,
+  lastTwelveMonths,
+  SegmentRule,
+  TASK_HORIZON_DAYS,
+} from '@crm/shared/domain';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from '../cli/database';
 import { median, percentile, round } from './stats';
 
 const ROOT = resolve(__dirname, '..', '..');
-const ALL_CASES = ['list', 'import', 'scoring', 'segments', 'plans'];
+const ALL_CASES = ['list', 'import', 'scoring', 'segments', 'plans', 'requests-report'];
 
 interface CaseResult {
   name: string;
@@ -523,6 +531,59 @@ async function main(): Promise<void> {
         unit: 's',
         runs: plansRuns,
         summary: summarise(plansRuns, 'seconds', true),
+      });
+    }
+
+    if (cases.has('requests-report')) {
+      // Case 7: leadership's service-quality report over the last twelve months, next to one hand-written
+      // GROUP BY of the same counts (without the shaping into figures and their list filters).
+      const period = lastTwelveMonths(chinaDate(new Date()));
+      const reportUrl = `${baseUrl}/api/requests/report?${new URLSearchParams(period)}`;
+      const reportSql = `
+        SELECT to_char((w.received_at AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM') AS month, w.channel, w.type, w.topic,
+               coalesce(c.account_manager_id, w.recorded_by) AS owner, count(*) AS orders,
+               count(*) FILTER (WHERE w.type = 'complaint') AS complaints,
+               count(*) FILTER (WHERE kc.stopped_at <= kc.due_at) AS contact_met,
+               count(*) FILTER (WHERE kc.stopped_at > kc.due_at OR (kc.stopped_at IS NULL AND kc.due_at < now())) AS contact_late,
+               count(*) FILTER (WHERE kr.stopped_at <= kr.due_at) AS resolution_met,
+               count(*) FILTER (WHERE kr.stopped_at > kr.due_at OR (kr.stopped_at IS NULL AND kr.due_at < now())) AS resolution_late,
+               avg(w.satisfaction) AS satisfaction, count(w.satisfaction) AS rated,
+               count(*) FILTER (WHERE w.urges > 0) AS urged, count(w.escalated_at) AS escalated,
+               count(w.contradicted_at) AS contradicted,
+               (SELECT count(*) FROM customers WHERE stage <> 'closed') AS customers
+          FROM work_orders w JOIN customers c ON c.id = w.customer_id
+          LEFT JOIN clocks kc ON kc.owner_kind = 'work_order' AND kc.owner_id = w.id AND kc.clock_kind = 'contact'
+          LEFT JOIN clocks kr ON kr.owner_kind = 'work_order' AND kr.owner_id = w.id
+           AND kr.clock_kind = CASE WHEN w.period = 1 THEN 'resolution' ELSE 'resolution_' || w.period END
+         WHERE w.received_at >= $1 AND w.received_at < $2
+         GROUP BY GROUPING SETS ((1, 2), (1, 3), (1, 4), (1), (2), (3), (4), (5), ())`;
+      const reportParams = [chinaMidnight(period.from), chinaMidnight(period.to)];
+      const report = async () => {
+        const res = await fetch(reportUrl, { headers: { authorization: `Bearer ${token}` } });
+        if (res.status !== 200) throw new Error(`report failed: ${res.status} ${await res.text()}`);
+        await res.json();
+      };
+      const requests = 10;
+      await sequential(2, report); // warm-up
+      const reportRuns: CaseResult['runs'] = [];
+      for (let i = 0; i < runs; i++) {
+        console.error(`service-quality report, run ${i + 1} of ${runs} …`);
+        reportRuns.push({
+          product: await sequential(requests, report),
+          baseline: await sequential(requests, async () => void (await pool.query(reportSql, reportParams))),
+        });
+      }
+      const [{ orders }] = (
+        await pool.query(
+          'SELECT count(*)::int AS orders FROM work_orders WHERE received_at >= $1 AND received_at < $2',
+          reportParams,
+        )
+      ).rows;
+      results.push({
+        name: `Service-quality report of the last twelve months (${orders} orders), ${requests} requests one after another`,
+        unit: 'ms',
+        runs: reportRuns,
+        summary: summarise(reportRuns, 'p95', true),
       });
     }
 

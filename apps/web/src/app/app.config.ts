@@ -35,6 +35,7 @@ export const appConfig: ApplicationConfig = {
         'change-history',
         'users',
         'work-orders',
+        'service-quality',
       ],
     }),
     // The customer page's tabs, each from the library that owns its data.

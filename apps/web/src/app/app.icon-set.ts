@@ -7,6 +7,7 @@ export {
   CarryOutOutline,
   ClusterOutline,
   CrownOutline,
+  CustomerServiceOutline,
   SafetyCertificateOutline,
   SlidersOutline,
   SwapOutline,

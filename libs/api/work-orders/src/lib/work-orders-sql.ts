@@ -1,3 +1,5 @@
+import { clockStateSql } from '@crm/api/time-limits';
+
 /**
  * The clocks of a work order in libs/api/time-limits: owner kind `work_order`, owner id the order; the
  * contact clock (for a fault repair, the arrival on site) is `contact`, the resolution clock of open
@@ -20,6 +22,12 @@ export function contactClockJoin(k: string, w: string): string {
 export function resolutionClockJoin(k: string, w: string): string {
   return `${k}.owner_kind = '${WORK_ORDER_CLOCK}' AND ${k}.owner_id = ${w}.id
     AND ${k}.clock_kind = CASE WHEN ${w}.period = 1 THEN 'resolution' ELSE 'resolution_' || ${w}.period END`;
+}
+
+/** The ClockOutcome of the clock `k` (met, late or pending), NULL without the clock. */
+export function clockOutcomeSql(k: string): string {
+  return `CASE ${clockStateSql(k)} WHEN 'stopped_on_time' THEN 'met' WHEN 'stopped_late' THEN 'late'
+     WHEN 'overdue' THEN 'late' WHEN 'on_time' THEN 'pending' WHEN 'warning' THEN 'pending' END`;
 }
 
 /**

@@ -19,12 +19,14 @@ import {
   WorkOrderLimitView,
   WorkOrderListItem,
   WorkOrderReference,
+  WorkOrderReport,
   WorkOrderView,
 } from '@crm/shared/domain';
 import type { Response } from 'express';
 import { CreateWorkOrderDto } from './dto/create-work-order.dto';
 import { UpdateWorkOrderLimitDto } from './dto/work-order-limit.dto';
 import { WorkOrderExportDto, WorkOrderQueryDto } from './dto/work-order-query.dto';
+import { WorkOrderReportDto } from './dto/work-order-report.dto';
 import {
   CallbackWorkOrderDto,
   ContactWorkOrderDto,
@@ -32,11 +34,13 @@ import {
   UrgeWorkOrderDto,
 } from './dto/work-order-steps.dto';
 import { workOrderExportColumns } from './work-order-export';
+import { WorkOrderReportService } from './work-order-report.service';
 import { WorkOrdersRepository } from './work-orders.repository';
 import { WorkOrdersService } from './work-orders.service';
 
 function flags(query: WorkOrderExportDto): Record<string, string | undefined> {
-  return { escalated: query.escalated, contradicted: query.contradicted };
+  const { escalated, contradicted, contactClock, resolutionClock, satisfaction, rated, urged } = query;
+  return { escalated, contradicted, contactClock, resolutionClock, satisfaction, rated, urged };
 }
 
 /** Requests and complaints (API.md): intake, the list, one order and its steps, the limit table, the export. */
@@ -49,6 +53,7 @@ export class WorkOrdersController {
     private readonly repository: WorkOrdersRepository,
     private readonly exports: ExportStreams,
     private readonly history: ChangeHistoryService,
+    private readonly reports: WorkOrderReportService,
   ) {}
 
   @Post('customers/:id/requests')
@@ -116,6 +121,18 @@ export class WorkOrdersController {
   @ApiOkResponse({ description: '{items: WorkOrderListItem[], total, page, pageSize}' })
   list(@Scope() scope: DataScope, @Query() query: WorkOrderQueryDto): Promise<Page<WorkOrderListItem>> {
     return this.orders.list(scope, query);
+  }
+
+  /**
+   * Leadership's service quality; marketing and admins read it too. An account manager gets 403: their own
+   * orders are in the list (declared before `requests/:id`, so 'report' is not read as an id).
+   */
+  @Get('requests/report')
+  @Roles('leader', 'marketing', 'admin')
+  @ApiOkResponse({ description: 'WorkOrderReport: every figure with the list filter that opens its orders' })
+  @ApiForbiddenResponse({ description: 'An account manager' })
+  report(@Query() query: WorkOrderReportDto): Promise<WorkOrderReport> {
+    return this.reports.report(query);
   }
 
   @Get('requests/:id')

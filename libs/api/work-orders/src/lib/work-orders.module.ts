@@ -3,6 +3,8 @@ import { ChangeHistoryModule } from '@crm/api/change-history';
 import { NotificationsModule } from '@crm/api/notifications';
 import { TimeLimitsModule } from '@crm/api/time-limits';
 import { TimelineModule } from '@crm/api/timeline';
+import { WorkOrderReportRepository } from './work-order-report.repository';
+import { WorkOrderReportService } from './work-order-report.service';
 import { WorkOrdersController } from './work-orders.controller';
 import { WorkOrdersRepository } from './work-orders.repository';
 import { WorkOrdersService } from './work-orders.service';
@@ -11,7 +13,7 @@ import { WorkOrdersService } from './work-orders.service';
 @Module({
   imports: [TimeLimitsModule, TimelineModule, NotificationsModule, ChangeHistoryModule],
   controllers: [WorkOrdersController],
-  providers: [WorkOrdersService, WorkOrdersRepository],
+  providers: [WorkOrdersService, WorkOrdersRepository, WorkOrderReportService, WorkOrderReportRepository],
   exports: [WorkOrdersService],
 })
 export class WorkOrdersModule {}

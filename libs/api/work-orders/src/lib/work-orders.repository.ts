@@ -22,7 +22,7 @@ import {
 } from '@crm/shared/domain';
 import { EntityManager } from 'typeorm';
 import { WorkOrderQueryDto } from './dto/work-order-query.dto';
-import { contactClockJoin, resolutionClockJoin } from './work-orders-sql';
+import { clockOutcomeSql, contactClockJoin, resolutionClockJoin } from './work-orders-sql';
 import { toWorkOrderListItem, toWorkOrderView, WorkOrderDetailRow, WorkOrderRow } from './work-order-view';
 
 /** Clock states ranked: a running clock counts before a stopped one, the later the worse. */
@@ -81,6 +81,11 @@ function filterSql(scope: DataScope, f: WorkOrderQueryDto, p: Params): string {
   if (f.to) where.push(`w.received_at < ${p.add(f.to)}`);
   if (f.escalated) where.push(`w.escalated_at IS ${f.escalated === 'true' ? 'NOT ' : ''}NULL`);
   if (f.contradicted) where.push(`w.contradicted_at IS ${f.contradicted === 'true' ? 'NOT ' : ''}NULL`);
+  if (f.contactClock) where.push(`${clockOutcomeSql('kc')} = ${p.add(f.contactClock)}`);
+  if (f.resolutionClock) where.push(`${clockOutcomeSql('kr')} = ${p.add(f.resolutionClock)}`);
+  if (f.satisfaction) where.push(`w.satisfaction = ${p.add(Number(f.satisfaction))}`);
+  if (f.rated) where.push(`w.satisfaction IS ${f.rated === 'true' ? 'NOT ' : ''}NULL`);
+  if (f.urged) where.push(`w.urges ${f.urged === 'true' ? '>' : '='} 0`);
   const q = f.q?.trim();
   if (q) {
     const contains = p.add(`%${escapeLike(q)}%`);

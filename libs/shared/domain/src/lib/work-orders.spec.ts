@@ -6,13 +6,17 @@ import { CLOCK_UNITS, clockState } from './time-limits';
 import { workingCalendar } from './working-days';
 import {
   callbackOrder,
+  chinaMidnight,
   COMPLAINT_TOPICS,
   contactClock,
   contactOrder,
   escalationReasons,
   handleOrder,
   isContradictoryCallback,
+  lastTwelveMonths,
   limitsFor,
+  monthsBetween,
+  monthWithin,
   REPAIR_AREAS,
   resolutionClock,
   SERVICE_REQUEST_TOPICS,
@@ -493,5 +497,27 @@ describe('work order clocks across the 2026 National Day holiday', () => {
 describe('WORK_ORDER_STATES', () => {
   it('are the states of API.md', () => {
     expect(WORK_ORDER_STATES).toEqual(['open', 'handled', 'closed', 'reopened']);
+  });
+});
+
+describe('report periods', () => {
+  it('starts a China date at 16:00 UTC the day before', () => {
+    expect(chinaMidnight('2026-01-01')).toBe('2025-12-31T16:00:00.000Z');
+  });
+
+  it('lists the months touched by [from, to), across a year end', () => {
+    expect(monthsBetween('2025-11-15', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01']);
+    expect(monthsBetween('2026-03-01', '2026-03-02')).toEqual(['2026-03']);
+  });
+
+  it('defaults to this month and the eleven before, to the end of today', () => {
+    expect(lastTwelveMonths('2026-11-26')).toEqual({ from: '2025-12-01', to: '2026-11-27' });
+    expect(lastTwelveMonths('2026-12-31')).toEqual({ from: '2026-01-01', to: '2027-01-01' });
+  });
+
+  it('clips a month to the period', () => {
+    expect(monthWithin('2025-11', '2025-11-15', '2026-02-01')).toEqual({ from: '2025-11-15', to: '2025-12-01' });
+    expect(monthWithin('2025-12', '2025-11-15', '2026-02-01')).toEqual({ from: '2025-12-01', to: '2026-01-01' });
+    expect(monthWithin('2026-01', '2025-11-15', '2026-01-20')).toEqual({ from: '2026-01-01', to: '2026-01-20' });
   });
 });

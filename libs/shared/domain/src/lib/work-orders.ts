@@ -1,7 +1,7 @@
 import { ErrorDetail } from './api-types';
 import { DomainError, ForbiddenError, InvalidInputError, InvalidTransitionError } from './errors';
 import { ClockMoments, clockMoments, ClockState, ClockUnit } from './time-limits';
-import { WorkingCalendar } from './working-days';
+import { addCalendarDays, WorkingCalendar } from './working-days';
 
 /**
  * Requests and complaints (DESIGN.md, "Requests and complaints"): every contact a customer makes is a
@@ -455,4 +455,144 @@ export interface WorkOrderLimitView extends WorkOrderLimitRow {
   id: string;
   updatedAt: string;
   updatedBy: { id: string; displayName: string } | null;
+}
+
+/**
+ * How a clock of an order came out, as the report counts it and the list filters it (`contactClock`,
+ * `resolutionClock`): met (stopped within its limit), late (stopped past it, or running past it), pending
+ * (running, not yet due). An order without that clock has none of them.
+ */
+export const CLOCK_OUTCOMES = ['met', 'late', 'pending'] as const;
+export type ClockOutcome = (typeof CLOCK_OUTCOMES)[number];
+
+/** Satisfaction scores of a callback. */
+export const SATISFACTION_SCORES = ['1', '2', '3', '4', '5'] as const;
+
+/**
+ * Query parameters of `GET /api/requests` (and of the web's /requests URL) that list exactly the orders
+ * behind a figure of the report. `from`/`to` are instants (ISO, UTC) of China midnights.
+ */
+export interface WorkOrderFilter {
+  from: string;
+  to: string;
+  type?: WorkOrderType;
+  channel?: WorkOrderChannel;
+  topic?: WorkOrderTopic;
+  managerId?: string;
+  contactClock?: ClockOutcome;
+  resolutionClock?: ClockOutcome;
+  satisfaction?: (typeof SATISFACTION_SCORES)[number];
+  rated?: 'true';
+  urged?: 'true';
+  escalated?: 'true';
+  contradicted?: 'true';
+}
+
+/** A count of orders and the list filter that opens them. */
+export interface WorkOrderFigure {
+  count: number;
+  filter: WorkOrderFilter;
+}
+
+/** An on-time rate from a clock: met / (met + late); pending clocks and orders without the clock not counted. */
+export interface WorkOrderOnTimeRate {
+  rate: number | null;
+  met: WorkOrderFigure;
+  late: WorkOrderFigure;
+}
+
+/** The last callback's satisfaction of the orders that have one. */
+export interface WorkOrderSatisfaction {
+  average: number | null;
+  rated: WorkOrderFigure;
+  /** Scores 1 to 5, in that order. */
+  distribution: WorkOrderFigure[];
+}
+
+/** Orders of one code (channel, type or topic) received in one month (China time) of the period. */
+export interface WorkOrderVolumeCell {
+  month: string;
+  code: string;
+  orders: WorkOrderFigure;
+}
+
+/** The figures of one owner (the customer's account manager, or the recorder while it has none). */
+export interface WorkOrderManagerFigures {
+  manager: { id: string; displayName: string };
+  orders: WorkOrderFigure;
+  complaints: WorkOrderFigure;
+  contactOnTime: WorkOrderOnTimeRate;
+  resolutionOnTime: WorkOrderOnTimeRate;
+  satisfaction: WorkOrderSatisfaction;
+  urged: WorkOrderFigure;
+  escalated: WorkOrderFigure;
+  contradicted: WorkOrderFigure;
+}
+
+/**
+ * Shape of `GET /api/requests/report` (leadership's service quality) over the orders received in
+ * [from, to) (China dates). Every figure carries the list filter that opens the orders behind it.
+ */
+export interface WorkOrderReport {
+  from: string;
+  to: string;
+  /** The months of the period, `YYYY-MM`, oldest first. */
+  months: string[];
+  orders: WorkOrderFigure;
+  volume: {
+    byMonth: { month: string; orders: WorkOrderFigure }[];
+    byChannel: WorkOrderVolumeCell[];
+    byType: WorkOrderVolumeCell[];
+    byTopic: WorkOrderVolumeCell[];
+    /** Totals over the period, most first. */
+    channels: { code: string; orders: WorkOrderFigure }[];
+    types: { code: string; orders: WorkOrderFigure }[];
+    topics: { code: string; orders: WorkOrderFigure }[];
+  };
+  contactOnTime: WorkOrderOnTimeRate;
+  resolutionOnTime: WorkOrderOnTimeRate;
+  complaints: WorkOrderFigure;
+  /** Customers not closed (applying, connecting, active, suspended, closing), counted now. */
+  customers: number;
+  complaintsPer10000Customers: number | null;
+  satisfaction: WorkOrderSatisfaction;
+  /** Orders with at least one urge (a repeat contact) among all orders. */
+  repeatContact: { rate: number | null; urged: WorkOrderFigure };
+  escalated: WorkOrderFigure;
+  contradicted: WorkOrderFigure;
+  byManager: WorkOrderManagerFigures[];
+}
+
+/** The instant (ISO, UTC) at which the China date `date` (YYYY-MM-DD) begins. */
+export function chinaMidnight(date: string): string {
+  return new Date(`${date}T00:00:00+08:00`).toISOString();
+}
+
+/** The months `YYYY-MM` touched by the China dates [from, to), oldest first. */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  const last = addCalendarDays(to, -1).slice(0, 7);
+  for (;;) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    if (month > last) return months;
+    months.push(month);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+}
+
+/** The part [from, to) of the China dates [from, to) that lies in `month` (YYYY-MM). */
+export function monthWithin(month: string, from: string, to: string): { from: string; to: string } {
+  const start = `${month}-01`;
+  const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  return { from: start > from ? start : from, to: next < to ? next : to };
+}
+
+/** The report's default period for China date `today`: this month and the eleven before, to the end of today. */
+export function lastTwelveMonths(today: string): { from: string; to: string } {
+  const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  const start = m === 12 ? `${y}-01-01` : `${y - 1}-${String(m + 1).padStart(2, '0')}-01`;
+  return { from: start, to: addCalendarDays(today, 1) };
 }

@@ -31,3 +31,10 @@ describe('the requests in the navigation', () => {
     expect(navItemsFor(role).map((i) => i.path)).toContain('/requests');
   });
 });
+
+describe('the service quality in the navigation', () => {
+  it('is shown to leadership, marketing and admins', () => {
+    const shown = ROLES.filter((role) => navItemsFor(role).some((i) => i.path === '/service-quality'));
+    expect(shown.sort()).toEqual(['admin', 'leader', 'marketing']);
+  });
+});

@@ -53,6 +53,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['leader', 'admin', 'account_manager'],
   },
   { path: '/lifecycle-report', label: 'nav.lifecycleReport', icon: 'line-chart', roles: ['leader', 'admin'] },
+  {
+    path: '/service-quality',
+    label: 'nav.serviceQuality',
+    icon: 'customer-service',
+    roles: ['leader', 'marketing', 'admin'],
+  },
   { path: '/workload', label: 'nav.workload', icon: 'bar-chart', roles: ['leader', 'admin'] },
   { path: '/scoring-model', label: 'nav.scoringModel', icon: 'sliders', roles: ['leader', 'admin'] },
   { path: '/calendar', label: 'nav.calendar', icon: 'calendar', roles: ['admin'] },

@@ -76,6 +76,11 @@ export const shellRoutes: Routes = [
         loadChildren: () => import('@crm/web/lifecycle').then((m) => m.lifecycleReportRoutes),
       },
       {
+        path: 'service-quality',
+        canActivate: [roleGuard(['leader', 'marketing', 'admin'])],
+        loadComponent: () => import('@crm/web/service-quality').then((m) => m.ServiceQualityPage),
+      },
+      {
         path: 'calendar',
         canActivate: [roleGuard(['admin'])],
         loadChildren: () => import('@crm/web/lifecycle').then((m) => m.calendarAdminRoutes),

@@ -1,9 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { EXPORT_FORMATS, ExportFormat, IsOmittable, PageQueryDto } from '@crm/api/http';
 import {
+  CLOCK_OUTCOMES,
   CLOCK_STATES,
+  ClockOutcome,
   ClockState,
   COMPLAINT_TOPICS,
+  SATISFACTION_SCORES,
   SERVICE_REQUEST_TOPICS,
   WORK_ORDER_CHANNELS,
   WORK_ORDER_SORTS,
@@ -75,6 +78,34 @@ export class WorkOrderQueryDto extends PageQueryDto {
   @IsOmittable()
   @IsIn(['true', 'false'])
   contradicted?: 'true' | 'false';
+
+  @ApiPropertyOptional({
+    enum: CLOCK_OUTCOMES,
+    description: 'The contact clock: met (stopped in time), late (stopped late or running overdue), pending',
+  })
+  @IsOmittable()
+  @IsIn(CLOCK_OUTCOMES)
+  contactClock?: ClockOutcome;
+
+  @ApiPropertyOptional({ enum: CLOCK_OUTCOMES, description: "The current period's resolution clock, as contactClock" })
+  @IsOmittable()
+  @IsIn(CLOCK_OUTCOMES)
+  resolutionClock?: ClockOutcome;
+
+  @ApiPropertyOptional({ enum: SATISFACTION_SCORES, description: "The last callback's satisfaction" })
+  @IsOmittable()
+  @IsIn(SATISFACTION_SCORES)
+  satisfaction?: (typeof SATISFACTION_SCORES)[number];
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: orders with a callback satisfaction only' })
+  @IsOmittable()
+  @IsIn(['true', 'false'])
+  rated?: 'true' | 'false';
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: orders urged at least once (repeat contacts)' })
+  @IsOmittable()
+  @IsIn(['true', 'false'])
+  urged?: 'true' | 'false';
 
   @ApiPropertyOptional({ enum: WORK_ORDER_SORTS, default: '-receivedAt' })
   @IsOmittable()

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import type { EChartsCoreOption } from 'echarts/core';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import type { ECElementEvent, EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
 
 /** An ECharts chart that resizes with its container. The app provides ECharts (provideEchartsCore). */
@@ -17,4 +17,6 @@ import { NgxEchartsDirective } from 'ngx-echarts';
 export class Chart {
   readonly options = input.required<EChartsCoreOption>();
   readonly height = input('300px');
+  /** A click on an item (a bar, a point); its `data` is the series' data item as given. */
+  readonly itemClick = output<ECElementEvent>();
 }

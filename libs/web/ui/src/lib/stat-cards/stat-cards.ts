@@ -1,4 +1,6 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
@@ -11,34 +13,46 @@ export interface Stat {
   suffix?: string;
   colour?: string;
   testId?: string;
+  /** Where a click on the card goes: a route and its query parameters (the records behind the figure). */
+  link?: { path: string; queryParams?: Record<string, string> };
 }
 
 /** Key figures side by side, a card each (four to a row on wide screens, two on narrow ones). */
 @Component({
   selector: 'crm-stat-cards',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, NzCardModule, NzGridModule, NzStatisticModule],
+  imports: [NgTemplateOutlet, RouterLink, TranslatePipe, NzCardModule, NzGridModule, NzStatisticModule],
   template: `
     <div nz-row [nzGutter]="16">
       @for (s of stats(); track s.title) {
         <div nz-col [nzXs]="12" [nzLg]="6">
-          <nz-card>
-            <nz-statistic
-              [nzTitle]="s.title | translate"
-              [nzValue]="s.value"
-              [nzSuffix]="s.suffix ?? ''"
-              [nzValueStyle]="s.colour ? { color: s.colour } : {}"
-              [attr.data-testid]="s.testId ?? null"
-            />
-          </nz-card>
+          @if (s.link; as link) {
+            <a [routerLink]="link.path" [queryParams]="link.queryParams ?? {}">
+              <nz-card nzHoverable><ng-container *ngTemplateOutlet="statistic; context: { $implicit: s }" /></nz-card>
+            </a>
+          } @else {
+            <nz-card><ng-container *ngTemplateOutlet="statistic; context: { $implicit: s }" /></nz-card>
+          }
         </div>
       }
     </div>
+    <ng-template #statistic let-s>
+      <nz-statistic
+        [nzTitle]="s.title | translate"
+        [nzValue]="s.value"
+        [nzSuffix]="s.suffix ?? ''"
+        [nzValueStyle]="s.colour ? { color: s.colour } : {}"
+        [attr.data-testid]="s.testId ?? null"
+      />
+    </ng-template>
   `,
   styles: `
     :host {
       display: block;
       margin-bottom: 16px;
+    }
+    nz-card {
+      height: 100%;
     }
   `,
 })

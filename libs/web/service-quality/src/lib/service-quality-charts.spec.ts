@@ -1,0 +1,69 @@
+import { WorkOrderFigure, WorkOrderReport } from '@crm/shared/domain';
+import {
+  satisfactionByManagerChart,
+  satisfactionDistributionChart,
+  stackedByMonthChart,
+  topComplaintTopicsChart,
+} from './service-quality-charts';
+
+const period = { from: '2026-02-28T16:00:00.000Z', to: '2026-04-30T16:00:00.000Z' };
+const figure = (count: number, extra: Record<string, string> = {}): WorkOrderFigure => ({
+  count,
+  filter: { ...period, ...extra },
+});
+type Series = { name?: string; data: unknown[] }[];
+
+describe('service-quality charts', () => {
+  it('stacks each code by month in the reference order, an item opening its orders', () => {
+    const cells = [
+      { month: '2026-04', code: 'complaint', orders: figure(2, { type: 'complaint' }) },
+      { month: '2026-03', code: 'inquiry', orders: figure(5, { type: 'inquiry' }) },
+    ];
+    const chart = stackedByMonthChart(['2026-03', '2026-04'], cells, ['inquiry', 'fault_repair', 'complaint'], (c) =>
+      c.toUpperCase(),
+    );
+    const series = chart['series'] as Series;
+    expect(series.map((s) => s.name)).toEqual(['INQUIRY', 'COMPLAINT']);
+    expect(series[0].data).toEqual([{ value: 5, filter: { ...period, type: 'inquiry' } }, null]);
+    expect(series[1].data).toEqual([null, { value: 2, filter: { ...period, type: 'complaint' } }]);
+  });
+
+  const report = {
+    volume: {
+      topics: [
+        { code: 'meter_test', orders: figure(9, { topic: 'meter_test' }) },
+        { code: 'service_attitude', orders: figure(4, { topic: 'service_attitude' }) },
+        { code: 'power_quality', orders: figure(1, { topic: 'power_quality' }) },
+      ],
+    },
+    satisfaction: { distribution: [1, 0, 0, 2, 3].map((n, i) => figure(n, { satisfaction: String(i + 1) })) },
+    byManager: [
+      {
+        manager: { id: 'm1', displayName: 'One' },
+        satisfaction: { average: 4.5, rated: figure(2, { rated: 'true' }) },
+      },
+      {
+        manager: { id: 'm2', displayName: 'Two' },
+        satisfaction: { average: null, rated: figure(0, { rated: 'true' }) },
+      },
+    ],
+  } as unknown as WorkOrderReport;
+
+  it('shows the complaint topics only, most at the top', () => {
+    const chart = topComplaintTopicsChart(report, ['service_attitude', 'power_quality'], (c) => c);
+    expect((chart['yAxis'] as { data: string[] }).data).toEqual(['power_quality', 'service_attitude']);
+    expect((chart['series'] as Series)[0].data[1]).toEqual({
+      value: 4,
+      filter: { ...period, topic: 'service_attitude' },
+    });
+  });
+
+  it('bars the managers with rated orders, and the five scores', () => {
+    const managers = satisfactionByManagerChart(report, 'Satisfaction');
+    expect((managers['xAxis'] as { data: string[] }).data).toEqual(['One']);
+    expect((managers['series'] as Series)[0].data).toEqual([{ value: 4.5, filter: { ...period, rated: 'true' } }]);
+    const scores = satisfactionDistributionChart(report, (s) => `${s} pts`);
+    expect((scores['xAxis'] as { data: string[] }).data).toEqual(['1 pts', '2 pts', '3 pts', '4 pts', '5 pts']);
+    expect((scores['series'] as Series)[0].data[4]).toEqual({ value: 3, filter: { ...period, satisfaction: '5' } });
+  });
+});

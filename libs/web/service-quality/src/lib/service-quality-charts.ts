@@ -1,0 +1,99 @@
+import { WorkOrderFigure, WorkOrderFilter, WorkOrderReport, WorkOrderVolumeCell } from '@crm/shared/domain';
+import type { EChartsCoreOption } from 'echarts/core';
+
+/** A chart item that opens the orders behind it (the page reads `filter` from the clicked item). */
+export interface ChartItem {
+  value: number;
+  filter: WorkOrderFilter;
+}
+
+/** The name of a code (channel, type, topic, score) in the current language. */
+export type NameOf = (code: string) => string;
+
+const item = (f: WorkOrderFigure): ChartItem => ({ value: f.count, filter: f.filter });
+
+/** Orders per month stacked by code (type or channel), codes in the reference order, those without orders left out. */
+export function stackedByMonthChart(
+  months: readonly string[],
+  cells: readonly WorkOrderVolumeCell[],
+  codes: readonly string[],
+  nameOf: NameOf,
+): EChartsCoreOption {
+  const present = codes.filter((code) => cells.some((c) => c.code === code));
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { type: 'scroll', top: 0 },
+    grid: { top: 40, left: 8, right: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: [...months] },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: present.map((code) => ({
+      name: nameOf(code),
+      type: 'bar',
+      stack: 'orders',
+      cursor: 'pointer',
+      data: months.map((month) => {
+        const cell = cells.find((c) => c.month === month && c.code === code);
+        return cell ? item(cell.orders) : null;
+      }),
+    })),
+  };
+}
+
+/** The complaint topics with most orders in the period, most first (at most `limit`). */
+export function topComplaintTopicsChart(
+  report: WorkOrderReport,
+  complaintTopics: readonly string[],
+  nameOf: NameOf,
+  limit = 10,
+): EChartsCoreOption {
+  const top = report.volume.topics.filter((t) => complaintTopics.includes(t.code)).slice(0, limit);
+  const shown = [...top].reverse(); // the category axis draws bottom-up
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { top: 8, left: 8, right: 24, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', data: shown.map((t) => nameOf(t.code)) },
+    series: [
+      { type: 'bar', cursor: 'pointer', color: '#cf1322', barMaxWidth: 24, data: shown.map((t) => item(t.orders)) },
+    ],
+  };
+}
+
+/** The average satisfaction of each owner's rated orders (1–5); the bar opens the rated orders. */
+export function satisfactionByManagerChart(report: WorkOrderReport, label: string): EChartsCoreOption {
+  const rated = report.byManager.filter((m) => m.satisfaction.average !== null);
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { top: 24, left: 8, right: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: rated.map((m) => m.manager.displayName), axisLabel: { interval: 0, rotate: 20 } },
+    yAxis: { type: 'value', min: 0, max: 5 },
+    series: [
+      {
+        name: label,
+        type: 'bar',
+        cursor: 'pointer',
+        barMaxWidth: 40,
+        data: rated.map((m) => ({ value: m.satisfaction.average, filter: m.satisfaction.rated.filter })),
+      },
+    ],
+  };
+}
+
+/** How many rated orders got each score 1 to 5. */
+export function satisfactionDistributionChart(report: WorkOrderReport, scoreLabel: NameOf): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { top: 8, left: 8, right: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: ['1', '2', '3', '4', '5'].map(scoreLabel) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [
+      {
+        type: 'bar',
+        cursor: 'pointer',
+        color: '#389e0d',
+        barMaxWidth: 40,
+        data: report.satisfaction.distribution.map(item),
+      },
+    ],
+  };
+}

@@ -1,0 +1,218 @@
+import { DecimalPipe, formatDate } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import {
+  addCalendarDays,
+  chinaDate,
+  COMPLAINT_TOPICS,
+  lastTwelveMonths,
+  WorkOrderFilter,
+  WorkOrderManagerFigures,
+  WorkOrderOnTimeRate,
+  WorkOrderReference,
+  WorkOrderReport,
+} from '@crm/shared/domain';
+import { LanguageService } from '@crm/web/core';
+import { CellDef, Chart, DataTable, Stat, StatCards, TableColumn } from '@crm/web/ui';
+import type { ECElementEvent } from 'echarts/core';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { NzGridModule } from 'ng-zorro-antd/grid';
+import { ServiceQualityApi } from './service-quality.api';
+import {
+  satisfactionByManagerChart,
+  satisfactionDistributionChart,
+  stackedByMonthChart,
+  topComplaintTopicsChart,
+} from './service-quality-charts';
+
+/** The requests list, which reads its filters from the URL. */
+const REQUESTS = '/requests';
+
+const percent = (rate: number | null) => (rate === null ? '—' : Math.round(rate * 1000) / 10);
+
+/** A date of the range picker (a local calendar day) as YYYY-MM-DD, and back (noon, clear of any zone shift). */
+const dayOf = (date: Date) => formatDate(date, 'yyyy-MM-dd', 'en');
+const dateOf = (day: string) => new Date(`${day}T12:00:00`);
+
+/**
+ * Leadership's service quality (issue 14): volume by channel, type and topic per month, contact and resolution
+ * on-time rates, complaints per 10,000 customers, satisfaction overall and by manager, repeat contacts,
+ * escalations and contradictions. Every card, bar and count opens the requests list filtered to its orders.
+ */
+@Component({
+  selector: 'crm-service-quality-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    DecimalPipe,
+    FormsModule,
+    RouterLink,
+    TranslatePipe,
+    CellDef,
+    Chart,
+    DataTable,
+    StatCards,
+    NzCardModule,
+    NzDatePickerModule,
+    NzGridModule,
+  ],
+  templateUrl: './service-quality.page.html',
+  styles: `
+    .toolbar {
+      margin-bottom: 16px;
+    }
+    .block {
+      margin-bottom: 16px;
+    }
+    .rate {
+      white-space: nowrap;
+    }
+  `,
+})
+export class ServiceQualityPage {
+  private readonly api = inject(ServiceQualityApi);
+  private readonly router = inject(Router);
+  private readonly translate = inject(TranslateService);
+  private readonly language = inject(LanguageService);
+  protected readonly requests = REQUESTS;
+  protected readonly report = signal<WorkOrderReport | null>(null);
+  private readonly reference = signal<WorkOrderReference | null>(null);
+  protected readonly range = signal<Date[]>([]);
+
+  private readonly t = (key: string, params?: Record<string, unknown>) => this.translate.instant(key, params) as string;
+
+  /** The name of a channel, type or topic in the current language. */
+  private nameOf(kind: keyof WorkOrderReference): (code: string) => string {
+    const zh = this.language.current() === 'zh-CN';
+    const names = this.reference()?.[kind] ?? [];
+    return (code) => {
+      const found = names.find((n) => n.code === code);
+      return found ? (zh ? found.nameZh : found.nameEn) : code;
+    };
+  }
+
+  protected readonly stats = computed((): Stat[] => {
+    const r = this.report();
+    if (!r) return [];
+    const link = (filter: WorkOrderFilter) => ({ path: REQUESTS, queryParams: { ...filter } });
+    return [
+      { title: 'serviceQuality.orders', value: r.orders.count, link: link(r.orders.filter), testId: 'sq-orders' },
+      {
+        title: 'serviceQuality.contactOnTime',
+        value: percent(r.contactOnTime.rate),
+        suffix: r.contactOnTime.rate === null ? '' : '%',
+        link: link(r.contactOnTime.late.filter),
+        testId: 'sq-contact-on-time',
+      },
+      {
+        title: 'serviceQuality.resolutionOnTime',
+        value: percent(r.resolutionOnTime.rate),
+        suffix: r.resolutionOnTime.rate === null ? '' : '%',
+        link: link(r.resolutionOnTime.late.filter),
+        testId: 'sq-resolution-on-time',
+      },
+      {
+        title: 'serviceQuality.complaintsPer10000',
+        value: r.complaintsPer10000Customers ?? '—',
+        link: link(r.complaints.filter),
+        testId: 'sq-complaints',
+      },
+      {
+        title: 'serviceQuality.satisfaction',
+        value: r.satisfaction.average ?? '—',
+        suffix: r.satisfaction.average === null ? '' : ' / 5',
+        link: link(r.satisfaction.rated.filter),
+        testId: 'sq-satisfaction',
+      },
+      {
+        title: 'serviceQuality.repeatContact',
+        value: percent(r.repeatContact.rate),
+        suffix: r.repeatContact.rate === null ? '' : '%',
+        link: link(r.repeatContact.urged.filter),
+        testId: 'sq-repeat',
+      },
+      {
+        title: 'serviceQuality.escalated',
+        value: r.escalated.count,
+        colour: r.escalated.count ? '#cf1322' : undefined,
+        link: link(r.escalated.filter),
+        testId: 'sq-escalated',
+      },
+      {
+        title: 'serviceQuality.contradicted',
+        value: r.contradicted.count,
+        colour: r.contradicted.count ? '#cf1322' : undefined,
+        link: link(r.contradicted.filter),
+        testId: 'sq-contradicted',
+      },
+    ];
+  });
+
+  // The charts read the language (through nameOf and t) so that they are rebuilt when it changes.
+  protected readonly byTypeChart = computed(() => {
+    const r = this.report() as WorkOrderReport;
+    const codes = this.reference()?.types.map((x) => x.code) ?? [];
+    return stackedByMonthChart(r.months, r.volume.byType, codes, this.nameOf('types'));
+  });
+  protected readonly byChannelChart = computed(() => {
+    const r = this.report() as WorkOrderReport;
+    const codes = this.reference()?.channels.map((x) => x.code) ?? [];
+    return stackedByMonthChart(r.months, r.volume.byChannel, codes, this.nameOf('channels'));
+  });
+  protected readonly topicsChart = computed(() =>
+    topComplaintTopicsChart(this.report() as WorkOrderReport, COMPLAINT_TOPICS, this.nameOf('topics')),
+  );
+  protected readonly managerChart = computed(() => {
+    this.language.current();
+    return satisfactionByManagerChart(this.report() as WorkOrderReport, this.t('serviceQuality.satisfaction'));
+  });
+  protected readonly distributionChart = computed(() => {
+    this.language.current();
+    return satisfactionDistributionChart(this.report() as WorkOrderReport, (score) =>
+      this.t('serviceQuality.score', { score }),
+    );
+  });
+
+  protected readonly managerColumns: TableColumn<WorkOrderManagerFigures>[] = [
+    { key: 'manager', label: 'serviceQuality.manager', value: (m) => m.manager.displayName },
+    { key: 'orders', label: 'serviceQuality.orders', align: 'right' },
+    { key: 'complaints', label: 'serviceQuality.complaints', align: 'right' },
+    { key: 'contactOnTime', label: 'serviceQuality.contactOnTime', align: 'right' },
+    { key: 'resolutionOnTime', label: 'serviceQuality.resolutionOnTime', align: 'right' },
+    { key: 'satisfaction', label: 'serviceQuality.satisfaction', align: 'right' },
+    { key: 'urged', label: 'serviceQuality.urged', align: 'right' },
+    { key: 'escalated', label: 'serviceQuality.escalated', align: 'right' },
+    { key: 'contradicted', label: 'serviceQuality.contradicted', align: 'right' },
+  ];
+
+  constructor() {
+    const period = lastTwelveMonths(chinaDate(new Date()));
+    this.range.set([dateOf(period.from), dateOf(addCalendarDays(period.to, -1))]);
+    void this.api.reference().then((reference) => this.reference.set(reference));
+    void this.load();
+  }
+
+  setRange(range: Date[]): void {
+    if (range.length !== 2) return;
+    this.range.set(range);
+    void this.load();
+  }
+
+  /** A click on a bar: the requests list filtered to its orders. */
+  openItem(event: ECElementEvent): void {
+    const filter = (event.data as { filter?: WorkOrderFilter } | null)?.filter;
+    if (filter) void this.router.navigate([REQUESTS], { queryParams: filter });
+  }
+
+  /** The share met of an on-time rate, for a table cell. */
+  protected rateText(rate: WorkOrderOnTimeRate): string {
+    return rate.rate === null ? '—' : `${percent(rate.rate)}%`;
+  }
+
+  private async load(): Promise<void> {
+    const [from, last] = this.range();
+    this.report.set(await this.api.report(dayOf(from), addCalendarDays(dayOf(last), 1)));
+  }
+}
