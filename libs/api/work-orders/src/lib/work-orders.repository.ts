@@ -3,6 +3,7 @@ import { DataScope } from '@crm/api/auth';
 import { Db, execute, ExportRowsQuery, Params, query, queryOne } from '@crm/api/database';
 import { clockStateSql } from '@crm/api/time-limits';
 import {
+  chinaMidnight,
   ClockUnit,
   EscalationReason,
   Page,
@@ -67,6 +68,11 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
+/** A `from`/`to` filter as an instant: a date alone is its midnight in China. */
+function instant(dateOrTime: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(dateOrTime) ? chinaMidnight(dateOrTime) : dateOrTime;
+}
+
 /** The WHERE of the list and the export: the caller's scope and the filters. */
 function filterSql(scope: DataScope, f: WorkOrderQueryDto, p: Params): string {
   const where = [scope.sql('c.account_manager_id', p)];
@@ -77,8 +83,8 @@ function filterSql(scope: DataScope, f: WorkOrderQueryDto, p: Params): string {
   if (f.sla) where.push(`${SLA_SQL} = ${p.add(f.sla)}`);
   if (f.customerId) where.push(`w.customer_id = ${p.add(f.customerId)}`);
   if (f.managerId) where.push(`coalesce(c.account_manager_id, w.recorded_by) = ${p.add(f.managerId)}`);
-  if (f.from) where.push(`w.received_at >= ${p.add(f.from)}`);
-  if (f.to) where.push(`w.received_at < ${p.add(f.to)}`);
+  if (f.from) where.push(`w.received_at >= ${p.add(instant(f.from))}`);
+  if (f.to) where.push(`w.received_at < ${p.add(instant(f.to))}`);
   if (f.escalated) where.push(`w.escalated_at IS ${f.escalated === 'true' ? 'NOT ' : ''}NULL`);
   if (f.contradicted) where.push(`w.contradicted_at IS ${f.contradicted === 'true' ? 'NOT ' : ''}NULL`);
   if (f.contactClock) where.push(`${clockOutcomeSql('kc')} = ${p.add(f.contactClock)}`);

@@ -29,7 +29,7 @@ export class WorkOrderNames {
   }
 
   /** The reference list as select options in the language shown. */
-  options(kind: 'channels' | 'types'): { value: string; label: string }[] {
+  options(kind: 'channels' | 'types' | 'topics'): { value: string; label: string }[] {
     return (this.reference()?.[kind] ?? []).map((c) => ({ value: c.code, label: this.zh() ? c.nameZh : c.nameEn }));
   }
 }

@@ -29,6 +29,11 @@ export const REQUEST_FILTERS = [
   'q',
   'escalated',
   'contradicted',
+  'contactClock',
+  'resolutionClock',
+  'satisfaction',
+  'rated',
+  'urged',
 ] as const;
 export type RequestQuery = ListQuery<(typeof REQUEST_FILTERS)[number]>;
 

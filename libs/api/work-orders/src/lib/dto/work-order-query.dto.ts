@@ -53,12 +53,12 @@ export class WorkOrderQueryDto extends PageQueryDto {
   @IsUUID()
   managerId?: string;
 
-  @ApiPropertyOptional({ description: 'Received from (ISO date or time, inclusive)' })
+  @ApiPropertyOptional({ description: 'Received from (inclusive): a time, or a date meaning its midnight in China' })
   @IsOmittable()
   @IsDateString({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Received before (ISO date or time, exclusive)' })
+  @ApiPropertyOptional({ description: 'Received before (exclusive): a time, or a date meaning its midnight in China' })
   @IsOmittable()
   @IsDateString({ strict: true })
   to?: string;

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } 
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { CLOCK_STATES, PersonRef, WORK_ORDER_STATES } from '@crm/shared/domain';
+import { CLOCK_OUTCOMES, CLOCK_STATES, PersonRef, SATISFACTION_SCORES, WORK_ORDER_STATES } from '@crm/shared/domain';
 import { AuthStore, LanguageService, pagedList } from '@crm/web/core';
 import { FilterBar, ListFilter, personOptions } from '@crm/web/ui';
 import { HttpClient } from '@angular/common/http';
@@ -12,6 +12,7 @@ import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
+import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
 import { RequestTable } from '../components/request-table';
 import { dayAfter, dayOf } from '../order-rules';
@@ -23,6 +24,8 @@ const FLAGS = ['true', 'false'];
 /** The quick views: every order, the escalation list, the contradicting callbacks. */
 const VIEWS = ['all', 'escalated', 'contradicted'] as const;
 type View = (typeof VIEWS)[number];
+/** Filters the service-quality report's figures open the list with, shown as tags that clear them. */
+const FIGURE_FILTERS = ['contactClock', 'resolutionClock', 'satisfaction', 'rated', 'urged'] as const;
 
 /**
  * The requests list: filters in the URL, clocks in words and colour, the escalation and contradiction views for
@@ -43,11 +46,15 @@ type View = (typeof VIEWS)[number];
     NzDropDownModule,
     NzIconModule,
     NzSegmentedModule,
+    NzTagModule,
   ],
   templateUrl: './request-list.page.html',
   styles: `
     .views {
       margin-bottom: 16px;
+    }
+    .figure-filters {
+      margin: -8px 0 12px;
     }
     .actions {
       display: flex;
@@ -71,6 +78,12 @@ export class RequestListPage implements OnInit {
       managerId: {},
       escalated: { allowed: FLAGS },
       contradicted: { allowed: FLAGS },
+      topic: {},
+      contactClock: { allowed: CLOCK_OUTCOMES },
+      resolutionClock: { allowed: CLOCK_OUTCOMES },
+      satisfaction: { allowed: SATISFACTION_SCORES },
+      rated: { allowed: FLAGS },
+      urged: { allowed: FLAGS },
       q: {},
       from: {},
       to: {},
@@ -98,6 +111,7 @@ export class RequestListPage implements OnInit {
       options: this.names.options('channels'),
       testId: 'filter-channel',
     },
+    { key: 'topic', placeholder: 'requests.topic', options: this.names.options('topics'), testId: 'filter-topic' },
     { key: 'sla', placeholder: 'requests.sla', options: CLOCK_STATES, labels: 'sla.', testId: 'filter-sla' },
     ...(this.isManager()
       ? []
@@ -119,6 +133,15 @@ export class RequestListPage implements OnInit {
     const { escalated, contradicted } = this.list.filters();
     return escalated === 'true' ? 'escalated' : contradicted === 'true' ? 'contradicted' : 'all';
   });
+  /** The report's filters in force, each as a tag text (`requests.figure.<key>.<value>`) and its key. */
+  protected readonly figureFilters = computed(() => {
+    this.language.current();
+    const filters = this.list.filters() as Partial<Record<(typeof FIGURE_FILTERS)[number], string>>;
+    return FIGURE_FILTERS.filter((key) => filters[key]).map((key) => ({
+      key,
+      text: this.translate.instant(`requests.figure.${key}.${filters[key]}`) as string,
+    }));
+  });
   protected readonly range = computed(() => {
     const { from, to } = this.list.query();
     return from && to ? [new Date(`${from}T00:00`), new Date(`${to}T00:00`)] : [];
@@ -135,6 +158,10 @@ export class RequestListPage implements OnInit {
       escalated: view === 'escalated' ? 'true' : undefined,
       contradicted: view === 'contradicted' ? 'true' : undefined,
     });
+  }
+
+  protected clearFigureFilter(key: (typeof FIGURE_FILTERS)[number]): void {
+    this.list.setFilters({ [key]: undefined });
   }
 
   protected pickRange(range: Date[] | null): void {
