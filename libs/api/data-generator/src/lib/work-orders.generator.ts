@@ -1,6 +1,7 @@
 import {
-  ClockUnit,
+  ClockMoments,
   clockMoments,
+  ClockUnit,
   COMPLAINT_TOPICS,
   EscalationReason,
   escalationReasons,
@@ -135,6 +136,27 @@ const EXTERNAL_PREFIX: Partial<Record<WorkOrderChannel, string>> = {
   government_platform: '12345',
 };
 
+/**
+ * clockMoments, remembered: a generated population starts many clocks with the same limit at the same
+ * moment, and a working-day clock's moments depend only on the China date it starts (they are day
+ * boundaries), so those are remembered per date. Kept per thread, bounded.
+ */
+const remembered = new WeakMap<WorkingCalendar, Map<string, ClockMoments>>();
+const MOMENTS_KEPT = 200_000;
+function momentsOf(startedAt: Date, limit: WorkOrderLimits['contact'], calendar: WorkingCalendar): ClockMoments {
+  let moments = remembered.get(calendar);
+  if (!moments) remembered.set(calendar, (moments = new Map()));
+  const at = startedAt.getTime();
+  const key = `${limit.unit}:${limit.amount}:${limit.unit === 'working_days' ? Math.floor((at + 8 * HOUR) / DAY) : at}`;
+  let found = moments.get(key);
+  if (!found) {
+    found = clockMoments(startedAt, limit.amount, limit.unit, calendar);
+    if (moments.size >= MOMENTS_KEPT) moments.clear();
+    moments.set(key, found);
+  }
+  return found;
+}
+
 /** A Poisson count with mean `mean` (Knuth; means here are small). */
 function poisson(r: Random, mean: number): number {
   const limit = Math.exp(-mean);
@@ -238,7 +260,7 @@ function walkOrder(
   const event = (kind: GeneratedWorkOrderEvent['kind'], when: Date, by: WorkOrderActor | null, details = {}) =>
     order.events.push({ period: order.period, kind, at: when, by, details });
   const clock = (clockKind: string, limit: WorkOrderLimits['contact'], startedAt: Date): GeneratedWorkOrderClock => {
-    const m = clockMoments(startedAt, limit.amount, limit.unit, options.calendar);
+    const m = momentsOf(startedAt, limit, options.calendar);
     const c = {
       clockKind,
       limit: limit.amount,
