@@ -45,7 +45,8 @@ export class ImportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly importRows: ImportRowsRepository,
-    private readonly workOrders: WorkOrdersService,
+    /** Absent in the command-line import, which imports the billing and metering kinds only. */
+    private readonly workOrders?: WorkOrdersService,
   ) {}
 
   async run(kind: ImportKind, source: Readable, options: ImportOptions): Promise<ImportOutcome> {
@@ -109,7 +110,11 @@ export class ImportService {
 
       progress('applying', rows);
       const { inserted, updated } = await this.importRows.applyRows(tx, definition, options.actorId, {
-        receiveWorkOrders: (inserted) => this.workOrders.receiveInserted(tx, inserted),
+        receiveWorkOrders: (inserted) => {
+          if (!this.workOrders)
+            throw new Error('Work orders are imported through the API (POST /api/import/work-orders)');
+          return this.workOrders.receiveInserted(tx, inserted);
+        },
       });
       if (kind !== 'customers' && inserted + updated > 0)
         // Their behaviour changed: the metrics refresh job recomputes their metrics (segments read them).
