@@ -121,5 +121,5 @@ describe('the population loader (demo seed and npm run generate)', () => {
       await first.drop();
       await second.drop();
     }
-  }, 120_000);
+  }, 300_000);
 });
