@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --customers 1000000] [--runs 3] [--duration 10] [--connections 32]
- *   [--cases list,import,scoring,segments,plans,requests-report]
+ *   [--cases list,import,scoring,segments,plans,requests,requests-report]
  *
  * Builds (or reuses) a scratch database of the given scale in .bench/<customers> with the generator,
  * starts the built API on it, and runs each case several times next to its baseline: the same work done
@@ -29,7 +29,7 @@ import { parseArgs } from '../cli/database';
 import { median, percentile, round } from './stats';
 
 const ROOT = resolve(__dirname, '..', '..');
-const ALL_CASES = ['list', 'import', 'scoring', 'segments', 'plans', 'requests-report'];
+const ALL_CASES = ['list', 'import', 'scoring', 'segments', 'plans', 'requests', 'requests-report'];
 
 interface CaseResult {
   name: string;
@@ -240,6 +240,14 @@ async function main(): Promise<void> {
       body: JSON.stringify({ username: 'admin', password: demoUsers.password }),
     });
     const token = (await login.json()).accessToken as string;
+    const tokenOf = async (username: string) => {
+      const res = await fetch(`${baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: demoUsers.password }),
+      });
+      return (await res.json()).accessToken as string;
+    };
 
     const results: CaseResult[] = [];
 
@@ -535,7 +543,7 @@ async function main(): Promise<void> {
     }
 
     if (cases.has('requests-report')) {
-      // Case 7: leadership's service-quality report over the last twelve months, next to one hand-written
+      // Case 8: leadership's service-quality report over the last twelve months, next to one hand-written
       // GROUP BY of the same counts (without the shaping into figures and their list filters).
       const period = lastTwelveMonths(chinaDate(new Date()));
       const reportUrl = `${baseUrl}/api/requests/report?${new URLSearchParams(period)}`;
@@ -585,6 +593,78 @@ async function main(): Promise<void> {
         runs: reportRuns,
         summary: summarise(reportRuns, 'p95', true),
       });
+    }
+
+    if (cases.has('requests')) {
+      // Case 7: the requests list of the busiest account manager (first page, newest first), and leadership's
+      // view of overdue complaints (first page), under concurrent load, each next to a hand-written query that
+      // returns the same page and total.
+      const [{ id: managerId }] = (await pool.query(`SELECT id FROM users WHERE username = 'manager1'`)).rows;
+      const managerToken = await tokenOf('manager1');
+      const leaderToken = await tokenOf('leader');
+      const pageColumns = `w.id, w.customer_id, c.account_no, c.name, w.channel, w.type, w.topic, w.summary, w.state,
+        w.received_at, w.contacted_at, w.handled_at, w.urges, w.escalated_at, kc.due_at AS contact_due_at,
+        kc.stopped_at AS contact_stopped_at, kr.due_at AS resolve_due_at, kr.stopped_at AS resolve_stopped_at`;
+      const clockJoins = `
+        LEFT JOIN clocks kc ON kc.owner_kind = 'work_order' AND kc.owner_id = w.id AND kc.clock_kind = 'contact'
+        LEFT JOIN clocks kr ON kr.owner_kind = 'work_order' AND kr.owner_id = w.id
+              AND kr.clock_kind = CASE WHEN w.period = 1 THEN 'resolution' ELSE 'resolution_' || w.period END`;
+      // The manager's customers first (a few hundred), then their orders by the (customer_id, received_at) index.
+      const mineSql = `
+        WITH mine AS MATERIALIZED (SELECT id, account_no, name FROM customers WHERE account_manager_id = $1),
+             page AS (SELECT w.* FROM mine m JOIN work_orders w ON w.customer_id = m.id
+                       ORDER BY w.received_at DESC, w.id DESC LIMIT 50)
+        SELECT ${pageColumns}, (SELECT count(*) FROM mine m JOIN work_orders w ON w.customer_id = m.id) AS total
+          FROM page w JOIN mine c ON c.id = w.customer_id ${clockJoins}
+         ORDER BY w.received_at DESC, w.id DESC`;
+      // Overdue = a running clock of the order's current period past its due moment: start from the running
+      // clocks (the partial index), keep those of complaints, page them newest first.
+      const overdueSql = `
+        WITH late AS MATERIALIZED (
+          SELECT DISTINCT w.id FROM clocks k JOIN work_orders w ON w.id = k.owner_id
+           WHERE k.owner_kind = 'work_order' AND k.stopped_at IS NULL AND k.paused_at IS NULL AND k.warn_at < now()
+             AND k.due_at < now() AND w.type = 'complaint'
+             AND k.clock_kind IN ('contact', CASE WHEN w.period = 1 THEN 'resolution' ELSE 'resolution_' || w.period END)),
+             page AS (SELECT w.* FROM late l JOIN work_orders w ON w.id = l.id ORDER BY w.received_at DESC, w.id DESC LIMIT 50)
+        SELECT ${pageColumns}, (SELECT count(*) FROM late) AS total
+          FROM page w JOIN customers c ON c.id = w.customer_id ${clockJoins}
+         ORDER BY w.received_at DESC, w.id DESC`;
+      const views = [
+        {
+          name: 'Requests list of the busiest account manager (first page, newest first)',
+          url: `${baseUrl}/api/requests?sort=-receivedAt&page=1`,
+          token: managerToken,
+          sql: mineSql,
+          params: [managerId],
+        },
+        {
+          name: 'Leadership: overdue complaints (type=complaint&sla=overdue, first page)',
+          url: `${baseUrl}/api/requests?type=complaint&sla=overdue&page=1`,
+          token: leaderToken,
+          sql: overdueSql,
+          params: [],
+        },
+      ];
+      for (const view of views) {
+        const answer = await (await fetch(view.url, { headers: { authorization: `Bearer ${view.token}` } })).json();
+        const [first] = (await pool.query(view.sql, view.params)).rows;
+        if (Number(first?.total ?? 0) !== answer.total)
+          throw new Error(`${view.name}: the baseline counts ${first?.total}, the API ${answer.total}`);
+        await httpLoad(view.url, view.token, connections, 2); // warm-up
+        const viewRuns: CaseResult['runs'] = [];
+        for (let i = 0; i < runs; i++) {
+          console.error(`${view.name}, run ${i + 1} of ${runs} …`);
+          const product = await httpLoad(view.url, view.token, connections, duration);
+          const baseline = await sqlLoad(pool, view.sql, view.params, connections, duration);
+          viewRuns.push({ product, baseline });
+        }
+        results.push({
+          name: `${view.name} (${answer.total} orders), ${connections} connections, ${duration} s`,
+          unit: 'ms / requests per second',
+          runs: viewRuns,
+          summary: summarise(viewRuns, 'p95', true),
+        });
+      }
     }
 
     const date = new Date().toISOString().slice(0, 10);

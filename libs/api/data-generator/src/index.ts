@@ -2,3 +2,4 @@ export * from './lib/random';
 export * from './lib/customers.generator';
 export * from './lib/applications.generator';
 export * from './lib/operational.generator';
+export * from './lib/work-orders.generator';

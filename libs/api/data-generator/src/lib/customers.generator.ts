@@ -4,6 +4,7 @@ import {
   creditCodeCheckChar,
   CustomerStage,
   ImportanceClass,
+  RepairArea,
   TariffCategory,
   VoltageKv,
 } from '@crm/shared/domain';
@@ -524,6 +525,15 @@ const STAGES: readonly (readonly [CustomerStage, number])[] = [
   ['closed', 4],
 ];
 
+/** The supply areas of the key accounts: mostly urban, some rural, a few remote (mountain counties). */
+const AREAS: readonly (readonly [RepairArea, number])[] = [
+  ['urban', 60],
+  ['rural', 30],
+  ['remote', 10],
+];
+/** The areas are drawn from a stream of their own, so the rest of a seed's customers stay as they were. */
+const AREA_STREAM = 0x41524541;
+
 export interface GeneratedCustomer {
   accountNo: string;
   name: string;
@@ -539,6 +549,8 @@ export interface GeneratedCustomer {
   stage: CustomerStage;
   /** Index into the list of account managers the caller assigns customers to. */
   managerIndex: number;
+  /** Where its supply is, for the fault-repair limits. */
+  area: RepairArea;
   createdAt: Date;
   contacts: Contact[];
 }
@@ -609,6 +621,7 @@ export function generateCustomers(options: {
   now?: Date;
 }): GeneratedCustomer[] {
   const r = new Random(options.seed);
+  const areas = new Random(options.seed ^ AREA_STREAM);
   const now = options.now ?? new Date();
   const weights = managerWeights(options.managers);
   const managerChoices = weights.map((w, i) => [i, w] as const);
@@ -672,6 +685,7 @@ export function generateCustomers(options: {
       tags,
       stage: r.weighted(STAGES),
       managerIndex: r.weighted(managerChoices),
+      area: areas.weighted(AREAS),
       createdAt: new Date(now.getTime() - r.int(30, 3650) * 86_400_000),
       contacts,
     });

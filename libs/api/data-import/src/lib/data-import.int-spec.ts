@@ -457,7 +457,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
       const kind = await importAs('meters', 'a\n');
       expect(kind.status).toBe(400);
       expect(kind.body.details).toEqual([
-        { field: 'kind', message: 'kind must be one of customers, consumption, bills, payments' },
+        { field: 'kind', message: 'kind must be one of customers, consumption, bills, payments, work-orders' },
       ]);
       expect((await importAs('consumption', 'a\n', { as: 'manager1' })).status).toBe(403);
       const partial = await t.upload('/import/consumption?partial=yes', 'a\n', { as: 'admin' });

@@ -1,6 +1,7 @@
 import { customerContactsUpsertFrom, customersInsertFrom, customersUpdateFrom } from '@crm/api/customers';
 import { TODAY_CN } from '@crm/api/database';
 import { timelineInsertFrom } from '@crm/api/timeline';
+import { workOrdersInsertFrom } from '@crm/api/work-orders';
 import {
   CREDIT_CODE_PROBLEMS,
   IMPORTANCE_CLASSES,
@@ -28,6 +29,12 @@ import {
 /** Runs one SQL statement in the import's transaction. */
 export type Sql = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
 
+/** Writers of other libraries an import kind calls in the import's transaction. */
+export interface ImportWriters {
+  /** What the intake of the work orders just inserted needs (`inserted`: a table with a column `id`). */
+  receiveWorkOrders(inserted: string): Promise<void>;
+}
+
 export interface ImportKindDefinition {
   /** Joined to `import_rows r` for the checks. */
   joins: string;
@@ -35,7 +42,7 @@ export interface ImportKindDefinition {
   /** The natural key: two rows of one file may not share it. */
   key: string[];
   /** Writes the rows left in `import_rows` (all valid), changing only what differs. */
-  apply(sql: Sql, actorId: string | null): Promise<{ inserted: number; updated: number }>;
+  apply(sql: Sql, actorId: string | null, writers: ImportWriters): Promise<{ inserted: number; updated: number }>;
 }
 
 /** Scalar subqueries: computed once per statement, not once per row. */
@@ -287,4 +294,103 @@ const customers: ImportKindDefinition = {
   },
 };
 
-export const IMPORT_DEFINITIONS: Record<ImportKind, ImportKindDefinition> = { customers, consumption, bills, payments };
+/** A code, or the Chinese or English name (any case), of the reference row `t`. */
+const codeOrName = (name: string, t: string) =>
+  `lower(btrim(${col(name)})) IN (${t}.code, lower(${t}.name_zh), lower(${t}.name_en))`;
+/** `YYYY-MM-DD HH:MM[:SS]` (China time) or with an offset (ISO 8601). */
+const RECEIVED_AT_FORMAT =
+  '^[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?([zZ]|[+-][0-9]{2}(:?[0-9]{2})?)?$';
+const HAS_OFFSET = '([zZ]|[+-][0-9]{2}(:?[0-9]{2})?)$';
+const receivedAt = `(CASE WHEN btrim(${col('receivedAt')}) ~ '${HAS_OFFSET}' THEN btrim(${col('receivedAt')})::timestamptz
+                          ELSE btrim(${col('receivedAt')})::timestamp AT TIME ZONE 'Asia/Shanghai' END)`;
+
+/**
+ * Work orders from the 95598 system (or another channel's): new open orders, recorded by the importing
+ * user and owned like any order by the customer's account manager. An order whose channel already has its
+ * externalRef is skipped (reported unchanged), never updated: orders change here by their steps.
+ */
+const workOrders: ImportKindDefinition = {
+  joins: `LEFT JOIN customers c ON c.account_no = r."accountNo"
+          LEFT JOIN work_order_channels ch ON ${codeOrName('channel', 'ch')}
+          LEFT JOIN work_order_types ty ON ${codeOrName('type', 'ty')}
+          LEFT JOIN work_order_topics tp ON ${codeOrName('topic', 'tp')}`,
+  checks: [
+    {
+      field: 'channel',
+      cases: [
+        [isBlank('channel'), 'is required'],
+        ['ch.code IS NULL', 'is not the code or name of a channel'],
+      ],
+    },
+    textField('externalRef', { maxLength: 64 }),
+    accountNo,
+    {
+      field: 'type',
+      cases: [
+        [isBlank('type'), 'is required'],
+        ['ty.code IS NULL', 'is not the code or name of a request type'],
+      ],
+    },
+    {
+      field: 'topic',
+      cases: [
+        [`${isBlank('topic')} AND ty.code = 'complaint'`, 'is required for a complaint'],
+        [isBlank('topic'), ''],
+        ['tp.code IS NULL', 'is not the code or name of a topic'],
+        [
+          'ty.code IS NOT NULL AND tp.type <> ty.code',
+          'is not a topic of this type (only complaints and service requests have topics)',
+        ],
+      ],
+    },
+    textField('summary', { maxLength: 2000 }),
+    {
+      field: 'receivedAt',
+      cases: [
+        [isBlank('receivedAt'), 'is required'],
+        [
+          `(btrim(${col('receivedAt')}) !~ ${sqlText(RECEIVED_AT_FORMAT)} OR NOT pg_input_is_valid(btrim(${col('receivedAt')}), 'timestamptz'))`,
+          'must be a moment (YYYY-MM-DD HH:MM[:SS] China time, or ISO 8601 with an offset)',
+        ],
+        [`${receivedAt} > now() + interval '1 minute'`, 'is in the future'],
+      ],
+    },
+    textField('contactName', { required: false, maxLength: 100 }),
+    textField('contactPhone', { required: false, maxLength: 30 }),
+  ],
+  key: ['channel', 'externalRef'],
+  async apply(sql, actorId, writers) {
+    await sql('CREATE TEMP TABLE import_orders (id uuid PRIMARY KEY) ON COMMIT DROP');
+    await sql(
+      `WITH inserted AS (${workOrdersInsertFrom(`(
+         SELECT c.id AS customer_id, ch.code AS channel, ty.code AS type, tp.code AS topic, btrim(r.summary) AS summary,
+                btrim(r."externalRef") AS external_ref, nullif(btrim(r."contactName"), '') AS contact_name,
+                nullif(btrim(r."contactPhone"), '') AS contact_phone, ${receivedAt} AS received_at,
+                $1::uuid AS recorded_by, 'open' AS state, 1 AS period, ${receivedAt} AS period_started_at,
+                NULL::timestamptz AS contacted_at, NULL::uuid AS contacted_by, NULL::timestamptz AS handled_at,
+                NULL::uuid AS handled_by, NULL::text AS result, NULL::text AS cause, NULL::text AS accountability,
+                NULL::timestamptz AS closed_at, NULL::smallint AS satisfaction, 0 AS urges,
+                '{}'::text[] AS escalation_reasons, NULL::timestamptz AS escalated_at,
+                NULL::timestamptz AS contradicted_at
+           FROM import_rows r
+           JOIN customers c ON c.account_no = r."accountNo"
+           JOIN work_order_channels ch ON ${codeOrName('channel', 'ch')}
+           JOIN work_order_types ty ON ${codeOrName('type', 'ty')}
+           LEFT JOIN work_order_topics tp ON ${codeOrName('topic', 'tp')}
+          ORDER BY r.row_no)`)})
+       INSERT INTO import_orders SELECT id FROM inserted`,
+      [actorId],
+    );
+    await writers.receiveWorkOrders('import_orders');
+    const [counts] = await sql<{ inserted: number }>('SELECT count(*)::int AS inserted FROM import_orders');
+    return { inserted: counts.inserted, updated: 0 };
+  },
+};
+
+export const IMPORT_DEFINITIONS: Record<ImportKind, ImportKindDefinition> = {
+  customers,
+  consumption,
+  bills,
+  payments,
+  'work-orders': workOrders,
+};

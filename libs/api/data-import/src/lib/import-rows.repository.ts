@@ -5,7 +5,7 @@ import { ImportRowError } from '@crm/shared/domain';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { EntityManager } from 'typeorm';
-import { ImportKindDefinition, Sql } from './import-kinds';
+import { ImportKindDefinition, ImportWriters, Sql } from './import-kinds';
 
 /**
  * The SQL of an import, in its transaction `tx`: the file's rows in the temporary staging table
@@ -68,9 +68,10 @@ export class ImportRowsRepository {
     tx: EntityManager,
     definition: ImportKindDefinition,
     actorId: string | null,
+    writers: ImportWriters,
   ): Promise<{ inserted: number; updated: number }> {
     const sql: Sql = (text, params) => query(tx, text, params);
-    return definition.apply(sql, actorId);
+    return definition.apply(sql, actorId, writers);
   }
 
   /** Queues the metrics of the customers of `import_rows` for the metrics refresh job. */

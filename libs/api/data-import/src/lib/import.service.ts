@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { WorkOrdersService } from '@crm/api/work-orders';
 import { IMPORT_COLUMNS, IMPORT_ERROR_LIMIT, ImportKind, ImportReport, InvalidInputError } from '@crm/shared/domain';
 import { Readable, Transform } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -44,6 +45,8 @@ export class ImportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly importRows: ImportRowsRepository,
+    /** Absent in the command-line import, which imports the billing and metering kinds only. */
+    private readonly workOrders?: WorkOrdersService,
   ) {}
 
   async run(kind: ImportKind, source: Readable, options: ImportOptions): Promise<ImportOutcome> {
@@ -106,7 +109,13 @@ export class ImportService {
       if (rejected > 0) await this.importRows.deleteRejectedRows(tx);
 
       progress('applying', rows);
-      const { inserted, updated } = await this.importRows.applyRows(tx, definition, options.actorId);
+      const { inserted, updated } = await this.importRows.applyRows(tx, definition, options.actorId, {
+        receiveWorkOrders: (inserted) => {
+          if (!this.workOrders)
+            throw new Error('Work orders are imported through the API (POST /api/import/work-orders)');
+          return this.workOrders.receiveInserted(tx, inserted);
+        },
+      });
       if (kind !== 'customers' && inserted + updated > 0)
         // Their behaviour changed: the metrics refresh job recomputes their metrics (segments read them).
         await this.importRows.markCustomersStale(tx);

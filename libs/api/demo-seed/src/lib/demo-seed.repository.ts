@@ -1,5 +1,5 @@
 import { copyInto, Db, execute, query } from '@crm/api/database';
-import { LifecycleStepDefinition, WorkingCalendar, workingCalendar } from '@crm/shared/domain';
+import { LifecycleStepDefinition, WorkingCalendar, workingCalendar, WorkOrderLimitRow } from '@crm/shared/domain';
 import { finished } from 'node:stream/promises';
 import { EntityManager } from 'typeorm';
 
@@ -18,6 +18,27 @@ export async function accountManagerIds(db: Db): Promise<string[]> {
     `SELECT id FROM users WHERE role = 'account_manager' AND active ORDER BY length(username), username`,
   );
   return rows.map((r) => r.id);
+}
+
+/** Active service staff (marketing), in username order: they record hotline orders and call customers back. */
+export async function serviceStaffIds(db: Db): Promise<string[]> {
+  const rows = await query<{ id: string }>(
+    db,
+    `SELECT id FROM users WHERE role = 'marketing' AND active ORDER BY length(username), username`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The work-order limit table as limitsFor reads it. */
+export function workOrderLimitTable(db: Db): Promise<WorkOrderLimitRow[]> {
+  return query<WorkOrderLimitRow>(
+    db,
+    `SELECT type, channel, area, topic,
+            jsonb_build_object('amount', contact_amount::float8, 'unit', contact_unit) AS contact,
+            jsonb_build_object('amount', resolution_amount::float8, 'unit', resolution_unit) AS resolution,
+            resolution_starts_at AS "resolutionStartsAt"
+       FROM work_order_limits ORDER BY id`,
+  );
 }
 
 /** The highest bill id, 0 when there are no bills. */

@@ -4,10 +4,13 @@ import {
   GeneratedCustomer,
   generateCustomers,
   generateOperationalData,
+  GeneratedWorkOrder,
+  generateWorkOrders,
   Random,
+  WorkOrderActor,
   settlementOf,
 } from '@crm/api/data-generator';
-import { LifecycleStepDefinition, WorkingCalendar } from '@crm/shared/domain';
+import { LifecycleStepDefinition, WorkingCalendar, WorkOrderLimitRow } from '@crm/shared/domain';
 import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { csvLine, pgTextArray } from './csv-rows';
@@ -18,6 +21,8 @@ import {
   loadWorkingCalendar,
   maxBillId,
   refreshSegmentFacts,
+  serviceStaffIds,
+  workOrderLimitTable,
 } from './demo-seed.repository';
 
 /** Customers generated and written per batch; part of what makes a seed's output the same every time. */
@@ -41,13 +46,18 @@ export type PopulationCounts = Record<string, number>;
 /** The tables and columns the loader copies into, in the order a batch writes them. */
 const TABLES = {
   customers: `customers (id, account_no, name, credit_code, industry, voltage_kv, contract_capacity_kva, tariff_category,
-                         region, address, importance, stage, account_manager_id, created_at, updated_at, tags)`,
+                         region, address, importance, stage, account_manager_id, created_at, updated_at, tags, area)`,
   customer_contacts: 'customer_contacts (customer_id, position, name, phone, email, role)',
   customer_timeline: 'customer_timeline (customer_id, at, type, actor_id, summary, data)',
   applications: `applications (id, customer_id, type, status, requested_capacity_kva, dual_supply, new_owner_name,
                                stage_before, current_position, received_at, completed_at, created_at)`,
   application_steps: `application_steps (application_id, position, code, name_zh, name_en, sla_working_days, state,
                                          started_at, completed_at, completed_by, note)`,
+  work_orders: `work_orders (id, customer_id, channel, type, topic, summary, external_ref, contact_name, contact_phone,
+                             received_at, recorded_by, state, period, period_started_at, contacted_at, contacted_by,
+                             handled_at, handled_by, result, cause, accountability, closed_at, satisfaction, urges,
+                             escalation_reasons, escalated_at, contradicted_at, created_at, updated_at)`,
+  work_order_events: 'work_order_events (work_order_id, period, kind, at, by, details, created_at)',
   clocks: `clocks (owner_kind, owner_id, clock_kind, customer_id, limit_value, limit_unit, started_at, warn_at, due_at,
                    stopped_at, paused_at, resumed_at, used_before, calendar_estimated)`,
   consumption: 'consumption (customer_id, period, kwh, max_demand_kw, power_factor)',
@@ -79,6 +89,9 @@ export interface PopulationPlan extends Omit<PopulationOptions, 'onBatch'> {
   firstBillId: number;
   steps: LifecycleStepDefinition[];
   calendar: WorkingCalendar;
+  /** The work-order limit table, and the service staff who record hotline orders and call back. */
+  workOrderLimits: WorkOrderLimitRow[];
+  staffIds: string[];
 }
 
 /** One batch as COPY text per table, with its row counts. */
@@ -100,6 +113,8 @@ export async function planPopulation(tx: EntityManager, options: PopulationOptio
     firstBillId: (await maxBillId(tx)) + 1,
     steps: await lifecycleStepDefinitions(tx),
     calendar: await loadWorkingCalendar(tx),
+    workOrderLimits: await workOrderLimitTable(tx),
+    staffIds: await serviceStaffIds(tx),
   };
 }
 
@@ -123,8 +138,17 @@ export function populationBatch(plan: PopulationPlan, batch: number): Population
     calendar: plan.calendar,
     now: plan.now,
   });
+  const workOrders = generateWorkOrders({
+    seed,
+    customers,
+    months: plan.months,
+    limits: plan.workOrderLimits,
+    calendar: plan.calendar,
+    staff: plan.staffIds.length,
+    now: plan.now,
+  });
   const firstBillId = plan.firstBillId + batch * POPULATION_BATCH * plan.months;
-  const lines = batchRows(customers, applications, plan, seed, firstBillId);
+  const lines = batchRows(customers, applications, workOrders, plan, seed, firstBillId);
   const tables = Object.keys(TABLES) as Table[];
   return {
     text: Object.fromEntries(tables.map((t) => [t, lines[t].join('')])) as Record<Table, string>,
@@ -174,6 +198,7 @@ export function addCounts(counts: PopulationCounts, batch: PopulationBatch): voi
 function batchRows(
   customers: GeneratedCustomer[],
   applications: GeneratedApplication[],
+  workOrders: GeneratedWorkOrder[],
   options: PopulationPlan,
   seed: number,
   firstBillId: number,
@@ -200,6 +225,7 @@ function batchRows(
         c.createdAt,
         c.createdAt,
         pgTextArray(c.tags),
+        c.area,
       ]),
     );
     c.contacts.forEach((k, position) =>
@@ -284,6 +310,72 @@ function batchRows(
           k.pausedAt,
           k.resumedAt,
           k.usedBefore,
+          k.calendarEstimated,
+        ]),
+      );
+    }
+  });
+
+  const orderIds = orderedIds(workOrders.length);
+  workOrders.forEach((o, n) => {
+    const customerId = ids[o.customerIndex];
+    const managerId = options.managerIds[customers[o.customerIndex].managerIndex];
+    const actor = (a: WorkOrderActor | null) => (a === 'staff' ? options.staffIds[o.staffIndex] : a && managerId);
+    const last = o.events[o.events.length - 1].at;
+    rows.work_orders.push(
+      csvLine([
+        orderIds[n],
+        customerId,
+        o.channel,
+        o.type,
+        o.topic,
+        o.summary,
+        o.externalRef,
+        o.contactName,
+        o.contactPhone,
+        o.receivedAt,
+        actor(o.recordedBy),
+        o.state,
+        o.period,
+        o.periodStartedAt,
+        o.contactedAt,
+        o.contactedAt && managerId,
+        o.handledAt,
+        o.handledAt && managerId,
+        o.result,
+        o.cause,
+        o.accountability,
+        o.closedAt,
+        o.satisfaction,
+        o.urges,
+        pgTextArray(o.escalationReasons),
+        o.escalatedAt,
+        o.contradictedAt,
+        o.receivedAt,
+        last,
+      ]),
+    );
+    for (const e of o.events) {
+      rows.work_order_events.push(
+        csvLine([orderIds[n], e.period, e.kind, e.at, actor(e.by), JSON.stringify(e.details), e.at]),
+      );
+    }
+    for (const k of o.clocks) {
+      rows.clocks.push(
+        csvLine([
+          'work_order',
+          orderIds[n],
+          k.clockKind,
+          customerId,
+          k.limit,
+          k.unit,
+          k.startedAt,
+          k.warnAt,
+          k.dueAt,
+          k.stoppedAt,
+          null,
+          null,
+          0,
           k.calendarEstimated,
         ]),
       );

@@ -83,3 +83,13 @@ export function workOrdersInsertFrom(source: string): string {
           ON CONFLICT (channel, external_ref) DO NOTHING
           RETURNING id, customer_id, channel, external_ref, received_at`;
 }
+
+/**
+ * For set-wise writers: an INSERT of one work-order event per row of `source` (a CTE or sub-query with the
+ * columns work_order_id, period, kind, at, by, details (jsonb)). A `received` event's details carry the
+ * limits the order was received with (`limits`, as limitsFor gives them): the steps read them there.
+ */
+export function workOrderEventsInsertFrom(source: string): string {
+  return `INSERT INTO work_order_events (work_order_id, period, kind, at, by, details)
+          SELECT e.work_order_id, e.period, e.kind, e.at, e.by, e.details FROM ${source} e`;
+}

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataScope } from '@crm/api/auth';
 import { Db, execute, ExportRowsQuery, Params, query, queryOne } from '@crm/api/database';
+import { notificationsInsertFrom } from '@crm/api/notifications';
 import { clockStateSql } from '@crm/api/time-limits';
+import { timelineInsertFrom } from '@crm/api/timeline';
 import {
   chinaMidnight,
   ClockUnit,
@@ -23,7 +25,7 @@ import {
 } from '@crm/shared/domain';
 import { EntityManager } from 'typeorm';
 import { WorkOrderQueryDto } from './dto/work-order-query.dto';
-import { clockOutcomeSql, contactClockJoin, resolutionClockJoin } from './work-orders-sql';
+import { clockOutcomeSql, contactClockJoin, resolutionClockJoin, workOrderEventsInsertFrom } from './work-orders-sql';
 import { toWorkOrderListItem, toWorkOrderView, WorkOrderDetailRow, WorkOrderRow } from './work-order-view';
 
 /** Clock states ranked: a running clock counts before a stopped one, the later the worse. */
@@ -115,6 +117,27 @@ export interface OrderCustomer {
   name: string;
   area: RepairArea;
   account_manager_id: string | null;
+}
+
+/** A just received order, as its limits and clocks need it. */
+export interface ReceivedOrder {
+  id: string;
+  customer_id: string;
+  channel: WorkOrderChannel;
+  type: WorkOrderType;
+  topic: WorkOrderTopic | null;
+  area: RepairArea;
+  received_at: Date;
+}
+
+/** The limits and escalation reasons of received orders of one type, channel, topic and customer area. */
+export interface ReceivedKind {
+  type: WorkOrderType;
+  channel: WorkOrderChannel;
+  topic: WorkOrderTopic | null;
+  area: RepairArea;
+  limits: WorkOrderLimits | null;
+  reasons: EscalationReason[];
 }
 
 /** What the steps of an order need, read with its row locked. */
@@ -378,6 +401,67 @@ export class WorkOrdersRepository {
         events.map((e) => e.by),
         events.map((e) => JSON.stringify(e.details)),
       ],
+    );
+  }
+
+  /** The orders of `inserted` (a table or sub-query with a column `id`) as their clocks and limits need them. */
+  async receivedOrders(db: Db, inserted: string): Promise<ReceivedOrder[]> {
+    return query<ReceivedOrder>(
+      db,
+      `SELECT w.id, w.customer_id, w.channel, w.type, w.topic, c.area, w.received_at
+         FROM ${inserted} i JOIN work_orders w ON w.id = i.id JOIN customers c ON c.id = w.customer_id`,
+    );
+  }
+
+  /**
+   * Set-wise intake of the just inserted orders of `inserted` (a column `id`), in one statement: their
+   * `received` events with the limits of their kind (`kinds`: per type, channel, topic and area, the limits
+   * and escalation reasons computed by the domain rules), the customers' timeline entries, and for orders
+   * with escalation reasons the escalation (reasons, `escalated` event, timeline, leaders and owner told).
+   */
+  async recordReceived(db: Db, inserted: string, kinds: ReceivedKind[]): Promise<void> {
+    await execute(
+      db,
+      `WITH k AS (SELECT * FROM jsonb_to_recordset($1::jsonb)
+                    AS k(type text, channel text, topic text, area text, limits jsonb, reasons jsonb)),
+            o AS (SELECT w.*, c.name AS customer_name, coalesce(c.account_manager_id, w.recorded_by) AS owner_id,
+                         k.limits, ARRAY(SELECT jsonb_array_elements_text(k.reasons)) AS reasons
+                    FROM ${inserted} i
+                    JOIN work_orders w ON w.id = i.id
+                    JOIN customers c ON c.id = w.customer_id
+                    JOIN k ON k.type = w.type AND k.channel = w.channel AND k.topic IS NOT DISTINCT FROM w.topic
+                          AND k.area = c.area),
+            events AS (${workOrderEventsInsertFrom(`(
+              SELECT o.id AS work_order_id, 1 AS period, 'received' AS kind, o.received_at AS at, o.recorded_by AS by,
+                     jsonb_build_object('channel', o.channel, 'type', o.type, 'topic', o.topic,
+                                        'externalRef', o.external_ref, 'limits', o.limits) AS details
+                FROM o
+              UNION ALL
+              SELECT o.id, 1, 'escalated', o.received_at, NULL, jsonb_build_object('reasons', to_jsonb(o.reasons))
+                FROM o WHERE cardinality(o.reasons) > 0)`)}),
+            timeline AS (${timelineInsertFrom(`(
+              SELECT o.customer_id, 'request_received' AS type, o.recorded_by AS actor_id,
+                     o.type || ' received via ' || o.channel || ': ' || o.summary AS summary,
+                     jsonb_build_object('workOrderId', o.id, 'type', o.type, 'channel', o.channel) AS data
+                FROM o
+              UNION ALL
+              SELECT o.customer_id, 'request_escalated', NULL,
+                     'Escalated to leadership (' || array_to_string(o.reasons, ', ') || '): ' || o.summary,
+                     jsonb_build_object('workOrderId', o.id, 'reasons', to_jsonb(o.reasons))
+                FROM o WHERE cardinality(o.reasons) > 0)`)}),
+            escalated AS (UPDATE work_orders w SET escalation_reasons = o.reasons, escalated_at = o.received_at
+                            FROM o WHERE w.id = o.id AND cardinality(o.reasons) > 0)
+       ${notificationsInsertFrom(`(
+         SELECT r.user_id, o.customer_id, 'request_escalated' AS kind,
+                o.customer_name || ': request "' || o.summary || '" escalated ('
+                  || array_to_string(o.reasons, ', ') || ')' AS summary,
+                jsonb_build_object('workOrderId', o.id, 'customer', o.customer_name, 'summary', o.summary,
+                                   'reasons', to_jsonb(o.reasons)) AS data
+           FROM o
+           CROSS JOIN LATERAL (SELECT u.id AS user_id FROM users u WHERE u.role = 'leader' AND u.active
+                               UNION SELECT o.owner_id) r
+          WHERE cardinality(o.reasons) > 0)`)}`,
+      [JSON.stringify(kinds)],
     );
   }
 

@@ -37,8 +37,11 @@ import {
   HandleWorkOrderDto,
   UrgeWorkOrderDto,
 } from './dto/work-order-steps.dto';
-import { LockedOrder, NewWorkOrderEvent, WorkOrdersRepository } from './work-orders.repository';
+import { LockedOrder, NewWorkOrderEvent, ReceivedKind, WorkOrdersRepository } from './work-orders.repository';
 import { CONTACT_CLOCK, resolutionClockKind, WORK_ORDER_CLOCK, WORK_ORDER_EVENTS_SQL } from './work-orders-sql';
+
+/** Orders whose clocks are computed and inserted per statement in a set-wise intake. */
+const CLOCK_BATCH = 10_000;
 
 /** A moment may lie up to a minute ahead of the server's clock, as in the domain's steps. */
 const CLOCK_TOLERANCE_MS = 60_000;
@@ -197,6 +200,54 @@ export class WorkOrdersService implements OnModuleInit {
       return orderId;
     });
     return this.get(scope, id);
+  }
+
+  /**
+   * Set-wise intake (the 95598 CSV import), in the caller's transaction: the orders of `inserted` (a table
+   * or sub-query with a column `id`) were just inserted with workOrdersInsertFrom. Writes what `create`
+   * writes for one order: the received events with their limits (limitsFor, once per type, channel, topic
+   * and area), timeline entries, escalations of 12398, media and government orders, and the clocks, whose
+   * moments TimeLimitsService.start computes by the domain's one rule, CLOCK_BATCH orders per statement.
+   */
+  async receiveInserted(manager: EntityManager, inserted: string): Promise<void> {
+    const orders = await this.orders.receivedOrders(manager, inserted);
+    if (!orders.length) return;
+    const table = await this.orders.limitTable(manager);
+    const kinds = new Map<string, ReceivedKind>();
+    const kindOf = (o: (typeof orders)[number]): ReceivedKind => {
+      const key = `${o.type}|${o.channel}|${o.topic}|${o.area}`;
+      let kind = kinds.get(key);
+      if (!kind) {
+        kind = {
+          type: o.type,
+          channel: o.channel,
+          topic: o.topic,
+          area: o.area,
+          limits: limitsFor(o.type, o.channel, o.area, table, o.topic),
+          reasons: escalationReasons({ channel: o.channel, urges: [] }),
+        };
+        kinds.set(key, kind);
+      }
+      return kind;
+    };
+    for (let i = 0; i < orders.length; i += CLOCK_BATCH) {
+      const clocks: StartClock[] = [];
+      for (const o of orders.slice(i, i + CLOCK_BATCH)) {
+        const { limits } = kindOf(o);
+        if (!limits) continue;
+        const startedAt = o.received_at;
+        clocks.push({
+          ...clockKey(o.id, CONTACT_CLOCK),
+          customerId: o.customer_id,
+          ...limitOf(limits.contact),
+          startedAt,
+        });
+        if (limits.resolutionStartsAt === 'opened')
+          clocks.push(resolutionClock(o.id, o.customer_id, 1, limits, startedAt));
+      }
+      await this.timeLimits.start(manager, clocks);
+    }
+    await this.orders.recordReceived(manager, inserted, [...kinds.values()]);
   }
 
   /** The customer was contacted (a fault repair: the crew arrived): stops the contact clock. */

@@ -1,5 +1,8 @@
-/** What the billing and metering systems can import by CSV (API.md, "Data import"). */
-export const IMPORT_KINDS = ['customers', 'consumption', 'bills', 'payments'] as const;
+/**
+ * What the billing and metering systems can import by CSV (API.md, "Data import"), and the work orders
+ * of the 95598 system (API.md, "Requests and complaints").
+ */
+export const IMPORT_KINDS = ['customers', 'consumption', 'bills', 'payments', 'work-orders'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportColumn {
@@ -30,6 +33,22 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
   consumption: [column('accountNo'), column('period'), column('kwh'), column('maxDemandKw'), column('powerFactor')],
   bills: [column('accountNo'), column('period'), column('amount'), column('dueDate')],
   payments: [column('accountNo'), column('period'), column('paidAt'), column('amount')],
+  /**
+   * channel, type and topic: the code or the Chinese or English name of the reference data; externalRef:
+   * the channel's order number (a re-sent order is skipped); receivedAt: `YYYY-MM-DD HH:MM[:SS]` in China
+   * time, or ISO 8601 with an offset.
+   */
+  'work-orders': [
+    column('channel'),
+    column('externalRef'),
+    column('accountNo'),
+    column('type'),
+    column('topic', false),
+    column('summary'),
+    column('receivedAt'),
+    column('contactName', false),
+    column('contactPhone', false),
+  ],
 };
 
 export interface ImportRowError {
