@@ -461,5 +461,5 @@ describe('the contract under hostile input', () => {
     expect([...failures].map(([what, roles]) => (roles.length ? `${what} (as ${roles.join(', ')})` : what))).toEqual(
       [],
     );
-  }, 300_000);
+  }, 600_000);
 });

@@ -27,14 +27,25 @@ test('leadership sees the service quality and opens the orders behind a figure',
   await expect(page.getByTestId('chart-by-type').locator('canvas')).toBeVisible();
   await expect(page.getByTestId('service-quality-managers')).toContainText(report.byManager[0].manager.displayName);
 
-  // The card links to the requests list filtered to the escalated orders of the period (the list page
-  // reads these URL parameters; where it is not built yet, the router sends unknown paths home).
-  const href = await page
+  // The card opens the requests list filtered to the escalated orders of the period: China dates in the
+  // URL, the last day included, and the order just made among them.
+  await page
     .getByRole('link')
     .filter({ has: page.getByTestId('sq-escalated') })
-    .getAttribute('href');
-  const url = new URL(href ?? '', page.url());
-  expect(url.pathname).toBe('/requests');
-  expect(Object.fromEntries(url.searchParams)).toEqual(report.escalated.filter);
-  expect(url.searchParams.get('escalated')).toBe('true');
+    .click();
+  await expect(page).toHaveURL(/\/requests\?/);
+  const url = new URL(page.url());
+  const { from, to, ...rest } = report.escalated.filter as Record<string, string>;
+  expect(Object.fromEntries(url.searchParams)).toEqual({
+    ...rest,
+    from: chinaDay(new Date(from)),
+    to: chinaDay(new Date(Date.parse(to) - 1)),
+  });
+  await expect(page.getByTestId('request-views')).toBeVisible();
+  await expect(page.locator('tbody')).toContainText('客户向12398投诉服务态度');
 });
+
+/** The China date of an instant, YYYY-MM-DD. */
+function chinaDay(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

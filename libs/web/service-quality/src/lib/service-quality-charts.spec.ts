@@ -4,6 +4,7 @@ import {
   satisfactionDistributionChart,
   stackedByMonthChart,
   topComplaintTopicsChart,
+  withListFilters,
 } from './service-quality-charts';
 
 const period = { from: '2026-02-28T16:00:00.000Z', to: '2026-04-30T16:00:00.000Z' };
@@ -65,5 +66,26 @@ describe('service-quality charts', () => {
     const scores = satisfactionDistributionChart(report, (s) => `${s} pts`);
     expect((scores['xAxis'] as { data: string[] }).data).toEqual(['1 pts', '2 pts', '3 pts', '4 pts', '5 pts']);
     expect((scores['series'] as Series)[0].data[4]).toEqual({ value: 3, filter: { ...period, satisfaction: '5' } });
+  });
+});
+
+describe('the figures’ links to the requests list', () => {
+  it('turn the report’s instants into China dates, the last day included, keeping the other filters', () => {
+    const report = {
+      total: {
+        count: 3,
+        filter: { from: '2025-11-30T16:00:00.000Z', to: '2026-11-26T16:00:00.000Z', type: 'complaint' },
+      },
+      months: [
+        {
+          month: '2026-01',
+          orders: { count: 1, filter: { from: '2025-12-31T16:00:00.000Z', to: '2026-01-31T16:00:00.000Z' } },
+        },
+      ],
+    };
+    expect(withListFilters(report)).toEqual({
+      total: { count: 3, filter: { from: '2025-12-01', to: '2026-11-26', type: 'complaint' } },
+      months: [{ month: '2026-01', orders: { count: 1, filter: { from: '2026-01-01', to: '2026-01-31' } } }],
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { WorkOrderFigure, WorkOrderFilter, WorkOrderReport, WorkOrderVolumeCell } from '@crm/shared/domain';
+import { chinaDate, WorkOrderFigure, WorkOrderFilter, WorkOrderReport, WorkOrderVolumeCell } from '@crm/shared/domain';
 import type { EChartsCoreOption } from 'echarts/core';
 
 /** A chart item that opens the orders behind it (the page reads `filter` from the clicked item). */
@@ -96,4 +96,25 @@ export function satisfactionDistributionChart(report: WorkOrderReport, scoreLabe
       },
     ],
   };
+}
+
+/** A figure's filter as the requests list's URL shows it: China dates, the last day included. */
+export function listFilter(filter: WorkOrderFilter): Record<string, string> {
+  const { from, to, ...rest } = filter;
+  return { ...rest, from: chinaDate(new Date(from)), to: chinaDate(new Date(Date.parse(to) - 1)) } as Record<
+    string,
+    string
+  >;
+}
+
+/** The report with the filter of every figure in it turned into the requests list's URL form. */
+export function withListFilters<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withListFilters) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [
+      key,
+      key === 'filter' ? listFilter(v as WorkOrderFilter) : withListFilters(v),
+    ]),
+  ) as T;
 }

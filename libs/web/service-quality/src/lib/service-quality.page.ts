@@ -26,6 +26,7 @@ import {
   satisfactionDistributionChart,
   stackedByMonthChart,
   topComplaintTopicsChart,
+  withListFilters,
 } from './service-quality-charts';
 
 /** The requests list, which reads its filters from the URL. */
@@ -213,6 +214,7 @@ export class ServiceQualityPage {
 
   private async load(): Promise<void> {
     const [from, last] = this.range();
-    this.report.set(await this.api.report(dayOf(from), addCalendarDays(dayOf(last), 1)));
+    // Every figure links to the requests list, whose URL holds China dates with the last day included.
+    this.report.set(withListFilters(await this.api.report(dayOf(from), addCalendarDays(dayOf(last), 1))));
   }
 }
