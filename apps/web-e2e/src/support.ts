@@ -10,7 +10,8 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);
   await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('current-user')).toBeVisible();
+  // A password check is deliberately slow, and the nightly jobs may be busy on a small machine.
+  await expect(page.getByTestId('current-user')).toBeVisible({ timeout: 15_000 });
 }
 
 /** The `authorization` header of a demo user, logged in through the API. */
