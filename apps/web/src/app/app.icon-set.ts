@@ -36,6 +36,5 @@ export {
   SettingOutline,
   TeamOutline,
   UserOutline,
-  CustomerServiceOutline,
   FieldTimeOutline,
 } from '@ant-design/icons-angular/icons';
