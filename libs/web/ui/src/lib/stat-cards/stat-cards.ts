@@ -1,5 +1,5 @@
-import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { formatNumber, NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, input, LOCALE_ID } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -39,7 +39,7 @@ export interface Stat {
     <ng-template #statistic let-s>
       <nz-statistic
         [nzTitle]="s.title | translate"
-        [nzValue]="s.value"
+        [nzValue]="display(s.value)"
         [nzSuffix]="s.suffix ?? ''"
         [nzValueStyle]="s.colour ? { color: s.colour } : {}"
         [attr.data-testid]="s.testId ?? null"
@@ -57,5 +57,11 @@ export interface Stat {
   `,
 })
 export class StatCards {
+  private readonly locale = inject(LOCALE_ID);
   readonly stats = input.required<readonly Stat[]>();
+
+  /** A number with the locale's grouping (1,804), at most two decimals; text as given. */
+  protected display(value: number | string): string {
+    return typeof value === 'number' ? formatNumber(value, this.locale, '1.0-2') : value;
+  }
 }
