@@ -1,2 +1,3 @@
 export * from './lib/lifecycle.module';
 export * from './lib/lifecycle-steps-reference.repository';
+export { applicationsCopy, applicationStepsCopy } from './lib/applications.repository';

@@ -45,3 +45,12 @@ export function customersHandOver(fromManager: string, toManager: string): strin
            WHERE account_manager_id = ${fromManager} AND stage <> 'closed'
           RETURNING id`;
 }
+
+/** The bulk load of customers (the demo population): `COPY … FROM STDIN` of CSV rows in this column order. */
+export const customersCopy = `COPY customers (id, account_no, name, credit_code, industry, voltage_kv, contract_capacity_kva,
+                 tariff_category, region, address, importance, stage, account_manager_id, created_at, updated_at,
+                 tags, area) FROM STDIN (FORMAT csv)`;
+
+/** The bulk load of customer contacts: `COPY … FROM STDIN` of CSV rows in this column order. */
+export const customerContactsCopy =
+  'COPY customer_contacts (customer_id, position, name, phone, email, role) FROM STDIN (FORMAT csv)';

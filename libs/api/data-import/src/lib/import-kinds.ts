@@ -394,3 +394,10 @@ export const IMPORT_DEFINITIONS: Record<ImportKind, ImportKindDefinition> = {
   payments,
   'work-orders': workOrders,
 };
+
+/** The bulk loads of the demo population: `COPY … FROM STDIN` of CSV rows in these column orders. */
+export const consumptionCopy =
+  'COPY consumption (customer_id, period, kwh, max_demand_kw, power_factor) FROM STDIN (FORMAT csv)';
+export const billsCopy =
+  'COPY bills (id, customer_id, period, amount, due_date, paid_amount, last_paid_at, settled_on) FROM STDIN (FORMAT csv)';
+export const paymentsCopy = 'COPY payments (bill_id, paid_at, amount) FROM STDIN (FORMAT csv)';

@@ -70,12 +70,18 @@ export async function loadWorkingCalendar(db: Db): Promise<WorkingCalendar> {
   );
 }
 
-/** COPYs `text` (CSV lines) into `target` (`table (columns)`) on the connection of the transaction `tx`. */
-export async function copyRows(tx: EntityManager, target: string, text: string): Promise<void> {
-  const stream = copyInto(tx, `COPY ${target} FROM STDIN (FORMAT csv)`);
+/** COPYs `text` (CSV lines) into a table on the connection of the transaction `tx`, by `statement` (`COPY … FROM STDIN`). */
+export async function copyRows(tx: EntityManager, statement: string, text: string): Promise<void> {
+  const stream = copyInto(tx, statement);
   stream.end(text);
   await finished(stream);
 }
+
+/** The bulk loads of the tables only the population writes: `COPY … FROM STDIN` of CSV rows in these column orders. */
+export const violationsCopy =
+  'COPY violations (customer_id, occurred_on, kind, description, penalty) FROM STDIN (FORMAT csv)';
+export const disconnectionsCopy =
+  'COPY disconnections (customer_id, notice_date, disconnected_on, restored_on) FROM STDIN (FORMAT csv)';
 
 /** Moves the bills' id sequence past the highest bill id. */
 export async function advanceBillSequence(db: Db): Promise<void> {

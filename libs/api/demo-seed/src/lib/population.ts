@@ -1,3 +1,5 @@
+import { customerContactsCopy, customersCopy } from '@crm/api/customers';
+import { billsCopy, consumptionCopy, paymentsCopy } from '@crm/api/data-import';
 import {
   GeneratedApplication,
   generateApplications,
@@ -10,6 +12,10 @@ import {
   WorkOrderActor,
   settlementOf,
 } from '@crm/api/data-generator';
+import { applicationsCopy, applicationStepsCopy } from '@crm/api/lifecycle';
+import { clocksCopy } from '@crm/api/time-limits';
+import { timelineCopy } from '@crm/api/timeline';
+import { workOrderEventsCopy, workOrdersCopy } from '@crm/api/work-orders';
 import { LifecycleStepDefinition, WorkingCalendar, WorkOrderLimitRow } from '@crm/shared/domain';
 import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -17,11 +23,13 @@ import { csvLine, pgTextArray } from './csv-rows';
 import {
   advanceBillSequence,
   copyRows,
+  disconnectionsCopy,
   lifecycleStepDefinitions,
   loadWorkingCalendar,
   maxBillId,
   refreshSegmentFacts,
   serviceStaffIds,
+  violationsCopy,
   workOrderLimitTable,
 } from './demo-seed.repository';
 
@@ -43,28 +51,24 @@ export interface PopulationOptions {
 /** Rows written per table. */
 export type PopulationCounts = Record<string, number>;
 
-/** The tables and columns the loader copies into, in the order a batch writes them. */
+/**
+ * The COPY statement of each table the loader writes, in the order a batch writes them: each table's owner
+ * library states it (violations and disconnections have no writer in the application).
+ */
 const TABLES = {
-  customers: `customers (id, account_no, name, credit_code, industry, voltage_kv, contract_capacity_kva, tariff_category,
-                         region, address, importance, stage, account_manager_id, created_at, updated_at, tags, area)`,
-  customer_contacts: 'customer_contacts (customer_id, position, name, phone, email, role)',
-  customer_timeline: 'customer_timeline (customer_id, at, type, actor_id, summary, data)',
-  applications: `applications (id, customer_id, type, status, requested_capacity_kva, dual_supply, new_owner_name,
-                               stage_before, current_position, received_at, completed_at, created_at)`,
-  application_steps: `application_steps (application_id, position, code, name_zh, name_en, sla_working_days, state,
-                                         started_at, completed_at, completed_by, note)`,
-  work_orders: `work_orders (id, customer_id, channel, type, topic, summary, external_ref, contact_name, contact_phone,
-                             received_at, recorded_by, state, period, period_started_at, contacted_at, contacted_by,
-                             handled_at, handled_by, result, cause, accountability, closed_at, satisfaction, urges,
-                             escalation_reasons, escalated_at, contradicted_at, created_at, updated_at)`,
-  work_order_events: 'work_order_events (work_order_id, period, kind, at, by, details, created_at)',
-  clocks: `clocks (owner_kind, owner_id, clock_kind, customer_id, limit_value, limit_unit, started_at, warn_at, due_at,
-                   stopped_at, paused_at, resumed_at, used_before, calendar_estimated)`,
-  consumption: 'consumption (customer_id, period, kwh, max_demand_kw, power_factor)',
-  bills: 'bills (id, customer_id, period, amount, due_date, paid_amount, last_paid_at, settled_on)',
-  payments: 'payments (bill_id, paid_at, amount)',
-  violations: 'violations (customer_id, occurred_on, kind, description, penalty)',
-  disconnections: 'disconnections (customer_id, notice_date, disconnected_on, restored_on)',
+  customers: customersCopy,
+  customer_contacts: customerContactsCopy,
+  customer_timeline: timelineCopy,
+  applications: applicationsCopy,
+  application_steps: applicationStepsCopy,
+  work_orders: workOrdersCopy,
+  work_order_events: workOrderEventsCopy,
+  clocks: clocksCopy,
+  consumption: consumptionCopy,
+  bills: billsCopy,
+  payments: paymentsCopy,
+  violations: violationsCopy,
+  disconnections: disconnectionsCopy,
 } as const;
 type Table = keyof typeof TABLES;
 

@@ -52,6 +52,16 @@ export interface NewStep {
   startedAt: Date | null;
 }
 
+/** The bulk load of applications (the demo population): `COPY … FROM STDIN` of CSV rows in this column order. */
+export const applicationsCopy = `COPY applications (id, customer_id, type, status, requested_capacity_kva, dual_supply,
+                    new_owner_name, stage_before, current_position, received_at, completed_at, created_at)
+                    FROM STDIN (FORMAT csv)`;
+
+/** The bulk load of application steps: `COPY … FROM STDIN` of CSV rows in this column order. */
+export const applicationStepsCopy = `COPY application_steps (application_id, position, code, name_zh, name_en,
+                         sla_working_days, state, started_at, completed_at, completed_by, note)
+                         FROM STDIN (FORMAT csv)`;
+
 const APPLICATION_SELECT = `
   a.id, a.customer_id, a.type, a.status, a.requested_capacity_kva, a.dual_supply, a.new_owner_name,
   a.received_at, a.completed_at, a.cancelled_at, a.cancel_reason,

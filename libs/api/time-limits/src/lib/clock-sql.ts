@@ -28,3 +28,8 @@ export function clockDueDateSql(k: string): string {
 export function clockWarnDateSql(k: string): string {
   return chinaDateSql(`${k}.warn_at`);
 }
+
+/** The bulk load of clocks (the demo population): `COPY … FROM STDIN` of CSV rows in this column order. */
+export const clocksCopy = `COPY clocks (owner_kind, owner_id, clock_kind, customer_id, limit_value, limit_unit, started_at,
+              warn_at, due_at, stopped_at, paused_at, resumed_at, used_before, calendar_estimated)
+              FROM STDIN (FORMAT csv)`;

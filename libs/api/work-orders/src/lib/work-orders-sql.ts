@@ -93,3 +93,14 @@ export function workOrderEventsInsertFrom(source: string): string {
   return `INSERT INTO work_order_events (work_order_id, period, kind, at, by, details)
           SELECT e.work_order_id, e.period, e.kind, e.at, e.by, e.details FROM ${source} e`;
 }
+
+/** The bulk load of work orders (the demo population): `COPY … FROM STDIN` of CSV rows in this column order. */
+export const workOrdersCopy = `COPY work_orders (id, customer_id, channel, type, topic, summary, external_ref, contact_name,
+                   contact_phone, received_at, recorded_by, state, period, period_started_at, contacted_at,
+                   contacted_by, handled_at, handled_by, result, cause, accountability, closed_at, satisfaction,
+                   urges, escalation_reasons, escalated_at, contradicted_at, created_at, updated_at)
+                   FROM STDIN (FORMAT csv)`;
+
+/** The bulk load of work-order events: `COPY … FROM STDIN` of CSV rows in this column order. */
+export const workOrderEventsCopy =
+  'COPY work_order_events (work_order_id, period, kind, at, by, details, created_at) FROM STDIN (FORMAT csv)';
