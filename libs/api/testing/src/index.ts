@@ -1,2 +1,3 @@
 export * from './lib/test-app';
 export * from './lib/customer-fixtures';
+export * from './lib/work-order-fixtures.repository';

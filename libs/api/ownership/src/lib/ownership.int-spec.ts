@@ -5,6 +5,12 @@ import { OwnershipModule } from '../index';
 describe('ownership: handover and workload', () => {
   let t: TestApp;
   const create = (as: string, overrides: Record<string, unknown> = {}) => createCustomer(t, as, overrides);
+  /** Hands the customer `id` over to the user `to`, as `as`, for the reason 调岗 unless `body` says otherwise. */
+  const handover = (id: string, as: string, to: string, body: Record<string, unknown> = {}) =>
+    t.request('POST', `/customers/${id}/handover`, {
+      as,
+      body: { toManagerId: t.userIds[to], reason: '调岗', ...body },
+    });
 
   beforeAll(async () => {
     t = await createTestApp([CustomersModule, OwnershipModule]);
@@ -13,15 +19,9 @@ describe('ownership: handover and workload', () => {
 
   it('moves one customer to another manager, on the timeline, and only leaders and admins may', async () => {
     const c = await create('manager1');
-    const denied = await t.request('POST', `/customers/${c.id}/handover`, {
-      as: 'manager1',
-      body: { toManagerId: t.userIds['manager2'], reason: '调岗' },
-    });
+    const denied = await handover(c.id, 'manager1', 'manager2');
     expect(denied.status).toBe(403);
-    const res = await t.request('POST', `/customers/${c.id}/handover`, {
-      as: 'leader',
-      body: { toManagerId: t.userIds['manager2'], reason: '工作量平衡' },
-    });
+    const res = await handover(c.id, 'leader', 'manager2', { reason: '工作量平衡' });
     expect(res.status).toBe(200);
     expect(res.body.accountManager.id).toBe(t.userIds['manager2']);
     expect((await t.request('GET', `/customers/${c.id}`, { as: 'manager1' })).status).toBe(404);
@@ -36,33 +36,19 @@ describe('ownership: handover and workload', () => {
 
   it('refuses a handover to someone who is not an account manager, or to the current owner', async () => {
     const c = await create('manager1');
-    const toLeader = await t.request('POST', `/customers/${c.id}/handover`, {
-      as: 'admin',
-      body: { toManagerId: t.userIds['leader'], reason: '调岗' },
-    });
+    const toLeader = await handover(c.id, 'admin', 'leader');
     expect(toLeader.status).toBe(400);
     expect(toLeader.body.details[0].field).toBe('toManagerId');
-    const toSelf = await t.request('POST', `/customers/${c.id}/handover`, {
-      as: 'admin',
-      body: { toManagerId: t.userIds['manager1'], reason: '调岗' },
-    });
+    const toSelf = await handover(c.id, 'admin', 'manager1');
     expect(toSelf.status).toBe(409);
-    const noReason = await t.request('POST', `/customers/${c.id}/handover`, {
-      as: 'admin',
-      body: { toManagerId: t.userIds['manager2'] },
-    });
+    const noReason = await handover(c.id, 'admin', 'manager2', { reason: undefined });
     expect(noReason.status).toBe(400);
   });
 
   it('of two handovers of one customer read at the same version, one wins and the other gets 409', async () => {
     const c = await create('manager1');
     const results = await Promise.all(
-      [1, 2].map((n) =>
-        t.request('POST', `/customers/${c.id}/handover`, {
-          as: 'admin',
-          body: { toManagerId: t.userIds['manager2'], reason: `并发移交 ${n}`, version: c.version },
-        }),
-      ),
+      [1, 2].map((n) => handover(c.id, 'admin', 'manager2', { reason: `并发移交 ${n}`, version: c.version })),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const loser = results.find((r) => r.status === 409);
@@ -77,10 +63,7 @@ describe('ownership: handover and workload', () => {
 
   it('refuses a handover carrying a stale version and moves nothing', async () => {
     const c = await create('manager1');
-    const res = await t.request('POST', `/customers/${c.id}/handover`, {
-      as: 'admin',
-      body: { toManagerId: t.userIds['manager2'], reason: '调岗', version: c.version + 5 },
-    });
+    const res = await handover(c.id, 'admin', 'manager2', { version: c.version + 5 });
     expect(res.status).toBe(409);
     const after = (await t.request('GET', `/customers/${c.id}`, { as: 'admin' })).body;
     expect(after).toMatchObject({ version: c.version, accountManager: { id: t.userIds['manager1'] } });

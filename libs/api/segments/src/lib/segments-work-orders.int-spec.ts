@@ -1,5 +1,12 @@
 import { CustomersModule } from '@crm/api/customers';
-import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
+import {
+  createCustomer,
+  createTestApp,
+  insertWorkOrder,
+  seedWorkOrderReference,
+  TestApp,
+  TestWorkOrder,
+} from '@crm/api/testing';
 import { SegmentRule } from '@crm/shared/domain';
 import { SegmentsModule } from '../index';
 
@@ -27,23 +34,13 @@ describe('Segments over work orders', () => {
   };
 
   /** Inserts one work order of `customer` received `daysAgo` days ago; returns its id. */
-  const order = async (
-    customer: string,
-    type: string,
+  const order = (
+    customerId: string,
+    type: TestWorkOrder['type'],
     daysAgo: number,
     state = 'open',
     satisfaction: number | null = null,
-  ): Promise<string> => {
-    const [{ id }] = await t.dataSource.query(
-      `INSERT INTO work_orders (customer_id, channel, type, summary, received_at, recorded_by, state, period_started_at,
-                                closed_at, satisfaction)
-       VALUES ($1, 'hotline_95598', $2, 'test', now() - make_interval(days => $3), $4, $5,
-               now() - make_interval(days => $3), CASE WHEN $5 = 'closed' THEN now() END, $6)
-       RETURNING id`,
-      [customer, type, daysAgo, t.userIds['manager1'], state, satisfaction],
-    );
-    return id;
-  };
+  ): Promise<string> => insertWorkOrder(t, { customerId, type, daysAgo, state, satisfaction });
 
   beforeAll(async () => {
     t = await createTestApp([CustomersModule, SegmentsModule], { jobs: true });
@@ -54,12 +51,7 @@ describe('Segments over work orders', () => {
       ['D', 'manager2'],
     ] as const)
       ids[key] = (await createCustomer(t, manager)).id;
-    await t.dataSource.query(`
-      INSERT INTO work_order_channels (code, position, name_zh, name_en) VALUES ('hotline_95598', 1, '95598', '95598')
-      ON CONFLICT DO NOTHING`);
-    await t.dataSource.query(`
-      INSERT INTO work_order_types (code, position, name_zh, name_en)
-      VALUES ('inquiry', 1, '咨询', 'Inquiry'), ('complaint', 4, '投诉', 'Complaint') ON CONFLICT DO NOTHING`);
+    await seedWorkOrderReference(t);
     // A: two recent complaints (one closed, satisfied 4), one 13 months old (closed, 2); an open inquiry.
     await order(ids.A, 'complaint', 10);
     await order(ids.A, 'complaint', 300, 'closed', 4);

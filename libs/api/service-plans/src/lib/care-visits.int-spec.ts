@@ -1,7 +1,14 @@
 import { CustomersModule } from '@crm/api/customers';
 import { MessagesModule } from '@crm/api/messages';
 import { SegmentsModule } from '@crm/api/segments';
-import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
+import {
+  createCustomer,
+  createTestApp,
+  insertWorkOrder,
+  seedWorkOrderReference,
+  TestApp,
+  TestWorkOrder,
+} from '@crm/api/testing';
 import { addCalendarDays, CARE_VISIT_DAYS, chinaDate } from '@crm/shared/domain';
 import { ServicePlansModule, TaskGenerationService } from '../index';
 
@@ -17,23 +24,14 @@ describe('Care visits after closed complaints', () => {
   let t: TestApp;
   let generation: TaskGenerationService;
 
-  /** A work order of `customer`, closed at `closedAt` when given; returns its id. */
-  const order = async (
-    customer: string,
-    type: string,
+  /** A work order of `customer` received 60 days ago, closed at `closedAt` when given; returns its id. */
+  const order = (
+    customerId: string,
+    type: TestWorkOrder['type'],
     state: string,
     closedAt: Date | null,
     summary = '电压不稳',
-  ): Promise<string> => {
-    const [{ id }] = await t.dataSource.query(
-      `INSERT INTO work_orders (customer_id, channel, type, summary, received_at, recorded_by, state, period_started_at,
-                                closed_at)
-       VALUES ($1, 'hotline_95598', $2, $3, now() - interval '60 days', $4, $5, now() - interval '60 days', $6)
-       RETURNING id`,
-      [customer, type, summary, t.userIds['manager1'], state, closedAt],
-    );
-    return id;
-  };
+  ): Promise<string> => insertWorkOrder(t, { customerId, type, daysAgo: 60, state, closedAt, summary });
   const careTasks = () =>
     t.dataSource.query(
       `SELECT customer_id, kind, period, due_on::text, visible_from::text, summary, state FROM service_tasks
@@ -43,12 +41,7 @@ describe('Care visits after closed complaints', () => {
   beforeAll(async () => {
     t = await createTestApp([CustomersModule, SegmentsModule, ServicePlansModule, MessagesModule]);
     generation = t.app.get(TaskGenerationService);
-    await t.dataSource.query(`
-      INSERT INTO work_order_channels (code, position, name_zh, name_en) VALUES ('hotline_95598', 1, '95598', '95598')
-      ON CONFLICT DO NOTHING`);
-    await t.dataSource.query(`
-      INSERT INTO work_order_types (code, position, name_zh, name_en)
-      VALUES ('inquiry', 1, '咨询', 'Inquiry'), ('complaint', 4, '投诉', 'Complaint') ON CONFLICT DO NOTHING`);
+    await seedWorkOrderReference(t);
   }, 60_000);
   afterAll(() => t.close());
 

@@ -34,7 +34,21 @@ describe('service-quality report', () => {
     const res = await t.request('POST', `/requests/${ids[name]}/${kind}`, { as, body });
     if (res.status !== 200) throw new Error(`${name} ${kind}: ${res.status} ${JSON.stringify(res.body)}`);
   }
-  const handled = { result: '已处理', cause: '抄表员误抄', accountability: '抄表班组' };
+  /** Contacts and handles the order `name`, then the leader calls back: at the moments given, China time. */
+  async function serve(
+    name: string,
+    at: { contact: string; handle: string; callback: string },
+    callback: { solved: boolean; satisfaction: number; note: string },
+  ) {
+    await step(name, 'contact', { at: cn(at.contact), note: '已联系' });
+    await step(name, 'handle', {
+      result: '已处理',
+      cause: '抄表员误抄',
+      accountability: '抄表班组',
+      at: cn(at.handle),
+    });
+    await step(name, 'callback', { at: cn(at.callback), ...callback }, 'leader');
+  }
 
   beforeAll(async () => {
     t = await createTestApp([CustomersModule, WorkOrdersModule]);
@@ -48,13 +62,10 @@ describe('service-quality report', () => {
       topic: 'service_attitude',
       receivedAt: cn('2026-03-01T00:00'),
     });
-    await step('first', 'contact', { at: cn('2026-03-01T10:00'), note: '已联系' });
-    await step('first', 'handle', { ...handled, at: cn('2026-03-02T10:00') });
-    await step(
+    await serve(
       'first',
-      'callback',
-      { at: cn('2026-03-03T10:00'), solved: true, satisfaction: 5, note: '满意' },
-      'leader',
+      { contact: '2026-03-01T10:00', handle: '2026-03-02T10:00', callback: '2026-03-03T10:00' },
+      { solved: true, satisfaction: 5, note: '满意' },
     );
     // 2: an inquiry never contacted (both clocks overdue now), urged once.
     await receive('inquiry', a.id, { channel: 'service_hall', type: 'inquiry', receivedAt: cn('2026-03-10T09:00') });
@@ -66,13 +77,10 @@ describe('service-quality report', () => {
       topic: 'meter_reading_billing',
       receivedAt: cn('2026-04-15T10:00'),
     });
-    await step('regulator', 'contact', { at: cn('2026-04-20T10:00'), note: '已联系' });
-    await step('regulator', 'handle', { ...handled, at: cn('2026-04-20T11:00') });
-    await step(
+    await serve(
       'regulator',
-      'callback',
-      { at: cn('2026-04-21T10:00'), solved: false, satisfaction: 2, note: '未解决' },
-      'leader',
+      { contact: '2026-04-20T10:00', handle: '2026-04-20T11:00', callback: '2026-04-21T10:00' },
+      { solved: false, satisfaction: 2, note: '未解决' },
     );
     // 4: a meter test at the period's last minute, not contacted.
     await receive('last', b.id, {
