@@ -1,6 +1,6 @@
 import { CustomersModule } from '@crm/api/customers';
 import { TODAY_CN } from '@crm/api/database';
-import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
+import { createCustomer, createTestApp, insertWorkOrder, seedWorkOrderReference, TestApp } from '@crm/api/testing';
 import {
   CREDIT_RATINGS,
   CUSTOMER_STAGES,
@@ -63,12 +63,7 @@ describe('Segment rules against a reference evaluator', () => {
     const choose = <T>(items: readonly T[]): T => items[Math.floor(setup() * items.length)];
     const maybe = <T>(p: number, value: () => T): T | null => (setup() < p ? value() : null);
     const int = (from: number, to: number) => from + Math.floor(setup() * (to - from + 1));
-    await t.dataSource.query(`
-      INSERT INTO work_order_channels (code, position, name_zh, name_en) VALUES ('hotline_95598', 1, '95598', '95598')
-      ON CONFLICT DO NOTHING`);
-    await t.dataSource.query(`
-      INSERT INTO work_order_types (code, position, name_zh, name_en)
-      VALUES ('inquiry', 1, '咨询', 'Inquiry'), ('complaint', 4, '投诉', 'Complaint') ON CONFLICT DO NOTHING`);
+    await seedWorkOrderReference(t);
     for (let i = 0; i < CUSTOMERS; i++) {
       // A few values repeat on purpose, so that eq, in and the ends of between hit exactly.
       const manager = choose(MANAGERS);
@@ -171,17 +166,11 @@ describe('Segment rules against a reference evaluator', () => {
       // rated by their callback or not.
       const ratings: number[] = [];
       for (let k = int(0, 3); k > 0; k--) {
-        const type = choose(['complaint', 'complaint', 'inquiry']);
+        const type = choose(['complaint', 'complaint', 'inquiry'] as const);
         const daysAgo = choose([0, 40, 364, 400]);
         const closed = setup() < 0.5;
         const satisfaction = closed ? maybe(0.7, () => int(1, 5)) : null;
-        await t.dataSource.query(
-          `INSERT INTO work_orders (customer_id, channel, type, summary, received_at, recorded_by, state,
-                                    period_started_at, closed_at, satisfaction)
-           VALUES ($1, 'hotline_95598', $2, 'test', now() - make_interval(days => $3), $4, $5,
-                   now() - make_interval(days => $3), CASE WHEN $5 = 'closed' THEN now() END, $6)`,
-          [c.id, type, daysAgo, t.userIds['manager1'], closed ? 'closed' : 'open', satisfaction],
-        );
+        await insertWorkOrder(t, { customerId: c.id, type, daysAgo, state: closed ? 'closed' : 'open', satisfaction });
         if (type === 'complaint' && daysAgo < 365) (behaviour['complaints12m'] as number)++;
         if (!closed) (behaviour['openOrders'] as number)++;
         if (satisfaction !== null) ratings.push(satisfaction);
