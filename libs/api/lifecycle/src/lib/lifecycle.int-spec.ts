@@ -273,10 +273,10 @@ describe('lifecycle: applications, steps, time limits', () => {
     it('lets an admin change a limit; new applications take it, started ones keep theirs', async () => {
       const c1 = await customer('active');
       const before = (await open(c1.id, { type: 'suspension' })).body;
-      const edit = await t.request('PUT', '/lifecycle/steps/suspension/site_check', {
-        as: 'admin',
-        body: { nameZh: '现场核查', nameEn: 'Site check', slaWorkingDays: 2 },
-      });
+      /** Edits the site check of a suspension as `as`. */
+      const editSiteCheck = (as: string, body: Record<string, unknown>) =>
+        t.request('PUT', '/lifecycle/steps/suspension/site_check', { as, body });
+      const edit = await editSiteCheck('admin', { nameZh: '现场核查', nameEn: 'Site check', slaWorkingDays: 2 });
       expect(edit.status).toBe(200);
       expect(edit.body).toEqual([
         {
@@ -307,30 +307,13 @@ describe('lifecycle: applications, steps, time limits', () => {
           slaWorkingDaysDualSupply: null,
         },
       ]);
-      expect(
-        (
-          await t.request('PUT', '/lifecycle/steps/suspension/site_check', {
-            as: 'leader',
-            body: { nameZh: 'x', nameEn: 'x', slaWorkingDays: 2 },
-          })
-        ).status,
-      ).toBe(403);
-      expect(
-        (
-          await t.request('PUT', '/lifecycle/steps/suspension/site_check', {
-            as: 'admin',
-            body: { nameZh: 'x', nameEn: 'x', slaWorkingDays: 0 },
-          })
-        ).status,
-      ).toBe(400);
+      expect((await editSiteCheck('leader', { nameZh: 'x', nameEn: 'x', slaWorkingDays: 2 })).status).toBe(403);
+      expect((await editSiteCheck('admin', { nameZh: 'x', nameEn: 'x', slaWorkingDays: 0 })).status).toBe(400);
       const c2 = await customer('active');
       const after = (await open(c2.id, { type: 'suspension' })).body;
       expect(before.steps[1].slaWorkingDays).toBe(3);
       expect(after.steps[1].slaWorkingDays).toBe(2);
-      await t.request('PUT', '/lifecycle/steps/suspension/site_check', {
-        as: 'admin',
-        body: { nameZh: '现场核查', nameEn: 'Site check', slaWorkingDays: 3 },
-      });
+      await editSiteCheck('admin', { nameZh: '现场核查', nameEn: 'Site check', slaWorkingDays: 3 });
     });
   });
 

@@ -34,8 +34,10 @@ describe('Service plans', () => {
     await t.dataSource.query(`UPDATE customers SET stage = 'active' WHERE id = $1`, [id]);
     return id;
   };
+  const postEnrolment = (customerId: string, as = 'manager1', planId = templateId) =>
+    t.request('POST', `/plans/${planId}/enrolments`, { as, body: { customerId } });
   const enrol = async (customerId: string, as = 'manager1', planId = templateId) => {
-    const res = await t.request('POST', `/plans/${planId}/enrolments`, { as, body: { customerId } });
+    const res = await postEnrolment(customerId, as, planId);
     expect(res.status).toBe(201);
     return res.body;
   };
@@ -99,12 +101,11 @@ describe('Service plans', () => {
 
   it('turns an enrolment into exactly the tasks of a year, and never twice', async () => {
     const customers = { A: await activeCustomer('manager1'), C: await activeCustomer('manager2') };
-    const enrolled = await t.request('POST', `/plans/${templateId}/enrolments`, {
-      as: 'manager1',
-      body: { customerId: customers['A'] },
+    expect(await enrol(customers['A'])).toMatchObject({
+      plan: { id: templateId, name: 'Test plan' },
+      segmentId: null,
+      endsOn: null,
     });
-    expect(enrolled.status).toBe(201);
-    expect(enrolled.body).toMatchObject({ plan: { id: templateId, name: 'Test plan' }, segmentId: null, endsOn: null });
     // Enrolling makes the tasks of the coming 92 days at once.
     const soon = await tasksOf(customers['A']);
     expect(soon.length).toBeGreaterThan(0);
@@ -136,23 +137,9 @@ describe('Service plans', () => {
 
     const again = await t.dataSource.transaction((tx) => generation.generate(tx, `${year}-01-01`, `${year}-12-31`));
     expect(again).toBe(0);
-    expect(
-      (
-        await t.request('POST', `/plans/${templateId}/enrolments`, {
-          as: 'manager1',
-          body: { customerId: customers['A'] },
-        })
-      ).status,
-    ).toBe(409);
+    expect((await postEnrolment(customers['A'])).status).toBe(409);
     // Another manager's customer is not found.
-    expect(
-      (
-        await t.request('POST', `/plans/${templateId}/enrolments`, {
-          as: 'manager1',
-          body: { customerId: customers['C'] },
-        })
-      ).status,
-    ).toBe(404);
+    expect((await postEnrolment(customers['C'])).status).toBe(404);
   });
 
   it('reminds before each unpaid bill only', async () => {
