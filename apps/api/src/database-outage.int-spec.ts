@@ -1,22 +1,16 @@
 import { Inject, Injectable, LoggerService, Module, OnModuleInit } from '@nestjs/common';
 import { AuditModule } from '@crm/api/audit';
 import { CustomersModule } from '@crm/api/customers';
-import {
-  EmbeddedDatabase,
-  runMigrations,
-  startEmbeddedDatabase,
-  superviseEmbeddedDatabase,
-  withDataSource,
-} from '@crm/api/database';
+import { EmbeddedDatabase } from '@crm/api/database';
 import { RETRY_AFTER_SECONDS } from '@crm/api/http';
 import { JobsService } from '@crm/api/jobs';
-import { ReferenceModule, syncReferenceData } from '@crm/api/reference';
+import { ReferenceModule } from '@crm/api/reference';
 import { ApiResponse, createTestApp, customerBody, TEST_PASSWORD, TestApp } from '@crm/api/testing';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MIGRATIONS } from './migrations';
+import { prepareDatabase, startSupervisedDatabase } from './database-setup';
 
 /** What the app logs, with the time. */
 class RecordingLogger implements LoggerService {
@@ -79,10 +73,8 @@ describe('a database outage', () => {
     process.on('unhandledRejection', onUnhandled);
     dataDir = mkdtempSync(join(tmpdir(), 'crm-outage-db-'));
     chmodSync(dataDir, 0o755);
-    db = await startEmbeddedDatabase({ dataDir });
-    superviseEmbeddedDatabase(db);
-    await runMigrations(db.url, MIGRATIONS);
-    await withDataSource(db.url, syncReferenceData);
+    db = await startSupervisedDatabase(dataDir);
+    await prepareDatabase(db.url);
     t = await createTestApp([ReferenceModule, CustomersModule, AuditModule, ProbeModule], {
       jobs: true,
       databaseUrl: db.url,

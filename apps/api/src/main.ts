@@ -1,13 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { configureHttp } from '@crm/api/http';
-import {
-  EmbeddedDatabase,
-  runMigrations,
-  startEmbeddedDatabase,
-  superviseEmbeddedDatabase,
-  withDataSource,
-} from '@crm/api/database';
-import { syncReferenceData } from '@crm/api/reference';
+import { EmbeddedDatabase } from '@crm/api/database';
 import { completeDemoTasks, enrolDemoPlans, loadDemoSeed, DEMO_LOGINS, isDatabaseEmpty } from '@crm/api/demo-seed';
 import { ScoringRunService } from '@crm/api/scoring';
 import { TaskGenerationService } from '@crm/api/service-plans';
@@ -17,7 +10,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { jwtSecretOf, readConfig } from './config';
-import { MIGRATIONS } from './migrations';
+import { prepareDatabase, startSupervisedDatabase } from './database-setup';
 import { setupOpenApi } from './openapi';
 
 async function main(): Promise<void> {
@@ -30,14 +23,12 @@ async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
   if (!config.databaseUrl) {
     console.log(`Starting the embedded PostgreSQL in ${config.dataDir} …`);
-    embedded = await startEmbeddedDatabase({ dataDir: config.dataDir });
-    superviseEmbeddedDatabase(embedded);
+    embedded = await startSupervisedDatabase(config.dataDir);
   }
   const databaseUrl = config.databaseUrl ?? (embedded as EmbeddedDatabase).url;
 
-  const ran = await runMigrations(databaseUrl, MIGRATIONS);
+  const ran = await prepareDatabase(databaseUrl);
   if (ran.length) console.log(`Migrations applied: ${ran.join(', ')}`);
-  await withDataSource(databaseUrl, (ds) => syncReferenceData(ds.manager));
 
   const wantSeed = config.seed === 'demo' || (config.seed === 'auto' && embedded !== undefined);
   const seeded = wantSeed && (await isDatabaseEmpty(databaseUrl));

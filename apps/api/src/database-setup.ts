@@ -1,0 +1,23 @@
+import {
+  EmbeddedDatabase,
+  runMigrations,
+  startEmbeddedDatabase,
+  superviseEmbeddedDatabase,
+  withDataSource,
+} from '@crm/api/database';
+import { syncReferenceData } from '@crm/api/reference';
+import { MIGRATIONS } from './migrations';
+
+/** Starts the embedded PostgreSQL in `dataDir` under its supervisor, which restarts it when it dies. */
+export async function startSupervisedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
+  const embedded = await startEmbeddedDatabase({ dataDir });
+  superviseEmbeddedDatabase(embedded);
+  return embedded;
+}
+
+/** Applies the pending migrations to the database at `url` and syncs its reference data; returns the migrations applied. */
+export async function prepareDatabase(url: string): Promise<string[]> {
+  const ran = await runMigrations(url, MIGRATIONS);
+  await withDataSource(url, syncReferenceData);
+  return ran;
+}
