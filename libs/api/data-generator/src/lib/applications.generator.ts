@@ -17,12 +17,9 @@ import {
 import { GeneratedCustomer } from './customers.generator';
 import { Random } from './random';
 
-export interface GeneratedStep {
-  position: number;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  slaWorkingDays: number;
+/** A step of a generated application: its definition's fields, and how far it got. */
+export interface GeneratedStep
+  extends Pick<LifecycleStepDefinition, 'position' | 'code' | 'nameZh' | 'nameEn' | 'slaWorkingDays'> {
   state: StepState;
   startedAt: Date | null;
   /** The step's clock (libs/api/time-limits): its moments, null before the step starts. */
