@@ -21,13 +21,25 @@ const floors = JSON.parse(readFileSync(join(import.meta.dirname, 'floors.json'),
  */
 function run(label, command, args) {
   console.log(`\n=== ${label}: ${[command, ...args].join(' ')}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false', NX_ISOLATE_PLUGINS: 'false' } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NX_DAEMON: 'false', NX_ISOLATE_PLUGINS: 'false' },
+  });
   return result.status ?? 1;
 }
 
 /** Reads a runner's JSON report, or undefined when the runner died before writing it. */
 function report(file) {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
+
+/** Runs the Jest suites of `config` (titled `title`) and judges them as `name` against its floor. */
+function jestSuites(name, title, config) {
+  const file = join(out, `${name}.json`);
+  rmSync(file, { force: true });
+  const exitCode = run(title, bin('jest'), ['-c', config, '--ci', '--json', `--outputFile=${file}`]);
+  results.push(judge(name, jestCounts(report(file)), exitCode, floors[name]));
 }
 
 const only = process.argv[2]; // optional: lint | unit | integration | e2e
@@ -48,30 +60,8 @@ if (wanted('lint')) {
     problems: exitCode === 0 ? [] : ['lint failed: see the eslint output above'],
   });
 }
-if (wanted('unit')) {
-  const file = join(out, 'unit.json');
-  rmSync(file, { force: true });
-  const exitCode = run('unit tests', bin('jest'), [
-    '-c',
-    'tools/jest/jest.unit.config.ts',
-    '--ci',
-    '--json',
-    `--outputFile=${file}`,
-  ]);
-  results.push(judge('unit', jestCounts(report(file)), exitCode, floors.unit));
-}
-if (wanted('integration')) {
-  const file = join(out, 'integration.json');
-  rmSync(file, { force: true });
-  const exitCode = run('API integration tests', bin('jest'), [
-    '-c',
-    'tools/jest/jest.integration.config.ts',
-    '--ci',
-    '--json',
-    `--outputFile=${file}`,
-  ]);
-  results.push(judge('integration', jestCounts(report(file)), exitCode, floors.integration));
-}
+if (wanted('unit')) jestSuites('unit', 'unit tests', 'tools/jest/jest.unit.config.ts');
+if (wanted('integration')) jestSuites('integration', 'API integration tests', 'tools/jest/jest.integration.config.ts');
 if (wanted('e2e')) {
   const file = join(out, 'e2e.json');
   rmSync(file, { force: true });
