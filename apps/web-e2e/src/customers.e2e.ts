@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { authHeaders, login, SCREENSHOTS } from './support';
+import { authHeaders, login, newCustomer, SCREENSHOTS } from './support';
 
 test('an account manager registers a prospective customer without a capacity, then sets it; the timeline shows it', async ({
   page,
@@ -73,25 +73,7 @@ test('a leader hands a customer over to another manager, who then owns it, as it
   request,
 }) => {
   // A customer of manager1 of its own, so that the demo customers keep their managers for the other tests.
-  const suffix = Date.now().toString().slice(-8);
-  const name = `温州移交测试电气有限公司${suffix}`;
-  const created = await request.post('/api/customers', {
-    headers: await authHeaders(request, 'manager1'),
-    data: {
-      accountNo: `37${suffix}`,
-      name,
-      creditCode: '91350100M000100Y43',
-      industry: '38',
-      voltageKv: 10,
-      contractCapacityKva: 1250,
-      tariffCategory: 'large_industry',
-      region: '龙湾区',
-      address: '温州市龙湾区滨海园区 7 号',
-      contacts: [{ name: '陈国强', phone: '13857712345', role: '电气负责人' }],
-    },
-  });
-  expect(created.status()).toBe(201);
-  const customerId = (await created.json()).id as string;
+  const { id: customerId, name, suffix } = await newCustomer(request, '37', '温州移交测试电气有限公司');
 
   await login(page, 'leader');
   await page.goto('/customers');

@@ -1,9 +1,8 @@
 import { APIRequestContext, expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { authHeaders, login, SCREENSHOTS } from './support';
+import { authHeaders, login, newCustomer, SCREENSHOTS } from './support';
 
 const DAY = 24 * 60 * 60 * 1000;
-let accounts = 0;
 
 /** A new customer of manager1 with a new-connection application received now, or at `receivedAt`. */
 async function newConnection(
@@ -11,24 +10,7 @@ async function newConnection(
   receivedAt?: Date,
 ): Promise<{ customerId: string; applicationId: string }> {
   const headers = await authHeaders(request, 'manager1');
-  const suffix = `${Date.now().toString().slice(-6)}${String(accounts++ % 100).padStart(2, '0')}`;
-  const customer = await request.post('/api/customers', {
-    headers,
-    data: {
-      accountNo: `38${suffix}`,
-      name: `温州浏览器测试电气有限公司${suffix}`,
-      creditCode: '91350100M000100Y43',
-      industry: '38',
-      voltageKv: 10,
-      contractCapacityKva: 1250,
-      tariffCategory: 'large_industry',
-      region: '龙湾区',
-      address: '温州市龙湾区滨海园区 8 号',
-      contacts: [{ name: '陈国强', phone: '13857712345', role: '电气负责人' }],
-    },
-  });
-  expect(customer.status()).toBe(201);
-  const customerId = (await customer.json()).id;
+  const { id: customerId } = await newCustomer(request, '38', '温州浏览器测试电气有限公司');
   const app = await request.post(`/api/customers/${customerId}/applications`, {
     headers,
     data: { type: 'new_connection', ...(receivedAt ? { receivedAt: receivedAt.toISOString() } : {}) },

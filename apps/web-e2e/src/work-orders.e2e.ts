@@ -1,33 +1,17 @@
 import { APIRequestContext, Browser, expect, Page, test } from '@playwright/test';
 import { join } from 'node:path';
-import { authHeaders, login, SCREENSHOTS } from './support';
+import { authHeaders, login, newCustomer, SCREENSHOTS } from './support';
 
-let customers = 0;
-
-/** A new customer of manager1 with a name and account number no other spec uses. */
-async function newCustomer(request: APIRequestContext): Promise<{ id: string; accountNo: string; name: string }> {
-  const suffix = `${Date.now().toString().slice(-6)}${String(customers++ % 100).padStart(2, '0')}`;
-  const accountNo = `14${suffix}`;
-  const name = `瑞安工单测试机械有限公司${suffix}`;
-  const res = await request.post('/api/customers', {
-    headers: await authHeaders(request, 'manager1'),
-    data: {
-      accountNo,
-      name,
-      creditCode: '91350100M000100Y43',
-      industry: '34',
-      voltageKv: 10,
-      contractCapacityKva: 800,
-      tariffCategory: 'large_industry',
-      region: '瑞安市',
-      address: '瑞安市经济开发区 14 号',
-      area: 'rural',
-      contacts: [{ name: '林海', phone: '13857714014', role: '电工' }],
-    },
+/** A new rural customer of manager1 in Rui'an. */
+const newRuralCustomer = (request: APIRequestContext) =>
+  newCustomer(request, '14', '瑞安工单测试机械有限公司', {
+    industry: '34',
+    contractCapacityKva: 800,
+    region: '瑞安市',
+    address: '瑞安市经济开发区 14 号',
+    area: 'rural',
+    contacts: [{ name: '林海', phone: '13857714014', role: '电工' }],
   });
-  expect(res.status()).toBe(201);
-  return { id: (await res.json()).id, accountNo, name };
-}
 
 /** A second signed-in browser page for another user. */
 async function pageOf(browser: Browser, username: string): Promise<Page> {
@@ -65,7 +49,7 @@ test('a complaint goes from intake through a refused own callback and a reopenin
   browser,
   request,
 }) => {
-  const customer = await newCustomer(request);
+  const customer = await newRuralCustomer(request);
   const externalRef = `9559814${Date.now()}`;
 
   await login(page, 'manager1');
@@ -117,7 +101,7 @@ test('a complaint goes from intake through a refused own callback and a reopenin
 });
 
 test('a 12398 order is on the escalation list of leadership', async ({ page, request }) => {
-  const customer = await newCustomer(request);
+  const customer = await newRuralCustomer(request);
   const created = await request.post(`/api/customers/${customer.id}/requests`, {
     headers: await authHeaders(request, 'manager1'),
     data: { channel: 'regulator_12398', type: 'inquiry', summary: '客户向 12398 反映报装进度', externalRef: null },
