@@ -2,10 +2,9 @@ import { ChangeDetectionStrategy, Component, computed, input, output, signal } f
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { PersonRef } from '@crm/shared/domain';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { Dialog } from '../dialog/dialog';
 
 /** What a hand-over asks: the new account manager and why. */
 export interface Handover {
@@ -17,7 +16,7 @@ export interface Handover {
 @Component({
   selector: 'crm-handover-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, TranslatePipe, NzAlertModule, NzInputModule, NzModalModule, NzSelectModule],
+  imports: [FormsModule, TranslatePipe, NzInputModule, NzSelectModule, Dialog],
   templateUrl: './handover-dialog.html',
   styles: `
     .field {
