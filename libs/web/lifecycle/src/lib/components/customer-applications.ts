@@ -5,7 +5,7 @@ import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ApiError, APPLICATION_TYPES, ApplicationListItem, ApplicationType } from '@crm/shared/domain';
 import { AuthStore, CustomerContext, LanguageService } from '@crm/web/core';
-import { CellDef, DataTable, Dialog } from '@crm/web/ui';
+import { CellDef, DataTable, Dialog, Field } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
@@ -28,6 +28,7 @@ import { LifecycleApi } from '../lifecycle.api';
     CellDef,
     DataTable,
     Dialog,
+    Field,
     ApplicationSla,
     NzButtonModule,
     NzCardModule,
@@ -39,13 +40,6 @@ import { LifecycleApi } from '../lifecycle.api';
   ],
   templateUrl: './customer-applications.html',
   styles: `
-    .field {
-      margin-bottom: 12px;
-    }
-    .field label {
-      display: block;
-      margin-bottom: 4px;
-    }
     nz-select {
       width: 100%;
     }

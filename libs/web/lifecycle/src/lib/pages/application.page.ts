@@ -6,7 +6,7 @@ import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ApiError, ApplicationStepView, ApplicationView } from '@crm/shared/domain';
 import { AuthStore, LanguageService } from '@crm/web/core';
-import { CellDef, DataTable, Dialog, NotFound, SlaTag, TableColumn, TableRow } from '@crm/web/ui';
+import { CellDef, DataTable, Dialog, Field, NotFound, SlaTag, TableColumn, TableRow } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -36,6 +36,7 @@ export function trackerStatus(step: ApplicationStepView): 'finish' | 'process' |
     CellDef,
     DataTable,
     Dialog,
+    Field,
     NotFound,
     SlaTag,
     NzAlertModule,
@@ -57,13 +58,6 @@ export function trackerStatus(step: ApplicationStepView): 'finish' | 'process' |
     }
     .muted {
       color: rgba(0, 0, 0, 0.45);
-    }
-    .field {
-      margin-bottom: 12px;
-    }
-    .field label {
-      display: block;
-      margin-bottom: 4px;
     }
   `,
 })

@@ -1,5 +1,5 @@
 import { Component, signal } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideTranslateService } from '@ngx-translate/core';
 import { Dialog } from './dialog';
 
@@ -26,16 +26,12 @@ class Host {
   cancelled = 0;
 }
 
-async function render(): Promise<{ host: Host; update: () => Promise<void> }> {
+async function render(): Promise<ComponentFixture<Host>> {
   TestBed.configureTestingModule({ providers: [provideTranslateService({ lang: 'en' })] });
   const fixture = TestBed.createComponent(Host);
-  const update = async () => {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  };
-  await update();
-  return { host: fixture.componentInstance, update };
+  fixture.autoDetectChanges();
+  await fixture.whenStable();
+  return fixture;
 }
 
 /** The modal is drawn in the overlay container, outside the host. */
@@ -56,28 +52,31 @@ describe('Dialog', () => {
   });
 
   it('shows why the last try failed above the fields, and nothing while none did', async () => {
-    const { host, update } = await render();
+    const fixture = await render();
+    const host = fixture.componentInstance;
     expect(modal().querySelector('[data-testid="dialog-error"]')).toBeNull();
     host.error.set('The application was changed meanwhile');
-    await update();
+    await fixture.whenStable();
     expect(modal().querySelector('[data-testid="dialog-error"]')?.textContent).toContain(
       'The application was changed meanwhile',
     );
   });
 
   it('emits confirmed on OK and cancelled on cancel', async () => {
-    const { host, update } = await render();
+    const fixture = await render();
+    const host = fixture.componentInstance;
     ok().click();
     cancel().click();
-    await update();
+    await fixture.whenStable();
     expect(host.confirmed).toBe(1);
     expect(host.cancelled).toBe(1);
   });
 
   it('disables OK until it can confirm', async () => {
-    const { host, update } = await render();
+    const fixture = await render();
+    const host = fixture.componentInstance;
     host.ready.set(false);
-    await update();
+    await fixture.whenStable();
     expect(ok().disabled).toBe(true);
   });
 });
