@@ -9,3 +9,4 @@ export * from './lib/calendar-status.store';
 export * from './lib/http';
 export * from './lib/paged-list.store';
 export * from './lib/customer-tabs';
+export * from './lib/reference.api';

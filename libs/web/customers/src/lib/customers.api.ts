@@ -1,16 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { Customer, CustomerPage, CustomerUpdate, Handover, Industry, NewCustomer, PersonRef } from '@crm/shared/domain';
+import { Customer, CustomerPage, CustomerUpdate, Handover, NewCustomer } from '@crm/shared/domain';
 import { httpParams, ListQuery, OWN_ERRORS } from '@crm/web/core';
 import { firstValueFrom } from 'rxjs';
-
-export interface Region {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-}
-
-export type Manager = PersonRef & { username: string };
 
 export const CUSTOMER_FILTERS = ['search', 'stage', 'voltageKv', 'industry', 'region', 'managerId'] as const;
 export type CustomerQuery = ListQuery<(typeof CUSTOMER_FILTERS)[number]>;
@@ -38,17 +30,5 @@ export class CustomersApi {
 
   handover(id: string, body: Handover): Promise<Customer> {
     return firstValueFrom(this.http.post<Customer>(`/api/customers/${id}/handover`, body, OWN_ERRORS));
-  }
-
-  industries(): Promise<Industry[]> {
-    return firstValueFrom(this.http.get<Industry[]>('/api/reference/industries'));
-  }
-
-  regions(): Promise<Region[]> {
-    return firstValueFrom(this.http.get<Region[]>('/api/reference/regions'));
-  }
-
-  managers(): Promise<Manager[]> {
-    return firstValueFrom(this.http.get<Manager[]>('/api/managers'));
   }
 }

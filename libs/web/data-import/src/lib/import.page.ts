@@ -3,7 +3,8 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { describeHttpError } from '@crm/web/core';
-import { ApiError, IMPORT_COLUMNS, IMPORT_KINDS, ImportKind, ImportReport } from '@crm/shared/domain';
+import { DataTable, TableColumn } from '@crm/web/ui';
+import { ApiError, IMPORT_COLUMNS, IMPORT_KINDS, ImportKind, ImportReport, ImportRowError } from '@crm/shared/domain';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -12,7 +13,6 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzStatisticModule } from 'ng-zorro-antd/statistic';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { errorReportCsv, saveCsv, templateCsv } from './import-files';
 
@@ -32,6 +32,7 @@ type Outcome = { kind: 'report'; imported: boolean; report: ImportReport } | { k
   imports: [
     FormsModule,
     TranslatePipe,
+    DataTable,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
@@ -40,7 +41,6 @@ type Outcome = { kind: 'report'; imported: boolean; report: ImportReport } | { k
     NzProgressModule,
     NzRadioModule,
     NzStatisticModule,
-    NzTableModule,
     NzTagModule,
   ],
   templateUrl: './import.page.html',
@@ -85,6 +85,11 @@ export class ImportPage {
   private readonly translate = inject(TranslateService);
   protected readonly kinds = IMPORT_KINDS;
   protected readonly columns = (kind: ImportKind) => IMPORT_COLUMNS[kind];
+  protected readonly errorColumns: TableColumn<ImportRowError>[] = [
+    { key: 'row', label: 'dataImport.row', width: '80px', value: (e) => e.row || null },
+    { key: 'field', label: 'dataImport.field', width: '160px' },
+    { key: 'message', label: 'dataImport.message' },
+  ];
   protected kind: ImportKind = 'consumption';
   protected partial = false;
   protected readonly file = signal<File | null>(null);

@@ -4,7 +4,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { BillView, ConsumptionMonth, OperationalSummary, ViolationView } from '@crm/shared/domain';
 import { LanguageService } from '@crm/web/core';
-import { Chart } from '@crm/web/ui';
+import { CellDef, Chart, DataTable, TableColumn } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzStatisticModule } from 'ng-zorro-antd/statistic';
@@ -22,7 +22,9 @@ const STATE_COLOURS = { paid: 'green', late: 'orange', outstanding: 'red' } as c
   imports: [
     DecimalPipe,
     TranslatePipe,
+    CellDef,
     Chart,
+    DataTable,
     NzCardModule,
     NzGridModule,
     NzStatisticModule,
@@ -47,6 +49,16 @@ export class CustomerBehaviour {
   protected readonly consumption = signal<ConsumptionMonth[]>([]);
   protected readonly bills = signal<BillView[]>([]);
   protected readonly billsDesc = computed(() => [...this.bills()].reverse());
+  protected readonly billColumns: TableColumn<BillView>[] = [
+    { key: 'period', label: 'behaviour.period' },
+    { key: 'amount', label: 'behaviour.amount', kind: 'money' },
+    { key: 'dueDate', label: 'behaviour.dueDate' },
+    { key: 'paidAmount', label: 'behaviour.paid', kind: 'money' },
+    { key: 'paidAt', label: 'behaviour.paidAt' },
+    { key: 'daysLate', label: 'behaviour.daysLate', kind: 'number', value: (b) => b.daysLate || null },
+    { key: 'outstanding', label: 'behaviour.outstanding', kind: 'money', value: (b) => b.outstanding || null },
+    { key: 'state', label: '' },
+  ];
   protected readonly violations = signal<ViolationView[]>([]);
   protected readonly summary = signal<OperationalSummary | null>(null);
   protected readonly chart = computed(() => {

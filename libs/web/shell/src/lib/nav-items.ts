@@ -1,4 +1,4 @@
-import { Role, ROLE_HOME } from '@crm/shared/domain';
+import { Role, ROLE_HOME, ROLES } from '@crm/shared/domain';
 
 export interface NavItem {
   path: string;
@@ -14,38 +14,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: ROLE_HOME.leader, label: 'nav.leadership', icon: 'dashboard', roles: ['leader'] },
   { path: ROLE_HOME.admin, label: 'nav.admin', icon: 'setting', roles: ['admin'] },
   /** The account manager's home page: their day; any role opens it. */
-  {
-    path: ROLE_HOME.account_manager,
-    label: 'nav.myDay',
-    icon: 'schedule',
-    roles: ['account_manager', 'marketing', 'leader', 'admin'],
-  },
-  {
-    path: '/customers',
-    label: 'nav.customers',
-    icon: 'team',
-    roles: ['account_manager', 'marketing', 'leader', 'admin'],
-  },
-  {
-    path: '/applications',
-    label: 'nav.applications',
-    icon: 'file-done',
-    roles: ['account_manager', 'leader', 'admin', 'marketing'],
-  },
-  {
-    path: '/segments',
-    label: 'nav.segments',
-    icon: 'cluster',
-    roles: ['marketing', 'leader', 'admin', 'account_manager'],
-  },
-  {
-    path: '/requests',
-    label: 'nav.requests',
-    icon: 'customer-service',
-    roles: ['account_manager', 'marketing', 'leader', 'admin'],
-  },
-  { path: '/plans', label: 'nav.plans', icon: 'carry-out', roles: ['account_manager', 'marketing', 'leader', 'admin'] },
-  { path: '/vip', label: 'nav.vip', icon: 'crown', roles: ['leader', 'admin', 'account_manager', 'marketing'] },
+  { path: ROLE_HOME.account_manager, label: 'nav.myDay', icon: 'schedule', roles: ROLES },
+  { path: '/customers', label: 'nav.customers', icon: 'team', roles: ROLES },
+  { path: '/applications', label: 'nav.applications', icon: 'file-done', roles: ROLES },
+  { path: '/segments', label: 'nav.segments', icon: 'cluster', roles: ROLES },
+  { path: '/requests', label: 'nav.requests', icon: 'customer-service', roles: ROLES },
+  { path: '/plans', label: 'nav.plans', icon: 'carry-out', roles: ROLES },
+  { path: '/vip', label: 'nav.vip', icon: 'crown', roles: ROLES },
   {
     path: '/credit-risk',
     label: 'nav.creditRisk',

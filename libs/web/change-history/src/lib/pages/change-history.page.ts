@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } 
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { CHANGE_ENTITY_TYPES, ChangeHistoryEntry, CustomerPage, Page, PersonRef } from '@crm/shared/domain';
-import { httpParams, pagedList } from '@crm/web/core';
+import { httpParams, pagedList, ReferenceApi } from '@crm/web/core';
 import { FilterBar, ListFilter, personOptions } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -30,6 +30,7 @@ function day(date: Date): string {
 export class ChangeHistoryPage implements OnInit {
   private readonly api = inject(ChangeHistoryApi);
   private readonly http = inject(HttpClient);
+  private readonly reference = inject(ReferenceApi);
 
   protected readonly list = pagedList({
     filters: { actorId: {}, customerId: {}, entityType: { allowed: CHANGE_ENTITY_TYPES }, from: {}, to: {} },
@@ -61,9 +62,11 @@ export class ChangeHistoryPage implements OnInit {
   });
 
   ngOnInit(): void {
-    void firstValueFrom(this.http.get<PersonRef[]>('/api/managers')).then((managers) =>
-      this.people.update((known) => [...known, ...managers.filter((m) => !known.some((k) => k.id === m.id))]),
-    );
+    void this.reference
+      .managers()
+      .then((managers) =>
+        this.people.update((known) => [...known, ...managers.filter((m) => !known.some((k) => k.id === m.id))]),
+      );
   }
 
   filterByActor(actor: PersonRef): void {

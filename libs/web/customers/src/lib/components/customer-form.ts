@@ -8,13 +8,14 @@ import {
   IMPORTANCE_CLASSES,
   Industry,
   NewCustomer,
+  PersonRef,
   REPAIR_AREAS,
   RepairArea,
   STAGES_WITHOUT_CAPACITY,
   TARIFF_CATEGORIES,
   VOLTAGE_LEVELS_KV,
 } from '@crm/shared/domain';
-import { LanguageService } from '@crm/web/core';
+import { LanguageService, ReferenceApi, Region } from '@crm/web/core';
 import { FieldKind, FieldOption, FormField, translatedOptions } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -24,7 +25,6 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { CustomersApi, Manager, Region } from '../customers.api';
 import { applyServerErrors, creditCodeValidator, errorMessage, phoneValidator } from './form-rules';
 
 export type CustomerFormValue = Omit<NewCustomer, 'accountNo'> & { accountNo?: string };
@@ -88,7 +88,7 @@ export class CustomerForm implements OnInit {
   readonly save = input.required<(value: CustomerFormValue) => Promise<Customer>>();
   readonly saved = output<Customer>();
   readonly cancelled = output<void>();
-  private readonly api = inject(CustomersApi);
+  private readonly reference = inject(ReferenceApi);
   private readonly translate = inject(TranslateService);
   private readonly language = inject(LanguageService);
   private readonly fb = inject(FormBuilder).nonNullable;
@@ -98,7 +98,7 @@ export class CustomerForm implements OnInit {
   protected readonly contactFields = ['name', 'phone', 'email', 'role'] as const;
   protected readonly industries = signal<Industry[]>([]);
   protected readonly regions = signal<Region[]>([]);
-  protected readonly managers = signal<Manager[]>([]);
+  protected readonly managers = signal<PersonRef[]>([]);
   protected readonly busy = signal(false);
   protected readonly formError = signal<string | null>(null);
   protected readonly zh = computed(() => this.language.current() === 'zh-CN');
@@ -228,10 +228,10 @@ export class CustomerForm implements OnInit {
       this.addContact();
       if (this.chooseManager()) this.form.controls.managerId.addValidators(Validators.required);
     }
-    const [industries, regions] = await Promise.all([this.api.industries(), this.api.regions()]);
+    const [industries, regions] = await Promise.all([this.reference.industries(), this.reference.regions()]);
     this.industries.set(industries.filter((i) => /^\d{2}$/.test(i.code)));
     this.regions.set(regions);
-    if (this.chooseManager() && !customer) this.managers.set(await this.api.managers());
+    if (this.chooseManager() && !customer) this.managers.set(await this.reference.managers());
   }
 
   addContact(contact?: { name: string; phone: string; email?: string | null; role: string }): void {

@@ -2,21 +2,28 @@ import { DecimalPipe, NgComponentOutlet } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal, Type } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { Contact, Customer, Industry, ROLES_THAT_HAND_OVER } from '@crm/shared/domain';
-import { AuthStore, CUSTOMER_TABS, CustomerContext, CustomerTab, LanguageService, shownError } from '@crm/web/core';
-import { DataTable, Handover, HandoverDialog, TableColumn } from '@crm/web/ui';
+import { Contact, Customer, Industry, PersonRef, ROLES_THAT_HAND_OVER } from '@crm/shared/domain';
+import {
+  AuthStore,
+  CUSTOMER_TABS,
+  CustomerContext,
+  CustomerTab,
+  LanguageService,
+  ReferenceApi,
+  shownError,
+} from '@crm/web/core';
+import { DataTable, Handover, HandoverDialog, NotFound, TableColumn } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { CustomerForm, CustomerFormValue } from '../components/customer-form';
-import { CustomersApi, Manager } from '../customers.api';
+import { CustomersApi } from '../customers.api';
 import { STAGE_COLOURS } from '../stage-colours';
 
 /**
@@ -28,18 +35,17 @@ import { STAGE_COLOURS } from '../stage-colours';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     DecimalPipe,
-    RouterLink,
     TranslatePipe,
     NgComponentOutlet,
     CustomerForm,
     DataTable,
     HandoverDialog,
+    NotFound,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
     NzDescriptionsModule,
     NzIconModule,
-    NzResultModule,
     NzTagModule,
     NzTabsModule,
   ],
@@ -71,6 +77,7 @@ export class CustomerDetailPage implements OnInit {
   /** Route parameter. */
   readonly id = input.required<string>();
   private readonly api = inject(CustomersApi);
+  private readonly reference = inject(ReferenceApi);
   private readonly auth = inject(AuthStore);
   private readonly language = inject(LanguageService);
   private readonly router = inject(Router);
@@ -93,7 +100,7 @@ export class CustomerDetailPage implements OnInit {
   protected readonly editing = signal(false);
   protected readonly conflict = signal(false);
   protected readonly handingOver = signal(false);
-  protected readonly managers = signal<Manager[]>([]);
+  protected readonly managers = signal<PersonRef[]>([]);
   protected readonly handoverError = signal<string | null>(null);
   protected readonly stageColours = STAGE_COLOURS;
   protected readonly canEdit = computed(() => {
@@ -116,7 +123,7 @@ export class CustomerDetailPage implements OnInit {
     if (open) void this.loadTab(open);
     this.context.reloadWith(() => void this.load());
     void this.load();
-    void this.api.industries().then((i) => this.industries.set(i));
+    void this.reference.industries().then((i) => this.industries.set(i));
   }
 
   /** Opens a tab: into the URL (so a reload stays on it), and loads its component the first time. */
@@ -149,7 +156,7 @@ export class CustomerDetailPage implements OnInit {
   async startHandover(): Promise<void> {
     this.handoverError.set(null);
     const current = this.customer()?.accountManager?.id;
-    this.managers.set((await this.api.managers()).filter((m) => m.id !== current));
+    this.managers.set((await this.reference.managers()).filter((m) => m.id !== current));
     this.handingOver.set(true);
   }
 

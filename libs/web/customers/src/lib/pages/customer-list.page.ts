@@ -3,8 +3,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } 
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { Customer, CUSTOMER_STAGES, Industry, VOLTAGE_LEVELS_KV } from '@crm/shared/domain';
-import { AuthStore, LanguageService, pagedList } from '@crm/web/core';
+import { Customer, CUSTOMER_STAGES, Industry, PersonRef, VOLTAGE_LEVELS_KV } from '@crm/shared/domain';
+import { AuthStore, LanguageService, pagedList, ReferenceApi, Region } from '@crm/web/core';
 import { CellDef, DataTable, FilterBar, ListFilter, personOptions, TableColumn, TableRow } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -12,7 +12,7 @@ import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { CustomersApi, Manager, Region } from '../customers.api';
+import { CustomersApi } from '../customers.api';
 import { STAGE_COLOURS } from '../stage-colours';
 
 export const LIST_COLUMNS = [
@@ -74,6 +74,7 @@ const SORTS = ['accountNo', 'name', 'voltageKv', 'contractCapacityKva', 'updated
 })
 export class CustomerListPage implements OnInit {
   private readonly api = inject(CustomersApi);
+  private readonly reference = inject(ReferenceApi);
   private readonly auth = inject(AuthStore);
   private readonly language = inject(LanguageService);
   protected readonly allColumns = LIST_COLUMNS;
@@ -86,7 +87,7 @@ export class CustomerListPage implements OnInit {
   });
   protected readonly industries = signal<Industry[]>([]);
   protected readonly regions = signal<Region[]>([]);
-  protected readonly managers = signal<Manager[]>([]);
+  protected readonly managers = signal<PersonRef[]>([]);
   protected readonly columns = signal<Column[]>(this.savedColumns());
   protected readonly isManager = computed(() => this.auth.user()?.role === 'account_manager');
   protected readonly canCreate = computed(() => this.auth.user()?.role !== 'marketing');
@@ -178,10 +179,10 @@ export class CustomerListPage implements OnInit {
   }
 
   private async loadReference(): Promise<void> {
-    const [industries, regions] = await Promise.all([this.api.industries(), this.api.regions()]);
+    const [industries, regions] = await Promise.all([this.reference.industries(), this.reference.regions()]);
     this.industries.set(industries.filter((i) => /^\d{2}$/.test(i.code)));
     this.regions.set(regions);
-    if (!this.isManager()) this.managers.set(await this.api.managers());
+    if (!this.isManager()) this.managers.set(await this.reference.managers());
   }
 
   private savedColumns(): Column[] {

@@ -5,15 +5,13 @@ import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ApiError, APPLICATION_TYPES, ApplicationListItem, ApplicationType } from '@crm/shared/domain';
 import { AuthStore, CustomerContext, LanguageService } from '@crm/web/core';
-import { CellDef, DataTable } from '@crm/web/ui';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { CellDef, DataTable, Dialog, Field } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { applicationColumns } from '../application-columns';
 import { ApplicationSla } from './application-sla';
@@ -29,26 +27,19 @@ import { LifecycleApi } from '../lifecycle.api';
     TranslatePipe,
     CellDef,
     DataTable,
+    Dialog,
+    Field,
     ApplicationSla,
-    NzAlertModule,
     NzButtonModule,
     NzCardModule,
     NzCheckboxModule,
     NzDatePickerModule,
     NzInputModule,
     NzInputNumberModule,
-    NzModalModule,
     NzSelectModule,
   ],
   templateUrl: './customer-applications.html',
   styles: `
-    .field {
-      margin-bottom: 12px;
-    }
-    .field label {
-      display: block;
-      margin-bottom: 4px;
-    }
     nz-select {
       width: 100%;
     }

@@ -1,14 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { parseHolidayNotice } from '@crm/shared/domain';
+import { HolidayNoticeDay, parseHolidayNotice } from '@crm/shared/domain';
 import { LanguageService, ShownError } from '@crm/web/core';
-import { ErrorAlert } from '@crm/web/ui';
+import { CellDef, DataTable, ErrorAlert, TableColumn } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { DayKindTag } from './day-kind-tag';
 
 /** A text file's content: UTF-8, or GB18030 (the encoding of Chinese text files saved on Windows). */
@@ -29,6 +28,8 @@ async function readText(file: File): Promise<string> {
   selector: 'crm-holiday-notice-entry',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    CellDef,
+    DataTable,
     DayKindTag,
     FormsModule,
     TranslatePipe,
@@ -37,7 +38,6 @@ async function readText(file: File): Promise<string> {
     NzButtonModule,
     NzIconModule,
     NzInputModule,
-    NzTableModule,
   ],
   templateUrl: './holiday-notice-entry.html',
   styles: `
@@ -75,6 +75,18 @@ export class HolidayNoticeEntry {
   protected readonly notice = computed(() =>
     this.text().trim() ? parseHolidayNotice(this.text(), this.year()) : null,
   );
+  protected readonly columns: TableColumn<HolidayNoticeDay>[] = [
+    { key: 'date', label: 'calendar.date' },
+    {
+      key: 'weekday',
+      label: 'calendar.weekday',
+      kind: 'enum',
+      labels: 'calendar.weekdays.',
+      value: (d) => new Date(`${d.date}T00:00:00Z`).getUTCDay(),
+    },
+    { key: 'kind', label: 'calendar.kind' },
+    { key: 'name', label: 'calendar.name' },
+  ];
   protected readonly holidays = computed(() => this.notice()?.days.filter((d) => !d.working).length ?? 0);
   protected readonly workdays = computed(() => this.notice()?.days.filter((d) => d.working).length ?? 0);
   /** The parser's errors as translation keys, weekdays named in the reader's language. */
@@ -88,10 +100,6 @@ export class HolidayNoticeEntry {
       params: { ...e.params, weekday: day(e.params['weekday']), stated: day(e.params['stated']) },
     }));
   });
-
-  protected weekday(date: string): number {
-    return new Date(`${date}T00:00:00Z`).getUTCDay();
-  }
 
   protected async upload(event: Event): Promise<void> {
     const input = event.target as HTMLInputElement;

@@ -6,18 +6,14 @@ import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ApiError, ApplicationStepView, ApplicationView } from '@crm/shared/domain';
 import { AuthStore, LanguageService } from '@crm/web/core';
-import { SlaTag } from '@crm/web/ui';
+import { CellDef, DataTable, Dialog, Field, NotFound, SlaTag, TableColumn, TableRow } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzModalModule } from 'ng-zorro-antd/modal';
-import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzStepsModule } from 'ng-zorro-antd/steps';
-import { NzTableModule } from 'ng-zorro-antd/table';
-import { NzTagModule } from 'ng-zorro-antd/tag';
 import { LifecycleApi } from '../lifecycle.api';
 
 /** nz-steps status of a step: done, running, overdue (error) or waiting. */
@@ -37,6 +33,11 @@ export function trackerStatus(step: ApplicationStepView): 'finish' | 'process' |
     FormsModule,
     RouterLink,
     TranslatePipe,
+    CellDef,
+    DataTable,
+    Dialog,
+    Field,
+    NotFound,
     SlaTag,
     NzAlertModule,
     NzButtonModule,
@@ -44,11 +45,7 @@ export function trackerStatus(step: ApplicationStepView): 'finish' | 'process' |
     NzDatePickerModule,
     NzDescriptionsModule,
     NzInputModule,
-    NzModalModule,
-    NzResultModule,
     NzStepsModule,
-    NzTableModule,
-    NzTagModule,
   ],
   templateUrl: './application.page.html',
   styles: `
@@ -61,13 +58,6 @@ export function trackerStatus(step: ApplicationStepView): 'finish' | 'process' |
     }
     .muted {
       color: rgba(0, 0, 0, 0.45);
-    }
-    .field {
-      margin-bottom: 12px;
-    }
-    .field label {
-      display: block;
-      margin-bottom: 4px;
     }
   `,
 })
@@ -99,6 +89,19 @@ export class ApplicationPage implements OnInit {
   });
   protected readonly estimated = computed(() => this.app()?.steps.some((s) => s.calendarEstimated) ?? false);
   protected readonly trackerStatus = trackerStatus;
+  protected readonly stepColumns: TableColumn<ApplicationStepView>[] = [
+    { key: 'step', label: 'applications.step', value: (s) => this.stepName(s) },
+    { key: 'limit', label: 'applications.limit' },
+    { key: 'startedAt', label: 'applications.startedAt', kind: 'datetime' },
+    { key: 'dueDate', label: 'applications.dueDate' },
+    { key: 'completedAt', label: 'applications.completedAt', kind: 'datetime' },
+    { key: 'completedBy', label: 'applications.completedBy', value: (s) => s.completedBy?.displayName },
+    { key: 'note', label: 'applications.note' },
+    { key: 'sla', label: 'applications.sla' },
+  ];
+  protected readonly stepRow: TableRow<ApplicationStepView> = {
+    attrs: (s) => ({ 'data-testid': `step-${s.code}`, 'data-state': s.state }),
+  };
   protected readonly noFuture = (d: Date) => d.getTime() > Date.now();
 
   ngOnInit(): void {

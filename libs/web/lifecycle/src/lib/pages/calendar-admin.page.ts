@@ -3,6 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { LifecycleStepDefinition } from '@crm/shared/domain';
 import { CalendarStatusStore, shownError, ShownError } from '@crm/web/core';
+import { CellDef, DataTable, TableColumn } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -12,7 +13,6 @@ import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { HolidayNoticeEntry } from '../components/holiday-notice-entry';
 import { CalendarYear, LifecycleApi } from '../lifecycle.api';
@@ -28,6 +28,8 @@ function isoDate(d: Date): string {
   selector: 'crm-calendar-admin-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    CellDef,
+    DataTable,
     DayKindTag,
     FormsModule,
     TranslatePipe,
@@ -41,7 +43,6 @@ function isoDate(d: Date): string {
     NzPopconfirmModule,
     NzSelectModule,
     NzSwitchModule,
-    NzTableModule,
     NzTabsModule,
   ],
   templateUrl: './calendar-admin.page.html',
@@ -83,6 +84,22 @@ export class CalendarAdminPage implements OnInit {
   protected readonly packageYears = signal<number[]>([]);
   protected readonly steps = signal<LifecycleStepDefinition[]>([]);
   protected readonly saved = signal<string | null>(null);
+  protected readonly dayColumns: TableColumn<CalendarYear['days'][number]>[] = [
+    { key: 'date', label: 'calendar.date' },
+    { key: 'kind', label: 'calendar.kind' },
+    { key: 'name', label: 'calendar.name' },
+    { key: 'source', label: 'calendar.sourceLabel', kind: 'enum', labels: 'calendar.source.' },
+    { key: 'actions', label: '' },
+  ];
+  protected readonly stepColumns: TableColumn<LifecycleStepDefinition>[] = [
+    { key: 'applicationType', label: 'applications.type', kind: 'enum', labels: 'applicationType.' },
+    { key: 'position', label: '#' },
+    { key: 'nameZh', label: 'stepTable.nameZh' },
+    { key: 'nameEn', label: 'stepTable.nameEn' },
+    { key: 'limit', label: 'stepTable.limit' },
+    { key: 'limitDual', label: 'stepTable.limitDual' },
+    { key: 'save', label: '' },
+  ];
   protected newDate: Date | null = null;
   protected newWorking = false;
   protected newName = '';

@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { TranslatePipe } from '@ngx-translate/core';
 import { PersonRef } from '@crm/shared/domain';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { Dialog } from '../dialog/dialog';
+import { Field } from '../field/field';
 
 /** What a hand-over asks: the new account manager and why. */
 export interface Handover {
@@ -17,17 +16,9 @@ export interface Handover {
 @Component({
   selector: 'crm-handover-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, TranslatePipe, NzAlertModule, NzInputModule, NzModalModule, NzSelectModule],
+  imports: [FormsModule, NzInputModule, NzSelectModule, Dialog, Field],
   templateUrl: './handover-dialog.html',
   styles: `
-    .field {
-      display: block;
-      margin-bottom: 12px;
-    }
-    .field label {
-      display: block;
-      margin-bottom: 4px;
-    }
     nz-select {
       width: 100%;
     }
