@@ -11,3 +11,4 @@ export * from './lib/stat-cards/stat-cards';
 export * from './lib/form-field/form-field';
 export * from './lib/form-actions/form-actions';
 export * from './lib/name-description/name-description';
+export * from './lib/reference-api/reference.api';
