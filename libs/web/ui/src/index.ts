@@ -12,3 +12,4 @@ export * from './lib/form-field/form-field';
 export * from './lib/form-actions/form-actions';
 export * from './lib/name-description/name-description';
 export * from './lib/reference-api/reference.api';
+export * from './lib/confirm-link/confirm-link';

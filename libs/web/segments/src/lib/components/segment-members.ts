@@ -3,12 +3,11 @@ import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Page, SegmentMember } from '@crm/shared/domain';
 import { LanguageService, PagedList, ShownError } from '@crm/web/core';
-import { CellDef, DataTable, ErrorAlert, TableColumn } from '@crm/web/ui';
+import { CellDef, ConfirmLink, DataTable, ErrorAlert, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { parseAccountNumbers } from '../account-numbers';
 import { vocabularyColumns } from '../member-columns';
 import { SegmentVocabulary } from '../segments.api';
@@ -27,7 +26,7 @@ import { SegmentVocabulary } from '../segments.api';
     NzCardModule,
     NzIconModule,
     NzInputModule,
-    NzPopconfirmModule,
+    ConfirmLink,
   ],
   templateUrl: './segment-members.html',
   styles: `
