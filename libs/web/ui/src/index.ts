@@ -14,3 +14,4 @@ export * from './lib/form-field/form-field';
 export * from './lib/form-actions/form-actions';
 export * from './lib/name-description/name-description';
 export * from './lib/not-found/not-found';
+export * from './lib/confirm-link/confirm-link';

@@ -3,9 +3,7 @@ import { inject, Injectable } from '@angular/core';
 import {
   CreditRating,
   CustomerScores,
-  Industry,
   Page,
-  PersonRef,
   ScoringJob,
   ScoringModel,
   ScoringModelFields,
@@ -45,28 +43,10 @@ export interface CreditListEntry {
   arrearsDays: number;
 }
 
-export interface Region {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-}
-
 /** Every HTTP call of the scoring pages (API.md, "Scores"). */
 @Injectable({ providedIn: 'root' })
 export class ScoringApi {
   private readonly http = inject(HttpClient);
-
-  regions(): Promise<Region[]> {
-    return firstValueFrom(this.http.get<Region[]>('/api/reference/regions'));
-  }
-
-  industries(): Promise<Industry[]> {
-    return firstValueFrom(this.http.get<Industry[]>('/api/reference/industries'));
-  }
-
-  managers(): Promise<PersonRef[]> {
-    return firstValueFrom(this.http.get<PersonRef[]>('/api/managers'));
-  }
 
   customerScores(customerId: string): Promise<CustomerScores> {
     return firstValueFrom(this.http.get<CustomerScores>(`/api/customers/${customerId}/scores`));

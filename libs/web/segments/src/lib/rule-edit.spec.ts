@@ -1,4 +1,4 @@
-import { SEGMENT_FIELDS, SegmentField, SegmentRule, segmentRuleProblems } from '@crm/shared/domain';
+import { SegmentRule, segmentRuleProblems } from '@crm/shared/domain';
 import {
   addCondition,
   addGroup,
@@ -16,26 +16,11 @@ import {
   setGroupOp,
   valueShape,
 } from './rule-edit';
+import { field, NESTED_RULE as rule } from './rule-fixtures';
 
-const field = (key: string) => SEGMENT_FIELDS.find((f) => f.key === key) as SegmentField;
 const voltage = field('voltageKv');
 const tier = field('vipTier');
 const rating = field('creditRating');
-
-/** voltage in [10, 35] AND (tier = gold OR rating = AAA) */
-const rule: SegmentRule = {
-  op: 'and',
-  rules: [
-    { field: 'voltageKv', operator: 'in', value: [10, 35] },
-    {
-      op: 'or',
-      rules: [
-        { field: 'vipTier', operator: 'eq', value: 'gold' },
-        { field: 'creditRating', operator: 'eq', value: 'AAA' },
-      ],
-    },
-  ],
-};
 
 describe('value shapes', () => {
   it('gives each operator the value it needs', () => {

@@ -1,7 +1,7 @@
-import { SEGMENT_FIELDS, SegmentField, SegmentRule } from '@crm/shared/domain';
+import { SEGMENT_FIELDS, SegmentRule } from '@crm/shared/domain';
+import { field, NESTED_RULE } from './rule-fixtures';
 import { describeRule, fieldLabel, fieldValues, fieldValueText, toChoices, valueText } from './rule-text';
 
-const field = (key: string) => SEGMENT_FIELDS.find((f) => f.key === key) as SegmentField;
 const choices = toChoices(
   [{ code: '38', section: 'C', nameZh: '电气机械和器材制造业', nameEn: 'Electrical machinery' }],
   [{ nameZh: '龙湾区', nameEn: 'Longwan' }],
@@ -64,16 +64,9 @@ describe('labels', () => {
 describe('describeRule', () => {
   it('reads a rule with a nested group in parentheses', () => {
     const rule: SegmentRule = {
-      op: 'and',
+      ...NESTED_RULE,
       rules: [
-        { field: 'voltageKv', operator: 'in', value: [10, 35] },
-        {
-          op: 'or',
-          rules: [
-            { field: 'vipTier', operator: 'eq', value: 'gold' },
-            { field: 'creditRating', operator: 'eq', value: 'AAA' },
-          ],
-        },
+        ...NESTED_RULE.rules,
         { field: 'arrears', operator: 'between', value: [0, 1000] },
         { field: 'vipScore', operator: 'is_null' },
       ],

@@ -1,9 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
-  Industry,
   Page,
-  PersonRef,
   Segment,
   SegmentChange,
   SegmentDetail,
@@ -15,15 +13,9 @@ import {
   SegmentRule,
   SegmentSnapshot,
 } from '@crm/shared/domain';
-import { httpParams, ListQuery, OWN_ERRORS } from '@crm/web/core';
+import { httpParams, ListQuery, OWN_ERRORS, ReferenceApi } from '@crm/web/core';
 import { firstValueFrom } from 'rxjs';
 import { FieldChoices, toChoices } from './rule-text';
-
-export interface Region {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-}
 
 export interface NewSegment {
   name: string;
@@ -57,30 +49,19 @@ export interface SegmentVocabulary {
 @Injectable({ providedIn: 'root' })
 export class SegmentsApi {
   private readonly http = inject(HttpClient);
+  private readonly reference = inject(ReferenceApi);
 
   fields(): Promise<SegmentField[]> {
     return firstValueFrom(this.http.get<SegmentField[]>('/api/segments/fields'));
-  }
-
-  industries(): Promise<Industry[]> {
-    return firstValueFrom(this.http.get<Industry[]>('/api/reference/industries'));
-  }
-
-  regions(): Promise<Region[]> {
-    return firstValueFrom(this.http.get<Region[]>('/api/reference/regions'));
-  }
-
-  managers(): Promise<PersonRef[]> {
-    return firstValueFrom(this.http.get<PersonRef[]>('/api/managers'));
   }
 
   /** The field catalog and the industries, regions and managers fields choose from. */
   async vocabulary(): Promise<SegmentVocabulary> {
     const [fields, industries, regions, managers] = await Promise.all([
       this.fields(),
-      this.industries(),
-      this.regions(),
-      this.managers(),
+      this.reference.industries(),
+      this.reference.regions(),
+      this.reference.managers(),
     ]);
     return { fields, choices: toChoices(industries, regions, managers) };
   }

@@ -1,3 +1,5 @@
+import { Recurrence } from '@crm/shared/domain';
+import type { Language } from '@crm/web/core';
 import { englishOrdinal, recurrenceText, serviceText, Translate } from './recurrence-text';
 
 const TEXTS: Record<string, Record<string, string>> = {
@@ -43,20 +45,17 @@ describe('recurrence in words', () => {
     ]);
   });
 
-  it('says when each kind of recurrence is due, in Chinese', () => {
-    const t = translator('zh-CN');
-    expect(recurrenceText({ every: 'quarter', day: 15 }, t, 'zh-CN')).toBe('每季度 15 日');
-    expect(recurrenceText({ every: 'month', day: 1 }, t, 'zh-CN')).toBe('每月 1 日');
-    expect(recurrenceText({ every: 'year', month: 3, day: 10 }, t, 'zh-CN')).toBe('每年 3 月 10 日');
-    expect(recurrenceText({ every: 'bill', daysBefore: 5 }, t, 'zh-CN')).toBe('每期电费到期前 5 天');
-  });
-
-  it('says when each kind of recurrence is due, in English', () => {
-    const t = translator('en');
-    expect(recurrenceText({ every: 'quarter', day: 15 }, t, 'en')).toBe('quarterly on the 15th');
-    expect(recurrenceText({ every: 'month', day: 22 }, t, 'en')).toBe('monthly on the 22nd');
-    expect(recurrenceText({ every: 'year', month: 5, day: 1 }, t, 'en')).toBe('yearly on May 1st');
-    expect(recurrenceText({ every: 'bill', daysBefore: 5 }, t, 'en')).toBe('5 days before each bill is due');
+  it.each([
+    ['zh-CN', { every: 'quarter', day: 15 }, '每季度 15 日'],
+    ['zh-CN', { every: 'month', day: 1 }, '每月 1 日'],
+    ['zh-CN', { every: 'year', month: 3, day: 10 }, '每年 3 月 10 日'],
+    ['zh-CN', { every: 'bill', daysBefore: 5 }, '每期电费到期前 5 天'],
+    ['en', { every: 'quarter', day: 15 }, 'quarterly on the 15th'],
+    ['en', { every: 'month', day: 22 }, 'monthly on the 22nd'],
+    ['en', { every: 'year', month: 5, day: 1 }, 'yearly on May 1st'],
+    ['en', { every: 'bill', daysBefore: 5 }, '5 days before each bill is due'],
+  ] satisfies [Language, Recurrence, string][])('says in %s when %j is due: %s', (language, recurrence, text) => {
+    expect(recurrenceText(recurrence, translator(language), language)).toBe(text);
   });
 
   it('describes a service by its kind, recurrence and lead days', () => {

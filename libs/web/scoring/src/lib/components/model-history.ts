@@ -1,16 +1,15 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ScoringModel } from '@crm/shared/domain';
+import { CellDef, DataTable, TableColumn } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
 /** Every version of the scoring model, newest (the one in force) first. */
 @Component({
   selector: 'crm-model-history',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, TranslatePipe, NzCardModule, NzTableModule, NzTagModule],
+  imports: [TranslatePipe, CellDef, DataTable, NzCardModule, NzTagModule],
   templateUrl: './model-history.html',
   styles: `
     .block {
@@ -20,4 +19,10 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 })
 export class ModelHistory {
   readonly models = input.required<ScoringModel[]>();
+  protected readonly columns: TableColumn<ScoringModel>[] = [
+    { key: 'version', label: 'scoringModel.version' },
+    { key: 'createdAt', label: 'scoringModel.createdAt', kind: 'datetime' },
+    { key: 'createdBy', label: 'scoringModel.createdBy', value: (m) => m.createdBy?.displayName },
+    { key: 'note', label: 'scoringModel.note' },
+  ];
 }

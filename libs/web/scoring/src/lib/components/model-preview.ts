@@ -1,19 +1,44 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { CreditRating, ScoringPreview } from '@crm/shared/domain';
+import { CellDef, DataTable, TableColumn } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzStatisticModule } from 'ng-zorro-antd/statistic';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { ratingTagColour } from '../credit-charts';
+
+type Move = ScoringPreview['tierMoves' | 'ratingMoves'][number];
+
+const CUSTOMERS_COLUMN: TableColumn<Move> = { key: 'customers', label: 'scoringModel.customers', kind: 'number' };
+/** Tiers by name. */
+const TIER_MOVE_COLUMNS: TableColumn<Move>[] = [
+  { key: 'from', label: 'scoringModel.from', kind: 'enum', labels: 'scoringModel.tier.' },
+  { key: 'to', label: 'scoringModel.to', kind: 'enum', labels: 'scoringModel.tier.' },
+  CUSTOMERS_COLUMN,
+];
+/** Ratings as coloured tags (the page's `crmCell` templates). */
+const RATING_MOVE_COLUMNS: TableColumn<Move>[] = [
+  { key: 'ratingFrom', label: 'scoringModel.from' },
+  { key: 'ratingTo', label: 'scoringModel.to' },
+  CUSTOMERS_COLUMN,
+];
 
 /** What a model change would move against the latest run: counts, and the tier and rating moves. */
 @Component({
   selector: 'crm-model-preview',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, NzAlertModule, NzCardModule, NzGridModule, NzStatisticModule, NzTableModule, NzTagModule],
+  imports: [
+    TranslatePipe,
+    CellDef,
+    DataTable,
+    NzAlertModule,
+    NzCardModule,
+    NzGridModule,
+    NzStatisticModule,
+    NzTagModule,
+  ],
   templateUrl: './model-preview.html',
   styles: `
     .block {
@@ -38,16 +63,16 @@ export class ModelPreview {
   /** The tier moves and the rating moves, each a table of from → to and how many customers. */
   protected readonly moveTables = computed(() => [
     {
-      kind: 'tier',
       title: 'scoringModel.tierMoves',
       testId: 'preview-tier-moves',
-      rows: this.preview().tierMoves as { from: string; to: string; customers: number }[],
+      rows: this.preview().tierMoves,
+      columns: TIER_MOVE_COLUMNS,
     },
     {
-      kind: 'rating',
       title: 'scoringModel.ratingMoves',
       testId: 'preview-rating-moves',
       rows: this.preview().ratingMoves,
+      columns: RATING_MOVE_COLUMNS,
     },
   ]);
 

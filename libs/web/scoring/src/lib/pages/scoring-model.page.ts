@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  OnInit,
+  signal,
+  WritableSignal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { ShownError, shownError } from '@crm/web/core';
@@ -130,33 +139,16 @@ export class ScoringModelPage implements OnInit {
   }
 
   async preview(): Promise<void> {
-    if (this.problems().length) return;
-    this.previewing.set(true);
-    this.error.set(null);
-    try {
-      this.previewResult.set(await this.api.preview(this.fields()));
-    } catch (e) {
-      this.error.set(shownError(e));
-    } finally {
-      this.previewing.set(false);
-    }
+    await this.request(this.previewing, async () => this.previewResult.set(await this.api.preview(this.fields())));
   }
 
   async save(): Promise<void> {
-    if (this.problems().length) return;
-    this.saving.set(true);
-    this.error.set(null);
-    try {
-      const saved = await this.api.saveModel(this.fields());
-      this.message.success(this.translate.instant('scoringModel.saved', { version: saved.version }) as string);
+    const saved = await this.request(this.saving, async () => {
+      const model = await this.api.saveModel(this.fields());
+      this.message.success(this.translate.instant('scoringModel.saved', { version: model.version }) as string);
       this.previewResult.set(null);
-    } catch (e) {
-      this.error.set(shownError(e));
-      return;
-    } finally {
-      this.saving.set(false);
-    }
-    await this.load().catch(() => undefined);
+    });
+    if (saved) await this.load().catch(() => undefined);
   }
 
   async recompute(): Promise<void> {
@@ -207,6 +199,25 @@ export class ScoringModelPage implements OnInit {
   private stopPolling(): void {
     if (this.pollTimer !== null) clearTimeout(this.pollTimer);
     this.pollTimer = null;
+  }
+
+  /**
+   * Sends the model's values (never with problems): `busy` while it runs, the API's refusal in `error`.
+   * Resolves to whether it worked.
+   */
+  private async request(busy: WritableSignal<boolean>, send: () => Promise<void>): Promise<boolean> {
+    if (this.problems().length) return false;
+    busy.set(true);
+    this.error.set(null);
+    try {
+      await send();
+      return true;
+    } catch (e) {
+      this.error.set(shownError(e));
+      return false;
+    } finally {
+      busy.set(false);
+    }
   }
 
   private edit(fields: ScoringModelFields): void {

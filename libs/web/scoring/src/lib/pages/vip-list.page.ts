@@ -1,8 +1,16 @@
 import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, OnInit, signal, untracked } from '@angular/core';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { AuthStore, LanguageService, pagedList } from '@crm/web/core';
-import { CellDef, Chart, DataTable, FilterBar, ListFilter, personOptions, TableColumn } from '@crm/web/ui';
+import { AuthStore, LanguageService, pagedList, ReferenceApi, Region } from '@crm/web/core';
+import {
+  CellDef,
+  Chart,
+  DataTable,
+  FilterBar,
+  ListFilter,
+  personOptions,
+  TableColumn,
+} from '@crm/web/ui';
 import { Industry, PersonRef, VIP_TIERS, VipListEntry } from '@crm/shared/domain';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -14,7 +22,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { ScoreDelta } from '../components/score-delta';
 import { concentrationChart, TIER_COLOURS, tierChart } from '../score-charts';
 import { ratingTagColour } from '../credit-charts';
-import { Region, ScoringApi, VipSummary } from '../scoring.api';
+import { ScoringApi, VipSummary } from '../scoring.api';
 
 const PAGE_SIZE = 50;
 
@@ -58,6 +66,7 @@ const PAGE_SIZE = 50;
 })
 export class VipListPage implements OnInit {
   private readonly api = inject(ScoringApi);
+  private readonly reference = inject(ReferenceApi);
   private readonly translate = inject(TranslateService);
   private readonly auth = inject(AuthStore);
   protected readonly language = inject(LanguageService);
@@ -140,9 +149,9 @@ export class VipListPage implements OnInit {
   }
 
   ngOnInit(): void {
-    void this.api.regions().then((r) => this.regions.set(r));
-    void this.api.industries().then((i) => this.industries.set(i));
-    if (!this.isManager()) void this.api.managers().then((m) => this.managers.set(m));
+    void this.reference.regions().then((r) => this.regions.set(r));
+    void this.reference.industries().then((i) => this.industries.set(i));
+    if (!this.isManager()) void this.reference.managers().then((m) => this.managers.set(m));
   }
 
   async download(format: 'csv' | 'xlsx'): Promise<void> {

@@ -11,8 +11,15 @@ import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { changeField, changeOperator, problemPart, valueShape } from '../rule-edit';
 import { FieldChoices, fieldLabel, fieldValues, localized } from '../rule-text';
+import { RuleProblems } from './rule-problems';
 
 const FIELD_GROUPS = ['attribute', 'behaviour'] as const;
+
+/** The two ends of a range value. */
+const RANGE_ENDS = [
+  { index: 0, placeholder: 'segments.from', testId: 'condition-from' },
+  { index: 1, placeholder: 'segments.to', testId: 'condition-to' },
+] as const;
 
 /** One condition of a rule: field, operator and a value input that fits both. */
 @Component({
@@ -27,6 +34,7 @@ const FIELD_GROUPS = ['attribute', 'behaviour'] as const;
     NzInputModule,
     NzInputNumberModule,
     NzSelectModule,
+    RuleProblems,
   ],
   templateUrl: './condition-editor.html',
   styles: `
@@ -47,11 +55,6 @@ const FIELD_GROUPS = ['attribute', 'behaviour'] as const;
       flex: 1;
       min-width: 120px;
     }
-    .problem {
-      color: #ff4d4f;
-      font-size: 12px;
-      margin-top: 2px;
-    }
   `,
 })
 export class ConditionEditor {
@@ -64,7 +67,7 @@ export class ConditionEditor {
   protected readonly language = inject(LanguageService);
   protected readonly fieldLabel = fieldLabel;
   protected readonly localized = localized;
-  protected readonly part = problemPart;
+  protected readonly rangeEnds = RANGE_ENDS;
 
   protected readonly field = computed(() => this.fields().find((f) => f.key === this.condition().field));
   protected readonly fieldGroups = computed(() =>

@@ -12,13 +12,13 @@ import {
   canAddGroup,
   groupView,
   NodePath,
-  problemPart,
   removeNode,
   replaceNode,
   setGroupOp,
 } from '../rule-edit';
 import { FieldChoices } from '../rule-text';
 import { ConditionEditor } from './condition-editor';
+import { RuleProblems } from './rule-problems';
 
 /**
  * Edits a segment rule: groups combining their entries with AND or OR, conditions and nested groups.
@@ -28,7 +28,16 @@ import { ConditionEditor } from './condition-editor';
 @Component({
   selector: 'crm-rule-builder',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NgTemplateOutlet, FormsModule, TranslatePipe, NzButtonModule, NzIconModule, NzRadioModule, ConditionEditor],
+  imports: [
+    NgTemplateOutlet,
+    FormsModule,
+    TranslatePipe,
+    NzButtonModule,
+    NzIconModule,
+    NzRadioModule,
+    ConditionEditor,
+    RuleProblems,
+  ],
   templateUrl: './rule-builder.html',
   styles: `
     .group {
@@ -58,10 +67,6 @@ import { ConditionEditor } from './condition-editor';
       color: rgba(0, 0, 0, 0.45);
       font-size: 12px;
     }
-    .problem {
-      color: #ff4d4f;
-      font-size: 12px;
-    }
   `,
 })
 export class RuleBuilder {
@@ -71,7 +76,6 @@ export class RuleBuilder {
   readonly problems = input<readonly ErrorDetail[]>([]);
   protected readonly root = computed(() => groupView(this.rule(), this.problems()));
   protected readonly canAddGroup = canAddGroup;
-  protected readonly part = problemPart;
 
   protected testId(kind: 'group' | 'condition', key: string): string {
     return key ? `${kind}-${key}` : kind;

@@ -1,16 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
-import { Page, SegmentMember, SegmentMemberSortField } from '@crm/shared/domain';
+import { Page, SegmentMember } from '@crm/shared/domain';
 import { LanguageService, PagedList, ShownError } from '@crm/web/core';
-import { CellDef, DataTable, ErrorAlert, TableColumn } from '@crm/web/ui';
+import { CellDef, ConfirmLink, DataTable, ErrorAlert, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { parseAccountNumbers } from '../account-numbers';
-import { fieldValueText } from '../rule-text';
+import { vocabularyColumns } from '../member-columns';
 import { SegmentVocabulary } from '../segments.api';
 
 /** A segment's members: the paged, sorted table; for an editable static segment, adding and removing members. */
@@ -27,7 +26,7 @@ import { SegmentVocabulary } from '../segments.api';
     NzCardModule,
     NzIconModule,
     NzInputModule,
-    NzPopconfirmModule,
+    ConfirmLink,
   ],
   templateUrl: './segment-members.html',
   styles: `
@@ -53,6 +52,7 @@ export class SegmentMembers {
   readonly addError = input<ShownError | null>(null);
   readonly remove = output<SegmentMember>();
   readonly addErrorClosed = output<void>();
+  private readonly vocabularyColumn = vocabularyColumns(this.vocabulary, this.language.current);
 
   private readonly memberColumns: TableColumn<SegmentMember>[] = [
     { key: 'accountNo', label: 'segments.column.accountNo', sort: 'accountNo' },
@@ -87,18 +87,5 @@ export class SegmentMembers {
 
   protected async addMembers(): Promise<void> {
     if (await this.add()(this.parsedAccountNos())) this.newAccountNos.set('');
-  }
-
-  /** A column shown in the words of the segment vocabulary (its field `key`), sorted by `sort`. */
-  private vocabularyColumn(
-    key: 'industry' | 'voltageKv' | 'region' | 'vipTier' | 'creditRating',
-    sort: SegmentMemberSortField,
-  ): TableColumn<SegmentMember> {
-    return { key, label: `segments.column.${key}`, sort, value: (m) => this.text(key, m[key]) };
-  }
-
-  private text(fieldKey: string, value: unknown): string {
-    const v = this.vocabulary();
-    return v ? fieldValueText(v.fields, fieldKey, value, v.choices, this.language.current()) : '';
   }
 }

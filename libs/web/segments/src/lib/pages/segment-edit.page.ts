@@ -4,10 +4,10 @@ import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { SegmentKind, SegmentPreview, SegmentRule, segmentRuleProblems } from '@crm/shared/domain';
+import { SegmentKind, SegmentMember, SegmentPreview, SegmentRule, segmentRuleProblems } from '@crm/shared/domain';
 import { LanguageService, shownError, ShownError } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { FormActions, NameDescription } from '@crm/web/ui';
+import { DataTable, FormActions, NameDescription, TableColumn } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzGridModule } from 'ng-zorro-antd/grid';
@@ -15,11 +15,10 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { catchError, debounceTime, from, map, of, switchMap, tap } from 'rxjs';
 import { parseAccountNumbers } from '../account-numbers';
 import { RuleBuilder } from '../components/rule-builder';
-import { fieldValueText } from '../rule-text';
+import { vocabularyColumns } from '../member-columns';
 import { SegmentsApi, SegmentVocabulary } from '../segments.api';
 
 const PREVIEW_DELAY_MS = 400;
@@ -32,6 +31,7 @@ const PREVIEW_DELAY_MS = 400;
   selector: 'crm-segment-edit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    DataTable,
     FormActions,
     NameDescription,
     DecimalPipe,
@@ -46,7 +46,6 @@ const PREVIEW_DELAY_MS = 400;
     NzInputModule,
     NzRadioModule,
     NzSpinModule,
-    NzTableModule,
   ],
   templateUrl: './segment-edit.page.html',
   styles: `
@@ -89,6 +88,12 @@ export class SegmentEditPage implements OnInit {
   protected readonly accountText = signal('');
   protected readonly accountNos = computed(() => parseAccountNumbers(this.accountText()));
   protected readonly vocabulary = signal<SegmentVocabulary | null>(null);
+  private readonly vocabularyColumn = vocabularyColumns(this.vocabulary, this.language.current);
+  protected readonly sampleColumns: TableColumn<SegmentMember>[] = [
+    { key: 'accountNo', label: 'segments.column.accountNo' },
+    { key: 'name', label: 'segments.column.name' },
+    ...(['voltageKv', 'region', 'vipTier', 'creditRating'] as const).map((key) => this.vocabularyColumn(key)),
+  ];
 
   /** What keeps the rule from being counted or saved, found without asking the server. */
   protected readonly problems = computed(() => (this.kind() === 'dynamic' ? segmentRuleProblems(this.rule()) : []));
@@ -143,11 +148,6 @@ export class SegmentEditPage implements OnInit {
 
   ngOnInit(): void {
     void this.load();
-  }
-
-  protected text(fieldKey: string, value: unknown): string {
-    const v = this.vocabulary();
-    return v ? fieldValueText(v.fields, fieldKey, value, v.choices, this.language.current()) : '';
   }
 
   protected async readFile(event: Event): Promise<void> {

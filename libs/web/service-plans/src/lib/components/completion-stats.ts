@@ -2,18 +2,28 @@ import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { LanguageService } from '@crm/web/core';
-import { Chart } from '@crm/web/ui';
+import { CellDef, Chart, DataTable, TableColumn } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { completionChart, CompletionRow, completionRows } from '../completion';
 import { ServicePlansApi, TaskStats } from '../service-plans.api';
+
+/** The columns of a completion table whose rows are named by `title` (managers or plans). */
+function completionColumns(title: string): TableColumn<CompletionRow>[] {
+  return [
+    { key: 'name', label: title },
+    { key: 'due', label: 'servicePlans.due', kind: 'number' },
+    { key: 'done', label: 'servicePlans.done', kind: 'number' },
+    { key: 'overdue', label: 'servicePlans.overdue', align: 'right' },
+    { key: 'percent', label: 'servicePlans.completion', align: 'right' },
+  ];
+}
 
 /** How well the planned services are done: per manager and per plan, tasks due so far, as tables and bars. */
 @Component({
   selector: 'crm-completion-stats',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DecimalPipe, TranslatePipe, Chart, NzCardModule, NzGridModule, NzTableModule],
+  imports: [DecimalPipe, TranslatePipe, CellDef, Chart, DataTable, NzCardModule, NzGridModule],
   templateUrl: './completion-stats.html',
   styles: `
     .hint {
@@ -29,6 +39,7 @@ export class CompletionStats implements OnInit {
   private readonly translate = inject(TranslateService);
   private readonly language = inject(LanguageService);
   private readonly stats = signal<TaskStats | null>(null);
+  protected readonly row = { attrs: () => ({ 'data-testid': 'completion-row' }) };
   protected readonly groups = computed(() => {
     this.language.current();
     const stats = this.stats();
@@ -38,6 +49,7 @@ export class CompletionStats implements OnInit {
       key,
       title,
       rows,
+      columns: completionColumns(title),
       chart: completionChart(rows, label),
     });
     return [

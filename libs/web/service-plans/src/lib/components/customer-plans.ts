@@ -4,11 +4,10 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { PlanTemplate, ServiceTask } from '@crm/shared/domain';
-import { CellDef, DataTable, TableColumn } from '@crm/web/ui';
+import { CellDef, ConfirmLink, DataTable, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { PlanEnrolment, ServicePlansApi } from '../service-plans.api';
@@ -32,7 +31,7 @@ const TASKS = 50;
     TaskSource,
     NzButtonModule,
     NzCardModule,
-    NzPopconfirmModule,
+    ConfirmLink,
     NzSelectModule,
     NzTagModule,
   ],
