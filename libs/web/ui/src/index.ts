@@ -9,5 +9,7 @@ export * from './lib/filter-select/filter-select';
 export * from './lib/handover-dialog/handover-dialog';
 export * from './lib/stat-cards/stat-cards';
 export * from './lib/form-field/form-field';
+export * from './lib/form-item/form-item';
 export * from './lib/form-actions/form-actions';
+export * from './lib/form-dialog/form-dialog';
 export * from './lib/name-description/name-description';

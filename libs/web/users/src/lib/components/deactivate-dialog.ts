@@ -1,12 +1,10 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { changeLeavesCustomers, UserAccount } from '@crm/shared/domain';
 import { shownError, ShownError } from '@crm/web/core';
-import { ErrorAlert } from '@crm/web/ui';
-import { NzButtonModule } from 'ng-zorro-antd/button';
+import { FormDialog } from '@crm/web/ui';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { UsersApi } from '../users.api';
 import { TakeoverPicker } from './takeover-picker';
 
@@ -14,12 +12,9 @@ import { TakeoverPicker } from './takeover-picker';
 @Component({
   selector: 'crm-deactivate-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, TranslatePipe, ErrorAlert, NzButtonModule, NzInputModule, NzModalModule, TakeoverPicker],
+  imports: [FormsModule, TranslatePipe, FormDialog, NzInputModule, TakeoverPicker],
   templateUrl: './deactivate-dialog.html',
   styles: `
-    .block {
-      margin-bottom: 16px;
-    }
     .label {
       display: block;
       margin: 12px 0 4px;
@@ -35,6 +30,11 @@ export class DeactivateDialog {
   protected readonly error = signal<ShownError | null>(null);
   protected readonly takeOverManagerId = signal<string | null>(null);
   protected reason = '';
+  /** A manager must be chosen to take over the user's customers, if they have any. */
+  protected readonly canSave = computed(() => {
+    const u = this.user();
+    return !u || !this.needsTakeover(u) || !!this.takeOverManagerId();
+  });
 
   constructor() {
     effect(() => {

@@ -3,10 +3,8 @@ import { FormControl } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { UserAccount } from '@crm/shared/domain';
 import { shownError, ShownError } from '@crm/web/core';
-import { ErrorAlert, FormField } from '@crm/web/ui';
-import { NzButtonModule } from 'ng-zorro-antd/button';
+import { FormDialog, FormField } from '@crm/web/ui';
 import { NzFormModule } from 'ng-zorro-antd/form';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { passwordValidator } from '../password-validator';
 import { UsersApi } from '../users.api';
 
@@ -14,13 +12,8 @@ import { UsersApi } from '../users.api';
 @Component({
   selector: 'crm-password-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, ErrorAlert, FormField, NzButtonModule, NzFormModule, NzModalModule],
+  imports: [TranslatePipe, FormDialog, FormField, NzFormModule],
   templateUrl: './password-dialog.html',
-  styles: `
-    .block {
-      margin-bottom: 16px;
-    }
-  `,
 })
 export class PasswordDialog {
   readonly user = input<UserAccount | null>(null);

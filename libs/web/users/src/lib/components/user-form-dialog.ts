@@ -4,10 +4,8 @@ import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { changeLeavesCustomers, Role, ROLES, UserAccount, USERNAME_PATTERN } from '@crm/shared/domain';
 import { shownError, ShownError } from '@crm/web/core';
-import { ErrorAlert, FormField, translatedOptions } from '@crm/web/ui';
-import { NzButtonModule } from 'ng-zorro-antd/button';
+import { FormDialog, FormField, translatedOptions } from '@crm/web/ui';
 import { NzFormModule } from 'ng-zorro-antd/form';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { passwordValidator } from '../password-validator';
 import { UsersApi } from '../users.api';
 import { TakeoverPicker } from './takeover-picker';
@@ -19,22 +17,8 @@ import { TakeoverPicker } from './takeover-picker';
 @Component({
   selector: 'crm-user-form-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ReactiveFormsModule,
-    TranslatePipe,
-    ErrorAlert,
-    FormField,
-    NzButtonModule,
-    NzFormModule,
-    NzModalModule,
-    TakeoverPicker,
-  ],
+  imports: [ReactiveFormsModule, TranslatePipe, FormDialog, FormField, NzFormModule, TakeoverPicker],
   templateUrl: './user-form-dialog.html',
-  styles: `
-    .block {
-      margin-bottom: 16px;
-    }
-  `,
 })
 export class UserFormDialog {
   /** The user to change; null to create one. */

@@ -1,12 +1,12 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
-import { Router, RouterLink } from '@angular/router';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { Router } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { WorkOrderChannel, WorkOrderTopic, WorkOrderType } from '@crm/shared/domain';
 import { ShownError, shownError } from '@crm/web/core';
-import { ErrorAlert } from '@crm/web/ui';
-import { NzButtonModule } from 'ng-zorro-antd/button';
+import { FormActions, FormField, FormItem } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -24,11 +24,11 @@ type CustomerOption = { id: string; name: string; accountNo: string };
   selector: 'crm-request-new-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    FormsModule,
-    RouterLink,
+    ReactiveFormsModule,
     TranslatePipe,
-    ErrorAlert,
-    NzButtonModule,
+    FormActions,
+    FormField,
+    FormItem,
     NzCardModule,
     NzDatePickerModule,
     NzFormModule,
@@ -42,13 +42,6 @@ type CustomerOption = { id: string; name: string; accountNo: string };
     nz-date-picker {
       width: 100%;
     }
-    .actions {
-      display: flex;
-      gap: 8px;
-    }
-    .error {
-      margin-bottom: 16px;
-    }
   `,
 })
 export class RequestNewPage implements OnInit {
@@ -56,35 +49,55 @@ export class RequestNewPage implements OnInit {
   readonly customerId = input<string>();
   private readonly api = inject(WorkOrdersApi);
   private readonly router = inject(Router);
+  private readonly fb = inject(FormBuilder);
   protected readonly names = inject(WorkOrderNames);
   protected readonly customers = signal<CustomerOption[]>([]);
   protected readonly searching = signal(false);
   protected readonly busy = signal(false);
+  /** The save's error when the API names no field of the form. */
   protected readonly error = signal<ShownError | null>(null);
-  protected readonly customer = signal<string | null>(null);
-  protected readonly type = signal<WorkOrderType | null>(null);
+  protected readonly form = this.fb.group({
+    customer: this.fb.control<string | null>(null, Validators.required),
+    receivedAt: this.fb.control<Date | null>(new Date()),
+    channel: this.fb.control<WorkOrderChannel | null>('hotline_95598'),
+    type: this.fb.control<WorkOrderType | null>(null),
+    topic: this.fb.control<WorkOrderTopic | null>(null),
+    summary: this.fb.nonNullable.control(''),
+    externalRef: this.fb.nonNullable.control(''),
+    contactName: this.fb.nonNullable.control(''),
+    contactPhone: this.fb.nonNullable.control(''),
+  });
+  /** The plain text fields at the end of the form. */
+  protected readonly textFields = [
+    { name: 'externalRef', label: 'requests.externalRef', testId: 'request-external' },
+    { name: 'contactName', label: 'requests.contactName', testId: 'request-contact-name' },
+    { name: 'contactPhone', label: 'requests.contactPhone', testId: 'request-contact-phone' },
+  ] as const;
+  protected readonly channels = computed(() => this.names.options('channels'));
+  protected readonly types = computed(() => this.names.options('types'));
+  protected readonly type = toSignal(this.form.controls.type.valueChanges, { initialValue: null });
   protected readonly topics = computed(() => topicsFor(this.type(), this.names.reference()));
-  protected channel: WorkOrderChannel | null = 'hotline_95598';
-  protected topic: WorkOrderTopic | null = null;
-  protected summary = '';
-  protected receivedAt: Date | null = new Date();
-  protected externalRef = '';
-  protected contactName = '';
-  protected contactPhone = '';
   protected readonly noFuture = (d: Date) => d.getTime() > Date.now();
+
+  constructor() {
+    this.form.controls.type.valueChanges.subscribe((type) => {
+      const topic = this.form.controls.topic;
+      if (!topicsFor(type, this.names.reference()).some((t) => t.code === topic.value)) topic.setValue(null);
+    });
+  }
 
   async ngOnInit(): Promise<void> {
     const id = this.customerId();
     if (id) {
       const customer = await this.api.customer(id);
       this.customers.set([customer]);
-      this.customer.set(customer.id);
+      this.form.controls.customer.setValue(customer.id);
     }
   }
 
-  /** The message the API gave for a field, shown under it. */
-  protected fieldError(field: string): string | null {
-    return this.error()?.details.find((d) => d.field === field)?.message ?? null;
+  /** The API's message for a field, shown under it. */
+  protected fieldError(field: keyof typeof this.form.controls): string {
+    return this.form.controls[field].errors?.['server'] ?? '';
   }
 
   protected async search(text: string): Promise<void> {
@@ -98,36 +111,47 @@ export class RequestNewPage implements OnInit {
     }
   }
 
-  protected chooseType(type: WorkOrderType | null): void {
-    this.type.set(type);
-    if (!topicsFor(type, this.names.reference()).some((t) => t.code === this.topic)) this.topic = null;
-  }
-
   protected async submit(): Promise<void> {
-    const customerId = this.customer();
-    if (!customerId) {
-      this.error.set({ message: '', details: [{ field: 'customer', message: 'requests.customerRequired' }] });
+    const { customer, ...value } = this.form.getRawValue();
+    if (!customer) {
+      this.form.controls.customer.markAsTouched();
+      this.form.controls.customer.updateValueAndValidity();
       return;
     }
     this.busy.set(true);
     this.error.set(null);
     try {
-      const order = await this.api.create(customerId, {
-        channel: this.channel as WorkOrderChannel,
-        type: this.type() as WorkOrderType,
-        topic: this.topic,
-        summary: this.summary,
-        receivedAt: this.receivedAt?.toISOString(),
-        externalRef: this.externalRef.trim() || null,
-        contactName: this.contactName.trim() || null,
-        contactPhone: this.contactPhone.trim() || null,
+      const order = await this.api.create(customer, {
+        channel: value.channel as WorkOrderChannel,
+        type: value.type as WorkOrderType,
+        topic: value.topic,
+        summary: value.summary,
+        receivedAt: value.receivedAt?.toISOString(),
+        externalRef: value.externalRef.trim() || null,
+        contactName: value.contactName.trim() || null,
+        contactPhone: value.contactPhone.trim() || null,
       });
       await this.router.navigate(['/requests', order.id]);
     } catch (e) {
-      this.error.set(shownError(e));
+      this.showError(shownError(e));
       if (!(e instanceof HttpErrorResponse)) throw e;
     } finally {
       this.busy.set(false);
     }
+  }
+
+  protected cancel(): void {
+    void this.router.navigate(['/requests']);
+  }
+
+  /** Puts each of the API's field messages under its field; the rest go above the buttons. */
+  private showError(error: ShownError): void {
+    const unmatched = error.details.filter(({ field, message }) => {
+      const control = this.form.get(field);
+      control?.markAsTouched();
+      control?.setErrors({ server: message });
+      return !control;
+    });
+    if (!error.details.length || unmatched.length) this.error.set({ message: error.message, details: unmatched });
   }
 }

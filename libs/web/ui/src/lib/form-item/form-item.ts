@@ -1,0 +1,32 @@
+import { booleanAttribute, ChangeDetectionStrategy, Component, input, TemplateRef } from '@angular/core';
+import { AbstractControl, NgModel } from '@angular/forms';
+import { TranslatePipe } from '@ngx-translate/core';
+import { NzFormModule } from 'ng-zorro-antd/form';
+
+/**
+ * One labelled field of a reactive form whose input `crm-form-field` does not offer (a date picker, a text
+ * area, a select searched on the server…): the label, the projected input bound to `control`, and the
+ * control's error tip while it is invalid. Put `nz-col [nzSpan]` on it to lay it out in a row.
+ */
+@Component({
+  selector: 'crm-form-item',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [TranslatePipe, NzFormModule],
+  templateUrl: './form-item.html',
+  styles: `
+    :host {
+      display: block;
+    }
+  `,
+})
+export class FormItem {
+  readonly control = input.required<AbstractControl>();
+  /** The i18n key of the label. */
+  readonly label = input.required<string>();
+  /** The projected input's id, which the label points at. */
+  readonly inputId = input.required<string>();
+  readonly required = input(false, { transform: booleanAttribute });
+  readonly errorTip = input<string | TemplateRef<{ $implicit: AbstractControl | NgModel }>>();
+  /** The i18n key of a hint below the input. */
+  readonly extra = input<string>();
+}
