@@ -3,10 +3,10 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, si
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
-import { TranslatePipe } from '@ngx-translate/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { WorkOrderChannel, WorkOrderTopic, WorkOrderType } from '@crm/shared/domain';
 import { ShownError, shownError } from '@crm/web/core';
-import { FormActions, FormField, FormItem } from '@crm/web/ui';
+import { FormActions, FormItem } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -19,6 +19,21 @@ import { WorkOrdersApi } from '../work-orders.api';
 
 type CustomerOption = { id: string; name: string; accountNo: string };
 
+/**
+ * One field of the form: its control, the i18n keys of its label and hint, its width and test id; a field with
+ * `options` is a choice among them (`placeholder` the i18n key of its prompt).
+ */
+interface RequestField {
+  name: keyof RequestNewPage['form']['controls'];
+  label: string;
+  span: number;
+  required?: boolean;
+  extra?: string;
+  options?: { value: string; label: string }[];
+  placeholder?: string;
+  testId: string;
+}
+
 /** Records a request: the customer found by name or account number, channel, type, topic, summary and contact. */
 @Component({
   selector: 'crm-request-new-page',
@@ -27,7 +42,6 @@ type CustomerOption = { id: string; name: string; accountNo: string };
     ReactiveFormsModule,
     TranslatePipe,
     FormActions,
-    FormField,
     FormItem,
     NzCardModule,
     NzDatePickerModule,
@@ -50,6 +64,7 @@ export class RequestNewPage implements OnInit {
   private readonly api = inject(WorkOrdersApi);
   private readonly router = inject(Router);
   private readonly fb = inject(FormBuilder);
+  private readonly translate = inject(TranslateService);
   protected readonly names = inject(WorkOrderNames);
   protected readonly customers = signal<CustomerOption[]>([]);
   protected readonly searching = signal(false);
@@ -67,16 +82,52 @@ export class RequestNewPage implements OnInit {
     contactName: this.fb.nonNullable.control(''),
     contactPhone: this.fb.nonNullable.control(''),
   });
-  /** The plain text fields at the end of the form. */
-  protected readonly textFields = [
-    { name: 'externalRef', label: 'requests.externalRef', testId: 'request-external' },
-    { name: 'contactName', label: 'requests.contactName', testId: 'request-contact-name' },
-    { name: 'contactPhone', label: 'requests.contactPhone', testId: 'request-contact-phone' },
-  ] as const;
-  protected readonly channels = computed(() => this.names.options('channels'));
-  protected readonly types = computed(() => this.names.options('types'));
   protected readonly type = toSignal(this.form.controls.type.valueChanges, { initialValue: null });
   protected readonly topics = computed(() => topicsFor(this.type(), this.names.reference()));
+  /** The form's fields in order, each a column `span` of 24 wide on a wide screen; the topic only for types with topics. */
+  protected readonly fields = computed((): RequestField[] => [
+    {
+      name: 'customer',
+      label: 'requests.customer',
+      span: 12,
+      required: true,
+      extra: 'requests.customerHint',
+      testId: 'request-customer',
+    },
+    { name: 'receivedAt', label: 'requests.receivedAt', span: 12, testId: 'request-received' },
+    {
+      name: 'channel',
+      label: 'requests.channel',
+      span: 8,
+      required: true,
+      options: this.names.options('channels'),
+      testId: 'request-channel',
+    },
+    {
+      name: 'type',
+      label: 'requests.type',
+      span: 8,
+      required: true,
+      options: this.names.options('types'),
+      placeholder: 'requests.chooseType',
+      testId: 'request-type',
+    },
+    ...(this.topics().length
+      ? [
+          {
+            name: 'topic',
+            label: 'requests.topic',
+            span: 8,
+            required: this.type() === 'complaint',
+            testId: 'request-topic',
+          } as const,
+        ]
+      : []),
+    { name: 'summary', label: 'requests.summary', span: 24, required: true, testId: 'request-summary' },
+    { name: 'externalRef', label: 'requests.externalRef', span: 8, testId: 'request-external' },
+    { name: 'contactName', label: 'requests.contactName', span: 8, testId: 'request-contact-name' },
+    { name: 'contactPhone', label: 'requests.contactPhone', span: 8, testId: 'request-contact-phone' },
+  ]);
   protected readonly noFuture = (d: Date) => d.getTime() > Date.now();
 
   constructor() {
@@ -95,9 +146,10 @@ export class RequestNewPage implements OnInit {
     }
   }
 
-  /** The API's message for a field, shown under it. */
-  protected fieldError(field: keyof typeof this.form.controls): string {
-    return this.form.controls[field].errors?.['server'] ?? '';
+  /** The message under a field: the API's for it, or that the customer is missing. */
+  protected fieldError(field: RequestField['name']): string {
+    const errors = this.form.controls[field].errors;
+    return errors?.['server'] ?? (errors?.['required'] ? this.translate.instant('requests.customerRequired') : '');
   }
 
   protected async search(text: string): Promise<void> {
