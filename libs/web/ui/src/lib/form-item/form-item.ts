@@ -1,7 +1,17 @@
-import { booleanAttribute, ChangeDetectionStrategy, Component, input, TemplateRef } from '@angular/core';
+import {
+  booleanAttribute,
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  TemplateRef,
+  viewChild,
+} from '@angular/core';
 import { AbstractControl, NgModel } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
-import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzFormStatusService } from 'ng-zorro-antd/core/form';
+import { NzFormControlComponent, NzFormModule } from 'ng-zorro-antd/form';
 
 /**
  * One labelled field of a reactive form whose input `crm-form-field` does not offer (a date picker, a text
@@ -12,6 +22,8 @@ import { NzFormModule } from 'ng-zorro-antd/form';
   selector: 'crm-form-item',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslatePipe, NzFormModule],
+  // The projected input finds its status here: it sits outside the injector of the form control below.
+  providers: [NzFormStatusService],
   templateUrl: './form-item.html',
   styles: `
     :host {
@@ -29,4 +41,15 @@ export class FormItem {
   readonly errorTip = input<string | TemplateRef<{ $implicit: AbstractControl | NgModel }>>();
   /** The i18n key of a hint below the input. */
   readonly extra = input<string>();
+  private readonly inputStatus = inject(NzFormStatusService, { self: true });
+  private readonly controlStatus = viewChild(NzFormControlComponent, { read: NzFormStatusService });
+
+  constructor() {
+    effect((onCleanup) => {
+      const status = this.controlStatus();
+      if (!status) return;
+      const forwarding = status.formStatusChanges.subscribe((s) => this.inputStatus.formStatusChanges.next(s));
+      onCleanup(() => forwarding.unsubscribe());
+    });
+  }
 }
