@@ -32,7 +32,7 @@ test('an admin creates a user who logs in; deactivated, their session ends at on
   await expect(user).toHaveURL(/\/marketing$/);
 
   await row.getByTestId('user-deactivate').click();
-  await admin.getByTestId('deactivate-confirm').click();
+  await admin.getByTestId('deactivate-save').click();
   await expect(row).toContainText('已停用');
 
   // The user's very next request is refused: back to the login page.
@@ -53,10 +53,10 @@ test('deactivating an account manager with customers asks who takes them over', 
   const row = page.getByTestId('user-manager8');
   await row.getByTestId('user-deactivate').click();
   await expect(page.getByTestId('takeover-count')).toContainText(/负责 [\d,]+ 个客户/);
-  await expect(page.getByTestId('deactivate-confirm')).toBeDisabled();
+  await expect(page.getByTestId('deactivate-save')).toBeDisabled();
   await page.getByTestId('takeover-manager').click();
   await page.locator('nz-option-item').first().click();
-  await page.getByTestId('deactivate-confirm').click();
+  await page.getByTestId('deactivate-save').click();
   await expect(row).toContainText('已停用');
   await expect(row.locator('td').nth(4)).toHaveText('0');
 });

@@ -1,5 +1,6 @@
-import { WorkOrderFigure, WorkOrderReport } from '@crm/shared/domain';
+import { WorkOrderFigure, WorkOrderReference, WorkOrderReport } from '@crm/shared/domain';
 import {
+  reportCharts,
   satisfactionByManagerChart,
   satisfactionDistributionChart,
   stackedByMonthChart,
@@ -66,6 +67,39 @@ describe('service-quality charts', () => {
     const scores = satisfactionDistributionChart(report, (s) => `${s} pts`);
     expect((scores['xAxis'] as { data: string[] }).data).toEqual(['1 pts', '2 pts', '3 pts', '4 pts', '5 pts']);
     expect((scores['series'] as Series)[0].data[4]).toEqual({ value: 3, filter: { ...period, satisfaction: '5' } });
+  });
+
+  it('lists the page’s charts in order, naming types and channels from the reference data', () => {
+    const full = {
+      ...report,
+      months: ['2026-03'],
+      volume: {
+        ...report.volume,
+        byType: [{ month: '2026-03', code: 'complaint', orders: figure(2, { type: 'complaint' }) }],
+        byChannel: [{ month: '2026-03', code: 'wechat', orders: figure(1, { channel: 'wechat' }) }],
+      },
+    } as unknown as WorkOrderReport;
+    const reference = {
+      types: [{ code: 'complaint', nameZh: '投诉', nameEn: 'Complaint' }],
+      channels: [{ code: 'wechat', nameZh: '微信', nameEn: 'WeChat' }],
+      topics: [],
+    } as unknown as WorkOrderReference;
+    const charts = reportCharts(
+      full,
+      reference,
+      (kind) => (code) => `${kind}:${code}`,
+      (key) => `t(${key})`,
+    );
+    expect(charts.map((c) => [c.title, c.testId, c.height])).toEqual([
+      ['serviceQuality.byType', 'chart-by-type', '300px'],
+      ['serviceQuality.byChannel', 'chart-by-channel', '300px'],
+      ['serviceQuality.topComplaintTopics', 'chart-topics', '300px'],
+      ['serviceQuality.satisfactionByManager', 'chart-satisfaction', '300px'],
+      ['serviceQuality.distribution', undefined, '240px'],
+    ]);
+    expect((charts[0].options['series'] as Series).map((s) => s.name)).toEqual(['types:complaint']);
+    expect((charts[1].options['series'] as Series).map((s) => s.name)).toEqual(['channels:wechat']);
+    expect((charts[3].options['series'] as Series)[0].name).toBe('t(serviceQuality.satisfaction)');
   });
 });
 

@@ -1,4 +1,12 @@
-import { chinaDate, WorkOrderFigure, WorkOrderFilter, WorkOrderReport, WorkOrderVolumeCell } from '@crm/shared/domain';
+import {
+  chinaDate,
+  COMPLAINT_TOPICS,
+  WorkOrderFigure,
+  WorkOrderFilter,
+  WorkOrderReference,
+  WorkOrderReport,
+  WorkOrderVolumeCell,
+} from '@crm/shared/domain';
 import type { EChartsCoreOption } from 'echarts/core';
 
 /** A chart item that opens the orders behind it (the page reads `filter` from the clicked item). */
@@ -96,6 +104,59 @@ export function satisfactionDistributionChart(report: WorkOrderReport, scoreLabe
       },
     ],
   };
+}
+
+/** One chart card of the page: the i18n key of its title, the chart, its height and test id. */
+export interface ReportChart {
+  title: string;
+  options: EChartsCoreOption;
+  height: string;
+  testId?: string;
+}
+
+/**
+ * The page's charts in order: orders by type and by channel per month, the top complaint topics, satisfaction by
+ * manager and its distribution. `nameOf` names the codes of a reference list, `t` translates a key.
+ */
+export function reportCharts(
+  report: WorkOrderReport,
+  reference: WorkOrderReference | null,
+  nameOf: (kind: keyof WorkOrderReference) => NameOf,
+  t: (key: string, params?: Record<string, unknown>) => string,
+): ReportChart[] {
+  const codes = (kind: keyof WorkOrderReference) => reference?.[kind].map((x) => x.code) ?? [];
+  const { months, volume } = report;
+  return [
+    {
+      title: 'serviceQuality.byType',
+      options: stackedByMonthChart(months, volume.byType, codes('types'), nameOf('types')),
+      height: '300px',
+      testId: 'chart-by-type',
+    },
+    {
+      title: 'serviceQuality.byChannel',
+      options: stackedByMonthChart(months, volume.byChannel, codes('channels'), nameOf('channels')),
+      height: '300px',
+      testId: 'chart-by-channel',
+    },
+    {
+      title: 'serviceQuality.topComplaintTopics',
+      options: topComplaintTopicsChart(report, COMPLAINT_TOPICS, nameOf('topics')),
+      height: '300px',
+      testId: 'chart-topics',
+    },
+    {
+      title: 'serviceQuality.satisfactionByManager',
+      options: satisfactionByManagerChart(report, t('serviceQuality.satisfaction')),
+      height: '300px',
+      testId: 'chart-satisfaction',
+    },
+    {
+      title: 'serviceQuality.distribution',
+      options: satisfactionDistributionChart(report, (score) => t('serviceQuality.score', { score })),
+      height: '240px',
+    },
+  ];
 }
 
 /** A figure's filter as the requests list's URL shows it: China dates, the last day included. */

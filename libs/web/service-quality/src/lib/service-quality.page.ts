@@ -6,8 +6,8 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import {
   addCalendarDays,
   chinaDate,
-  COMPLAINT_TOPICS,
   lastTwelveMonths,
+  WorkOrderFigure,
   WorkOrderFilter,
   WorkOrderManagerFigures,
   WorkOrderOnTimeRate,
@@ -21,18 +21,32 @@ import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { ServiceQualityApi } from './service-quality.api';
-import {
-  satisfactionByManagerChart,
-  satisfactionDistributionChart,
-  stackedByMonthChart,
-  topComplaintTopicsChart,
-  withListFilters,
-} from './service-quality-charts';
+import { reportCharts, withListFilters } from './service-quality-charts';
 
 /** The requests list, which reads its filters from the URL. */
 const REQUESTS = '/requests';
 
 const percent = (rate: number | null) => (rate === null ? '—' : Math.round(rate * 1000) / 10);
+
+const link = (filter: WorkOrderFilter) => ({ path: REQUESTS, queryParams: { ...filter } });
+
+/** A share as a percentage card, opening the orders that missed it. */
+const rateStat = (title: string, rate: number | null, missed: WorkOrderFigure, testId: string): Stat => ({
+  title,
+  value: percent(rate),
+  suffix: rate === null ? '' : '%',
+  link: link(missed.filter),
+  testId,
+});
+
+/** A count of orders that should be none, red while there are some. */
+const alarmStat = (title: string, figure: WorkOrderFigure, testId: string): Stat => ({
+  title,
+  value: figure.count,
+  colour: figure.count ? '#cf1322' : undefined,
+  link: link(figure.filter),
+  testId,
+});
 
 /** A date of the range picker (a local calendar day) as YYYY-MM-DD, and back (noon, clear of any zone shift). */
 const dayOf = (date: Date) => formatDate(date, 'yyyy-MM-dd', 'en');
@@ -97,23 +111,15 @@ export class ServiceQualityPage {
   protected readonly stats = computed((): Stat[] => {
     const r = this.report();
     if (!r) return [];
-    const link = (filter: WorkOrderFilter) => ({ path: REQUESTS, queryParams: { ...filter } });
     return [
       { title: 'serviceQuality.orders', value: r.orders.count, link: link(r.orders.filter), testId: 'sq-orders' },
-      {
-        title: 'serviceQuality.contactOnTime',
-        value: percent(r.contactOnTime.rate),
-        suffix: r.contactOnTime.rate === null ? '' : '%',
-        link: link(r.contactOnTime.late.filter),
-        testId: 'sq-contact-on-time',
-      },
-      {
-        title: 'serviceQuality.resolutionOnTime',
-        value: percent(r.resolutionOnTime.rate),
-        suffix: r.resolutionOnTime.rate === null ? '' : '%',
-        link: link(r.resolutionOnTime.late.filter),
-        testId: 'sq-resolution-on-time',
-      },
+      rateStat('serviceQuality.contactOnTime', r.contactOnTime.rate, r.contactOnTime.late, 'sq-contact-on-time'),
+      rateStat(
+        'serviceQuality.resolutionOnTime',
+        r.resolutionOnTime.rate,
+        r.resolutionOnTime.late,
+        'sq-resolution-on-time',
+      ),
       {
         title: 'serviceQuality.complaintsPer10000',
         value: r.complaintsPer10000Customers ?? '—',
@@ -127,53 +133,17 @@ export class ServiceQualityPage {
         link: link(r.satisfaction.rated.filter),
         testId: 'sq-satisfaction',
       },
-      {
-        title: 'serviceQuality.repeatContact',
-        value: percent(r.repeatContact.rate),
-        suffix: r.repeatContact.rate === null ? '' : '%',
-        link: link(r.repeatContact.urged.filter),
-        testId: 'sq-repeat',
-      },
-      {
-        title: 'serviceQuality.escalated',
-        value: r.escalated.count,
-        colour: r.escalated.count ? '#cf1322' : undefined,
-        link: link(r.escalated.filter),
-        testId: 'sq-escalated',
-      },
-      {
-        title: 'serviceQuality.contradicted',
-        value: r.contradicted.count,
-        colour: r.contradicted.count ? '#cf1322' : undefined,
-        link: link(r.contradicted.filter),
-        testId: 'sq-contradicted',
-      },
+      rateStat('serviceQuality.repeatContact', r.repeatContact.rate, r.repeatContact.urged, 'sq-repeat'),
+      alarmStat('serviceQuality.escalated', r.escalated, 'sq-escalated'),
+      alarmStat('serviceQuality.contradicted', r.contradicted, 'sq-contradicted'),
     ];
   });
 
   // The charts read the language (through nameOf and t) so that they are rebuilt when it changes.
-  protected readonly byTypeChart = computed(() => {
-    const r = this.report() as WorkOrderReport;
-    const codes = this.reference()?.types.map((x) => x.code) ?? [];
-    return stackedByMonthChart(r.months, r.volume.byType, codes, this.nameOf('types'));
-  });
-  protected readonly byChannelChart = computed(() => {
-    const r = this.report() as WorkOrderReport;
-    const codes = this.reference()?.channels.map((x) => x.code) ?? [];
-    return stackedByMonthChart(r.months, r.volume.byChannel, codes, this.nameOf('channels'));
-  });
-  protected readonly topicsChart = computed(() =>
-    topComplaintTopicsChart(this.report() as WorkOrderReport, COMPLAINT_TOPICS, this.nameOf('topics')),
-  );
-  protected readonly managerChart = computed(() => {
+  protected readonly charts = computed(() => {
+    const r = this.report();
     this.language.current();
-    return satisfactionByManagerChart(this.report() as WorkOrderReport, this.t('serviceQuality.satisfaction'));
-  });
-  protected readonly distributionChart = computed(() => {
-    this.language.current();
-    return satisfactionDistributionChart(this.report() as WorkOrderReport, (score) =>
-      this.t('serviceQuality.score', { score }),
-    );
+    return r ? reportCharts(r, this.reference(), (kind) => this.nameOf(kind), this.t) : [];
   });
 
   protected readonly managerColumns: TableColumn<WorkOrderManagerFigures>[] = [
@@ -187,6 +157,10 @@ export class ServiceQualityPage {
     { key: 'escalated', label: 'serviceQuality.escalated', align: 'right' },
     { key: 'contradicted', label: 'serviceQuality.contradicted', align: 'right' },
   ];
+
+  /** The table's columns of a count and of an on-time rate, each opening its orders. */
+  protected readonly countColumns = ['orders', 'complaints', 'urged', 'escalated', 'contradicted'] as const;
+  protected readonly onTimeColumns = ['contactOnTime', 'resolutionOnTime'] as const;
 
   constructor() {
     const period = lastTwelveMonths(chinaDate(new Date()));

@@ -8,6 +8,7 @@ import {
   eventFacts,
   orderActions,
   runningDue,
+  stepTexts,
   topicsFor,
 } from './order-rules';
 
@@ -117,5 +118,18 @@ describe('amountKey', () => {
     expect(amountKey({ amount: 1, unit: 'working_days' })).toBe('requests.amount.working_days.one');
     expect(amountKey({ amount: 45, unit: 'minutes' })).toBe('requests.amount.minutes.other');
     expect(amountKey({ amount: 0.5, unit: 'working_hours' })).toBe('requests.amount.working_hours.other');
+  });
+});
+
+describe('stepTexts', () => {
+  it('asks a handler for the result, of a complaint also its cause and accountability, and the other steps for a note', () => {
+    const names = (action: Parameters<typeof stepTexts>[0], type: Parameters<typeof stepTexts>[1]) =>
+      stepTexts(action, type).map((t) => t.name);
+    expect(names('handle', 'inquiry')).toEqual(['result']);
+    expect(names('handle', 'complaint')).toEqual(['result', 'cause', 'accountability']);
+    expect(stepTexts('handle', 'complaint')[0].label).toBe('requests.investigation');
+    expect(names('contact', 'complaint')).toEqual(['note']);
+    expect(names('callback', 'inquiry')).toEqual(['note']);
+    expect(names('urge', 'complaint')).toEqual(['note']);
   });
 });

@@ -21,6 +21,27 @@ export function orderActions(order: { state: WorkOrderState; contactedAt: string
   return [order.contactedAt ? 'handle' : 'contact', 'urge'];
 }
 
+/** A text a step's dialog asks for: its field, the i18n key of its label and its height in rows. */
+export interface StepText {
+  name: 'note' | 'result' | 'cause' | 'accountability';
+  label: string;
+  rows: number;
+}
+
+/**
+ * The texts a step asks for: handling asks for the result (of a complaint, the investigation, its cause and who is
+ * held accountable); the other steps for a note.
+ */
+export function stepTexts(action: OrderAction, type: WorkOrderType): StepText[] {
+  if (action !== 'handle') return [{ name: 'note', label: 'requests.note', rows: 3 }];
+  if (type !== 'complaint') return [{ name: 'result', label: 'requests.result', rows: 3 }];
+  return [
+    { name: 'result', label: 'requests.investigation', rows: 3 },
+    { name: 'cause', label: 'requests.cause', rows: 2 },
+    { name: 'accountability', label: 'requests.accountability', rows: 2 },
+  ];
+}
+
 /** Only a complaint and a service request have topics; which ones, by type. */
 export function topicsFor(
   type: WorkOrderType | null,

@@ -1,40 +1,28 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, input } from '@angular/core';
 import { FormControl } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { UserAccount } from '@crm/shared/domain';
-import { shownError, ShownError } from '@crm/web/core';
-import { ErrorAlert, FormField } from '@crm/web/ui';
-import { NzButtonModule } from 'ng-zorro-antd/button';
+import { FormDialog, FormField } from '@crm/web/ui';
 import { NzFormModule } from 'ng-zorro-antd/form';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { passwordValidator } from '../password-validator';
-import { UsersApi } from '../users.api';
+import { UserDialog } from './user-dialog';
 
 /** Sets a user's new password; their sessions end. */
 @Component({
   selector: 'crm-password-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, ErrorAlert, FormField, NzButtonModule, NzFormModule, NzModalModule],
+  imports: [TranslatePipe, FormDialog, FormField, NzFormModule],
   templateUrl: './password-dialog.html',
-  styles: `
-    .block {
-      margin-bottom: 16px;
-    }
-  `,
 })
-export class PasswordDialog {
+export class PasswordDialog extends UserDialog {
   readonly user = input<UserAccount | null>(null);
-  readonly saved = output<UserAccount>();
-  readonly closed = output<void>();
-  private readonly api = inject(UsersApi);
-  protected readonly saving = signal(false);
-  protected readonly error = signal<ShownError | null>(null);
   protected readonly password = new FormControl('', {
     nonNullable: true,
     validators: passwordValidator(() => this.user()?.username ?? ''),
   });
 
   constructor() {
+    super();
     effect(() => {
       if (!this.user()) return;
       this.password.reset('');
@@ -50,14 +38,6 @@ export class PasswordDialog {
       this.password.updateValueAndValidity();
       return;
     }
-    this.saving.set(true);
-    this.error.set(null);
-    try {
-      this.saved.emit(await this.api.setPassword(u.id, this.password.value));
-    } catch (e) {
-      this.error.set(shownError(e));
-    } finally {
-      this.saving.set(false);
-    }
+    await this.save(() => this.api.setPassword(u.id, this.password.value));
   }
 }

@@ -1,16 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { changeLeavesCustomers, Role, ROLES, UserAccount, USERNAME_PATTERN } from '@crm/shared/domain';
-import { shownError, ShownError } from '@crm/web/core';
-import { ErrorAlert, FormField, translatedOptions } from '@crm/web/ui';
-import { NzButtonModule } from 'ng-zorro-antd/button';
+import { FormDialog, FormField, translatedOptions } from '@crm/web/ui';
 import { NzFormModule } from 'ng-zorro-antd/form';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { passwordValidator } from '../password-validator';
-import { UsersApi } from '../users.api';
 import { TakeoverPicker } from './takeover-picker';
+import { UserDialog } from './user-dialog';
 
 /**
  * Creates a user (`user` null) or changes one's display name and role. Taking an account manager who
@@ -19,33 +16,14 @@ import { TakeoverPicker } from './takeover-picker';
 @Component({
   selector: 'crm-user-form-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ReactiveFormsModule,
-    TranslatePipe,
-    ErrorAlert,
-    FormField,
-    NzButtonModule,
-    NzFormModule,
-    NzModalModule,
-    TakeoverPicker,
-  ],
+  imports: [ReactiveFormsModule, TranslatePipe, FormDialog, FormField, NzFormModule, TakeoverPicker],
   templateUrl: './user-form-dialog.html',
-  styles: `
-    .block {
-      margin-bottom: 16px;
-    }
-  `,
 })
-export class UserFormDialog {
+export class UserFormDialog extends UserDialog {
   /** The user to change; null to create one. */
   readonly user = input<UserAccount | null>(null);
   readonly open = input(false);
-  readonly saved = output<UserAccount>();
-  readonly closed = output<void>();
-  private readonly api = inject(UsersApi);
   protected readonly roleOptions = translatedOptions(ROLES, 'roles.');
-  protected readonly saving = signal(false);
-  protected readonly error = signal<ShownError | null>(null);
   protected readonly takeOverManagerId = signal<string | null>(null);
   private readonly fb = inject(FormBuilder).nonNullable;
   private readonly username = this.fb.control('', [Validators.required, Validators.pattern(USERNAME_PATTERN)]);
@@ -65,6 +43,7 @@ export class UserFormDialog {
   });
 
   constructor() {
+    super();
     effect(() => {
       if (!this.open()) return;
       const u = this.user();
@@ -92,24 +71,16 @@ export class UserFormDialog {
     }
     const value = this.form.getRawValue();
     const u = this.user();
-    this.saving.set(true);
-    this.error.set(null);
-    try {
-      const saved = u
-        ? await this.api.update(u.id, {
+    const takeOverManagerId = this.leaving() ? this.takeOverManagerId() : null;
+    await this.save(() =>
+      u
+        ? this.api.update(u.id, {
             displayName: value.displayName,
             role: value.role,
             version: u.version,
-            ...(this.leaving() && this.takeOverManagerId()
-              ? { takeOverManagerId: this.takeOverManagerId() as string }
-              : {}),
+            ...(takeOverManagerId ? { takeOverManagerId } : {}),
           })
-        : await this.api.create(value);
-      this.saved.emit(saved);
-    } catch (e) {
-      this.error.set(shownError(e));
-    } finally {
-      this.saving.set(false);
-    }
+        : this.api.create(value),
+    );
   }
 }

@@ -60,6 +60,11 @@ export class RequestLimitsPage implements OnInit {
   protected readonly names = inject(WorkOrderNames);
   protected readonly units = CLOCK_UNITS;
   protected readonly amountKey = amountKey;
+  /** The two clocks of a row and the fields of their limit in a change. */
+  protected readonly clocks = [
+    { key: 'contact', amount: 'contactAmount', unit: 'contactUnit' },
+    { key: 'resolution', amount: 'resolutionAmount', unit: 'resolutionUnit' },
+  ] as const;
   protected readonly rows = signal<WorkOrderLimitView[]>([]);
   protected readonly loading = signal(true);
   protected readonly canEdit = computed(() => this.auth.user()?.role === 'admin');

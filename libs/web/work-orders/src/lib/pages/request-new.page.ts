@@ -1,12 +1,12 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
-import { Router, RouterLink } from '@angular/router';
-import { TranslatePipe } from '@ngx-translate/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { Router } from '@angular/router';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { WorkOrderChannel, WorkOrderTopic, WorkOrderType } from '@crm/shared/domain';
 import { ShownError, shownError } from '@crm/web/core';
-import { ErrorAlert } from '@crm/web/ui';
-import { NzButtonModule } from 'ng-zorro-antd/button';
+import { FormActions, FormItem } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -19,16 +19,30 @@ import { WorkOrdersApi } from '../work-orders.api';
 
 type CustomerOption = { id: string; name: string; accountNo: string };
 
+/**
+ * One field of the form: its control, the i18n keys of its label and hint, its width and test id; a field with
+ * `options` is a choice among them (`placeholder` the i18n key of its prompt).
+ */
+interface RequestField {
+  name: keyof RequestNewPage['form']['controls'];
+  label: string;
+  span: number;
+  required?: boolean;
+  extra?: string;
+  options?: { value: string; label: string }[];
+  placeholder?: string;
+  testId: string;
+}
+
 /** Records a request: the customer found by name or account number, channel, type, topic, summary and contact. */
 @Component({
   selector: 'crm-request-new-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    FormsModule,
-    RouterLink,
+    ReactiveFormsModule,
     TranslatePipe,
-    ErrorAlert,
-    NzButtonModule,
+    FormActions,
+    FormItem,
     NzCardModule,
     NzDatePickerModule,
     NzFormModule,
@@ -42,13 +56,6 @@ type CustomerOption = { id: string; name: string; accountNo: string };
     nz-date-picker {
       width: 100%;
     }
-    .actions {
-      display: flex;
-      gap: 8px;
-    }
-    .error {
-      margin-bottom: 16px;
-    }
   `,
 })
 export class RequestNewPage implements OnInit {
@@ -56,35 +63,93 @@ export class RequestNewPage implements OnInit {
   readonly customerId = input<string>();
   private readonly api = inject(WorkOrdersApi);
   private readonly router = inject(Router);
+  private readonly fb = inject(FormBuilder);
+  private readonly translate = inject(TranslateService);
   protected readonly names = inject(WorkOrderNames);
   protected readonly customers = signal<CustomerOption[]>([]);
   protected readonly searching = signal(false);
   protected readonly busy = signal(false);
+  /** The save's error when the API names no field of the form. */
   protected readonly error = signal<ShownError | null>(null);
-  protected readonly customer = signal<string | null>(null);
-  protected readonly type = signal<WorkOrderType | null>(null);
+  protected readonly form = this.fb.group({
+    customer: this.fb.control<string | null>(null, Validators.required),
+    receivedAt: this.fb.control<Date | null>(new Date()),
+    channel: this.fb.control<WorkOrderChannel | null>('hotline_95598'),
+    type: this.fb.control<WorkOrderType | null>(null),
+    topic: this.fb.control<WorkOrderTopic | null>(null),
+    summary: this.fb.nonNullable.control(''),
+    externalRef: this.fb.nonNullable.control(''),
+    contactName: this.fb.nonNullable.control(''),
+    contactPhone: this.fb.nonNullable.control(''),
+  });
+  protected readonly type = toSignal(this.form.controls.type.valueChanges, { initialValue: null });
   protected readonly topics = computed(() => topicsFor(this.type(), this.names.reference()));
-  protected channel: WorkOrderChannel | null = 'hotline_95598';
-  protected topic: WorkOrderTopic | null = null;
-  protected summary = '';
-  protected receivedAt: Date | null = new Date();
-  protected externalRef = '';
-  protected contactName = '';
-  protected contactPhone = '';
+  /** The form's fields in order, each a column `span` of 24 wide on a wide screen; the topic only for types with topics. */
+  protected readonly fields = computed((): RequestField[] => [
+    {
+      name: 'customer',
+      label: 'requests.customer',
+      span: 12,
+      required: true,
+      extra: 'requests.customerHint',
+      testId: 'request-customer',
+    },
+    { name: 'receivedAt', label: 'requests.receivedAt', span: 12, testId: 'request-received' },
+    {
+      name: 'channel',
+      label: 'requests.channel',
+      span: 8,
+      required: true,
+      options: this.names.options('channels'),
+      testId: 'request-channel',
+    },
+    {
+      name: 'type',
+      label: 'requests.type',
+      span: 8,
+      required: true,
+      options: this.names.options('types'),
+      placeholder: 'requests.chooseType',
+      testId: 'request-type',
+    },
+    ...(this.topics().length
+      ? [
+          {
+            name: 'topic',
+            label: 'requests.topic',
+            span: 8,
+            required: this.type() === 'complaint',
+            testId: 'request-topic',
+          } as const,
+        ]
+      : []),
+    { name: 'summary', label: 'requests.summary', span: 24, required: true, testId: 'request-summary' },
+    { name: 'externalRef', label: 'requests.externalRef', span: 8, testId: 'request-external' },
+    { name: 'contactName', label: 'requests.contactName', span: 8, testId: 'request-contact-name' },
+    { name: 'contactPhone', label: 'requests.contactPhone', span: 8, testId: 'request-contact-phone' },
+  ]);
   protected readonly noFuture = (d: Date) => d.getTime() > Date.now();
+
+  constructor() {
+    this.form.controls.type.valueChanges.subscribe((type) => {
+      const topic = this.form.controls.topic;
+      if (!topicsFor(type, this.names.reference()).some((t) => t.code === topic.value)) topic.setValue(null);
+    });
+  }
 
   async ngOnInit(): Promise<void> {
     const id = this.customerId();
     if (id) {
       const customer = await this.api.customer(id);
       this.customers.set([customer]);
-      this.customer.set(customer.id);
+      this.form.controls.customer.setValue(customer.id);
     }
   }
 
-  /** The message the API gave for a field, shown under it. */
-  protected fieldError(field: string): string | null {
-    return this.error()?.details.find((d) => d.field === field)?.message ?? null;
+  /** The message under a field: the API's for it, or that the customer is missing. */
+  protected fieldError(field: RequestField['name']): string {
+    const errors = this.form.controls[field].errors;
+    return errors?.['server'] ?? (errors?.['required'] ? this.translate.instant('requests.customerRequired') : '');
   }
 
   protected async search(text: string): Promise<void> {
@@ -98,36 +163,47 @@ export class RequestNewPage implements OnInit {
     }
   }
 
-  protected chooseType(type: WorkOrderType | null): void {
-    this.type.set(type);
-    if (!topicsFor(type, this.names.reference()).some((t) => t.code === this.topic)) this.topic = null;
-  }
-
   protected async submit(): Promise<void> {
-    const customerId = this.customer();
-    if (!customerId) {
-      this.error.set({ message: '', details: [{ field: 'customer', message: 'requests.customerRequired' }] });
+    const { customer, ...value } = this.form.getRawValue();
+    if (!customer) {
+      this.form.controls.customer.markAsTouched();
+      this.form.controls.customer.updateValueAndValidity();
       return;
     }
     this.busy.set(true);
     this.error.set(null);
     try {
-      const order = await this.api.create(customerId, {
-        channel: this.channel as WorkOrderChannel,
-        type: this.type() as WorkOrderType,
-        topic: this.topic,
-        summary: this.summary,
-        receivedAt: this.receivedAt?.toISOString(),
-        externalRef: this.externalRef.trim() || null,
-        contactName: this.contactName.trim() || null,
-        contactPhone: this.contactPhone.trim() || null,
+      const order = await this.api.create(customer, {
+        channel: value.channel as WorkOrderChannel,
+        type: value.type as WorkOrderType,
+        topic: value.topic,
+        summary: value.summary,
+        receivedAt: value.receivedAt?.toISOString(),
+        externalRef: value.externalRef.trim() || null,
+        contactName: value.contactName.trim() || null,
+        contactPhone: value.contactPhone.trim() || null,
       });
       await this.router.navigate(['/requests', order.id]);
     } catch (e) {
-      this.error.set(shownError(e));
+      this.showError(shownError(e));
       if (!(e instanceof HttpErrorResponse)) throw e;
     } finally {
       this.busy.set(false);
     }
+  }
+
+  protected cancel(): void {
+    void this.router.navigate(['/requests']);
+  }
+
+  /** Puts each of the API's field messages under its field; the rest go above the buttons. */
+  private showError(error: ShownError): void {
+    const unmatched = error.details.filter(({ field, message }) => {
+      const control = this.form.get(field);
+      control?.markAsTouched();
+      control?.setErrors({ server: message });
+      return !control;
+    });
+    if (!error.details.length || unmatched.length) this.error.set({ message: error.message, details: unmatched });
   }
 }

@@ -4,15 +4,14 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, si
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { WorkOrderChannel, WorkOrderEventView, WorkOrderView } from '@crm/shared/domain';
+import { WorkOrderChannel, WorkOrderEventView, WorkOrderType, WorkOrderView } from '@crm/shared/domain';
 import { ShownError, shownError } from '@crm/web/core';
-import { ErrorAlert, SlaTag } from '@crm/web/ui';
+import { FormDialog, SlaTag } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzRateModule } from 'ng-zorro-antd/rate';
 import { NzResultModule } from 'ng-zorro-antd/result';
@@ -20,7 +19,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { RequestFlags } from '../components/request-flags';
-import { eventFacts, OrderAction, orderActions } from '../order-rules';
+import { eventFacts, OrderAction, orderActions, stepTexts } from '../order-rules';
 import { WorkOrderNames } from '../work-order-names';
 import { WorkOrdersApi } from '../work-orders.api';
 
@@ -46,7 +45,7 @@ const EVENT_COLOURS: Record<WorkOrderEventView['kind'], string> = {
     FormsModule,
     RouterLink,
     TranslatePipe,
-    ErrorAlert,
+    FormDialog,
     RequestFlags,
     SlaTag,
     NzButtonModule,
@@ -54,7 +53,6 @@ const EVENT_COLOURS: Record<WorkOrderEventView['kind'], string> = {
     NzDescriptionsModule,
     NzGridModule,
     NzInputModule,
-    NzModalModule,
     NzRadioModule,
     NzRateModule,
     NzResultModule,
@@ -110,6 +108,7 @@ export class RequestPage implements OnInit {
   protected readonly error = signal<ShownError | null>(null);
   protected readonly eventColours = EVENT_COLOURS;
   protected readonly facts = eventFacts;
+  protected readonly texts = stepTexts;
   protected form = this.emptyForm();
 
   ngOnInit(): void {
@@ -124,11 +123,12 @@ export class RequestPage implements OnInit {
 
   protected async submit(): Promise<void> {
     const action = this.dialog();
-    if (!action) return;
+    const order = this.order();
+    if (!action || !order) return;
     this.busy.set(true);
     this.error.set(null);
     try {
-      this.order.set(await this.api.step(this.id(), action, this.body(action)));
+      this.order.set(await this.api.step(this.id(), action, this.body(action, order.type)));
       this.dialog.set(null);
       this.events.set(await this.api.events(this.id()));
     } catch (e) {
@@ -140,13 +140,12 @@ export class RequestPage implements OnInit {
     }
   }
 
-  private body(action: OrderAction): object {
+  private body(action: OrderAction, type: WorkOrderType): object {
     const f = this.form;
-    if (action === 'contact') return { note: f.note };
-    if (action === 'urge') return { channel: f.channel, note: f.note };
-    if (action === 'callback') return { solved: f.solved, satisfaction: f.satisfaction, note: f.note };
-    const complaint = this.order()?.type === 'complaint';
-    return complaint ? { result: f.result, cause: f.cause, accountability: f.accountability } : { result: f.result };
+    const texts = Object.fromEntries(stepTexts(action, type).map((t) => [t.name, f[t.name]]));
+    if (action === 'urge') return { channel: f.channel, ...texts };
+    if (action === 'callback') return { solved: f.solved, satisfaction: f.satisfaction, ...texts };
+    return texts;
   }
 
   private emptyForm() {

@@ -1,0 +1,39 @@
+import { booleanAttribute, ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { TranslatePipe } from '@ngx-translate/core';
+import { ErrorDetail } from '@crm/shared/domain';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+import { ErrorAlert } from '../error-alert/error-alert';
+
+/**
+ * A dialog that asks for a few values and saves them: the save's error (if any) above the projected fields,
+ * then the cancel and save buttons. A click outside does not close it.
+ */
+@Component({
+  selector: 'crm-form-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [TranslatePipe, ErrorAlert, NzButtonModule, NzModalModule],
+  templateUrl: './form-dialog.html',
+  styles: `
+    .error {
+      margin-bottom: 16px;
+    }
+  `,
+})
+export class FormDialog {
+  readonly open = input(false, { transform: booleanAttribute });
+  /** The title, as shown. */
+  readonly title = input.required<string>();
+  readonly error = input<{ message: string; details: readonly ErrorDetail[] } | null>(null);
+  readonly saving = input(false, { transform: booleanAttribute });
+  readonly canSave = input(true, { transform: booleanAttribute });
+  /** A red save button, for a step that cannot be undone. */
+  readonly danger = input(false, { transform: booleanAttribute });
+  /** The i18n keys of the buttons' labels. */
+  readonly saveLabel = input.required<string>();
+  readonly cancelLabel = input.required<string>();
+  /** The test ids are `<testIdPrefix>-save` and `-error`. */
+  readonly testIdPrefix = input.required<string>();
+  readonly save = output<void>();
+  readonly closed = output<void>();
+}
