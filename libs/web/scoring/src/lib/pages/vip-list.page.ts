@@ -2,15 +2,7 @@ import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, OnInit, signal, untracked } from '@angular/core';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { AuthStore, LanguageService, pagedList, ReferenceApi, Region } from '@crm/web/core';
-import {
-  CellDef,
-  Chart,
-  DataTable,
-  FilterBar,
-  ListFilter,
-  personOptions,
-  TableColumn,
-} from '@crm/web/ui';
+import { CellDef, Chart, DataTable, FilterBar, ListFilter, personOptions, TableColumn } from '@crm/web/ui';
 import { Industry, PersonRef, VIP_TIERS, VipListEntry } from '@crm/shared/domain';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
