@@ -6,6 +6,7 @@ import {
   generateOperationalData,
   GeneratedWorkOrder,
   generateWorkOrders,
+  keptClockOutcomes,
   Random,
   WorkOrderActor,
   settlementOf,
@@ -56,7 +57,8 @@ const TABLES = {
   work_orders: `work_orders (id, customer_id, channel, type, topic, summary, external_ref, contact_name, contact_phone,
                              received_at, recorded_by, state, period, period_started_at, contacted_at, contacted_by,
                              handled_at, handled_by, result, cause, accountability, closed_at, satisfaction, urges,
-                             escalation_reasons, escalated_at, contradicted_at, created_at, updated_at)`,
+                             escalation_reasons, escalated_at, contradicted_at, contact_due_at, contact_outcome,
+                             resolution_due_at, resolution_outcome, created_at, updated_at)`,
   work_order_events: 'work_order_events (work_order_id, period, kind, at, by, details, created_at)',
   clocks: `clocks (owner_kind, owner_id, clock_kind, customer_id, limit_value, limit_unit, started_at, warn_at, due_at,
                    stopped_at, paused_at, resumed_at, used_before, calendar_estimated)`,
@@ -322,6 +324,7 @@ function batchRows(
     const managerId = options.managerIds[customers[o.customerIndex].managerIndex];
     const actor = (a: WorkOrderActor | null) => (a === 'staff' ? options.staffIds[o.staffIndex] : a && managerId);
     const last = o.events[o.events.length - 1].at;
+    const kept = keptClockOutcomes(o);
     rows.work_orders.push(
       csvLine([
         orderIds[n],
@@ -351,6 +354,10 @@ function batchRows(
         pgTextArray(o.escalationReasons),
         o.escalatedAt,
         o.contradictedAt,
+        kept.contact.dueAt,
+        kept.contact.outcome,
+        kept.resolution.dueAt,
+        kept.resolution.outcome,
         o.receivedAt,
         last,
       ]),
