@@ -621,14 +621,15 @@ async function main(): Promise<void> {
         SELECT ${pageColumns}, (SELECT count(*) FROM mine m JOIN work_orders w ON w.customer_id = m.id) AS total
           FROM page w JOIN mine c ON c.id = w.customer_id ${clockJoins}
          ORDER BY w.received_at DESC, w.id DESC`;
-      // Overdue = a running clock of the order's current period past its due moment: start from the running
-      // clocks (the partial index), keep those of complaints, page them newest first.
+      // Overdue = a running clock of the order's current period past its due moment, as the order keeps it:
+      // the two partial indexes of running clocks by due moment (faster than starting from clocks_running),
+      // keep the complaints, page them newest first.
       const overdueSql = `
         WITH late AS MATERIALIZED (
-          SELECT DISTINCT w.id FROM clocks k JOIN work_orders w ON w.id = k.owner_id
-           WHERE k.owner_kind = 'work_order' AND k.stopped_at IS NULL AND k.paused_at IS NULL AND k.warn_at < now()
-             AND k.due_at < now() AND w.type = 'complaint'
-             AND k.clock_kind IN ('contact', CASE WHEN w.period = 1 THEN 'resolution' ELSE 'resolution_' || w.period END)),
+          SELECT w.id FROM work_orders w
+           WHERE ((w.contact_outcome IS NULL AND w.contact_due_at < now())
+                  OR (w.resolution_outcome IS NULL AND w.resolution_due_at < now()))
+             AND w.type = 'complaint'),
              page AS (SELECT w.* FROM late l JOIN work_orders w ON w.id = l.id ORDER BY w.received_at DESC, w.id DESC LIMIT 50)
         SELECT ${pageColumns}, (SELECT count(*) FROM late) AS total
           FROM page w JOIN customers c ON c.id = w.customer_id ${clockJoins}
