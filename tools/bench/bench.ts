@@ -544,27 +544,31 @@ async function main(): Promise<void> {
 
     if (cases.has('requests-report')) {
       // Case 8: leadership's service-quality report over the last twelve months, next to one hand-written
-      // GROUP BY of the same counts (without the shaping into figures and their list filters).
+      // pass over the orders (with the clock outcomes they keep) that counts the finest groups every figure is
+      // summed from: per month, channel, type and topic, and per owner (without the sums of the coarser
+      // groups, the shaping into figures and their list filters).
       const period = lastTwelveMonths(chinaDate(new Date()));
       const reportUrl = `${baseUrl}/api/requests/report?${new URLSearchParams(period)}`;
       const reportSql = `
         SELECT to_char((w.received_at AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM') AS month, w.channel, w.type, w.topic,
                coalesce(c.account_manager_id, w.recorded_by) AS owner, count(*) AS orders,
                count(*) FILTER (WHERE w.type = 'complaint') AS complaints,
-               count(*) FILTER (WHERE kc.stopped_at <= kc.due_at) AS contact_met,
-               count(*) FILTER (WHERE kc.stopped_at > kc.due_at OR (kc.stopped_at IS NULL AND kc.due_at < now())) AS contact_late,
-               count(*) FILTER (WHERE kr.stopped_at <= kr.due_at) AS resolution_met,
-               count(*) FILTER (WHERE kr.stopped_at > kr.due_at OR (kr.stopped_at IS NULL AND kr.due_at < now())) AS resolution_late,
-               avg(w.satisfaction) AS satisfaction, count(w.satisfaction) AS rated,
+               count(*) FILTER (WHERE w.contact_outcome = 'met') AS contact_met,
+               count(*) FILTER (WHERE w.contact_outcome = 'late'
+                                   OR (w.contact_outcome IS NULL AND w.contact_due_at < now())) AS contact_late,
+               count(*) FILTER (WHERE w.resolution_outcome = 'met') AS resolution_met,
+               count(*) FILTER (WHERE w.resolution_outcome = 'late'
+                                   OR (w.resolution_outcome IS NULL AND w.resolution_due_at < now())) AS resolution_late,
+               count(w.satisfaction) AS rated, sum(w.satisfaction) AS satisfaction_sum,
+               count(*) FILTER (WHERE w.satisfaction = 1) AS s1, count(*) FILTER (WHERE w.satisfaction = 2) AS s2,
+               count(*) FILTER (WHERE w.satisfaction = 3) AS s3, count(*) FILTER (WHERE w.satisfaction = 4) AS s4,
+               count(*) FILTER (WHERE w.satisfaction = 5) AS s5,
                count(*) FILTER (WHERE w.urges > 0) AS urged, count(w.escalated_at) AS escalated,
                count(w.contradicted_at) AS contradicted,
                (SELECT count(*) FROM customers WHERE stage <> 'closed') AS customers
           FROM work_orders w JOIN customers c ON c.id = w.customer_id
-          LEFT JOIN clocks kc ON kc.owner_kind = 'work_order' AND kc.owner_id = w.id AND kc.clock_kind = 'contact'
-          LEFT JOIN clocks kr ON kr.owner_kind = 'work_order' AND kr.owner_id = w.id
-           AND kr.clock_kind = CASE WHEN w.period = 1 THEN 'resolution' ELSE 'resolution_' || w.period END
          WHERE w.received_at >= $1 AND w.received_at < $2
-         GROUP BY GROUPING SETS ((1, 2), (1, 3), (1, 4), (1), (2), (3), (4), (5), ())`;
+         GROUP BY GROUPING SETS ((1, 2, 3, 4), (5))`;
       const reportParams = [chinaMidnight(period.from), chinaMidnight(period.to)];
       const report = async () => {
         const res = await fetch(reportUrl, { headers: { authorization: `Bearer ${token}` } });
@@ -617,14 +621,15 @@ async function main(): Promise<void> {
         SELECT ${pageColumns}, (SELECT count(*) FROM mine m JOIN work_orders w ON w.customer_id = m.id) AS total
           FROM page w JOIN mine c ON c.id = w.customer_id ${clockJoins}
          ORDER BY w.received_at DESC, w.id DESC`;
-      // Overdue = a running clock of the order's current period past its due moment: start from the running
-      // clocks (the partial index), keep those of complaints, page them newest first.
+      // Overdue = a running clock of the order's current period past its due moment, as the order keeps it:
+      // the two partial indexes of running clocks by due moment (faster than starting from clocks_running),
+      // keep the complaints, page them newest first.
       const overdueSql = `
         WITH late AS MATERIALIZED (
-          SELECT DISTINCT w.id FROM clocks k JOIN work_orders w ON w.id = k.owner_id
-           WHERE k.owner_kind = 'work_order' AND k.stopped_at IS NULL AND k.paused_at IS NULL AND k.warn_at < now()
-             AND k.due_at < now() AND w.type = 'complaint'
-             AND k.clock_kind IN ('contact', CASE WHEN w.period = 1 THEN 'resolution' ELSE 'resolution_' || w.period END)),
+          SELECT w.id FROM work_orders w
+           WHERE ((w.contact_outcome IS NULL AND w.contact_due_at < now())
+                  OR (w.resolution_outcome IS NULL AND w.resolution_due_at < now()))
+             AND w.type = 'complaint'),
              page AS (SELECT w.* FROM late l JOIN work_orders w ON w.id = l.id ORDER BY w.received_at DESC, w.id DESC LIMIT 50)
         SELECT ${pageColumns}, (SELECT count(*) FROM late) AS total
           FROM page w JOIN customers c ON c.id = w.customer_id ${clockJoins}

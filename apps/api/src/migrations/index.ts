@@ -21,6 +21,7 @@ import { CreateClocks1764890000000 } from './1764890000000-create-clocks';
 import { CreateWorkOrders1765000000000 } from './1765000000000-create-work-orders';
 import { WorkOrdersInSegmentFacts1765020000000 } from './1765020000000-work-orders-in-segment-facts';
 import { ComplaintClosedTaskTrigger1765020000001 } from './1765020000001-complaint-closed-task-trigger';
+import { WorkOrderClockOutcomes1765050000000 } from './1765050000000-work-order-clock-outcomes';
 
 /** Every migration, oldest first. Add each new one here. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   CreateWorkOrders1765000000000,
   WorkOrdersInSegmentFacts1765020000000,
   ComplaintClosedTaskTrigger1765020000001,
+  WorkOrderClockOutcomes1765050000000,
 ];

@@ -1,7 +1,7 @@
 import limitSeed from '@crm/seeds/work-order-limits.json';
 import { clockMoments, workingCalendar, WorkOrderLimitRow } from '@crm/shared/domain';
 import { generateCustomers } from './customers.generator';
-import { generateWorkOrders } from './work-orders.generator';
+import { generateWorkOrders, keptClockOutcomes } from './work-orders.generator';
 
 describe('generateWorkOrders', () => {
   const now = new Date('2026-11-20T04:00:00Z');
@@ -66,5 +66,22 @@ describe('generateWorkOrders', () => {
     }
     const closed = orders.filter((o) => o.state === 'closed');
     expect(closed.filter((o) => (o.satisfaction ?? 0) >= 4).length / closed.length).toBeGreaterThan(0.85);
+  });
+
+  it('gives each order the outcomes it keeps of its contact clock and its current resolution clock', () => {
+    const kept = orders.map((o) => ({ o, ...keptClockOutcomes(o) }));
+    for (const { o, contact, resolution } of kept) {
+      const clock = o.clocks.find((k) => k.clockKind === 'contact');
+      expect(contact.dueAt).toEqual(clock?.dueAt ?? null);
+      if (contact.outcome) expect(contact.outcome === 'late').toBe((clock?.stoppedAt ?? 0) > (clock?.dueAt ?? 0));
+      else expect(clock?.stoppedAt ?? null).toBeNull();
+      if (o.state === 'closed' && resolution.dueAt) expect(resolution.outcome).not.toBeNull();
+    }
+    // The second period's resolution clock, not the first's, on a reopened order.
+    const reopened = kept.find(({ o }) => o.period === 2 && o.clocks.some((k) => k.clockKind === 'resolution_2'));
+    expect(reopened).toBeDefined();
+    expect(reopened?.resolution.dueAt).toEqual(reopened?.o.clocks.find((k) => k.clockKind === 'resolution_2')?.dueAt);
+    expect(kept.filter((k) => k.contact.outcome === 'late').length / kept.length).toBeGreaterThan(0.03);
+    expect(kept.filter((k) => k.resolution.outcome === 'met').length / kept.length).toBeGreaterThan(0.5);
   });
 });

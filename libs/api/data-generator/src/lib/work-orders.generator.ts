@@ -72,6 +72,33 @@ export interface GeneratedWorkOrder {
   clocks: GeneratedWorkOrderClock[];
 }
 
+/** What an order keeps of one of its clocks: the due moment and, once stopped, whether in time. */
+export interface KeptClockOutcome {
+  dueAt: Date | null;
+  outcome: 'met' | 'late' | null;
+}
+
+/**
+ * The outcomes the order keeps (work_orders' contact_due_at / contact_outcome and resolution_due_at /
+ * resolution_outcome) of its contact clock and of its current period's resolution clock, as libs/api/work-orders
+ * writes them: no clock, no due moment; a running clock has no outcome yet; a stop after the due moment is late.
+ */
+export function keptClockOutcomes(order: GeneratedWorkOrder): {
+  contact: KeptClockOutcome;
+  resolution: KeptClockOutcome;
+} {
+  const kept = (clockKind: string): KeptClockOutcome => {
+    const c = order.clocks.find((k) => k.clockKind === clockKind);
+    if (!c) return { dueAt: null, outcome: null };
+    const outcome = c.stoppedAt ? (c.stoppedAt > c.dueAt ? 'late' : 'met') : null;
+    return { dueAt: c.dueAt, outcome };
+  };
+  return {
+    contact: kept('contact'),
+    resolution: kept(order.period === 1 ? 'resolution' : `resolution_${order.period}`),
+  };
+}
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;

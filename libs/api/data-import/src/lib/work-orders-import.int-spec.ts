@@ -120,6 +120,19 @@ describe('CSV import of work orders', () => {
     expect(repair).toEqual([
       { clock_kind: 'contact', limit: 120, limit_unit: 'minutes', due_at: new Date('2026-11-03T16:40:00.000Z') },
     ]);
+    // The order keeps its clocks' outcomes (running: no outcome yet; no power-back clock before the arrival).
+    const kept = await t.dataSource.query(
+      `SELECT contact_due_at, contact_outcome, resolution_due_at, resolution_outcome
+         FROM work_orders WHERE external_ref = '9559820261101003'`,
+    );
+    expect(kept).toEqual([
+      {
+        contact_due_at: new Date('2026-11-03T16:40:00.000Z'),
+        contact_outcome: null,
+        resolution_due_at: null,
+        resolution_outcome: null,
+      },
+    ]);
     // The view reads the limits from the received event, like an order recorded by the form.
     const id = (await t.dataSource.query(`SELECT id FROM work_orders WHERE external_ref = '9559820261101002'`))[0].id;
     const view = await t.request('GET', `/requests/${id}`, { as: 'manager1' });

@@ -53,7 +53,8 @@ async function loadAndFingerprint(url: string, customers: number) {
                 (SELECT 1 FROM work_order_events e WHERE e.work_order_id = w.id AND e.kind = 'received'
                     AND e.details ? 'limits'))::int AS received`);
     // The orders are what the API would have made of them: closed by a callback from someone else than the
-    // handler, with every clock stopped; a contact clock stopped when the customer was contacted.
+    // handler, with every clock stopped; a contact clock stopped when the customer was contacted; keeping the
+    // outcomes of their contact and current resolution clocks as the API keeps them.
     const [orders] = await ds.query(`
       SELECT (SELECT count(*) FROM work_orders WHERE state = 'closed')::int AS closed,
              (SELECT count(*) FROM work_orders w WHERE w.state = 'closed' AND (w.handled_by IS NULL OR EXISTS
@@ -63,6 +64,16 @@ async function loadAndFingerprint(url: string, customers: number) {
              (SELECT count(*) FROM work_orders w JOIN clocks k ON k.owner_kind = 'work_order' AND k.owner_id = w.id
                   AND k.clock_kind = 'contact'
                WHERE w.period = 1 AND k.stopped_at IS DISTINCT FROM w.contacted_at)::int AS contact_clock_off,
+             (SELECT count(*) FROM work_orders w
+                LEFT JOIN clocks kc ON kc.owner_kind = 'work_order' AND kc.owner_id = w.id AND kc.clock_kind = 'contact'
+                LEFT JOIN clocks kr ON kr.owner_kind = 'work_order' AND kr.owner_id = w.id
+                     AND kr.clock_kind = CASE WHEN w.period = 1 THEN 'resolution' ELSE 'resolution_' || w.period END
+               WHERE (w.contact_due_at, w.contact_outcome, w.resolution_due_at, w.resolution_outcome)
+                     IS DISTINCT FROM
+                     (kc.due_at, CASE WHEN kc.stopped_at > kc.due_at THEN 'late' WHEN kc.stopped_at IS NOT NULL THEN 'met' END,
+                      kr.due_at, CASE WHEN kr.stopped_at > kr.due_at THEN 'late' WHEN kr.stopped_at IS NOT NULL THEN 'met' END)
+             )::int AS outcomes_off,
+             (SELECT count(*) FROM work_orders WHERE contact_outcome = 'late' OR resolution_outcome = 'late')::int AS late,
              (SELECT count(*) FROM work_orders WHERE state <> 'closed')::int AS open,
              (SELECT count(*) FROM work_orders WHERE escalated_at IS NOT NULL)::int AS escalated`);
     // The bills' settlement written by the generator is what the triggers' settle_bills computes.
@@ -108,7 +119,13 @@ describe('the population loader (demo seed and npm run generate)', () => {
         clocks: 0,
         received: 0,
       });
-      expect(a.orders).toMatchObject({ self_callbacks: 0, running_after_close: 0, contact_clock_off: 0 });
+      expect(a.orders).toMatchObject({
+        self_callbacks: 0,
+        running_after_close: 0,
+        contact_clock_off: 0,
+        outcomes_off: 0,
+      });
+      expect(a.orders.late).toBeGreaterThan(0);
       expect(a.orders.closed).toBeGreaterThan(a.orders.open);
       expect(a.orders.open).toBeGreaterThan(0);
       expect(a.orders.escalated).toBeGreaterThan(0);

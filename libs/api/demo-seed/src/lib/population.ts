@@ -8,6 +8,7 @@ import {
   generateOperationalData,
   GeneratedWorkOrder,
   generateWorkOrders,
+  keptClockOutcomes,
   Random,
   WorkOrderActor,
   settlementOf,
@@ -326,6 +327,7 @@ function batchRows(
     const managerId = options.managerIds[customers[o.customerIndex].managerIndex];
     const actor = (a: WorkOrderActor | null) => (a === 'staff' ? options.staffIds[o.staffIndex] : a && managerId);
     const last = o.events[o.events.length - 1].at;
+    const kept = keptClockOutcomes(o);
     rows.work_orders.push(
       csvLine([
         orderIds[n],
@@ -355,6 +357,10 @@ function batchRows(
         pgTextArray(o.escalationReasons),
         o.escalatedAt,
         o.contradictedAt,
+        kept.contact.dueAt,
+        kept.contact.outcome,
+        kept.resolution.dueAt,
+        kept.resolution.outcome,
         o.receivedAt,
         last,
       ]),

@@ -247,4 +247,105 @@ describe('work-order clocks', () => {
       'request_overdue',
     ]);
   });
+
+  it('keeps on each order the outcomes of its clocks, as the clocks are, which the clock filters read', async () => {
+    const step = async (id: string, kind: string, body: Record<string, unknown>, as = 'manager1') => {
+      const res = await t.request('POST', `/requests/${id}/${kind}`, { as, body });
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    const handled = { result: '已处理', cause: '抄表员误抄', accountability: '抄表班组' };
+    // A complaint contacted in time, handled late, called back "not solved": a new resolution clock runs.
+    const complaint = (
+      await receive(urban.id, {
+        channel: 'hotline_95598',
+        type: 'complaint',
+        topic: 'service_attitude',
+        receivedAt: cn('2026-03-02T09:00'),
+      })
+    ).body;
+    await step(complaint.id, 'contact', { at: cn('2026-03-02T10:00'), note: '已联系' });
+    await step(complaint.id, 'handle', { ...handled, at: cn('2026-03-20T10:00') });
+    const reopened = await step(
+      complaint.id,
+      'callback',
+      { at: cn('2026-03-21T10:00'), solved: false, satisfaction: 1, note: '未解决' },
+      'leader',
+    );
+    expect(reopened.resolutionClock.state).toBe('overdue');
+    // A repair reopened after its arrival: no resolution clock until the crew arrives again.
+    const repair = (
+      await receive(urban.id, { channel: 'hotline_95598', type: 'fault_repair', receivedAt: cn('2026-03-03T10:00') })
+    ).body;
+    await step(repair.id, 'contact', { at: cn('2026-03-03T10:30'), note: '已到达' });
+    await step(repair.id, 'handle', { at: cn('2026-03-03T11:00'), result: '已恢复供电' });
+    const again = await step(
+      repair.id,
+      'callback',
+      { at: cn('2026-03-03T12:00'), solved: false, satisfaction: 2, note: '又停电' },
+      'leader',
+    );
+    expect(again.resolutionClock).toBeNull();
+    // A closed order (its clocks stopped by the callback), one never contacted (both clocks overdue).
+    const closed = (
+      await receive(urban.id, { channel: 'service_hall', type: 'inquiry', receivedAt: cn('2026-03-04T09:00') })
+    ).body;
+    await step(closed.id, 'contact', { at: cn('2026-03-04T09:30'), note: '已联系' });
+    await step(closed.id, 'handle', { at: cn('2026-03-04T10:00'), result: '已答复' });
+    await step(
+      closed.id,
+      'callback',
+      { at: cn('2026-03-04T11:00'), solved: true, satisfaction: 5, note: '满意' },
+      'leader',
+    );
+    await receive(urban.id, { channel: 'service_hall', type: 'inquiry', receivedAt: cn('2026-03-05T09:00') });
+    // And one received now: its clocks are pending.
+    await receive(urban.id, { channel: 'service_hall', type: 'inquiry' });
+
+    // Every order of this suite: what it keeps equals its clocks' outcome (met, late, pending, none).
+    const outcome = (k: string) => `CASE WHEN ${k}.id IS NULL THEN NULL WHEN ${k}.stopped_at IS NOT NULL
+      THEN CASE WHEN ${k}.stopped_at > ${k}.due_at THEN 'late' ELSE 'met' END
+      WHEN now() > ${k}.due_at THEN 'late' ELSE 'pending' END`;
+    const kept = (clock: string) => `CASE WHEN w.${clock}_due_at IS NULL THEN NULL
+      WHEN w.${clock}_outcome IS NOT NULL THEN w.${clock}_outcome WHEN now() > w.${clock}_due_at THEN 'late' ELSE 'pending' END`;
+    const rows: { id: string; kept_contact: string; contact: string; kept_resolution: string; resolution: string }[] =
+      await t.dataSource.query(
+        `SELECT w.id, ${kept('contact')} AS kept_contact, ${outcome('kc')} AS contact,
+                ${kept('resolution')} AS kept_resolution, ${outcome('kr')} AS resolution,
+                w.contact_due_at = kc.due_at OR (w.contact_due_at IS NULL AND kc.id IS NULL) AS contact_due_kept,
+                w.resolution_due_at = kr.due_at OR (w.resolution_due_at IS NULL AND kr.id IS NULL) AS resolution_due_kept
+           FROM work_orders w
+           LEFT JOIN clocks kc ON kc.owner_kind = 'work_order' AND kc.owner_id = w.id AND kc.clock_kind = 'contact'
+           LEFT JOIN clocks kr ON kr.owner_kind = 'work_order' AND kr.owner_id = w.id
+                 AND kr.clock_kind = CASE WHEN w.period = 1 THEN 'resolution' ELSE 'resolution_' || w.period END`,
+      );
+    expect(rows.length).toBeGreaterThan(10);
+    for (const r of rows) {
+      expect(r).toMatchObject({
+        kept_contact: r.contact,
+        kept_resolution: r.resolution,
+        contact_due_kept: true,
+        resolution_due_kept: true,
+      });
+    }
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(complaint.id)).toMatchObject({ contact: 'met', resolution: 'late' });
+    expect(byId.get(repair.id)).toMatchObject({ contact: 'met', resolution: null });
+    expect(byId.get(closed.id)).toMatchObject({ contact: 'met', resolution: 'met' });
+    const seen = new Set(rows.flatMap((r) => [r.contact, r.resolution]));
+    expect(seen).toEqual(new Set(['met', 'late', 'pending', null]));
+
+    // sla=overdue (read from what the orders keep) lists exactly the orders with a running clock past due.
+    const list = await t.request('GET', `/requests?sla=overdue&pageSize=100`, { as: 'admin' });
+    const overdue = await t.dataSource.query(
+      `SELECT DISTINCT w.id FROM work_orders w JOIN clocks k ON k.owner_kind = 'work_order' AND k.owner_id = w.id
+        WHERE k.stopped_at IS NULL AND now() > k.due_at
+          AND k.clock_kind IN ('contact', CASE WHEN w.period = 1 THEN 'resolution' ELSE 'resolution_' || w.period END)`,
+    );
+    expect(list.body.total).toBeGreaterThan(0);
+    expect(new Set(list.body.items.map((o: { id: string }) => o.id))).toEqual(
+      new Set(overdue.map((r: { id: string }) => r.id)),
+    );
+    expect(list.body.items.every((o: { sla: string }) => o.sla === 'overdue')).toBe(true);
+  });
 });

@@ -1,5 +1,3 @@
-import { clockStateSql } from '@crm/api/time-limits';
-
 /**
  * The clocks of a work order in libs/api/time-limits: owner kind `work_order`, owner id the order; the
  * contact clock (for a fault repair, the arrival on site) is `contact`, the resolution clock of open
@@ -24,10 +22,25 @@ export function resolutionClockJoin(k: string, w: string): string {
     AND ${k}.clock_kind = CASE WHEN ${w}.period = 1 THEN 'resolution' ELSE 'resolution_' || ${w}.period END`;
 }
 
-/** The ClockOutcome of the clock `k` (met, late or pending), NULL without the clock. */
-export function clockOutcomeSql(k: string): string {
-  return `CASE ${clockStateSql(k)} WHEN 'stopped_on_time' THEN 'met' WHEN 'stopped_late' THEN 'late'
-     WHEN 'overdue' THEN 'late' WHEN 'on_time' THEN 'pending' WHEN 'warning' THEN 'pending' END`;
+/**
+ * The ClockOutcome (met, late or pending; NULL without the clock) of the order row `w`'s contact or current
+ * resolution clock, from the outcome the order keeps of it (`<clock>_due_at`, `<clock>_outcome`, written by
+ * WorkOrdersRepository.keepClockOutcomes): the clock's state (clockStateSql) stopped on time is met, stopped late
+ * or overdue is late, on time or warning is pending (work-order clocks never pause: a running clock is late
+ * once now() passes its due moment).
+ */
+export function keptOutcomeSql(clock: 'contact' | 'resolution', w: string): string {
+  return `CASE WHEN ${w}.${clock}_due_at IS NULL THEN NULL WHEN ${w}.${clock}_outcome IS NOT NULL THEN ${w}.${clock}_outcome
+     WHEN now() > ${w}.${clock}_due_at THEN 'late' ELSE 'pending' END`;
+}
+
+/**
+ * Whether the order row `w`'s contact or current resolution clock runs past its due moment: the sla
+ * `overdue` (the partial indexes work_orders_contact_running and work_orders_resolution_running).
+ */
+export function keptOverdueSql(w: string): string {
+  return `((${w}.contact_outcome IS NULL AND ${w}.contact_due_at < now())
+        OR (${w}.resolution_outcome IS NULL AND ${w}.resolution_due_at < now()))`;
 }
 
 /**
@@ -98,7 +111,8 @@ export function workOrderEventsInsertFrom(source: string): string {
 export const workOrdersCopy = `COPY work_orders (id, customer_id, channel, type, topic, summary, external_ref, contact_name,
                    contact_phone, received_at, recorded_by, state, period, period_started_at, contacted_at,
                    contacted_by, handled_at, handled_by, result, cause, accountability, closed_at, satisfaction,
-                   urges, escalation_reasons, escalated_at, contradicted_at, created_at, updated_at)
+                   urges, escalation_reasons, escalated_at, contradicted_at, contact_due_at, contact_outcome,
+                   resolution_due_at, resolution_outcome, created_at, updated_at)
                    FROM STDIN (FORMAT csv)`;
 
 /** The bulk load of work-order events: `COPY … FROM STDIN` of CSV rows in this column order. */

@@ -25,7 +25,13 @@ import {
 } from '@crm/shared/domain';
 import { EntityManager } from 'typeorm';
 import { WorkOrderQueryDto } from './dto/work-order-query.dto';
-import { clockOutcomeSql, contactClockJoin, resolutionClockJoin, workOrderEventsInsertFrom } from './work-orders-sql';
+import {
+  contactClockJoin,
+  keptOutcomeSql,
+  keptOverdueSql,
+  resolutionClockJoin,
+  workOrderEventsInsertFrom,
+} from './work-orders-sql';
 import { toWorkOrderListItem, toWorkOrderView, WorkOrderDetailRow, WorkOrderRow } from './work-order-view';
 
 /** Clock states ranked: a running clock counts before a stopped one, the later the worse. */
@@ -75,22 +81,26 @@ function instant(dateOrTime: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(dateOrTime) ? chinaMidnight(dateOrTime) : dateOrTime;
 }
 
-/** The WHERE of the list and the export: the caller's scope and the filters. */
+/**
+ * The WHERE of the list and the export: the caller's scope and the filters. The clock filters (`sla=overdue`,
+ * contactClock, resolutionClock) read the outcomes the order keeps, not its clocks.
+ */
 function filterSql(scope: DataScope, f: WorkOrderQueryDto, p: Params): string {
   const where = [scope.sql('c.account_manager_id', p)];
   if (f.state) where.push(`w.state = ${p.add(f.state)}`);
   if (f.type) where.push(`w.type = ${p.add(f.type)}`);
   if (f.channel) where.push(`w.channel = ${p.add(f.channel)}`);
   if (f.topic) where.push(`w.topic = ${p.add(f.topic)}`);
-  if (f.sla) where.push(`${SLA_SQL} = ${p.add(f.sla)}`);
+  if (f.sla === 'overdue') where.push(keptOverdueSql('w'));
+  else if (f.sla) where.push(`${SLA_SQL} = ${p.add(f.sla)}`);
   if (f.customerId) where.push(`w.customer_id = ${p.add(f.customerId)}`);
   if (f.managerId) where.push(`coalesce(c.account_manager_id, w.recorded_by) = ${p.add(f.managerId)}`);
   if (f.from) where.push(`w.received_at >= ${p.add(instant(f.from))}`);
   if (f.to) where.push(`w.received_at < ${p.add(instant(f.to))}`);
   if (f.escalated) where.push(`w.escalated_at IS ${f.escalated === 'true' ? 'NOT ' : ''}NULL`);
   if (f.contradicted) where.push(`w.contradicted_at IS ${f.contradicted === 'true' ? 'NOT ' : ''}NULL`);
-  if (f.contactClock) where.push(`${clockOutcomeSql('kc')} = ${p.add(f.contactClock)}`);
-  if (f.resolutionClock) where.push(`${clockOutcomeSql('kr')} = ${p.add(f.resolutionClock)}`);
+  if (f.contactClock) where.push(`${keptOutcomeSql('contact', 'w')} = ${p.add(f.contactClock)}`);
+  if (f.resolutionClock) where.push(`${keptOutcomeSql('resolution', 'w')} = ${p.add(f.resolutionClock)}`);
   if (f.satisfaction) where.push(`w.satisfaction = ${p.add(Number(f.satisfaction))}`);
   if (f.rated) where.push(`w.satisfaction IS ${f.rated === 'true' ? 'NOT ' : ''}NULL`);
   if (f.urged) where.push(`w.urges ${f.urged === 'true' ? '>' : '='} 0`);
@@ -462,6 +472,30 @@ export class WorkOrdersRepository {
                                UNION SELECT o.owner_id) r
           WHERE cardinality(o.reasons) > 0)`)}`,
       [JSON.stringify(kinds)],
+    );
+  }
+
+  /**
+   * Keeps on each order of `orders` (a table or sub-query with a column `id`) the outcome of its contact clock
+   * and of its current period's resolution clock, as they are now in `clocks`: the due moment (NULL without
+   * the clock) and, once stopped, met or late (keptOutcomeSql reads them). Called after every start or stop.
+   */
+  async keepClockOutcomes(db: Db, orders: string, params: unknown[] = []): Promise<void> {
+    const outcome = (k: string) =>
+      `CASE WHEN ${k}.stopped_at IS NULL THEN NULL WHEN ${k}.stopped_at > ${k}.due_at THEN 'late' ELSE 'met' END`;
+    await execute(
+      db,
+      `UPDATE work_orders w
+          SET contact_due_at = k.contact_due_at, contact_outcome = k.contact_outcome,
+              resolution_due_at = k.resolution_due_at, resolution_outcome = k.resolution_outcome
+         FROM (SELECT o.id, kc.due_at AS contact_due_at, ${outcome('kc')} AS contact_outcome,
+                      kr.due_at AS resolution_due_at, ${outcome('kr')} AS resolution_outcome
+                 FROM ${orders} i
+                 JOIN work_orders o ON o.id = i.id
+                 LEFT JOIN clocks kc ON ${contactClockJoin('kc', 'o')}
+                 LEFT JOIN clocks kr ON ${resolutionClockJoin('kr', 'o')}) k
+        WHERE w.id = k.id`,
+      params,
     );
   }
 

@@ -43,6 +43,8 @@ import { CONTACT_CLOCK, resolutionClockKind, WORK_ORDER_CLOCK, WORK_ORDER_EVENTS
 /** Orders whose clocks are computed and inserted per statement in a set-wise intake. */
 const CLOCK_BATCH = 10_000;
 
+/** The order $1 as the `orders` of WorkOrdersRepository.keepClockOutcomes. */
+const ONE_ORDER = '(SELECT $1::uuid AS id)';
 /** A moment may lie up to a minute ahead of the server's clock, as in the domain's steps. */
 const CLOCK_TOLERANCE_MS = 60_000;
 
@@ -67,7 +69,8 @@ function allowed(step: WorkOrderStep): void {
 /**
  * Requests and complaints (DESIGN.md; API.md "Requests and complaints"): intake, contact, result,
  * callback (which closes or reopens) and urges, each in one transaction that locks the order, appends
- * its event, bumps its version, writes the customer's timeline and stops or starts its clocks. The
+ * its event, bumps its version, writes the customer's timeline and stops or starts its clocks (keeping
+ * their outcomes on the order for the report and the list's clock filters). The
  * owner is the customer's account manager, or the recorder while the customer has none.
  */
 @Injectable()
@@ -177,6 +180,7 @@ export class WorkOrdersService implements OnModuleInit {
           clocks.push(resolutionClock(orderId, customerId, 1, limits, receivedAt));
         }
         await this.timeLimits.start(manager, clocks);
+        await this.orders.keepClockOutcomes(manager, ONE_ORDER, [orderId]);
       }
       await this.timeline.record(manager, [
         entry(customerId, 'request_received', user.id, `${dto.type} received via ${dto.channel}: ${dto.summary}`, {
@@ -247,6 +251,7 @@ export class WorkOrdersService implements OnModuleInit {
       }
       await this.timeLimits.start(manager, clocks);
     }
+    await this.orders.keepClockOutcomes(manager, inserted);
     await this.orders.recordReceived(manager, inserted, [...kinds.values()]);
   }
 
@@ -379,6 +384,7 @@ export class WorkOrdersService implements OnModuleInit {
       const order = await this.orders.lock(manager, scope, id);
       if (!order) throw new NotFoundError('Request', id);
       await this.timeline.record(manager, await work(manager, order, new Date()));
+      await this.orders.keepClockOutcomes(manager, ONE_ORDER, [id]);
     });
     return this.get(scope, id);
   }
