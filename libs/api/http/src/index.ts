@@ -8,3 +8,4 @@ export * from './lib/throttled-log';
 export * from './lib/request-input';
 export * from './lib/params';
 export * from './lib/validators';
+export * from './lib/optional-fields';

@@ -1,20 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOmittable, Roles } from '@crm/api/http';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { OptionalDateString, Roles } from '@crm/api/http';
 import { addCalendarDays, chinaDate, LifecycleReport } from '@crm/shared/domain';
-import { IsDateString } from 'class-validator';
 import { LifecycleReportService } from './lifecycle-report.service';
 
 export class ReportQueryDto {
-  @ApiPropertyOptional({ description: 'First day (YYYY-MM-DD), default a year ago' })
-  @IsOmittable()
-  @IsDateString({ strict: true })
-  from?: string;
-
-  @ApiPropertyOptional({ description: 'Day after the last (YYYY-MM-DD), default tomorrow' })
-  @IsOmittable()
-  @IsDateString({ strict: true })
-  to?: string;
+  @OptionalDateString('First day (YYYY-MM-DD), default a year ago') from?: string;
+  @OptionalDateString('Day after the last (YYYY-MM-DD), default tomorrow') to?: string;
 }
 
 @ApiTags('applications')

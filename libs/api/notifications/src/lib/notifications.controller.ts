@@ -1,17 +1,12 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@crm/api/auth';
-import { IdParam, IsOmittable, PageQueryDto, Roles } from '@crm/api/http';
+import { IdParam, OptionalBooleanQuery, PageQueryDto, Roles } from '@crm/api/http';
 import { NotificationPage, ROLES } from '@crm/shared/domain';
-import { Transform } from 'class-transformer';
-import { IsBoolean } from 'class-validator';
 import { NotificationsService } from './notifications.service';
 
 export class NotificationQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Only the unread ones' })
-  @IsOmittable()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @OptionalBooleanQuery('Only the unread ones')
   unread?: boolean;
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOmittable } from '@crm/api/http';
+import { IsOmittable, OptionalText } from '@crm/api/http';
 import { WORK_ORDER_CHANNELS, WorkOrderChannel } from '@crm/shared/domain';
 import { IsBoolean, IsDateString, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
@@ -28,16 +28,10 @@ export class HandleWorkOrderDto extends StepAtDto {
   @MaxLength(4000)
   result!: string;
 
-  @ApiPropertyOptional({ description: 'Cause analysis; required for a complaint' })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(4000)
+  @OptionalText(4000, 'Cause analysis; required for a complaint')
   cause?: string;
 
-  @ApiPropertyOptional({ description: 'Who answers for it and how; required for a complaint' })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(4000)
+  @OptionalText(4000, 'Who answers for it and how; required for a complaint')
   accountability?: string;
 }
 
