@@ -9,3 +9,4 @@ export * from './lib/request-input';
 export * from './lib/params';
 export * from './lib/validators';
 export * from './lib/optional-fields';
+export * from './lib/routes';

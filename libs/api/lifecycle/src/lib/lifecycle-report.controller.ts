@@ -1,6 +1,5 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { OptionalDateString, Roles } from '@crm/api/http';
+import { Get, Query } from '@nestjs/common';
+import { ApiController, OptionalDateString, Roles } from '@crm/api/http';
 import { addCalendarDays, chinaDate, LifecycleReport } from '@crm/shared/domain';
 import { LifecycleReportService } from './lifecycle-report.service';
 
@@ -9,9 +8,7 @@ export class ReportQueryDto {
   @OptionalDateString('Day after the last (YYYY-MM-DD), default tomorrow') to?: string;
 }
 
-@ApiTags('applications')
-@ApiBearerAuth()
-@Controller('lifecycle/report')
+@ApiController('applications', 'lifecycle/report')
 export class LifecycleReportController {
   constructor(private readonly reports: LifecycleReportService) {}
 

@@ -1,7 +1,6 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { HttpCode, Post, Query } from '@nestjs/common';
 import { AuthUser, CurrentUser } from '@crm/api/auth';
-import { IdParam, OptionalBooleanQuery, PageQueryDto, Roles } from '@crm/api/http';
+import { ApiController, GetForAll, IdParam, OptionalBooleanQuery, PageQueryDto, Roles } from '@crm/api/http';
 import { NotificationPage, ROLES } from '@crm/shared/domain';
 import { NotificationsService } from './notifications.service';
 
@@ -11,14 +10,11 @@ export class NotificationQueryDto extends PageQueryDto {
 }
 
 /** The caller's own in-app notifications (rating and tier changes, and later tasks and SLA warnings). */
-@ApiTags('notifications')
-@ApiBearerAuth()
-@Controller('notifications')
+@ApiController('notifications', 'notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
-  @Get()
-  @Roles(...ROLES)
+  @GetForAll()
   list(@CurrentUser() user: AuthUser, @Query() query: NotificationQueryDto): Promise<NotificationPage> {
     return this.notifications.list(user.id, query);
   }
