@@ -6,7 +6,7 @@ import { stacked } from './stacked';
 
 /** A controller of routes that need a login, its routes under `path`, listed under `tag` in the API document. */
 export function ApiController(tag: string, path?: string): ClassDecorator {
-  return stacked(ApiTags(tag), ApiBearerAuth(), Controller(path));
+  return stacked(ApiTags(tag), ApiBearerAuth(), path === undefined ? Controller() : Controller(path));
 }
 
 /** A GET route every role may call (what each one sees is narrowed by its DataScope). */
