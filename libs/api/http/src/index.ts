@@ -10,3 +10,4 @@ export * from './lib/params';
 export * from './lib/validators';
 export * from './lib/optional-fields';
 export * from './lib/routes';
+export * from './lib/stacked';
