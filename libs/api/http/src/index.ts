@@ -8,3 +8,6 @@ export * from './lib/throttled-log';
 export * from './lib/request-input';
 export * from './lib/params';
 export * from './lib/validators';
+export * from './lib/optional-fields';
+export * from './lib/routes';
+export * from './lib/stacked';

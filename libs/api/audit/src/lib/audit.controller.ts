@@ -1,13 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@crm/api/http';
+import { Get, Query } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { ApiController, Roles } from '@crm/api/http';
 import { AuditEntry, Page } from '@crm/shared/domain';
 import { AuditRepository } from './audit.repository';
 import { AuditQueryDto } from './dto/audit-query.dto';
 
-@ApiTags('audit')
-@ApiBearerAuth()
-@Controller('audit')
+@ApiController('audit', 'audit')
 export class AuditController {
   constructor(private readonly audit: AuditRepository) {}
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
@@ -6,8 +6,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Public, Roles } from '@crm/api/http';
-import { ROLES } from '@crm/shared/domain';
+import { GetForAll, Public } from '@crm/api/http';
 import { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { CurrentUser } from './current-user.decorator';
@@ -31,8 +30,7 @@ export class AuthController {
     return this.auth.login(body.username, body.password, ip);
   }
 
-  @Get('me')
-  @Roles(...ROLES)
+  @GetForAll('me')
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserDto })
   me(@CurrentUser() user: AuthUser): UserDto {

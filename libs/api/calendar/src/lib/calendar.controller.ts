@@ -1,16 +1,13 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DateParam, IntParam, Roles } from '@crm/api/http';
-import { CalendarStatus, ROLES } from '@crm/shared/domain';
+import { BadRequestException, Body, Delete, Put } from '@nestjs/common';
+import { ApiController, DateParam, GetForAll, IntParam, PostAction, Roles } from '@crm/api/http';
+import { CalendarStatus } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
 import { packageYears } from './calendar-data';
 import { CalendarService, CalendarYear } from './calendar.service';
 import { CalendarDayDto } from './dto/calendar-day.dto';
 import { HolidayNoticeDto } from './dto/holiday-notice.dto';
 
-@ApiTags('calendar')
-@ApiBearerAuth()
-@Controller('calendar')
+@ApiController('calendar', 'calendar')
 export class CalendarController {
   constructor(
     private readonly calendar: CalendarService,
@@ -18,8 +15,7 @@ export class CalendarController {
   ) {}
 
   /** The years the chinese-days package can load. */
-  @Get('package-years')
-  @Roles(...ROLES)
+  @GetForAll('package-years')
   packageYears(): number[] {
     return packageYears();
   }
@@ -28,23 +24,19 @@ export class CalendarController {
    * Whether this year's and next year's holidays are known; `remind`: admins should enter `remindYear`
    * now (this year when unknown; from 1 November, next year when unknown).
    */
-  @Get('status')
-  @Roles(...ROLES)
+  @GetForAll('status')
   status(): Promise<CalendarStatus> {
     return this.calendar.status();
   }
 
   /** A year's holidays and make-up working days; `known: false` means weekends only are counted. */
-  @Get(':year')
-  @Roles(...ROLES)
+  @GetForAll(':year')
   year(@IntParam('year', 2000, 2100) year: number): Promise<CalendarYear> {
     return this.calendar.year(year);
   }
 
   /** (Re)loads a year from the chinese-days package; admin edits of that year are kept. */
-  @Post(':year/load')
-  @HttpCode(200)
-  @Roles('admin')
+  @PostAction(':year/load', 'admin')
   async load(@IntParam('year', 2000, 2100) year: number): Promise<CalendarYear> {
     const loaded = await this.dataSource.transaction((m) => this.calendar.loadYear(m, year));
     if (!loaded) {
@@ -61,9 +53,7 @@ export class CalendarController {
    * [name]`): its days replace every holiday and make-up day of that year. A line that cannot be read
    * → 400 naming it, and nothing is written.
    */
-  @Post(':year/notice')
-  @HttpCode(200)
-  @Roles('admin')
+  @PostAction(':year/notice', 'admin')
   enterNotice(@IntParam('year', 2000, 2100) year: number, @Body() body: HolidayNoticeDto): Promise<CalendarYear> {
     return this.calendar.enterNotice(year, body.text);
   }

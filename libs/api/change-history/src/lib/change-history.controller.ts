@@ -1,8 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Get, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { DataScope, Scope } from '@crm/api/auth';
-import { PageQueryDto, Roles, UuidParam } from '@crm/api/http';
-import { ChangeHistoryEntry, Page, ROLES } from '@crm/shared/domain';
+import { ApiController, GetForAll, PageQueryDto, Roles, UuidParam } from '@crm/api/http';
+import { ChangeHistoryEntry, Page } from '@crm/shared/domain';
 import { ChangeHistoryService } from './change-history.service';
 import { ChangeHistoryQueryDto } from './dto/change-history-query.dto';
 
@@ -10,15 +10,12 @@ const ENTRY =
   '{id, at, actor {id, displayName}, requestId, entityType, entityId, customer, action, changes [{field, from, to}], export {kind, target, name, format, rows}}';
 
 /** Who changed what: a customer's history, and the whole history for admins and leadership. */
-@ApiTags('change history')
-@ApiBearerAuth()
-@Controller()
+@ApiController('change history')
 export class ChangeHistoryController {
   constructor(private readonly history: ChangeHistoryService) {}
 
   /** The customer's changes, newest first (field names are codes). */
-  @Get('customers/:id/history')
-  @Roles(...ROLES)
+  @GetForAll('customers/:id/history')
   @ApiOkResponse({ description: `{items: [${ENTRY}], total, page, pageSize}` })
   @ApiNotFoundResponse({ description: 'No such customer, or not yours' })
   ofCustomer(

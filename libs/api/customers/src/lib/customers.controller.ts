@@ -1,15 +1,8 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
-import { IntQuery, Roles, UuidParam } from '@crm/api/http';
-import { ROLES, TimelineEntry } from '@crm/shared/domain';
+import { ApiController, GetForAll, IntQuery, Roles, UuidParam } from '@crm/api/http';
+import { TimelineEntry } from '@crm/shared/domain';
 import { CustomersService } from './customers.service';
 import { CreateCustomerDto } from './dto/create-customer.dto';
 import { CustomerQueryDto } from './dto/customer-query.dto';
@@ -17,14 +10,11 @@ import { CustomerDto, CustomerPageDto } from './dto/customer.dto';
 import { UpdateCustomerDto } from './dto/update-customer.dto';
 
 /** Customers. There is deliberately no delete route: closed customers are kept. */
-@ApiTags('customers')
-@ApiBearerAuth()
-@Controller('customers')
+@ApiController('customers', 'customers')
 export class CustomersController {
   constructor(private readonly customers: CustomersService) {}
 
-  @Get()
-  @Roles(...ROLES)
+  @GetForAll()
   @ApiOkResponse({ type: CustomerPageDto })
   list(@Scope() scope: DataScope, @Query() query: CustomerQueryDto): Promise<CustomerPageDto> {
     return this.customers.list(scope, query);
@@ -38,8 +28,7 @@ export class CustomersController {
     return this.customers.create(user, body);
   }
 
-  @Get(':id')
-  @Roles(...ROLES)
+  @GetForAll(':id')
   @ApiOkResponse({ type: CustomerDto })
   @ApiNotFoundResponse({ description: 'No such customer, or not yours' })
   get(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<CustomerDto> {
@@ -58,8 +47,7 @@ export class CustomersController {
     return this.customers.update(user, id, body);
   }
 
-  @Get(':id/timeline')
-  @Roles(...ROLES)
+  @GetForAll(':id/timeline')
   @ApiOkResponse({ description: 'Newest first: [{at, type, actor, summary, data}]' })
   timeline(
     @Scope() scope: DataScope,

@@ -1,14 +1,7 @@
-import { Controller, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@crm/api/auth';
-import { Roles } from '@crm/api/http';
+import { ApiController, Roles } from '@crm/api/http';
 import { ImportReport } from '@crm/shared/domain';
 import type { Request, Response } from 'express';
 import { ImportParamsDto, ImportQueryDto } from './dto/import-request.dto';
@@ -16,9 +9,7 @@ import { ImportService } from './import.service';
 import { multipartFile } from './multipart-file';
 
 /** CSV import from the billing and metering systems (API.md, "Data import"). */
-@ApiTags('data import')
-@ApiBearerAuth()
-@Controller('import')
+@ApiController('data import', 'import')
 export class ImportController {
   constructor(private readonly imports: ImportService) {}
 

@@ -1,5 +1,5 @@
 import { ArgumentMetadata, BadRequestException, HttpException, Injectable, PipeTransform } from '@nestjs/common';
-import { ErrorDetail } from '@crm/shared/domain';
+import { ErrorDetail, InvalidInputError } from '@crm/shared/domain';
 import type { NextFunction, Request, Response } from 'express';
 
 /** The largest JSON (or form) body the API reads. */
@@ -13,6 +13,16 @@ export function invalidInput(details: ErrorDetail[]): BadRequestException {
     message: `Invalid ${[...new Set(details.map((d) => d.field))].join(', ')}`,
     details,
   });
+}
+
+/** Refuses `what` (e.g. "The rule") with a 400 that names each of its `problems`, when there are any. */
+export function rejectProblems(what: string, problems: ErrorDetail[]): void {
+  if (problems.length) {
+    throw new InvalidInputError(
+      `${what} is not valid: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
+      problems,
+    );
+  }
 }
 
 /**

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
-import { Roles, UuidParam } from '@crm/api/http';
-import { ApplicationListItem, ApplicationView, Page, ROLES } from '@crm/shared/domain';
+import { ApiController, GetForAll, PostAction, Roles, UuidParam } from '@crm/api/http';
+import { ApplicationListItem, ApplicationView, Page } from '@crm/shared/domain';
 import { ApplicationsService } from './applications.service';
 import { AdvanceApplicationDto, CancelApplicationDto } from './dto/advance-application.dto';
 import { ApplicationQueryDto } from './dto/application-query.dto';
@@ -10,9 +10,7 @@ import { CreateApplicationDto } from './dto/create-application.dto';
 
 const WORKERS = ['account_manager', 'leader', 'admin'] as const;
 
-@ApiTags('applications')
-@ApiBearerAuth()
-@Controller()
+@ApiController('applications')
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
@@ -27,23 +25,19 @@ export class ApplicationsController {
     return this.applications.create(user, customerId, body);
   }
 
-  @Get('applications')
-  @Roles(...ROLES)
+  @GetForAll('applications')
   @ApiOkResponse({ description: 'Open ones first, most urgent first' })
   list(@Scope() scope: DataScope, @Query() query: ApplicationQueryDto): Promise<Page<ApplicationListItem>> {
     return this.applications.list(scope, query);
   }
 
-  @Get('applications/:id')
-  @Roles(...ROLES)
+  @GetForAll('applications/:id')
   @ApiNotFoundResponse({ description: 'No such application, or not yours' })
   get(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<ApplicationView> {
     return this.applications.get(scope, id);
   }
 
-  @Post('applications/:id/advance')
-  @HttpCode(200)
-  @Roles(...WORKERS)
+  @PostAction('applications/:id/advance', ...WORKERS)
   @ApiConflictResponse({ description: 'Finished, cancelled, or being changed by someone else right now' })
   advance(
     @CurrentUser() user: AuthUser,
@@ -53,9 +47,7 @@ export class ApplicationsController {
     return this.applications.advance(user, id, body);
   }
 
-  @Post('applications/:id/cancel')
-  @HttpCode(200)
-  @Roles(...WORKERS)
+  @PostAction('applications/:id/cancel', ...WORKERS)
   cancel(
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,

@@ -41,10 +41,23 @@ function stepRef(step: { code: string; nameZh: string; nameEn: string }) {
 
 type CustomerChange = Awaited<ReturnType<CustomersService['changeByApplication']>>;
 
-/** The customer's own change record when an application changed its stage, capacity or name. */
-function customerChanged(actor: AuthUser, customerId: string, change: CustomerChange | null): ChangeToRecord[] {
-  if (!change) return [];
-  return [{ actor, entityType: 'customer', entityId: customerId, customerId, action: 'update', ...change }];
+/**
+ * The application's change record, and the customer's own when the application changed its stage, capacity
+ * or name.
+ */
+function applicationChanges(
+  actor: AuthUser,
+  app: { id: string; customerId: string },
+  customerChange: CustomerChange | null,
+  change: Pick<ChangeToRecord, 'action' | 'before' | 'after'>,
+): ChangeToRecord[] {
+  const { id, customerId } = app;
+  const own: ChangeToRecord = { actor, entityType: 'application', entityId: id, customerId, ...change };
+  if (!customerChange) return [own];
+  return [
+    own,
+    { actor, entityType: 'customer', entityId: customerId, customerId, action: 'update', ...customerChange },
+  ];
 }
 
 /** The clock of a step of an application. */
@@ -148,11 +161,7 @@ export class ApplicationsService implements OnModuleInit {
       const customerChange = stage ? await this.customers.changeByApplication(manager, customerId, { stage }) : null;
       await this.history.record(
         manager,
-        {
-          actor: user,
-          entityType: 'application',
-          entityId: newId,
-          customerId,
+        ...applicationChanges(user, { id: newId, customerId }, customerChange, {
           action: 'create',
           before: null,
           after: {
@@ -164,8 +173,7 @@ export class ApplicationsService implements OnModuleInit {
             newOwnerName: dto.newOwnerName?.trim() ?? null,
             receivedAt: receivedAt.toISOString(),
           },
-        },
-        ...customerChanged(user, customerId, customerChange),
+        }),
       );
       await this.timeline.record(manager, [
         {
@@ -239,16 +247,11 @@ export class ApplicationsService implements OnModuleInit {
       }
       await this.history.record(
         manager,
-        {
-          actor: user,
-          entityType: 'application',
-          entityId: id,
-          customerId: app.customerId,
+        ...applicationChanges(user, app, customerChange, {
           action: 'advance',
           before: { status: 'open', currentStep: stepRef(step) },
           after: { status: last ? 'completed' : 'open', currentStep: last ? null : stepRef(app.steps[index + 1]) },
-        },
-        ...customerChanged(user, app.customerId, customerChange),
+        }),
       );
       await this.timeline.record(manager, [
         {
@@ -281,16 +284,11 @@ export class ApplicationsService implements OnModuleInit {
       const current = app.steps.find((s) => s.position === app.currentPosition);
       await this.history.record(
         manager,
-        {
-          actor: user,
-          entityType: 'application',
-          entityId: id,
-          customerId: app.customerId,
+        ...applicationChanges(user, app, customerChange, {
           action: 'cancel',
           before: { status: 'open', currentStep: current ? stepRef(current) : null, cancelReason: null },
           after: { status: 'cancelled', currentStep: null, cancelReason: reason },
-        },
-        ...customerChanged(user, app.customerId, customerChange),
+        }),
       );
       await this.timeline.record(manager, [
         {

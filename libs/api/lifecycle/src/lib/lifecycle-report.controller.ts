@@ -1,25 +1,14 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOmittable, Roles } from '@crm/api/http';
+import { Get, Query } from '@nestjs/common';
+import { ApiController, OptionalDateString, Roles } from '@crm/api/http';
 import { addCalendarDays, chinaDate, LifecycleReport } from '@crm/shared/domain';
-import { IsDateString } from 'class-validator';
 import { LifecycleReportService } from './lifecycle-report.service';
 
 export class ReportQueryDto {
-  @ApiPropertyOptional({ description: 'First day (YYYY-MM-DD), default a year ago' })
-  @IsOmittable()
-  @IsDateString({ strict: true })
-  from?: string;
-
-  @ApiPropertyOptional({ description: 'Day after the last (YYYY-MM-DD), default tomorrow' })
-  @IsOmittable()
-  @IsDateString({ strict: true })
-  to?: string;
+  @OptionalDateString('First day (YYYY-MM-DD), default a year ago') from?: string;
+  @OptionalDateString('Day after the last (YYYY-MM-DD), default tomorrow') to?: string;
 }
 
-@ApiTags('applications')
-@ApiBearerAuth()
-@Controller('lifecycle/report')
+@ApiController('applications', 'lifecycle/report')
 export class LifecycleReportController {
   constructor(private readonly reports: LifecycleReportService) {}
 

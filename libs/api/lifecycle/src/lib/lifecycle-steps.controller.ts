@@ -1,13 +1,11 @@
-import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { EnumParam, Roles } from '@crm/api/http';
+import { Body, Param, Put, Query } from '@nestjs/common';
+import { ApiController, EnumParam, GetForAll, Roles } from '@crm/api/http';
 import {
   APPLICATION_TYPES,
   ApplicationType,
   InvalidInputError,
   LifecycleStepDefinition,
   NotFoundError,
-  ROLES,
 } from '@crm/shared/domain';
 import { ApplicationsRepository } from './applications.repository';
 import { UpdateStepDefinitionDto } from './dto/step-definition.dto';
@@ -23,14 +21,11 @@ function applicationType(value: string | undefined): ApplicationType | undefined
 }
 
 /** The step table: steps and default time limits per application type (admins edit it). */
-@ApiTags('applications')
-@ApiBearerAuth()
-@Controller('lifecycle/steps')
+@ApiController('applications', 'lifecycle/steps')
 export class LifecycleStepsController {
   constructor(private readonly applications: ApplicationsRepository) {}
 
-  @Get()
-  @Roles(...ROLES)
+  @GetForAll()
   list(@Query('type') type?: string): Promise<LifecycleStepDefinition[]> {
     return this.applications.stepDefinitions(applicationType(type));
   }

@@ -1,16 +1,13 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Post } from '@nestjs/common';
 import { DataScope, Scope } from '@crm/api/auth';
 import { CustomersService } from '@crm/api/customers';
-import { Roles, UuidParam } from '@crm/api/http';
-import { InvalidInputError, ROLES } from '@crm/shared/domain';
+import { ApiController, GetForAll, Roles, UuidParam } from '@crm/api/http';
+import { InvalidInputError } from '@crm/shared/domain';
 import { OutageNoticeDto } from './dto/outage-notice.dto';
 import { CustomerMessage, OutboxService } from './outbox.service';
 
 /** Messages to customers: outage notices, and each customer's messages with their delivery state. */
-@ApiTags('messages')
-@ApiBearerAuth()
-@Controller()
+@ApiController('messages')
 export class MessagesController {
   constructor(
     private readonly outbox: OutboxService,
@@ -29,8 +26,7 @@ export class MessagesController {
     return { queued: await this.outbox.queueOutageNotices(scope, body.customerIds, body) };
   }
 
-  @Get('customers/:id/messages')
-  @Roles(...ROLES)
+  @GetForAll('customers/:id/messages')
   async ofCustomer(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<CustomerMessage[]> {
     await this.customers.assertAccess(scope, id);
     return this.outbox.ofCustomer(id);

@@ -10,6 +10,7 @@ export interface PendingMessageRow extends OutgoingMessage {
   attempts: number;
 }
 
+/** A message of a customer's outbox (its bigint id as text). */
 export interface OutboxMessageRow {
   id: string;
   kind: 'payment_reminder' | 'outage_notice';
@@ -18,9 +19,9 @@ export interface OutboxMessageRow {
   body: string;
   state: 'pending' | 'sent' | 'failed';
   attempts: number;
-  last_error: string | null;
-  created_at: Date;
-  sent_at: Date | null;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
 }
 
 /** The rows of outbox_messages: queued set-wise, claimed and marked by the sender job, listed per customer. */
@@ -116,7 +117,8 @@ export class OutboxRepository {
   ofCustomer(customerId: string): Promise<OutboxMessageRow[]> {
     return query<OutboxMessageRow>(
       this.dataSource,
-      `SELECT id, kind, channel, recipient, body, state, attempts, last_error, created_at, sent_at
+      `SELECT id, kind, channel, recipient, body, state, attempts, last_error AS "lastError", created_at AS "createdAt",
+              sent_at AS "sentAt"
          FROM outbox_messages WHERE customer_id = $1 ORDER BY created_at DESC, id DESC LIMIT 100`,
       [customerId],
     );

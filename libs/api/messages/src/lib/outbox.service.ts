@@ -4,7 +4,7 @@ import { NotFoundError } from '@crm/shared/domain';
 import { JobsService } from '@crm/api/jobs';
 import { DataSource, EntityManager } from 'typeorm';
 import { MESSAGE_SENDER, MessageSender } from './message-sender';
-import { OutboxRepository } from './outbox.repository';
+import { OutboxMessageRow, OutboxRepository } from './outbox.repository';
 
 export const OUTBOX_JOB = 'outbox-send';
 
@@ -14,15 +14,9 @@ export const MAX_ATTEMPTS = 3;
 /** Messages sent per job run (the rest wait for the next minute). */
 const BATCH = 100;
 
-export interface CustomerMessage {
+/** A message of a customer's outbox as the API answers it. */
+export interface CustomerMessage extends Omit<OutboxMessageRow, 'id' | 'createdAt' | 'sentAt'> {
   id: number;
-  kind: 'payment_reminder' | 'outage_notice';
-  channel: 'sms';
-  recipient: string;
-  body: string;
-  state: 'pending' | 'sent' | 'failed';
-  attempts: number;
-  lastError: string | null;
   createdAt: string;
   sentAt: string | null;
 }
@@ -92,16 +86,10 @@ export class OutboxService implements OnModuleInit {
   async ofCustomer(customerId: string): Promise<CustomerMessage[]> {
     const rows = await this.outbox.ofCustomer(customerId);
     return rows.map((r) => ({
+      ...r,
       id: Number(r.id),
-      kind: r.kind,
-      channel: r.channel,
-      recipient: r.recipient,
-      body: r.body,
-      state: r.state,
-      attempts: r.attempts,
-      lastError: r.last_error,
-      createdAt: r.created_at.toISOString(),
-      sentAt: r.sent_at ? r.sent_at.toISOString() : null,
+      createdAt: r.createdAt.toISOString(),
+      sentAt: r.sentAt ? r.sentAt.toISOString() : null,
     }));
   }
 }

@@ -1,29 +1,20 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { HttpCode, Post, Query } from '@nestjs/common';
 import { AuthUser, CurrentUser } from '@crm/api/auth';
-import { IdParam, IsOmittable, PageQueryDto, Roles } from '@crm/api/http';
+import { ApiController, GetForAll, IdParam, OptionalBooleanQuery, PageQueryDto, Roles } from '@crm/api/http';
 import { NotificationPage, ROLES } from '@crm/shared/domain';
-import { Transform } from 'class-transformer';
-import { IsBoolean } from 'class-validator';
 import { NotificationsService } from './notifications.service';
 
 export class NotificationQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Only the unread ones' })
-  @IsOmittable()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @OptionalBooleanQuery('Only the unread ones')
   unread?: boolean;
 }
 
 /** The caller's own in-app notifications (rating and tier changes, and later tasks and SLA warnings). */
-@ApiTags('notifications')
-@ApiBearerAuth()
-@Controller('notifications')
+@ApiController('notifications', 'notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
-  @Get()
-  @Roles(...ROLES)
+  @GetForAll()
   list(@CurrentUser() user: AuthUser, @Query() query: NotificationQueryDto): Promise<NotificationPage> {
     return this.notifications.list(user.id, query);
   }

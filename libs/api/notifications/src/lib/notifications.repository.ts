@@ -14,10 +14,12 @@ export interface NotificationRow {
 }
 
 /** What a notification row is made of (the user, the customer it is about, what happened). */
-export interface NotificationValues {
+export interface NewNotification {
   userId: string;
   customerId: string | null;
+  /** What the web translates it by (notification-text.ts), e.g. `sla_warning`. */
   kind: string;
+  /** The English text shown when the web does not know the kind. */
   summary: string;
   data: Record<string, unknown>;
 }
@@ -28,7 +30,7 @@ export class NotificationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Inserts the notifications in one statement. */
-  async insertMany(db: Db, notifications: NotificationValues[]): Promise<void> {
+  async insertMany(db: Db, notifications: NewNotification[]): Promise<void> {
     await execute(
       db,
       `INSERT INTO notifications (user_id, customer_id, kind, summary, data)

@@ -1,17 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Notification, NotificationPage } from '@crm/shared/domain';
 import { EntityManager } from 'typeorm';
-import { NotificationRow, NotificationsRepository } from './notifications.repository';
+import { NewNotification, NotificationRow, NotificationsRepository } from './notifications.repository';
 
-export interface NewNotification {
-  userId: string;
-  customerId: string | null;
-  /** What the web translates it by (notification-text.ts), e.g. `sla_warning`. */
-  kind: string;
-  /** The English text shown when the web does not know the kind. */
-  summary: string;
-  data: Record<string, unknown>;
-}
+export type { NewNotification } from './notifications.repository';
 
 function toNotification(r: NotificationRow): Notification {
   return {

@@ -1,30 +1,19 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { DataScope, Scope } from '@crm/api/auth';
 import { CustomersService } from '@crm/api/customers';
-import { IntQuery, Roles, UuidParam } from '@crm/api/http';
-import {
-  BillView,
-  ConsumptionMonth,
-  DisconnectionView,
-  OperationalSummary,
-  ROLES,
-  ViolationView,
-} from '@crm/shared/domain';
+import { ApiController, GetForAll, IntQuery, UuidParam } from '@crm/api/http';
+import { BillView, ConsumptionMonth, DisconnectionView, OperationalSummary, ViolationView } from '@crm/shared/domain';
 import { OperationalDataRepository } from './operational-data.repository';
 
 /** A customer's consumption, bills with derived arrears and days late, violations and disconnections. */
-@ApiTags('operational data')
-@ApiBearerAuth()
-@Controller('customers/:id')
+@ApiController('operational data', 'customers/:id')
 export class OperationalDataController {
   constructor(
     private readonly customers: CustomersService,
     private readonly data: OperationalDataRepository,
   ) {}
 
-  @Get('consumption')
-  @Roles(...ROLES)
+  @GetForAll('consumption')
   @ApiOkResponse({ description: 'Oldest first: [{period, kwh, maxDemandKw, powerFactor}]' })
   async consumption(
     @Scope() scope: DataScope,
@@ -35,8 +24,7 @@ export class OperationalDataController {
     return this.data.consumption(id, count);
   }
 
-  @Get('bills')
-  @Roles(...ROLES)
+  @GetForAll('bills')
   @ApiOkResponse({
     description: 'Oldest first: [{period, amount, dueDate, paidAmount, paidAt, daysLate, outstanding}]',
   })
@@ -49,23 +37,20 @@ export class OperationalDataController {
     return this.data.bills(id, count);
   }
 
-  @Get('violations')
-  @Roles(...ROLES)
+  @GetForAll('violations')
   async violations(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<ViolationView[]> {
     await this.customers.assertAccess(scope, id);
     return this.data.violations(id);
   }
 
-  @Get('disconnections')
-  @Roles(...ROLES)
+  @GetForAll('disconnections')
   async disconnections(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<DisconnectionView[]> {
     await this.customers.assertAccess(scope, id);
     return this.data.disconnections(id);
   }
 
   /** Arrears, overdue bills, late bills (12 months), violations (24 months), consumption (12 months). */
-  @Get('operational-summary')
-  @Roles(...ROLES)
+  @GetForAll('operational-summary')
   async summary(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<OperationalSummary> {
     await this.customers.assertAccess(scope, id);
     return this.data.summary(id);

@@ -8,71 +8,41 @@ import { query, TODAY_CN } from '@crm/api/database';
 export class OperationalDataRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async consumption(customerId: string, months: number): Promise<ConsumptionMonth[]> {
-    const rows = await query<{ period: string; kwh: string; max_demand_kw: string; power_factor: string }>(
+  /** The customer's latest `months` months, oldest first. */
+  consumption(customerId: string, months: number): Promise<ConsumptionMonth[]> {
+    return query<ConsumptionMonth>(
       this.dataSource,
-      `SELECT to_char(period, 'YYYY-MM') AS period, kwh, max_demand_kw, power_factor
+      `SELECT to_char(period, 'YYYY-MM') AS period, kwh::float8 AS kwh, max_demand_kw::float8 AS "maxDemandKw",
+              power_factor::float8 AS "powerFactor"
          FROM (SELECT * FROM consumption WHERE customer_id = $1 ORDER BY period DESC LIMIT $2) c
         ORDER BY period`,
       [customerId, months],
     );
-    return rows.map((r) => ({
-      period: r.period,
-      kwh: Number(r.kwh),
-      maxDemandKw: Number(r.max_demand_kw),
-      powerFactor: Number(r.power_factor),
-    }));
   }
 
-  async bills(customerId: string, months: number): Promise<BillView[]> {
-    const rows = await query<{
-      period: string;
-      amount: string;
-      due_date: string;
-      paid_amount: string;
-      paid_at: string | null;
-      days_late: number;
-      outstanding: string;
-    }>(
+  /** The bills of the customer's latest `months` months, oldest first. */
+  bills(customerId: string, months: number): Promise<BillView[]> {
+    return query<BillView>(
       this.dataSource,
-      `SELECT to_char(period, 'YYYY-MM') AS period, amount, to_char(due_date, 'YYYY-MM-DD') AS due_date, paid_amount,
-              to_char(paid_at, 'YYYY-MM-DD') AS paid_at, days_late, outstanding
+      `SELECT to_char(period, 'YYYY-MM') AS period, amount::float8 AS amount, to_char(due_date, 'YYYY-MM-DD') AS "dueDate",
+              paid_amount::float8 AS "paidAmount", to_char(paid_at, 'YYYY-MM-DD') AS "paidAt", days_late AS "daysLate",
+              outstanding::float8 AS outstanding
          FROM (SELECT * FROM bill_status WHERE customer_id = $1 ORDER BY period DESC LIMIT $2) b
         ORDER BY period`,
       [customerId, months],
     );
-    return rows.map((r) => ({
-      period: r.period,
-      amount: Number(r.amount),
-      dueDate: r.due_date,
-      paidAmount: Number(r.paid_amount),
-      paidAt: r.paid_at,
-      daysLate: r.days_late,
-      outstanding: Number(r.outstanding),
-    }));
   }
 
-  async violations(customerId: string): Promise<ViolationView[]> {
-    const rows = await query<{
-      occurred_on: string;
-      kind: ViolationView['kind'];
-      description: string;
-      penalty: string;
-    }>(
+  violations(customerId: string): Promise<ViolationView[]> {
+    return query<ViolationView>(
       this.dataSource,
-      `SELECT to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on, kind, description, penalty
+      `SELECT to_char(occurred_on, 'YYYY-MM-DD') AS "occurredOn", kind, description, penalty::float8 AS penalty
          FROM violations WHERE customer_id = $1 ORDER BY occurred_on DESC`,
       [customerId],
     );
-    return rows.map((r) => ({
-      occurredOn: r.occurred_on,
-      kind: r.kind,
-      description: r.description,
-      penalty: Number(r.penalty),
-    }));
   }
 
-  async disconnections(customerId: string): Promise<DisconnectionView[]> {
+  disconnections(customerId: string): Promise<DisconnectionView[]> {
     return query<DisconnectionView>(
       this.dataSource,
       `SELECT to_char(notice_date, 'YYYY-MM-DD') AS "noticeDate", to_char(disconnected_on, 'YYYY-MM-DD') AS "disconnectedOn",

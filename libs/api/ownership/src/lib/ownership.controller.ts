@@ -1,16 +1,14 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Get } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
 import { CustomersService } from '@crm/api/customers';
-import { Roles, UuidParam } from '@crm/api/http';
-import { ROLES, ROLES_THAT_HAND_OVER } from '@crm/shared/domain';
+import { ApiController, GetForAll, PostAction, Roles, UuidParam } from '@crm/api/http';
+import { ROLES_THAT_HAND_OVER } from '@crm/shared/domain';
 import { HandoverDto } from './dto/handover.dto';
 import { HandoverResultDto, ManagerDto, ManagerWorkloadDto } from './dto/manager.dto';
 import { OwnershipService } from './ownership.service';
 
-@ApiTags('ownership')
-@ApiBearerAuth()
-@Controller()
+@ApiController('ownership')
 export class OwnershipController {
   constructor(
     private readonly ownership: OwnershipService,
@@ -18,9 +16,7 @@ export class OwnershipController {
   ) {}
 
   /** Moves one customer, with its open work, to another account manager. */
-  @Post('customers/:id/handover')
-  @HttpCode(200)
-  @Roles(...ROLES_THAT_HAND_OVER)
+  @PostAction('customers/:id/handover', ...ROLES_THAT_HAND_OVER)
   async handOverCustomer(
     @CurrentUser() user: AuthUser,
     @Scope() scope: DataScope,
@@ -32,9 +28,7 @@ export class OwnershipController {
   }
 
   /** Moves every customer of one account manager to another (a manager leaving). */
-  @Post('managers/:id/handover')
-  @HttpCode(200)
-  @Roles(...ROLES_THAT_HAND_OVER)
+  @PostAction('managers/:id/handover', ...ROLES_THAT_HAND_OVER)
   @ApiOkResponse({ type: HandoverResultDto })
   async handOverAll(
     @CurrentUser() user: AuthUser,
@@ -45,8 +39,7 @@ export class OwnershipController {
   }
 
   /** The active account managers (for pickers and filters). */
-  @Get('managers')
-  @Roles(...ROLES)
+  @GetForAll('managers')
   @ApiOkResponse({ type: [ManagerDto] })
   managers(): Promise<ManagerDto[]> {
     return this.ownership.managers();

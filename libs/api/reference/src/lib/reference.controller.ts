@@ -1,26 +1,20 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@crm/api/http';
-import { Industry, ROLES } from '@crm/shared/domain';
+import { ApiController, GetForAll } from '@crm/api/http';
+import { Industry } from '@crm/shared/domain';
 import { REGIONS } from './reference-data';
 import { ReferenceRepository } from './reference.repository';
 
-@ApiTags('reference')
-@ApiBearerAuth()
-@Controller('reference')
+@ApiController('reference', 'reference')
 export class ReferenceController {
   constructor(private readonly reference: ReferenceRepository) {}
 
   /** GB/T 4754-2017 sections and divisions. */
-  @Get('industries')
-  @Roles(...ROLES)
+  @GetForAll('industries')
   listIndustries(): Promise<Industry[]> {
     return this.reference.industries();
   }
 
   /** Regions of the supply area. */
-  @Get('regions')
-  @Roles(...ROLES)
+  @GetForAll('regions')
   listRegions(): typeof REGIONS {
     return REGIONS;
   }

@@ -1,11 +1,10 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Query, Res } from '@nestjs/common';
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
 import { ChangeHistoryService } from '@crm/api/change-history';
 import { CustomersService } from '@crm/api/customers';
 import { ExportStreams } from '@crm/api/database';
-import { ExportColumn, Roles, UuidParam } from '@crm/api/http';
-import { CustomerScores, Page, ROLES, VipListEntry } from '@crm/shared/domain';
+import { ApiController, ExportColumn, GetForAll, UuidParam } from '@crm/api/http';
+import { CustomerScores, Page, VipListEntry } from '@crm/shared/domain';
 import type { Response } from 'express';
 import { ScoreExportDto, ScoreFilterDto } from './dto/score-query.dto';
 import { CreditListEntry, CreditSummary, ScoresRepository, VipSummary } from './scores.repository';
@@ -29,9 +28,7 @@ const VIP_COLUMNS: ExportColumn<VipListEntry>[] = [
  * The scores as people read them: a customer's, the VIP list for leadership and the credit-risk views.
  * Account managers see their own customers only (DataScope).
  */
-@ApiTags('scoring')
-@ApiBearerAuth()
-@Controller()
+@ApiController('scoring')
 export class ScoresController {
   constructor(
     private readonly customers: CustomersService,
@@ -40,28 +37,24 @@ export class ScoresController {
     private readonly exports: ExportStreams,
   ) {}
 
-  @Get('customers/:id/scores')
-  @Roles(...ROLES)
+  @GetForAll('customers/:id/scores')
   async ofCustomer(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<CustomerScores> {
     await this.customers.assertAccess(scope, id);
     return this.scores.ofCustomer(id);
   }
 
-  @Get('vip')
-  @Roles(...ROLES)
+  @GetForAll('vip')
   vip(@Scope() scope: DataScope, @Query() query: ScoreFilterDto): Promise<Page<VipListEntry>> {
     return this.scores.vipPage(scope, query, query);
   }
 
-  @Get('vip/summary')
-  @Roles(...ROLES)
+  @GetForAll('vip/summary')
   vipSummary(@Scope() scope: DataScope, @Query() query: ScoreFilterDto): Promise<VipSummary> {
     return this.scores.vipSummary(scope, query);
   }
 
   /** The filtered VIP list as CSV or .xlsx, streamed; the change history records who exported how many rows. */
-  @Get('vip/export')
-  @Roles(...ROLES)
+  @GetForAll('vip/export')
   async vipExport(
     @CurrentUser() user: AuthUser,
     @Scope() scope: DataScope,
@@ -75,21 +68,18 @@ export class ScoresController {
     await this.history.recordExport(user, { kind: 'vip_list', target: null, name: null, format, filter, rows });
   }
 
-  @Get('credit/summary')
-  @Roles(...ROLES)
+  @GetForAll('credit/summary')
   creditSummary(@Scope() scope: DataScope, @Query() query: ScoreFilterDto): Promise<CreditSummary> {
     return this.scores.creditSummary(scope, query);
   }
 
-  @Get('credit/blacklist')
-  @Roles(...ROLES)
+  @GetForAll('credit/blacklist')
   blacklist(@Scope() scope: DataScope, @Query() query: ScoreFilterDto): Promise<Page<CreditListEntry>> {
     return this.scores.creditPage(scope, 'blacklist', query, query);
   }
 
   /** Customers whose rating fell since the run before. */
-  @Get('credit/downgrades')
-  @Roles(...ROLES)
+  @GetForAll('credit/downgrades')
   downgrades(@Scope() scope: DataScope, @Query() query: ScoreFilterDto): Promise<Page<CreditListEntry>> {
     return this.scores.creditPage(scope, 'downgraded', query, query);
   }

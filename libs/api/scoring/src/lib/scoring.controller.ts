@@ -1,17 +1,15 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Get, HttpCode, NotFoundException, Post } from '@nestjs/common';
+import { ApiAcceptedResponse } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@crm/api/auth';
-import { Roles, UuidParam } from '@crm/api/http';
-import { ROLES, ScoringJob, ScoringModel, ScoringPreview } from '@crm/shared/domain';
+import { ApiController, GetForAll, PostAction, Roles, UuidParam } from '@crm/api/http';
+import { ScoringJob, ScoringModel, ScoringPreview } from '@crm/shared/domain';
 import { ScoringModelDto } from './dto/scoring-model.dto';
 import { ScoringModelsRepository } from './scoring-models.repository';
 import { ScoringModelsService } from './scoring-models.service';
 import { ScoringRunService } from './scoring-run.service';
 
 /** Scoring runs and the versioned model (API.md, "Scores"). */
-@ApiTags('scoring')
-@ApiBearerAuth()
-@Controller('scoring')
+@ApiController('scoring', 'scoring')
 export class ScoringController {
   constructor(
     private readonly runs: ScoringRunService,
@@ -36,8 +34,7 @@ export class ScoringController {
   }
 
   /** Every version, newest (the current one) first. */
-  @Get('models')
-  @Roles(...ROLES)
+  @GetForAll('models')
   listModels(): Promise<ScoringModel[]> {
     return this.models.list();
   }
@@ -50,9 +47,7 @@ export class ScoringController {
   }
 
   /** What-if: how many customers the proposed model would move, against the latest run. Saves nothing. */
-  @Post('models/preview')
-  @HttpCode(200)
-  @Roles('leader', 'admin')
+  @PostAction('models/preview', 'leader', 'admin')
   preview(@Body() body: ScoringModelDto): Promise<ScoringPreview> {
     return this.models.preview(body);
   }

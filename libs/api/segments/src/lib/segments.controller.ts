@@ -1,9 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
 import { ChangeHistoryService } from '@crm/api/change-history';
 import { ExportStreams } from '@crm/api/database';
-import { Roles, UuidParam } from '@crm/api/http';
+import { ApiController, Roles, UuidParam } from '@crm/api/http';
 import {
   Page,
   ROLES,
@@ -36,9 +35,7 @@ import { SegmentsService, sourceOf } from './segments.service';
  * Segments for marketing staff (API.md, "Segments"). Every role may build and read segments; members
  * are always limited to the caller's scope (an account manager sees their own customers only).
  */
-@ApiTags('segments')
-@ApiBearerAuth()
-@Controller('segments')
+@ApiController('segments', 'segments')
 @Roles(...ROLES)
 export class SegmentsController {
   constructor(

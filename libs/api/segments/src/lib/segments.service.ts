@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, DataScope } from '@crm/api/auth';
 import { ChangeHistoryService } from '@crm/api/change-history';
+import { rejectProblems } from '@crm/api/http';
 import {
   ForbiddenError,
   InvalidInputError,
@@ -22,12 +23,7 @@ const PREVIEW_SAMPLE = 10;
 
 /** The rule, checked against the field catalog; a 400 naming each problem otherwise. */
 function validRule(rule: unknown): SegmentRule {
-  const problems = segmentRuleProblems(rule);
-  if (problems.length)
-    throw new InvalidInputError(
-      `The rule is not valid: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
-      problems,
-    );
+  rejectProblems('The rule', segmentRuleProblems(rule));
   return rule as SegmentRule;
 }
 

@@ -1,27 +1,22 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
-import { Roles, UuidParam } from '@crm/api/http';
+import { ApiController, GetForAll, PostAction, Roles, UuidParam } from '@crm/api/http';
 import { Page, PlanTemplate, ROLES, ServiceTask } from '@crm/shared/domain';
 import { CompleteTaskDto, EnrolCustomerDto, EnrolSegmentDto, PlanTemplateDto, TaskQueryDto } from './dto/plans.dto';
 import { Enrolment, PlansService } from './plans.service';
 import { TaskStats, TasksService } from './tasks.service';
 
 /** Service plan templates and enrolments. */
-@ApiTags('service plans')
-@ApiBearerAuth()
-@Controller()
+@ApiController('service plans')
 export class PlansController {
   constructor(private readonly plans: PlansService) {}
 
-  @Get('plans')
-  @Roles(...ROLES)
+  @GetForAll('plans')
   list(): Promise<PlanTemplate[]> {
     return this.plans.list();
   }
 
-  @Get('plans/:id')
-  @Roles(...ROLES)
+  @GetForAll('plans/:id')
   get(@UuidParam('id') id: string): Promise<PlanTemplate> {
     return this.plans.get(id);
   }
@@ -54,9 +49,7 @@ export class PlansController {
   }
 
   /** Enrols a segment: its members now, its joiners and leavers by the daily job. */
-  @Post('plans/:id/segments')
-  @HttpCode(200)
-  @Roles('leader', 'admin', 'marketing')
+  @PostAction('plans/:id/segments', 'leader', 'admin', 'marketing')
   enrolSegment(
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
@@ -72,35 +65,28 @@ export class PlansController {
     return this.plans.unenrol(user, id);
   }
 
-  @Get('customers/:id/plans')
-  @Roles(...ROLES)
+  @GetForAll('customers/:id/plans')
   enrolments(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<Enrolment[]> {
     return this.plans.enrolmentsOfCustomer(user, id);
   }
 }
 
 /** Service tasks: the manager's day, completion, and completion rates for leadership. */
-@ApiTags('service plans')
-@ApiBearerAuth()
-@Controller('service-tasks')
+@ApiController('service plans', 'service-tasks')
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
-  @Get()
-  @Roles(...ROLES)
+  @GetForAll()
   list(@Scope() scope: DataScope, @Query() query: TaskQueryDto): Promise<Page<ServiceTask>> {
     return this.tasks.list(scope, query);
   }
 
-  @Get('stats')
-  @Roles(...ROLES)
+  @GetForAll('stats')
   stats(@Scope() scope: DataScope): Promise<TaskStats> {
     return this.tasks.stats(scope);
   }
 
-  @Post(':id/complete')
-  @HttpCode(200)
-  @Roles(...ROLES)
+  @PostAction(':id/complete', ...ROLES)
   complete(
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser, DataScope } from '@crm/api/auth';
 import { ChangeHistoryService } from '@crm/api/change-history';
 import { CustomersService } from '@crm/api/customers';
+import { rejectProblems } from '@crm/api/http';
 import {
   addCalendarDays,
   chinaDate,
   ConflictError,
-  InvalidInputError,
   NotFoundError,
   PlanTemplate,
   PlanTemplateFields,
@@ -150,10 +150,5 @@ function templateFields(t: PlanTemplate): Record<string, unknown> {
 }
 
 function validServices(services: unknown): void {
-  const problems = planServicesProblems(services);
-  if (problems.length)
-    throw new InvalidInputError(
-      `The services are not valid: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
-      problems,
-    );
+  rejectProblems('The services', planServicesProblems(services));
 }

@@ -3,9 +3,10 @@ import { Db, execute, query } from '@crm/api/database';
 import { DataSource } from 'typeorm';
 
 /** What a timeline row is made of. */
-export interface TimelineValues {
+export interface NewTimelineEntry {
   customerId: string;
   type: string;
+  /** The user who did it; null for the system (a background job). */
   actorId: string | null;
   summary: string;
   data?: Record<string, unknown>;
@@ -26,7 +27,7 @@ export class TimelineRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Inserts the entries in one statement. */
-  async insertMany(db: Db, entries: TimelineValues[]): Promise<void> {
+  async insertMany(db: Db, entries: NewTimelineEntry[]): Promise<void> {
     await execute(
       db,
       `INSERT INTO customer_timeline (customer_id, type, actor_id, summary, data)

@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { TimelineEntry } from '@crm/shared/domain';
 import { EntityManager } from 'typeorm';
-import { TimelineRepository } from './timeline.repository';
+import { NewTimelineEntry, TimelineRepository } from './timeline.repository';
 
-export interface NewTimelineEntry {
-  customerId: string;
-  type: string;
-  /** The user who did it; null for the system (a background job). */
-  actorId: string | null;
-  summary: string;
-  data?: Record<string, unknown>;
-}
+export type { NewTimelineEntry } from './timeline.repository';
 
 /**
  * The customer timeline. Writers pass their transaction's EntityManager so that an entry is

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@crm/api/auth';
-import { Roles, UuidParam } from '@crm/api/http';
+import { ApiController, Roles, UuidParam } from '@crm/api/http';
 import { CreateUserDto } from './dto/create-user.dto';
 import { SetPasswordDto } from './dto/set-password.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
@@ -9,9 +9,7 @@ import { UserAccountDto, UserAccountPageDto } from './dto/user-account.dto';
 import { UserQueryDto } from './dto/user-query.dto';
 import { UserAccountsService } from './user-accounts.service';
 
-@ApiTags('users')
-@ApiBearerAuth()
-@Controller('users')
+@ApiController('users', 'users')
 @Roles('admin')
 export class UsersController {
   constructor(private readonly accounts: UserAccountsService) {}

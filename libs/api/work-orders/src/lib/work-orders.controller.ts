@@ -1,17 +1,15 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Get, Post, Put, Query, Res } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiTags,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
 import { ChangeHistoryService } from '@crm/api/change-history';
 import { ExportStreams } from '@crm/api/database';
-import { IdParam, Roles, UuidParam } from '@crm/api/http';
+import { ApiController, GetForAll, IdParam, PostAction, Roles, UuidParam } from '@crm/api/http';
 import {
   Page,
   ROLES,
@@ -44,9 +42,7 @@ function flags(query: WorkOrderExportDto): Record<string, string | undefined> {
 }
 
 /** Requests and complaints (API.md): intake, the list, one order and its steps, the limit table, the export. */
-@ApiTags('requests')
-@ApiBearerAuth()
-@Controller()
+@ApiController('requests')
 export class WorkOrdersController {
   constructor(
     private readonly orders: WorkOrdersService,
@@ -70,15 +66,13 @@ export class WorkOrdersController {
   }
 
   /** Channels, types and topics with their Chinese and English names. */
-  @Get('requests/reference')
-  @Roles(...ROLES)
+  @GetForAll('requests/reference')
   reference(): Promise<WorkOrderReference> {
     return this.orders.reference();
   }
 
   /** The time-limit table (per type, and channel, area or topic where they differ). */
-  @Get('requests/limits')
-  @Roles(...ROLES)
+  @GetForAll('requests/limits')
   limits(): Promise<WorkOrderLimitView[]> {
     return this.orders.limits();
   }
@@ -95,8 +89,7 @@ export class WorkOrdersController {
   }
 
   /** The filtered list as CSV (or .xlsx), headers and names in `lang`; the change history records the export. */
-  @Get('requests/export')
-  @Roles(...ROLES)
+  @GetForAll('requests/export')
   async export(
     @CurrentUser() user: AuthUser,
     @Scope() scope: DataScope,
@@ -116,8 +109,7 @@ export class WorkOrdersController {
     await this.history.recordExport(user, { kind: 'work_orders', target: null, name: null, format, filter, rows });
   }
 
-  @Get('requests')
-  @Roles(...ROLES)
+  @GetForAll('requests')
   @ApiOkResponse({ description: '{items: WorkOrderListItem[], total, page, pageSize}' })
   list(@Scope() scope: DataScope, @Query() query: WorkOrderQueryDto): Promise<Page<WorkOrderListItem>> {
     return this.orders.list(scope, query);
@@ -135,24 +127,20 @@ export class WorkOrdersController {
     return this.reports.report(query);
   }
 
-  @Get('requests/:id')
-  @Roles(...ROLES)
+  @GetForAll('requests/:id')
   @ApiNotFoundResponse({ description: 'No such order, or not yours' })
   get(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<WorkOrderView> {
     return this.orders.get(scope, id);
   }
 
   /** The order's timeline: received, contacted, handled, callback, urged, reopened, escalated. */
-  @Get('requests/:id/events')
-  @Roles(...ROLES)
+  @GetForAll('requests/:id/events')
   @ApiNotFoundResponse({ description: 'No such order, or not yours' })
   events(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<WorkOrderEventView[]> {
     return this.orders.events(scope, id);
   }
 
-  @Post('requests/:id/contact')
-  @HttpCode(200)
-  @Roles(...ROLES)
+  @PostAction('requests/:id/contact', ...ROLES)
   @ApiConflictResponse({ description: 'Not open, or contacted already in this period' })
   contact(
     @CurrentUser() user: AuthUser,
@@ -162,9 +150,7 @@ export class WorkOrdersController {
     return this.orders.contact(user, id, body);
   }
 
-  @Post('requests/:id/handle')
-  @HttpCode(200)
-  @Roles(...ROLES)
+  @PostAction('requests/:id/handle', ...ROLES)
   @ApiConflictResponse({ description: 'Not open, or the customer was not contacted yet' })
   handle(
     @CurrentUser() user: AuthUser,
@@ -174,9 +160,7 @@ export class WorkOrdersController {
     return this.orders.handle(user, id, body);
   }
 
-  @Post('requests/:id/callback')
-  @HttpCode(200)
-  @Roles(...ROLES)
+  @PostAction('requests/:id/callback', ...ROLES)
   @ApiForbiddenResponse({ description: 'The caller recorded the result' })
   @ApiConflictResponse({ description: 'No result recorded' })
   callback(
@@ -187,9 +171,7 @@ export class WorkOrdersController {
     return this.orders.callback(user, id, body);
   }
 
-  @Post('requests/:id/urge')
-  @HttpCode(200)
-  @Roles(...ROLES)
+  @PostAction('requests/:id/urge', ...ROLES)
   @ApiConflictResponse({ description: 'The order is closed (a new contact is a new order)' })
   urge(
     @CurrentUser() user: AuthUser,

@@ -1,27 +1,10 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOmittable, PageQueryDto } from '@crm/api/http';
+import { OptionalDateString, OptionalIn, OptionalUuid, PageQueryDto } from '@crm/api/http';
 import { CHANGE_ENTITY_TYPES, ChangeEntityType } from '@crm/shared/domain';
-import { IsDateString, IsIn, IsUUID } from 'class-validator';
 
 export class ChangeHistoryQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Who made the change' })
-  @IsOmittable()
-  @IsUUID()
-  actorId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOmittable() @IsUUID() customerId?: string;
-
-  @ApiPropertyOptional({ enum: CHANGE_ENTITY_TYPES })
-  @IsOmittable()
-  @IsIn(CHANGE_ENTITY_TYPES)
-  entityType?: ChangeEntityType;
-
-  @ApiPropertyOptional({ description: 'ISO date or time, inclusive' })
-  @IsOmittable()
-  @IsDateString({ strict: true })
-  from?: string;
-  @ApiPropertyOptional({ description: 'ISO date or time, exclusive' })
-  @IsOmittable()
-  @IsDateString({ strict: true })
-  to?: string;
+  @OptionalUuid('Who made the change') actorId?: string;
+  @OptionalUuid() customerId?: string;
+  @OptionalIn(CHANGE_ENTITY_TYPES) entityType?: ChangeEntityType;
+  @OptionalDateString('ISO date or time, inclusive') from?: string;
+  @OptionalDateString('ISO date or time, exclusive') to?: string;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNumberWithPlaces, IsOmittable } from '@crm/api/http';
+import { IsNumberWithPlaces, IsOmittable, OptionalIn } from '@crm/api/http';
 import {
   CustomerFields,
   IMPORTANCE_CLASSES,
@@ -85,14 +85,10 @@ export class CustomerFieldsDto
   @MaxLength(200)
   address!: string;
 
-  @ApiPropertyOptional({ enum: REPAIR_AREAS, default: 'urban', description: 'Sets the fault-repair time limits' })
-  @IsOmittable()
-  @IsIn(REPAIR_AREAS)
+  @OptionalIn(REPAIR_AREAS, { default: 'urban', description: 'Sets the fault-repair time limits' })
   area?: RepairArea;
 
-  @ApiPropertyOptional({ enum: IMPORTANCE_CLASSES, default: 'none' })
-  @IsOmittable()
-  @IsIn(IMPORTANCE_CLASSES)
+  @OptionalIn(IMPORTANCE_CLASSES, { default: 'none' })
   importance?: ImportanceClass;
 
   @ApiPropertyOptional({ type: [ContactDto], default: [] })

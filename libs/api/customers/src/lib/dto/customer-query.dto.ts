@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOmittable, PageQueryDto } from '@crm/api/http';
+import { IsOmittable, OptionalIn, OptionalText, OptionalUuid, PageQueryDto } from '@crm/api/http';
 import {
   CUSTOMER_SORTS,
   CUSTOMER_STAGES,
@@ -9,24 +9,14 @@ import {
   VOLTAGE_LEVELS_KV,
 } from '@crm/shared/domain';
 import { Type } from 'class-transformer';
-import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn } from 'class-validator';
 
 export class CustomerQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Name (2+ characters), account number, credit code or contact phone' })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(100)
-  search?: string;
+  @OptionalText(100, 'Name (2+ characters), account number, credit code or contact phone') search?: string;
 
-  @ApiPropertyOptional({ enum: CUSTOMER_STAGES })
-  @IsOmittable()
-  @IsIn(CUSTOMER_STAGES)
-  stage?: CustomerStage;
+  @OptionalIn(CUSTOMER_STAGES) stage?: CustomerStage;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOmittable()
-  @IsUUID()
-  managerId?: string;
+  @OptionalUuid() managerId?: string;
 
   @ApiPropertyOptional({ enum: VOLTAGE_LEVELS_KV })
   @IsOmittable()
@@ -34,25 +24,11 @@ export class CustomerQueryDto extends PageQueryDto {
   @IsIn(VOLTAGE_LEVELS_KV)
   voltageKv?: number;
 
-  @ApiPropertyOptional()
-  @IsOmittable()
-  @IsString()
-  @MaxLength(4)
-  industry?: string;
+  @OptionalText(4) industry?: string;
 
-  @ApiPropertyOptional()
-  @IsOmittable()
-  @IsString()
-  @MaxLength(50)
-  region?: string;
+  @OptionalText(50) region?: string;
 
-  @ApiPropertyOptional({ enum: REPAIR_AREAS })
-  @IsOmittable()
-  @IsIn(REPAIR_AREAS)
-  area?: RepairArea;
+  @OptionalIn(REPAIR_AREAS) area?: RepairArea;
 
-  @ApiPropertyOptional({ enum: CUSTOMER_SORTS, default: 'accountNo' })
-  @IsOmittable()
-  @IsIn(CUSTOMER_SORTS)
-  sort = 'accountNo';
+  @OptionalIn(CUSTOMER_SORTS, { default: 'accountNo' }) sort = 'accountNo';
 }

@@ -1,20 +1,15 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { EXPORT_FORMATS, ExportFormat, IsOmittable, PageQueryDto } from '@crm/api/http';
+import { EXPORT_FORMATS, ExportFormat, OptionalIn, OptionalText, OptionalUuid, PageQueryDto } from '@crm/api/http';
 import { CREDIT_RATINGS, CreditRating, VIP_TIERS, VipTier } from '@crm/shared/domain';
-import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 
 /** Filters of the VIP list and the credit-risk views. */
 export class ScoreFilterDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: VIP_TIERS }) @IsOmittable() @IsIn(VIP_TIERS) tier?: VipTier;
-  @ApiPropertyOptional({ enum: CREDIT_RATINGS }) @IsOmittable() @IsIn(CREDIT_RATINGS) rating?: CreditRating;
-  @ApiPropertyOptional() @IsOmittable() @IsString() @MaxLength(50) region?: string;
-  @ApiPropertyOptional({ description: 'GB/T 4754 code' }) @IsOmittable() @IsString() @MaxLength(10) industry?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOmittable() @IsUUID() managerId?: string;
+  @OptionalIn(VIP_TIERS) tier?: VipTier;
+  @OptionalIn(CREDIT_RATINGS) rating?: CreditRating;
+  @OptionalText(50) region?: string;
+  @OptionalText(10, 'GB/T 4754 code') industry?: string;
+  @OptionalUuid() managerId?: string;
 }
 
 export class ScoreExportDto extends ScoreFilterDto {
-  @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'csv' })
-  @IsOmittable()
-  @IsIn(EXPORT_FORMATS)
-  format: ExportFormat = 'csv';
+  @OptionalIn(EXPORT_FORMATS, { default: 'csv' }) format: ExportFormat = 'csv';
 }

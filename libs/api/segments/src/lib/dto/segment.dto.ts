@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EXPORT_FORMATS, ExportFormat, IsOmittable, PageQueryDto } from '@crm/api/http';
+import { EXPORT_FORMATS, ExportFormat, IsOmittable, OptionalIn, OptionalText, PageQueryDto } from '@crm/api/http';
 import { SEGMENT_KINDS, SEGMENT_MEMBER_SORTS, SegmentKind, SegmentRule } from '@crm/shared/domain';
 import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 
@@ -32,7 +32,7 @@ export class StaticMembersDto {
 
 export class CreateSegmentDto extends StaticMembersDto {
   @ApiProperty() @IsString() @Length(1, 100) name!: string;
-  @ApiPropertyOptional() @IsOmittable() @IsString() @MaxLength(1000) description?: string;
+  @OptionalText(1000) description?: string;
   @ApiProperty({ enum: SEGMENT_KINDS }) @IsIn(SEGMENT_KINDS) kind!: SegmentKind;
   @ApiPropertyOptional({ description: `${RULE_DOC}. Required for a dynamic segment.` })
   @IsOmittable()
@@ -42,7 +42,7 @@ export class CreateSegmentDto extends StaticMembersDto {
 
 export class UpdateSegmentDto {
   @ApiPropertyOptional() @IsOmittable() @IsString() @Length(1, 100) name?: string;
-  @ApiPropertyOptional() @IsOmittable() @IsString() @MaxLength(1000) description?: string;
+  @OptionalText(1000) description?: string;
   @ApiPropertyOptional({ description: `${RULE_DOC}. Dynamic segments only.` })
   @IsOmittable()
   @IsObject()
@@ -50,35 +50,24 @@ export class UpdateSegmentDto {
 }
 
 export class SegmentListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Part of the name or description' })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(100)
+  @OptionalText(100, 'Part of the name or description')
   search?: string;
 }
 
 export class MembersQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: SEGMENT_MEMBER_SORTS, default: 'accountNo' })
-  @IsOmittable()
-  @IsIn(SEGMENT_MEMBER_SORTS)
+  @OptionalIn(SEGMENT_MEMBER_SORTS, { default: 'accountNo' })
   sort = 'accountNo';
 }
 
 export class MembersExportDto {
-  @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'csv' })
-  @IsOmittable()
-  @IsIn(EXPORT_FORMATS)
+  @OptionalIn(EXPORT_FORMATS, { default: 'csv' })
   format: ExportFormat = 'csv';
 
-  @ApiPropertyOptional({ enum: SEGMENT_MEMBER_SORTS, default: 'accountNo' })
-  @IsOmittable()
-  @IsIn(SEGMENT_MEMBER_SORTS)
+  @OptionalIn(SEGMENT_MEMBER_SORTS, { default: 'accountNo' })
   sort = 'accountNo';
 }
 
 export class ChangesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['joined', 'left'], default: 'joined' })
-  @IsOmittable()
-  @IsIn(['joined', 'left'])
+  @OptionalIn(['joined', 'left'], { default: 'joined' })
   change: 'joined' | 'left' = 'joined';
 }

@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOmittable, PageQueryDto } from '@crm/api/http';
+import { IsOmittable, OptionalBooleanQuery, OptionalIn, OptionalText, OptionalUuid, PageQueryDto } from '@crm/api/http';
 import { PlanService, TASK_OUTCOMES, TASK_STATES, TaskOutcome, TaskState } from '@crm/shared/domain';
-import { Transform } from 'class-transformer';
 import {
   IsArray,
-  IsBoolean,
   IsDateString,
   IsIn,
   IsInt,
@@ -52,17 +50,14 @@ export class EnrolSegmentDto {
 export class TaskQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'date' }) @IsOmittable() @IsDateString({ strict: true }) from?: string;
   @ApiPropertyOptional({ format: 'date' }) @IsOmittable() @IsDateString({ strict: true }) to?: string;
-  @ApiPropertyOptional({ enum: TASK_STATES }) @IsOmittable() @IsIn(TASK_STATES) state?: TaskState;
-  @ApiPropertyOptional({ description: "true: the open tasks on today's list (visible, due or overdue)" })
-  @IsOmittable()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @OptionalIn(TASK_STATES) state?: TaskState;
+  @OptionalBooleanQuery("true: the open tasks on today's list (visible, due or overdue)")
   today?: boolean;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOmittable() @IsUUID() customerId?: string;
+  @OptionalUuid() customerId?: string;
 }
 
 export class CompleteTaskDto {
   @ApiProperty({ enum: TASK_OUTCOMES }) @IsIn(TASK_OUTCOMES) outcome!: TaskOutcome;
-  @ApiPropertyOptional() @IsOmittable() @IsString() @MaxLength(2000) notes?: string;
+  @OptionalText(2000) notes?: string;
   @ApiProperty({ format: 'date' }) @IsDateString({ strict: true }) visitedOn!: string;
 }

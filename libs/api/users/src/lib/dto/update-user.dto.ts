@@ -1,18 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOmittable } from '@crm/api/http';
+import { IsOmittable, OptionalIn } from '@crm/api/http';
 import { Role, ROLES, UserAccountChange } from '@crm/shared/domain';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsInt, IsNotEmpty, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export class UpdateUserDto implements UserAccountChange {
   @ApiPropertyOptional()
@@ -22,9 +11,7 @@ export class UpdateUserDto implements UserAccountChange {
   @MaxLength(100)
   displayName?: string;
 
-  @ApiPropertyOptional({ enum: ROLES, description: 'A new role ends the user’s sessions' })
-  @IsOmittable()
-  @IsIn(ROLES)
+  @OptionalIn(ROLES, { description: 'A new role ends the user’s sessions' })
   role?: Role;
 
   @ApiPropertyOptional({ description: 'false deactivates the user and ends their sessions at once' })

@@ -1,9 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOmittable } from '@crm/api/http';
+import { IsOmittable, OptionalText, stacked } from '@crm/api/http';
 import { WORK_ORDER_CHANNELS, WorkOrderChannel } from '@crm/shared/domain';
 import { IsBoolean, IsDateString, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
-const NOT_BLANK = /\S/;
+/** The note a step must carry: not blank, up to 2,000 characters. */
+function StepNote(example: string): PropertyDecorator {
+  return stacked(
+    ApiProperty({ example }),
+    IsString(),
+    Matches(/\S/, { message: 'note must not be blank' }),
+    MaxLength(2000),
+  );
+}
 
 class StepAtDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'When it happened (default now); not in the future' })
@@ -14,10 +22,7 @@ class StepAtDto {
 
 /** `POST /api/requests/:id/contact`: the customer was contacted (a fault repair: the crew arrived). */
 export class ContactWorkOrderDto extends StepAtDto {
-  @ApiProperty({ example: '已电话联系客户，约定明日上门' })
-  @IsString()
-  @Matches(NOT_BLANK, { message: 'note must not be blank' })
-  @MaxLength(2000)
+  @StepNote('已电话联系客户，约定明日上门')
   note!: string;
 }
 
@@ -28,16 +33,10 @@ export class HandleWorkOrderDto extends StepAtDto {
   @MaxLength(4000)
   result!: string;
 
-  @ApiPropertyOptional({ description: 'Cause analysis; required for a complaint' })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(4000)
+  @OptionalText(4000, 'Cause analysis; required for a complaint')
   cause?: string;
 
-  @ApiPropertyOptional({ description: 'Who answers for it and how; required for a complaint' })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(4000)
+  @OptionalText(4000, 'Who answers for it and how; required for a complaint')
   accountability?: string;
 }
 
@@ -53,10 +52,7 @@ export class CallbackWorkOrderDto extends StepAtDto {
   @Max(5)
   satisfaction!: number;
 
-  @ApiProperty({ example: '客户表示问题已解决' })
-  @IsString()
-  @Matches(NOT_BLANK, { message: 'note must not be blank' })
-  @MaxLength(2000)
+  @StepNote('客户表示问题已解决')
   note!: string;
 }
 
@@ -66,9 +62,6 @@ export class UrgeWorkOrderDto {
   @IsIn(WORK_ORDER_CHANNELS)
   channel!: WorkOrderChannel;
 
-  @ApiProperty({ example: '客户再次来电催办' })
-  @IsString()
-  @Matches(NOT_BLANK, { message: 'note must not be blank' })
-  @MaxLength(2000)
+  @StepNote('客户再次来电催办')
   note!: string;
 }
