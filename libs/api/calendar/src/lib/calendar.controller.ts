@@ -1,10 +1,10 @@
 import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DateParam, IntParam, Roles } from '@crm/api/http';
-import { CalendarStatus, ROLES } from '@crm/shared/domain';
+import { CalendarStatus, CalendarYear, ROLES } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
 import { packageYears } from './calendar-data';
-import { CalendarService, CalendarYear } from './calendar.service';
+import { CalendarService } from './calendar.service';
 import { CalendarDayDto } from './dto/calendar-day.dto';
 import { HolidayNoticeDto } from './dto/holiday-notice.dto';
 
