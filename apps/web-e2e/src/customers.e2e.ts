@@ -90,7 +90,7 @@ test('a leader hands a customer over to another manager, who then owns it, as it
   await expect(page.locator('nz-option-item', { hasText: '王建国' })).toHaveCount(0);
   await page.locator('nz-option-item', { hasText: '李静' }).click();
   await page.getByTestId('handover-reason').fill('片区调整');
-  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  await page.getByTestId('handover-save').click();
   await expect(page.locator('.ant-modal-footer')).toBeHidden();
 
   await expect(page.getByTestId('customer-manager')).toHaveText('李静');

@@ -35,7 +35,7 @@ test('an account manager walks a new connection to energization', async ({ page,
   for (const code of codes) {
     await page.getByTestId('advance').click();
     await page.getByTestId('advance-note').fill(`${code} 完成`);
-    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByTestId('action-save').click();
     await expect(page.getByTestId(`step-${code}`)).toHaveAttribute('data-state', 'done');
   }
   await expect(page.getByTestId('application-status')).toHaveText('已完成');

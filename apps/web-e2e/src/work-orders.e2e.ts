@@ -30,7 +30,7 @@ async function choose(page: Page, testId: string, option: string): Promise<void>
 async function step(page: Page, action: string, fill: () => Promise<void>): Promise<void> {
   await page.getByTestId(`action-${action}`).click();
   await fill();
-  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  await page.getByTestId('action-save').click();
 }
 
 async function contactAndHandle(page: Page, round: number): Promise<void> {

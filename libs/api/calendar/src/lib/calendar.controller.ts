@@ -1,9 +1,9 @@
 import { BadRequestException, Body, Delete, Put } from '@nestjs/common';
 import { ApiController, DateParam, GetForAll, IntParam, PostAction, Roles } from '@crm/api/http';
-import { CalendarStatus } from '@crm/shared/domain';
+import { CalendarStatus, CalendarYear } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
 import { packageYears } from './calendar-data';
-import { CalendarService, CalendarYear } from './calendar.service';
+import { CalendarService } from './calendar.service';
 import { CalendarDayDto } from './dto/calendar-day.dto';
 import { HolidayNoticeDto } from './dto/holiday-notice.dto';
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   CalendarStatus,
+  CalendarYear,
   calendarStatus,
   chinaDate,
   InvalidInputError,
@@ -11,14 +12,6 @@ import {
 import { loadCalendarYear } from './calendar-reference.repository';
 import { DataSource, EntityManager } from 'typeorm';
 import { CalendarRepository } from './calendar.repository';
-
-export interface CalendarYear {
-  year: number;
-  /** False: the year's holidays are not known, only weekends are counted. */
-  known: boolean;
-  source: 'package' | 'admin' | null;
-  days: { date: string; working: boolean; name: string; source: string }[];
-}
 
 const CACHE_MS = 30_000;
 

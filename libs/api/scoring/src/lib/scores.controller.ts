@@ -4,10 +4,10 @@ import { ChangeHistoryService } from '@crm/api/change-history';
 import { CustomersService } from '@crm/api/customers';
 import { ExportStreams } from '@crm/api/database';
 import { ApiController, ExportColumn, GetForAll, UuidParam } from '@crm/api/http';
-import { CustomerScores, Page, VipListEntry } from '@crm/shared/domain';
+import { CreditListEntry, CreditSummary, CustomerScores, Page, VipListEntry, VipSummary } from '@crm/shared/domain';
 import type { Response } from 'express';
 import { ScoreExportDto, ScoreFilterDto } from './dto/score-query.dto';
-import { CreditListEntry, CreditSummary, ScoresRepository, VipSummary } from './scores.repository';
+import { ScoresRepository } from './scores.repository';
 
 const VIP_COLUMNS: ExportColumn<VipListEntry>[] = [
   { header: 'rank', value: (e) => e.rank },

@@ -4,13 +4,16 @@ import { ExportRowsQuery, Params, query, queryOne } from '@crm/api/database';
 import {
   BlacklistReason,
   CREDIT_FACTORS,
+  CreditListEntry,
   CreditRating,
+  CreditSummary,
   CustomerScores,
   Page,
   paymentMethodOf,
   ScoringModel,
   VIP_FACTORS,
   VipListEntry,
+  VipSummary,
   VipTier,
   weightedScore,
 } from '@crm/shared/domain';
@@ -124,40 +127,6 @@ interface CreditRow {
   blacklist_reason: BlacklistReason | null;
   arrears: string;
   arrears_days: number;
-}
-
-export interface TierShare {
-  tier: VipTier;
-  customers: number;
-  revenue: number;
-}
-
-export interface VipSummary {
-  runId: number | null;
-  computedAt: string | null;
-  modelVersion: number | null;
-  customers: number;
-  revenue: number;
-  tiers: TierShare[];
-  /** Share (0–1) of the 12 months' revenue from the top 1 %, 5 % and 20 % of customers by revenue. */
-  concentration: { topPercent: number; revenueShare: number }[];
-}
-
-export interface CreditSummary {
-  ratings: { rating: CreditRating; customers: number; arrears: number }[];
-  blacklisted: { reason: BlacklistReason; customers: number }[];
-  downgraded: number;
-}
-
-export interface CreditListEntry {
-  customer: { id: string; accountNo: string; name: string; region: string };
-  manager: { id: string; displayName: string } | null;
-  score: number;
-  rating: CreditRating;
-  previousRating: CreditRating | null;
-  blacklistReason: BlacklistReason | null;
-  arrears: number;
-  arrearsDays: number;
 }
 
 /** Reads of the scores: a customer's, the VIP list, the credit-risk lists and the summaries. */

@@ -4,6 +4,15 @@
  * `YYYY-MM-DD holiday|workday [name]`. Pure: the web previews with it, the API saves with it.
  */
 
+/** GET /api/calendar/:year: a year's exceptions to Monday–Friday and where its holidays came from. */
+export interface CalendarYear {
+  year: number;
+  /** False: the year's holidays are not known, only weekends are counted. */
+  known: boolean;
+  source: 'package' | 'admin' | null;
+  days: { date: string; working: boolean; name: string; source: string }[];
+}
+
 /** Whether the holidays of this year and the next are known, and which year an admin should enter. */
 export interface CalendarStatus {
   /** Today in China. */

@@ -294,6 +294,37 @@ export interface VipListEntry {
   creditRating: CreditRating;
 }
 
+/** GET /api/vip/summary: the VIP tiers' customers and revenue, and how concentrated the revenue is. */
+export interface VipSummary {
+  runId: number | null;
+  computedAt: string | null;
+  modelVersion: number | null;
+  customers: number;
+  revenue: number;
+  tiers: { tier: VipTier; customers: number; revenue: number }[];
+  /** Share (0–1) of the 12 months' revenue from the top 1 %, 5 % and 20 % of customers by revenue. */
+  concentration: { topPercent: number; revenueShare: number }[];
+}
+
+/** GET /api/credit/summary: customers and arrears per rating, the blacklisted per reason, the downgraded. */
+export interface CreditSummary {
+  ratings: { rating: CreditRating; customers: number; arrears: number }[];
+  blacklisted: { reason: BlacklistReason; customers: number }[];
+  downgraded: number;
+}
+
+/** A row of the credit-risk lists (GET /api/credit/blacklist and /api/credit/downgrades). */
+export interface CreditListEntry {
+  customer: { id: string; accountNo: string; name: string; region: string };
+  manager: PersonRef | null;
+  score: number;
+  rating: CreditRating;
+  previousRating: CreditRating | null;
+  blacklistReason: BlacklistReason | null;
+  arrears: number;
+  arrearsDays: number;
+}
+
 export interface ScoringJob {
   jobId: string;
   state: 'queued' | 'running' | 'completed' | 'failed';

@@ -4,19 +4,13 @@ import {
   ApplicationListItem,
   ApplicationType,
   ApplicationView,
+  CalendarYear,
   LifecycleReport,
   LifecycleStepDefinition,
   Page,
 } from '@crm/shared/domain';
 import { httpParams, ListQuery, OWN_ERRORS } from '@crm/web/core';
 import { firstValueFrom } from 'rxjs';
-
-export interface CalendarYear {
-  year: number;
-  known: boolean;
-  source: 'package' | 'admin' | null;
-  days: { date: string; working: boolean; name: string; source: string }[];
-}
 
 export type ApplicationQuery = ListQuery<'status' | 'sla' | 'type' | 'customerId'>;
 

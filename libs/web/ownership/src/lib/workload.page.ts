@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } 
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { HandoverResult, ManagerWorkload } from '@crm/shared/domain';
-import { OWN_ERRORS, shownError } from '@crm/web/core';
+import { OWN_ERRORS, ShownError, shownError } from '@crm/web/core';
 import { CellDef, DataTable, Handover, HandoverDialog, TableColumn } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -47,7 +47,7 @@ export class WorkloadPage implements OnInit {
       .filter((m) => m.id !== this.from()?.manager.id),
   );
   protected readonly moved = signal<number | null>(null);
-  protected readonly error = signal<string | null>(null);
+  protected readonly error = signal<ShownError | null>(null);
 
   ngOnInit(): void {
     void this.load();
@@ -69,7 +69,7 @@ export class WorkloadPage implements OnInit {
       this.from.set(null);
       await this.load();
     } catch (e) {
-      this.error.set(shownError(e).message);
+      this.error.set(shownError(e));
     }
   }
 

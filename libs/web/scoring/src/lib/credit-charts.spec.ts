@@ -7,7 +7,7 @@ import {
   ratingTagColour,
   totalArrears,
 } from './credit-charts';
-import { CreditSummary } from './scoring.api';
+import { CreditSummary } from '@crm/shared/domain';
 
 const summary: CreditSummary = {
   // Out of order and without AA: the chart puts them in AAA..C order and fills the gap with 0.

@@ -1,6 +1,5 @@
-import { BlacklistReason, CREDIT_RATINGS, CreditRating } from '@crm/shared/domain';
+import { BlacklistReason, CREDIT_RATINGS, CreditRating, CreditSummary } from '@crm/shared/domain';
 import type { EChartsCoreOption } from 'echarts/core';
-import { CreditSummary } from './scoring.api';
 
 /** Tag and bar colours of the credit ratings, best (green) to worst (red). */
 export const RATING_COLOURS: Record<CreditRating, string> = {

@@ -1,5 +1,5 @@
 import { concentrationChart, factorChart, tierChart } from './score-charts';
-import type { VipSummary } from './scoring.api';
+import type { VipSummary } from '@crm/shared/domain';
 
 const t = (key: string) => key;
 type Series = { data: unknown[] }[];

@@ -1,6 +1,5 @@
-import { CustomerScores, FactorScore, VIP_TIERS, VipTier } from '@crm/shared/domain';
+import { CustomerScores, FactorScore, VIP_TIERS, VipSummary, VipTier } from '@crm/shared/domain';
 import type { EChartsCoreOption } from 'echarts/core';
-import type { VipSummary } from './scoring.api';
 
 export const TIER_COLOURS: Record<VipTier, string> = {
   platinum: '#722ed1',

@@ -1,7 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
-  CreditRating,
+  CreditListEntry,
+  CreditSummary,
   CustomerScores,
   Page,
   ScoringJob,
@@ -9,39 +10,12 @@ import {
   ScoringModelFields,
   ScoringPreview,
   VipListEntry,
-  VipTier,
+  VipSummary,
 } from '@crm/shared/domain';
 import { httpParams, ListQuery, OWN_ERRORS } from '@crm/web/core';
 import { firstValueFrom } from 'rxjs';
 
 export type ScoreFilter = Partial<Record<'tier' | 'rating' | 'region' | 'industry' | 'managerId', string>>;
-
-export interface VipSummary {
-  runId: number | null;
-  computedAt: string | null;
-  modelVersion: number | null;
-  customers: number;
-  revenue: number;
-  tiers: { tier: VipTier; customers: number; revenue: number }[];
-  concentration: { topPercent: number; revenueShare: number }[];
-}
-
-export interface CreditSummary {
-  ratings: { rating: CreditRating; customers: number; arrears: number }[];
-  blacklisted: { reason: 'theft' | 'rating_c'; customers: number }[];
-  downgraded: number;
-}
-
-export interface CreditListEntry {
-  customer: { id: string; accountNo: string; name: string; region: string };
-  manager: { id: string; displayName: string } | null;
-  score: number;
-  rating: CreditRating;
-  previousRating: CreditRating | null;
-  blacklistReason: 'theft' | 'rating_c' | null;
-  arrears: number;
-  arrearsDays: number;
-}
 
 /** Every HTTP call of the scoring pages (API.md, "Scores"). */
 @Injectable({ providedIn: 'root' })

@@ -12,6 +12,7 @@ import {
   CustomerTab,
   LanguageService,
   ReferenceApi,
+  ShownError,
   shownError,
 } from '@crm/web/core';
 import { DataTable, Handover, HandoverDialog, NotFound, TableColumn } from '@crm/web/ui';
@@ -101,7 +102,7 @@ export class CustomerDetailPage implements OnInit {
   protected readonly conflict = signal(false);
   protected readonly handingOver = signal(false);
   protected readonly managers = signal<PersonRef[]>([]);
-  protected readonly handoverError = signal<string | null>(null);
+  protected readonly handoverError = signal<ShownError | null>(null);
   protected readonly stageColours = STAGE_COLOURS;
   protected readonly canEdit = computed(() => {
     const role = this.auth.user()?.role;
@@ -165,7 +166,7 @@ export class CustomerDetailPage implements OnInit {
       this.customer.set(await this.api.handover(this.id(), { ...handover, version: this.customer()?.version }));
       this.handingOver.set(false);
     } catch (e) {
-      this.handoverError.set(shownError(e).message);
+      this.handoverError.set(shownError(e));
     }
   }
 

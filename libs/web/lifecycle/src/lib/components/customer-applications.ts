@@ -1,11 +1,10 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { ApiError, APPLICATION_TYPES, ApplicationListItem, ApplicationType } from '@crm/shared/domain';
-import { AuthStore, CustomerContext, LanguageService } from '@crm/web/core';
-import { CellDef, DataTable, Dialog, Field } from '@crm/web/ui';
+import { APPLICATION_TYPES, ApplicationListItem, ApplicationType } from '@crm/shared/domain';
+import { AuthStore, CustomerContext, LanguageService, ShownError, shownError } from '@crm/web/core';
+import { CellDef, DataTable, Field, FormDialog } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
@@ -27,8 +26,8 @@ import { LifecycleApi } from '../lifecycle.api';
     TranslatePipe,
     CellDef,
     DataTable,
-    Dialog,
     Field,
+    FormDialog,
     ApplicationSla,
     NzButtonModule,
     NzCardModule,
@@ -57,7 +56,7 @@ export class CustomerApplications {
   protected readonly items = signal<ApplicationListItem[]>([]);
   protected readonly creating = signal(false);
   protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly error = signal<ShownError | null>(null);
   private readonly column = applicationColumns(() => this.language.current() === 'zh-CN');
   protected readonly columns = [
     this.column.type,
@@ -109,7 +108,7 @@ export class CustomerApplications {
       await this.load(this.customerId());
       this.context.changed();
     } catch (e) {
-      this.error.set((e instanceof HttpErrorResponse ? (e.error as Partial<ApiError>)?.message : null) ?? String(e));
+      this.error.set(shownError(e));
     } finally {
       this.busy.set(false);
     }

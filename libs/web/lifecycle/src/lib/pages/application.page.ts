@@ -4,9 +4,9 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, si
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { ApiError, ApplicationStepView, ApplicationView } from '@crm/shared/domain';
-import { AuthStore, LanguageService } from '@crm/web/core';
-import { CellDef, DataTable, Dialog, Field, NotFound, SlaTag, TableColumn, TableRow } from '@crm/web/ui';
+import { ApplicationStepView, ApplicationView } from '@crm/shared/domain';
+import { AuthStore, LanguageService, ShownError, shownError } from '@crm/web/core';
+import { CellDef, DataTable, Field, FormDialog, NotFound, SlaTag, TableColumn, TableRow } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -35,8 +35,8 @@ export function trackerStatus(step: ApplicationStepView): 'finish' | 'process' |
     TranslatePipe,
     CellDef,
     DataTable,
-    Dialog,
     Field,
+    FormDialog,
     NotFound,
     SlaTag,
     NzAlertModule,
@@ -69,7 +69,7 @@ export class ApplicationPage implements OnInit {
   private readonly language = inject(LanguageService);
   protected readonly app = signal<ApplicationView | null>(null);
   protected readonly notFound = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly error = signal<ShownError | null>(null);
   protected readonly busy = signal(false);
   protected readonly advancing = signal(false);
   protected readonly cancelling = signal(false);
@@ -158,8 +158,7 @@ export class ApplicationPage implements OnInit {
     try {
       this.app.set(await request());
     } catch (e) {
-      const body = e instanceof HttpErrorResponse ? (e.error as Partial<ApiError>) : null;
-      this.error.set(body?.message ?? 'errors.unknown');
+      this.error.set(shownError(e));
       if (e instanceof HttpErrorResponse && e.status === 409) await this.load();
     } finally {
       this.busy.set(false);

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
-import { LifecycleStepDefinition } from '@crm/shared/domain';
+import { CalendarYear, LifecycleStepDefinition } from '@crm/shared/domain';
 import { CalendarStatusStore, shownError, ShownError } from '@crm/web/core';
 import { CellDef, DataTable, TableColumn } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -15,7 +15,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { HolidayNoticeEntry } from '../components/holiday-notice-entry';
-import { CalendarYear, LifecycleApi } from '../lifecycle.api';
+import { LifecycleApi } from '../lifecycle.api';
 import { DayKindTag } from '../components/day-kind-tag';
 
 /** A local calendar date as YYYY-MM-DD. */

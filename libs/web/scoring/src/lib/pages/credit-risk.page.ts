@@ -2,7 +2,7 @@ import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { CREDIT_RATINGS, CreditRating, Page } from '@crm/shared/domain';
+import { CREDIT_RATINGS, CreditListEntry, CreditRating, CreditSummary, Page } from '@crm/shared/domain';
 import { LanguageService, PagedList, pagedList } from '@crm/web/core';
 import { CellDef, Chart, DataTable, FilterBar, Stat, StatCards, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -13,7 +13,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { blacklistedFor, blacklistedTotal, ratingChartOption, ratingTagColour, totalArrears } from '../credit-charts';
-import { CreditListEntry, CreditSummary, ScoringApi } from '../scoring.api';
+import { ScoringApi } from '../scoring.api';
 
 type CreditList = 'blacklist' | 'downgrades';
 

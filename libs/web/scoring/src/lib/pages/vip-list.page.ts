@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, OnInit, s
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { AuthStore, LanguageService, pagedList, ReferenceApi, Region } from '@crm/web/core';
 import { CellDef, Chart, DataTable, FilterBar, ListFilter, personOptions, TableColumn } from '@crm/web/ui';
-import { Industry, PersonRef, VIP_TIERS, VipListEntry } from '@crm/shared/domain';
+import { Industry, PersonRef, VIP_TIERS, VipListEntry, VipSummary } from '@crm/shared/domain';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
@@ -14,7 +14,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { ScoreDelta } from '../components/score-delta';
 import { concentrationChart, TIER_COLOURS, tierChart } from '../score-charts';
 import { ratingTagColour } from '../credit-charts';
-import { ScoringApi, VipSummary } from '../scoring.api';
+import { ScoringApi } from '../scoring.api';
 
 const PAGE_SIZE = 50;
 

@@ -2,8 +2,10 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 
 /**
- * A labelled input of a template-driven form or dialog: the label above whatever input is put inside.
- * (Reactive forms use `crm-form-field`.)
+ * A labelled input of a template-driven form or dialog (inputs bound with `ngModel` or signals, checked by the
+ * page as a whole): the label above whatever input is put inside, no validation state. A reactive form's field
+ * has a control whose errors it shows: that is `crm-form-field`, or `crm-form-item` for an input it does not
+ * offer; keeping both kinds lets small dialogs stay free of a form group.
  */
 @Component({
   selector: 'crm-field',

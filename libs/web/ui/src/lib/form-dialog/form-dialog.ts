@@ -6,8 +6,9 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
 import { ErrorAlert } from '../error-alert/error-alert';
 
 /**
- * A dialog that asks for a few values and saves them: the save's error (if any) above the projected fields,
- * then the cancel and save buttons. A click outside does not close it.
+ * The one dialog of the web kit: it asks for a few values and saves (or confirms) them. It shows the title, the
+ * save's error (if any, with the fields it names) above the projected fields, then the cancel and save buttons.
+ * Shown while it is there: wrap it in `@if`. A click outside does not close it.
  */
 @Component({
   selector: 'crm-form-dialog',
@@ -21,7 +22,6 @@ import { ErrorAlert } from '../error-alert/error-alert';
   `,
 })
 export class FormDialog {
-  readonly open = input(false, { transform: booleanAttribute });
   /** The title, as shown. */
   readonly title = input.required<string>();
   readonly error = input<{ message: string; details: readonly ErrorDetail[] } | null>(null);

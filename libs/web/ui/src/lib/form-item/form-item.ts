@@ -16,7 +16,8 @@ import { NzFormControlComponent, NzFormModule } from 'ng-zorro-antd/form';
 /**
  * One labelled field of a reactive form whose input `crm-form-field` does not offer (a date picker, a text
  * area, a select searched on the server…): the label, the projected input bound to `control`, and the
- * control's error tip while it is invalid. Put `nz-col [nzSpan]` on it to lay it out in a row.
+ * control's validation state and error tip while it is invalid. Put `nz-col [nzSpan]` on it to lay it out in a
+ * row. A template-driven form (no control to show the state of) labels its inputs with `crm-field` instead.
  */
 @Component({
   selector: 'crm-form-item',

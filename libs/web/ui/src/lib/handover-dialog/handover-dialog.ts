@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { PersonRef } from '@crm/shared/domain';
+import { ErrorDetail, PersonRef } from '@crm/shared/domain';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { Dialog } from '../dialog/dialog';
 import { Field } from '../field/field';
+import { FormDialog } from '../form-dialog/form-dialog';
 
 /** What a hand-over asks: the new account manager and why. */
 export interface Handover {
@@ -16,7 +16,7 @@ export interface Handover {
 @Component({
   selector: 'crm-handover-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzInputModule, NzSelectModule, Dialog, Field],
+  imports: [FormsModule, NzInputModule, NzSelectModule, FormDialog, Field],
   templateUrl: './handover-dialog.html',
   styles: `
     nz-select {
@@ -29,7 +29,7 @@ export class HandoverDialog {
   readonly title = input.required<string>();
   readonly managers = input.required<readonly PersonRef[]>();
   /** Why the last hand-over failed. */
-  readonly error = input<string | null>(null);
+  readonly error = input<{ message: string; details: readonly ErrorDetail[] } | null>(null);
   readonly confirmed = output<Handover>();
   readonly cancelled = output<void>();
   protected readonly toManagerId = signal<string | null>(null);

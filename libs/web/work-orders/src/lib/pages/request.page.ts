@@ -6,7 +6,7 @@ import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { WorkOrderChannel, WorkOrderEventView, WorkOrderType, WorkOrderView } from '@crm/shared/domain';
 import { ShownError, shownError } from '@crm/web/core';
-import { FormDialog, SlaTag } from '@crm/web/ui';
+import { Field, FormDialog, NotFound, SlaTag } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -14,7 +14,6 @@ import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzRateModule } from 'ng-zorro-antd/rate';
-import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
@@ -45,7 +44,9 @@ const EVENT_COLOURS: Record<WorkOrderEventView['kind'], string> = {
     FormsModule,
     RouterLink,
     TranslatePipe,
+    Field,
     FormDialog,
+    NotFound,
     RequestFlags,
     SlaTag,
     NzButtonModule,
@@ -55,7 +56,6 @@ const EVENT_COLOURS: Record<WorkOrderEventView['kind'], string> = {
     NzInputModule,
     NzRadioModule,
     NzRateModule,
-    NzResultModule,
     NzSelectModule,
     NzTagModule,
     NzTimelineModule,
@@ -76,10 +76,6 @@ const EVENT_COLOURS: Record<WorkOrderEventView['kind'], string> = {
     }
     .field {
       margin-bottom: 12px;
-    }
-    .field > label {
-      display: block;
-      margin-bottom: 4px;
     }
     .text {
       white-space: pre-wrap;
