@@ -56,20 +56,30 @@ const ORDER_SELECT = `
   ${clockStateSql('kr')} AS resolution_state,
   ${SLA_SQL} AS sla`;
 
-/** The order `w` with its customer `c`, owner `o`, recorder `r`, handler `h` and clocks `kc`, `kr`. */
-const ORDER_FROM = `
-  work_orders w
-  JOIN customers c ON c.id = w.customer_id
-  JOIN users r ON r.id = w.recorded_by
-  LEFT JOIN users o ON o.id = coalesce(c.account_manager_id, w.recorded_by)
-  LEFT JOIN users h ON h.id = w.handled_by
+/** The order `w` with its customer `c`: all the list's filters and sorts need, but the other sla values. */
+const FILTER_FROM = 'work_orders w JOIN customers c ON c.id = w.customer_id';
+
+/** The contact clock `kc` and the current resolution clock `kr` of the order `w`. */
+const CLOCK_JOINS = `
   LEFT JOIN clocks kc ON ${contactClockJoin('kc', 'w')}
   LEFT JOIN clocks kr ON ${resolutionClockJoin('kr', 'w')}`;
 
-const SORT_COLUMNS: Record<WorkOrderSortField, string> = {
-  receivedAt: 'w.received_at',
-  resolveDueAt: 'kr.due_at',
-  contactDueAt: 'kc.due_at',
+/** The order `w` with its customer `c`, owner `o`, recorder `r`, handler `h` and clocks `kc`, `kr`. */
+const ORDER_FROM = `
+  ${FILTER_FROM}
+  JOIN users r ON r.id = w.recorded_by
+  LEFT JOIN users o ON o.id = coalesce(c.account_manager_id, w.recorded_by)
+  LEFT JOIN users h ON h.id = w.handled_by
+  ${CLOCK_JOINS}`;
+
+/**
+ * The sort columns, all on the order row (the due moments as the order keeps them, equal to its clocks'), and
+ * whether they can be NULL: `NULLS LAST` only on those, so that the index on received_at serves its sorts.
+ */
+const SORT_COLUMNS: Record<WorkOrderSortField, { column: string; nullable: boolean }> = {
+  receivedAt: { column: 'w.received_at', nullable: false },
+  resolveDueAt: { column: 'w.resolution_due_at', nullable: true },
+  contactDueAt: { column: 'w.contact_due_at', nullable: true },
 };
 
 function escapeLike(value: string): string {
@@ -114,11 +124,16 @@ function filterSql(scope: DataScope, f: WorkOrderQueryDto, p: Params): string {
   return where.join(' AND ');
 }
 
+/** The orders the filters keep, over FILTER_FROM, with the clocks only when the sla filter reads them. */
+function filteredFrom(f: WorkOrderQueryDto): string {
+  return f.sla && f.sla !== 'overdue' ? `${FILTER_FROM} ${CLOCK_JOINS}` : FILTER_FROM;
+}
+
+/** The ORDER BY of `sort` over the order row `w`: the sort column (NULLs last), ties by id in the same direction. */
 function orderSql(sort: string): string {
-  const descending = sort.startsWith('-');
-  const column = SORT_COLUMNS[sort.replace(/^-/, '') as WorkOrderSortField];
-  const direction = descending ? 'DESC' : 'ASC';
-  return `${column} ${direction} NULLS LAST, w.id ${direction}`;
+  const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
+  const { column, nullable } = SORT_COLUMNS[sort.replace(/^-/, '') as WorkOrderSortField];
+  return `${column} ${direction}${nullable ? ' NULLS LAST' : ''}, w.id ${direction}`;
 }
 
 /** The customer an order is recorded for: its area (the repair limits) and account manager. */
@@ -505,20 +520,27 @@ export class WorkOrdersRepository {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * A page of the filtered list: the count and the page's ids read only the order and its customer (and the
+   * clocks for an sla filter other than overdue); the names and clock states are joined for the page's rows only.
+   */
   async findPage(db: Db, scope: DataScope, f: WorkOrderQueryDto): Promise<Page<WorkOrderListItem>> {
     const p = new Params();
     const where = filterSql(scope, f, p);
+    const from = filteredFrom(f);
     const count = await queryOne<{ total: number }>(
       db,
-      `SELECT count(*)::int AS total FROM ${ORDER_FROM} WHERE ${where}`,
+      `SELECT count(*)::int AS total FROM ${from} WHERE ${where}`,
       p.values,
     );
     const limit = p.add(f.pageSize);
     const offset = p.add((f.page - 1) * f.pageSize);
     const rows = await query<WorkOrderRow>(
       db,
-      `SELECT ${ORDER_SELECT} FROM ${ORDER_FROM} WHERE ${where} ORDER BY ${orderSql(f.sort)}
-        LIMIT ${limit} OFFSET ${offset}`,
+      `SELECT ${ORDER_SELECT} FROM ${ORDER_FROM}
+        WHERE w.id IN (SELECT w.id FROM ${from} WHERE ${where} ORDER BY ${orderSql(f.sort)}
+                        LIMIT ${limit} OFFSET ${offset})
+        ORDER BY ${orderSql(f.sort)}`,
       p,
     );
     return { items: rows.map(toWorkOrderListItem), total: count?.total ?? 0, page: f.page, pageSize: f.pageSize };
