@@ -6,6 +6,7 @@ import { clockStateSql } from '@crm/api/time-limits';
 import { timelineInsertFrom } from '@crm/api/timeline';
 import {
   chinaMidnight,
+  ClockState,
   ClockUnit,
   EscalationReason,
   Page,
@@ -29,6 +30,7 @@ import {
   contactClockJoin,
   keptOutcomeSql,
   keptOverdueSql,
+  keptRunningSql,
   resolutionClockJoin,
   workOrderEventsInsertFrom,
 } from './work-orders-sql';
@@ -92,8 +94,30 @@ function instant(dateOrTime: string): string {
 }
 
 /**
- * The WHERE of the list and the export: the caller's scope and the filters. The clock filters (`sla=overdue`,
- * contactClock, resolutionClock) read the outcomes the order keeps, not its clocks.
+ * The orders whose sla is `sla`. Overdue and the stopped states read the outcomes the order keeps (stopped: no
+ * running clock, late when one stopped late). Warning and on time need a running clock's warning moment: SLA_SQL
+ * over the clocks (`kc`, `kr`), among the orders with a running clock (or, on time, no clock at all).
+ */
+function slaFilterSql(sla: ClockState): string {
+  switch (sla) {
+    case 'overdue':
+      return keptOverdueSql('w');
+    case 'stopped_late':
+      return `NOT ${keptRunningSql('w')} AND 'late' IN (w.contact_outcome, w.resolution_outcome)`;
+    case 'stopped_on_time':
+      return `NOT ${keptRunningSql('w')} AND 'met' IN (w.contact_outcome, w.resolution_outcome)
+        AND w.contact_outcome IS DISTINCT FROM 'late' AND w.resolution_outcome IS DISTINCT FROM 'late'`;
+    case 'warning':
+      return `${keptRunningSql('w')} AND ${SLA_SQL} = 'warning'`;
+    case 'on_time':
+      return `(${keptRunningSql('w')} OR (w.contact_due_at IS NULL AND w.resolution_due_at IS NULL))
+        AND ${SLA_SQL} = 'on_time'`;
+  }
+}
+
+/**
+ * The WHERE of the list and the export: the caller's scope and the filters. The clock filters (sla, contactClock,
+ * resolutionClock) read the outcomes the order keeps; only sla warning and on time read the clocks as well.
  */
 function filterSql(scope: DataScope, f: WorkOrderQueryDto, p: Params): string {
   const where = [scope.sql('c.account_manager_id', p)];
@@ -101,8 +125,7 @@ function filterSql(scope: DataScope, f: WorkOrderQueryDto, p: Params): string {
   if (f.type) where.push(`w.type = ${p.add(f.type)}`);
   if (f.channel) where.push(`w.channel = ${p.add(f.channel)}`);
   if (f.topic) where.push(`w.topic = ${p.add(f.topic)}`);
-  if (f.sla === 'overdue') where.push(keptOverdueSql('w'));
-  else if (f.sla) where.push(`${SLA_SQL} = ${p.add(f.sla)}`);
+  if (f.sla) where.push(slaFilterSql(f.sla));
   if (f.customerId) where.push(`w.customer_id = ${p.add(f.customerId)}`);
   if (f.managerId) where.push(`coalesce(c.account_manager_id, w.recorded_by) = ${p.add(f.managerId)}`);
   if (f.from) where.push(`w.received_at >= ${p.add(instant(f.from))}`);
@@ -126,7 +149,7 @@ function filterSql(scope: DataScope, f: WorkOrderQueryDto, p: Params): string {
 
 /** The orders the filters keep, over FILTER_FROM, with the clocks only when the sla filter reads them. */
 function filteredFrom(f: WorkOrderQueryDto): string {
-  return f.sla && f.sla !== 'overdue' ? `${FILTER_FROM} ${CLOCK_JOINS}` : FILTER_FROM;
+  return f.sla === 'warning' || f.sla === 'on_time' ? `${FILTER_FROM} ${CLOCK_JOINS}` : FILTER_FROM;
 }
 
 /** The ORDER BY of `sort` over the order row `w`: the sort column (NULLs last), ties by id in the same direction. */
