@@ -58,7 +58,7 @@ const ORDER_SELECT = `
   ${clockStateSql('kr')} AS resolution_state,
   ${SLA_SQL} AS sla`;
 
-/** The order `w` with its customer `c`: all the list's filters and sorts need, but the other sla values. */
+/** The order `w` with its customer `c`: all the list's filters and sorts need, but sla warning and on time. */
 const FILTER_FROM = 'work_orders w JOIN customers c ON c.id = w.customer_id';
 
 /** The contact clock `kc` and the current resolution clock `kr` of the order `w`. */
@@ -545,7 +545,7 @@ export class WorkOrdersRepository {
 
   /**
    * A page of the filtered list: the count and the page's ids read only the order and its customer (and the
-   * clocks for an sla filter other than overdue); the names and clock states are joined for the page's rows only.
+   * clocks for sla warning and on time); the names and clock states are joined for the page's rows only.
    */
   async findPage(db: Db, scope: DataScope, f: WorkOrderQueryDto): Promise<Page<WorkOrderListItem>> {
     const p = new Params();
