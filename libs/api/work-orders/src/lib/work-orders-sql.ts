@@ -44,6 +44,15 @@ export function keptOverdueSql(w: string): string {
 }
 
 /**
+ * Whether the order row `w`'s contact or current resolution clock runs (it has a due moment and no outcome yet):
+ * the predicates of the partial indexes work_orders_contact_running and work_orders_resolution_running.
+ */
+export function keptRunningSql(w: string): string {
+  return `((${w}.contact_outcome IS NULL AND ${w}.contact_due_at IS NOT NULL)
+        OR (${w}.resolution_outcome IS NULL AND ${w}.resolution_due_at IS NOT NULL))`;
+}
+
+/**
  * How the time-limit scan tells an order whose clock reached warning or overdue: a timeline entry and
  * the owner's notification `request_warning` / `request_overdue` (the web's texts read `customer`,
  * `summary`, `clock` (contact | resolution), `typeZh`, `typeEn`). The owner is the customer's account

@@ -282,6 +282,54 @@ describe('work orders', () => {
     expect(byRef.body.items).toHaveLength(1);
   });
 
+  it('pages the list in its sort order, ties by id in the sort direction, and counts each sla', async () => {
+    const own = await createCustomer(t, 'admin', { managerId: t.userIds['manager1'] });
+    const receivedAt = new Date(Date.now() - 60_000).toISOString();
+    const repair = { type: 'fault_repair', summary: '线路故障' };
+    for (const body of [{}, {}, {}, repair, repair])
+      expect((await receive({ ...body, receivedAt }, 'manager1', own.id)).status).toBe(201);
+    type Item = {
+      id: string;
+      receivedAt: string;
+      contactDueAt: string | null;
+      resolveDueAt: string | null;
+      sla: string;
+    };
+    const list = async (query: string): Promise<{ total: number; items: Item[] }> =>
+      (await t.request('GET', `/requests?customerId=${own.id}&${query}`, { as: 'manager1' })).body;
+    const all = (await list('pageSize=100')).items;
+    // A fault repair's resolution clock starts at the contact: no resolve-by moment yet, last either way.
+    expect(all.filter((o) => o.resolveDueAt === null)).toHaveLength(2);
+    const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const sorted = (field: 'receivedAt' | 'contactDueAt' | 'resolveDueAt', direction: 1 | -1) =>
+      [...all].sort((a, b) => {
+        const [x, y] = [a[field], b[field]];
+        if (x === null || y === null) return x === y ? direction * compare(a.id, b.id) : x === null ? 1 : -1;
+        return direction * (compare(x, y) || compare(a.id, b.id));
+      });
+    const expected: Record<string, Item[]> = {
+      '-receivedAt': sorted('receivedAt', -1),
+      receivedAt: sorted('receivedAt', 1),
+      contactDueAt: sorted('contactDueAt', 1),
+      '-contactDueAt': sorted('contactDueAt', -1),
+      resolveDueAt: sorted('resolveDueAt', 1),
+      '-resolveDueAt': sorted('resolveDueAt', -1),
+    };
+    for (const [sort, items] of Object.entries(expected)) {
+      const pages = [];
+      for (const page of [1, 2, 3]) {
+        const res = await list(`sort=${sort}&pageSize=2&page=${page}`);
+        expect([sort, res.total]).toEqual([sort, 5]);
+        pages.push(...res.items.map((o) => o.id));
+      }
+      expect([sort, pages]).toEqual([sort, items.map((o) => o.id)]);
+    }
+    for (const sla of new Set(all.map((o) => o.sla))) {
+      const res = await list(`sla=${sla}&pageSize=1`);
+      expect([sla, res.total]).toEqual([sla, all.filter((o) => o.sla === sla).length]);
+    }
+  });
+
   it('belongs to the recorder while the customer has no manager, then follows the customer', async () => {
     // Only a closed customer has no account manager (customers_managed_unless_closed).
     const orphan = await createCustomer(t, 'admin', { managerId: t.userIds['manager1'] });

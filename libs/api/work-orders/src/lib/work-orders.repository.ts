@@ -6,6 +6,7 @@ import { clockStateSql } from '@crm/api/time-limits';
 import { timelineInsertFrom } from '@crm/api/timeline';
 import {
   chinaMidnight,
+  ClockState,
   ClockUnit,
   EscalationReason,
   Page,
@@ -29,6 +30,7 @@ import {
   contactClockJoin,
   keptOutcomeSql,
   keptOverdueSql,
+  keptRunningSql,
   resolutionClockJoin,
   workOrderEventsInsertFrom,
 } from './work-orders-sql';
@@ -56,20 +58,30 @@ const ORDER_SELECT = `
   ${clockStateSql('kr')} AS resolution_state,
   ${SLA_SQL} AS sla`;
 
-/** The order `w` with its customer `c`, owner `o`, recorder `r`, handler `h` and clocks `kc`, `kr`. */
-const ORDER_FROM = `
-  work_orders w
-  JOIN customers c ON c.id = w.customer_id
-  JOIN users r ON r.id = w.recorded_by
-  LEFT JOIN users o ON o.id = coalesce(c.account_manager_id, w.recorded_by)
-  LEFT JOIN users h ON h.id = w.handled_by
+/** The order `w` with its customer `c`: all the list's filters and sorts need, but sla warning and on time. */
+const FILTER_FROM = 'work_orders w JOIN customers c ON c.id = w.customer_id';
+
+/** The contact clock `kc` and the current resolution clock `kr` of the order `w`. */
+const CLOCK_JOINS = `
   LEFT JOIN clocks kc ON ${contactClockJoin('kc', 'w')}
   LEFT JOIN clocks kr ON ${resolutionClockJoin('kr', 'w')}`;
 
-const SORT_COLUMNS: Record<WorkOrderSortField, string> = {
-  receivedAt: 'w.received_at',
-  resolveDueAt: 'kr.due_at',
-  contactDueAt: 'kc.due_at',
+/** The order `w` with its customer `c`, owner `o`, recorder `r`, handler `h` and clocks `kc`, `kr`. */
+const ORDER_FROM = `
+  ${FILTER_FROM}
+  JOIN users r ON r.id = w.recorded_by
+  LEFT JOIN users o ON o.id = coalesce(c.account_manager_id, w.recorded_by)
+  LEFT JOIN users h ON h.id = w.handled_by
+  ${CLOCK_JOINS}`;
+
+/**
+ * The sort columns, all on the order row (the due moments as the order keeps them, equal to its clocks'), and
+ * whether they can be NULL: `NULLS LAST` only on those, so that the index on received_at serves its sorts.
+ */
+const SORT_COLUMNS: Record<WorkOrderSortField, { column: string; nullable: boolean }> = {
+  receivedAt: { column: 'w.received_at', nullable: false },
+  resolveDueAt: { column: 'w.resolution_due_at', nullable: true },
+  contactDueAt: { column: 'w.contact_due_at', nullable: true },
 };
 
 function escapeLike(value: string): string {
@@ -82,8 +94,30 @@ function instant(dateOrTime: string): string {
 }
 
 /**
- * The WHERE of the list and the export: the caller's scope and the filters. The clock filters (`sla=overdue`,
- * contactClock, resolutionClock) read the outcomes the order keeps, not its clocks.
+ * The orders whose sla is `sla`. Overdue and the stopped states read the outcomes the order keeps (stopped: no
+ * running clock, late when one stopped late). Warning and on time need a running clock's warning moment: SLA_SQL
+ * over the clocks (`kc`, `kr`), among the orders with a running clock (or, on time, no clock at all).
+ */
+function slaFilterSql(sla: ClockState): string {
+  switch (sla) {
+    case 'overdue':
+      return keptOverdueSql('w');
+    case 'stopped_late':
+      return `NOT ${keptRunningSql('w')} AND 'late' IN (w.contact_outcome, w.resolution_outcome)`;
+    case 'stopped_on_time':
+      return `NOT ${keptRunningSql('w')} AND 'met' IN (w.contact_outcome, w.resolution_outcome)
+        AND w.contact_outcome IS DISTINCT FROM 'late' AND w.resolution_outcome IS DISTINCT FROM 'late'`;
+    case 'warning':
+      return `${keptRunningSql('w')} AND ${SLA_SQL} = 'warning'`;
+    case 'on_time':
+      return `(${keptRunningSql('w')} OR (w.contact_due_at IS NULL AND w.resolution_due_at IS NULL))
+        AND ${SLA_SQL} = 'on_time'`;
+  }
+}
+
+/**
+ * The WHERE of the list and the export: the caller's scope and the filters. The clock filters (sla, contactClock,
+ * resolutionClock) read the outcomes the order keeps; only sla warning and on time read the clocks as well.
  */
 function filterSql(scope: DataScope, f: WorkOrderQueryDto, p: Params): string {
   const where = [scope.sql('c.account_manager_id', p)];
@@ -91,8 +125,7 @@ function filterSql(scope: DataScope, f: WorkOrderQueryDto, p: Params): string {
   if (f.type) where.push(`w.type = ${p.add(f.type)}`);
   if (f.channel) where.push(`w.channel = ${p.add(f.channel)}`);
   if (f.topic) where.push(`w.topic = ${p.add(f.topic)}`);
-  if (f.sla === 'overdue') where.push(keptOverdueSql('w'));
-  else if (f.sla) where.push(`${SLA_SQL} = ${p.add(f.sla)}`);
+  if (f.sla) where.push(slaFilterSql(f.sla));
   if (f.customerId) where.push(`w.customer_id = ${p.add(f.customerId)}`);
   if (f.managerId) where.push(`coalesce(c.account_manager_id, w.recorded_by) = ${p.add(f.managerId)}`);
   if (f.from) where.push(`w.received_at >= ${p.add(instant(f.from))}`);
@@ -114,11 +147,16 @@ function filterSql(scope: DataScope, f: WorkOrderQueryDto, p: Params): string {
   return where.join(' AND ');
 }
 
+/** The orders the filters keep, over FILTER_FROM, with the clocks only when the sla filter reads them. */
+function filteredFrom(f: WorkOrderQueryDto): string {
+  return f.sla === 'warning' || f.sla === 'on_time' ? `${FILTER_FROM} ${CLOCK_JOINS}` : FILTER_FROM;
+}
+
+/** The ORDER BY of `sort` over the order row `w`: the sort column (NULLs last), ties by id in the same direction. */
 function orderSql(sort: string): string {
-  const descending = sort.startsWith('-');
-  const column = SORT_COLUMNS[sort.replace(/^-/, '') as WorkOrderSortField];
-  const direction = descending ? 'DESC' : 'ASC';
-  return `${column} ${direction} NULLS LAST, w.id ${direction}`;
+  const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
+  const { column, nullable } = SORT_COLUMNS[sort.replace(/^-/, '') as WorkOrderSortField];
+  return `${column} ${direction}${nullable ? ' NULLS LAST' : ''}, w.id ${direction}`;
 }
 
 /** The customer an order is recorded for: its area (the repair limits) and account manager. */
@@ -505,20 +543,27 @@ export class WorkOrdersRepository {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * A page of the filtered list: the count and the page's ids read only the order and its customer (and the
+   * clocks for sla warning and on time); the names and clock states are joined for the page's rows only.
+   */
   async findPage(db: Db, scope: DataScope, f: WorkOrderQueryDto): Promise<Page<WorkOrderListItem>> {
     const p = new Params();
     const where = filterSql(scope, f, p);
+    const from = filteredFrom(f);
     const count = await queryOne<{ total: number }>(
       db,
-      `SELECT count(*)::int AS total FROM ${ORDER_FROM} WHERE ${where}`,
+      `SELECT count(*)::int AS total FROM ${from} WHERE ${where}`,
       p.values,
     );
     const limit = p.add(f.pageSize);
     const offset = p.add((f.page - 1) * f.pageSize);
     const rows = await query<WorkOrderRow>(
       db,
-      `SELECT ${ORDER_SELECT} FROM ${ORDER_FROM} WHERE ${where} ORDER BY ${orderSql(f.sort)}
-        LIMIT ${limit} OFFSET ${offset}`,
+      `SELECT ${ORDER_SELECT} FROM ${ORDER_FROM}
+        WHERE w.id IN (SELECT w.id FROM ${from} WHERE ${where} ORDER BY ${orderSql(f.sort)}
+                        LIMIT ${limit} OFFSET ${offset})
+        ORDER BY ${orderSql(f.sort)}`,
       p,
     );
     return { items: rows.map(toWorkOrderListItem), total: count?.total ?? 0, page: f.page, pageSize: f.pageSize };
