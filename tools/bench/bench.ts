@@ -459,7 +459,11 @@ async function main(): Promise<void> {
       // quarter (the daily job's work for them), next to one hand-written INSERT of the same tasks.
       const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
       const api = async (method: string, path: string, body?: unknown) => {
-        const res = await fetch(`${baseUrl}/api${path}`, { method, headers: auth, body: body && JSON.stringify(body) });
+        const res = await fetch(`${baseUrl}/api${path}`, {
+          method,
+          headers: auth,
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
         const json = res.status === 204 ? null : await res.json();
         if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
         return json;

@@ -30,7 +30,7 @@ function runningEmbeddedPort(dataDir: string): number | null {
  */
 export async function openDatabase(log: (line: string) => void = console.error): Promise<CliDatabase> {
   let url = process.env['DATABASE_URL'];
-  let close = async () => undefined;
+  let close = async (): Promise<void> => undefined;
   if (!url) {
     const dataDir = resolve(process.env['DATA_DIR'] || '.data');
     const port = runningEmbeddedPort(dataDir);
