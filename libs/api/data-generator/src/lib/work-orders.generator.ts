@@ -13,6 +13,7 @@ import {
   WorkOrderLimits,
   WorkOrderState,
   WorkOrderTopic,
+  WorkOrderIntake,
   WorkOrderType,
 } from '@crm/shared/domain';
 import { GeneratedCustomer } from './customers.generator';
@@ -41,15 +42,8 @@ export interface GeneratedWorkOrderClock {
   calendarEstimated: boolean;
 }
 
-export interface GeneratedWorkOrder {
+export interface GeneratedWorkOrder extends WorkOrderIntake {
   customerIndex: number;
-  channel: WorkOrderChannel;
-  type: WorkOrderType;
-  topic: WorkOrderTopic | null;
-  summary: string;
-  externalRef: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
   receivedAt: Date;
   recordedBy: WorkOrderActor;
   /** The staff member (index into the caller's list) who recorded or called back, when staff did. */

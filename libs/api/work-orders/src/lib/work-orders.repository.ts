@@ -15,6 +15,7 @@ import {
   WorkOrderEventView,
   WorkOrderLimitRow,
   WorkOrderLimits,
+  WorkOrderIntake,
   WorkOrderLimitView,
   WorkOrderListItem,
   WorkOrderReference,
@@ -211,15 +212,8 @@ export interface LockedOrder {
   urge_channels: WorkOrderChannel[];
 }
 
-export interface NewWorkOrder {
+export interface NewWorkOrder extends WorkOrderIntake {
   customerId: string;
-  channel: WorkOrderChannel;
-  type: WorkOrderType;
-  topic: WorkOrderTopic | null;
-  summary: string;
-  externalRef: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
   receivedAt: Date;
   recordedBy: string;
 }

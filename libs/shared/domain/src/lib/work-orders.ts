@@ -385,10 +385,8 @@ export interface WorkOrderEventView {
   details: Record<string, unknown>;
 }
 
-/** Shape of `GET /api/requests/:id` (API.md, "Requests and complaints"). */
-export interface WorkOrderView {
-  id: string;
-  customer: { id: string; accountNo: string; name: string; area: RepairArea };
+/** What an order says when it is received, from any channel: the fields every intake path records. */
+export interface WorkOrderIntake {
   channel: WorkOrderChannel;
   type: WorkOrderType;
   topic: WorkOrderTopic | null;
@@ -396,6 +394,12 @@ export interface WorkOrderView {
   externalRef: string | null;
   contactName: string | null;
   contactPhone: string | null;
+}
+
+/** Shape of `GET /api/requests/:id` (API.md, "Requests and complaints"). */
+export interface WorkOrderView extends WorkOrderIntake {
+  id: string;
+  customer: { id: string; accountNo: string; name: string; area: RepairArea };
   state: WorkOrderState;
   /** The customer's account manager; the recorder while the customer has none (first-contact responsibility). */
   owner: { id: string; displayName: string } | null;
