@@ -22,6 +22,7 @@ import { CreateWorkOrders1765000000000 } from './1765000000000-create-work-order
 import { WorkOrdersInSegmentFacts1765020000000 } from './1765020000000-work-orders-in-segment-facts';
 import { ComplaintClosedTaskTrigger1765020000001 } from './1765020000001-complaint-closed-task-trigger';
 import { WorkOrderClockOutcomes1765050000000 } from './1765050000000-work-order-clock-outcomes';
+import { CreateMarketingAudit1765070000000 } from './1765070000000-create-marketing-audit';
 import { CustomersManagerIds1765060000000 } from './1765060000000-customers-manager-ids';
 
 /** Every migration, oldest first. Add each new one here. */
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   ComplaintClosedTaskTrigger1765020000001,
   WorkOrderClockOutcomes1765050000000,
   CustomersManagerIds1765060000000,
+  CreateMarketingAudit1765070000000,
 ];

@@ -19,3 +19,4 @@ export * from './lib/login-limit';
 export * from './lib/spreadsheet-cell';
 export * from './lib/time-limits';
 export * from './lib/work-orders';
+export * from './lib/marketing-audit';

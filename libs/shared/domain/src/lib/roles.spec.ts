@@ -1,8 +1,8 @@
 import { isRole, ROLE_HOME, ROLES } from './roles';
 
 describe('roles', () => {
-  it('knows exactly the four roles of the design', () => {
-    expect([...ROLES].sort()).toEqual(['account_manager', 'admin', 'leader', 'marketing']);
+  it('knows exactly the five roles of the design', () => {
+    expect([...ROLES].sort()).toEqual(['account_manager', 'admin', 'auditor', 'leader', 'marketing']);
   });
 
   it('accepts a known role and rejects anything else', () => {

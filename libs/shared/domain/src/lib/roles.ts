@@ -1,5 +1,5 @@
-/** The four roles of DESIGN.md ("Who uses it and why"). */
-export const ROLES = ['account_manager', 'marketing', 'leader', 'admin'] as const;
+/** The five roles of DESIGN.md ("Who uses it and why"). */
+export const ROLES = ['account_manager', 'marketing', 'leader', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: unknown): value is Role {
@@ -7,7 +7,7 @@ export function isRole(value: unknown): value is Role {
 }
 
 /** Roles that read every customer; an account manager reads only their own. */
-export const ROLES_READING_ALL_CUSTOMERS: readonly Role[] = ['marketing', 'leader', 'admin'];
+export const ROLES_READING_ALL_CUSTOMERS: readonly Role[] = ['marketing', 'leader', 'auditor', 'admin'];
 
 /** Roles allowed to move customers between account managers. */
 export const ROLES_THAT_HAND_OVER: readonly Role[] = ['leader', 'admin'];
@@ -17,5 +17,6 @@ export const ROLE_HOME: Record<Role, string> = {
   account_manager: '/my-day',
   marketing: '/marketing',
   leader: '/leadership',
+  auditor: '/marketing-audit',
   admin: '/admin',
 };
