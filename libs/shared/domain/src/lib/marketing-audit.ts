@@ -289,3 +289,122 @@ export interface AuditFindingView extends AuditFindingListEntry {
 }
 
 export type AuditFindingPage = Page<AuditFindingListEntry>;
+
+/**
+ * The evidence each rule stores on its finding (built in SQL by the rule's file in
+ * libs/api/marketing-audit/src/lib/rules/). Periods are `YYYY-MM`, dates `YYYY-MM-DD` (China), moments ISO
+ * 8601; energy in kWh; ids as text.
+ */
+export interface AuditEvidenceByRule {
+  zero_consumption: {
+    tariffCategory: TariffCategory;
+    /** The zero months, oldest first, each beside the same month a year before (null when not recorded). */
+    months: { period: string; kwh: number; lastYearKwh: number | null }[];
+  };
+  consumption_out_of_line: {
+    period: string;
+    kwh: number;
+    lastYearKwh: number;
+    trailingMedianKwh: number;
+    /** kWh as a percentage of last year's month and of the trailing median. */
+    percentOfLastYear: number;
+    percentOfMedian: number;
+    direction: 'low' | 'high';
+  };
+  disconnection_without_notice: {
+    disconnectionId: string;
+    noticeDate: string;
+    disconnectedOn: string;
+    daysOfNotice: number;
+    requiredDays: number;
+  };
+  restoration_late: {
+    disconnectionId: string;
+    disconnectedOn: string;
+    paidInFullOn: string;
+    /** null while power is still off. */
+    restoredOn: string | null;
+    hoursAllowed: number;
+    daysWithoutPowerAfterPayment: number;
+  };
+  outage_notice_undelivered: {
+    messageId: string;
+    createdAt: string;
+    recipient: string;
+    reason: 'failed' | 'no_valid_mobile';
+    lastError: string | null;
+  };
+  contact_data_incomplete: {
+    voltageKv: number;
+    contacts: number;
+    problems: ('no_contact' | 'no_valid_mobile' | 'no_electrical_contact')[];
+  };
+  application_late: {
+    applicationId: string;
+    kind: string;
+    receivedAt: string;
+    reason: 'acceptance_late' | 'commitment_exceeded';
+    /** Working days allowed and used (the acceptance step's, or all utility steps' for the commitment). */
+    limitDays: number;
+    usedDays: number;
+  };
+  urged_without_contact: {
+    orderId: string;
+    orderNo: string;
+    type: string;
+    receivedAt: string;
+    urges: number;
+    lastUrgedAt: string;
+  };
+  callback_contradiction: {
+    orderId: string;
+    orderNo: string;
+    type: string;
+    result: string;
+    callbackAt: string;
+    callbackNote: string | null;
+    satisfaction: number | null;
+  };
+  repair_arrival_late: {
+    orderId: string;
+    orderNo: string;
+    area: string;
+    receivedAt: string;
+    /** null when the crew has not arrived yet. */
+    arrivedAt: string | null;
+    limitMinutes: number;
+    minutesLate: number;
+  };
+  important_customer_not_visited: {
+    vipTier: string | null;
+    importance: string;
+    /** The last completed on-site visit, null when there was none. */
+    lastVisitOn: string | null;
+    days: number;
+  };
+}
+
+/**
+ * `GET /api/marketing-audit/figures?months=12` (leadership, auditor, admin; marketing reads): findings per 100
+ * customers (customers with a supply) by rule and by manager, the share rectified on time, repeat findings,
+ * and per month the findings found, rectified and verified.
+ */
+export interface AuditFigures {
+  customers: number;
+  findings: number;
+  findingsPer100: number;
+  /** Rectified before their deadline, of those rectified (0–100), null when none was rectified yet. */
+  rectifiedOnTimePercent: number | null;
+  repeatFindings: number;
+  byRule: { rule: AuditRuleCode; findings: number; open: number; per100: number }[];
+  byManager: {
+    managerId: string;
+    managerName: string;
+    customers: number;
+    findings: number;
+    open: number;
+    overdue: number;
+    per100: number;
+  }[];
+  byMonth: { month: string; found: number; rectified: number; verified: number }[];
+}
