@@ -5,6 +5,7 @@ export * from './lib/language.service';
 export * from './lib/provide-core';
 export * from './lib/translation-loader';
 export * from './lib/shown-error';
+export * from './lib/save-action';
 export * from './lib/calendar-status.store';
 export * from './lib/http';
 export * from './lib/paged-list.store';

@@ -11,6 +11,7 @@ export * from './lib/stat-cards/stat-cards';
 export * from './lib/field/field';
 export * from './lib/form-field/form-field';
 export * from './lib/form-item/form-item';
+export * from './lib/save-state';
 export * from './lib/form-actions/form-actions';
 export * from './lib/form-dialog/form-dialog';
 export * from './lib/name-description/name-description';
