@@ -8,6 +8,7 @@ export * from './lib/shown-error';
 export * from './lib/save-action';
 export * from './lib/calendar-status.store';
 export * from './lib/http';
+export * from './lib/save-file';
 export * from './lib/paged-list.store';
 export * from './lib/customer-tabs';
 export * from './lib/reference.api';

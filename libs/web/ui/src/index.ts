@@ -6,6 +6,7 @@ export * from './lib/filter-bar/filter-bar';
 export * from './lib/data-table/table-column';
 export * from './lib/data-table/data-table';
 export * from './lib/filter-select/filter-select';
+export * from './lib/export-menu/export-menu';
 export * from './lib/handover-dialog/handover-dialog';
 export * from './lib/stat-cards/stat-cards';
 export * from './lib/field/field';
