@@ -4,7 +4,6 @@ import { provideCustomerTab } from '@crm/web/core';
 export const provideHistoryCustomerTab = () =>
   provideCustomerTab({
     key: 'history',
-    labelKey: 'customerTabs.history',
     order: 70,
     loadComponent: () => import('./lib/components/customer-history').then((m) => m.CustomerHistory),
   });

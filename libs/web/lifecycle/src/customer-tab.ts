@@ -4,7 +4,6 @@ import { provideCustomerTab } from '@crm/web/core';
 export const provideApplicationsCustomerTab = () =>
   provideCustomerTab({
     key: 'applications',
-    labelKey: 'customerTabs.applications',
     order: 20,
     loadComponent: () => import('./lib/components/customer-applications').then((m) => m.CustomerApplications),
   });

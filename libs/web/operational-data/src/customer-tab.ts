@@ -4,7 +4,6 @@ import { provideCustomerTab } from '@crm/web/core';
 export const provideUsageCustomerTab = () =>
   provideCustomerTab({
     key: 'usage',
-    labelKey: 'customerTabs.usage',
     order: 50,
     loadComponent: () => import('./lib/customer-behaviour').then((m) => m.CustomerBehaviour),
   });

@@ -4,7 +4,6 @@ import { provideCustomerTab } from '@crm/web/core';
 export const provideScoresCustomerTab = () =>
   provideCustomerTab({
     key: 'scores',
-    labelKey: 'customerTabs.scores',
     order: 60,
     loadComponent: () => import('./lib/components/customer-scores').then((m) => m.CustomerScoresCard),
   });

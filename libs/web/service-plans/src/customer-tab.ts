@@ -4,7 +4,6 @@ import { provideCustomerTab } from '@crm/web/core';
 export const providePlansCustomerTab = () =>
   provideCustomerTab({
     key: 'plans',
-    labelKey: 'customerTabs.plans',
     order: 40,
     loadComponent: () => import('./lib/components/customer-plans').then((m) => m.CustomerPlansCard),
   });

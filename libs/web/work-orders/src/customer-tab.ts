@@ -4,7 +4,6 @@ import { provideCustomerTab } from '@crm/web/core';
 export const provideRequestsCustomerTab = () =>
   provideCustomerTab({
     key: 'requests',
-    labelKey: 'customerTabs.requests',
     order: 30,
     loadComponent: () => import('./lib/components/customer-requests').then((m) => m.CustomerRequests),
   });

@@ -3,11 +3,11 @@ import { Customer } from '@crm/shared/domain';
 
 /**
  * A tab of the customer page that a feature library brings. The page shows it (lazily, with the input
- * `customerId`) only when some library provides it; `key` is its `?tab=` in the URL.
+ * `customerId`) only when some library provides it; `key` is its `?tab=` in the URL, and its title is the
+ * translation `customerTabs.<key>`.
  */
 export interface CustomerTab {
   key: string;
-  labelKey: string;
   order: number;
   loadComponent: () => Promise<Type<unknown>>;
 }

@@ -1,4 +1,5 @@
 import { IMPORT_COLUMNS, ImportKind, ImportRowError, neutraliseCell } from '@crm/shared/domain';
+import { saveFile } from '@crm/web/core';
 
 /** One CSV field, quoted when it holds a comma, a quote or a line break; text never reads as a formula. */
 export function csvField(value: string | number | null): string {
@@ -20,10 +21,5 @@ export function errorReportCsv(errors: readonly ImportRowError[]): string {
 
 /** Hands the browser a file to save. The BOM lets Excel read the Chinese text as UTF-8. */
 export function saveCsv(fileName: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
+  saveFile(fileName, new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
 }

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } 
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { HandoverResult, ManagerWorkload } from '@crm/shared/domain';
-import { OWN_ERRORS, ShownError, shownError } from '@crm/web/core';
+import { OWN_ERRORS, SaveAction } from '@crm/web/core';
 import { CellDef, DataTable, Handover, HandoverDialog, TableColumn } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -47,30 +47,28 @@ export class WorkloadPage implements OnInit {
       .filter((m) => m.id !== this.from()?.manager.id),
   );
   protected readonly moved = signal<number | null>(null);
-  protected readonly error = signal<ShownError | null>(null);
+  protected readonly handover = new SaveAction();
 
   ngOnInit(): void {
     void this.load();
   }
 
   start(row: ManagerWorkload): void {
-    this.error.set(null);
+    this.handover.error.set(null);
     this.from.set(row);
   }
 
   async handOver(handover: Handover): Promise<void> {
     const from = this.from();
     if (!from) return;
-    try {
+    await this.handover.run(async () => {
       const result = await firstValueFrom(
         this.http.post<HandoverResult>(`/api/managers/${from.manager.id}/handover`, handover, OWN_ERRORS),
       );
       this.moved.set(result.moved);
       this.from.set(null);
       await this.load();
-    } catch (e) {
-      this.error.set(shownError(e));
-    }
+    });
   }
 
   private async load(): Promise<void> {

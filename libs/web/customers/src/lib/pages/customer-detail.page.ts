@@ -12,8 +12,7 @@ import {
   CustomerTab,
   LanguageService,
   ReferenceApi,
-  ShownError,
-  shownError,
+  SaveAction,
 } from '@crm/web/core';
 import { DataTable, Handover, HandoverDialog, NotFound, TableColumn } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -102,7 +101,7 @@ export class CustomerDetailPage implements OnInit {
   protected readonly conflict = signal(false);
   protected readonly handingOver = signal(false);
   protected readonly managers = signal<PersonRef[]>([]);
-  protected readonly handoverError = signal<ShownError | null>(null);
+  protected readonly handover = new SaveAction();
   protected readonly stageColours = STAGE_COLOURS;
   protected readonly canEdit = computed(() => {
     const role = this.auth.user()?.role;
@@ -155,19 +154,17 @@ export class CustomerDetailPage implements OnInit {
   }
 
   async startHandover(): Promise<void> {
-    this.handoverError.set(null);
+    this.handover.error.set(null);
     const current = this.customer()?.accountManager?.id;
     this.managers.set((await this.reference.managers()).filter((m) => m.id !== current));
     this.handingOver.set(true);
   }
 
   async handOver(handover: Handover): Promise<void> {
-    try {
+    await this.handover.run(async () => {
       this.customer.set(await this.api.handover(this.id(), { ...handover, version: this.customer()?.version }));
       this.handingOver.set(false);
-    } catch (e) {
-      this.handoverError.set(shownError(e));
-    }
+    });
   }
 
   private async loadTab(tab: CustomerTab): Promise<void> {

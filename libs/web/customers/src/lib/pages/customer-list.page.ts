@@ -5,7 +5,7 @@ import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Customer, CUSTOMER_STAGES, Industry, PersonRef, VOLTAGE_LEVELS_KV } from '@crm/shared/domain';
 import { AuthStore, LanguageService, pagedList, ReferenceApi, Region } from '@crm/web/core';
-import { CellDef, DataTable, FilterBar, ListFilter, personOptions, TableColumn, TableRow } from '@crm/web/ui';
+import { CellDef, DataTable, FilterBar, ListFilter, managerFilter, TableColumn, TableRow } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
@@ -106,16 +106,7 @@ export class CustomerListPage implements OnInit {
       placeholder: 'customer.region',
       options: this.regions().map((r) => ({ value: r.nameZh, label: this.zh() ? r.nameZh : r.nameEn })),
     },
-    ...(this.isManager()
-      ? []
-      : [
-          {
-            key: 'managerId',
-            placeholder: 'customer.manager',
-            options: personOptions(this.managers()),
-            searchable: true,
-          },
-        ]),
+    ...(this.isManager() ? [] : [managerFilter('customer.manager', this.managers())]),
   ]);
   private readonly tableColumns: Record<Column, TableColumn<Customer>> = {
     accountNo: { key: 'accountNo', label: 'customers.column.accountNo', sort: 'accountNo' },

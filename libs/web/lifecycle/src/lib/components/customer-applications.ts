@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { APPLICATION_TYPES, ApplicationListItem, ApplicationType } from '@crm/shared/domain';
-import { AuthStore, CustomerContext, LanguageService, ShownError, shownError } from '@crm/web/core';
+import { AuthStore, CustomerContext, LanguageService, SaveAction } from '@crm/web/core';
 import { CellDef, DataTable, Field, FormDialog } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -55,8 +55,7 @@ export class CustomerApplications {
   protected readonly types = APPLICATION_TYPES;
   protected readonly items = signal<ApplicationListItem[]>([]);
   protected readonly creating = signal(false);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<ShownError | null>(null);
+  protected readonly action = new SaveAction();
   private readonly column = applicationColumns(() => this.language.current() === 'zh-CN');
   protected readonly columns = [
     this.column.type,
@@ -88,17 +87,16 @@ export class CustomerApplications {
     this.dualSupply = false;
     this.newOwnerName = '';
     this.receivedAt = null;
-    this.error.set(null);
+    this.action.error.set(null);
     this.creating.set(true);
   }
 
   async create(): Promise<void> {
-    if (!this.type) return;
-    this.busy.set(true);
-    this.error.set(null);
-    try {
+    const type = this.type;
+    if (!type) return;
+    await this.action.run(async () => {
       await this.api.create(this.customerId(), {
-        type: this.type,
+        type,
         requestedCapacityKva: this.requestedCapacityKva ?? undefined,
         dualSupply: this.dualSupply || undefined,
         newOwnerName: this.newOwnerName || undefined,
@@ -107,10 +105,6 @@ export class CustomerApplications {
       this.creating.set(false);
       await this.load(this.customerId());
       this.context.changed();
-    } catch (e) {
-      this.error.set(shownError(e));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

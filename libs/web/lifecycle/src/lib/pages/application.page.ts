@@ -5,7 +5,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ApplicationStepView, ApplicationView } from '@crm/shared/domain';
-import { AuthStore, LanguageService, ShownError, shownError } from '@crm/web/core';
+import { AuthStore, LanguageService, SaveAction } from '@crm/web/core';
 import { CellDef, DataTable, Field, FormDialog, NotFound, SlaTag, TableColumn, TableRow } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -69,8 +69,7 @@ export class ApplicationPage implements OnInit {
   private readonly language = inject(LanguageService);
   protected readonly app = signal<ApplicationView | null>(null);
   protected readonly notFound = signal(false);
-  protected readonly error = signal<ShownError | null>(null);
-  protected readonly busy = signal(false);
+  protected readonly action = new SaveAction();
   protected readonly advancing = signal(false);
   protected readonly cancelling = signal(false);
   protected note = '';
@@ -120,48 +119,44 @@ export class ApplicationPage implements OnInit {
   startAdvance(): void {
     this.note = '';
     this.completedAt = null;
-    this.error.set(null);
+    this.action.error.set(null);
     this.advancing.set(true);
   }
 
   async advance(): Promise<void> {
     const step = this.current();
     if (!step) return;
-    await this.act(() =>
+    const done = await this.act(() =>
       this.api.advance(this.id(), {
         step: step.code,
         note: this.note || undefined,
         completedAt: this.completedAt?.toISOString(),
       }),
     );
-    if (!this.error()) this.advancing.set(false);
+    if (done) this.advancing.set(false);
   }
 
   startCancel(): void {
     this.reason = '';
-    this.error.set(null);
+    this.action.error.set(null);
     this.cancelling.set(true);
   }
 
   async cancel(): Promise<void> {
-    await this.act(() => this.api.cancel(this.id(), this.reason));
-    if (!this.error()) this.cancelling.set(false);
+    if (await this.act(() => this.api.cancel(this.id(), this.reason))) this.cancelling.set(false);
   }
 
   stepName(step: ApplicationStepView): string {
     return this.zh() ? step.nameZh : step.nameEn;
   }
 
-  private async act(request: () => Promise<ApplicationView>): Promise<void> {
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      this.app.set(await request());
-    } catch (e) {
-      this.error.set(shownError(e));
-      if (e instanceof HttpErrorResponse && e.status === 409) await this.load();
-    } finally {
-      this.busy.set(false);
-    }
+  /** Sends a step and shows the application it returns; one changed meanwhile is loaded again. */
+  private act(request: () => Promise<ApplicationView>): Promise<boolean> {
+    return this.action.run(
+      async () => this.app.set(await request()),
+      async (e) => {
+        if (e instanceof HttpErrorResponse && e.status === 409) await this.load();
+      },
+    );
   }
 }

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, si
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { CalendarYear, LifecycleStepDefinition } from '@crm/shared/domain';
-import { CalendarStatusStore, shownError, ShownError } from '@crm/web/core';
+import { CalendarStatusStore, SaveAction } from '@crm/web/core';
 import { CellDef, DataTable, TableColumn } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -78,8 +78,7 @@ export class CalendarAdminPage implements OnInit {
   });
   /** The panel where the admin pastes the State Council's notice. */
   protected readonly entering = signal(false);
-  protected readonly savingNotice = signal(false);
-  protected readonly noticeError = signal<ShownError | null>(null);
+  protected readonly noticeSave = new SaveAction();
   protected readonly calendar = signal<CalendarYear | null>(null);
   protected readonly packageYears = signal<number[]>([]);
   protected readonly steps = signal<LifecycleStepDefinition[]>([]);
@@ -114,23 +113,17 @@ export class CalendarAdminPage implements OnInit {
   }
 
   openNotice(): void {
-    this.noticeError.set(null);
+    this.noticeSave.error.set(null);
     this.entering.set(true);
   }
 
   /** Saves the notice: its days replace the year's; the reminder is read again. */
   async enterNotice(text: string): Promise<void> {
-    this.savingNotice.set(true);
-    this.noticeError.set(null);
-    try {
+    await this.noticeSave.run(async () => {
       this.calendar.set(await this.api.enterNotice(this.year(), text));
       this.entering.set(false);
       await this.status.refresh();
-    } catch (e) {
-      this.noticeError.set(shownError(e));
-    } finally {
-      this.savingNotice.set(false);
-    }
+    });
   }
 
   async loadYear(year: number): Promise<void> {

@@ -1,14 +1,21 @@
 import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, OnInit, signal, untracked } from '@angular/core';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { AuthStore, LanguageService, pagedList, ReferenceApi, Region } from '@crm/web/core';
-import { CellDef, Chart, DataTable, FilterBar, ListFilter, personOptions, TableColumn } from '@crm/web/ui';
+import { AuthStore, LanguageService, pagedList, ReferenceApi, Region, saveFile } from '@crm/web/core';
+import {
+  CellDef,
+  Chart,
+  DataTable,
+  ExportFormat,
+  ExportMenu,
+  FilterBar,
+  ListFilter,
+  managerFilter,
+  TableColumn,
+} from '@crm/web/ui';
 import { Industry, PersonRef, VIP_TIERS, VipListEntry, VipSummary } from '@crm/shared/domain';
-import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
 import { NzGridModule } from 'ng-zorro-antd/grid';
-import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzStatisticModule } from 'ng-zorro-antd/statistic';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { ScoreDelta } from '../components/score-delta';
@@ -32,13 +39,11 @@ const PAGE_SIZE = 50;
     CellDef,
     Chart,
     DataTable,
+    ExportMenu,
     FilterBar,
     ScoreDelta,
-    NzButtonModule,
     NzCardModule,
-    NzDropDownModule,
     NzGridModule,
-    NzIconModule,
     NzStatisticModule,
     NzTagModule,
   ],
@@ -91,17 +96,7 @@ export class VipListPage implements OnInit {
       searchable: true,
       testId: 'vip-filter-industry',
     },
-    ...(this.isManager()
-      ? []
-      : [
-          {
-            key: 'managerId',
-            placeholder: 'vip.manager',
-            options: personOptions(this.managers()),
-            searchable: true,
-            testId: 'vip-filter-manager',
-          },
-        ]),
+    ...(this.isManager() ? [] : [managerFilter('vip.manager', this.managers(), 'vip-filter-manager')]),
   ]);
   protected readonly columns: TableColumn<VipListEntry>[] = [
     { key: 'rank', label: 'vip.rank', width: '70px' },
@@ -146,13 +141,7 @@ export class VipListPage implements OnInit {
     if (!this.isManager()) void this.reference.managers().then((m) => this.managers.set(m));
   }
 
-  async download(format: 'csv' | 'xlsx'): Promise<void> {
-    const blob = await this.api.exportVip(this.list.filters(), format);
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `vip-list.${format}`;
-    link.click();
-    URL.revokeObjectURL(url);
+  async download(format: ExportFormat): Promise<void> {
+    saveFile(`vip-list.${format}`, await this.api.exportVip(this.list.filters(), format));
   }
 }

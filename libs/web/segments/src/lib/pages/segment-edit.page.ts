@@ -5,7 +5,7 @@ import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { SegmentKind, SegmentMember, SegmentPreview, SegmentRule, segmentRuleProblems } from '@crm/shared/domain';
-import { LanguageService, shownError, ShownError } from '@crm/web/core';
+import { LanguageService, SaveAction, shownError } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { DataTable, FormActions, NameDescription, TableColumn } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -99,12 +99,11 @@ export class SegmentEditPage implements OnInit {
   protected readonly problems = computed(() => (this.kind() === 'dynamic' ? segmentRuleProblems(this.rule()) : []));
   protected readonly preview = signal<SegmentPreview | null>(null);
   protected readonly counting = signal(false);
-  protected readonly saving = signal(false);
-  /** The last refusal by the server (of a preview or of the save); it describes the rule as it was sent. */
-  protected readonly error = signal<ShownError | null>(null);
+  /** The save; its error is the last refusal by the server (of a preview or of the save), of the rule as sent. */
+  protected readonly action = new SaveAction();
   protected readonly builderProblems = computed(() => [
     ...this.problems(),
-    ...(this.error()?.details.filter((d) => d.field.startsWith('rule')) ?? []),
+    ...(this.action.error()?.details.filter((d) => d.field.startsWith('rule')) ?? []),
   ]);
   /** A name and a complete rule, or (a new static segment) at least one account number. */
   protected readonly canSave = computed(
@@ -112,7 +111,7 @@ export class SegmentEditPage implements OnInit {
       this.name().trim() !== '' &&
       !this.problems().length &&
       !(this.kind() === 'static' && !this.id() && !this.accountNos().length) &&
-      !this.saving() &&
+      !this.action.saving() &&
       this.vocabulary() !== null,
   );
 
@@ -125,7 +124,7 @@ export class SegmentEditPage implements OnInit {
       .pipe(
         tap((rule) => {
           this.counting.set(rule !== null);
-          this.error.set(null);
+          this.action.error.set(null);
         }),
         debounceTime(PREVIEW_DELAY_MS),
         switchMap((rule) =>
@@ -142,7 +141,7 @@ export class SegmentEditPage implements OnInit {
         this.counting.set(false);
         if (!result) return;
         this.preview.set(result.preview);
-        this.error.set(result.error);
+        this.action.error.set(result.error);
       });
   }
 
@@ -157,12 +156,10 @@ export class SegmentEditPage implements OnInit {
 
   protected async save(): Promise<void> {
     if (!this.canSave()) return;
-    this.saving.set(true);
-    this.error.set(null);
     const id = this.id();
     const dynamic = this.kind() === 'dynamic';
     const fields = { name: this.name().trim(), description: this.description().trim() };
-    try {
+    await this.action.run(async () => {
       const saved = id
         ? await this.api.update(id, { ...fields, ...(dynamic ? { rule: this.rule() } : {}) })
         : await this.api.create({
@@ -171,11 +168,7 @@ export class SegmentEditPage implements OnInit {
             ...(dynamic ? { rule: this.rule() } : { accountNos: this.accountNos() }),
           });
       void this.router.navigate(['/segments', saved.id]);
-    } catch (e) {
-      this.error.set(shownError(e));
-    } finally {
-      this.saving.set(false);
-    }
+    });
   }
 
   protected back(): void {

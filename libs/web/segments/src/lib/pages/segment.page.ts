@@ -10,7 +10,7 @@ import {
   SegmentMember,
   SegmentSnapshot,
 } from '@crm/shared/domain';
-import { AuthStore, LanguageService, pagedList, shownError, ShownError } from '@crm/web/core';
+import { AuthStore, LanguageService, pagedList, saveFile, shownError, ShownError } from '@crm/web/core';
 import { SegmentPlanEnrol } from '@crm/web/service-plans';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -130,13 +130,7 @@ export class SegmentPage implements OnInit {
   protected async download(format: 'csv' | 'xlsx'): Promise<void> {
     const segment = this.segment();
     if (!segment) return;
-    const blob = await this.api.export(segment.id, format);
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `segment-${segment.name}.${format}`;
-    link.click();
-    URL.revokeObjectURL(url);
+    saveFile(`segment-${segment.name}.${format}`, await this.api.export(segment.id, format));
   }
 
   protected async remove(): Promise<void> {

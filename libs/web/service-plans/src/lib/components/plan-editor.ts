@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
-import { ShownError, shownError } from '@crm/web/core';
+import { SaveAction } from '@crm/web/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import {
@@ -103,14 +103,15 @@ export class PlanEditor {
   protected readonly durationMonths = signal<number | null>(null);
   /** The services as typed: possibly incomplete (an emptied number is null), which `problems` reports. */
   protected readonly services = signal<PlanService[]>([]);
-  protected readonly saving = signal(false);
-  /** The API's last refusal; it describes the template as it was sent, so any change clears it. */
-  protected readonly error = signal<ShownError | null>(null);
+  /** The save; its error, the API's last refusal, describes the template as it was sent, so any change clears it. */
+  protected readonly action = new SaveAction();
   /** Each field's first problem: found as typed, or reported by the API. */
   protected readonly problems = computed(() =>
-    problemsByField([...planServicesProblems(this.services()), ...(this.error()?.details ?? [])]),
+    problemsByField([...planServicesProblems(this.services()), ...(this.action.error()?.details ?? [])]),
   );
-  protected readonly canSave = computed(() => this.name().trim() !== '' && !this.problems().size && !this.saving());
+  protected readonly canSave = computed(
+    () => this.name().trim() !== '' && !this.problems().size && !this.action.saving(),
+  );
 
   constructor() {
     effect(() => {
@@ -121,7 +122,7 @@ export class PlanEditor {
       this.services.set(
         plan ? plan.services.map((s) => ({ ...s, recurrence: { ...s.recurrence } })) : [newService([])],
       );
-      this.error.set(null);
+      this.action.error.set(null);
     });
   }
 
@@ -157,8 +158,6 @@ export class PlanEditor {
 
   protected async save(): Promise<void> {
     if (!this.canSave()) return;
-    this.saving.set(true);
-    this.error.set(null);
     const fields = {
       name: this.name().trim(),
       description: this.description().trim(),
@@ -166,17 +165,13 @@ export class PlanEditor {
       services: this.services(),
     };
     const id = this.plan()?.id;
-    try {
-      this.saved.emit(id ? await this.api.updatePlan(id, fields) : await this.api.createPlan(fields));
-    } catch (e) {
-      this.error.set(shownError(e));
-    } finally {
-      this.saving.set(false);
-    }
+    await this.action.run(async () =>
+      this.saved.emit(id ? await this.api.updatePlan(id, fields) : await this.api.createPlan(fields)),
+    );
   }
 
   private setServices(services: PlanService[]): void {
     this.services.set(services);
-    this.error.set(null);
+    this.action.error.set(null);
   }
 }

@@ -65,16 +65,7 @@ const NOTIFICATIONS = 8;
     :host ::ng-deep tr.overdue td {
       color: #cf1322;
     }
-    .list {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-    }
-    .list li {
-      padding: 6px 0;
-      border-bottom: 1px solid #f0f0f0;
-    }
-    .list li.unread {
+    .crm-list li.unread {
       font-weight: 500;
     }
   `,

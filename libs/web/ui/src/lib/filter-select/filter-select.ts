@@ -29,6 +29,15 @@ export interface ListFilter {
   testId?: string;
 }
 
+/** The filter by account manager (`managerId`), searchable by name. */
+export function managerFilter(
+  placeholder: string,
+  managers: readonly { id: string; displayName: string }[],
+  testId?: string,
+): ListFilter {
+  return { key: 'managerId', placeholder, options: personOptions(managers), searchable: true, testId };
+}
+
 /** A list's filter as a clearable drop-down; choosing sets the filter on the list (which starts at page 1). */
 @Component({
   selector: 'crm-filter-select',

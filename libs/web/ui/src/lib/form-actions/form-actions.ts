@@ -1,8 +1,8 @@
 import { booleanAttribute, ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
-import { ErrorDetail } from '@crm/shared/domain';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { ErrorAlert } from '../error-alert/error-alert';
+import { SaveState } from '../save-state';
 
 /** The end of an editor: the save's error (if any), then the save and cancel buttons. */
 @Component({
@@ -25,12 +25,12 @@ import { ErrorAlert } from '../error-alert/error-alert';
   `,
 })
 export class FormActions {
-  readonly error = input<{ message: string; details: readonly ErrorDetail[] } | null>(null);
-  readonly saving = input(false, { transform: booleanAttribute });
+  /** The save: the save button spins while it runs, its error shows. */
+  readonly action = input.required<SaveState>();
   readonly canSave = input(true, { transform: booleanAttribute });
   /** The i18n keys of the buttons' labels. */
-  readonly saveLabel = input.required<string>();
-  readonly cancelLabel = input.required<string>();
+  readonly saveLabel = input('common.save');
+  readonly cancelLabel = input('common.cancel');
   /** The test ids are `<testIdPrefix>-save`, `-cancel` and `-error`. */
   readonly testIdPrefix = input.required<string>();
   readonly save = output<void>();

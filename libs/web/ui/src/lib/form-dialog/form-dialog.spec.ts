@@ -9,10 +9,9 @@ import { FormDialog } from './form-dialog';
     @if (open()) {
       <crm-form-dialog
         title="Cancel the application"
-        [error]="error()"
+        [action]="action"
         [canSave]="ready()"
         saveLabel="applications.cancel"
-        cancelLabel="applications.dismiss"
         testIdPrefix="cancel-application"
         (save)="saved = saved + 1"
         (closed)="closed = closed + 1"
@@ -24,7 +23,10 @@ import { FormDialog } from './form-dialog';
 })
 class Host {
   readonly open = signal(true);
-  readonly error = signal<{ message: string; details: { field: string; message: string }[] } | null>(null);
+  readonly action = {
+    saving: signal(false),
+    error: signal<{ message: string; details: { field: string; message: string }[] } | null>(null),
+  };
   readonly ready = signal(true);
   saved = 0;
   closed = 0;
@@ -47,12 +49,12 @@ const cancel = () => modal()?.querySelectorAll<HTMLButtonElement>('.ant-modal-fo
 describe('FormDialog', () => {
   afterEach(() => document.querySelector('.cdk-overlay-container')?.replaceChildren());
 
-  it('shows the title, the fields put inside it, and the buttons labelled by their keys', async () => {
+  it('shows the title, the fields put inside it, and the buttons labelled by their keys (cancel by default)', async () => {
     await render();
     expect(modal()?.querySelector('.ant-modal-title')?.textContent).toContain('Cancel the application');
     expect(modal()?.querySelector('[data-testid="reason"]')).not.toBeNull();
     expect(save()?.textContent?.trim()).toBe('applications.cancel');
-    expect(cancel()?.textContent?.trim()).toBe('applications.dismiss');
+    expect(cancel()?.textContent?.trim()).toBe('common.cancel');
   });
 
   it('shows why the last save failed, with the fields it names, and nothing while none did', async () => {
@@ -60,7 +62,7 @@ describe('FormDialog', () => {
     const host = fixture.componentInstance;
     const error = () => modal()?.querySelector('[data-testid="cancel-application-error"]');
     expect(error()).toBeNull();
-    host.error.set({
+    host.action.error.set({
       message: 'The application was changed meanwhile',
       details: [{ field: 'reason', message: 'too short' }],
     });
@@ -77,6 +79,13 @@ describe('FormDialog', () => {
     await fixture.whenStable();
     expect(host.saved).toBe(1);
     expect(host.closed).toBe(1);
+  });
+
+  it('shows that the save runs', async () => {
+    const fixture = await render();
+    fixture.componentInstance.action.saving.set(true);
+    await fixture.whenStable();
+    expect(save()?.classList).toContain('ant-btn-loading');
   });
 
   it('disables save until it can save', async () => {

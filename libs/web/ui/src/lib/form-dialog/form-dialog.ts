@@ -1,9 +1,9 @@
 import { booleanAttribute, ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
-import { ErrorDetail } from '@crm/shared/domain';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { ErrorAlert } from '../error-alert/error-alert';
+import { SaveState } from '../save-state';
 
 /**
  * The one dialog of the web kit: it asks for a few values and saves (or confirms) them. It shows the title, the
@@ -24,14 +24,14 @@ import { ErrorAlert } from '../error-alert/error-alert';
 export class FormDialog {
   /** The title, as shown. */
   readonly title = input.required<string>();
-  readonly error = input<{ message: string; details: readonly ErrorDetail[] } | null>(null);
-  readonly saving = input(false, { transform: booleanAttribute });
+  /** The save: the save button spins while it runs, its error shows. */
+  readonly action = input.required<SaveState>();
   readonly canSave = input(true, { transform: booleanAttribute });
   /** A red save button, for a step that cannot be undone. */
   readonly danger = input(false, { transform: booleanAttribute });
   /** The i18n keys of the buttons' labels. */
-  readonly saveLabel = input.required<string>();
-  readonly cancelLabel = input.required<string>();
+  readonly saveLabel = input('common.save');
+  readonly cancelLabel = input('common.cancel');
   /** The test ids are `<testIdPrefix>-save` and `-error`. */
   readonly testIdPrefix = input.required<string>();
   readonly save = output<void>();

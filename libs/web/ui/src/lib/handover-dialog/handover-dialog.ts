@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { ErrorDetail, PersonRef } from '@crm/shared/domain';
+import { PersonRef } from '@crm/shared/domain';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { Field } from '../field/field';
 import { FormDialog } from '../form-dialog/form-dialog';
+import { SaveState } from '../save-state';
 
 /** What a hand-over asks: the new account manager and why. */
 export interface Handover {
@@ -28,8 +29,8 @@ export class HandoverDialog {
   /** The title, as shown. */
   readonly title = input.required<string>();
   readonly managers = input.required<readonly PersonRef[]>();
-  /** Why the last hand-over failed. */
-  readonly error = input<{ message: string; details: readonly ErrorDetail[] } | null>(null);
+  /** The hand-over: whether it runs and why it last failed. */
+  readonly action = input.required<SaveState>();
   readonly confirmed = output<Handover>();
   readonly cancelled = output<void>();
   protected readonly toManagerId = signal<string | null>(null);

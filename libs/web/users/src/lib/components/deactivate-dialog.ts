@@ -36,7 +36,7 @@ export class DeactivateDialog extends UserDialog {
       if (!this.user()) return;
       this.takeOverManagerId.set(null);
       this.reason = '';
-      this.error.set(null);
+      this.action.error.set(null);
     });
   }
 

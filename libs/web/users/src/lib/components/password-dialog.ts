@@ -26,7 +26,7 @@ export class PasswordDialog extends UserDialog {
     effect(() => {
       if (!this.user()) return;
       this.password.reset('');
-      this.error.set(null);
+      this.action.error.set(null);
     });
   }
 

@@ -56,7 +56,7 @@ export class UserFormDialog extends UserDialog {
       this.form.controls.username[u ? 'disable' : 'enable']();
       this.form.controls.password[u ? 'disable' : 'enable']();
       this.takeOverManagerId.set(null);
-      this.error.set(null);
+      this.action.error.set(null);
     });
     this.form.controls.username.valueChanges.subscribe(() => this.form.controls.password.updateValueAndValidity());
   }

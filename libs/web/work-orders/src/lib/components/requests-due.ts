@@ -26,15 +26,6 @@ const FETCH = 50;
     :host {
       display: block;
     }
-    .list {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-    }
-    .list li {
-      padding: 6px 0;
-      border-bottom: 1px solid #f0f0f0;
-    }
     .muted {
       color: rgba(0, 0, 0, 0.45);
       font-size: 12px;

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } 
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { CLOCK_UNITS, WorkOrderLimitView } from '@crm/shared/domain';
-import { AuthStore, ShownError, shownError } from '@crm/web/core';
+import { AuthStore, SaveAction } from '@crm/web/core';
 import { ErrorAlert } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -71,8 +71,7 @@ export class RequestLimitsPage implements OnInit {
   /** The row being edited and its values. */
   protected readonly editing = signal<string | null>(null);
   protected draft: LimitChange | null = null;
-  protected readonly busy = signal(false);
-  protected readonly error = signal<ShownError | null>(null);
+  protected readonly action = new SaveAction();
 
   async ngOnInit(): Promise<void> {
     try {
@@ -83,7 +82,7 @@ export class RequestLimitsPage implements OnInit {
   }
 
   protected edit(row: WorkOrderLimitView): void {
-    this.error.set(null);
+    this.action.error.set(null);
     this.draft = {
       contactAmount: row.contact.amount,
       contactUnit: row.contact.unit,
@@ -95,17 +94,12 @@ export class RequestLimitsPage implements OnInit {
   }
 
   protected async save(row: WorkOrderLimitView): Promise<void> {
-    if (!this.draft) return;
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      const saved = await this.api.updateLimit(row.id, this.draft);
+    const draft = this.draft;
+    if (!draft) return;
+    await this.action.run(async () => {
+      const saved = await this.api.updateLimit(row.id, draft);
       this.rows.update((rows) => rows.map((r) => (r.id === saved.id ? saved : r)));
       this.editing.set(null);
-    } catch (e) {
-      this.error.set(shownError(e));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

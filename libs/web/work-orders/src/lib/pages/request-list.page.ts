@@ -3,13 +3,12 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { CLOCK_OUTCOMES, CLOCK_STATES, PersonRef, SATISFACTION_SCORES, WORK_ORDER_STATES } from '@crm/shared/domain';
-import { AuthStore, LanguageService, pagedList } from '@crm/web/core';
-import { FilterBar, ListFilter, personOptions } from '@crm/web/ui';
+import { AuthStore, LanguageService, pagedList, saveFile } from '@crm/web/core';
+import { ExportFormat, ExportMenu, FilterBar, ListFilter, managerFilter } from '@crm/web/ui';
 import { HttpClient } from '@angular/common/http';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
-import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -38,12 +37,12 @@ const FIGURE_FILTERS = ['contactClock', 'resolutionClock', 'satisfaction', 'rate
     FormsModule,
     RouterLink,
     TranslatePipe,
+    ExportMenu,
     FilterBar,
     RequestTable,
     NzButtonModule,
     NzCardModule,
     NzDatePickerModule,
-    NzDropDownModule,
     NzIconModule,
     NzSegmentedModule,
     NzTagModule,
@@ -113,17 +112,7 @@ export class RequestListPage implements OnInit {
     },
     { key: 'topic', placeholder: 'requests.topic', options: this.names.options('topics'), testId: 'filter-topic' },
     { key: 'sla', placeholder: 'requests.sla', options: CLOCK_STATES, labels: 'sla.', testId: 'filter-sla' },
-    ...(this.isManager()
-      ? []
-      : [
-          {
-            key: 'managerId',
-            placeholder: 'requests.owner',
-            options: personOptions(this.managers()),
-            searchable: true,
-            testId: 'filter-manager',
-          },
-        ]),
+    ...(this.isManager() ? [] : [managerFilter('requests.owner', this.managers(), 'filter-manager')]),
   ]);
   protected readonly views = computed(() => {
     this.language.current();
@@ -170,14 +159,9 @@ export class RequestListPage implements OnInit {
     );
   }
 
-  protected async download(format: 'csv' | 'xlsx'): Promise<void> {
+  protected async download(format: ExportFormat): Promise<void> {
     const blob = await this.api.export(this.apiQuery(this.list.filters()), format, this.language.current());
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `requests.${format}`;
-    link.click();
-    URL.revokeObjectURL(url);
+    saveFile(`requests.${format}`, blob);
   }
 
   /** The URL keeps the picked last day; the API's `to` is exclusive. */

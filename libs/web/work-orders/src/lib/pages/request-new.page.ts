@@ -5,7 +5,7 @@ import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { WorkOrderChannel, WorkOrderTopic, WorkOrderType } from '@crm/shared/domain';
-import { ShownError, shownError } from '@crm/web/core';
+import { SaveAction } from '@crm/web/core';
 import { FormActions, FormItem } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -68,9 +68,8 @@ export class RequestNewPage implements OnInit {
   protected readonly names = inject(WorkOrderNames);
   protected readonly customers = signal<CustomerOption[]>([]);
   protected readonly searching = signal(false);
-  protected readonly busy = signal(false);
-  /** The save's error when the API names no field of the form. */
-  protected readonly error = signal<ShownError | null>(null);
+  /** The save; its error shows what the API says of no field of the form. */
+  protected readonly action = new SaveAction();
   protected readonly form = this.fb.group({
     customer: this.fb.control<string | null>(null, Validators.required),
     receivedAt: this.fb.control<Date | null>(new Date()),
@@ -170,40 +169,41 @@ export class RequestNewPage implements OnInit {
       this.form.controls.customer.updateValueAndValidity();
       return;
     }
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      const order = await this.api.create(customer, {
-        channel: value.channel as WorkOrderChannel,
-        type: value.type as WorkOrderType,
-        topic: value.topic,
-        summary: value.summary,
-        receivedAt: value.receivedAt?.toISOString(),
-        externalRef: value.externalRef.trim() || null,
-        contactName: value.contactName.trim() || null,
-        contactPhone: value.contactPhone.trim() || null,
-      });
-      await this.router.navigate(['/requests', order.id]);
-    } catch (e) {
-      this.showError(shownError(e));
-      if (!(e instanceof HttpErrorResponse)) throw e;
-    } finally {
-      this.busy.set(false);
-    }
+    await this.action.run(
+      async () => {
+        const order = await this.api.create(customer, {
+          channel: value.channel as WorkOrderChannel,
+          type: value.type as WorkOrderType,
+          topic: value.topic,
+          summary: value.summary,
+          receivedAt: value.receivedAt?.toISOString(),
+          externalRef: value.externalRef.trim() || null,
+          contactName: value.contactName.trim() || null,
+          contactPhone: value.contactPhone.trim() || null,
+        });
+        await this.router.navigate(['/requests', order.id]);
+      },
+      (e) => {
+        this.showFieldErrors();
+        if (!(e instanceof HttpErrorResponse)) throw e;
+      },
+    );
   }
 
   protected cancel(): void {
     void this.router.navigate(['/requests']);
   }
 
-  /** Puts each of the API's field messages under its field; the rest go above the buttons. */
-  private showError(error: ShownError): void {
+  /** Puts each of the API's field messages under its field; the rest stay above the buttons. */
+  private showFieldErrors(): void {
+    const error = this.action.error();
+    if (!error?.details.length) return;
     const unmatched = error.details.filter(({ field, message }) => {
       const control = this.form.get(field);
       control?.markAsTouched();
       control?.setErrors({ server: message });
       return !control;
     });
-    if (!error.details.length || unmatched.length) this.error.set({ message: error.message, details: unmatched });
+    this.action.error.set(unmatched.length ? { message: error.message, details: unmatched } : null);
   }
 }

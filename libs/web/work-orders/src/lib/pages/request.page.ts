@@ -5,7 +5,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { WorkOrderChannel, WorkOrderEventView, WorkOrderType, WorkOrderView } from '@crm/shared/domain';
-import { ShownError, shownError } from '@crm/web/core';
+import { SaveAction } from '@crm/web/core';
 import { Field, FormDialog, NotFound, SlaTag } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -100,8 +100,8 @@ export class RequestPage implements OnInit {
   });
   /** The step whose dialog is open. */
   protected readonly dialog = signal<OrderAction | null>(null);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<ShownError | null>(null);
+  /** Sending the open dialog's step. */
+  protected readonly step = new SaveAction();
   protected readonly eventColours = EVENT_COLOURS;
   protected readonly facts = eventFacts;
   protected readonly texts = stepTexts;
@@ -113,7 +113,7 @@ export class RequestPage implements OnInit {
 
   protected open(action: OrderAction): void {
     this.form = this.emptyForm();
-    this.error.set(null);
+    this.step.error.set(null);
     this.dialog.set(action);
   }
 
@@ -121,19 +121,17 @@ export class RequestPage implements OnInit {
     const action = this.dialog();
     const order = this.order();
     if (!action || !order) return;
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      this.order.set(await this.api.step(this.id(), action, this.body(action, order.type)));
-      this.dialog.set(null);
-      this.events.set(await this.api.events(this.id()));
-    } catch (e) {
-      this.error.set(shownError(e));
-      // Someone else moved the order on: show it as it is now.
-      if (e instanceof HttpErrorResponse && e.status === 409) await this.load();
-    } finally {
-      this.busy.set(false);
-    }
+    await this.step.run(
+      async () => {
+        this.order.set(await this.api.step(this.id(), action, this.body(action, order.type)));
+        this.dialog.set(null);
+        this.events.set(await this.api.events(this.id()));
+      },
+      async (e) => {
+        // Someone else moved the order on: show it as it is now.
+        if (e instanceof HttpErrorResponse && e.status === 409) await this.load();
+      },
+    );
   }
 
   private body(action: OrderAction, type: WorkOrderType): object {
