@@ -1,7 +1,7 @@
 import { chinaDateSql, Params } from '@crm/api/database';
 import { AuditParameters } from '@crm/shared/domain';
 import { AuditRuleQuery } from './audit-rule';
-import { chinaMidnightSql, isoSql } from './moments-sql';
+import { chinaMidnightSql, isoSql, workingDaysSql } from './moments-sql';
 
 /**
  * application_late: an application received in the last `days` days (before `today`) whose acceptance step went
@@ -27,8 +27,10 @@ export const applicationLate: AuditRuleQuery = {
                'reason', CASE k.owner_kind WHEN 'application' THEN 'commitment_exceeded' ELSE 'acceptance_late' END,
                'limitDays', k.limit_value::int,
                'usedDays', k.used_before::int + CASE WHEN k.paused_at IS NOT NULL THEN 0
-                 ELSE working_days_between(${chinaDateSql('coalesce(k.resumed_at, k.started_at)')},
-                                           coalesce(${chinaDateSql('k.stopped_at')}, ${t}::date))
+                 ELSE ${workingDaysSql(
+                   chinaDateSql('coalesce(k.resumed_at, k.started_at)'),
+                   `coalesce(${chinaDateSql('k.stopped_at')}, ${t}::date)`,
+                 )}
                  END) AS evidence
         FROM applications a
         JOIN clocks k ON k.owner_id = a.id
