@@ -9,7 +9,7 @@ import { chinaMidnightSql, isoSql, workingDaysSql } from './moments-sql';
  * steps within 22 working days single supply, 32 dual) went over it. Read from the lifecycle's clocks
  * (libs/api/lifecycle lifecycle-clocks.ts: the step clock `application_step`/`acceptance`, the commitment clock
  * `application`/`getting_electricity`): over its limit is stopped (or paused) after its due moment, or still
- * running with its due moment before `today` began. Subject `application:<id>`, one finding per application:
+ * running with its due moment at or before the start of `today`. Subject `application:<id>`, one finding per application:
  * the commitment when both are late. Evidence (AuditEvidenceByRule.application_late): the application, its kind
  * and receipt, the reason, the working days allowed and used (the commitment's without the customer's
  * construction, as its clock counts them; a running clock's to `today`).
