@@ -38,6 +38,10 @@ describe('generateWorkOrders', () => {
     expect(
       orders.some((o) => o.channel === 'regulator_12398' && o.escalatedAt?.getTime() === o.receivedAt.getTime()),
     ).toBe(true);
+    // A few forgotten orders: urged, never contacted, still open (the audit's urged_without_contact).
+    const forgotten = orders.filter((o) => o.state === 'open' && !o.contactedAt && o.urges > 0);
+    expect(forgotten.length).toBeGreaterThan(5);
+    expect(forgotten.length).toBeLessThan(orders.length * 0.005);
     const contradicted = orders.filter((o) => o.contradictedAt);
     expect(contradicted.length).toBeGreaterThan(0);
     expect(contradicted.length).toBeLessThan(orders.length * 0.01);

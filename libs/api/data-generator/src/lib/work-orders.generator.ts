@@ -197,10 +197,11 @@ const between = (r: Random, low: number, high: number) => low + r.next() * (high
 /**
  * Two years (or `months`) of requests and complaints of the customers, walked like the API walks them:
  * received with the limits of the limit table (`limitsFor`) and clocks from the domain's one rule
- * (`clockMoments`), contacted (about one in twelve late, some of those urged, a few three times), handled
- * (a complaint with cause and accountability), called back by the service staff (not the handler): mostly
- * solved with satisfaction 4–5, a handful not solved (reopened, a contradiction), and what has not happened
- * by `now` left open. 12398, media and government orders and third urges escalate. Deterministic for a seed.
+ * (`clockMoments`), contacted (about one in twelve late, some of those urged, a few three times; a few
+ * forgotten: never contacted, urged, still open), handled (a complaint with cause and accountability), called
+ * back by the service staff (not the handler): mostly solved with satisfaction 4–5, a handful not solved
+ * (reopened, a contradiction), and what has not happened by `now` left open. 12398, media and government
+ * orders and third urges escalate. Deterministic for a seed.
  */
 export function generateWorkOrders(options: {
   seed: number;
@@ -321,11 +322,13 @@ function walkOrder(
   const contactClock = limits ? clock('contact', limits.contact, receivedAt) : null;
   let resolution = limits?.resolutionStartsAt === 'opened' ? clock('resolution', limits.resolution, receivedAt) : null;
 
-  // Contact (about one in twelve late); late ones are often urged, a few three times.
+  // Contact (about one in twelve late); late ones are often urged, a few three times. A few late ones (not
+  // repairs) are forgotten: never contacted, urged once or twice, still open now.
   const lateContact = r.chance(0.08);
-  const contactedAt = done(contactClock, receivedAt, lateContact, 4 * HOUR);
+  const forgotten = lateContact && type !== 'fault_repair' && r.chance(0.03);
+  const contactedAt = forgotten ? null : done(contactClock, receivedAt, lateContact, 4 * HOUR);
   const urgeUntil = (contactedAt ?? options.now).getTime();
-  const urges = lateContact && r.chance(0.35) ? (r.chance(0.15) ? 3 : r.int(1, 2)) : 0;
+  const urges = forgotten ? r.int(1, 2) : lateContact && r.chance(0.35) ? (r.chance(0.15) ? 3 : r.int(1, 2)) : 0;
   const urgeMoments = Array.from(
     { length: urges },
     () => new Date(receivedAt.getTime() + between(r, 0.2, 1) * (urgeUntil - receivedAt.getTime())),
