@@ -97,7 +97,11 @@ describe('evidence facts', () => {
       satisfaction: 1,
     };
     const facts = evidenceFacts('callback_contradiction', { ...evidence }, 'c1', formats);
-    expect(facts[0]).toEqual({ label: 'marketingAudit.evidence.order', text: 'GD202610000042', link: ['/requests', '42'] });
+    expect(facts[0]).toEqual({
+      label: 'marketingAudit.evidence.order',
+      text: 'GD202610000042',
+      link: ['/requests', '42'],
+    });
     expect(facts.map((f) => f.text)).toEqual([
       'GD202610000042',
       'Complaint',

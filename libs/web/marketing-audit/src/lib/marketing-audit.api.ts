@@ -22,18 +22,14 @@ export type FindingQuery = ListQuery<(typeof FINDING_FILTERS)[number]>;
 export class MarketingAuditApi {
   private readonly http = inject(HttpClient);
   /** The names of work-order types, for the evidence of the rules about orders: loaded once. */
-  private readonly orderReference$ = this.http
-    .get<WorkOrderReference>('/api/requests/reference')
-    .pipe(shareReplay(1));
+  private readonly orderReference$ = this.http.get<WorkOrderReference>('/api/requests/reference').pipe(shareReplay(1));
 
   rules(): Promise<AuditRuleView[]> {
     return firstValueFrom(this.http.get<AuditRuleView[]>('/api/marketing-audit/rules'));
   }
 
   updateRule(code: AuditRuleCode, change: AuditRuleChange): Promise<AuditRuleView> {
-    return firstValueFrom(
-      this.http.put<AuditRuleView>(`/api/marketing-audit/rules/${code}`, change, OWN_ERRORS),
-    );
+    return firstValueFrom(this.http.put<AuditRuleView>(`/api/marketing-audit/rules/${code}`, change, OWN_ERRORS));
   }
 
   /** Starts a run now; the job's id to follow. */

@@ -1,10 +1,10 @@
-import { AUDIT_RULES, AuditRuleView } from '@crm/shared/domain';
+import { auditRuleSpec, AuditRuleView } from '@crm/shared/domain';
 import { parameterForm, parameterInputs, parameterProblems } from './parameter-form';
 
 const rule = (code: 'zero_consumption' | 'contact_data_incomplete', parameters: AuditRuleView['parameters']) => ({
   code,
   parameters,
-  parameterSpecs: AUDIT_RULES.find((r) => r.code === code)!.parameters,
+  parameterSpecs: auditRuleSpec(code).parameters,
 });
 
 describe('the parameter form of a rule', () => {
@@ -25,9 +25,10 @@ describe('the parameter form of a rule', () => {
 
   it('names each bad parameter as the API does, and nothing for good values', () => {
     expect(parameterProblems('zero_consumption', { months: 3, tariffCategories: ['other'] })).toEqual([]);
-    expect(
-      parameterProblems('zero_consumption', { months: 13, tariffCategories: [] }).map((p) => p.field),
-    ).toEqual(['parameters.months', 'parameters.tariffCategories']);
+    expect(parameterProblems('zero_consumption', { months: 13, tariffCategories: [] }).map((p) => p.field)).toEqual([
+      'parameters.months',
+      'parameters.tariffCategories',
+    ]);
     expect(parameterProblems('zero_consumption', { months: null, tariffCategories: ['other'] })).toHaveLength(1);
   });
 });

@@ -40,7 +40,9 @@ const POLL_INTERVAL_MS = 1000;
             @for (c of r.findings; track c.rule) {
               <li [attr.data-testid]="'audit-run-rule-' + c.rule">
                 {{ rules.name(c.rule) }}:
-                {{ 'marketingAudit.foundNewGone' | translate: { found: c.found, created: c.created, cleared: c.cleared } }}
+                {{
+                  'marketingAudit.foundNewGone' | translate: { found: c.found, created: c.created, cleared: c.cleared }
+                }}
               </li>
             }
           </ul>

@@ -34,7 +34,13 @@ const CHINA = '+0800';
       }
     </nz-descriptions>
     @if (months().length) {
-      <crm-data-table class="months" [rows]="months()" [columns]="monthColumns" size="small" data-testid="zero-months" />
+      <crm-data-table
+        class="months"
+        [rows]="months()"
+        [columns]="monthColumns"
+        size="small"
+        data-testid="zero-months"
+      />
     }
   `,
   styles: `

@@ -33,7 +33,11 @@ export const FINDING_SORTS = ['dueOn', 'firstFoundAt', 'recurrences'] as const;
   template: `
     <crm-data-table [list]="list()" [columns]="columns()" [row]="row" size="small" [attr.data-testid]="testId()">
       <ng-template crmCell="customer" let-f>
-        <a [routerLink]="['/customers', f.customer.id]" [queryParams]="{ tab: 'audit' }" (click)="$event.stopPropagation()">
+        <a
+          [routerLink]="['/customers', f.customer.id]"
+          [queryParams]="{ tab: 'audit' }"
+          (click)="$event.stopPropagation()"
+        >
           {{ f.customer.name }}
         </a>
         <div class="muted">{{ f.customer.accountNo }}</div>
@@ -47,7 +51,9 @@ export const FINDING_SORTS = ['dueOn', 'firstFoundAt', 'recurrences'] as const;
             nzType="check-circle"
             class="cleared"
             nz-tooltip
-            [nzTooltipTitle]="'marketingAudit.conditionGoneAt' | translate: { at: (f.conditionClearedAt | date: 'yyyy-MM-dd') }"
+            [nzTooltipTitle]="
+              'marketingAudit.conditionGoneAt' | translate: { at: (f.conditionClearedAt | date: 'yyyy-MM-dd') }
+            "
             data-testid="condition-gone"
           />
         }

@@ -16,7 +16,9 @@ const STATE_COLOURS: Record<AuditFindingState, string> = {
   selector: 'crm-severity-tag',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslatePipe, NzTagModule],
-  template: `<nz-tag [nzColor]="colours[severity()]">{{ 'marketingAudit.severity.' + severity() | translate }}</nz-tag>`,
+  template: `<nz-tag [nzColor]="colours[severity()]">{{
+    'marketingAudit.severity.' + severity() | translate
+  }}</nz-tag>`,
 })
 export class SeverityTag {
   readonly severity = input.required<AuditSeverity>();

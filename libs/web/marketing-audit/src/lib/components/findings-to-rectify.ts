@@ -29,7 +29,10 @@ const FETCH = 20;
             <div class="muted">
               {{ rules.name(f.rule) }} ·
               <span [class.overdue]="f.overdue">
-                {{ (f.overdue ? 'marketingAudit.toRectify.overdue' : 'marketingAudit.toRectify.due') | translate: { date: f.dueOn } }}
+                {{
+                  (f.overdue ? 'marketingAudit.toRectify.overdue' : 'marketingAudit.toRectify.due')
+                    | translate: { date: f.dueOn }
+                }}
               </span>
             </div>
           </li>

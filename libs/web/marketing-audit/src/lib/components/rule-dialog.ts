@@ -108,7 +108,10 @@ export class RuleDialog implements OnInit {
     const rule = this.rule();
     const problems = parameterProblems(rule.code, this.form);
     if (problems.length) {
-      this.error.set({ message: this.translate.instant('marketingAudit.invalidParameters') as string, details: problems });
+      this.error.set({
+        message: this.translate.instant('marketingAudit.invalidParameters') as string,
+        details: problems,
+      });
       return;
     }
     this.saving.set(true);

@@ -40,7 +40,12 @@ type ManagerFigures = AuditFigures['byManager'][number];
         </div>
       </div>
       <nz-card class="block" [nzTitle]="'marketingAudit.figures.byManager' | translate">
-        <crm-data-table [list]="managers" [columns]="managerColumns" size="small" data-testid="audit-figures-managers" />
+        <crm-data-table
+          [list]="managers"
+          [columns]="managerColumns"
+          size="small"
+          data-testid="audit-figures-managers"
+        />
       </nz-card>
     }
   `,

@@ -4,12 +4,7 @@ import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } fro
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import {
-  AUDIT_NOTE_MIN_LENGTH,
-  AuditFindingAction,
-  AuditFindingEventKind,
-  AuditFindingView,
-} from '@crm/shared/domain';
+import { AUDIT_NOTE_MIN_LENGTH, AuditFindingAction, AuditFindingEventKind, AuditFindingView } from '@crm/shared/domain';
 import { ShownError, shownError } from '@crm/web/core';
 import { Field, FormDialog, NotFound } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
