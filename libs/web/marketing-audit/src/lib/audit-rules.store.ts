@@ -21,7 +21,10 @@ export class AuditRulesStore {
   load(): void {
     if (this.loaded) return;
     this.loaded = true;
-    void this.api.rules().then((rules) => this.rules.set(rules));
+    this.api.ruleNames().then(
+      (rules) => this.rules.set(rules),
+      () => (this.loaded = false), // asked again by the next page
+    );
     void this.api.orderReference().then((reference) => this.orderReference.set(reference));
   }
 

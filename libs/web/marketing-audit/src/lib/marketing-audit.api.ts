@@ -28,6 +28,11 @@ export class MarketingAuditApi {
     return firstValueFrom(this.http.get<AuditRuleView[]>('/api/marketing-audit/rules'));
   }
 
+  /** The rules for their names alone: a failure is not shown (the pages fall back to the codes). */
+  ruleNames(): Promise<AuditRuleView[]> {
+    return firstValueFrom(this.http.get<AuditRuleView[]>('/api/marketing-audit/rules', OWN_ERRORS));
+  }
+
   updateRule(code: AuditRuleCode, change: AuditRuleChange): Promise<AuditRuleView> {
     return firstValueFrom(this.http.put<AuditRuleView>(`/api/marketing-audit/rules/${code}`, change, OWN_ERRORS));
   }
