@@ -5,6 +5,7 @@ import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideHistoryCustomerTab } from '@crm/web/change-history/customer-tab';
 import { provideCore } from '@crm/web/core';
 import { provideApplicationsCustomerTab } from '@crm/web/lifecycle/customer-tab';
+import { provideAuditCustomerTab } from '@crm/web/marketing-audit/customer-tab';
 import { provideUsageCustomerTab } from '@crm/web/operational-data';
 import { provideScoresCustomerTab } from '@crm/web/scoring/customer-tab';
 import { providePlansCustomerTab } from '@crm/web/service-plans/customer-tab';
@@ -36,6 +37,7 @@ export const appConfig: ApplicationConfig = {
         'users',
         'work-orders',
         'service-quality',
+        'marketing-audit',
       ],
     }),
     // The customer page's tabs, each from the library that owns its data.
@@ -44,6 +46,7 @@ export const appConfig: ApplicationConfig = {
     providePlansCustomerTab(),
     provideUsageCustomerTab(),
     provideScoresCustomerTab(),
+    provideAuditCustomerTab(),
     provideHistoryCustomerTab(),
     provideEchartsCore({ echarts: () => import('echarts') }),
     provideNzIcons(appIcons),

@@ -37,4 +37,7 @@ export {
   TeamOutline,
   UserOutline,
   FieldTimeOutline,
+  PieChartOutline,
+  PlayCircleOutline,
+  CheckCircleOutline,
 } from '@ant-design/icons-angular/icons';

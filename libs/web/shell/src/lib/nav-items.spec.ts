@@ -38,3 +38,16 @@ describe('the service quality in the navigation', () => {
     expect(shown.sort()).toEqual(['admin', 'leader', 'marketing']);
   });
 });
+
+describe('the marketing audit in the navigation', () => {
+  it('offers the workbench to auditors, admins and leadership, the auditor home page', () => {
+    const shown = ROLES.filter((role) => navItemsFor(role).some((i) => i.path === '/marketing-audit'));
+    expect(shown.sort()).toEqual(['admin', 'auditor', 'leader']);
+    expect(navItemsFor('auditor')[0].path).toBe('/marketing-audit');
+  });
+
+  it('offers the audit figures to leadership, auditors, admins and marketing', () => {
+    const shown = ROLES.filter((role) => navItemsFor(role).some((i) => i.path === '/marketing-audit/figures'));
+    expect(shown.sort()).toEqual(['admin', 'auditor', 'leader', 'marketing']);
+  });
+});

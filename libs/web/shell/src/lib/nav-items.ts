@@ -13,6 +13,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: ROLE_HOME.marketing, label: 'nav.marketing', icon: 'appstore', roles: ['marketing'] },
   { path: ROLE_HOME.leader, label: 'nav.leadership', icon: 'dashboard', roles: ['leader'] },
   { path: ROLE_HOME.admin, label: 'nav.admin', icon: 'setting', roles: ['admin'] },
+  /** The auditor's home page: the workbench, which admins and leadership open too. */
+  { path: ROLE_HOME.auditor, label: 'nav.marketingAudit', icon: 'audit', roles: ['auditor', 'admin', 'leader'] },
   /** The account manager's home page: their day; any role opens it. */
   { path: ROLE_HOME.account_manager, label: 'nav.myDay', icon: 'schedule', roles: ROLES },
   { path: '/customers', label: 'nav.customers', icon: 'team', roles: ROLES },
@@ -33,6 +35,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'nav.serviceQuality',
     icon: 'customer-service',
     roles: ['leader', 'marketing', 'admin'],
+  },
+  {
+    path: '/marketing-audit/figures',
+    label: 'nav.auditFigures',
+    icon: 'pie-chart',
+    roles: ['leader', 'auditor', 'admin', 'marketing'],
   },
   { path: '/workload', label: 'nav.workload', icon: 'bar-chart', roles: ['leader', 'admin'] },
   { path: '/scoring-model', label: 'nav.scoringModel', icon: 'sliders', roles: ['leader', 'admin'] },

@@ -5,8 +5,11 @@ import { RoleHomePage } from './home/role-home.page';
 import { Shell } from './shell/shell';
 
 const homeOf = (role: (typeof ROLES)[number]) => ROLE_HOME[role].slice(1);
-/** The account manager's home is their day, which every role may open; the other roles land on a RoleHomePage. */
-const ROLES_WITH_HOME_PAGE = ROLES.filter((role) => role !== 'account_manager');
+/**
+ * The account manager's home is their day, which every role may open; the auditor's is the marketing-audit
+ * workbench; the other roles land on a RoleHomePage.
+ */
+const ROLES_WITH_HOME_PAGE = ROLES.filter((role) => role !== 'account_manager' && role !== 'auditor');
 
 /** Everything behind the login: the shell and each role's pages. */
 export const shellRoutes: Routes = [
@@ -79,6 +82,10 @@ export const shellRoutes: Routes = [
         path: 'service-quality',
         canActivate: [roleGuard(['leader', 'marketing', 'admin'])],
         loadComponent: () => import('@crm/web/service-quality').then((m) => m.ServiceQualityPage),
+      },
+      {
+        path: homeOf('auditor'),
+        loadChildren: () => import('@crm/web/marketing-audit').then((m) => m.marketingAuditRoutes),
       },
       {
         path: 'calendar',

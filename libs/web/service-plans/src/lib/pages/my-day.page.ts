@@ -5,6 +5,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { ApplicationListItem, chinaDate, Notification, ServiceTask } from '@crm/shared/domain';
 import { AuthStore, LanguageService } from '@crm/web/core';
 import { NotificationTexts } from '@crm/web/notifications';
+import { FindingsToRectify } from '@crm/web/marketing-audit';
 import { RequestsDue } from '@crm/web/work-orders';
 import { CellDef, DataTable, SlaTag, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -28,7 +29,8 @@ const NOTIFICATIONS = 8;
 
 /**
  * The account manager's day: the service tasks to do today (overdue first), each completed through a dialog;
- * the applications whose SLA is running out; the requests due today or overdue; the latest notifications; and a week or month calendar of tasks.
+ * the applications whose SLA is running out; the requests due today or overdue; an account manager's audit findings to
+ * rectify; the latest notifications; and a week or month calendar of tasks.
  * Other roles see the same for every customer in their scope.
  */
 @Component({
@@ -46,6 +48,7 @@ const NOTIFICATIONS = 8;
     TaskDue,
     TaskSource,
     RequestsDue,
+    FindingsToRectify,
     NzButtonModule,
     NzCardModule,
     NzEmptyModule,
@@ -92,6 +95,8 @@ export class MyDayPage implements OnInit {
   protected readonly completing = signal<ServiceTask | null>(null);
   protected readonly overdueCount = computed(() => this.tasks().filter((t) => t.overdue).length);
   private readonly showManager = computed(() => this.auth.user()?.role !== 'account_manager');
+  /** Rectifying audit findings is the account manager's. */
+  protected readonly isManager = computed(() => !this.showManager());
   protected readonly columns = computed((): TableColumn<ServiceTask>[] => [
     ...TASK_COLUMNS,
     { key: 'customer', label: 'servicePlans.customer' },

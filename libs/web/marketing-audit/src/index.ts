@@ -1,0 +1,2 @@
+export * from './lib/marketing-audit.routes';
+export * from './lib/components/findings-to-rectify';

@@ -1,0 +1,119 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import { AuditFindingListEntry } from '@crm/shared/domain';
+import { CellDef, DataTable, TableColumn, TableList, TableRow } from '@crm/web/ui';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
+import { AuditRulesStore } from '../audit-rules.store';
+import { FindingStateTag, SeverityTag } from './finding-tags';
+
+/** The server's sort fields of the findings list. */
+export const FINDING_SORTS = ['dueOn', 'firstFoundAt', 'recurrences'] as const;
+
+/**
+ * A server-paged table of findings: the customer (a link), the rule by name, severity and state as tags, the due
+ * date (red when overdue), when found, a mark when the condition has gone, the recurrences; a row opens the finding.
+ */
+@Component({
+  selector: 'crm-finding-table',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    DatePipe,
+    RouterLink,
+    TranslatePipe,
+    CellDef,
+    DataTable,
+    FindingStateTag,
+    SeverityTag,
+    NzIconModule,
+    NzTooltipModule,
+  ],
+  template: `
+    <crm-data-table [list]="list()" [columns]="columns()" [row]="row" size="small" [attr.data-testid]="testId()">
+      <ng-template crmCell="customer" let-f>
+        <a
+          [routerLink]="['/customers', f.customer.id]"
+          [queryParams]="{ tab: 'audit' }"
+          (click)="$event.stopPropagation()"
+        >
+          {{ f.customer.name }}
+        </a>
+        <div class="muted">{{ f.customer.accountNo }}</div>
+      </ng-template>
+      <ng-template crmCell="rule" let-f>{{ rules.name(f.rule) }}</ng-template>
+      <ng-template crmCell="severity" let-f><crm-severity-tag [severity]="f.severity" /></ng-template>
+      <ng-template crmCell="state" let-f>
+        <crm-finding-state-tag [state]="f.state" />
+        @if (f.conditionClearedAt) {
+          <nz-icon
+            nzType="check-circle"
+            class="cleared"
+            nz-tooltip
+            [nzTooltipTitle]="
+              'marketingAudit.conditionGoneAt' | translate: { at: (f.conditionClearedAt | date: 'yyyy-MM-dd') }
+            "
+            data-testid="condition-gone"
+          />
+        }
+      </ng-template>
+      <ng-template crmCell="dueOn" let-f>
+        @if (f.dueOn) {
+          <span class="nowrap" [class.overdue]="f.overdue" [attr.data-overdue]="f.overdue">{{ f.dueOn }}</span>
+        } @else {
+          —
+        }
+      </ng-template>
+      <ng-template crmCell="firstFoundAt" let-f>
+        <span class="nowrap">{{ f.firstFoundAt | date: 'yyyy-MM-dd' }}</span>
+      </ng-template>
+    </crm-data-table>
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    .nowrap {
+      white-space: nowrap;
+    }
+    .muted {
+      color: rgba(0, 0, 0, 0.45);
+      font-size: 12px;
+    }
+    .overdue {
+      color: #cf1322;
+      font-weight: 500;
+    }
+    .cleared {
+      color: #389e0d;
+    }
+  `,
+})
+export class FindingTable {
+  readonly list = input.required<TableList<AuditFindingListEntry>>();
+  /** False on the customer page. */
+  readonly withCustomer = input(true);
+  /** True where the manager is not obvious (the workbench). */
+  readonly withManager = input(true);
+  readonly testId = input('findings');
+  protected readonly rules = inject(AuditRulesStore);
+  protected readonly columns = computed((): TableColumn<AuditFindingListEntry>[] => [
+    ...(this.withCustomer() ? [{ key: 'customer', label: 'marketingAudit.customer' }] : []),
+    { key: 'rule', label: 'marketingAudit.rule' },
+    { key: 'severity', label: 'marketingAudit.severityLabel' },
+    { key: 'state', label: 'marketingAudit.stateLabel' },
+    ...(this.withManager() ? [{ key: 'managerName', label: 'marketingAudit.manager' }] : []),
+    { key: 'dueOn', label: 'marketingAudit.dueOn', sort: 'dueOn' },
+    { key: 'firstFoundAt', label: 'marketingAudit.firstFoundAt', sort: 'firstFoundAt' },
+    { key: 'recurrences', label: 'marketingAudit.recurrences', kind: 'number', sort: 'recurrences' },
+  ]);
+  protected readonly row: TableRow<AuditFindingListEntry> = {
+    attrs: (f) => ({ 'data-testid': `finding-${f.id}`, 'data-rule': f.rule }),
+    link: (f) => ['/marketing-audit/findings', f.id],
+  };
+
+  constructor() {
+    this.rules.load();
+  }
+}

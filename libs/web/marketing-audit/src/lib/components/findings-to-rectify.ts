@@ -1,0 +1,77 @@
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import { AuditFindingListEntry } from '@crm/shared/domain';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { AuditRulesStore } from '../audit-rules.store';
+import { MarketingAuditApi } from '../marketing-audit.api';
+import { SeverityTag } from './finding-tags';
+
+/** The most findings the card shows. */
+const FETCH = 20;
+
+/**
+ * "My day": the open findings of the manager's customers (the API scopes them) by due date, so those past their
+ * deadline come first; each opens the finding.
+ */
+@Component({
+  selector: 'crm-findings-to-rectify',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, TranslatePipe, SeverityTag, NzCardModule, NzEmptyModule],
+  template: `
+    <nz-card [nzTitle]="'marketingAudit.toRectify.title' | translate" data-testid="findings-to-rectify">
+      <ul class="list">
+        @for (f of findings(); track f.id) {
+          <li [attr.data-testid]="'to-rectify-' + f.id">
+            <a [routerLink]="['/marketing-audit/findings', f.id]">{{ f.customer.name }}</a>
+            <crm-severity-tag [severity]="f.severity" />
+            <div class="muted">
+              {{ rules.name(f.rule) }} ·
+              <span [class.overdue]="f.overdue">
+                {{
+                  (f.overdue ? 'marketingAudit.toRectify.overdue' : 'marketingAudit.toRectify.due')
+                    | translate: { date: f.dueOn }
+                }}
+              </span>
+            </div>
+          </li>
+        } @empty {
+          <nz-empty nzNotFoundImage="simple" [nzNotFoundContent]="'marketingAudit.toRectify.none' | translate" />
+        }
+      </ul>
+    </nz-card>
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    .list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .list li {
+      padding: 6px 0;
+      border-bottom: 1px solid #f0f0f0;
+    }
+    .muted {
+      color: rgba(0, 0, 0, 0.45);
+      font-size: 12px;
+    }
+    .overdue {
+      color: #cf1322;
+    }
+  `,
+})
+export class FindingsToRectify implements OnInit {
+  private readonly api = inject(MarketingAuditApi);
+  protected readonly rules = inject(AuditRulesStore);
+  protected readonly findings = signal<AuditFindingListEntry[]>([]);
+
+  async ngOnInit(): Promise<void> {
+    this.rules.load();
+    const page = await this.api.findings({ state: 'open', page: 1, pageSize: FETCH, sort: 'dueOn' });
+    this.findings.set(page.items);
+  }
+}

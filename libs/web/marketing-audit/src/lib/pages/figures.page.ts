@@ -1,0 +1,115 @@
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { AuditFigures } from '@crm/shared/domain';
+import { LanguageService } from '@crm/web/core';
+import { Chart, DataTable, Stat, StatCards, TableColumn } from '@crm/web/ui';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzGridModule } from 'ng-zorro-antd/grid';
+import { AuditRulesStore } from '../audit-rules.store';
+import { perRuleChart, trendChart } from '../figures-charts';
+import { MarketingAuditApi } from '../marketing-audit.api';
+import { SortedRows } from '../sorted-rows';
+
+/** The months the figures cover. */
+const MONTHS = 12;
+
+type ManagerFigures = AuditFigures['byManager'][number];
+
+/**
+ * The audit figures (leadership, auditors, admins, marketing): findings per 100 customers, the share rectified on
+ * time, repeat findings, open and overdue findings; per rule per 100 customers; per manager (sortable); per month
+ * found, rectified and verified.
+ */
+@Component({
+  selector: 'crm-marketing-audit-figures',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [TranslatePipe, Chart, DataTable, StatCards, NzCardModule, NzGridModule],
+  template: `
+    @if (figures(); as f) {
+      <crm-stat-cards [stats]="stats()" />
+      <div nz-row [nzGutter]="16">
+        <div nz-col [nzXs]="24" [nzLg]="12">
+          <nz-card class="block" [nzTitle]="'marketingAudit.figures.perRule' | translate">
+            <crm-chart [options]="ruleChart()" height="320px" data-testid="chart-per-rule" />
+          </nz-card>
+        </div>
+        <div nz-col [nzXs]="24" [nzLg]="12">
+          <nz-card class="block" [nzTitle]="'marketingAudit.figures.trend' | translate">
+            <crm-chart [options]="monthChart()" height="320px" data-testid="chart-trend" />
+          </nz-card>
+        </div>
+      </div>
+      <nz-card class="block" [nzTitle]="'marketingAudit.figures.byManager' | translate">
+        <crm-data-table
+          [list]="managers"
+          [columns]="managerColumns"
+          size="small"
+          data-testid="audit-figures-managers"
+        />
+      </nz-card>
+    }
+  `,
+  styles: `
+    .block {
+      margin-bottom: 16px;
+    }
+  `,
+})
+export class FiguresPage implements OnInit {
+  private readonly api = inject(MarketingAuditApi);
+  private readonly rules = inject(AuditRulesStore);
+  private readonly language = inject(LanguageService);
+  private readonly translate = inject(TranslateService);
+  protected readonly figures = signal<AuditFigures | null>(null);
+  protected readonly managers = new SortedRows<ManagerFigures>(computed(() => this.figures()?.byManager ?? []));
+
+  protected readonly stats = computed((): Stat[] => {
+    const f = this.figures();
+    if (!f) return [];
+    const open = f.byRule.reduce((n, r) => n + r.open, 0);
+    const overdue = f.byManager.reduce((n, m) => n + m.overdue, 0);
+    return [
+      { title: 'marketingAudit.figures.per100', value: f.findingsPer100, testId: 'audit-per100' },
+      {
+        title: 'marketingAudit.figures.onTime',
+        value: f.rectifiedOnTimePercent ?? '—',
+        suffix: f.rectifiedOnTimePercent === null ? '' : '%',
+        testId: 'audit-on-time',
+      },
+      { title: 'marketingAudit.figures.repeat', value: f.repeatFindings, testId: 'audit-repeat' },
+      {
+        title: 'marketingAudit.figures.openOverdue',
+        value: `${open} / ${overdue}`,
+        colour: overdue ? '#cf1322' : undefined,
+        testId: 'audit-open-overdue',
+      },
+    ];
+  });
+
+  // The charts read the language so that they are drawn again when it changes.
+  protected readonly ruleChart = computed(() => {
+    this.language.current();
+    const f = this.figures();
+    return f ? perRuleChart(f, (code) => this.rules.name(code)) : {};
+  });
+  protected readonly monthChart = computed(() => {
+    this.language.current();
+    const f = this.figures();
+    const t = (key: string) => this.translate.instant(`marketingAudit.figures.${key}`) as string;
+    return f ? trendChart(f, { found: t('found'), rectified: t('rectified'), verified: t('verified') }) : {};
+  });
+
+  protected readonly managerColumns: TableColumn<ManagerFigures>[] = [
+    { key: 'managerName', label: 'marketingAudit.manager', sort: 'managerName' },
+    { key: 'customers', label: 'marketingAudit.figures.customers', kind: 'number', sort: 'customers' },
+    { key: 'findings', label: 'marketingAudit.figures.findings', kind: 'number', sort: 'findings' },
+    { key: 'per100', label: 'marketingAudit.figures.per100', kind: 'number', digits: '1.0-2', sort: 'per100' },
+    { key: 'open', label: 'marketingAudit.figures.open', kind: 'number', sort: 'open' },
+    { key: 'overdue', label: 'marketingAudit.figures.overdue', kind: 'number', sort: 'overdue' },
+  ];
+
+  ngOnInit(): void {
+    this.rules.load();
+    void this.api.figures(MONTHS).then((f) => this.figures.set(f));
+  }
+}

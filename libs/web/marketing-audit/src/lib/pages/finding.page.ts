@@ -1,0 +1,133 @@
+import { DatePipe } from '@angular/common';
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import { AUDIT_NOTE_MIN_LENGTH, AuditFindingAction, AuditFindingEventKind, AuditFindingView } from '@crm/shared/domain';
+import { ShownError, shownError } from '@crm/web/core';
+import { Field, FormDialog, NotFound } from '@crm/web/ui';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
+import { NzGridModule } from 'ng-zorro-antd/grid';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { NzTimelineModule } from 'ng-zorro-antd/timeline';
+import { AuditRulesStore } from '../audit-rules.store';
+import { FindingEvidence } from '../components/finding-evidence';
+import { FindingStateTag, SeverityTag } from '../components/finding-tags';
+import { MarketingAuditApi } from '../marketing-audit.api';
+
+const EVENT_COLOURS: Record<AuditFindingEventKind, string> = {
+  found: 'red',
+  cleared: 'blue',
+  recurred: 'red',
+  rectified: 'blue',
+  verified: 'green',
+  dismissed: 'gray',
+  reopened: 'orange',
+};
+
+/**
+ * One finding: the rule, customer, manager, severity, state and due date; the rule's description; the evidence;
+ * the history; and the actions the caller may take, each in a dialog asking for a note.
+ */
+@Component({
+  selector: 'crm-finding-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    DatePipe,
+    FormsModule,
+    RouterLink,
+    TranslatePipe,
+    Field,
+    FindingEvidence,
+    FindingStateTag,
+    FormDialog,
+    NotFound,
+    SeverityTag,
+    NzButtonModule,
+    NzCardModule,
+    NzDescriptionsModule,
+    NzGridModule,
+    NzInputModule,
+    NzTagModule,
+    NzTimelineModule,
+  ],
+  templateUrl: './finding.page.html',
+  styles: `
+    .block {
+      margin-bottom: 16px;
+    }
+    .actions {
+      display: flex;
+      gap: 8px;
+    }
+    .muted {
+      color: rgba(0, 0, 0, 0.45);
+      font-size: 12px;
+    }
+    .overdue {
+      color: #cf1322;
+      font-weight: 500;
+    }
+    .text {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+  `,
+})
+export class FindingPage implements OnInit {
+  /** Route parameter. */
+  readonly id = input.required<string>();
+  private readonly api = inject(MarketingAuditApi);
+  protected readonly rules = inject(AuditRulesStore);
+  protected readonly finding = signal<AuditFindingView | null>(null);
+  protected readonly notFound = signal(false);
+  /** The action whose dialog is open. */
+  protected readonly dialog = signal<AuditFindingAction | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly error = signal<ShownError | null>(null);
+  protected readonly eventColours = EVENT_COLOURS;
+  protected readonly minLength = AUDIT_NOTE_MIN_LENGTH;
+  protected note = '';
+
+  ngOnInit(): void {
+    this.rules.load();
+    void this.load();
+  }
+
+  protected open(action: AuditFindingAction): void {
+    this.note = '';
+    this.error.set(null);
+    this.dialog.set(action);
+  }
+
+  protected async submit(): Promise<void> {
+    const action = this.dialog();
+    const finding = this.finding();
+    if (!action || !finding) return;
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      this.finding.set(await this.api.act(finding.id, action, { note: this.note.trim(), version: finding.version }));
+      this.dialog.set(null);
+    } catch (e) {
+      this.error.set(shownError(e));
+      // Someone else acted on it first: show it as it is now, keeping the dialog and its note.
+      if (e instanceof HttpErrorResponse && e.status === 409) await this.load();
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.finding.set(await this.api.finding(this.id()));
+    } catch (e) {
+      if (e instanceof HttpErrorResponse && (e.status === 404 || e.status === 400)) this.notFound.set(true);
+      else throw e;
+    }
+  }
+}
