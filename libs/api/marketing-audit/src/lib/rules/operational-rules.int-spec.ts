@@ -12,6 +12,7 @@ import {
   TariffCategory,
 } from '@crm/shared/domain';
 import { RuleHitsRepository } from '../rule-hits.repository';
+import { AuditRuleQuery } from './audit-rule';
 import { AUDIT_RULE_QUERIES } from './index';
 
 /** Rules on consumption, disconnections and outage notices, each with a hit, a near miss and a parameter. */
@@ -28,7 +29,7 @@ describe('audit rules on consumption, disconnections and outage notices', () => 
   const hits = async (code: AuditRuleCode, parameters: Partial<AuditParameters> = {}, today = TODAY) =>
     bySubject(
       await new RuleHitsRepository(t.dataSource).hits(
-        AUDIT_RULE_QUERIES[code]!,
+        AUDIT_RULE_QUERIES[code] as AuditRuleQuery,
         { ...defaultAuditParameters(code), ...parameters } as AuditParameters,
         today,
       ),
@@ -71,7 +72,8 @@ describe('audit rules on consumption, disconnections and outage notices', () => 
       'SELECT id, account_no FROM customers WHERE account_no = ANY($1)',
       [Object.keys(customers).map((k) => ids[k])],
     );
-    for (const key of Object.keys(customers)) ids[key] = rows.find((r) => r.account_no === ids[key])!.id;
+    const idOf = new Map(rows.map((r) => [r.account_no, r.id]));
+    for (const key of Object.keys(customers)) ids[key] = idOf.get(ids[key]) as string;
   }
 
   const accountOf = async (key: string) =>
