@@ -9,27 +9,32 @@ import { AuditRuleQuery } from './audit-rule';
  * in time, two days after is late. Subject: the disconnection. Evidence: its id, the disconnection date, the day
  * paid in full, the restoration date (null while off), the hours allowed and the days without power after
  * payment.
+ *
+ * Each disconnection (few) reads its customer's bills through their (customer_id, period) key; arrears are paid
+ * in full on or after the day of disconnection, so one restored within the allowance of that day is not read.
  */
 export const restorationLate: AuditRuleQuery = {
   code: 'restoration_late',
   select(p, parameters, today) {
     const hours = p.add(parameters['hours']);
     const day = `${p.add(today)}::date`;
+    const allowed = `ceil(${hours}::int / 24.0)`;
     return `
-      SELECT x.customer_id, 'disconnection:' || x.id AS subject_key,
+      SELECT d.customer_id, 'disconnection:' || d.id AS subject_key,
              jsonb_build_object(
-               'disconnectionId', x.id::text, 'disconnectedOn', to_char(x.disconnected_on, 'YYYY-MM-DD'),
-               'paidInFullOn', to_char(x.paid_in_full_on, 'YYYY-MM-DD'),
-               'restoredOn', to_char(x.restored_on, 'YYYY-MM-DD'), 'hoursAllowed', ${hours}::int,
-               'daysWithoutPowerAfterPayment', coalesce(x.restored_on, ${day}) - x.paid_in_full_on) AS evidence
-        FROM (SELECT d.id, d.customer_id, d.disconnected_on, d.restored_on, max(b.settled_on) AS paid_in_full_on
-                FROM disconnections d
-                JOIN bills b ON b.customer_id = d.customer_id AND b.due_date < d.disconnected_on AND b.amount > 0
-                            AND (b.settled_on IS NULL OR b.settled_on >= d.disconnected_on)
-               WHERE d.disconnected_on <= ${day}
-               GROUP BY d.id
-              HAVING count(*) = count(b.settled_on)) x
-       WHERE x.paid_in_full_on <= ${day}
-         AND coalesce(x.restored_on, ${day}) - x.paid_in_full_on > ceil(${hours}::int / 24.0)`;
+               'disconnectionId', d.id::text, 'disconnectedOn', to_char(d.disconnected_on, 'YYYY-MM-DD'),
+               'paidInFullOn', to_char(a.paid_in_full_on, 'YYYY-MM-DD'),
+               'restoredOn', to_char(d.restored_on, 'YYYY-MM-DD'), 'hoursAllowed', ${hours}::int,
+               'daysWithoutPowerAfterPayment', coalesce(d.restored_on, ${day}) - a.paid_in_full_on) AS evidence
+        FROM disconnections d
+       CROSS JOIN LATERAL (
+         SELECT count(*) AS bills, count(b.settled_on) AS settled, max(b.settled_on) AS paid_in_full_on
+           FROM bills b
+          WHERE b.customer_id = d.customer_id AND b.due_date < d.disconnected_on AND b.amount > 0
+            AND (b.settled_on IS NULL OR b.settled_on >= d.disconnected_on)) a
+       WHERE d.disconnected_on <= ${day}
+         AND coalesce(d.restored_on, ${day}) - d.disconnected_on > ${allowed}
+         AND a.bills > 0 AND a.settled = a.bills AND a.paid_in_full_on <= ${day}
+         AND coalesce(d.restored_on, ${day}) - a.paid_in_full_on > ${allowed}`;
   },
 };
