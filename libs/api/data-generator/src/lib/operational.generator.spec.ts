@@ -1,3 +1,4 @@
+import { addCalendarDays } from '@crm/shared/domain';
 import { generateCustomers } from './customers.generator';
 import { generateOperationalData, settlementOf } from './operational.generator';
 import { Random } from './random';
@@ -48,6 +49,43 @@ describe('generateOperationalData', () => {
     const zeroMonths = data.filter((d) => d.consumption.some((m) => m.kwh === 0)).length;
     expect(zeroMonths).toBeGreaterThan(0);
     expect(data.some((d) => d.violations.length)).toBe(true);
+  });
+
+  it('puts last month of a few active customers out of line with the same month a year before', () => {
+    const outOfLine = data.filter((d, i) => {
+      const last = d.consumption.at(-1);
+      const lastYear = d.consumption.find((m) => m.period === '2025-10-01');
+      return (
+        customers[i].stage === 'active' &&
+        last?.period === '2026-10-01' &&
+        lastYear &&
+        last.kwh > 0 &&
+        (last.kwh < lastYear.kwh * 0.3 || last.kwh > lastYear.kwh * 3)
+      );
+    }).length;
+    expect(outOfLine).toBeGreaterThan(0);
+    expect(outOfLine).toBeLessThan(customers.length * 0.03);
+  });
+
+  it('disconnects a few without the full 7 days of notice, and restores some after the arrears are paid', () => {
+    const disconnections = data.flatMap((d) => d.disconnections.map((x) => ({ d, x })));
+    const done = disconnections.filter(({ x }) => x.disconnectedOn);
+    expect(
+      done.filter(({ x }) => addCalendarDays(x.noticeDate, 7) > (x.disconnectedOn as string)).length,
+    ).toBeGreaterThan(0);
+    const restored = done.filter(({ x }) => x.restoredOn);
+    expect(restored.length).toBeGreaterThan(0);
+    expect(restored.length).toBeLessThan(done.length);
+    for (const { d, x } of restored) {
+      // Every bill due before the disconnection is settled by the day power came back.
+      for (const b of d.bills.filter((b) => b.amount > 0 && b.dueDate < (x.disconnectedOn as string))) {
+        const s = settlementOf(
+          b.amount,
+          d.payments.filter((p) => p.period === b.period),
+        );
+        expect(s.settledOn !== null && s.settledOn <= (x.restoredOn as string)).toBe(true);
+      }
+    }
   });
 
   it('shows the Spring Festival dip of factories', () => {

@@ -72,9 +72,10 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * `months` months of behaviour up to the month before `now` for one customer: consumption with its
- * industry's seasons, a growth or decline trend and noise; a few zero-consumption anomalies; bills at the
- * tariff; payments by a prompt, late or chronic payer (some bills left unpaid); rare violations and theft;
- * disconnections of chronic payers. Only months when the customer was connected. Deterministic for a seed.
+ * industry's seasons, a growth or decline trend and noise; a few zero-consumption and out-of-line months; bills
+ * at the tariff; payments by a prompt, late or chronic payer (some bills left unpaid); rare violations and theft;
+ * disconnections of chronic payers (a few without the full notice; most of them paid afterwards and restored, a few
+ * late). Only months when the customer was connected. Deterministic for a seed.
  */
 export function generateOperationalData(
   r: Random,
@@ -106,6 +107,8 @@ export function generateOperationalData(
   const zeroFrom = customer.stage === 'active' && r.chance(0.015) ? r.int(2, 3) : 0;
   const suspendedFrom = customer.stage === 'suspended' ? r.int(2, 8) : 0;
   const closedBefore = customer.stage === 'closed' ? r.int(1, 12) : 0;
+  // Rarely, last month's reading is out of line with the customer's history (a misread meter, a wrong multiplier).
+  const lastMonthFactor = customer.stage === 'active' && !zeroFrom && r.chance(0.01) ? r.pick([0.1, 0.2, 5, 10]) : 1;
   const price = PRICE_PER_KWH[customer.tariffCategory] ?? 0.7;
 
   for (let i = months - 1; i >= 0; i--) {
@@ -117,7 +120,14 @@ export function generateOperationalData(
     const kwh = idle
       ? 0
       : round2(
-          customer.contractCapacityKva * pfBase * utilisation * 730 * season[month] * trend * (1 + r.normal() * 0.06),
+          customer.contractCapacityKva *
+            pfBase *
+            utilisation *
+            730 *
+            season[month] *
+            trend *
+            (1 + r.normal() * 0.06) *
+            (i === 0 ? lastMonthFactor : 1),
         );
     const maxDemandKw = idle ? 0 : round2(Math.min(customer.contractCapacityKva * 0.95, kwh / (730 * loadFactor)));
     const powerFactor = Math.round(Math.min(0.999, Math.max(0.7, pfBase + r.normal() * 0.015)) * 1000) / 1000;
@@ -176,11 +186,38 @@ export function generateOperationalData(
     );
     if (unpaid) {
       const noticeDate = addCalendarDays(unpaid.dueDate, 30);
-      const disconnectedOn = addCalendarDays(noticeDate, 7) <= today ? addCalendarDays(noticeDate, 7) : null;
-      data.disconnections.push({ noticeDate, disconnectedOn, restoredOn: null });
+      // The notice is due 7 days before; a few were disconnected sooner.
+      const disconnectOn = addCalendarDays(noticeDate, r.chance(0.2) ? r.int(2, 6) : 7);
+      const disconnectedOn = disconnectOn <= today ? disconnectOn : null;
+      const restoredOn = disconnectedOn && r.chance(0.6) ? payArrears(r, data, disconnectedOn, today) : null;
+      data.disconnections.push({ noticeDate, disconnectedOn, restoredOn });
     }
   }
   return data;
+}
+
+/**
+ * The customer pays the arrears of a disconnection (the bills due before it and not settled before it) some days
+ * after it; power comes back that day or the next, a few times days later (restoration late). Returns the day of
+ * restoration, null while it is still to come; nothing is paid after today.
+ */
+function payArrears(r: Random, data: GeneratedOperationalData, disconnectedOn: string, today: string): string | null {
+  const paidOn = addCalendarDays(disconnectedOn, r.int(0, 20));
+  const restoreAfter = r.chance(0.35) ? r.int(2, 6) : r.int(0, 1);
+  if (paidOn > today) return null;
+  let paidInFull = paidOn;
+  for (const b of data.bills) {
+    if (b.amount === 0 || b.dueDate >= disconnectedOn) continue;
+    const s = settlementOf(
+      b.amount,
+      data.payments.filter((p) => p.period === b.period),
+    );
+    if (s.settledOn === null)
+      data.payments.push({ period: b.period, paidAt: paidOn, amount: round2(b.amount - s.paidAmount) });
+    else if (s.settledOn >= disconnectedOn && s.settledOn > paidInFull) paidInFull = s.settledOn;
+  }
+  const restoredOn = addCalendarDays(paidInFull, restoreAfter);
+  return restoredOn <= today ? restoredOn : null;
 }
 
 export interface Settlement {

@@ -6,6 +6,7 @@ import {
   GeneratedCustomer,
   generateCustomers,
   generateOperationalData,
+  generateOutageNotices,
   GeneratedWorkOrder,
   generateWorkOrders,
   keptClockOutcomes,
@@ -14,6 +15,7 @@ import {
   settlementOf,
 } from '@crm/api/data-generator';
 import { applicationsCopy, applicationStepsCopy } from '@crm/api/lifecycle';
+import { outboxMessagesCopy } from '@crm/api/messages';
 import { clocksCopy } from '@crm/api/time-limits';
 import { timelineCopy } from '@crm/api/timeline';
 import { workOrderEventsCopy, workOrdersCopy } from '@crm/api/work-orders';
@@ -70,6 +72,7 @@ const TABLES = {
   payments: paymentsCopy,
   violations: violationsCopy,
   disconnections: disconnectionsCopy,
+  outbox_messages: outboxMessagesCopy,
 } as const;
 type Table = keyof typeof TABLES;
 
@@ -416,6 +419,22 @@ function batchRows(
     }
     for (const d of data.disconnections) {
       rows.disconnections.push(csvLine([ids[i], d.noticeDate, d.disconnectedOn, d.restoredOn]));
+    }
+    for (const m of generateOutageNotices(random, c, options.now)) {
+      rows.outbox_messages.push(
+        csvLine([
+          ids[i],
+          'outage_notice',
+          'sms',
+          m.recipient,
+          m.body,
+          m.state,
+          m.attempts,
+          m.lastError,
+          m.createdAt,
+          m.sentAt,
+        ]),
+      );
     }
   });
   return rows;

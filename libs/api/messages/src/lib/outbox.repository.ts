@@ -24,6 +24,10 @@ export interface OutboxMessageRow {
   sentAt: Date | null;
 }
 
+/** The outbox as a bulk load writes it (the demo population's messages already sent or given up). */
+export const outboxMessagesCopy = `COPY outbox_messages (customer_id, kind, channel, recipient, body, state, attempts, last_error,
+                       created_at, sent_at) FROM STDIN (FORMAT csv)`;
+
 /** The rows of outbox_messages: queued set-wise, claimed and marked by the sender job, listed per customer. */
 @Injectable()
 export class OutboxRepository {

@@ -1,0 +1,46 @@
+import { AuditRuleQuery } from './audit-rule';
+
+/**
+ * consumption_out_of_line: an active customer whose consumption last month (the month before today's month) is
+ * below `lowPercent` % or above `highPercent` % of BOTH the same month a year before and the median of the
+ * `trailingMonths` months before last month. Zero months are zero_consumption's (not compared here), and a
+ * customer is compared only when last month, last year's month or the median reaches `minimumKwh` (small loads
+ * swing). Subject: the customer. Evidence: the month, its kWh, last year's, the trailing median, kWh as a
+ * percentage of each (one decimal) and the direction.
+ *
+ * One pass over two months of consumption (last month beside the same month a year before) keeps the customers
+ * out of line with last year; only those few read their trailing median through the primary key.
+ */
+export const consumptionOutOfLine: AuditRuleQuery = {
+  code: 'consumption_out_of_line',
+  select(p, parameters, today) {
+    const low = p.add(parameters['lowPercent']);
+    const high = p.add(parameters['highPercent']);
+    const trailing = p.add(parameters['trailingMonths']);
+    const minimum = p.add(parameters['minimumKwh']);
+    const last = `(date_trunc('month', ${p.add(today)}::date) - interval '1 month')::date`;
+    return `
+      SELECT x.customer_id, x.customer_id::text AS subject_key,
+             jsonb_build_object(
+               'period', to_char(${last}, 'YYYY-MM'), 'kwh', x.kwh, 'lastYearKwh', x.last_year_kwh,
+               'trailingMedianKwh', x.median,
+               'percentOfLastYear', round(x.kwh * 100 / x.last_year_kwh, 1),
+               'percentOfMedian', round(x.kwh * 100 / x.median, 1),
+               'direction', CASE WHEN x.kwh < x.last_year_kwh THEN 'low' ELSE 'high' END) AS evidence
+        FROM (SELECT cur.customer_id, cur.kwh, ly.kwh AS last_year_kwh, m.median
+                FROM consumption cur
+                JOIN consumption ly ON ly.customer_id = cur.customer_id AND ly.period = (${last} - interval '1 year')::date
+                CROSS JOIN LATERAL (
+                  SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY h.kwh)::numeric, 2) AS median
+                    FROM consumption h
+                   WHERE h.customer_id = cur.customer_id AND h.period < ${last}
+                     AND h.period >= (${last} - make_interval(months => ${trailing}::int))::date) m
+               WHERE cur.period = ${last} AND cur.kwh > 0 AND ly.kwh > 0
+                 AND (cur.kwh * 100 < ${low}::int * ly.kwh OR cur.kwh * 100 > ${high}::int * ly.kwh)) x
+        JOIN customers cu ON cu.id = x.customer_id AND cu.stage = 'active'
+       WHERE x.median > 0
+         AND greatest(x.kwh, x.last_year_kwh, x.median) >= ${minimum}::numeric
+         AND ((x.kwh * 100 < ${low}::int * x.last_year_kwh AND x.kwh * 100 < ${low}::int * x.median)
+           OR (x.kwh * 100 > ${high}::int * x.last_year_kwh AND x.kwh * 100 > ${high}::int * x.median))`;
+  },
+};
