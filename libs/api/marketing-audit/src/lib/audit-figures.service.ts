@@ -40,7 +40,12 @@ export class AuditFiguresService {
       repeatFindings: sum(counts, 'repeat'),
       byRule: AUDIT_RULE_CODES.map((rule) => {
         const rows = counts.filter((r) => r.rule === rule);
-        return { rule, findings: sum(rows, 'findings'), open: sum(rows, 'open'), per100: per100(sum(rows, 'findings'), customers) };
+        return {
+          rule,
+          findings: sum(rows, 'findings'),
+          open: sum(rows, 'open'),
+          per100: per100(sum(rows, 'findings'), customers),
+        };
       }),
       byManager: managers
         .map((m) => {

@@ -97,7 +97,11 @@ export class AuditFindingsRepository {
     if (q.severity) where.push(`f.severity = ${p.add(q.severity)}`);
     if (q.overdue) where.push(`${q.overdue === 'true' ? '' : 'NOT '}coalesce(${RUNNING_DUE_SQL} < now(), false)`);
     const filter = where.join(' AND ');
-    const count = await queryOne<{ total: number }>(db, `SELECT count(*)::int AS total FROM ${FINDING_FROM} WHERE ${filter}`, p);
+    const count = await queryOne<{ total: number }>(
+      db,
+      `SELECT count(*)::int AS total FROM ${FINDING_FROM} WHERE ${filter}`,
+      p,
+    );
     const limit = p.add(q.pageSize);
     const offset = p.add((q.page - 1) * q.pageSize);
     const rows = await query<FindingRow>(

@@ -118,10 +118,7 @@ export class AuditRulesRepository {
 
   /** The enabled rules, in catalogue order. */
   enabled(db: Db): Promise<EnabledRule[]> {
-    return query<EnabledRule>(
-      db,
-      'SELECT code, severity, parameters FROM audit_rules WHERE enabled ORDER BY position',
-    );
+    return query<EnabledRule>(db, 'SELECT code, severity, parameters FROM audit_rules WHERE enabled ORDER BY position');
   }
 
   /** The rule's version, or undefined when there is no such rule. */

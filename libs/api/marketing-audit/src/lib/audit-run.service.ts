@@ -75,7 +75,10 @@ export class AuditRunService implements OnModuleInit {
   }
 
   /** One whole run as of today in China (`today` for tests); `jobId` links it to the queue (null: called directly). */
-  async run(jobId: string | null = null, today = chinaDate(new Date())): Promise<{ runId: string; counts: RuleCounts[] }> {
+  async run(
+    jobId: string | null = null,
+    today = chinaDate(new Date()),
+  ): Promise<{ runId: string; counts: RuleCounts[] }> {
     const runId = await this.runs.start(this.dataSource, jobId);
     try {
       const rules = (await this.rules.enabled(this.dataSource)).filter((r) => AUDIT_RULE_QUERIES[r.code]);
@@ -97,7 +100,15 @@ export class AuditRunService implements OnModuleInit {
     const query = AUDIT_RULE_QUERIES[rule.code];
     if (!query) throw new Error(`No SQL for the audit rule ${rule.code}`);
     const at = new Date();
-    const { found, opened } = await this.engine.record(manager, query, rule.severity, rule.parameters, today, runId, at);
+    const { found, opened } = await this.engine.record(
+      manager,
+      query,
+      rule.severity,
+      rule.parameters,
+      today,
+      runId,
+      at,
+    );
     await this.startClocks(manager, opened, at);
     const cleared = await this.engine.clear(manager, rule.code, runId, at);
     return { rule: rule.code, found, created: opened.filter((o) => o.kind === 'found').length, cleared };

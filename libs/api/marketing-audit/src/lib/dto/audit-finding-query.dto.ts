@@ -32,7 +32,8 @@ export class AuditFindingQueryDto extends PageQueryDto {
 
   @OptionalIn(AUDIT_FINDING_SORTS, {
     default: 'due',
-    description: 'due: overdue first, then the nearest deadline, those without one last; found: newest first; ' +
+    description:
+      'due: overdue first, then the nearest deadline, those without one last; found: newest first; ' +
       'severity: high first, then as due',
   })
   sort: AuditFindingSort = 'due';
