@@ -9,6 +9,7 @@ import { DatabaseModule } from '@crm/api/database';
 import { DataImportModule } from '@crm/api/data-import';
 import { JobsModule } from '@crm/api/jobs';
 import { LifecycleModule } from '@crm/api/lifecycle';
+import { MarketingAuditModule } from '@crm/api/marketing-audit';
 import { OperationalDataModule } from '@crm/api/operational-data';
 import { OwnershipModule } from '@crm/api/ownership';
 import { ReferenceModule } from '@crm/api/reference';
@@ -52,6 +53,7 @@ export const FEATURE_MODULES = [
   MessagesModule,
   NotificationsModule,
   UsersModule,
+  MarketingAuditModule,
 ];
 
 @Module({})

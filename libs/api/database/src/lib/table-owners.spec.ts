@@ -9,7 +9,11 @@ import { join, relative } from 'node:path';
 const TABLE_OWNERS: Record<string, string> = {
   application_steps: 'lifecycle',
   applications: 'lifecycle',
+  audit_finding_events: 'marketing-audit',
+  audit_findings: 'marketing-audit',
   audit_log: 'audit',
+  audit_rules: 'marketing-audit',
+  audit_runs: 'marketing-audit',
   bills: 'data-import',
   change_history: 'change-history',
   clock_events: 'time-limits',

@@ -16,6 +16,7 @@ export const TEST_USERS: { username: string; displayName: string; role: Role }[]
   { username: 'admin', displayName: 'Admin', role: 'admin' },
   { username: 'leader', displayName: 'Leader', role: 'leader' },
   { username: 'marketing', displayName: 'Marketing', role: 'marketing' },
+  { username: 'auditor', displayName: 'Auditor', role: 'auditor' },
   { username: 'manager1', displayName: 'Manager One', role: 'account_manager' },
   { username: 'manager2', displayName: 'Manager Two', role: 'account_manager' },
 ];

@@ -123,7 +123,8 @@ export class TimeLimitsRepository {
    * event's timeline entry and notification as `describe` (the owner kind's SQL over the CTE
    * `fired (clock_id, owner_id, clock_kind, customer_id, kind)`, answering the columns customer_id,
    * timeline_type, timeline_summary, timeline_data, user_id, notification_kind, notification_summary,
-   * notification_data) says. One statement per owner kind: safe with several instances (the unique
+   * notification_data) says; a row may notify a further user without a timeline entry of its own (timeline_type
+   * NULL). One statement per owner kind: safe with several instances (the unique
    * key of clock_events decides who records an event).
    */
   async scan(db: Db, ownerKind: string, describe: string): Promise<{ kind: 'warning' | 'overdue'; n: number }[]> {
@@ -145,7 +146,8 @@ export class TimeLimitsRepository {
        ), described AS (${describe}
        ), logged AS (
          ${timelineInsertFrom(`(SELECT customer_id, timeline_type AS type, NULL::uuid AS actor_id, timeline_summary AS summary,
-                                       timeline_data AS data FROM described)`)}
+                                       timeline_data AS data FROM described
+                                 WHERE timeline_type IS NOT NULL)`)}
        ), notified AS (
          ${notificationsInsertFrom(`(SELECT user_id, customer_id, notification_kind AS kind, notification_summary AS summary,
                                            notification_data AS data FROM described)`)}

@@ -8,6 +8,7 @@ import {
   defaultAuditParameters,
   isAuditRuleCode,
   nextAuditState,
+  rectificationClockKind,
 } from './marketing-audit';
 
 const seed = JSON.parse(readFileSync(join(__dirname, '../../../../../seeds/audit-rules.json'), 'utf8')) as {
@@ -88,5 +89,13 @@ describe('a finding moves open → rectifying → verified, or is dismissed, and
     expect(auditActionsFor('verified', 'auditor')).toEqual(['reopen']);
     expect(auditActionsFor('verified', 'account_manager')).toEqual([]);
     expect(auditActionsFor('open', 'leader')).toEqual([]);
+  });
+});
+
+describe('the rectification clock of each opening of a finding', () => {
+  it('is rectification the first time and rectification_<n> after', () => {
+    expect(rectificationClockKind(1)).toBe('rectification');
+    expect(rectificationClockKind(2)).toBe('rectification_2');
+    expect(rectificationClockKind(5)).toBe('rectification_5');
   });
 });

@@ -408,3 +408,27 @@ export interface AuditFigures {
   }[];
   byMonth: { month: string; found: number; rectified: number; verified: number }[];
 }
+
+/**
+ * The role (customer_contacts.role) of a customer's electrical contact (电气负责人), whom the supply rules ask every
+ * customer at or above `ELECTRICAL_CONTACT_VOLTAGE_KV` to name (rule `contact_data_incomplete`).
+ */
+export const ELECTRICAL_CONTACT_ROLE = '电气负责人';
+export const ELECTRICAL_CONTACT_VOLTAGE_KV = 10;
+
+/**
+ * `sort` of `GET /api/marketing-audit/findings`: `due` (default) puts overdue findings first, then the nearest
+ * deadline, findings without one (rectified, verified, dismissed) last; `found` the newest first; `severity` high
+ * first, then as `due`. Each ends on the id, so pages never overlap.
+ */
+export const AUDIT_FINDING_SORTS = ['due', 'found', 'severity'] as const;
+export type AuditFindingSort = (typeof AUDIT_FINDING_SORTS)[number];
+
+/**
+ * The time-limit clock of a finding's rectification: owner kind `audit_finding`, clock kind `rectification` the first
+ * time it is opened and `rectification_<n>` the n-th time (a recurrence or a reopen starts a new one).
+ */
+export const AUDIT_CLOCK_OWNER = 'audit_finding';
+export function rectificationClockKind(opening: number): string {
+  return opening <= 1 ? 'rectification' : `rectification_${opening}`;
+}

@@ -30,6 +30,18 @@ describe('notificationText', () => {
     expect(notificationText(sla, t, 'zh-CN')).toBe(
       'notifications.kind.sla_overdue {"customer":"甲","step":"现场勘查"}',
     );
+    const audit = note('audit_finding_overdue', {
+      customer: '甲',
+      rule: 'zero_consumption',
+      ruleZh: '零电量',
+      ruleEn: 'Zero',
+    });
+    expect(notificationText(audit, t, 'zh-CN')).toBe(
+      'notifications.kind.audit_finding_overdue {"customer":"甲","rule":"零电量"}',
+    );
+    expect(notificationText(audit, t, 'en')).toBe(
+      'notifications.kind.audit_finding_overdue {"customer":"甲","rule":"Zero"}',
+    );
   });
 
   it('falls back to the stored text for unknown kinds and for data written before the kinds were translated', () => {

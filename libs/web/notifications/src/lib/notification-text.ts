@@ -37,6 +37,11 @@ export function notificationText(n: Notification, t: Translate, language: string
       return t(key, { customer: d['customer'], summary: d['summary'], clock: t(`notifications.clock.${d['clock']}`) });
     case 'request_escalated':
       return t(key, { customer: d['customer'], summary: d['summary'] });
+    case 'audit_finding_rectified':
+    case 'audit_finding_reopened':
+    case 'audit_finding_warning':
+    case 'audit_finding_overdue':
+      return t(key, { customer: d['customer'], rule: (language === 'en' ? d['ruleEn'] : d['ruleZh']) ?? d['rule'] });
     default:
       return n.summary;
   }

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { Db, Params, queryOne } from '@crm/api/database';
+import { AUDIT_CLOCK_OWNER, AuditParameters, AuditSeverity } from '@crm/shared/domain';
+import { AuditRuleQuery } from './rules/audit-rule';
+
+/** A finding a run opened: new (`found`) or reopened after its condition had gone (`recurred`). */
+export interface OpenedFinding {
+  id: string;
+  customerId: string;
+  severity: AuditSeverity;
+  kind: 'found' | 'recurred';
+  /** Which opening of the finding this is (1 for a new one): names its rectification clock. */
+  opening: number;
+}
+
+/** Whether the existing finding row `f` is verified or dismissed and its condition had gone: a run reopens it. */
+const REOPENS = (f: string) => `(${f}.state IN ('verified', 'dismissed') AND ${f}.condition_cleared_at IS NOT NULL)`;
+
+/**
+ * The statements of an audit run over audit_findings and audit_finding_events, each set-wise over one rule's whole
+ * population (the project README, "Marketing audit"): record what the rule finds now, then mark what it no longer
+ * finds.
+ */
+@Injectable()
+export class AuditEngineRepository {
+  /**
+   * One statement: the rule's SELECT into `INSERT … ON CONFLICT (rule_code, subject_key) DO UPDATE`. A new subject is
+   * a new open finding with a `found` event. An open or rectifying finding found again takes the new evidence and
+   * loses condition_cleared_at. A verified or dismissed finding whose condition had gone is reopened (open,
+   * recurrences + 1, the rule's severity now, version + 1, a `recurred` event); found again without having gone,
+   * only last_found_at and last_run_id move. Answers how many subjects it found and the findings it opened (their
+   * clocks are the caller's).
+   */
+  async record(
+    db: Db,
+    rule: AuditRuleQuery,
+    severity: AuditSeverity,
+    parameters: AuditParameters,
+    today: string,
+    runId: string,
+    at: Date,
+  ): Promise<{ found: number; opened: OpenedFinding[] }> {
+    const p = new Params();
+    const select = rule.select(p, parameters, today);
+    const code = p.add(rule.code);
+    const sev = p.add(severity);
+    const run = p.add(runId);
+    const now = p.add(at);
+    const row = await queryOne<{
+      found: number;
+      ids: string[];
+      customer_ids: string[];
+      severities: AuditSeverity[];
+      kinds: OpenedFinding['kind'][];
+      openings: number[];
+    }>(
+      db,
+      `WITH hits AS (${select}),
+       upserted AS (
+         INSERT INTO audit_findings AS f (rule_code, subject_key, customer_id, severity, evidence, first_found_at,
+                                          last_found_at, last_run_id)
+         SELECT ${code}, h.subject_key, h.customer_id, ${sev}, h.evidence, ${now}, ${now}, ${run} FROM hits h
+         ON CONFLICT (rule_code, subject_key) DO UPDATE
+            SET last_found_at = EXCLUDED.last_found_at, last_run_id = EXCLUDED.last_run_id,
+                evidence = CASE WHEN f.state IN ('verified', 'dismissed') AND f.condition_cleared_at IS NULL
+                                THEN f.evidence ELSE EXCLUDED.evidence END,
+                condition_cleared_at = NULL,
+                state = CASE WHEN ${REOPENS('f')} THEN 'open' ELSE f.state END,
+                severity = CASE WHEN ${REOPENS('f')} THEN EXCLUDED.severity ELSE f.severity END,
+                recurrences = f.recurrences + CASE WHEN ${REOPENS('f')} THEN 1 ELSE 0 END,
+                version = f.version + CASE WHEN ${REOPENS('f')} THEN 1 ELSE 0 END
+         RETURNING f.id, f.customer_id, f.severity, (xmax = 0) AS created
+       ),
+       opened AS (
+         -- audit_findings read here is the table as it was before this statement.
+         SELECT u.id, u.customer_id, u.severity, CASE WHEN u.created THEN 'found' ELSE 'recurred' END AS kind
+           FROM upserted u LEFT JOIN audit_findings o ON o.id = u.id
+          WHERE u.created OR ${REOPENS('o')}
+       ),
+       logged AS (
+         INSERT INTO audit_finding_events (finding_id, kind, run_id, at) SELECT id, kind, ${run}, ${now} FROM opened
+       )
+       SELECT (SELECT count(*)::int FROM upserted) AS found,
+              coalesce(array_agg(o.id::text), '{}') AS ids,
+              coalesce(array_agg(o.customer_id::text), '{}') AS customer_ids,
+              coalesce(array_agg(o.severity), '{}') AS severities,
+              coalesce(array_agg(o.kind), '{}') AS kinds,
+              coalesce(array_agg((SELECT count(*)::int + 1 FROM clocks k
+                                   WHERE k.owner_kind = '${AUDIT_CLOCK_OWNER}' AND k.owner_id = o.id)), '{}') AS openings
+         FROM opened o`,
+      p,
+    );
+    const r = row as NonNullable<typeof row>;
+    return {
+      found: r.found,
+      opened: r.ids.map((id, i) => ({
+        id,
+        customerId: r.customer_ids[i],
+        severity: r.severities[i],
+        kind: r.kinds[i],
+        opening: r.openings[i],
+      })),
+    };
+  }
+
+  /**
+   * The rule's findings that this run did not find and whose condition was still there: condition_cleared_at = `at`
+   * and a `cleared` event, whatever their state (a run closes nothing). Answers how many.
+   */
+  async clear(db: Db, ruleCode: string, runId: string, at: Date): Promise<number> {
+    const row = await queryOne<{ cleared: number }>(
+      db,
+      `WITH cleared AS (
+         UPDATE audit_findings SET condition_cleared_at = $3
+          WHERE rule_code = $1 AND condition_cleared_at IS NULL AND last_run_id IS DISTINCT FROM $2
+         RETURNING id
+       ), logged AS (
+         INSERT INTO audit_finding_events (finding_id, kind, run_id, at) SELECT id, 'cleared', $2, $3 FROM cleared
+       )
+       SELECT count(*)::int AS cleared FROM cleared`,
+      [ruleCode, runId, at],
+    );
+    return row?.cleared ?? 0;
+  }
+}
