@@ -19,55 +19,7 @@ import { ParameterForm, parameterForm, parameterInputs, parameterProblems } from
   selector: 'crm-rule-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, TranslatePipe, Field, FormDialog, NzInputNumberModule, NzSelectModule, NzSwitchModule],
-  template: `
-    <crm-form-dialog
-      [title]="rules.name(rule().code)"
-      [error]="error()"
-      [saving]="saving()"
-      saveLabel="marketingAudit.save"
-      cancelLabel="marketingAudit.cancel"
-      testIdPrefix="rule"
-      (save)="save()"
-      (closed)="closed.emit()"
-    >
-      <crm-field label="marketingAudit.enabled" inputId="rule-enabled">
-        <div><nz-switch id="rule-enabled" [(ngModel)]="enabled" data-testid="rule-enabled" /></div>
-      </crm-field>
-      <crm-field label="marketingAudit.severityLabel" inputId="rule-severity">
-        <nz-select id="rule-severity" [(ngModel)]="severity" data-testid="rule-severity">
-          @for (s of severities; track s) {
-            <nz-option [nzValue]="s" [nzLabel]="'marketingAudit.severity.' + s | translate" />
-          }
-        </nz-select>
-      </crm-field>
-      @for (p of inputs(); track p.spec.key) {
-        <crm-field [label]="p.label" [inputId]="'rule-' + p.spec.key">
-          @if (p.spec.kind === 'integer') {
-            <nz-input-number
-              [nzId]="'rule-' + p.spec.key"
-              [nzMin]="p.spec.min"
-              [nzMax]="p.spec.max"
-              [nzPrecision]="0"
-              [(ngModel)]="form[p.spec.key]"
-              [attr.data-testid]="'rule-param-' + p.spec.key"
-            />
-            <span class="muted">{{ 'marketingAudit.bounds' | translate: { min: p.spec.min, max: p.spec.max } }}</span>
-          } @else {
-            <nz-select
-              [nzId]="'rule-' + p.spec.key"
-              nzMode="multiple"
-              [(ngModel)]="form[p.spec.key]"
-              [attr.data-testid]="'rule-param-' + p.spec.key"
-            >
-              @for (t of tariffs; track t) {
-                <nz-option [nzValue]="t" [nzLabel]="'tariff.' + t | translate" />
-              }
-            </nz-select>
-          }
-        </crm-field>
-      }
-    </crm-form-dialog>
-  `,
+  templateUrl: './rule-dialog.html',
   styles: `
     nz-select {
       width: 100%;
