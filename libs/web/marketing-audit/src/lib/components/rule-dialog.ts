@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { AUDIT_SEVERITIES, AuditParameters, AuditRuleView, AuditSeverity, TARIFF_CATEGORIES } from '@crm/shared/domain';
-import { ShownError, shownError } from '@crm/web/core';
+import { SaveAction } from '@crm/web/core';
 import { Field, FormDialog } from '@crm/web/ui';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -44,8 +44,7 @@ export class RuleDialog implements OnInit {
   protected readonly severities = AUDIT_SEVERITIES;
   protected readonly tariffs = TARIFF_CATEGORIES;
   protected readonly inputs = computed(() => parameterInputs(this.rule()));
-  protected readonly saving = signal(false);
-  protected readonly error = signal<ShownError | null>(null);
+  protected readonly action = new SaveAction();
   protected enabled = true;
   protected severity: AuditSeverity = 'medium';
   protected form: ParameterForm = {};
@@ -60,28 +59,21 @@ export class RuleDialog implements OnInit {
     const rule = this.rule();
     const problems = parameterProblems(rule.code, this.form);
     if (problems.length) {
-      this.error.set({
+      this.action.error.set({
         message: this.translate.instant('marketingAudit.invalidParameters') as string,
         details: problems,
       });
       return;
     }
-    this.saving.set(true);
-    this.error.set(null);
-    try {
-      const parameters = this.form as AuditParameters;
+    await this.action.run(async () =>
       this.saved.emit(
         await this.api.updateRule(rule.code, {
           enabled: this.enabled,
           severity: this.severity,
-          parameters,
+          parameters: this.form as AuditParameters,
           version: rule.version,
         }),
-      );
-    } catch (e) {
-      this.error.set(shownError(e));
-    } finally {
-      this.saving.set(false);
-    }
+      ),
+    );
   }
 }
