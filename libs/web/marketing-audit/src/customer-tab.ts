@@ -4,7 +4,6 @@ import { provideCustomerTab } from '@crm/web/core';
 export const provideAuditCustomerTab = () =>
   provideCustomerTab({
     key: 'audit',
-    labelKey: 'customerTabs.audit',
     order: 65,
     loadComponent: () => import('./lib/components/customer-findings').then((m) => m.CustomerFindings),
   });

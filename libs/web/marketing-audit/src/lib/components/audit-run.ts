@@ -19,37 +19,7 @@ const POLL_INTERVAL_MS = 1000;
   selector: 'crm-audit-run',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslatePipe, ErrorAlert, NzButtonModule, NzIconModule, NzProgressModule],
-  template: `
-    <button nz-button nzType="primary" [nzLoading]="running()" (click)="start()" data-testid="audit-run">
-      <nz-icon nzType="play-circle" />{{ 'marketingAudit.runNow' | translate }}
-    </button>
-    @if (error(); as e) {
-      <crm-error-alert class="block" [error]="e" data-testid="audit-run-error" />
-    }
-    @if (run(); as r) {
-      <div class="block" data-testid="audit-run-state" [attr.data-state]="r.state">
-        <nz-progress [nzPercent]="r.progress" [nzStatus]="status()" data-testid="audit-run-progress" />
-        @if (r.state === 'failed') {
-          <crm-error-alert [error]="{ message: r.error ?? ('marketingAudit.runFailed' | translate), details: [] }" />
-        }
-        @if (r.state === 'completed') {
-          <p data-testid="audit-run-counts">
-            {{ 'marketingAudit.runCounts' | translate: totals() }}
-          </p>
-          <ul class="counts">
-            @for (c of r.findings; track c.rule) {
-              <li [attr.data-testid]="'audit-run-rule-' + c.rule">
-                {{ rules.name(c.rule) }}:
-                {{
-                  'marketingAudit.foundNewGone' | translate: { found: c.found, created: c.created, cleared: c.cleared }
-                }}
-              </li>
-            }
-          </ul>
-        }
-      </div>
-    }
-  `,
+  templateUrl: './audit-run.html',
   styles: `
     .block {
       display: block;

@@ -8,7 +8,7 @@ import { FindingTable } from './finding-table';
   selector: 'crm-customer-findings',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FindingTable],
-  template: `<crm-finding-table [list]="list" [withCustomer]="false" testId="customer-findings" />`,
+  templateUrl: './customer-findings.html',
 })
 export class CustomerFindings {
   readonly customerId = input.required<string>();

@@ -19,30 +19,7 @@ const CHINA = '+0800';
   selector: 'crm-finding-evidence',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, TranslatePipe, DataTable, NzDescriptionsModule],
-  template: `
-    <nz-descriptions nzBordered nzSize="small" [nzColumn]="1" data-testid="finding-evidence">
-      @for (f of facts(); track $index) {
-        <nz-descriptions-item [nzTitle]="f.label | translate">
-          <span [class.alarm]="f.alarm" data-testid="evidence-value">
-            @if (f.link) {
-              <a [routerLink]="f.link">{{ f.key ? (f.key | translate: f.params) : f.text }}</a>
-            } @else {
-              {{ f.key ? (f.key | translate: f.params) : f.text }}
-            }
-          </span>
-        </nz-descriptions-item>
-      }
-    </nz-descriptions>
-    @if (months().length) {
-      <crm-data-table
-        class="months"
-        [rows]="months()"
-        [columns]="monthColumns"
-        size="small"
-        data-testid="zero-months"
-      />
-    }
-  `,
+  templateUrl: './finding-evidence.html',
   styles: `
     .alarm {
       color: #cf1322;

@@ -30,46 +30,7 @@ export const FINDING_SORTS = ['dueOn', 'firstFoundAt', 'recurrences'] as const;
     NzIconModule,
     NzTooltipModule,
   ],
-  template: `
-    <crm-data-table [list]="list()" [columns]="columns()" [row]="row" size="small" [attr.data-testid]="testId()">
-      <ng-template crmCell="customer" let-f>
-        <a
-          [routerLink]="['/customers', f.customer.id]"
-          [queryParams]="{ tab: 'audit' }"
-          (click)="$event.stopPropagation()"
-        >
-          {{ f.customer.name }}
-        </a>
-        <div class="muted">{{ f.customer.accountNo }}</div>
-      </ng-template>
-      <ng-template crmCell="rule" let-f>{{ rules.name(f.rule) }}</ng-template>
-      <ng-template crmCell="severity" let-f><crm-severity-tag [severity]="f.severity" /></ng-template>
-      <ng-template crmCell="state" let-f>
-        <crm-finding-state-tag [state]="f.state" />
-        @if (f.conditionClearedAt) {
-          <nz-icon
-            nzType="check-circle"
-            class="cleared"
-            nz-tooltip
-            [nzTooltipTitle]="
-              'marketingAudit.conditionGoneAt' | translate: { at: (f.conditionClearedAt | date: 'yyyy-MM-dd') }
-            "
-            data-testid="condition-gone"
-          />
-        }
-      </ng-template>
-      <ng-template crmCell="dueOn" let-f>
-        @if (f.dueOn) {
-          <span class="nowrap" [class.overdue]="f.overdue" [attr.data-overdue]="f.overdue">{{ f.dueOn }}</span>
-        } @else {
-          —
-        }
-      </ng-template>
-      <ng-template crmCell="firstFoundAt" let-f>
-        <span class="nowrap">{{ f.firstFoundAt | date: 'yyyy-MM-dd' }}</span>
-      </ng-template>
-    </crm-data-table>
-  `,
+  templateUrl: './finding-table.html',
   styles: `
     :host {
       display: block;

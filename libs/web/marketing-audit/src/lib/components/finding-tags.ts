@@ -16,9 +16,7 @@ const STATE_COLOURS: Record<AuditFindingState, string> = {
   selector: 'crm-severity-tag',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslatePipe, NzTagModule],
-  template: `<nz-tag [nzColor]="colours[severity()]">{{
-    'marketingAudit.severity.' + severity() | translate
-  }}</nz-tag>`,
+  templateUrl: './severity-tag.html',
 })
 export class SeverityTag {
   readonly severity = input.required<AuditSeverity>();
@@ -30,7 +28,7 @@ export class SeverityTag {
   selector: 'crm-finding-state-tag',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslatePipe, NzTagModule],
-  template: `<nz-tag [nzColor]="colours[state()]">{{ 'marketingAudit.state.' + state() | translate }}</nz-tag>`,
+  templateUrl: './finding-state-tag.html',
 })
 export class FindingStateTag {
   readonly state = input.required<AuditFindingState>();

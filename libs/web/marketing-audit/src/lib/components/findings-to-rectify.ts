@@ -19,29 +19,7 @@ const FETCH = 20;
   selector: 'crm-findings-to-rectify',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, TranslatePipe, SeverityTag, NzCardModule, NzEmptyModule],
-  template: `
-    <nz-card [nzTitle]="'marketingAudit.toRectify.title' | translate" data-testid="findings-to-rectify">
-      <ul class="list">
-        @for (f of findings(); track f.id) {
-          <li [attr.data-testid]="'to-rectify-' + f.id">
-            <a [routerLink]="['/marketing-audit/findings', f.id]">{{ f.customer.name }}</a>
-            <crm-severity-tag [severity]="f.severity" />
-            <div class="muted">
-              {{ rules.name(f.rule) }} ·
-              <span [class.overdue]="f.overdue">
-                {{
-                  (f.overdue ? 'marketingAudit.toRectify.overdue' : 'marketingAudit.toRectify.due')
-                    | translate: { date: f.dueOn }
-                }}
-              </span>
-            </div>
-          </li>
-        } @empty {
-          <nz-empty nzNotFoundImage="simple" [nzNotFoundContent]="'marketingAudit.toRectify.none' | translate" />
-        }
-      </ul>
-    </nz-card>
-  `,
+  templateUrl: './findings-to-rectify.html',
   styles: `
     :host {
       display: block;

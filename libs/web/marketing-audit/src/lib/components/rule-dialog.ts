@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { AUDIT_SEVERITIES, AuditParameters, AuditRuleView, AuditSeverity, TARIFF_CATEGORIES } from '@crm/shared/domain';
-import { ShownError, shownError } from '@crm/web/core';
+import { SaveAction } from '@crm/web/core';
 import { Field, FormDialog } from '@crm/web/ui';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -19,55 +19,7 @@ import { ParameterForm, parameterForm, parameterInputs, parameterProblems } from
   selector: 'crm-rule-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, TranslatePipe, Field, FormDialog, NzInputNumberModule, NzSelectModule, NzSwitchModule],
-  template: `
-    <crm-form-dialog
-      [title]="rules.name(rule().code)"
-      [error]="error()"
-      [saving]="saving()"
-      saveLabel="marketingAudit.save"
-      cancelLabel="marketingAudit.cancel"
-      testIdPrefix="rule"
-      (save)="save()"
-      (closed)="closed.emit()"
-    >
-      <crm-field label="marketingAudit.enabled" inputId="rule-enabled">
-        <div><nz-switch id="rule-enabled" [(ngModel)]="enabled" data-testid="rule-enabled" /></div>
-      </crm-field>
-      <crm-field label="marketingAudit.severityLabel" inputId="rule-severity">
-        <nz-select id="rule-severity" [(ngModel)]="severity" data-testid="rule-severity">
-          @for (s of severities; track s) {
-            <nz-option [nzValue]="s" [nzLabel]="'marketingAudit.severity.' + s | translate" />
-          }
-        </nz-select>
-      </crm-field>
-      @for (p of inputs(); track p.spec.key) {
-        <crm-field [label]="p.label" [inputId]="'rule-' + p.spec.key">
-          @if (p.spec.kind === 'integer') {
-            <nz-input-number
-              [nzId]="'rule-' + p.spec.key"
-              [nzMin]="p.spec.min"
-              [nzMax]="p.spec.max"
-              [nzPrecision]="0"
-              [(ngModel)]="form[p.spec.key]"
-              [attr.data-testid]="'rule-param-' + p.spec.key"
-            />
-            <span class="muted">{{ 'marketingAudit.bounds' | translate: { min: p.spec.min, max: p.spec.max } }}</span>
-          } @else {
-            <nz-select
-              [nzId]="'rule-' + p.spec.key"
-              nzMode="multiple"
-              [(ngModel)]="form[p.spec.key]"
-              [attr.data-testid]="'rule-param-' + p.spec.key"
-            >
-              @for (t of tariffs; track t) {
-                <nz-option [nzValue]="t" [nzLabel]="'tariff.' + t | translate" />
-              }
-            </nz-select>
-          }
-        </crm-field>
-      }
-    </crm-form-dialog>
-  `,
+  templateUrl: './rule-dialog.html',
   styles: `
     nz-select {
       width: 100%;
@@ -92,8 +44,7 @@ export class RuleDialog implements OnInit {
   protected readonly severities = AUDIT_SEVERITIES;
   protected readonly tariffs = TARIFF_CATEGORIES;
   protected readonly inputs = computed(() => parameterInputs(this.rule()));
-  protected readonly saving = signal(false);
-  protected readonly error = signal<ShownError | null>(null);
+  protected readonly action = new SaveAction();
   protected enabled = true;
   protected severity: AuditSeverity = 'medium';
   protected form: ParameterForm = {};
@@ -108,28 +59,21 @@ export class RuleDialog implements OnInit {
     const rule = this.rule();
     const problems = parameterProblems(rule.code, this.form);
     if (problems.length) {
-      this.error.set({
+      this.action.error.set({
         message: this.translate.instant('marketingAudit.invalidParameters') as string,
         details: problems,
       });
       return;
     }
-    this.saving.set(true);
-    this.error.set(null);
-    try {
-      const parameters = this.form as AuditParameters;
+    await this.action.run(async () =>
       this.saved.emit(
         await this.api.updateRule(rule.code, {
           enabled: this.enabled,
           severity: this.severity,
-          parameters,
+          parameters: this.form as AuditParameters,
           version: rule.version,
         }),
-      );
-    } catch (e) {
-      this.error.set(shownError(e));
-    } finally {
-      this.saving.set(false);
-    }
+      ),
+    );
   }
 }

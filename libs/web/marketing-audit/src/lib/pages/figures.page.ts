@@ -24,31 +24,7 @@ type ManagerFigures = AuditFigures['byManager'][number];
   selector: 'crm-marketing-audit-figures',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslatePipe, Chart, DataTable, StatCards, NzCardModule, NzGridModule],
-  template: `
-    @if (figures(); as f) {
-      <crm-stat-cards [stats]="stats()" />
-      <div nz-row [nzGutter]="16">
-        <div nz-col [nzXs]="24" [nzLg]="12">
-          <nz-card class="block" [nzTitle]="'marketingAudit.figures.perRule' | translate">
-            <crm-chart [options]="ruleChart()" height="320px" data-testid="chart-per-rule" />
-          </nz-card>
-        </div>
-        <div nz-col [nzXs]="24" [nzLg]="12">
-          <nz-card class="block" [nzTitle]="'marketingAudit.figures.trend' | translate">
-            <crm-chart [options]="monthChart()" height="320px" data-testid="chart-trend" />
-          </nz-card>
-        </div>
-      </div>
-      <nz-card class="block" [nzTitle]="'marketingAudit.figures.byManager' | translate">
-        <crm-data-table
-          [list]="managers"
-          [columns]="managerColumns"
-          size="small"
-          data-testid="audit-figures-managers"
-        />
-      </nz-card>
-    }
-  `,
+  templateUrl: './figures.page.html',
   styles: `
     .block {
       margin-bottom: 16px;

@@ -5,7 +5,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AUDIT_NOTE_MIN_LENGTH, AuditFindingAction, AuditFindingEventKind, AuditFindingView } from '@crm/shared/domain';
-import { ShownError, shownError } from '@crm/web/core';
+import { SaveAction } from '@crm/web/core';
 import { Field, FormDialog, NotFound } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -87,8 +87,7 @@ export class FindingPage implements OnInit {
   protected readonly notFound = signal(false);
   /** The action whose dialog is open. */
   protected readonly dialog = signal<AuditFindingAction | null>(null);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<ShownError | null>(null);
+  protected readonly submission = new SaveAction();
   protected readonly eventColours = EVENT_COLOURS;
   protected readonly minLength = AUDIT_NOTE_MIN_LENGTH;
   protected note = '';
@@ -100,7 +99,7 @@ export class FindingPage implements OnInit {
 
   protected open(action: AuditFindingAction): void {
     this.note = '';
-    this.error.set(null);
+    this.submission.error.set(null);
     this.dialog.set(action);
   }
 
@@ -108,18 +107,16 @@ export class FindingPage implements OnInit {
     const action = this.dialog();
     const finding = this.finding();
     if (!action || !finding) return;
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      this.finding.set(await this.api.act(finding.id, action, { note: this.note.trim(), version: finding.version }));
-      this.dialog.set(null);
-    } catch (e) {
-      this.error.set(shownError(e));
+    await this.submission.run(
+      async () => {
+        this.finding.set(await this.api.act(finding.id, action, { note: this.note.trim(), version: finding.version }));
+        this.dialog.set(null);
+      },
       // Someone else acted on it first: show it as it is now, keeping the dialog and its note.
-      if (e instanceof HttpErrorResponse && e.status === 409) await this.load();
-    } finally {
-      this.busy.set(false);
-    }
+      async (e) => {
+        if (e instanceof HttpErrorResponse && e.status === 409) await this.load();
+      },
+    );
   }
 
   private async load(): Promise<void> {
