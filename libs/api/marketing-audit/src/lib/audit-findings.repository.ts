@@ -7,7 +7,7 @@ import {
   AuditFindingEvent,
   AuditFindingEventKind,
   AuditFindingListEntry,
-  AuditFindingSort,
+  AuditFindingSortField,
   AuditFindingState,
   AuditRuleCode,
   AuditSeverity,
@@ -27,12 +27,19 @@ const FINDING_SELECT = `f.id, f.rule_code, f.customer_id, c.account_no, c.name A
   coalesce(${RUNNING_DUE_SQL} < now(), false) AS overdue,
   f.first_found_at, f.last_found_at, f.condition_cleared_at, f.recurrences`;
 
-const ORDER: Record<AuditFindingSort, string> = {
-  due: `${RUNNING_DUE_SQL} ASC NULLS LAST, f.first_found_at DESC, f.id`,
-  found: 'f.first_found_at DESC, f.id',
-  severity: `CASE f.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, ${RUNNING_DUE_SQL} ASC NULLS LAST,
-             f.first_found_at DESC, f.id`,
+const SORT_COLUMNS: Record<AuditFindingSortField, string> = {
+  dueOn: RUNNING_DUE_SQL,
+  firstFoundAt: 'f.first_found_at',
+  severity: `CASE f.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END`,
+  recurrences: 'f.recurrences',
 };
+
+/** `field` or `-field`; findings without the value (no running deadline) come last either way. */
+function orderBy(sort: string): string {
+  const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
+  const column = SORT_COLUMNS[sort.replace(/^-/, '') as AuditFindingSortField];
+  return `${column} ${direction} NULLS LAST, f.first_found_at DESC, f.id`;
+}
 
 interface FindingRow {
   id: string;
@@ -107,7 +114,7 @@ export class AuditFindingsRepository {
     const rows = await query<FindingRow>(
       db,
       `SELECT ${FINDING_SELECT} FROM ${FINDING_FROM} WHERE ${filter}
-        ORDER BY ${ORDER[q.sort]} LIMIT ${limit} OFFSET ${offset}`,
+        ORDER BY ${orderBy(q.sort)} LIMIT ${limit} OFFSET ${offset}`,
       p,
     );
     return { items: rows.map(toEntry), total: count?.total ?? 0, page: q.page, pageSize: q.pageSize };

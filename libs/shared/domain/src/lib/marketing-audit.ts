@@ -417,12 +417,14 @@ export const ELECTRICAL_CONTACT_ROLE = '电气负责人';
 export const ELECTRICAL_CONTACT_VOLTAGE_KV = 10;
 
 /**
- * `sort` of `GET /api/marketing-audit/findings`: `due` (default) puts overdue findings first, then the nearest
- * deadline, findings without one (rectified, verified, dismissed) last; `found` the newest first; `severity` high
- * first, then as `due`. Each ends on the id, so pages never overlap.
+ * `sort` of `GET /api/marketing-audit/findings`: a field, or `-field` for descending (the project's list
+ * convention). `dueOn` (the default) puts the nearest deadline first, so overdue findings lead and findings
+ * without one (rectified, verified, dismissed) come last; `firstFoundAt`, `severity` (high first) and
+ * `recurrences` likewise. Each ends on the id, so pages never overlap.
  */
-export const AUDIT_FINDING_SORTS = ['due', 'found', 'severity'] as const;
-export type AuditFindingSort = (typeof AUDIT_FINDING_SORTS)[number];
+export const AUDIT_FINDING_SORT_FIELDS = ['dueOn', 'firstFoundAt', 'severity', 'recurrences'] as const;
+export type AuditFindingSortField = (typeof AUDIT_FINDING_SORT_FIELDS)[number];
+export const AUDIT_FINDING_SORTS: readonly string[] = AUDIT_FINDING_SORT_FIELDS.flatMap((f) => [f, `-${f}`]);
 
 /**
  * The time-limit clock of a finding's rectification: owner kind `audit_finding`, clock kind `rectification` the first

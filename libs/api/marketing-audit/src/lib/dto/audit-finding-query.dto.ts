@@ -4,7 +4,6 @@ import {
   AUDIT_FINDING_STATES,
   AUDIT_RULE_CODES,
   AUDIT_SEVERITIES,
-  AuditFindingSort,
   AuditFindingState,
   AuditRuleCode,
   AuditSeverity,
@@ -31,10 +30,10 @@ export class AuditFindingQueryDto extends PageQueryDto {
   overdue?: 'true' | 'false';
 
   @OptionalIn(AUDIT_FINDING_SORTS, {
-    default: 'due',
+    default: 'dueOn',
     description:
-      'due: overdue first, then the nearest deadline, those without one last; found: newest first; ' +
-      'severity: high first, then as due',
+      'a field or -field for descending: dueOn (nearest deadline first, so overdue ones lead; none last), ' +
+      'firstFoundAt, severity (high first), recurrences',
   })
-  sort: AuditFindingSort = 'due';
+  sort = 'dueOn';
 }

@@ -9,9 +9,6 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { AuditRulesStore } from '../audit-rules.store';
 import { FindingStateTag, SeverityTag } from './finding-tags';
 
-/** The server's sort fields of the findings list. */
-export const FINDING_SORTS = ['dueOn', 'firstFoundAt', 'recurrences'] as const;
-
 /**
  * A server-paged table of findings: the customer (a link), the rule by name, severity and state as tags, the due
  * date (red when overdue), when found, a mark when the condition has gone, the recurrences; a row opens the finding.

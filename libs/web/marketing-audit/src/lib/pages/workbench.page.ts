@@ -2,6 +2,7 @@ import { DatePipe, formatNumber } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, LOCALE_ID, OnInit, signal } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import {
+  AUDIT_FINDING_SORT_FIELDS,
   AUDIT_FINDING_STATES,
   AUDIT_RULE_CODES,
   AUDIT_SEVERITIES,
@@ -19,7 +20,7 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { AuditRulesStore } from '../audit-rules.store';
 import { parameterValueText } from '../audit-texts';
 import { AuditRun } from '../components/audit-run';
-import { FINDING_SORTS, FindingTable } from '../components/finding-table';
+import { FindingTable } from '../components/finding-table';
 import { SeverityTag } from '../components/finding-tags';
 import { RuleDialog } from '../components/rule-dialog';
 import { MarketingAuditApi } from '../marketing-audit.api';
@@ -101,7 +102,7 @@ export class WorkbenchPage implements OnInit {
       overdue: { allowed: FLAGS },
     },
     sort: 'dueOn',
-    sorts: FINDING_SORTS,
+    sorts: AUDIT_FINDING_SORT_FIELDS,
     fetch: (query) => this.api.findings(query),
   });
   protected readonly filters = computed((): ListFilter[] => [
