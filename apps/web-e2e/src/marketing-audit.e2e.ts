@@ -41,7 +41,7 @@ test('an auditor runs the audit, the manager rectifies a contact-data finding an
   const row = page.getByTestId('customer-findings').locator('tr[data-rule="contact_data_incomplete"]');
   await expect(row).toHaveCount(1);
   await row.click();
-  await expect(page).toHaveURL(/\/marketing-audit\/findings\/\d+/);
+  await expect(page).toHaveURL(/\/marketing-audit\/findings\/[0-9a-f-]{36}$/);
   const findingUrl = new URL(page.url()).pathname;
   await expect(page.getByTestId('finding-customer')).toHaveText(customer.name);
   await expect(page.getByTestId('finding-state')).toHaveAttribute('data-state', 'open');
