@@ -44,6 +44,7 @@ export class AuditFiguresService {
           rule,
           findings: sum(rows, 'findings'),
           open: sum(rows, 'open'),
+          overdue: sum(rows, 'overdue'),
           per100: per100(sum(rows, 'findings'), customers),
         };
       }),

@@ -396,7 +396,7 @@ export interface AuditFigures {
   /** Rectified before their deadline, of those rectified (0–100), null when none was rectified yet. */
   rectifiedOnTimePercent: number | null;
   repeatFindings: number;
-  byRule: { rule: AuditRuleCode; findings: number; open: number; per100: number }[];
+  byRule: { rule: AuditRuleCode; findings: number; open: number; overdue: number; per100: number }[];
   byManager: {
     managerId: string;
     managerName: string;

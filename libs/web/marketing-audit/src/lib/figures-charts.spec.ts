@@ -8,9 +8,9 @@ const figures: AuditFigures = {
   rectifiedOnTimePercent: 50,
   repeatFindings: 1,
   byRule: [
-    { rule: 'zero_consumption', findings: 2, open: 1, per100: 1 },
-    { rule: 'contact_data_incomplete', findings: 5, open: 4, per100: 2.5 },
-    { rule: 'restoration_late', findings: 0, open: 0, per100: 0 },
+    { rule: 'zero_consumption', findings: 2, open: 1, overdue: 1, per100: 1 },
+    { rule: 'contact_data_incomplete', findings: 5, open: 4, overdue: 0, per100: 2.5 },
+    { rule: 'restoration_late', findings: 0, open: 0, overdue: 0, per100: 0 },
   ],
   byManager: [],
   byMonth: [

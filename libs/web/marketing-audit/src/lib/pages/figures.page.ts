@@ -43,7 +43,7 @@ export class FiguresPage implements OnInit {
     const f = this.figures();
     if (!f) return [];
     const open = f.byRule.reduce((n, r) => n + r.open, 0);
-    const overdue = f.byManager.reduce((n, m) => n + m.overdue, 0);
+    const overdue = f.byRule.reduce((n, r) => n + r.overdue, 0);
     return [
       { title: 'marketingAudit.figures.per100', value: f.findingsPer100, testId: 'audit-per100' },
       {
