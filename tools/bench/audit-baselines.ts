@@ -21,14 +21,19 @@ export interface AuditBaseline {
 /** The instant at which the China date (a date expression) begins. */
 const chinaMidnight = (date: string) => `((${date})::timestamp AT TIME ZONE 'Asia/Shanghai')`;
 
+/**
+ * The first day of the month `months` months before today's month (a date). On a timestamp (not a timestamptz)
+ * date_trunc is immutable: the planner folds it into a constant instead of computing it on every row.
+ */
+const monthStart = (months: string) =>
+  `(date_trunc('month', $1::timestamp) - make_interval(months => ${months}))::date`;
+
 /** Active customers of the tariffs with a zero reading in each of the `months` months before today's month. */
 const zeroConsumption: AuditBaseline = {
   sql: `
-    WITH span AS (SELECT (date_trunc('month', $1::date) - make_interval(months => $2::int))::date AS from_on,
-                         date_trunc('month', $1::date)::date AS to_on)
     SELECT count(*)::int AS n
-      FROM (SELECT m.customer_id FROM consumption m, span
-             WHERE m.period >= span.from_on AND m.period < span.to_on AND m.kwh = 0
+      FROM (SELECT m.customer_id FROM consumption m
+             WHERE m.period >= ${monthStart('$2::int')} AND m.period < ${monthStart('0')} AND m.kwh = 0
              GROUP BY m.customer_id HAVING count(*) = $2::int) z
       JOIN customers c ON c.id = z.customer_id
      WHERE c.stage = 'active' AND c.tariff_category = ANY ($3::text[])`,
@@ -38,16 +43,15 @@ const zeroConsumption: AuditBaseline = {
 /** Active customers whose last month is out of line (same side) with both last year's month and the trailing median. */
 const consumptionOutOfLine: AuditBaseline = {
   sql: `
-    WITH month AS (SELECT (date_trunc('month', $1::date) - interval '1 month')::date AS last)
     SELECT count(*)::int AS n
-      FROM month, consumption cur
+      FROM consumption cur
       JOIN consumption ly ON ly.customer_id = cur.customer_id
       JOIN customers c ON c.id = cur.customer_id
      CROSS JOIN LATERAL (
        SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY h.kwh)::numeric, 2) AS median FROM consumption h
-        WHERE h.customer_id = cur.customer_id AND h.period < month.last
-          AND h.period >= (month.last - make_interval(months => $4::int))::date) t
-     WHERE cur.period = month.last AND ly.period = (month.last - interval '1 year')::date
+        WHERE h.customer_id = cur.customer_id AND h.period < ${monthStart('1')}
+          AND h.period >= ${monthStart('1 + $4::int')}) t
+     WHERE cur.period = ${monthStart('1')} AND ly.period = ${monthStart('13')}
        AND cur.kwh > 0 AND ly.kwh > 0 AND c.stage = 'active'
        AND (cur.kwh * 100 < $2::int * ly.kwh OR cur.kwh * 100 > $3::int * ly.kwh)
        AND t.median > 0 AND greatest(cur.kwh, ly.kwh, t.median) >= $5::numeric
