@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --customers 1000000] [--runs 3] [--duration 10] [--connections 32]
- *   [--cases list,import,scoring,segments,plans,requests,requests-report]
+ *   [--cases list,import,scoring,segments,plans,requests,requests-report,audit]
  *
  * Builds (or reuses) a scratch database of the given scale in .bench/<customers> with the generator,
  * starts the built API on it, and runs each case several times next to its baseline: the same work done
@@ -17,8 +17,13 @@ import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { metricsParams, metricsSelect, RUN_WORK_MEM, scoresSelect } from '@crm/api/scoring';
+import { Params } from '@crm/api/database';
+import { AUDIT_RULE_QUERIES } from '@crm/api/marketing-audit';
 import {
   addCalendarDays,
+  AUDIT_CLOCK_OWNER,
+  AuditRuleView,
+  AuditRunView,
   chinaDate,
   chinaMidnight,
   lastTwelveMonths,
@@ -28,9 +33,10 @@ import {
 import { readFileSync } from 'node:fs';
 import { parseArgs } from '../cli/database';
 import { median, percentile, round } from './stats';
+import { AUDIT_BASELINES } from './audit-baselines';
 
 const ROOT = resolve(__dirname, '..', '..');
-const ALL_CASES = ['list', 'import', 'scoring', 'segments', 'plans', 'requests', 'requests-report'];
+const ALL_CASES = ['list', 'import', 'scoring', 'segments', 'plans', 'requests', 'requests-report', 'audit'];
 
 interface CaseResult {
   name: string;
@@ -152,6 +158,22 @@ async function recompute(baseUrl: string, token: string): Promise<void> {
     if (job.state === 'failed') throw new Error(`the scoring run failed: ${JSON.stringify(job)}`);
     await new Promise((r) => setTimeout(r, 500));
     job = await (await fetch(`${baseUrl}/api/scoring/jobs/${jobId}`, auth)).json();
+  }
+}
+
+/** A marketing-audit run through the API, to its end: its seconds (polled every 500 ms) and its view. */
+async function auditRun(baseUrl: string, token: string): Promise<{ seconds: number; run: AuditRunView }> {
+  const auth = { headers: { authorization: `Bearer ${token}` } };
+  const started = Date.now();
+  const queued = await fetch(`${baseUrl}/api/marketing-audit/runs`, { method: 'POST', ...auth });
+  if (queued.status !== 202) throw new Error(`queueing the audit run failed: ${queued.status} ${await queued.text()}`);
+  const { jobId } = await queued.json();
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 500));
+    const res = await fetch(`${baseUrl}/api/marketing-audit/runs/${jobId}`, auth);
+    const run = (await res.json()) as AuditRunView;
+    if (res.status !== 200 || run.state === 'failed') throw new Error(`the audit run failed: ${JSON.stringify(run)}`);
+    if (run.state === 'completed') return { seconds: (Date.now() - started) / 1000, run };
   }
 }
 
@@ -692,6 +714,110 @@ async function main(): Promise<void> {
           summary: summarise(viewRuns, 'p95', true),
         });
       }
+    }
+
+    if (cases.has('audit')) {
+      // Case 9: a full marketing-audit run of every enabled rule through the API (POST runs, GET runs/:jobId every
+      // 500 ms), next to the sum of each rule's hand-written count (tools/bench/audit-baselines.ts) run one after
+      // another in one session with the same today; a count that differs from the run's `found` fails the bench.
+      // The case starts from no findings (deleting those an earlier bench left), so its first run is the one that
+      // creates them; the later ones are the nightly steady state (nothing new).
+      await pool.query('DELETE FROM clock_events WHERE clock_id IN (SELECT id FROM clocks WHERE owner_kind = $1)', [
+        AUDIT_CLOCK_OWNER,
+      ]);
+      await pool.query('DELETE FROM clocks WHERE owner_kind = $1', [AUDIT_CLOCK_OWNER]);
+      await pool.query('DELETE FROM audit_finding_events');
+      await pool.query('DELETE FROM audit_findings');
+      await pool.query('ANALYZE audit_findings, audit_finding_events, clocks');
+      const auth = { headers: { authorization: `Bearer ${token}` } };
+      const rules = (
+        (await (await fetch(`${baseUrl}/api/marketing-audit/rules`, auth)).json()) as AuditRuleView[]
+      ).filter((r) => r.enabled);
+      const ruleMs: Record<string, number[]> = Object.fromEntries(rules.map((r) => [r.code, []]));
+      const found: Record<string, number> = {};
+      const firstRuns: CaseResult['runs'] = [];
+      const steadyRuns: CaseResult['runs'] = [];
+      let created = 0;
+      for (let i = 0; i < runs; i++) {
+        console.error(`marketing audit, run ${i + 1} of ${runs} …`);
+        const today = chinaDate(new Date());
+        const { seconds, run } = await auditRun(baseUrl, token);
+        if (i === 0) created = run.findings.reduce((sum, f) => sum + f.created, 0);
+        else if (run.findings.some((f) => f.created > 0 || f.cleared > 0))
+          throw new Error(`a repeated audit run changed findings: ${JSON.stringify(run.findings)}`);
+        const client = await pool.connect();
+        let baselineMs = 0;
+        try {
+          for (const rule of rules) {
+            const baseline = AUDIT_BASELINES[rule.code];
+            const started = process.hrtime.bigint();
+            const [{ n }] = (await client.query(baseline.sql, baseline.params(rule.parameters, today))).rows;
+            const ms = Number(process.hrtime.bigint() - started) / 1e6;
+            const product = run.findings.find((f) => f.rule === rule.code)?.found;
+            if (n !== product)
+              throw new Error(`audit rule ${rule.code}: the baseline counts ${n}, the run found ${product}`);
+            found[rule.code] = n;
+            ruleMs[rule.code].push(ms);
+            baselineMs += ms;
+          }
+        } finally {
+          client.release();
+        }
+        // jobSeconds: the run itself (started → finished), without the queue's pick-up and the polling.
+        const jobSeconds = (Date.parse(run.finishedAt as string) - Date.parse(run.startedAt as string)) / 1000;
+        (i === 0 ? firstRuns : steadyRuns).push({
+          product: { seconds: round(seconds), jobSeconds: round(jobSeconds) },
+          baseline: { seconds: round(baselineMs / 1000), jobSeconds: round(baselineMs / 1000) },
+        });
+      }
+      const total = Object.values(found).reduce((sum, n) => sum + n, 0);
+      results.push({
+        name: `Marketing audit: first run of ${rules.length} rules (creates ${created} findings; baseline: the sum of the rules' counts)`,
+        unit: 's',
+        runs: firstRuns,
+        summary: summarise(firstRuns, 'seconds', true),
+      });
+      if (steadyRuns.length > 0)
+        results.push({
+          name: `Marketing audit: steady run of ${rules.length} rules (${total} subjects found, nothing new)`,
+          unit: 's',
+          runs: steadyRuns,
+          summary: summarise(steadyRuns, 'seconds', true),
+        });
+
+      // Each rule's own SELECT (with its evidence) under EXPLAIN (ANALYZE, BUFFERS) with its current parameters:
+      // its execution time beside the baseline's, and the plans of the three slowest in a file.
+      const explained: { code: string; ms: number; plan: string }[] = [];
+      const client = await pool.connect();
+      try {
+        for (const rule of rules) {
+          const p = new Params();
+          const select = AUDIT_RULE_QUERIES[rule.code].select(p, rule.parameters, chinaDate(new Date()));
+          const plan = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${select}`, p.values)).rows
+            .map((r: Record<string, string>) => r['QUERY PLAN'])
+            .join('\n');
+          explained.push({ code: rule.code, ms: Number(plan.match(/Execution Time: ([\d.]+) ms/)?.[1] ?? 0), plan });
+        }
+      } finally {
+        client.release();
+      }
+      for (const { code, ms } of explained) {
+        const ruleRuns = [{ product: { ms: round(ms, 1) }, baseline: { ms: round(median(ruleMs[code]), 1) } }];
+        results.push({
+          name: `Marketing audit rule ${code}: ${found[code]} found, as many counted by the baseline (product: its SELECT with evidence under EXPLAIN ANALYZE)`,
+          unit: 'ms',
+          runs: ruleRuns,
+          summary: summarise(ruleRuns, 'ms', true),
+        });
+      }
+      const slowest = [...explained].sort((a, b) => b.ms - a.ms).slice(0, 3);
+      const explainFile = `${new Date().toISOString().slice(0, 10)}-${customers}-audit-explain.txt`;
+      mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+      writeFileSync(
+        join(ROOT, 'bench', 'results', explainFile),
+        slowest.map((e) => `== ${e.code} (${round(e.ms, 1)} ms)\n${e.plan}\n`).join('\n'),
+      );
+      console.error(`Written bench/results/${explainFile}`);
     }
 
     const date = new Date().toISOString().slice(0, 10);
