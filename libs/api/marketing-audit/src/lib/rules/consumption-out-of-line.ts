@@ -18,7 +18,8 @@ export const consumptionOutOfLine: AuditRuleQuery = {
     const high = p.add(parameters['highPercent']);
     const trailing = p.add(parameters['trailingMonths']);
     const minimum = p.add(parameters['minimumKwh']);
-    const last = `(date_trunc('month', ${p.add(today)}::date) - interval '1 month')::date`;
+    // On a timestamp (not a date, which reads as timestamptz) date_trunc is immutable: planned as a constant.
+    const last = `(date_trunc('month', ${p.add(today)}::timestamp) - interval '1 month')::date`;
     return `
       SELECT x.customer_id, x.customer_id::text AS subject_key,
              jsonb_build_object(

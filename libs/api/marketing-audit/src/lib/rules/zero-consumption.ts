@@ -15,7 +15,8 @@ export const zeroConsumption: AuditRuleQuery = {
   select(p, parameters, today) {
     const months = p.add(parameters['months']);
     const tariffs = p.add(parameters['tariffCategories']);
-    const to = `date_trunc('month', ${p.add(today)}::date)::date`;
+    // On a timestamp (not a date, which reads as timestamptz) date_trunc is immutable: planned as a constant.
+    const to = `date_trunc('month', ${p.add(today)}::timestamp)::date`;
     const from = `(${to} - make_interval(months => ${months}::int))::date`;
     return `
       SELECT cu.id AS customer_id, cu.id::text AS subject_key,
