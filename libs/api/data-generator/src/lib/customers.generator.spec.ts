@@ -1,4 +1,10 @@
-import { isValidCreditCode, isValidPhone, VOLTAGE_LEVELS_KV } from '@crm/shared/domain';
+import {
+  ELECTRICAL_CONTACT_ROLE,
+  isValidCreditCode,
+  isValidPhone,
+  MOBILE_PATTERN,
+  VOLTAGE_LEVELS_KV,
+} from '@crm/shared/domain';
 import { generateCustomers } from './customers.generator';
 
 describe('generateCustomers', () => {
@@ -17,6 +23,14 @@ describe('generateCustomers', () => {
       expect(isValidCreditCode(c.creditCode)).toBe(true);
       c.contacts.forEach((k) => expect(isValidPhone(k.phone)).toBe(true));
     });
+  });
+
+  it('gives about one customer in seventy contact data the audit flags: no mobile, or no electrical contact', () => {
+    const noMobile = customers.filter((c) => !c.contacts.some((k) => MOBILE_PATTERN.test(k.phone)));
+    const noElectrical = customers.filter((c) => !c.contacts.some((k) => k.role === ELECTRICAL_CONTACT_ROLE));
+    expect(noMobile.length).toBe(7);
+    expect(noElectrical.length).toBe(7);
+    expect(noMobile.filter((c) => noElectrical.includes(c))).toEqual([]);
   });
 
   it('is mostly 10 kV, with capacities that fit the voltage', () => {

@@ -3,6 +3,7 @@ import {
   CREDIT_CODE_CHARSET,
   creditCodeCheckChar,
   CustomerStage,
+  ELECTRICAL_CONTACT_ROLE,
   ImportanceClass,
   RepairArea,
   TariffCategory,
@@ -495,7 +496,15 @@ const GIVEN = [
   '建华',
   '卫东',
 ];
-const CONTACT_ROLES = ['电气负责人', '总经理', '财务负责人', '安全员', '办公室主任', '设备科长', '动力部经理'];
+const CONTACT_ROLES = [
+  ELECTRICAL_CONTACT_ROLE,
+  '总经理',
+  '财务负责人',
+  '安全员',
+  '办公室主任',
+  '设备科长',
+  '动力部经理',
+];
 const TAGS = [
   ['重点用户', 3],
   ['高耗能', 2],
@@ -570,6 +579,18 @@ function mobile(r: Random): string {
   return `1${r.pick(['38', '39', '35', '36', '37', '58', '59', '87', '88', '57', '89', '99'])}${String(r.int(0, 99_999_999)).padStart(8, '0')}`;
 }
 
+/**
+ * About one customer in seventy has contact data the marketing audit flags: every other one of them has no mobile
+ * number at all (landlines only), the rest name nobody as the electrical contact. Chosen by position, so the random
+ * stream and every other customer stay as they were.
+ */
+function withIncompleteContacts(index: number, contacts: Contact[]): Contact[] {
+  if (index % 70 !== 35) return contacts;
+  if (index % 140 === 35)
+    return contacts.map((c, k) => ({ ...c, phone: `0577-${88_000_000 + ((index * 10 + k) % 1_000_000)}` }));
+  return contacts.map((c) => (c.role === ELECTRICAL_CONTACT_ROLE ? { ...c, role: '总经理' } : c));
+}
+
 function personName(r: Random): string {
   return r.pick(SURNAMES) + r.pick(GIVEN);
 }
@@ -642,20 +663,25 @@ export function generateCustomers(options: {
     const sizes = CAPACITIES[voltageKv];
     const capacity = sizes[Math.min(sizes.length - 1, Math.floor(Math.abs(r.normal()) * sizes.length * 0.35))];
     const transformers = voltageKv === 10 && r.chance(0.4) ? r.int(2, 4) : 1;
-    const contacts: Contact[] = Array.from(
-      {
-        length: r.weighted([
-          [1, 3],
-          [2, 5],
-          [3, 2],
-        ] as const),
-      },
-      (_, k) => ({
-        name: personName(r),
-        phone: k === 0 || r.chance(0.7) ? mobile(r) : `0577-${r.int(55_000_000, 89_999_999)}`,
-        email: r.chance(0.4) ? `contact${index}.${k}@${r.pick(['163.com', 'qq.com', 'sina.com', 'wz-corp.cn'])}` : null,
-        role: k === 0 ? '电气负责人' : r.pick(CONTACT_ROLES),
-      }),
+    const contacts: Contact[] = withIncompleteContacts(
+      index,
+      Array.from(
+        {
+          length: r.weighted([
+            [1, 3],
+            [2, 5],
+            [3, 2],
+          ] as const),
+        },
+        (_, k) => ({
+          name: personName(r),
+          phone: k === 0 || r.chance(0.7) ? mobile(r) : `0577-${r.int(55_000_000, 89_999_999)}`,
+          email: r.chance(0.4)
+            ? `contact${index}.${k}@${r.pick(['163.com', 'qq.com', 'sina.com', 'wz-corp.cn'])}`
+            : null,
+          role: k === 0 ? ELECTRICAL_CONTACT_ROLE : r.pick(CONTACT_ROLES),
+        }),
+      ),
     );
     const tags = [
       ...new Set(
