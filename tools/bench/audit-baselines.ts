@@ -43,20 +43,21 @@ const zeroConsumption: AuditBaseline = {
 /** Active customers whose last month is out of line (same side) with both last year's month and the trailing median. */
 const consumptionOutOfLine: AuditBaseline = {
   sql: `
+    WITH off AS MATERIALIZED (
+      SELECT cur.customer_id, cur.kwh, ly.kwh AS ly_kwh
+        FROM consumption cur JOIN consumption ly ON ly.customer_id = cur.customer_id
+       WHERE cur.period = ${monthStart('1')} AND ly.period = ${monthStart('13')} AND cur.kwh > 0 AND ly.kwh > 0
+         AND (cur.kwh * 100 < $2::int * ly.kwh OR cur.kwh * 100 > $3::int * ly.kwh))
     SELECT count(*)::int AS n
-      FROM consumption cur
-      JOIN consumption ly ON ly.customer_id = cur.customer_id
-      JOIN customers c ON c.id = cur.customer_id
+      FROM off
+      JOIN customers c ON c.id = off.customer_id AND c.stage = 'active'
      CROSS JOIN LATERAL (
        SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY h.kwh)::numeric, 2) AS median FROM consumption h
-        WHERE h.customer_id = cur.customer_id AND h.period < ${monthStart('1')}
+        WHERE h.customer_id = off.customer_id AND h.period < ${monthStart('1')}
           AND h.period >= ${monthStart('1 + $4::int')}) t
-     WHERE cur.period = ${monthStart('1')} AND ly.period = ${monthStart('13')}
-       AND cur.kwh > 0 AND ly.kwh > 0 AND c.stage = 'active'
-       AND (cur.kwh * 100 < $2::int * ly.kwh OR cur.kwh * 100 > $3::int * ly.kwh)
-       AND t.median > 0 AND greatest(cur.kwh, ly.kwh, t.median) >= $5::numeric
-       AND ((cur.kwh * 100 < $2::int * ly.kwh AND cur.kwh * 100 < $2::int * t.median)
-         OR (cur.kwh * 100 > $3::int * ly.kwh AND cur.kwh * 100 > $3::int * t.median))`,
+     WHERE t.median > 0 AND greatest(off.kwh, off.ly_kwh, t.median) >= $5::numeric
+       AND ((off.kwh * 100 < $2::int * off.ly_kwh AND off.kwh * 100 < $2::int * t.median)
+         OR (off.kwh * 100 > $3::int * off.ly_kwh AND off.kwh * 100 > $3::int * t.median))`,
   params: (p, today) => [today, p['lowPercent'], p['highPercent'], p['trailingMonths'], p['minimumKwh']],
 };
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Db, Params, queryOne } from '@crm/api/database';
+import { Db, execute, Params, queryOne } from '@crm/api/database';
 import { AUDIT_CLOCK_OWNER, AuditParameters, AuditSeverity } from '@crm/shared/domain';
 import { AuditRuleQuery } from './rules/audit-rule';
 
@@ -12,6 +12,9 @@ export interface OpenedFinding {
   /** Which opening of the finding this is (1 for a new one): names its rectification clock. */
   opening: number;
 }
+
+/** Memory for one rule's statement (in the rule's own transaction: SET LOCAL). */
+const RULE_WORK_MEM = '256MB';
 
 /** Whether the existing finding row `f` is verified or dismissed and its condition had gone: a run reopens it. */
 const REOPENS = (f: string) => `(${f}.state IN ('verified', 'dismissed') AND ${f}.condition_cleared_at IS NOT NULL)`;
@@ -40,6 +43,8 @@ export class AuditEngineRepository {
     runId: string,
     at: Date,
   ): Promise<{ found: number; opened: OpenedFinding[] }> {
+    // A rule over the whole population hashes and sorts hundreds of thousands of rows: in memory, not on disk.
+    await execute(db, `SET LOCAL work_mem = '${RULE_WORK_MEM}'`);
     const p = new Params();
     const select = rule.select(p, parameters, today);
     const code = p.add(rule.code);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarService } from '@crm/api/calendar';
-import { clockMoments, ClockState, clockState, ClockUnit, clockUsedSoFar } from '@crm/shared/domain';
+import { ClockMoments, clockMoments, ClockState, clockState, ClockUnit, clockUsedSoFar } from '@crm/shared/domain';
 import { EntityManager } from 'typeorm';
 import { ClockKey, TimeLimitsRepository } from './time-limits.repository';
 
@@ -35,10 +35,17 @@ export class TimeLimitsService {
   async start(manager: EntityManager, clocks: StartClock[]): Promise<void> {
     if (!clocks.length) return;
     const calendar = await this.calendar.calendar();
+    // Clocks started together share their moments (an audit run opens thousands at one instant): computed once.
+    const computed = new Map<string, ClockMoments>();
+    const momentsOf = (c: StartClock) => {
+      const key = `${c.startedAt.getTime()}:${c.limit}:${c.unit}`;
+      if (!computed.has(key)) computed.set(key, clockMoments(c.startedAt, c.limit, c.unit, calendar));
+      return computed.get(key) as ClockMoments;
+    };
     await this.clocks.insert(
       manager,
       clocks.map((c) => {
-        const moments = clockMoments(c.startedAt, c.limit, c.unit, calendar);
+        const moments = momentsOf(c);
         return {
           ...c,
           limitValue: c.limit,
