@@ -6,6 +6,8 @@ export interface NavItem {
   label: string;
   icon: string;
   roles: readonly Role[];
+  /** Active only on exactly its path (its sub-pages belong to another item). */
+  exact?: boolean;
 }
 
 /** The side navigation; each role sees the items that name it, its home page first. */
@@ -13,8 +15,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: ROLE_HOME.marketing, label: 'nav.marketing', icon: 'appstore', roles: ['marketing'] },
   { path: ROLE_HOME.leader, label: 'nav.leadership', icon: 'dashboard', roles: ['leader'] },
   { path: ROLE_HOME.admin, label: 'nav.admin', icon: 'setting', roles: ['admin'] },
-  /** The auditor's home page: the workbench, which admins and leadership open too. */
-  { path: ROLE_HOME.auditor, label: 'nav.marketingAudit', icon: 'audit', roles: ['auditor', 'admin', 'leader'] },
+  /** The auditor's home page: the workbench, which admins and leadership open too (its figures are an item of their own). */
+  {
+    path: ROLE_HOME.auditor,
+    label: 'nav.marketingAudit',
+    icon: 'audit',
+    roles: ['auditor', 'admin', 'leader'],
+    exact: true,
+  },
   /** The account manager's home page: their day; any role opens it. */
   { path: ROLE_HOME.account_manager, label: 'nav.myDay', icon: 'schedule', roles: ROLES },
   { path: '/customers', label: 'nav.customers', icon: 'team', roles: ROLES },
