@@ -90,8 +90,10 @@ export class AuditEngineRepository {
               coalesce(array_agg(o.customer_id::text), '{}') AS customer_ids,
               coalesce(array_agg(o.severity), '{}') AS severities,
               coalesce(array_agg(o.kind), '{}') AS kinds,
-              coalesce(array_agg((SELECT count(*)::int + 1 FROM clocks k
-                                   WHERE k.owner_kind = '${AUDIT_CLOCK_OWNER}' AND k.owner_id = o.id)), '{}') AS openings
+              coalesce(array_agg(CASE WHEN o.kind = 'found' THEN 1
+                                      ELSE (SELECT count(*)::int + 1 FROM clocks k
+                                             WHERE k.owner_kind = '${AUDIT_CLOCK_OWNER}' AND k.owner_id = o.id) END),
+                       '{}') AS openings
          FROM opened o`,
       p,
     );
