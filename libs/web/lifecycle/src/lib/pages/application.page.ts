@@ -49,10 +49,6 @@ export function trackerStatus(step: ApplicationStepView): 'finish' | 'process' |
   ],
   templateUrl: './application.page.html',
   styles: `
-    .actions {
-      display: flex;
-      gap: 8px;
-    }
     .tracker {
       margin: 24px 0;
     }

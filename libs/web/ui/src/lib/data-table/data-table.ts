@@ -61,9 +61,6 @@ export class Attrs {
     .clickable {
       cursor: pointer;
     }
-    .nowrap {
-      white-space: nowrap;
-    }
     .detail {
       color: rgba(0, 0, 0, 0.45);
       font-size: 12px;
