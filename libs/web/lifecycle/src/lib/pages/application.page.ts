@@ -52,9 +52,6 @@ export function trackerStatus(step: ApplicationStepView): 'finish' | 'process' |
     .tracker {
       margin: 24px 0;
     }
-    .muted {
-      color: rgba(0, 0, 0, 0.45);
-    }
   `,
 })
 export class ApplicationPage implements OnInit {

@@ -55,9 +55,6 @@ export class Attrs {
       display: block;
       overflow-x: auto;
     }
-    .error {
-      margin-bottom: 16px;
-    }
     .clickable {
       cursor: pointer;
     }

@@ -45,9 +45,6 @@ import { LimitChange, WorkOrdersApi } from '../work-orders.api';
       display: flex;
       gap: 4px;
     }
-    .error {
-      margin-bottom: 16px;
-    }
   `,
 })
 export class RequestLimitsPage implements OnInit {
