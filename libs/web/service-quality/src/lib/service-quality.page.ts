@@ -78,9 +78,6 @@ const dateOf = (day: string) => new Date(`${day}T12:00:00`);
     .toolbar {
       margin-bottom: 16px;
     }
-    .block {
-      margin-bottom: 16px;
-    }
     .rate {
       white-space: nowrap;
     }

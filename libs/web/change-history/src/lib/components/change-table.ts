@@ -13,9 +13,6 @@ import { changeLines, TextContext } from '../change-text';
   imports: [TranslatePipe, CellDef, DataTable, NzTagModule],
   templateUrl: './change-table.html',
   styles: `
-    .nowrap {
-      white-space: nowrap;
-    }
     .line {
       word-break: break-word;
     }

@@ -16,12 +16,6 @@ import { ChangeTable } from './change-table';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [DatePipe, TranslatePipe, ChangeTable, NzCardModule, NzTabsModule, NzTimelineModule],
   templateUrl: './customer-history.html',
-  styles: `
-    .muted {
-      color: rgba(0, 0, 0, 0.45);
-      font-size: 12px;
-    }
-  `,
 })
 export class CustomerHistory {
   private readonly api = inject(ChangeHistoryApi);

@@ -52,22 +52,11 @@ import { STAGE_COLOURS } from '../stage-colours';
   providers: [CustomerContext],
   templateUrl: './customer-detail.page.html',
   styles: `
-    .block {
-      margin-bottom: 16px;
-    }
-    .actions {
-      display: flex;
-      gap: 8px;
-    }
-    .muted {
-      color: rgba(0, 0, 0, 0.45);
-      font-size: 12px;
-    }
     .heading {
       margin: 0;
       font-size: 18px;
     }
-    .heading .muted {
+    .heading .crm-muted {
       font-size: 14px;
       font-weight: normal;
     }

@@ -49,15 +49,8 @@ export function trackerStatus(step: ApplicationStepView): 'finish' | 'process' |
   ],
   templateUrl: './application.page.html',
   styles: `
-    .actions {
-      display: flex;
-      gap: 8px;
-    }
     .tracker {
       margin: 24px 0;
-    }
-    .muted {
-      color: rgba(0, 0, 0, 0.45);
     }
   `,
 })

@@ -20,9 +20,6 @@ import { byManagerChart, complianceByMonthChart, overallRate, stepDurationChart 
     .toolbar {
       margin-bottom: 16px;
     }
-    .block {
-      margin-bottom: 16px;
-    }
   `,
 })
 export class LifecycleReportPage {

@@ -32,13 +32,6 @@ import { FindingStateTag, SeverityTag } from './finding-tags';
     :host {
       display: block;
     }
-    .nowrap {
-      white-space: nowrap;
-    }
-    .muted {
-      color: rgba(0, 0, 0, 0.45);
-      font-size: 12px;
-    }
     .overdue {
       color: #cf1322;
       font-weight: 500;

@@ -33,10 +33,6 @@ const FETCH = 20;
       padding: 6px 0;
       border-bottom: 1px solid #f0f0f0;
     }
-    .muted {
-      color: rgba(0, 0, 0, 0.45);
-      font-size: 12px;
-    }
     .overdue {
       color: #cf1322;
     }

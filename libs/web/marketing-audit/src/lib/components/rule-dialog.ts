@@ -28,10 +28,6 @@ import { ParameterForm, parameterForm, parameterInputs, parameterProblems } from
       width: 160px;
       margin-right: 8px;
     }
-    .muted {
-      color: rgba(0, 0, 0, 0.45);
-      font-size: 12px;
-    }
   `,
 })
 export class RuleDialog implements OnInit {

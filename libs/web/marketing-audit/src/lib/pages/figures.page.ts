@@ -25,11 +25,6 @@ type ManagerFigures = AuditFigures['byManager'][number];
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslatePipe, Chart, DataTable, StatCards, NzCardModule, NzGridModule],
   templateUrl: './figures.page.html',
-  styles: `
-    .block {
-      margin-bottom: 16px;
-    }
-  `,
 })
 export class FiguresPage implements OnInit {
   private readonly api = inject(MarketingAuditApi);

@@ -57,17 +57,6 @@ const EVENT_COLOURS: Record<AuditFindingEventKind, string> = {
   ],
   templateUrl: './finding.page.html',
   styles: `
-    .block {
-      margin-bottom: 16px;
-    }
-    .actions {
-      display: flex;
-      gap: 8px;
-    }
-    .muted {
-      color: rgba(0, 0, 0, 0.45);
-      font-size: 12px;
-    }
     .overdue {
       color: #cf1322;
       font-weight: 500;

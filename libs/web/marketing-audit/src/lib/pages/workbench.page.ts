@@ -57,10 +57,6 @@ const FLAGS = ['true', 'false'];
       display: block;
       margin-bottom: 16px;
     }
-    .muted {
-      color: rgba(0, 0, 0, 0.45);
-      font-size: 12px;
-    }
     .parameters {
       margin: 0;
       padding: 0;

@@ -12,11 +12,6 @@ import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [DatePipe, TranslatePipe, NzAlertModule, NzCardModule, NzDescriptionsModule],
   templateUrl: './model-current.html',
-  styles: `
-    .block {
-      margin-bottom: 16px;
-    }
-  `,
 })
 export class ModelCurrent {
   readonly model = input<ScoringModel | null>(null);

@@ -11,11 +11,6 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslatePipe, CellDef, DataTable, NzCardModule, NzTagModule],
   templateUrl: './model-history.html',
-  styles: `
-    .block {
-      margin-bottom: 16px;
-    }
-  `,
 })
 export class ModelHistory {
   readonly models = input.required<ScoringModel[]>();

@@ -41,9 +41,6 @@ const RATING_MOVE_COLUMNS: TableColumn<Move>[] = [
   ],
   templateUrl: './model-preview.html',
   styles: `
-    .block {
-      margin-bottom: 16px;
-    }
     .alert {
       margin: 12px 0;
     }

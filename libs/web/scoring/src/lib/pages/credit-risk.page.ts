@@ -78,11 +78,6 @@ export class CreditListTable {
     NzTagModule,
   ],
   templateUrl: './credit-risk-page.html',
-  styles: `
-    .block {
-      margin-bottom: 16px;
-    }
-  `,
 })
 export class CreditRiskPage implements OnInit {
   private readonly api = inject(ScoringApi);

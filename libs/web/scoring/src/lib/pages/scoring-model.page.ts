@@ -61,9 +61,6 @@ const POLL_INTERVAL_MS = 1000;
   ],
   templateUrl: './scoring-model.page.html',
   styles: `
-    .block {
-      margin-bottom: 16px;
-    }
     .note input {
       max-width: 480px;
     }

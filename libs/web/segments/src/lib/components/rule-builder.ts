@@ -59,9 +59,6 @@ import { RuleProblems } from './rule-problems';
       align-items: center;
       gap: 8px;
     }
-    .spacer {
-      flex: 1;
-    }
     .hint,
     .empty {
       color: rgba(0, 0, 0, 0.45);

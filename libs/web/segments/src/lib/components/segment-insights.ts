@@ -22,12 +22,6 @@ export interface ComparisonChart {
   imports: [RouterLink, TranslatePipe, Chart, NzCardModule, NzGridModule],
   templateUrl: './segment-insights.html',
   styles: `
-    .block {
-      margin-bottom: 16px;
-    }
-    .muted {
-      color: rgba(0, 0, 0, 0.45);
-    }
     .joiners {
       list-style: none;
       padding: 0;

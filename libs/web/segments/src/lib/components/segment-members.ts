@@ -30,9 +30,6 @@ import { SegmentVocabulary } from '../segments.api';
   ],
   templateUrl: './segment-members.html',
   styles: `
-    .block {
-      margin-bottom: 16px;
-    }
     .add {
       display: flex;
       gap: 8px;

@@ -57,9 +57,6 @@ const JOINERS = 10;
   ],
   templateUrl: './segment.page.html',
   styles: `
-    .block {
-      margin-bottom: 16px;
-    }
     .buttons {
       display: flex;
       gap: 8px;

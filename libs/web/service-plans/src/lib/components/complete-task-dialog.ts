@@ -39,9 +39,6 @@ const today = () => localDate(chinaDate(new Date()));
       display: block;
       margin-bottom: 4px;
     }
-    .muted {
-      color: rgba(0, 0, 0, 0.45);
-    }
   `,
 })
 export class CompleteTaskDialog {

@@ -50,9 +50,6 @@ const TASKS = 50;
     :host ::ng-deep tr.overdue td {
       color: #cf1322;
     }
-    .muted {
-      color: rgba(0, 0, 0, 0.45);
-    }
   `,
 })
 export class CustomerPlansCard {

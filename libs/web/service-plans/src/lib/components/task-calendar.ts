@@ -52,9 +52,6 @@ type View = 'week' | 'month';
     .title {
       margin-left: 8px;
     }
-    .spacer {
-      flex: 1;
-    }
     .muted {
       color: rgba(0, 0, 0, 0.45);
     }

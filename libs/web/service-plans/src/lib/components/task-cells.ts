@@ -49,13 +49,7 @@ export class TaskDue {
   template: `
     {{ task().plan?.name ?? ('servicePlans.trigger.' + task().trigger | translate) }}
     @if (detail(task()); as d) {
-      <div class="muted">{{ d }}</div>
-    }
-  `,
-  styles: `
-    .muted {
-      color: rgba(0, 0, 0, 0.45);
-      font-size: 12px;
+      <div class="crm-muted">{{ d }}</div>
     }
   `,
 })

@@ -58,13 +58,6 @@ const NOTIFICATIONS = 8;
   ],
   templateUrl: './my-day.page.html',
   styles: `
-    .block {
-      margin-bottom: 16px;
-    }
-    .muted {
-      color: rgba(0, 0, 0, 0.45);
-      font-size: 12px;
-    }
     :host ::ng-deep tr.overdue td {
       color: #cf1322;
     }

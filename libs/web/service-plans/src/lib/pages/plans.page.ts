@@ -40,9 +40,6 @@ interface PlanRow {
   ],
   templateUrl: './plans.page.html',
   styles: `
-    .block {
-      margin-bottom: 16px;
-    }
     .name {
       font-weight: 500;
       white-space: nowrap;
@@ -55,9 +52,6 @@ interface PlanRow {
     .services {
       margin: 0;
       padding-left: 16px;
-    }
-    .nowrap {
-      white-space: nowrap;
     }
   `,
 })

@@ -55,14 +55,8 @@ export class Attrs {
       display: block;
       overflow-x: auto;
     }
-    .error {
-      margin-bottom: 16px;
-    }
     .clickable {
       cursor: pointer;
-    }
-    .nowrap {
-      white-space: nowrap;
     }
     .detail {
       color: rgba(0, 0, 0, 0.45);

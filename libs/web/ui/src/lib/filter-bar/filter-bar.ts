@@ -32,9 +32,6 @@ import { FilterSelect, ListFilter } from '../filter-select/filter-select';
     :host ::ng-deep nz-range-picker {
       width: 260px;
     }
-    .spacer {
-      flex: 1;
-    }
   `,
 })
 export class FilterBar {

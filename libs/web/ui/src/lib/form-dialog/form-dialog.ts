@@ -15,11 +15,6 @@ import { SaveState } from '../save-state';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslatePipe, ErrorAlert, NzButtonModule, NzModalModule],
   templateUrl: './form-dialog.html',
-  styles: `
-    .error {
-      margin-bottom: 16px;
-    }
-  `,
 })
 export class FormDialog {
   /** The title, as shown. */

@@ -17,13 +17,6 @@ import { RequestFlags } from './request-flags';
     :host {
       display: block;
     }
-    .nowrap {
-      white-space: nowrap;
-    }
-    .muted {
-      color: rgba(0, 0, 0, 0.45);
-      font-size: 12px;
-    }
     .summary {
       display: -webkit-box;
       -webkit-line-clamp: 2;

@@ -26,10 +26,6 @@ const FETCH = 50;
     :host {
       display: block;
     }
-    .muted {
-      color: rgba(0, 0, 0, 0.45);
-      font-size: 12px;
-    }
   `,
 })
 export class RequestsDue implements OnInit {

@@ -45,13 +45,6 @@ import { LimitChange, WorkOrdersApi } from '../work-orders.api';
       display: flex;
       gap: 4px;
     }
-    .error {
-      margin-bottom: 16px;
-    }
-    .muted {
-      color: rgba(0, 0, 0, 0.45);
-      font-size: 12px;
-    }
   `,
 })
 export class RequestLimitsPage implements OnInit {

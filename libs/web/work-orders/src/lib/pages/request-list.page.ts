@@ -55,10 +55,6 @@ const FIGURE_FILTERS = ['contactClock', 'resolutionClock', 'satisfaction', 'rate
     .figure-filters {
       margin: -8px 0 12px;
     }
-    .actions {
-      display: flex;
-      gap: 8px;
-    }
   `,
 })
 export class RequestListPage implements OnInit {

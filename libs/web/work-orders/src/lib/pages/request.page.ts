@@ -62,17 +62,10 @@ const EVENT_COLOURS: Record<WorkOrderEventView['kind'], string> = {
   ],
   templateUrl: './request.page.html',
   styles: `
-    .block {
-      margin-bottom: 16px;
-    }
     .actions {
       display: flex;
       flex-wrap: wrap;
       gap: 8px;
-    }
-    .muted {
-      color: rgba(0, 0, 0, 0.45);
-      font-size: 12px;
     }
     .field {
       margin-bottom: 12px;
