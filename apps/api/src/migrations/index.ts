@@ -24,7 +24,6 @@ import { ComplaintClosedTaskTrigger1765020000001 } from './1765020000001-complai
 import { WorkOrderClockOutcomes1765050000000 } from './1765050000000-work-order-clock-outcomes';
 import { CreateMarketingAudit1765070000000 } from './1765070000000-create-marketing-audit';
 import { CustomersManagerIds1765060000000 } from './1765060000000-customers-manager-ids';
-import { AuditBookkeepingKeys1765120000000 } from './1765120000000-audit-bookkeeping-keys';
 import { ConsumptionByPeriod1765110000000 } from './1765110000000-consumption-by-period';
 
 /** Every migration, oldest first. Add each new one here. */
@@ -56,5 +55,4 @@ export const MIGRATIONS = [
   CustomersManagerIds1765060000000,
   CreateMarketingAudit1765070000000,
   ConsumptionByPeriod1765110000000,
-  AuditBookkeepingKeys1765120000000,
 ];
