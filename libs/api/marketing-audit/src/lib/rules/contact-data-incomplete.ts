@@ -7,10 +7,6 @@ import { AuditRuleQuery } from './audit-rule';
  * mainland mobile (the domain's MOBILE_PATTERN: outage notices go by SMS), or, at 10 kV and above, with no contact
  * whose role is the electrical contact (电气负责人). One finding per customer (subject key: the customer id).
  *
- * Set-wise: the customers with a valid mobile, and those with an electrical contact, are each one pass over the
- * contacts into a hash that every customer is tested against; only the few that fail read their contacts again
- * for the evidence.
- *
  * Evidence (AuditEvidenceByRule.contact_data_incomplete): `{voltageKv, contacts, problems}`, where a customer
  * without any contact has the one problem `no_contact`, otherwise `no_valid_mobile` and/or `no_electrical_contact`.
  */
@@ -24,19 +20,17 @@ export const contactDataIncomplete: AuditRuleQuery = {
       SELECT c.id AS customer_id, c.id::text AS subject_key,
              jsonb_build_object(
                'voltageKv', c.voltage_kv,
-               'contacts', k.contacts,
-               'problems', to_jsonb(CASE WHEN k.contacts = 0 THEN ARRAY['no_contact']
+               'contacts', coalesce(k.contacts, 0),
+               'problems', to_jsonb(CASE WHEN k.customer_id IS NULL THEN ARRAY['no_contact']
                  ELSE array_remove(ARRAY[CASE WHEN k.mobiles = 0 THEN 'no_valid_mobile' END,
                                          CASE WHEN c.voltage_kv >= ${voltage} AND k.electrical = 0
                                               THEN 'no_electrical_contact' END], NULL) END)) AS evidence
         FROM customers c
-        CROSS JOIN LATERAL (
-          SELECT count(*)::int AS contacts, count(*) FILTER (WHERE phone ~ ${mobile})::int AS mobiles,
-                 count(*) FILTER (WHERE btrim(role) = ${role})::int AS electrical
-            FROM customer_contacts WHERE customer_id = c.id) k
+        LEFT JOIN (SELECT customer_id, count(*)::int AS contacts,
+                          count(*) FILTER (WHERE phone ~ ${mobile})::int AS mobiles,
+                          count(*) FILTER (WHERE btrim(role) = ${role})::int AS electrical
+                     FROM customer_contacts GROUP BY customer_id) k ON k.customer_id = c.id
        WHERE c.stage <> 'closed'
-         AND (c.id NOT IN (SELECT customer_id FROM customer_contacts WHERE phone ~ ${mobile})
-              OR (c.voltage_kv >= ${voltage}
-                  AND c.id NOT IN (SELECT customer_id FROM customer_contacts WHERE btrim(role) = ${role})))`;
+         AND (k.customer_id IS NULL OR k.mobiles = 0 OR (c.voltage_kv >= ${voltage} AND k.electrical = 0))`;
   },
 };
