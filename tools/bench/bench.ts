@@ -18,7 +18,7 @@ import { Pool } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { metricsParams, metricsSelect, RUN_WORK_MEM, scoresSelect } from '@crm/api/scoring';
 import { Params } from '@crm/api/database';
-import { AUDIT_RULE_QUERIES } from '@crm/api/marketing-audit';
+import { AUDIT_RULE_QUERIES, RULE_WORK_MEM } from '@crm/api/marketing-audit';
 import {
   addCalendarDays,
   AUDIT_CLOCK_OWNER,
@@ -790,6 +790,7 @@ async function main(): Promise<void> {
       const explained: { code: string; ms: number; plan: string }[] = [];
       const client = await pool.connect();
       try {
+        await client.query(`SET work_mem = '${RULE_WORK_MEM}'`); // as the run gives each rule
         for (const rule of rules) {
           const p = new Params();
           const select = AUDIT_RULE_QUERIES[rule.code].select(p, rule.parameters, chinaDate(new Date()));
@@ -799,6 +800,7 @@ async function main(): Promise<void> {
           explained.push({ code: rule.code, ms: Number(plan.match(/Execution Time: ([\d.]+) ms/)?.[1] ?? 0), plan });
         }
       } finally {
+        await client.query('RESET work_mem');
         client.release();
       }
       for (const { code, ms } of explained) {

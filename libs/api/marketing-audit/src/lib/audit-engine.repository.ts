@@ -14,7 +14,7 @@ export interface OpenedFinding {
 }
 
 /** Memory for one rule's statement (in the rule's own transaction: SET LOCAL). */
-const RULE_WORK_MEM = '256MB';
+export const RULE_WORK_MEM = '256MB';
 
 /** Whether the existing finding row `f` is verified or dismissed and its condition had gone: a run reopens it. */
 const REOPENS = (f: string) => `(${f}.state IN ('verified', 'dismissed') AND ${f}.condition_cleared_at IS NOT NULL)`;
