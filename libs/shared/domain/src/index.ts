@@ -20,3 +20,4 @@ export * from './lib/spreadsheet-cell';
 export * from './lib/time-limits';
 export * from './lib/work-orders';
 export * from './lib/marketing-audit';
+export * from './lib/kpis';
