@@ -6,6 +6,7 @@ export * from './lib/provide-core';
 export * from './lib/translation-loader';
 export * from './lib/shown-error';
 export * from './lib/save-action';
+export * from './lib/step-dialog';
 export * from './lib/calendar-status.store';
 export * from './lib/http';
 export * from './lib/save-file';

@@ -5,15 +5,8 @@ import { execute, Params, query } from '@crm/api/database';
 import { DataSource } from 'typeorm';
 import { AuditQueryDto } from './dto/audit-query.dto';
 
-export interface NewAuditEntry {
-  user: AuthUser | null;
-  method: string;
-  path: string;
-  status: number;
-  requestId: string;
-  ip: string | null;
-  durationMs: number;
-}
+/** A request to log: an entry less what the table gives it (id, moment), by the signed-in user or nobody. */
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at' | 'user'> & { user: AuthUser | null };
 
 /** The audit log: insert and read only (the table refuses updates and deletes). */
 @Injectable()

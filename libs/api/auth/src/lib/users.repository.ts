@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Page, Role, UserSortField } from '@crm/shared/domain';
+import { Page, Role, UserAccount, UserSortField } from '@crm/shared/domain';
 import { Db, execute, Params, query, queryOne } from '@crm/api/database';
 import { DataSource } from 'typeorm';
 
-/** A user row as the administration reads it (no password hash). */
-export interface UserRow {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  active: boolean;
-  version: number;
+/** A user row as the administration reads it (no password hash): the fields an account shows, its token version and moments. */
+export interface UserRow extends Pick<UserAccount, 'id' | 'username' | 'displayName' | 'role' | 'active' | 'version'> {
   tokenVersion: number;
   createdAt: Date;
   updatedAt: Date;

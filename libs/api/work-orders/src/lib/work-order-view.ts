@@ -66,14 +66,7 @@ export interface WorkOrderRow {
 export interface WorkOrderDetailRow extends WorkOrderRow {
   cause: string | null;
   accountability: string | null;
-  callback: {
-    at: string;
-    by: { id: string; displayName: string };
-    solved: boolean;
-    satisfaction: number;
-    note: string;
-    contradicts: boolean;
-  } | null;
+  callback: WorkOrderCallbackView | null;
   urge_list: WorkOrderUrgeView[];
 }
 

@@ -5,7 +5,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ApplicationStepView, ApplicationView } from '@crm/shared/domain';
-import { AuthStore, LanguageService, SaveAction } from '@crm/web/core';
+import { AuthStore, LanguageService, StepDialog } from '@crm/web/core';
 import { CellDef, DataTable, Field, FormDialog, NotFound, SlaTag, TableColumn, TableRow } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -62,9 +62,8 @@ export class ApplicationPage implements OnInit {
   private readonly language = inject(LanguageService);
   protected readonly app = signal<ApplicationView | null>(null);
   protected readonly notFound = signal(false);
-  protected readonly action = new SaveAction();
-  protected readonly advancing = signal(false);
-  protected readonly cancelling = signal(false);
+  /** The open dialog, advancing or cancelling the application, and sending it. */
+  protected readonly dialog = new StepDialog<'advance' | 'cancel'>();
   protected note = '';
   protected completedAt: Date | null = null;
   protected reason = '';
@@ -112,31 +111,28 @@ export class ApplicationPage implements OnInit {
   startAdvance(): void {
     this.note = '';
     this.completedAt = null;
-    this.action.error.set(null);
-    this.advancing.set(true);
+    this.dialog.open('advance');
   }
 
   async advance(): Promise<void> {
     const step = this.current();
     if (!step) return;
-    const done = await this.act(() =>
+    await this.send(() =>
       this.api.advance(this.id(), {
         step: step.code,
         note: this.note || undefined,
         completedAt: this.completedAt?.toISOString(),
       }),
     );
-    if (done) this.advancing.set(false);
   }
 
   startCancel(): void {
     this.reason = '';
-    this.action.error.set(null);
-    this.cancelling.set(true);
+    this.dialog.open('cancel');
   }
 
   async cancel(): Promise<void> {
-    if (await this.act(() => this.api.cancel(this.id(), this.reason))) this.cancelling.set(false);
+    await this.send(() => this.api.cancel(this.id(), this.reason));
   }
 
   stepName(step: ApplicationStepView): string {
@@ -144,12 +140,10 @@ export class ApplicationPage implements OnInit {
   }
 
   /** Sends a step and shows the application it returns; one changed meanwhile is loaded again. */
-  private act(request: () => Promise<ApplicationView>): Promise<boolean> {
-    return this.action.run(
+  private async send(request: () => Promise<ApplicationView>): Promise<void> {
+    await this.dialog.send(
       async () => this.app.set(await request()),
-      async (e) => {
-        if (e instanceof HttpErrorResponse && e.status === 409) await this.load();
-      },
+      () => this.load(),
     );
   }
 }

@@ -2,8 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@ang
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AuditFindingListEntry } from '@crm/shared/domain';
-import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { ListCard } from '@crm/web/ui';
 import { AuditRulesStore } from '../audit-rules.store';
 import { MarketingAuditApi } from '../marketing-audit.api';
 import { SeverityTag } from './finding-tags';
@@ -18,20 +17,11 @@ const FETCH = 20;
 @Component({
   selector: 'crm-findings-to-rectify',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslatePipe, SeverityTag, NzCardModule, NzEmptyModule],
+  imports: [RouterLink, TranslatePipe, ListCard, SeverityTag],
   templateUrl: './findings-to-rectify.html',
   styles: `
     :host {
       display: block;
-    }
-    .list {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-    }
-    .list li {
-      padding: 6px 0;
-      border-bottom: 1px solid #f0f0f0;
     }
     .overdue {
       color: #cf1322;

@@ -5,9 +5,8 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AUDIT_NOTE_MIN_LENGTH, AuditFindingAction, AuditFindingEventKind, AuditFindingView } from '@crm/shared/domain';
-import { SaveAction } from '@crm/web/core';
-import { Field, FormDialog, NotFound } from '@crm/web/ui';
-import { NzButtonModule } from 'ng-zorro-antd/button';
+import { StepDialog } from '@crm/web/core';
+import { ActionButtons, Field, FormDialog, NotFound } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzGridModule } from 'ng-zorro-antd/grid';
@@ -41,13 +40,13 @@ const EVENT_COLOURS: Record<AuditFindingEventKind, string> = {
     FormsModule,
     RouterLink,
     TranslatePipe,
+    ActionButtons,
     Field,
     FindingEvidence,
     FindingStateTag,
     FormDialog,
     NotFound,
     SeverityTag,
-    NzButtonModule,
     NzCardModule,
     NzDescriptionsModule,
     NzGridModule,
@@ -74,9 +73,8 @@ export class FindingPage implements OnInit {
   protected readonly rules = inject(AuditRulesStore);
   protected readonly finding = signal<AuditFindingView | null>(null);
   protected readonly notFound = signal(false);
-  /** The action whose dialog is open. */
-  protected readonly dialog = signal<AuditFindingAction | null>(null);
-  protected readonly submission = new SaveAction();
+  /** The action whose dialog is open, and sending it. */
+  protected readonly dialog = new StepDialog<AuditFindingAction>();
   protected readonly eventColours = EVENT_COLOURS;
   protected readonly minLength = AUDIT_NOTE_MIN_LENGTH;
   protected note = '';
@@ -88,23 +86,17 @@ export class FindingPage implements OnInit {
 
   protected open(action: AuditFindingAction): void {
     this.note = '';
-    this.submission.error.set(null);
-    this.dialog.set(action);
+    this.dialog.open(action);
   }
 
   protected async submit(): Promise<void> {
-    const action = this.dialog();
     const finding = this.finding();
-    if (!action || !finding) return;
-    await this.submission.run(
-      async () => {
-        this.finding.set(await this.api.act(finding.id, action, { note: this.note.trim(), version: finding.version }));
-        this.dialog.set(null);
-      },
+    if (!finding) return;
+    await this.dialog.send(
+      async (action) =>
+        this.finding.set(await this.api.act(finding.id, action, { note: this.note.trim(), version: finding.version })),
       // Someone else acted on it first: show it as it is now, keeping the dialog and its note.
-      async (e) => {
-        if (e instanceof HttpErrorResponse && e.status === 409) await this.load();
-      },
+      () => this.load(),
     );
   }
 

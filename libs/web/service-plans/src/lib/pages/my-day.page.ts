@@ -7,10 +7,9 @@ import { AuthStore, LanguageService } from '@crm/web/core';
 import { NotificationTexts } from '@crm/web/notifications';
 import { FindingsToRectify } from '@crm/web/marketing-audit';
 import { RequestsDue } from '@crm/web/work-orders';
-import { CellDef, DataTable, SlaTag, TableColumn } from '@crm/web/ui';
+import { CellDef, DataTable, ListCard, SlaTag, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -42,6 +41,7 @@ const NOTIFICATIONS = 8;
     TranslatePipe,
     CellDef,
     DataTable,
+    ListCard,
     SlaTag,
     CompleteTaskDialog,
     TaskCalendar,
@@ -51,7 +51,6 @@ const NOTIFICATIONS = 8;
     FindingsToRectify,
     NzButtonModule,
     NzCardModule,
-    NzEmptyModule,
     NzGridModule,
     NzIconModule,
     NzTagModule,
@@ -61,7 +60,7 @@ const NOTIFICATIONS = 8;
     :host ::ng-deep tr.overdue td {
       color: #cf1322;
     }
-    .crm-list li.unread {
+    .unread {
       font-weight: 500;
     }
   `,

@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { DatePipe, NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { WorkOrderListItem } from '@crm/shared/domain';
@@ -11,7 +11,7 @@ import { RequestFlags } from './request-flags';
 @Component({
   selector: 'crm-request-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, TranslatePipe, CellDef, DataTable, RequestFlags, SlaTag],
+  imports: [DatePipe, NgTemplateOutlet, TranslatePipe, CellDef, DataTable, RequestFlags, SlaTag],
   templateUrl: './request-table.html',
   styles: `
     :host {

@@ -3,9 +3,7 @@ import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@ang
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { WorkOrderListItem } from '@crm/shared/domain';
-import { SlaTag } from '@crm/web/ui';
-import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { ListCard, SlaTag } from '@crm/web/ui';
 import { dueTodayOrOverdue, runningDue } from '../order-rules';
 import { WorkOrderNames } from '../work-order-names';
 import { WorkOrdersApi } from '../work-orders.api';
@@ -20,7 +18,7 @@ const FETCH = 50;
 @Component({
   selector: 'crm-requests-due',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, TranslatePipe, SlaTag, NzCardModule, NzEmptyModule],
+  imports: [DatePipe, RouterLink, TranslatePipe, ListCard, SlaTag],
   templateUrl: './requests-due.html',
   styles: `
     :host {

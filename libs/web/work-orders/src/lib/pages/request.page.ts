@@ -5,9 +5,8 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { WorkOrderChannel, WorkOrderEventView, WorkOrderType, WorkOrderView } from '@crm/shared/domain';
-import { SaveAction } from '@crm/web/core';
-import { Field, FormDialog, NotFound, SlaTag } from '@crm/web/ui';
-import { NzButtonModule } from 'ng-zorro-antd/button';
+import { StepDialog } from '@crm/web/core';
+import { ActionButtons, Field, FormDialog, NotFound, SlaTag } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzGridModule } from 'ng-zorro-antd/grid';
@@ -44,12 +43,12 @@ const EVENT_COLOURS: Record<WorkOrderEventView['kind'], string> = {
     FormsModule,
     RouterLink,
     TranslatePipe,
+    ActionButtons,
     Field,
     FormDialog,
     NotFound,
     RequestFlags,
     SlaTag,
-    NzButtonModule,
     NzCardModule,
     NzDescriptionsModule,
     NzGridModule,
@@ -62,11 +61,6 @@ const EVENT_COLOURS: Record<WorkOrderEventView['kind'], string> = {
   ],
   templateUrl: './request.page.html',
   styles: `
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-    }
     .field {
       margin-bottom: 12px;
     }
@@ -91,10 +85,8 @@ export class RequestPage implements OnInit {
     const o = this.order();
     return o ? orderActions(o) : [];
   });
-  /** The step whose dialog is open. */
-  protected readonly dialog = signal<OrderAction | null>(null);
-  /** Sending the open dialog's step. */
-  protected readonly step = new SaveAction();
+  /** The step whose dialog is open, and sending it. */
+  protected readonly dialog = new StepDialog<OrderAction>();
   protected readonly eventColours = EVENT_COLOURS;
   protected readonly facts = eventFacts;
   protected readonly texts = stepTexts;
@@ -106,25 +98,18 @@ export class RequestPage implements OnInit {
 
   protected open(action: OrderAction): void {
     this.form = this.emptyForm();
-    this.step.error.set(null);
-    this.dialog.set(action);
+    this.dialog.open(action);
   }
 
   protected async submit(): Promise<void> {
-    const action = this.dialog();
     const order = this.order();
-    if (!action || !order) return;
-    await this.step.run(
-      async () => {
-        this.order.set(await this.api.step(this.id(), action, this.body(action, order.type)));
-        this.dialog.set(null);
-        this.events.set(await this.api.events(this.id()));
-      },
-      async (e) => {
-        // Someone else moved the order on: show it as it is now.
-        if (e instanceof HttpErrorResponse && e.status === 409) await this.load();
-      },
+    if (!order) return;
+    const sent = await this.dialog.send(
+      async (action) => this.order.set(await this.api.step(this.id(), action, this.body(action, order.type))),
+      // Someone else moved the order on: show it as it is now.
+      () => this.load(),
     );
+    if (sent) this.events.set(await this.api.events(this.id()));
   }
 
   private body(action: OrderAction, type: WorkOrderType): object {
