@@ -1,17 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Db, execute, Params, queryOne } from '@crm/api/database';
+import { ClocksStart, clocksInsertFrom } from '@crm/api/time-limits';
 import { AUDIT_CLOCK_OWNER, AuditParameters, AuditSeverity } from '@crm/shared/domain';
+import { rectificationClockKindSql, rectificationDaysSql } from './marketing-audit-sql';
 import { AuditRuleQuery } from './rules/audit-rule';
-
-/** A finding a run opened: new (`found`) or reopened after its condition had gone (`recurred`). */
-export interface OpenedFinding {
-  id: string;
-  customerId: string;
-  severity: AuditSeverity;
-  kind: 'found' | 'recurred';
-  /** Which opening of the finding this is (1 for a new one): names its rectification clock. */
-  opening: number;
-}
 
 /** Memory for one rule's statement (in the rule's own transaction: SET LOCAL). */
 export const RULE_WORK_MEM = '256MB';
@@ -31,8 +23,9 @@ export class AuditEngineRepository {
    * a new open finding with a `found` event. An open or rectifying finding found again takes the new evidence and
    * loses condition_cleared_at. A verified or dismissed finding whose condition had gone is reopened (open,
    * recurrences + 1, the rule's severity now, version + 1, a `recurred` event); found again without having gone,
-   * only last_found_at and last_run_id move. Answers how many subjects it found and the findings it opened (their
-   * clocks are the caller's).
+   * only last_found_at and last_run_id move. Every finding it opened gets its rectification clock (`clocks`, started
+   * at `at`; clocksInsertFrom of the time-limit engine) named by its opening: 1 for a new one, one more than the
+   * clocks it had for a reopened one. Answers how many subjects it found and how many findings it created.
    */
   async record(
     db: Db,
@@ -41,8 +34,8 @@ export class AuditEngineRepository {
     parameters: AuditParameters,
     today: string,
     runId: string,
-    at: Date,
-  ): Promise<{ found: number; opened: OpenedFinding[] }> {
+    clocks: ClocksStart,
+  ): Promise<{ found: number; created: number }> {
     // A rule over the whole population hashes and sorts hundreds of thousands of rows: in memory, not on disk.
     await execute(db, `SET LOCAL work_mem = '${RULE_WORK_MEM}'`);
     const p = new Params();
@@ -50,15 +43,8 @@ export class AuditEngineRepository {
     const code = p.add(rule.code);
     const sev = p.add(severity);
     const run = p.add(runId);
-    const now = p.add(at);
-    const row = await queryOne<{
-      found: number;
-      ids: string[];
-      customer_ids: string[];
-      severities: AuditSeverity[];
-      kinds: OpenedFinding['kind'][];
-      openings: number[];
-    }>(
+    const now = p.add(clocks.startedAt);
+    const row = await queryOne<{ found: number; created: number }>(
       db,
       `WITH hits AS (${select}),
        upserted AS (
@@ -77,37 +63,30 @@ export class AuditEngineRepository {
          RETURNING f.id, f.customer_id, f.severity, (xmax = 0) AS created
        ),
        opened AS (
-         -- audit_findings read here is the table as it was before this statement.
-         SELECT u.id, u.customer_id, u.severity, CASE WHEN u.created THEN 'found' ELSE 'recurred' END AS kind
+         -- audit_findings and clocks read here are the tables as they were before this statement.
+         SELECT u.id, u.customer_id, u.severity, CASE WHEN u.created THEN 'found' ELSE 'recurred' END AS kind,
+                CASE WHEN u.created THEN 1
+                     ELSE (SELECT count(*)::int + 1 FROM clocks k
+                            WHERE k.owner_kind = '${AUDIT_CLOCK_OWNER}' AND k.owner_id = u.id) END AS opening
            FROM upserted u LEFT JOIN audit_findings o ON o.id = u.id
           WHERE u.created OR ${REOPENS('o')}
        ),
        logged AS (
          INSERT INTO audit_finding_events (finding_id, kind, run_id, at) SELECT id, kind, ${run}, ${now} FROM opened
+       ),
+       clocked AS (
+         ${clocksInsertFrom(
+           p,
+           `(SELECT o.id AS owner_id, ${rectificationClockKindSql('o.opening')} AS clock_kind, o.customer_id,
+                    ${rectificationDaysSql('o.severity')} AS limit_value FROM opened o)`,
+           clocks,
+         )}
        )
-       SELECT (SELECT count(*)::int FROM upserted) AS found,
-              coalesce(array_agg(o.id::text), '{}') AS ids,
-              coalesce(array_agg(o.customer_id::text), '{}') AS customer_ids,
-              coalesce(array_agg(o.severity), '{}') AS severities,
-              coalesce(array_agg(o.kind), '{}') AS kinds,
-              coalesce(array_agg(CASE WHEN o.kind = 'found' THEN 1
-                                      ELSE (SELECT count(*)::int + 1 FROM clocks k
-                                             WHERE k.owner_kind = '${AUDIT_CLOCK_OWNER}' AND k.owner_id = o.id) END),
-                       '{}') AS openings
-         FROM opened o`,
+       SELECT (SELECT count(*)::int FROM upserted) AS found, count(*) FILTER (WHERE kind = 'found')::int AS created
+         FROM opened`,
       p,
     );
-    const r = row as NonNullable<typeof row>;
-    return {
-      found: r.found,
-      opened: r.ids.map((id, i) => ({
-        id,
-        customerId: r.customer_ids[i],
-        severity: r.severities[i],
-        kind: r.kinds[i],
-        opening: r.openings[i],
-      })),
-    };
+    return row as NonNullable<typeof row>;
   }
 
   /**

@@ -2,23 +2,14 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AuthUser } from '@crm/api/auth';
 import { JobsService } from '@crm/api/jobs';
 import { TimeLimitsService } from '@crm/api/time-limits';
-import {
-  AUDIT_CLOCK_OWNER,
-  AuditRunView,
-  chinaDate,
-  RECTIFICATION_WORKING_DAYS,
-  rectificationClockKind,
-} from '@crm/shared/domain';
+import { AUDIT_CLOCK_OWNER, AuditRunView, chinaDate, RECTIFICATION_WORKING_DAYS } from '@crm/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditEngineRepository, OpenedFinding } from './audit-engine.repository';
+import { AuditEngineRepository } from './audit-engine.repository';
 import { AuditRulesRepository, EnabledRule } from './audit-rules.repository';
 import { AuditRunsRepository, RuleCounts } from './audit-runs.repository';
 import { AUDIT_RULE_QUERIES } from './rules';
 
 export const AUDIT_JOB = 'marketing-audit';
-
-/** Rectification clocks computed and inserted per statement when a run opens many findings. */
-const CLOCK_BATCH = 10_000;
 
 /** pg-boss states of a job that will still run or is running. */
 const LIVE_JOB_STATES = ['created', 'retry', 'active'];
@@ -26,7 +17,7 @@ const LIVE_JOB_STATES = ['created', 'retry', 'active'];
 /**
  * The audit run (pg-boss job `marketing-audit`, nightly at 01:30 China time and on demand): every enabled rule that
  * has its SQL, one after the other, each in its own transaction: one set-wise statement records what the rule finds
- * (AuditEngineRepository.record), the findings it opened get their rectification clocks (in batches), and a second
+ * and starts the rectification clocks of the findings it opened (AuditEngineRepository.record), and a second
  * statement marks the findings it no longer finds. Progress is the share of rules done; each rule's counts are kept
  * on the run as it goes. One run at a time whatever the number of API instances (the queue is a singleton), and a
  * repeated run changes nothing that has not changed (the unique rule and subject of a finding).
@@ -99,36 +90,24 @@ export class AuditRunService implements OnModuleInit {
   private async runRule(manager: EntityManager, rule: EnabledRule, today: string, runId: string): Promise<RuleCounts> {
     const query = AUDIT_RULE_QUERIES[rule.code];
     if (!query) throw new Error(`No SQL for the audit rule ${rule.code}`);
-    const at = new Date();
-    const { found, opened } = await this.engine.record(
+    // The rectification clocks of the findings this rule opens: all started now, RECTIFICATION_WORKING_DAYS of
+    // their severity.
+    const clocks = await this.timeLimits.startedTogether(
+      AUDIT_CLOCK_OWNER,
+      'working_days',
+      new Date(),
+      Object.values(RECTIFICATION_WORKING_DAYS),
+    );
+    const { found, created } = await this.engine.record(
       manager,
       query,
       rule.severity,
       rule.parameters,
       today,
       runId,
-      at,
+      clocks,
     );
-    await this.startClocks(manager, opened, at);
-    const cleared = await this.engine.clear(manager, rule.code, runId, at);
-    return { rule: rule.code, found, created: opened.filter((o) => o.kind === 'found').length, cleared };
-  }
-
-  /** The rectification clocks of the findings a run opened, RECTIFICATION_WORKING_DAYS of their severity. */
-  private async startClocks(manager: EntityManager, opened: OpenedFinding[], at: Date): Promise<void> {
-    for (let from = 0; from < opened.length; from += CLOCK_BATCH) {
-      await this.timeLimits.start(
-        manager,
-        opened.slice(from, from + CLOCK_BATCH).map((o) => ({
-          ownerKind: AUDIT_CLOCK_OWNER,
-          ownerId: o.id,
-          clockKind: rectificationClockKind(o.opening),
-          customerId: o.customerId,
-          limit: RECTIFICATION_WORKING_DAYS[o.severity],
-          unit: 'working_days',
-          startedAt: at,
-        })),
-      );
-    }
+    const cleared = await this.engine.clear(manager, rule.code, runId, clocks.startedAt);
+    return { rule: rule.code, found, created, cleared };
   }
 }

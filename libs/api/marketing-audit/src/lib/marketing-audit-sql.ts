@@ -1,4 +1,15 @@
-import { AUDIT_CLOCK_OWNER } from '@crm/shared/domain';
+import { AUDIT_CLOCK_OWNER, RECTIFICATION_WORKING_DAYS } from '@crm/shared/domain';
+
+/** rectificationClockKind in SQL: the name of the rectification clock of the opening number `opening`. */
+export function rectificationClockKindSql(opening: string): string {
+  return `CASE WHEN ${opening} <= 1 THEN 'rectification' ELSE 'rectification_' || ${opening} END`;
+}
+
+/** RECTIFICATION_WORKING_DAYS in SQL: the working days to rectify a finding of the severity `severity`. */
+export function rectificationDaysSql(severity: string): string {
+  const days = Object.entries(RECTIFICATION_WORKING_DAYS).map(([s, d]) => `WHEN '${s}' THEN ${d}`);
+  return `CASE ${severity} ${days.join(' ')} END`;
+}
 
 /** Joins the finding row `f`'s latest rectification clock as `k` (LEFT JOIN LATERAL: null before any). */
 export function latestClockJoin(f: string): string {

@@ -1,4 +1,16 @@
-import { chinaDateSql } from '@crm/api/database';
+import { chinaDateSql, Params } from '@crm/api/database';
+import { ClockUnit } from '@crm/shared/domain';
+
+/**
+ * Clocks of one owner kind started together at one moment (TimeLimitsService.startedTogether): the moments of each
+ * of their limits, computed once as TimeLimitsService.start computes them.
+ */
+export interface ClocksStart {
+  ownerKind: string;
+  unit: ClockUnit;
+  startedAt: Date;
+  moments: { limit: number; warnAt: Date; dueAt: Date; estimated: boolean }[];
+}
 
 /**
  * The state of the clock row `k` (see clockState in libs/shared/domain/time-limits.ts, the same
@@ -33,3 +45,24 @@ export function clockWarnDateSql(k: string): string {
 export const clocksCopy = `COPY clocks (owner_kind, owner_id, clock_kind, customer_id, limit_value, limit_unit, started_at,
               warn_at, due_at, stopped_at, paused_at, resumed_at, used_before, calendar_estimated)
               FROM STDIN (FORMAT csv)`;
+
+/**
+ * The set-wise clock start for jobs: inserts one clock per row of `source` (a CTE or a sub-query with the columns
+ * owner_id, clock_kind, customer_id, limit_value), started as `start` says, its moments those of its limit. A row
+ * whose limit is not among `start`'s fails the statement (warn_at may not be null) rather than go without a clock.
+ */
+export function clocksInsertFrom(p: Params, source: string, start: ClocksStart): string {
+  const moments = start.moments
+    .map(
+      (m) =>
+        `(${p.add(m.limit)}::numeric, ${p.add(m.warnAt)}::timestamptz, ${p.add(m.dueAt)}::timestamptz, ${p.add(m.estimated)}::boolean)`,
+    )
+    .join(', ');
+  return `INSERT INTO clocks (owner_kind, owner_id, clock_kind, customer_id, limit_value, limit_unit, started_at,
+                              warn_at, due_at, calendar_estimated)
+          SELECT ${p.add(start.ownerKind)}, s.owner_id, s.clock_kind, s.customer_id, s.limit_value, ${p.add(start.unit)},
+                 ${p.add(start.startedAt)}::timestamptz, m.warn_at, m.due_at, m.calendar_estimated
+            FROM ${source} s
+            LEFT JOIN (VALUES ${moments}) m (limit_value, warn_at, due_at, calendar_estimated)
+                   ON m.limit_value = s.limit_value`;
+}

@@ -2,7 +2,8 @@ import { CalendarModule } from '@crm/api/calendar';
 import { CustomersModule } from '@crm/api/customers';
 import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
 import { randomUUID } from 'node:crypto';
-import { ClockScanService, TimeLimitsModule, TimeLimitsService } from '../index';
+import { Params } from '@crm/api/database';
+import { ClockScanService, clocksInsertFrom, TimeLimitsModule, TimeLimitsService } from '../index';
 
 const DAY = 86_400_000;
 
@@ -95,5 +96,44 @@ describe('time limits: clocks and the scan', () => {
     expect(reading?.state).toBe('overdue');
     // Midnight in China is 16:00 UTC.
     expect(reading?.dueAt.toISOString()).toMatch(/T16:00:00\.000Z$/);
+  });
+
+  it('starts clocks set-wise from SQL with the moments start gives, and refuses a row whose limit it was not given', async () => {
+    const c = await createCustomer(t, 'manager1');
+    // A Friday afternoon in China, so the working days skip a weekend.
+    const startedAt = new Date('2026-11-27T07:00:00Z');
+    const one = await start(c.id, startedAt, 5, 'working_days');
+    const other = await start(c.id, startedAt, 10, 'working_days');
+    const together = await clocks.startedTogether('test_owner', 'working_days', startedAt, [10, 5, 10]);
+    expect(together.moments.map((m) => m.limit)).toEqual([10, 5]);
+    const rows = (limits: number[]) => {
+      const p = new Params();
+      const source = `(SELECT owner_id::uuid, 'set_wise' AS clock_kind, ${p.add(c.id)}::uuid AS customer_id, limit_value
+                         FROM unnest(${p.add([one.ownerId, other.ownerId])}::text[], ${p.add(limits)}::int[])
+                              AS r (owner_id, limit_value))`;
+      return { sql: clocksInsertFrom(p, source, together), params: p.values };
+    };
+    const inserted = rows([5, 10]);
+    await t.dataSource.transaction((m) => m.query(inserted.sql, inserted.params));
+
+    const moments = (clockKind: string) =>
+      t.dataSource.query(
+        `SELECT owner_id AS "ownerId", limit_value::int AS "limit", limit_unit AS unit, started_at AS "startedAt",
+                warn_at AS "warnAt", due_at AS "dueAt", calendar_estimated AS estimated
+           FROM clocks WHERE owner_id = ANY($1) AND clock_kind = $2 ORDER BY limit_value`,
+        [[one.ownerId, other.ownerId], clockKind],
+      );
+    const setWise = await moments('set_wise');
+    expect(setWise).toEqual(await moments('resolution'));
+    expect(setWise.map((k: { ownerId: string; limit: number }) => [k.ownerId, k.limit])).toEqual([
+      [one.ownerId, 5],
+      [other.ownerId, 10],
+    ]);
+    expect(setWise[0].warnAt < setWise[0].dueAt).toBe(true);
+
+    const unknown = rows([5, 15]);
+    await expect(
+      t.dataSource.transaction((m) => m.query(unknown.sql.replace('set_wise', 'other'), unknown.params)),
+    ).rejects.toThrow(/warn_at/);
   });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CalendarService } from '@crm/api/calendar';
 import { ClockMoments, clockMoments, ClockState, clockState, ClockUnit, clockUsedSoFar } from '@crm/shared/domain';
 import { EntityManager } from 'typeorm';
+import { ClocksStart } from './clock-sql';
 import { ClockKey, TimeLimitsRepository } from './time-limits.repository';
 
 export interface StartClock extends ClockKey {
@@ -56,6 +57,19 @@ export class TimeLimitsService {
         };
       }),
     );
+  }
+
+  /**
+   * Clocks of `ownerKind` of these limits all started at `startedAt`, to be inserted set-wise by clocksInsertFrom
+   * in the owner's statement: the moments of each limit, as start computes them.
+   */
+  async startedTogether(ownerKind: string, unit: ClockUnit, startedAt: Date, limits: number[]): Promise<ClocksStart> {
+    const calendar = await this.calendar.calendar();
+    const moments = [...new Set(limits)].map((limit) => ({
+      limit,
+      ...clockMoments(startedAt, limit, unit, calendar),
+    }));
+    return { ownerKind, unit, startedAt, moments };
   }
 
   async stop(manager: EntityManager, key: ClockKey, at: Date): Promise<void> {
