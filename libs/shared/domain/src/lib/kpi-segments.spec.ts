@@ -1,4 +1,4 @@
-import { DISSATISFIED_BELOW, KPI_SEGMENT_CODES, kpiSegmentRule } from './kpi-segments';
+import { DISSATISFIED_BELOW, KPI_SEGMENT_CODES, kpiSegmentRule, kpiSegmentShortcuts } from './kpi-segments';
 import { KPI_CODES } from './kpis';
 import { segmentRuleProblems } from './segments';
 
@@ -60,6 +60,7 @@ describe('kpiSegmentRule', () => {
       expect(rule === null).toBe(!KPI_SEGMENT_CODES.includes(code));
       if (rule) expect(segmentRuleProblems(rule)).toEqual([]);
     }
+    expect(kpiSegmentShortcuts()).toEqual(KPI_SEGMENT_CODES.map((code) => ({ code, rule: kpiSegmentRule(code) })));
   });
 
   it('gives a copy the caller may change', () => {

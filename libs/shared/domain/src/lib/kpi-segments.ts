@@ -33,11 +33,19 @@ const KPI_SEGMENT_RULES: Partial<Record<KpiCode, SegmentRule>> = {
   c_rated_customers: inService(cond('creditRating', 'eq', 'C')),
 };
 
+/** A copy of a rule (plain JSON) the caller may change. */
+const copy = (rule: SegmentRule): SegmentRule => JSON.parse(JSON.stringify(rule)) as SegmentRule;
+
 /** The segment rule of the customers behind a KPI, or null when the rule builder's fields cannot express it. */
 export function kpiSegmentRule(code: KpiCode): SegmentRule | null {
   const rule = KPI_SEGMENT_RULES[code];
-  return rule ? structuredClone(rule) : null;
+  return rule ? copy(rule) : null;
 }
 
 /** The KPIs that have a segment rule, in catalogue order. */
 export const KPI_SEGMENT_CODES: readonly KpiCode[] = KPI_CODES.filter((code) => code in KPI_SEGMENT_RULES);
+
+/** Each KPI that has a segment rule, with a copy of its rule, in catalogue order. */
+export function kpiSegmentShortcuts(): { code: KpiCode; rule: SegmentRule }[] {
+  return KPI_SEGMENT_CODES.map((code) => ({ code, rule: copy(KPI_SEGMENT_RULES[code] as SegmentRule) }));
+}

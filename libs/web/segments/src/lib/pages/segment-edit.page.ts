@@ -18,6 +18,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { catchError, debounceTime, from, map, of, switchMap, tap } from 'rxjs';
 import { parseAccountNumbers } from '../account-numbers';
 import { RuleBuilder } from '../components/rule-builder';
+import { ruleFromParam } from '../rule-param';
 import { vocabularyColumns } from '../member-columns';
 import { SegmentsApi, SegmentVocabulary } from '../segments.api';
 
@@ -77,6 +78,8 @@ const PREVIEW_DELAY_MS = 400;
 export class SegmentEditPage implements OnInit {
   /** Route parameter; unset for a new segment. */
   readonly id = input<string>();
+  /** Query parameter of a new segment: a rule to start from, as JSON (see ruleFromParam). */
+  readonly ruleParam = input<string>(undefined, { alias: 'rule' });
   private readonly api = inject(SegmentsApi);
   private readonly router = inject(Router);
   private readonly language = inject(LanguageService);
@@ -85,6 +88,8 @@ export class SegmentEditPage implements OnInit {
   protected readonly description = signal('');
   protected readonly kind = signal<SegmentKind>('dynamic');
   protected readonly rule = signal<SegmentRule>({ op: 'and', rules: [] });
+  /** The rule of the link was refused: the editor starts from an empty rule. */
+  protected readonly ruleParamInvalid = signal(false);
   protected readonly accountText = signal('');
   protected readonly accountNos = computed(() => parseAccountNumbers(this.accountText()));
   protected readonly vocabulary = signal<SegmentVocabulary | null>(null);
@@ -184,6 +189,10 @@ export class SegmentEditPage implements OnInit {
       this.description.set(segment.description);
       this.kind.set(segment.kind);
       if (segment.rule) this.rule.set(segment.rule);
+    } else {
+      const { rule, invalid } = ruleFromParam(this.ruleParam());
+      if (rule) this.rule.set(rule);
+      this.ruleParamInvalid.set(invalid);
     }
     this.vocabulary.set(vocabulary);
   }
