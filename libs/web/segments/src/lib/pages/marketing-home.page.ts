@@ -48,6 +48,9 @@ const SEGMENTS_PAGE_SIZE = 10;
   ],
   templateUrl: './marketing-home.page.html',
   styles: `
+    .mine {
+      margin-left: 8px;
+    }
     .joined {
       color: #389e0d;
     }
