@@ -2,7 +2,7 @@ import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { Router } from '@angular/router';
+import { ActivatedRoute, Router } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { SegmentKind, SegmentMember, SegmentPreview, SegmentRule, segmentRuleProblems } from '@crm/shared/domain';
 import { LanguageService, SaveAction, shownError } from '@crm/web/core';
@@ -78,10 +78,9 @@ const PREVIEW_DELAY_MS = 400;
 export class SegmentEditPage implements OnInit {
   /** Route parameter; unset for a new segment. */
   readonly id = input<string>();
-  /** Query parameter of a new segment: a rule to start from, as JSON (see ruleFromParam). */
-  readonly ruleParam = input<string>(undefined, { alias: 'rule' });
   private readonly api = inject(SegmentsApi);
   private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
   private readonly language = inject(LanguageService);
 
   protected readonly name = signal('');
@@ -190,7 +189,8 @@ export class SegmentEditPage implements OnInit {
       this.kind.set(segment.kind);
       if (segment.rule) this.rule.set(segment.rule);
     } else {
-      const { rule, invalid } = ruleFromParam(this.ruleParam());
+      // A new segment may start from the rule of its link: `?rule=<JSON>` (see ruleFromParam).
+      const { rule, invalid } = ruleFromParam(this.route.snapshot.queryParamMap.get('rule') ?? undefined);
       if (rule) this.rule.set(rule);
       this.ruleParamInvalid.set(invalid);
     }
