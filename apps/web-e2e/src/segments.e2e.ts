@@ -22,7 +22,7 @@ test('marketing builds a segment from two groups, watches the live count, saves 
   page,
 }) => {
   await login(page, 'marketing');
-  await page.getByRole('link', { name: '客户细分' }).click();
+  await page.getByTestId('nav').getByText('客户细分').click();
   await expect(page.getByTestId('segments')).toBeVisible();
   await page.getByTestId('new-segment').click();
 

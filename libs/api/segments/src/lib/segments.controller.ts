@@ -15,6 +15,7 @@ import {
   SegmentMember,
   SegmentPreview,
   SegmentSnapshot,
+  SegmentsOverview,
 } from '@crm/shared/domain';
 import type { Response } from 'express';
 import {
@@ -66,6 +67,16 @@ export class SegmentsController {
   @Get()
   list(@Query() query: SegmentListQueryDto): Promise<Page<Segment>> {
     return this.segments.list(query);
+  }
+
+  /**
+   * The marketing home's figures: every segment (the caller's first) with its members, its joiners and leavers
+   * of the last 30 days and its members in a running service plan, and the newest joiners of the caller's segments.
+   */
+  @Get('overview')
+  @Roles('marketing', 'leader', 'admin')
+  overview(@CurrentUser() user: AuthUser): Promise<SegmentsOverview> {
+    return this.segments.overview(user);
   }
 
   @Get(':id')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ChangeHistoryModule } from '@crm/api/change-history';
 import { SegmentMembersRepository } from './segment-members.repository';
+import { SegmentOverviewRepository } from './segment-overview.repository';
 import { SegmentSnapshotsRepository } from './segment-snapshots.repository';
 import { SegmentSnapshotsService } from './segment-snapshots.service';
 import { SegmentsController } from './segments.controller';
@@ -15,6 +16,7 @@ import { SegmentsService } from './segments.service';
     SegmentsService,
     SegmentsRepository,
     SegmentMembersRepository,
+    SegmentOverviewRepository,
     SegmentSnapshotsRepository,
     SegmentSnapshotsService,
   ],

@@ -11,10 +11,12 @@ import {
   SegmentPreview,
   SegmentRule,
   segmentRuleProblems,
+  SegmentsOverview,
 } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
 import { CreateSegmentDto, StaticMembersDto, UpdateSegmentDto } from './dto/segment.dto';
 import { MemberSource, SegmentMembersRepository } from './segment-members.repository';
+import { SegmentOverviewRepository } from './segment-overview.repository';
 import { SegmentSnapshotsService } from './segment-snapshots.service';
 import { SegmentsRepository } from './segments.repository';
 
@@ -39,6 +41,7 @@ export class SegmentsService {
     private readonly segments: SegmentsRepository,
     private readonly members: SegmentMembersRepository,
     private readonly snapshots: SegmentSnapshotsService,
+    private readonly overviews: SegmentOverviewRepository,
   ) {}
 
   async preview(scope: DataScope, rule: unknown): Promise<SegmentPreview> {
@@ -48,6 +51,15 @@ export class SegmentsService {
       this.members.sample(source, scope, PREVIEW_SAMPLE),
     ]);
     return { count, sample };
+  }
+
+  /** The marketing home's figures: every segment, the user's first, and the newest joiners of the user's. */
+  async overview(user: AuthUser): Promise<SegmentsOverview> {
+    const [segments, newestJoiners] = await Promise.all([
+      this.overviews.segments(user.id),
+      this.overviews.newestJoiners(user.id),
+    ]);
+    return { segments, newestJoiners };
   }
 
   async create(user: AuthUser, body: CreateSegmentDto): Promise<Segment> {

@@ -493,3 +493,40 @@ export interface SegmentDistribution {
 export interface SegmentDetail extends Segment {
   count: number;
 }
+
+/** Days the marketing home counts joiners and leavers over: today (China time) and the 29 days before. */
+export const SEGMENT_MOVEMENT_DAYS = 30;
+
+/** Joiners of the caller's segments the marketing home shows, newest first. */
+export const NEWEST_JOINERS_LIMIT = 20;
+
+/** One segment on the marketing home (GET /api/segments/overview). */
+export interface SegmentOverviewRow {
+  id: string;
+  name: string;
+  kind: SegmentKind;
+  owner: { id: string; displayName: string };
+  /** Members now (a dynamic segment's at its latest snapshot), over all customers. */
+  members: number;
+  /** Customers who joined within SEGMENT_MOVEMENT_DAYS (a static segment's: added to the list). */
+  joined30: number;
+  /** Customers who left within SEGMENT_MOVEMENT_DAYS; null for a static segment, whose removals are not kept. */
+  left30: number | null;
+  /** Members enrolled in at least one running service plan. */
+  coveredByPlans: number;
+  /** Daily sizes within SEGMENT_MOVEMENT_DAYS, oldest first. */
+  trend: number[];
+}
+
+/** A customer who joined one of the caller's segments. */
+export interface SegmentJoiner {
+  joinedOn: string;
+  segment: { id: string; name: string };
+  customer: { id: string; accountNo: string; name: string };
+}
+
+/** GET /api/segments/overview: every segment, the caller's first, and the newest joiners of the caller's. */
+export interface SegmentsOverview {
+  segments: SegmentOverviewRow[];
+  newestJoiners: SegmentJoiner[];
+}

@@ -12,6 +12,7 @@ import {
   SegmentPreview,
   SegmentRule,
   SegmentSnapshot,
+  SegmentsOverview,
 } from '@crm/shared/domain';
 import { httpParams, ListQuery, OWN_ERRORS, ReferenceApi } from '@crm/web/core';
 import { firstValueFrom } from 'rxjs';
@@ -72,6 +73,11 @@ export class SegmentsApi {
 
   list(query: ListQuery<'search'>): Promise<Page<Segment>> {
     return firstValueFrom(this.http.get<Page<Segment>>('/api/segments', { params: httpParams(query) }));
+  }
+
+  /** The marketing home's figures: every segment, the caller's first, and the newest joiners of the caller's. */
+  overview(): Promise<SegmentsOverview> {
+    return firstValueFrom(this.http.get<SegmentsOverview>('/api/segments/overview'));
   }
 
   get(id: string): Promise<SegmentDetail> {

@@ -2,7 +2,7 @@ import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { Router } from '@angular/router';
+import { ActivatedRoute, Router } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { SegmentKind, SegmentMember, SegmentPreview, SegmentRule, segmentRuleProblems } from '@crm/shared/domain';
 import { LanguageService, SaveAction, shownError } from '@crm/web/core';
@@ -18,6 +18,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { catchError, debounceTime, from, map, of, switchMap, tap } from 'rxjs';
 import { parseAccountNumbers } from '../account-numbers';
 import { RuleBuilder } from '../components/rule-builder';
+import { ruleFromParam } from '../rule-param';
 import { vocabularyColumns } from '../member-columns';
 import { SegmentsApi, SegmentVocabulary } from '../segments.api';
 
@@ -79,12 +80,15 @@ export class SegmentEditPage implements OnInit {
   readonly id = input<string>();
   private readonly api = inject(SegmentsApi);
   private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
   private readonly language = inject(LanguageService);
 
   protected readonly name = signal('');
   protected readonly description = signal('');
   protected readonly kind = signal<SegmentKind>('dynamic');
   protected readonly rule = signal<SegmentRule>({ op: 'and', rules: [] });
+  /** The rule of the link was refused: the editor starts from an empty rule. */
+  protected readonly ruleParamInvalid = signal(false);
   protected readonly accountText = signal('');
   protected readonly accountNos = computed(() => parseAccountNumbers(this.accountText()));
   protected readonly vocabulary = signal<SegmentVocabulary | null>(null);
@@ -184,6 +188,11 @@ export class SegmentEditPage implements OnInit {
       this.description.set(segment.description);
       this.kind.set(segment.kind);
       if (segment.rule) this.rule.set(segment.rule);
+    } else {
+      // A new segment may start from the rule of its link: `?rule=<JSON>` (see ruleFromParam).
+      const { rule, invalid } = ruleFromParam(this.route.snapshot.queryParamMap.get('rule') ?? undefined);
+      if (rule) this.rule.set(rule);
+      this.ruleParamInvalid.set(invalid);
     }
     this.vocabulary.set(vocabulary);
   }
