@@ -19,4 +19,3 @@ export function monthOf(date: Date): string {
 export function dateOfMonth(period: string): Date {
   return new Date(`${period}-01T12:00:00`);
 }
-

@@ -7,9 +7,11 @@ import { Shell } from './shell/shell';
 const homeOf = (role: (typeof ROLES)[number]) => ROLE_HOME[role].slice(1);
 /**
  * The account manager's home is their day, which every role may open; the auditor's is the marketing-audit
- * workbench; the other roles land on a RoleHomePage.
+ * workbench; leadership's is the KPI cockpit; the other roles land on a RoleHomePage.
  */
-const ROLES_WITH_HOME_PAGE = ROLES.filter((role) => role !== 'account_manager' && role !== 'auditor');
+const ROLES_WITH_HOME_PAGE = ROLES.filter(
+  (role) => role !== 'account_manager' && role !== 'auditor' && role !== 'leader',
+);
 
 /** Everything behind the login: the shell and each role's pages. */
 export const shellRoutes: Routes = [
@@ -24,6 +26,16 @@ export const shellRoutes: Routes = [
         canActivate: [roleGuard([role])],
         component: RoleHomePage,
       })),
+      {
+        path: homeOf('leader'),
+        canActivate: [roleGuard(['leader'])],
+        loadComponent: () => import('@crm/web/kpis').then((m) => m.CockpitPage),
+      },
+      {
+        path: 'kpis',
+        canActivate: [roleGuard(['leader', 'admin', 'marketing'])],
+        loadChildren: () => import('@crm/web/kpis').then((m) => m.kpisRoutes),
+      },
       {
         path: homeOf('account_manager'),
         loadChildren: () => import('@crm/web/service-plans').then((m) => m.myDayRoutes),
