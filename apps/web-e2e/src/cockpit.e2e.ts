@@ -66,7 +66,6 @@ test('the month and region live in the URL: a reload shows the same filters and 
   await region.click();
   await expect(page).toHaveURL(/region=/);
   await page.getByTestId('kpi-period').click();
-  await page.locator('.ant-picker-header-super-prev-btn').count(); // the panel is open
   await page.locator(`td[title="${previous}"]`).click();
   await expect(page).toHaveURL(new RegExp(`period=${previous}`));
   await expect(page.getByTestId('kpi-tiles').locator('.ant-spin-spinning')).toHaveCount(0);
