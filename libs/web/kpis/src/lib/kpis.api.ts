@@ -24,7 +24,8 @@ export class KpisApi {
     return firstValueFrom(this.http.get<KpiView>('/api/kpis', { ...OWN_ERRORS, params: httpParams(query) }));
   }
 
-  league(query: KpiQuery & { sort?: string }): Promise<ManagerLeagueRow[]> {
+  /** Every account manager of the region (the league ignores the cockpit's manager filter). */
+  league(query: { period: string; region?: string; sort?: string }): Promise<ManagerLeagueRow[]> {
     return firstValueFrom(
       this.http.get<ManagerLeagueRow[]>('/api/kpis/managers', { ...OWN_ERRORS, params: httpParams(query) }),
     );

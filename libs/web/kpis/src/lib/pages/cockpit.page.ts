@@ -92,7 +92,8 @@ export class CockpitPage implements OnInit {
     sort: 'displayName',
     sorts: MANAGER_LEAGUE_SORT_FIELDS,
     fetch: async ({ page, pageSize, sort, ...filters }) => {
-      const rows = await this.api.league({ ...this.kpiQuery(filters), sort });
+      const { period, region } = this.kpiQuery(filters);
+      const rows = await this.api.league({ period, region, sort });
       return { items: rows.slice((page - 1) * pageSize, page * pageSize), total: rows.length };
     },
   });
