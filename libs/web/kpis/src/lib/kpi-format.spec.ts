@@ -1,4 +1,4 @@
-import { changeArrow, formatKpiChange, formatKpiValue } from './kpi-format';
+import { breakdownUnit, changeArrow, formatKpiChange, formatKpiValue } from './kpi-format';
 
 const t = (key: string, params?: Record<string, unknown>) => `${key}:${JSON.stringify(params)}`;
 const en = (key: string, params?: Record<string, unknown>) =>
@@ -56,5 +56,13 @@ describe('changeArrow', () => {
     expect(changeArrow(3, 5)).toBe('arrow-down');
     expect(changeArrow(3, 3)).toBe('minus');
     expect(changeArrow(null, 3)).toBeNull();
+  });
+});
+
+describe('breakdownUnit', () => {
+  it('keeps money and counts the records of any other breakdown', () => {
+    expect(breakdownUnit('yuan')).toBe('yuan');
+    expect(breakdownUnit('working_days')).toBe('count');
+    expect(breakdownUnit('count')).toBe('count');
   });
 });

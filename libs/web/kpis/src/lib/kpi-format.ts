@@ -60,3 +60,8 @@ export function changeArrow(value: number | null, previous: number | null): 'arr
   if (value === null || previous === null) return null;
   return value > previous ? 'arrow-up' : value < previous ? 'arrow-down' : 'minus';
 }
+
+/** The unit of a KPI's parts: money stays money, every other breakdown counts records (stages, supply kinds). */
+export function breakdownUnit(unit: KpiUnit): KpiUnit {
+  return unit === 'yuan' ? 'yuan' : 'count';
+}

@@ -19,12 +19,15 @@ import { LanguageService } from '@crm/web/core';
   styles: `
     dl {
       margin: 0;
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 2px 12px;
     }
     dt {
       font-weight: 600;
     }
     dd {
-      margin: 0 0 4px;
+      margin: 0;
     }
   `,
 })

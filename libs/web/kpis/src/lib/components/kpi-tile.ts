@@ -8,13 +8,14 @@ import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { sparklineChart } from '../kpi-charts';
-import { changeArrow, formatKpiChange, formatKpiValue } from '../kpi-format';
+import { breakdownUnit, changeArrow, formatKpiChange, formatKpiValue } from '../kpi-format';
 import { KpiDefinitionText } from './kpi-definition-text';
 
 /** The i18n prefix naming the parts of a KPI broken down. */
 const BREAKDOWN_LABELS: Partial<Record<string, string>> = {
   customers_by_stage: 'stage.',
   arrears_outstanding: 'kpis.ageing.',
+  hv_connection_working_days: 'kpis.supply.',
 };
 
 /**
@@ -129,9 +130,11 @@ export class KpiTile {
   protected readonly parts = computed(() => {
     const parts = this.item().breakdown ?? [];
     const largest = Math.max(0, ...parts.map((p) => p.value));
+    const unit = breakdownUnit(this.item().unit);
+    const language = this.language.current();
     return parts.map((p) => ({
       ...p,
-      text: this.format()(p.value),
+      text: formatKpiValue(unit, p.value, language, this.t),
       width: largest ? `${Math.round((p.value / largest) * 100)}%` : '0',
     }));
   });
