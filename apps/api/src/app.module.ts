@@ -9,6 +9,7 @@ import { DatabaseModule } from '@crm/api/database';
 import { DataImportModule } from '@crm/api/data-import';
 import { JobsModule } from '@crm/api/jobs';
 import { LifecycleModule } from '@crm/api/lifecycle';
+import { KpisModule } from '@crm/api/kpis';
 import { MarketingAuditModule } from '@crm/api/marketing-audit';
 import { OperationalDataModule } from '@crm/api/operational-data';
 import { OwnershipModule } from '@crm/api/ownership';
@@ -54,6 +55,7 @@ export const FEATURE_MODULES = [
   NotificationsModule,
   UsersModule,
   MarketingAuditModule,
+  KpisModule,
 ];
 
 @Module({})

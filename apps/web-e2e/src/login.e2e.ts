@@ -6,7 +6,7 @@ import { login, SCREENSHOTS } from './support';
 const HOMES = [
   { username: 'manager1', path: '/my-day', role: '客户经理', page: 'my-day' },
   { username: 'marketing', path: '/marketing', role: '营销人员', page: 'marketing-home' },
-  { username: 'leader', path: '/leadership', role: '领导', page: 'role-home' },
+  { username: 'leader', path: '/leadership', role: '领导', page: 'kpi-cockpit' },
   { username: 'admin', path: '/admin', role: '管理员', page: 'role-home' },
 ];
 

@@ -40,4 +40,8 @@ export {
   PieChartOutline,
   PlayCircleOutline,
   CheckCircleOutline,
+  CloseCircleOutline,
+  InfoCircleOutline,
+  MinusOutline,
+  ReadOutline,
 } from '@ant-design/icons-angular/icons';

@@ -51,3 +51,14 @@ describe('the marketing audit in the navigation', () => {
     expect(shown.sort()).toEqual(['admin', 'auditor', 'leader', 'marketing']);
   });
 });
+
+describe('the KPI cockpit in the navigation', () => {
+  it("is leadership's home page", () => {
+    expect(navItemsFor('leader')[0]).toEqual(expect.objectContaining({ path: '/leadership', label: 'nav.leadership' }));
+  });
+
+  it('is offered to admins and marketing at /kpis, and not to leadership twice', () => {
+    const shown = ROLES.filter((role) => navItemsFor(role).some((i) => i.path === '/kpis'));
+    expect(shown.sort()).toEqual(['admin', 'marketing']);
+  });
+});

@@ -23,6 +23,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['auditor', 'admin', 'leader'],
     exact: true,
   },
+  /** The KPI cockpit, leadership's home page, for admins and marketing. */
+  { path: '/kpis', label: 'nav.kpis', icon: 'dashboard', roles: ['admin', 'marketing'] },
   /** The account manager's home page: their day; any role opens it. */
   { path: ROLE_HOME.account_manager, label: 'nav.myDay', icon: 'schedule', roles: ROLES },
   { path: '/customers', label: 'nav.customers', icon: 'team', roles: ROLES },

@@ -6,13 +6,10 @@ import { Shell } from './shell/shell';
 
 const homeOf = (role: (typeof ROLES)[number]) => ROLE_HOME[role].slice(1);
 /**
- * The account manager's home is their day, which every role may open; the auditor's is the marketing-audit
- * workbench; marketing staff's is the marketing home of the segments library; the other roles land on a RoleHomePage.
+ * Each role's home: the account manager's is their day, which every role may open; the auditor's is the
+ * marketing-audit workbench; marketing staff's is the marketing home of the segments library; leadership's is the
+ * KPI cockpit; admins land on a RoleHomePage.
  */
-const ROLES_WITH_HOME_PAGE = ROLES.filter(
-  (role) => role !== 'account_manager' && role !== 'auditor' && role !== 'marketing',
-);
-
 /** Everything behind the login: the shell and each role's pages. */
 export const shellRoutes: Routes = [
   {
@@ -21,15 +18,21 @@ export const shellRoutes: Routes = [
     canActivate: [authGuard],
     children: [
       { path: '', pathMatch: 'full', canActivate: [homeRedirectGuard], children: [] },
-      ...ROLES_WITH_HOME_PAGE.map((role) => ({
-        path: homeOf(role),
-        canActivate: [roleGuard([role])],
-        component: RoleHomePage,
-      })),
+      { path: homeOf('admin'), canActivate: [roleGuard(['admin'])], component: RoleHomePage },
       {
         path: homeOf('marketing'),
         canActivate: [roleGuard(['marketing'])],
         loadComponent: () => import('@crm/web/segments').then((m) => m.MarketingHomePage),
+      },
+      {
+        path: homeOf('leader'),
+        canActivate: [roleGuard(['leader'])],
+        loadComponent: () => import('@crm/web/kpis').then((m) => m.CockpitPage),
+      },
+      {
+        path: 'kpis',
+        canActivate: [roleGuard(['leader', 'admin', 'marketing'])],
+        loadChildren: () => import('@crm/web/kpis').then((m) => m.kpisRoutes),
       },
       {
         path: homeOf('account_manager'),
