@@ -21,3 +21,4 @@ export * from './lib/time-limits';
 export * from './lib/work-orders';
 export * from './lib/marketing-audit';
 export * from './lib/kpis';
+export * from './lib/monthly-report';
