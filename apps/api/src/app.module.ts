@@ -10,6 +10,7 @@ import { DataImportModule } from '@crm/api/data-import';
 import { JobsModule } from '@crm/api/jobs';
 import { LifecycleModule } from '@crm/api/lifecycle';
 import { MarketingAuditModule } from '@crm/api/marketing-audit';
+import { MonthlyReportModule } from '@crm/api/monthly-report';
 import { OperationalDataModule } from '@crm/api/operational-data';
 import { OwnershipModule } from '@crm/api/ownership';
 import { ReferenceModule } from '@crm/api/reference';
@@ -54,6 +55,7 @@ export const FEATURE_MODULES = [
   NotificationsModule,
   UsersModule,
   MarketingAuditModule,
+  MonthlyReportModule,
 ];
 
 @Module({})

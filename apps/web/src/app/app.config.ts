@@ -38,6 +38,7 @@ export const appConfig: ApplicationConfig = {
         'work-orders',
         'service-quality',
         'marketing-audit',
+        'monthly-report',
       ],
     }),
     // The customer page's tabs, each from the library that owns its data.

@@ -51,3 +51,10 @@ describe('the marketing audit in the navigation', () => {
     expect(shown.sort()).toEqual(['admin', 'auditor', 'leader', 'marketing']);
   });
 });
+
+describe('the monthly report in the navigation', () => {
+  it('offers it to leadership, admins and marketing', () => {
+    const shown = ROLES.filter((role) => navItemsFor(role).some((i) => i.path === '/kpis/reports'));
+    expect(shown.sort()).toEqual(['admin', 'leader', 'marketing']);
+  });
+});
