@@ -62,7 +62,12 @@ export class MonthlyReportsService implements OnModuleInit {
     return { period, generated: await this.reports.saveIfAbsent(this.dataSource, period, await this.figures(period)) };
   }
 
+  /**
+   * The month's figures as of now: its KPI snapshot is computed again first (a closed month's KPIs are read from
+   * it), so a generation reports the data as it stands, then the whole company's KPIs and the league table.
+   */
   private async figures(period: string): Promise<MonthlyReportContent> {
+    await this.kpis.snapshotMonth(period);
     const [kpis, league] = await Promise.all([this.kpis.view(period, {}), this.kpis.league(period, {})]);
     return { kpis, league };
   }
