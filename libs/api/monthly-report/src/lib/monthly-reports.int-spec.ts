@@ -141,7 +141,15 @@ describe('monthly reports', () => {
     const satisfaction = quality.find((r) => r[0] === '平均满意度');
     expect(satisfaction?.[3]).toBe(4.5);
     const league = rows(zh.getWorksheet('客户经理排行'));
-    expect(league[0]).toEqual(['客户经理', '客户数', '在办工作量', '其中超期', '时限达标率', '平均满意度', '未整改稽查问题']);
+    expect(league[0]).toEqual([
+      '客户经理',
+      '客户数',
+      '在办工作量',
+      '其中超期',
+      '时限达标率',
+      '平均满意度',
+      '未整改稽查问题',
+    ]);
     expect(league.find((r) => r[0] === 'Manager One')?.[1]).toBe(1);
 
     const en = await workbook(`/kpis/reports/${LAST_MONTH}/xlsx?lang=en`);
@@ -168,8 +176,8 @@ describe('monthly reports', () => {
     expect(await service.generateClosedMonth(firstOfMonth)).toEqual({ period, generated: false });
     const report = (await t.request<MonthlyReport>('GET', `/kpis/reports/${period}`, { as: 'leader' })).body;
     expect(report).toMatchObject({ period, generatedBy: null, regenerations: 0 });
-    expect((await t.request('GET', '/kpis/reports', { as: 'leader' })).body.map((r: { period: string }) => r.period)).toEqual(
-      [LAST_MONTH, period],
-    );
+    expect(
+      (await t.request('GET', '/kpis/reports', { as: 'leader' })).body.map((r: { period: string }) => r.period),
+    ).toEqual([LAST_MONTH, period]);
   });
 });

@@ -24,7 +24,20 @@ describe('KPI trend chart', () => {
       xAxis: { data: string[] };
       series: Line[];
     };
-    expect(options.xAxis.data).toEqual(['11月', '12月', '1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月']);
+    expect(options.xAxis.data).toEqual([
+      '11月',
+      '12月',
+      '1月',
+      '2月',
+      '3月',
+      '4月',
+      '5月',
+      '6月',
+      '7月',
+      '8月',
+      '9月',
+      '10月',
+    ]);
     expect(options.series[0].data.slice(-2)).toEqual([80, 90]);
     expect(options.series[0].data[0]).toBeNull();
     expect(options.series[0].markLine?.data).toEqual([{ yAxis: 99 }]);

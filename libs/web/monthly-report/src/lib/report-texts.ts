@@ -30,5 +30,9 @@ export function reportDateTime(iso: string, lang: ReportLang): string {
 export function reportMonth(period: string, lang: ReportLang): string {
   const [year, month] = [Number(period.slice(0, 4)), Number(period.slice(5, 7))];
   if (lang === 'zh-CN') return `${year}年${month}月`;
-  return new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
