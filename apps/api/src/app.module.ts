@@ -9,6 +9,7 @@ import { DatabaseModule } from '@crm/api/database';
 import { DataImportModule } from '@crm/api/data-import';
 import { JobsModule } from '@crm/api/jobs';
 import { LifecycleModule } from '@crm/api/lifecycle';
+import { KpisModule } from '@crm/api/kpis';
 import { MarketingAuditModule } from '@crm/api/marketing-audit';
 import { MonthlyReportModule } from '@crm/api/monthly-report';
 import { OperationalDataModule } from '@crm/api/operational-data';
@@ -55,6 +56,7 @@ export const FEATURE_MODULES = [
   NotificationsModule,
   UsersModule,
   MarketingAuditModule,
+  KpisModule,
   MonthlyReportModule,
 ];
 

@@ -25,6 +25,7 @@ import { WorkOrderClockOutcomes1765050000000 } from './1765050000000-work-order-
 import { CreateMarketingAudit1765070000000 } from './1765070000000-create-marketing-audit';
 import { CustomersManagerIds1765060000000 } from './1765060000000-customers-manager-ids';
 import { ConsumptionByPeriod1765110000000 } from './1765110000000-consumption-by-period';
+import { CreateKpis1765130000000 } from './1765130000000-create-kpis';
 import { CreateMonthlyReports1765140000001 } from './1765140000001-create-monthly-reports';
 
 /** Every migration, oldest first. Add each new one here. */
@@ -56,5 +57,6 @@ export const MIGRATIONS = [
   CustomersManagerIds1765060000000,
   CreateMarketingAudit1765070000000,
   ConsumptionByPeriod1765110000000,
+  CreateKpis1765130000000,
   CreateMonthlyReports1765140000001,
 ];

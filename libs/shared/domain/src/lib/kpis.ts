@@ -536,6 +536,12 @@ export interface KpiItem {
   drill?: KpiDrill;
 }
 
+/** The scope of `GET /api/kpis` and of the league: the customers' region and account manager now (none: all). */
+export interface KpiFilter {
+  region?: string;
+  managerId?: string;
+}
+
 /** `GET /api/kpis?period=&region=&managerId=`. */
 export interface KpiView {
   period: string;

@@ -1,0 +1,88 @@
+import { Params } from '@crm/api/database';
+import { KpiCode, shiftKpiPeriod, VIP_TIERS } from '@crm/shared/domain';
+import { instant, KpiFigure, KpiMoment, KpiScope, NO_KEY } from './kpi-figure';
+
+/** VIP tiers from the lowest (1) to the highest. */
+const TIER_RANK = `ARRAY[${[...VIP_TIERS]
+  .reverse()
+  .map((t) => `'${t}'`)
+  .join(', ')}]`;
+
+/**
+ * The scopes of one customer row `s` (columns region, account_manager_id): all four when grouped, else the one.
+ * A ranking inside each scope cannot be a GROUPING SETS aggregate, so the customers are repeated once per scope.
+ */
+function scopesOf(scope: KpiScope): string {
+  const region = `coalesce(s.region, '${NO_KEY}')`;
+  const manager = `coalesce(s.account_manager_id::text, '${NO_KEY}')`;
+  return scope.grouped
+    ? `CROSS JOIN LATERAL (VALUES ('', ''), (${region}, ''), ('', ${manager}), (${region}, ${manager})) x (region, manager_key)`
+    : `CROSS JOIN LATERAL (VALUES ('', '')) x (region, manager_key)`;
+}
+
+function revenueShare(top: 1 | 5 | 20): KpiFigure {
+  return {
+    code: `revenue_share_top_${top}` as KpiCode,
+    refreshed: true,
+    sql: (scope, p: Params, m: KpiMoment) => `
+      WITH spend AS (
+        SELECT b.customer_id, sum(b.amount) AS amount FROM bills b
+         WHERE b.period >= ${p.add(`${shiftKpiPeriod(m.from.slice(0, 7), 11)}-01`)}::date AND b.period < ${p.add(m.to)}::date
+         GROUP BY b.customer_id),
+      s AS (
+        SELECT c.region, c.account_manager_id, coalesce(sp.amount, 0) AS amount
+          FROM customers c LEFT JOIN spend sp ON sp.customer_id = c.id
+         WHERE c.stage <> 'closed'${scope.where}),
+      ranked AS (
+        SELECT x.region, x.manager_key, s.amount,
+               row_number() OVER (PARTITION BY x.region, x.manager_key ORDER BY s.amount DESC) AS rank,
+               count(*) OVER (PARTITION BY x.region, x.manager_key) AS customers
+          FROM s ${scopesOf(scope)})
+      SELECT r.region, r.manager_key, coalesce(sum(r.amount) FILTER (WHERE r.rank <= ceil(r.customers * ${top} / 100.0)), 0) AS numerator,
+             coalesce(sum(r.amount), 0) AS denominator, NULL::jsonb AS breakdown
+        FROM ranked r
+       GROUP BY r.region, r.manager_key`,
+  };
+}
+
+/** Tier movements between the scoring run in force at the month's start and the one in force at its end. */
+function vipMovement(code: KpiCode, comparison: '>' | '<'): KpiFigure {
+  return {
+    code,
+    sql: (scope, p, m) => {
+      const from = instant(p, m.from);
+      const end = instant(p, m.to);
+      return `
+      SELECT ${scope.columns},
+             count(*) FILTER (WHERE array_position(${TIER_RANK}, s.vip_tier) ${comparison} array_position(${TIER_RANK}, b.vip_tier)) AS numerator,
+             NULL::int AS denominator, NULL::jsonb AS breakdown
+        FROM customer_scores s
+        JOIN customer_scores b ON b.customer_id = s.customer_id
+        JOIN customers c ON c.id = s.customer_id
+       WHERE s.run_id = (SELECT max(r.id) FROM scoring_runs r WHERE r.state = 'completed'
+                            AND r.finished_at >= ${from} AND r.finished_at < ${end})
+         AND b.run_id = (SELECT max(r.id) FROM scoring_runs r WHERE r.state = 'completed' AND r.finished_at < ${from})
+         AND c.stage <> 'closed'${scope.where}
+       ${scope.groupBy}`;
+    },
+  };
+}
+
+/**
+ * Section "revenue": customers `c` not closed (their stage now).
+ * - revenue_share_top_N (flow, the 12 months to the month's end): each customer's billed amount (bills of the periods
+ *   from 11 months before the month to the month, customers without bills count with 0); ranked by it within the
+ *   scope: numerator = the amount of the first ceil(N % of the scope's customers), denominator = the amount of all.
+ *   A year of bills is too many rows to add up per request at scale: the current month's figure is refreshed every
+ *   few minutes (`refreshed`).
+ * - vip_upgrades / vip_downgrades (flow): customers scored both by the latest scoring run completed in the month
+ *   and by the latest completed before it: those whose VIP tier is higher / lower. 0 when no run completed in the
+ *   month (the tiers did not move).
+ */
+export const REVENUE_FIGURES: KpiFigure[] = [
+  revenueShare(1),
+  revenueShare(5),
+  revenueShare(20),
+  vipMovement('vip_upgrades', '>'),
+  vipMovement('vip_downgrades', '<'),
+];

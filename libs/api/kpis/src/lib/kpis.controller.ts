@@ -1,0 +1,73 @@
+import { Body, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiParam,
+} from '@nestjs/swagger';
+import { AuthUser, CurrentUser } from '@crm/api/auth';
+import { ApiController, Roles, UuidParam } from '@crm/api/http';
+import { KPI_CODES, KpiCatalogueEntry, KpiView, ManagerLeagueRow, Role } from '@crm/shared/domain';
+import { KpiLeagueQueryDto, KpiQueryDto, KpiSnapshotDto } from './dto/kpi-query.dto';
+import { KpiTargetDto } from './dto/kpi-target.dto';
+import { KpisService } from './kpis.service';
+
+/** Who reads the KPIs: leadership, admins and marketing (account managers do not). */
+const READERS: Role[] = ['leader', 'admin', 'marketing'];
+
+/** The KPIs (API.md "KPIs"): catalogue and targets, the figures of a month, the manager league, the snapshots. */
+@ApiController('kpis', 'kpis')
+export class KpisController {
+  constructor(private readonly kpis: KpisService) {}
+
+  @Get('catalogue')
+  @Roles(...READERS)
+  @ApiOkResponse({ description: 'KpiCatalogueEntry[]: definitions with the target in force' })
+  catalogue(): Promise<KpiCatalogueEntry[]> {
+    return this.kpis.catalogue();
+  }
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOkResponse({ description: 'KpiView: the current month live, a closed month from its snapshot' })
+  view(@Query() query: KpiQueryDto): Promise<KpiView> {
+    return this.kpis.view(query.period, { region: query.region, managerId: query.managerId });
+  }
+
+  @Get('managers')
+  @Roles(...READERS)
+  @ApiOkResponse({ description: 'ManagerLeagueRow[]' })
+  league(@Query() query: KpiLeagueQueryDto): Promise<ManagerLeagueRow[]> {
+    return this.kpis.league(query.period, { region: query.region }, query.sort);
+  }
+
+  @Put('targets/:code')
+  @Roles('admin')
+  @ApiParam({ name: 'code', enum: KPI_CODES })
+  @ApiNotFoundResponse({ description: 'No such KPI' })
+  @ApiConflictResponse({ description: 'The target changed since it was read (version)' })
+  setTarget(
+    @CurrentUser() user: AuthUser,
+    @Param('code') code: string,
+    @Body() body: KpiTargetDto,
+  ): Promise<KpiCatalogueEntry> {
+    return this.kpis.setTarget(user, code, body.target, body.version);
+  }
+
+  /** Queues the recomputation of a closed month's snapshot. */
+  @Post('snapshots')
+  @HttpCode(202)
+  @Roles('admin')
+  @ApiAcceptedResponse({ description: '{jobId}: follow it at GET /api/kpis/snapshots/:jobId' })
+  async snapshot(@CurrentUser() user: AuthUser, @Body() body: KpiSnapshotDto): Promise<{ jobId: string }> {
+    return { jobId: await this.kpis.queueSnapshot(user, body.period) };
+  }
+
+  @Get('snapshots/:jobId')
+  @Roles('admin')
+  @ApiNotFoundResponse({ description: 'No snapshot job of this id' })
+  snapshotRun(@UuidParam('jobId') jobId: string): Promise<{ state: string; progress: number; period: string }> {
+    return this.kpis.snapshotRun(jobId);
+  }
+}

@@ -1,0 +1,322 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { AuthUser } from '@crm/api/auth';
+import { JobsService } from '@crm/api/jobs';
+import {
+  chinaDate,
+  currentKpiPeriod,
+  InvalidInputError,
+  isKpiCode,
+  isKpiPeriod,
+  KPI_CATALOGUE,
+  KPI_CODES,
+  KpiBreakdownEntry,
+  KpiCatalogueEntry,
+  KpiCode,
+  KpiDefinition,
+  KpiFilter,
+  KpiItem,
+  kpiPeriodRange,
+  kpiTargetProblem,
+  KpiView,
+  MANAGER_LEAGUE_SORT_FIELDS,
+  ManagerLeagueRow,
+  ManagerLeagueSortField,
+  NotFoundError,
+  shiftKpiPeriod,
+  sparklinePeriods,
+  StaleVersionError,
+} from '@crm/shared/domain';
+import { DataSource } from 'typeorm';
+import { KPI_FIGURES, KpiMoment } from './figures';
+import { breakdownDrill, kpiDrill } from './kpi-drills';
+import {
+  KpiFiguresRepository,
+  KpiSnapshotRow,
+  KpiSnapshotsRepository,
+  KpiTargetsRepository,
+  KpiValueRow,
+} from './kpi-figures.repository';
+import { KpiLeagueRepository } from './kpi-league.repository';
+
+export const KPI_SNAPSHOTS_JOB = 'kpi-snapshots';
+export const KPI_CURRENT_JOB = 'kpi-current';
+
+/** The KPIs whose current month is read from a snapshot refreshed every few minutes rather than computed per request. */
+const REFRESHED = KPI_CODES.filter((code) => KPI_FIGURES[code].refreshed);
+
+/** A figure as numbers (null: unknown). */
+interface Figure {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  breakdown: Record<string, number> | null;
+}
+
+const num = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
+
+function figureOf(row: KpiValueRow | KpiSnapshotRow): Figure {
+  return {
+    value: num(row.value),
+    numerator: num(row.numerator),
+    denominator: num(row.denominator),
+    breakdown: row.breakdown,
+  };
+}
+
+/** A figure of a scope without records in a snapshot that has the KPI: nothing counted. */
+function emptyFigure(k: KpiDefinition, all: KpiSnapshotRow): Figure {
+  const counted = k.unit === 'count' || k.unit === 'yuan';
+  return {
+    value: counted ? 0 : null,
+    numerator: 0,
+    denominator: k.definition.denominator ? 0 : null,
+    breakdown: all.breakdown && Object.fromEntries(Object.keys(all.breakdown).map((key) => [key, 0])),
+  };
+}
+
+/**
+ * The KPIs (issue 16, API.md "KPIs"): the catalogue with the targets in force, the figures of a month for one scope
+ * (the current month computed live, a closed month read from kpi_snapshots), the manager league table, and the
+ * monthly snapshots (job `kpi-snapshots`, on the 1st of each month at 00:30 China time for the month just closed,
+ * and on demand).
+ */
+@Injectable()
+export class KpisService implements OnModuleInit {
+  private readonly logger = new Logger(KpisService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jobs: JobsService,
+    private readonly figures: KpiFiguresRepository,
+    private readonly snapshots: KpiSnapshotsRepository,
+    private readonly targets: KpiTargetsRepository,
+    private readonly leagueTable: KpiLeagueRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.every(KPI_SNAPSHOTS_JOB, '30 0 1 * *', async (jobId, data) => {
+      const period =
+        typeof data['period'] === 'string' ? data['period'] : shiftKpiPeriod(currentKpiPeriod(this.today()), 1);
+      return this.snapshotMonth(period, jobId);
+    });
+    this.jobs.every(KPI_CURRENT_JOB, '*/10 * * * *', () => this.refreshCurrent());
+  }
+
+  /** The catalogue in cockpit order, each with the target in force (an admin's, else the default). */
+  async catalogue(): Promise<KpiCatalogueEntry[]> {
+    const set = new Map((await this.targets.list(this.dataSource)).map((t) => [t.code, t]));
+    return KPI_CATALOGUE.map((k) => {
+      const row = set.get(k.code);
+      return {
+        code: k.code,
+        section: k.section,
+        nameZh: k.name.zh,
+        nameEn: k.name.en,
+        definition: k.definition,
+        unit: k.unit,
+        direction: k.direction,
+        kind: k.kind,
+        target: row ? num(row.target) : k.defaultTarget,
+        targetVersion: row?.version ?? 0,
+      };
+    });
+  }
+
+  /** Sets (or, with null, removes) the target of `code`; `version` is the catalogue's targetVersion that was read. */
+  async setTarget(user: AuthUser, code: string, target: number | null, version: number): Promise<KpiCatalogueEntry> {
+    if (!isKpiCode(code)) throw new NotFoundError('KPI', code);
+    const k = KPI_CATALOGUE.find((d) => d.code === code) as KpiDefinition;
+    const problem = target === null ? null : kpiTargetProblem(k.unit, target);
+    if (problem) throw new InvalidInputError(`target ${problem}`, [{ field: 'target', message: problem }]);
+    if ((await this.targets.set(this.dataSource, code, target, version, user.id)) === undefined) {
+      throw new StaleVersionError('The KPI target', version, await this.targets.version(this.dataSource, code));
+    }
+    return (await this.catalogue()).find((e) => e.code === code) as KpiCatalogueEntry;
+  }
+
+  /**
+   * The figures of `period` for the scope: the current month computed live (now), a closed month read from its
+   * snapshot; with the month before, the twelve months to the period and the target in force.
+   */
+  async view(period: string, filter: KpiFilter): Promise<KpiView> {
+    const current = this.checkPeriod(period);
+    const region = filter.region ?? '';
+    const managerKey = filter.managerId ?? '';
+    const months = sparklinePeriods(period);
+    const kept = await this.snapshots.read(this.dataSource, [shiftKpiPeriod(period, 12), ...months], region, managerKey);
+    const live = period === current ? await this.liveFigures(period, filter) : undefined;
+    const catalogue = await this.catalogue();
+    const keptFigure = (p: string, k: KpiDefinition): Figure | undefined => {
+      const rows = kept.filter((r) => r.period === p && r.kpi_code === k.code);
+      const all = rows.find((r) => r.region === '' && r.manager_key === '');
+      if (!all) return undefined;
+      if (all.value === null && all.numerator === null) return figureOf(all);
+      const mine = rows.find((r) => r.region === region && r.manager_key === managerKey);
+      return mine ? figureOf(mine) : emptyFigure(k, all);
+    };
+    const figure = (p: string, k: KpiDefinition) =>
+      p === current && !REFRESHED.includes(k.code) ? live?.get(k.code) : keptFigure(p, k);
+    const computedAt =
+      live !== undefined
+        ? new Date()
+        : (kept
+            .filter((r) => r.period === period)
+            .map((r) => r.computed_at)
+            .sort((a, b) => b.getTime() - a.getTime())[0] ?? new Date());
+    const items = KPI_CATALOGUE.map((k): KpiItem => {
+      const f = figure(period, k);
+      const drill = k.countsRecords ? kpiDrill(k.code, period, filter) : undefined;
+      const breakdown: KpiBreakdownEntry[] | undefined = f?.breakdown
+        ? Object.entries(f.breakdown).map(([key, value]) => {
+            const d = breakdownDrill(k.code, key, filter);
+            return d ? { key, value: Number(value), drill: d } : { key, value: Number(value) };
+          })
+        : undefined;
+      return {
+        code: k.code,
+        unit: k.unit,
+        value: f?.value ?? null,
+        numerator: f?.numerator ?? null,
+        denominator: f?.denominator ?? null,
+        target: catalogue.find((e) => e.code === k.code)?.target ?? null,
+        previous: figure(shiftKpiPeriod(period, 1), k)?.value ?? null,
+        sparkline: months.map((p) => figure(p, k)?.value ?? null),
+        ...(breakdown ? { breakdown } : {}),
+        ...(drill ? { drill } : {}),
+      };
+    });
+    return {
+      period,
+      region: filter.region ?? null,
+      managerId: filter.managerId ?? null,
+      computedAt: computedAt.toISOString(),
+      items,
+    };
+  }
+
+  /** The league table of `period` (its flow figures; the stock ones now), sorted by `sort` (`-` first: descending). */
+  async league(period: string, filter: KpiFilter, sort = 'displayName'): Promise<ManagerLeagueRow[]> {
+    this.checkPeriod(period);
+    const descending = sort.startsWith('-');
+    const field = descending ? sort.slice(1) : sort;
+    if (!(MANAGER_LEAGUE_SORT_FIELDS as readonly string[]).includes(field)) {
+      throw new InvalidInputError(`sort must be one of ${MANAGER_LEAGUE_SORT_FIELDS.join(', ')}, optionally after -`, [
+        { field: 'sort', message: `must be one of ${MANAGER_LEAGUE_SORT_FIELDS.join(', ')}, optionally after -` },
+      ]);
+    }
+    const rows = await this.dataSource.transaction(async (tx) => {
+      await this.figures.workMem(tx);
+      return this.leagueTable.league(
+        tx,
+        { ...kpiPeriodRange(period), asOf: null },
+        filter.region,
+        field as ManagerLeagueSortField,
+        descending,
+      );
+    });
+    return rows.map((r) => ({
+      manager: { id: r.id, displayName: r.display_name },
+      customers: r.customers,
+      workload: r.workload,
+      overdueWork: r.overdue_work,
+      complianceRate: r.compliance_rate,
+      satisfaction: r.satisfaction,
+      openFindings: r.open_findings,
+    }));
+  }
+
+  /** Queues the recomputation of the snapshot of the closed month `period`; answers the job id. */
+  async queueSnapshot(user: AuthUser, period: string): Promise<string> {
+    const current = this.checkPeriod(period);
+    if (period === current) {
+      throw new InvalidInputError('period must be a closed month', [
+        { field: 'period', message: 'must be a closed month (the current one is computed live)' },
+      ]);
+    }
+    const jobId = await this.jobs.runNow(KPI_SNAPSHOTS_JOB, { period });
+    await this.snapshots.startRun(this.dataSource, jobId, period, user.id);
+    return jobId;
+  }
+
+  /** The state of a snapshot job: running, completed or failed, and its progress (0..100). */
+  async snapshotRun(jobId: string): Promise<{ state: string; progress: number; period: string }> {
+    const run = await this.snapshots.run(this.dataSource, jobId);
+    if (!run) throw new NotFoundError('Snapshot job', jobId);
+    return run;
+  }
+
+  /**
+   * Computes the snapshot of the closed month `period`: every KPI in one set-wise statement for all scopes, each in
+   * its own transaction (the month's rows of that KPI replaced). Stock KPIs are taken at the month's end; those whose
+   * data keeps no history are taken now when the month closed today (the job on the 1st), else kept as they are (NULL
+   * when never taken). `jobId` follows the progress in kpi_snapshot_runs (null: called directly, e.g. by the seed).
+   */
+  async snapshotMonth(period: string, jobId: string | null = null): Promise<{ period: string; rows: number }> {
+    const { from, to } = kpiPeriodRange(period);
+    const closedToday = to === this.today();
+    if (jobId) await this.snapshots.startRun(this.dataSource, jobId, period, null);
+    try {
+      let rows = 0;
+      for (const [i, code] of KPI_CODES.entries()) {
+        const moment: KpiMoment = { from, to, asOf: `${to}T00:00:00+08:00` };
+        rows += await this.dataSource.transaction(async (tx) => {
+          await this.figures.workMem(tx);
+          const withHistory = this.figures.hasSql(code, moment);
+          return this.figures.snapshot(tx, period, code, withHistory || !closedToday ? moment : { ...moment, asOf: null });
+        });
+        if (jobId) await this.snapshots.progress(this.dataSource, jobId, Math.round((100 * (i + 1)) / KPI_CODES.length));
+      }
+      if (jobId) await this.snapshots.finishRun(this.dataSource, jobId, null);
+      return { period, rows };
+    } catch (error) {
+      if (jobId) await this.snapshots.finishRun(this.dataSource, jobId, String(error));
+      this.logger.error(`KPI snapshot of ${period} failed: ${error}`);
+      throw error;
+    }
+  }
+
+  /** Refreshes the current month's snapshot of the KPIs read from it (REFRESHED): job `kpi-current`. */
+  async refreshCurrent(): Promise<{ period: string; rows: number }> {
+    const period = currentKpiPeriod(this.today());
+    const moment: KpiMoment = { ...kpiPeriodRange(period), asOf: null };
+    let rows = 0;
+    for (const code of REFRESHED) {
+      rows += await this.dataSource.transaction(async (tx) => {
+        await this.figures.workMem(tx);
+        return this.figures.snapshot(tx, period, code, moment);
+      });
+    }
+    return { period, rows };
+  }
+
+  /** Today in China (the current period is its month). */
+  today(): string {
+    return chinaDate(new Date());
+  }
+
+  /** Checks `period` is a month up to the current one; returns the current one. */
+  private checkPeriod(period: string): string {
+    const current = currentKpiPeriod(this.today());
+    if (!isKpiPeriod(period) || period > current) {
+      throw new InvalidInputError('period must be a month YYYY-MM, not in the future', [
+        { field: 'period', message: 'must be a month YYYY-MM, not in the future' },
+      ]);
+    }
+    return current;
+  }
+
+  /** Every KPI of the current month for one scope, live, side by side (one statement each). */
+  private async liveFigures(period: string, filter: KpiFilter): Promise<Map<KpiCode, Figure>> {
+    const moment: KpiMoment = { ...kpiPeriodRange(period), asOf: null };
+    const rows = await Promise.all(
+      KPI_CODES.filter((code) => !REFRESHED.includes(code)).map(async (code) => {
+        const row = await this.dataSource.transaction(async (tx) => {
+          await this.figures.workMem(tx);
+          return this.figures.live(tx, code, moment, filter.region, filter.managerId);
+        });
+        return [code, row ? figureOf(row) : undefined] as const;
+      }),
+    );
+    return new Map(rows.filter((r): r is [KpiCode, Figure] => r[1] !== undefined));
+  }
+}
