@@ -1,5 +1,5 @@
 import { Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiProduces } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@crm/api/auth';
 import { ApiController, Roles, setExportHeaders } from '@crm/api/http';
 import { MonthlyReport, MonthlyReportSummary, Role } from '@crm/shared/domain';
@@ -7,6 +7,9 @@ import type { Response } from 'express';
 import { ReportLangDto } from './dto/report-lang.dto';
 import { monthlyReportWorkbook } from './monthly-report-workbook';
 import { MonthlyReportsService } from './monthly-reports.service';
+
+/** The month of a route, as the API document describes it. */
+const PERIOD = ApiParam({ name: 'period', description: 'A month YYYY-MM (China time)' });
 
 /** Who reads the reports; leadership and admins also generate them. Account managers do neither (403). */
 const READERS: Role[] = ['leader', 'admin', 'marketing'];
@@ -26,6 +29,7 @@ export class MonthlyReportController {
 
   @Get(':period')
   @Roles(...READERS)
+  @PERIOD
   @ApiOkResponse({ description: 'MonthlyReport: the figures as generated' })
   @ApiBadRequestResponse({ description: 'period is not YYYY-MM' })
   @ApiNotFoundResponse({ description: 'The month has no report' })
@@ -37,6 +41,7 @@ export class MonthlyReportController {
   @Post(':period')
   @HttpCode(200)
   @Roles('leader', 'admin')
+  @PERIOD
   @ApiOkResponse({ description: 'MonthlyReport' })
   @ApiBadRequestResponse({ description: 'period is not YYYY-MM, or not a closed month' })
   generate(@CurrentUser() user: AuthUser, @Param('period') period: string): Promise<MonthlyReport> {
@@ -46,6 +51,7 @@ export class MonthlyReportController {
   /** The report as an .xlsx workbook, Chinese unless `lang=en`. */
   @Get(':period/xlsx')
   @Roles(...READERS)
+  @PERIOD
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiBadRequestResponse({ description: 'period is not YYYY-MM' })
   @ApiNotFoundResponse({ description: 'The month has no report' })
