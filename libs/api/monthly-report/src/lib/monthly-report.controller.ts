@@ -9,7 +9,7 @@ import { monthlyReportWorkbook } from './monthly-report-workbook';
 import { MonthlyReportsService } from './monthly-reports.service';
 
 /** The month of a route, as the API document describes it. */
-const PERIOD = ApiParam({ name: 'period', description: 'A month YYYY-MM (China time)' });
+const PERIOD = ApiParam({ name: 'period', description: 'A month YYYY-MM (China time)', example: '2026-01' });
 
 /** Who reads the reports; leadership and admins also generate them. Account managers do neither (403). */
 const READERS: Role[] = ['leader', 'admin', 'marketing'];
