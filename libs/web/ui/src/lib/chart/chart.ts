@@ -19,7 +19,9 @@ export class Chart {
   readonly height = input('300px');
   /** `svg` for a chart that prints sharp (the monthly report); canvas otherwise. */
   readonly renderer = input<'canvas' | 'svg'>('canvas');
-  protected readonly svg = { renderer: 'svg' } as const;
+  protected readonly svg = { renderer: 'svg' };
+  /** ECharts' own defaults (canvas). */
+  protected readonly defaults = {};
   /** A click on an item (a bar, a point); its `data` is the series' data item as given. */
   readonly itemClick = output<ECElementEvent>();
 }
