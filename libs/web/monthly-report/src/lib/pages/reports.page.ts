@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
-import { TranslatePipe } from '@ngx-translate/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { chinaDate, lastClosedKpiPeriod, MonthlyReportSummary, shiftKpiPeriod } from '@crm/shared/domain';
 import { AuthStore, shownError, ShownError } from '@crm/web/core';
 import { DataTable, ErrorAlert, TableColumn } from '@crm/web/ui';
@@ -38,6 +38,7 @@ export class ReportsPage implements OnInit {
   private readonly api = inject(MonthlyReportApi);
   private readonly router = inject(Router);
   private readonly auth = inject(AuthStore);
+  private readonly translate = inject(TranslateService);
   protected readonly reports = signal<MonthlyReportSummary[] | null>(null);
   protected readonly canGenerate = computed(() => ['leader', 'admin'].includes(this.auth.user()?.role ?? ''));
   protected readonly months = Array.from({ length: MONTHS_OFFERED }, (_, i) =>
@@ -51,7 +52,11 @@ export class ReportsPage implements OnInit {
   protected readonly columns: TableColumn<MonthlyReportSummary>[] = [
     { key: 'period', label: 'monthlyReport.month', kind: 'link', link: (r) => ['/kpis/reports', r.period] },
     { key: 'generatedAt', label: 'monthlyReport.generatedAt', kind: 'datetime' },
-    { key: 'generatedBy', label: 'monthlyReport.generatedBy' },
+    {
+      key: 'generatedBy',
+      label: 'monthlyReport.generatedBy',
+      value: (r) => r.generatedBy?.displayName ?? (this.translate.instant('monthlyReport.byJob') as string),
+    },
     { key: 'regenerations', label: 'monthlyReport.regenerations', kind: 'number' },
     { key: 'regeneratedAt', label: 'monthlyReport.regeneratedAt', kind: 'datetime' },
   ];
