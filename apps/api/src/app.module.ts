@@ -11,6 +11,7 @@ import { JobsModule } from '@crm/api/jobs';
 import { LifecycleModule } from '@crm/api/lifecycle';
 import { KpisModule } from '@crm/api/kpis';
 import { MarketingAuditModule } from '@crm/api/marketing-audit';
+import { MonthlyReportModule } from '@crm/api/monthly-report';
 import { OperationalDataModule } from '@crm/api/operational-data';
 import { OwnershipModule } from '@crm/api/ownership';
 import { ReferenceModule } from '@crm/api/reference';
@@ -56,6 +57,7 @@ export const FEATURE_MODULES = [
   UsersModule,
   MarketingAuditModule,
   KpisModule,
+  MonthlyReportModule,
 ];
 
 @Module({})

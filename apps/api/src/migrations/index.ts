@@ -26,6 +26,7 @@ import { CreateMarketingAudit1765070000000 } from './1765070000000-create-market
 import { CustomersManagerIds1765060000000 } from './1765060000000-customers-manager-ids';
 import { ConsumptionByPeriod1765110000000 } from './1765110000000-consumption-by-period';
 import { CreateKpis1765130000000 } from './1765130000000-create-kpis';
+import { CreateMonthlyReports1765140000001 } from './1765140000001-create-monthly-reports';
 
 /** Every migration, oldest first. Add each new one here. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   CreateMarketingAudit1765070000000,
   ConsumptionByPeriod1765110000000,
   CreateKpis1765130000000,
+  CreateMonthlyReports1765140000001,
 ];

@@ -39,6 +39,7 @@ export const appConfig: ApplicationConfig = {
         'service-quality',
         'marketing-audit',
         'kpis',
+        'monthly-report',
       ],
     }),
     // The customer page's tabs, each from the library that owns its data.

@@ -22,3 +22,4 @@ export * from './lib/work-orders';
 export * from './lib/marketing-audit';
 export * from './lib/kpis';
 export * from './lib/kpi-segments';
+export * from './lib/monthly-report';

@@ -33,6 +33,7 @@ const TABLE_OWNERS: Record<string, string> = {
   lifecycle_steps: 'lifecycle',
   login_failures: 'auth',
   metrics_refresh: 'scoring',
+  monthly_reports: 'monthly-report',
   notifications: 'notifications',
   outbox_messages: 'messages',
   payments: 'data-import',

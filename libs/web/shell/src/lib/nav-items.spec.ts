@@ -62,3 +62,10 @@ describe('the KPI cockpit in the navigation', () => {
     expect(shown.sort()).toEqual(['admin', 'marketing']);
   });
 });
+
+describe('the monthly report in the navigation', () => {
+  it('offers it to leadership, admins and marketing', () => {
+    const shown = ROLES.filter((role) => navItemsFor(role).some((i) => i.path === '/kpis/reports'));
+    expect(shown.sort()).toEqual(['admin', 'leader', 'marketing']);
+  });
+});

@@ -52,6 +52,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'pie-chart',
     roles: ['leader', 'auditor', 'admin', 'marketing'],
   },
+  {
+    path: '/kpis/reports',
+    label: 'nav.monthlyReport',
+    icon: 'printer',
+    roles: ['leader', 'admin', 'marketing'],
+  },
   { path: '/workload', label: 'nav.workload', icon: 'bar-chart', roles: ['leader', 'admin'] },
   { path: '/scoring-model', label: 'nav.scoringModel', icon: 'sliders', roles: ['leader', 'admin'] },
   { path: '/calendar', label: 'nav.calendar', icon: 'calendar', roles: ['admin'] },

@@ -94,6 +94,11 @@ export const shellRoutes: Routes = [
         loadComponent: () => import('@crm/web/service-quality').then((m) => m.ServiceQualityPage),
       },
       {
+        path: 'kpis/reports',
+        canActivate: [roleGuard(['leader', 'admin', 'marketing'])],
+        loadChildren: () => import('@crm/web/monthly-report').then((m) => m.monthlyReportRoutes),
+      },
+      {
         path: homeOf('auditor'),
         loadChildren: () => import('@crm/web/marketing-audit').then((m) => m.marketingAuditRoutes),
       },

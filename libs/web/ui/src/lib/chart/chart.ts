@@ -17,6 +17,11 @@ import { NgxEchartsDirective } from 'ngx-echarts';
 export class Chart {
   readonly options = input.required<EChartsCoreOption>();
   readonly height = input('300px');
+  /** `svg` for a chart that prints sharp (the monthly report); canvas otherwise. */
+  readonly renderer = input<'canvas' | 'svg'>('canvas');
+  protected readonly svg = { renderer: 'svg' };
+  /** ECharts' own defaults (canvas). */
+  protected readonly defaults = {};
   /** A click on an item (a bar, a point); its `data` is the series' data item as given. */
   readonly itemClick = output<ECElementEvent>();
 }

@@ -1,0 +1,2 @@
+export * from './lib/monthly-report.module';
+export * from './lib/monthly-reports.service';
