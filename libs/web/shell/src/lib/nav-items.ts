@@ -24,7 +24,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     exact: true,
   },
   /** The KPI cockpit, leadership's home page, for admins and marketing. */
-  { path: '/kpis', label: 'nav.kpis', icon: 'dashboard', roles: ['admin', 'marketing'] },
+  /** The cockpit for those whose home it is not (its glossary and the monthly reports below it are items of their own). */
+  { path: '/kpis', label: 'nav.kpis', icon: 'dashboard', roles: ['admin', 'marketing'], exact: true },
   /** The account manager's home page: their day; any role opens it. */
   { path: ROLE_HOME.account_manager, label: 'nav.myDay', icon: 'schedule', roles: ROLES },
   { path: '/customers', label: 'nav.customers', icon: 'team', roles: ROLES },
