@@ -23,8 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['auditor', 'admin', 'leader'],
     exact: true,
   },
-  /** The KPI cockpit, leadership's home page, for admins and marketing. */
-  /** The cockpit for those whose home it is not (its glossary and the monthly reports below it are items of their own). */
+  /** The KPI cockpit, leadership's home page, for admins and marketing (active on the cockpit only: the monthly reports below it are an item of their own). */
   { path: '/kpis', label: 'nav.kpis', icon: 'dashboard', roles: ['admin', 'marketing'], exact: true },
   /** The account manager's home page: their day; any role opens it. */
   { path: ROLE_HOME.account_manager, label: 'nav.myDay', icon: 'schedule', roles: ROLES },
