@@ -34,6 +34,17 @@ test('on a phone the menu is a drawer, closed at first and closed again once a l
   await expect(page).toHaveURL(/\/customers$/);
   await expect(nav).toBeHidden();
 
+  // The search is an icon that opens the box, focused, over the header.
+  await page.getByTestId('search-open').click();
+  const box = page.getByTestId('global-search');
+  await expect(box).toBeFocused();
+  await box.pressSequentially('有限公司');
+  await expect(page.getByTestId('global-search-hit').first()).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({ path: join(SCREENSHOTS, 'phone-search.png') });
+  await page.getByTestId('search-close').click();
+  await expect(box).toBeHidden();
+
   // The header's actions: the language, the user and logout fold into one menu.
   await page.getByTestId('header-menu').click();
   await expect(page.getByTestId('current-user')).toBeVisible();
