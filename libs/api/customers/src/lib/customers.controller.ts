@@ -24,7 +24,7 @@ export class CustomersController {
   @GetForAll('lookup')
   @ApiOkResponse({ type: [CustomerLookupHitDto] })
   lookup(@Scope() scope: DataScope, @Query() query: CustomerLookupQueryDto): Promise<CustomerLookupHitDto[]> {
-    return this.customers.lookup(scope, query.q);
+    return query.q === undefined ? Promise.resolve([]) : this.customers.lookup(scope, query.q);
   }
 
   @Post()

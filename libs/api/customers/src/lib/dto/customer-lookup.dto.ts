@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOmittable } from '@crm/api/http';
 import {
   CUSTOMER_LOOKUP_FIELDS,
   CUSTOMER_LOOKUP_MAX_LENGTH,
@@ -10,16 +11,17 @@ import { Transform } from 'class-transformer';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
 export class CustomerLookupQueryDto {
-  @ApiProperty({
+  @ApiPropertyOptional({
     minLength: CUSTOMER_LOOKUP_MIN_LENGTH,
     maxLength: CUSTOMER_LOOKUP_MAX_LENGTH,
-    description: 'A name fragment, or the start of an account number, credit code or contact phone',
+    description: 'A name fragment, or the start of an account number, credit code or contact phone; none finds nothing',
   })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsOmittable()
   @IsString()
   @MinLength(CUSTOMER_LOOKUP_MIN_LENGTH)
   @MaxLength(CUSTOMER_LOOKUP_MAX_LENGTH)
-  q!: string;
+  q?: string;
 }
 
 export class CustomerLookupHitDto implements CustomerLookupHit {
