@@ -33,6 +33,7 @@ export const appConfig: ApplicationConfig = {
         'segments',
         'service-plans',
         'notifications',
+        'shell',
         'change-history',
         'users',
         'work-orders',

@@ -29,6 +29,8 @@ export {
   LeftOutline,
   LockOutline,
   LogoutOutline,
+  MenuOutline,
+  CloseOutline,
   MenuFoldOutline,
   MenuUnfoldOutline,
   RightOutline,

@@ -5,6 +5,7 @@ import { ApiController, GetForAll, IntQuery, Roles, UuidParam } from '@crm/api/h
 import { TimelineEntry } from '@crm/shared/domain';
 import { CustomersService } from './customers.service';
 import { CreateCustomerDto } from './dto/create-customer.dto';
+import { CustomerLookupHitDto, CustomerLookupQueryDto } from './dto/customer-lookup.dto';
 import { CustomerQueryDto } from './dto/customer-query.dto';
 import { CustomerDto, CustomerPageDto } from './dto/customer.dto';
 import { UpdateCustomerDto } from './dto/update-customer.dto';
@@ -18,6 +19,12 @@ export class CustomersController {
   @ApiOkResponse({ type: CustomerPageDto })
   list(@Scope() scope: DataScope, @Query() query: CustomerQueryDto): Promise<CustomerPageDto> {
     return this.customers.list(scope, query);
+  }
+
+  @GetForAll('lookup')
+  @ApiOkResponse({ type: [CustomerLookupHitDto] })
+  lookup(@Scope() scope: DataScope, @Query() query: CustomerLookupQueryDto): Promise<CustomerLookupHitDto[]> {
+    return query.q === undefined ? Promise.resolve([]) : this.customers.lookup(scope, query.q);
   }
 
   @Post()

@@ -5,6 +5,11 @@ import {
   Customer,
   CUSTOMER_EXACT_COUNT_LIMIT,
   CustomerFields,
+  CUSTOMER_LOOKUP_FIELDS,
+  CUSTOMER_LOOKUP_LIMIT,
+  CustomerLookupField,
+  CustomerLookupHit,
+  customerLookupFields,
   CustomerPage,
   CustomerSortField,
   CustomerStage,
@@ -258,6 +263,61 @@ export class CustomersRepository {
     );
     const estimate = Number(plan['QUERY PLAN'][0].Plan['Plan Rows']);
     return { total: Math.max(estimate, CUSTOMER_EXACT_COUNT_LIMIT + 1), totalExact: false };
+  }
+
+  /**
+   * The global search: up to CUSTOMER_LOOKUP_LIMIT customers in scope whose account number, credit code or
+   * contact phone starts with the term, or whose name contains it, each once with the first field that
+   * matched. Each field is one branch on its own index, stopped at the limit, so a broad term reads few rows.
+   */
+  async lookup(scope: DataScope, term: string): Promise<CustomerLookupHit[]> {
+    const t = term.trim();
+    const params = new Params();
+    const inScope = scope.sql('c.account_manager_id', params);
+    const limit = params.add(CUSTOMER_LOOKUP_LIMIT);
+    const hit = (field: CustomerLookupField, value: string, contact = 'NULL') =>
+      `c.id, c.name, c.account_no, '${field}' AS field, ${value} AS value, ${contact}::text AS contact_name,
+       ${CUSTOMER_LOOKUP_FIELDS.indexOf(field)} AS rank`;
+    const branches = customerLookupFields(t).map((field) => {
+      if (field === 'name') {
+        return `SELECT ${hit('name', 'c.name')} FROM customers c
+                 WHERE c.name_bigrams @> text_bigrams(${params.add(t)})
+                   AND c.name ILIKE ${params.add(`%${escapeLike(t)}%`)} AND ${inScope}
+                 LIMIT ${limit}`;
+      }
+      const prefix = params.add(`${escapeLike(t.toUpperCase())}%`);
+      if (field === 'phone') {
+        return `SELECT ${hit('phone', 'k.phone', 'k.name')} FROM customer_contacts k JOIN customers c ON c.id = k.customer_id
+                 WHERE k.phone LIKE ${prefix} AND ${inScope} ORDER BY k.phone LIMIT ${limit}`;
+      }
+      const column = field === 'accountNo' ? 'c.account_no' : 'c.credit_code';
+      return `SELECT ${hit(field, column)} FROM customers c
+               WHERE ${column} LIKE ${prefix} AND ${inScope} ORDER BY ${column} LIMIT ${limit}`;
+    });
+    const rows = await query<{
+      id: string;
+      name: string;
+      account_no: string;
+      field: CustomerLookupField;
+      value: string;
+      contact_name: string | null;
+    }>(
+      this.dataSource,
+      `SELECT id, name, account_no, field, value, contact_name
+         FROM (SELECT DISTINCT ON (h.id) h.* FROM (${branches.map((b) => `(${b})`).join(' UNION ALL ')}) h
+                ORDER BY h.id, h.rank, h.value) first
+        ORDER BY rank, value, id
+        LIMIT ${limit}`,
+      params,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      accountNo: r.account_no,
+      field: r.field,
+      value: r.value,
+      contactName: r.contact_name,
+    }));
   }
 
   /** The customer, if it exists and is in the caller's scope; `forUpdate` locks its row. */

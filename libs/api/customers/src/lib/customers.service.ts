@@ -8,6 +8,7 @@ import {
   ConflictError,
   Customer,
   CustomerFields,
+  CustomerLookupHit,
   CustomerPage,
   InvalidInputError,
   InvalidTransitionError,
@@ -69,6 +70,11 @@ export class CustomersService {
 
   list(scope: DataScope, query: CustomerQueryDto): Promise<CustomerPage> {
     return this.customers.findPage(scope, query);
+  }
+
+  /** The global search: the first customers in scope that match the term, with the field that matched. */
+  lookup(scope: DataScope, term: string): Promise<CustomerLookupHit[]> {
+    return this.customers.lookup(scope, term);
   }
 
   /** The customer, or NotFoundError when it does not exist or is not the caller's (no existence leak). */

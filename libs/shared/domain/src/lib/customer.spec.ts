@@ -1,4 +1,4 @@
-import { changedFields } from './customer';
+import { changedFields, customerLookupFields } from './customer';
 
 describe('changedFields', () => {
   const before = {
@@ -24,5 +24,18 @@ describe('changedFields', () => {
 
   it('ignores fields that were not sent', () => {
     expect(changedFields(before, {}, ['name', 'tags'])).toEqual([]);
+  });
+});
+
+describe('customerLookupFields', () => {
+  it('searches names only for a term with other characters than letters, digits and dashes', () => {
+    expect(customerLookupFields('鸿昌')).toEqual(['name']);
+    expect(customerLookupFields('温州 电')).toEqual(['name']);
+  });
+
+  it('adds account number and credit code for letters and digits, and phone for digits only', () => {
+    expect(customerLookupFields('91350100M')).toEqual(['accountNo', 'creditCode', 'name']);
+    expect(customerLookupFields(' 138577 ')).toEqual(['accountNo', 'creditCode', 'phone', 'name']);
+    expect(customerLookupFields('0577-8')).toEqual(['accountNo', 'creditCode', 'phone', 'name']);
   });
 });

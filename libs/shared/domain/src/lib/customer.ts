@@ -194,3 +194,38 @@ export interface OperationalSummary {
   violations24Months: number;
   kwh12Months: number;
 }
+
+/** The global search (`GET /api/customers/lookup?q=`): the fields a customer is found by. */
+export const CUSTOMER_LOOKUP_FIELDS = ['accountNo', 'creditCode', 'phone', 'name'] as const;
+export type CustomerLookupField = (typeof CUSTOMER_LOOKUP_FIELDS)[number];
+/** A shorter term is refused (400): it would match too much to be of use. */
+export const CUSTOMER_LOOKUP_MIN_LENGTH = 2;
+export const CUSTOMER_LOOKUP_MAX_LENGTH = 100;
+/** At most this many customers are found. */
+export const CUSTOMER_LOOKUP_LIMIT = 10;
+
+/** A customer the global search found, with the field that matched and its value (for a phone, whose phone). */
+export interface CustomerLookupHit {
+  id: string;
+  name: string;
+  accountNo: string;
+  field: CustomerLookupField;
+  /** The matching value: the name, account number, credit code, or the contact's phone. */
+  value: string;
+  /** The contact whose phone matched; null for the other fields. */
+  contactName: string | null;
+}
+
+/**
+ * The fields a search term can match, in the order the results list them: the start of an account
+ * number or credit code (letters, digits, dashes), the start of a contact phone (digits, dashes), and
+ * a fragment of the name (any term).
+ */
+export function customerLookupFields(term: string): CustomerLookupField[] {
+  const t = term.trim();
+  const fields: CustomerLookupField[] = [];
+  if (/^[0-9A-Za-z-]+$/.test(t)) fields.push('accountNo', 'creditCode');
+  if (/^[0-9-]+$/.test(t)) fields.push('phone');
+  fields.push('name');
+  return fields;
+}

@@ -39,10 +39,12 @@ const TASKS = 50;
   styles: `
     .enrol {
       display: flex;
+      flex-wrap: wrap;
       gap: 8px;
     }
     .plan-select {
       width: 200px;
+      max-width: 100%;
     }
     .tasks-title {
       margin-top: 16px;
