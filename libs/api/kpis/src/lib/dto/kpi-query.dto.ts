@@ -26,7 +26,8 @@ export class KpiLeagueQueryDto {
   @OptionalText(50, "The customers' region") region?: string;
 
   @ApiPropertyOptional({
-    description: 'A column of the league (displayName, customers, workload, overdueWork, complianceRate, satisfaction, openFindings), after - for descending',
+    description:
+      'A column of the league (displayName, customers, workload, overdueWork, complianceRate, satisfaction, openFindings), after - for descending',
     default: 'displayName',
   })
   @OptionalText(20)
