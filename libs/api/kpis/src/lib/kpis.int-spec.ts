@@ -1,4 +1,10 @@
+import { CustomersModule } from '@crm/api/customers';
 import { execute, query } from '@crm/api/database';
+import { LifecycleModule } from '@crm/api/lifecycle';
+import { MarketingAuditModule } from '@crm/api/marketing-audit';
+import { OwnershipModule } from '@crm/api/ownership';
+import { ServicePlansModule } from '@crm/api/service-plans';
+import { WorkOrdersModule } from '@crm/api/work-orders';
 import { createTestApp, seedWorkOrderReference, TestApp } from '@crm/api/testing';
 import {
   chinaDate,
@@ -163,7 +169,8 @@ describe('KPIs', () => {
     const [run] = await query<{ id: string }>(
       t.dataSource,
       `INSERT INTO scoring_runs (model_version, as_of, state, started_at, finished_at)
-       VALUES ((SELECT max(version) FROM scoring_models), $1::timestamptz::date, 'completed', $1, $1) RETURNING id`,
+       VALUES ((SELECT max(version) FROM scoring_models), (($1::timestamptz AT TIME ZONE 'UTC') + interval '8 hours')::date,
+               'completed', $1, $1) RETURNING id`,
       [finishedAt],
     );
     for (const [i, [customer, tier, rating, blacklist]] of scores.entries()) {
@@ -177,7 +184,15 @@ describe('KPIs', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp([KpisModule]);
+    t = await createTestApp([
+      CustomersModule,
+      OwnershipModule,
+      LifecycleModule,
+      WorkOrdersModule,
+      MarketingAuditModule,
+      ServicePlansModule,
+      KpisModule,
+    ]);
     service = t.app.get(KpisService);
     await seedWorkOrderReference(t);
     await customer('a1', '甲区', 'manager1', 'active');
@@ -217,6 +232,13 @@ describe('KPIs', () => {
       due: at(M, 10),
       stopped: at(M, 20),
     });
+    for (const app of ['app4', 'app5']) {
+      await sql(
+        `INSERT INTO application_steps (application_id, position, code, name_zh, name_en, sla_working_days, state, started_at)
+         VALUES ($1, 1, 'survey_plan', '现场勘查', 'Survey', 5, 'in_progress', $2)`,
+        [ids[app], at(P, 10)],
+      );
+    }
     await clock('application_step', 'app4', 'survey_plan', 'a5', {
       started: at(P, 10),
       due: new Date(Date.now() - 86_400_000).toISOString(),
@@ -393,6 +415,55 @@ describe('KPIs', () => {
     expect(item(all, 'time_limit_compliance_rate').target).toBe(0.98);
     expect(item(all, 'customers_by_stage').sparkline).toHaveLength(12);
     expect(item(all, 'customers_by_stage').sparkline[11]).toBe(4);
+  });
+
+  it('gives each count the list whose total is that count, with the same filter', async () => {
+    const checked: string[] = [];
+    for (const scope of ['', `&region=${encodeURIComponent('甲区')}`, `&managerId=${t.userIds['manager1']}`]) {
+      const v = await view(`period=${M}${scope}`);
+      const drills = v.items.flatMap((i) => [
+        ...(i.drill
+          ? [
+              {
+                code: i.code,
+                drill: i.drill,
+                expected:
+                  i.code === 'hv_connection_working_days'
+                    ? i.denominator
+                    : i.code === 'complaints_per_10k'
+                      ? i.numerator
+                      : i.value,
+              },
+            ]
+          : []),
+        ...(i.breakdown ?? []).flatMap((b) =>
+          b.drill ? [{ code: `${i.code}.${b.key}`, drill: b.drill, expected: b.value }] : [],
+        ),
+      ]);
+      for (const { code, drill, expected } of drills) {
+        const res = await get(`${drill.api.replace(/^\/api/, '')}?${new URLSearchParams(drill.query)}`);
+        expect([code, scope, res.status, res.body.total]).toEqual([code, scope, 200, expected]);
+        checked.push(code);
+      }
+    }
+    expect(new Set(checked)).toEqual(
+      new Set([
+        'customers_by_stage.active',
+        'customers_by_stage.closing',
+        'customers_by_stage.applying',
+        'customers_by_stage.suspended',
+        'customers_by_stage.connecting',
+        'new_connections_completed',
+        'hv_connection_working_days',
+        'open_applications_overdue',
+        'complaints_per_10k',
+        'open_escalations',
+        'open_audit_findings',
+        'overdue_tasks',
+        'blacklisted_customers',
+        'c_rated_customers',
+      ]),
+    );
   });
 
   it('keeps a closed month as its snapshot computed it, whatever is corrected later', async () => {
