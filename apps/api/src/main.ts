@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { configureHttp } from '@crm/api/http';
 import { EmbeddedDatabase } from '@crm/api/database';
 import { completeDemoTasks, enrolDemoPlans, loadDemoSeed, DEMO_LOGINS, isDatabaseEmpty } from '@crm/api/demo-seed';
+import { KpisService } from '@crm/api/kpis';
 import { ScoringRunService } from '@crm/api/scoring';
 import { TaskGenerationService } from '@crm/api/service-plans';
 import { addCalendarDays, chinaDate, TASK_HORIZON_DAYS } from '@crm/shared/domain';
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
       await completeDemoTasks(tx, addCalendarDays(today, -3));
     });
     await generation.daily();
+    // KPI snapshots of the 11 closed months before this one: the cockpit's sparklines have a year.
+    await app.get(KpisService).backfill(11);
   }
   configureHttp(app);
   setupOpenApi(app);

@@ -286,6 +286,16 @@ export class KpisService implements OnModuleInit {
     }
   }
 
+  /**
+   * The demo backfill: the snapshots of the `months` closed months before the current one (oldest first), so the
+   * sparklines have a year, and the current month's refreshed KPIs.
+   */
+  async backfill(months: number): Promise<void> {
+    const current = currentKpiPeriod(this.today());
+    for (let back = months; back >= 1; back--) await this.snapshotMonth(shiftKpiPeriod(current, back));
+    await this.refreshCurrent();
+  }
+
   /** Refreshes the current month's snapshot of the KPIs read from it (REFRESHED): job `kpi-current`. */
   async refreshCurrent(): Promise<{ period: string; rows: number }> {
     const period = currentKpiPeriod(this.today());
