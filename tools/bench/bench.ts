@@ -907,7 +907,8 @@ async function main(): Promise<void> {
       mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
       writeFileSync(
         join(ROOT, 'bench', 'results', explainFile),
-        timed.map((e) => `${e.code}: ${e.ms} ms`).join('\n') + `\n\n== slowest: ${slowest.code} (${slowest.ms} ms)\n${slowest.plan}\n`,
+        timed.map((e) => `${e.code}: ${e.ms} ms`).join('\n') +
+          `\n\n== slowest: ${slowest.code} (${slowest.ms} ms)\n${slowest.plan}\n`,
       );
       console.error(`Written bench/results/${explainFile}`);
     }
