@@ -859,7 +859,9 @@ async function main(): Promise<void> {
               const client = await pool.connect();
               try {
                 await client.query(`SET work_mem = '${KPI_WORK_MEM}'`);
-                await client.query(sql, scope.params);
+                // Each statement takes the parameters it names ($1 … $n).
+                const n = Math.max(...[...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+                await client.query(sql, scope.params.slice(0, n));
               } finally {
                 client.release();
               }
