@@ -535,6 +535,7 @@ describe('KPIs', () => {
     expect((await get(`/kpis?period=${M}`, 'manager1')).status).toBe(403);
     expect((await get('/kpis/catalogue', 'manager1')).status).toBe(403);
     expect((await get(`/kpis?period=${M}`, 'marketing')).status).toBe(200);
+    expect((await get('/kpis')).body.period).toBe(M);
   });
 
   it('sets targets for admins only, checking the unit and the version', async () => {

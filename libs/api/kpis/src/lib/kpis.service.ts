@@ -310,6 +310,11 @@ export class KpisService implements OnModuleInit {
     return { period, rows };
   }
 
+  /** The current month (China time): computed live. */
+  currentPeriod(): string {
+    return currentKpiPeriod(this.today());
+  }
+
   /** Today in China (the current period is its month). */
   today(): string {
     return chinaDate(new Date());
