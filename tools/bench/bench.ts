@@ -19,6 +19,7 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { metricsParams, metricsSelect, RUN_WORK_MEM, scoresSelect } from '@crm/api/scoring';
 import { Params } from '@crm/api/database';
 import { AUDIT_RULE_QUERIES, RULE_WORK_MEM } from '@crm/api/marketing-audit';
+import { KPI_FIGURES, KPI_WORK_MEM, kpiValueSql } from '@crm/api/kpis';
 import {
   addCalendarDays,
   AUDIT_CLOCK_OWNER,
@@ -26,6 +27,7 @@ import {
   AuditRunView,
   chinaDate,
   chinaMidnight,
+  kpiDefinition,
   lastTwelveMonths,
   SegmentRule,
   TASK_HORIZON_DAYS,
@@ -34,9 +36,10 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from '../cli/database';
 import { median, percentile, round } from './stats';
 import { AUDIT_BASELINES } from './audit-baselines';
+import { KPI_BASELINES } from './kpi-baselines';
 
 const ROOT = resolve(__dirname, '..', '..');
-const ALL_CASES = ['list', 'import', 'scoring', 'segments', 'plans', 'requests', 'requests-report', 'audit'];
+const ALL_CASES = ['list', 'import', 'scoring', 'segments', 'plans', 'requests', 'requests-report', 'audit', 'kpis'];
 
 interface CaseResult {
   name: string;
@@ -818,6 +821,96 @@ async function main(): Promise<void> {
       writeFileSync(
         join(ROOT, 'bench', 'results', explainFile),
         slowest.map((e) => `== ${e.code} (${round(e.ms, 1)} ms)\n${e.plan}\n`).join('\n'),
+      );
+      console.error(`Written bench/results/${explainFile}`);
+    }
+
+    if (cases.has('kpis')) {
+      // Case 10: the cockpit's GET /api/kpis of the current month (computed live, but for the revenue shares read
+      // from the snapshot the job kpi-current refreshes) for all customers, the busiest region and manager1, each
+      // next to the hand-written SQL of the same figures (tools/bench/kpi-baselines.ts) run side by side on the pool;
+      // and EXPLAIN (ANALYZE, BUFFERS) of the slowest live KPI statement for all customers.
+      const period = chinaDate(new Date()).slice(0, 7);
+      const [{ region }] = (
+        await pool.query('SELECT region FROM customers GROUP BY region ORDER BY count(*) DESC LIMIT 1')
+      ).rows;
+      const [{ id: managerId }] = (await pool.query(`SELECT id FROM users WHERE username = 'manager1'`)).rows;
+      const leaderToken = await tokenOf('leader');
+      const from = chinaMidnight(`${period}-01`);
+      const next = new Date(`${period}-01T00:00:00Z`);
+      next.setUTCMonth(next.getUTCMonth() + 1);
+      const to = chinaMidnight(next.toISOString().slice(0, 10));
+      const scopes: { name: string; query: Record<string, string>; params: unknown[] }[] = [
+        { name: 'all customers', query: {}, params: [null, null, from, to] },
+        { name: `region ${region}`, query: { region }, params: [region, null, from, to] },
+        { name: 'manager1', query: { managerId }, params: [null, managerId, from, to] },
+      ];
+      const requests = 5;
+      for (const scope of scopes) {
+        const url = `${baseUrl}/api/kpis?${new URLSearchParams({ period, ...scope.query })}`;
+        const view = async () => {
+          const res = await fetch(url, { headers: { authorization: `Bearer ${leaderToken}` } });
+          if (res.status !== 200) throw new Error(`GET /api/kpis failed: ${res.status} ${await res.text()}`);
+          await res.json();
+        };
+        const baseline = async () => {
+          await Promise.all(
+            Object.values(KPI_BASELINES).map(async (sql) => {
+              const client = await pool.connect();
+              try {
+                await client.query(`SET work_mem = '${KPI_WORK_MEM}'`);
+                // Each statement takes the parameters it names ($1 … $n).
+                const n = Math.max(...[...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+                await client.query(sql, scope.params.slice(0, n));
+              } finally {
+                client.release();
+              }
+            }),
+          );
+        };
+        await sequential(1, view); // warm-up
+        const kpiRuns: CaseResult['runs'] = [];
+        for (let i = 0; i < runs; i++) {
+          console.error(`KPIs of ${scope.name}, run ${i + 1} of ${runs} …`);
+          kpiRuns.push({ product: await sequential(requests, view), baseline: await sequential(requests, baseline) });
+        }
+        results.push({
+          name: `Cockpit GET /api/kpis of the current month, ${scope.name}, ${requests} requests one after another`,
+          unit: 'ms',
+          runs: kpiRuns,
+          summary: summarise(kpiRuns, 'p95', true),
+        });
+      }
+      const timed: { code: string; ms: number; plan: string }[] = [];
+      for (const [code, figure] of Object.entries(KPI_FIGURES)) {
+        if (figure.refreshed) continue;
+        const p = new Params();
+        const sql = figure.sql(
+          { grouped: false, columns: `'' AS region, '' AS manager_key`, where: '', groupBy: '' },
+          p,
+          { from: `${period}-01`, to: next.toISOString().slice(0, 10), asOf: null },
+        );
+        if (!sql) continue;
+        const client = await pool.connect();
+        try {
+          await client.query(`SET work_mem = '${KPI_WORK_MEM}'`);
+          const started = Date.now();
+          const plan = await client.query(
+            `EXPLAIN (ANALYZE, BUFFERS) SELECT f.*, ${kpiValueSql(kpiDefinition(code as never).unit)} AS value FROM (${sql}) f`,
+            p.values,
+          );
+          timed.push({ code, ms: Date.now() - started, plan: plan.rows.map((r) => r['QUERY PLAN']).join('\n') });
+        } finally {
+          client.release();
+        }
+      }
+      const slowest = [...timed].sort((a, b) => b.ms - a.ms)[0];
+      const explainFile = `${new Date().toISOString().slice(0, 10)}-${customers}-kpis-explain.txt`;
+      mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+      writeFileSync(
+        join(ROOT, 'bench', 'results', explainFile),
+        timed.map((e) => `${e.code}: ${e.ms} ms`).join('\n') +
+          `\n\n== slowest: ${slowest.code} (${slowest.ms} ms)\n${slowest.plan}\n`,
       );
       console.error(`Written bench/results/${explainFile}`);
     }

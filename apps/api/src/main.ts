@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { configureHttp } from '@crm/api/http';
 import { EmbeddedDatabase } from '@crm/api/database';
 import { completeDemoTasks, enrolDemoPlans, loadDemoSeed, DEMO_LOGINS, isDatabaseEmpty } from '@crm/api/demo-seed';
+import { KpisService } from '@crm/api/kpis';
 import { MonthlyReportsService } from '@crm/api/monthly-report';
 import { ScoringRunService } from '@crm/api/scoring';
 import { TaskGenerationService } from '@crm/api/service-plans';
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
       await completeDemoTasks(tx, addCalendarDays(today, -3));
     });
     await generation.daily();
+    // KPI snapshots of the 11 closed months before this one: the cockpit's sparklines have a year.
+    await app.get(KpisService).backfill(11);
     // Last month's report, so that the monthly reports page has one.
     await app.get(MonthlyReportsService).generateClosedMonth();
   }

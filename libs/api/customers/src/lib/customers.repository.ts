@@ -168,6 +168,13 @@ const UPDATE_COLUMNS: Record<Exclude<keyof CustomerFields, 'contacts'>, string> 
   tags: 'tags',
 };
 
+/** Whether the latest completed scoring run scored the customer `c` with `condition` on its scores `s`. */
+function latestScoreSql(condition: string): string {
+  return `EXISTS (SELECT 1 FROM customer_scores s
+                   WHERE s.customer_id = c.id AND s.run_id = (SELECT max(r.id) FROM scoring_runs r WHERE r.state = 'completed')
+                     AND ${condition})`;
+}
+
 /**
  * Every query on customers and their contacts; the only writer of both tables (set-wise writers of
  * other libraries embed the fragments of customers-sql.ts). Reads take the caller's DataScope.
@@ -185,6 +192,11 @@ export class CustomersRepository {
     if (query.industry) where.push(`c.industry = ${params.add(query.industry)}`);
     if (query.region) where.push(`c.region = ${params.add(query.region)}`);
     if (query.area) where.push(`c.area = ${params.add(query.area)}`);
+    if (query.inService) where.push(`c.stage ${query.inService === 'true' ? '<>' : '='} 'closed'`);
+    if (query.creditRating) where.push(latestScoreSql(`s.credit_rating = ${params.add(query.creditRating)}`));
+    if (query.blacklisted) {
+      where.push(`${query.blacklisted === 'true' ? '' : 'NOT '}${latestScoreSql('s.blacklist_reason IS NOT NULL')}`);
+    }
     const search = query.search ? searchCondition(query.search, params) : null;
     if (search) where.push(search);
     const condition = where.join(' AND ');

@@ -28,7 +28,13 @@ export interface KpiValueRow extends KpiFigureRow {
 @Injectable()
 export class KpiFiguresRepository {
   /** One KPI for one scope now (the live current month); undefined when the figure has no SQL for the moment. */
-  async live(db: Db, code: KpiCode, m: KpiMoment, region?: string, managerId?: string): Promise<KpiValueRow | undefined> {
+  async live(
+    db: Db,
+    code: KpiCode,
+    m: KpiMoment,
+    region?: string,
+    managerId?: string,
+  ): Promise<KpiValueRow | undefined> {
     const p = new Params();
     const sql = KPI_FIGURES[code].sql(oneScope(p, region, managerId), p, m);
     if (sql === null) return undefined;

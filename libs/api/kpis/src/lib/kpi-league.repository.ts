@@ -37,8 +37,14 @@ export class KpiLeagueRepository {
    */
   league(db: Db, m: KpiMoment, region: string | undefined, sort: ManagerLeagueSortField, descending: boolean) {
     const p = new Params();
-    const figure = (code: 'time_limit_compliance_rate' | 'average_satisfaction' | 'open_audit_findings' | 'open_applications_overdue' | 'overdue_tasks') =>
-      KPI_FIGURES[code].sql(byManager(p, region), p, { ...m, asOf: null }) as string;
+    const figure = (
+      code:
+        | 'time_limit_compliance_rate'
+        | 'average_satisfaction'
+        | 'open_audit_findings'
+        | 'open_applications_overdue'
+        | 'overdue_tasks',
+    ) => KPI_FIGURES[code].sql(byManager(p, region), p, { ...m, asOf: null }) as string;
     const inRegion = region === undefined ? '' : ` AND c.region = ${p.add(region)}`;
     return query<LeagueRow>(
       db,

@@ -32,14 +32,17 @@ export class KpisController {
   @Roles(...READERS)
   @ApiOkResponse({ description: 'KpiView: the current month live, a closed month from its snapshot' })
   view(@Query() query: KpiQueryDto): Promise<KpiView> {
-    return this.kpis.view(query.period, { region: query.region, managerId: query.managerId });
+    return this.kpis.view(query.period ?? this.kpis.currentPeriod(), {
+      region: query.region,
+      managerId: query.managerId,
+    });
   }
 
   @Get('managers')
   @Roles(...READERS)
   @ApiOkResponse({ description: 'ManagerLeagueRow[]' })
   league(@Query() query: KpiLeagueQueryDto): Promise<ManagerLeagueRow[]> {
-    return this.kpis.league(query.period, { region: query.region }, query.sort);
+    return this.kpis.league(query.period ?? this.kpis.currentPeriod(), { region: query.region }, query.sort);
   }
 
   @Put('targets/:code')

@@ -143,7 +143,12 @@ export class KpisService implements OnModuleInit {
     const region = filter.region ?? '';
     const managerKey = filter.managerId ?? '';
     const months = sparklinePeriods(period);
-    const kept = await this.snapshots.read(this.dataSource, [shiftKpiPeriod(period, 12), ...months], region, managerKey);
+    const kept = await this.snapshots.read(
+      this.dataSource,
+      [shiftKpiPeriod(period, 12), ...months],
+      region,
+      managerKey,
+    );
     const live = period === current ? await this.liveFigures(period, filter) : undefined;
     const catalogue = await this.catalogue();
     const keptFigure = (p: string, k: KpiDefinition): Figure | undefined => {
@@ -262,9 +267,15 @@ export class KpisService implements OnModuleInit {
         rows += await this.dataSource.transaction(async (tx) => {
           await this.figures.workMem(tx);
           const withHistory = this.figures.hasSql(code, moment);
-          return this.figures.snapshot(tx, period, code, withHistory || !closedToday ? moment : { ...moment, asOf: null });
+          return this.figures.snapshot(
+            tx,
+            period,
+            code,
+            withHistory || !closedToday ? moment : { ...moment, asOf: null },
+          );
         });
-        if (jobId) await this.snapshots.progress(this.dataSource, jobId, Math.round((100 * (i + 1)) / KPI_CODES.length));
+        if (jobId)
+          await this.snapshots.progress(this.dataSource, jobId, Math.round((100 * (i + 1)) / KPI_CODES.length));
       }
       if (jobId) await this.snapshots.finishRun(this.dataSource, jobId, null);
       return { period, rows };
@@ -273,6 +284,16 @@ export class KpisService implements OnModuleInit {
       this.logger.error(`KPI snapshot of ${period} failed: ${error}`);
       throw error;
     }
+  }
+
+  /**
+   * The demo backfill: the snapshots of the `months` closed months before the current one (oldest first), so the
+   * sparklines have a year, and the current month's refreshed KPIs.
+   */
+  async backfill(months: number): Promise<void> {
+    const current = currentKpiPeriod(this.today());
+    for (let back = months; back >= 1; back--) await this.snapshotMonth(shiftKpiPeriod(current, back));
+    await this.refreshCurrent();
   }
 
   /** Refreshes the current month's snapshot of the KPIs read from it (REFRESHED): job `kpi-current`. */
@@ -287,6 +308,11 @@ export class KpisService implements OnModuleInit {
       });
     }
     return { period, rows };
+  }
+
+  /** The current month (China time): computed live. */
+  currentPeriod(): string {
+    return currentKpiPeriod(this.today());
   }
 
   /** Today in China (the current period is its month). */

@@ -12,7 +12,7 @@ import {
   StepState,
 } from '@crm/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { execute, Params, query, queryOne } from '@crm/api/database';
+import { chinaDateSql, execute, Params, query, queryOne } from '@crm/api/database';
 import { ApplicationQueryDto } from './dto/application-query.dto';
 import { clockDueDateSql, clockSlaSql, clockStateSql, clockWarnDateSql } from '@crm/api/time-limits';
 import { STEP_CLOCK, stepClockJoin } from './lifecycle-clocks';
@@ -382,6 +382,9 @@ export class ApplicationsRepository {
     if (q.customerId) where.push(`a.customer_id = ${params.add(q.customerId)}`);
     if (q.type) where.push(`a.type = ${params.add(q.type)}`);
     if (q.managerId) where.push(`c.account_manager_id = ${params.add(q.managerId)}`);
+    if (q.region) where.push(`c.region = ${params.add(q.region)}`);
+    if (q.completedFrom) where.push(`${chinaDateSql('a.completed_at')} >= ${params.add(q.completedFrom)}::date`);
+    if (q.completedTo) where.push(`${chinaDateSql('a.completed_at')} < ${params.add(q.completedTo)}::date`);
     if (q.sla) where.push(`a.status = 'open' AND coalesce(${clockSlaSql('k')}, 'on_time') = ${params.add(q.sla)}`);
     const condition = where.join(' AND ');
     const pageParams = new Params(...params.values);

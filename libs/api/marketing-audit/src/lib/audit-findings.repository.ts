@@ -102,6 +102,8 @@ export class AuditFindingsRepository {
     if (q.managerId) where.push(`c.account_manager_id = ${p.add(q.managerId)}`);
     if (q.customerId) where.push(`f.customer_id = ${p.add(q.customerId)}`);
     if (q.severity) where.push(`f.severity = ${p.add(q.severity)}`);
+    if (q.pending) where.push(`f.state ${q.pending === 'true' ? '' : 'NOT '}IN ('open', 'rectifying')`);
+    if (q.region) where.push(`c.region = ${p.add(q.region)}`);
     if (q.overdue) where.push(`${q.overdue === 'true' ? '' : 'NOT '}coalesce(${RUNNING_DUE_SQL} < now(), false)`);
     const filter = where.join(' AND ');
     const count = await queryOne<{ total: number }>(

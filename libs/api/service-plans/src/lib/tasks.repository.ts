@@ -22,6 +22,10 @@ export interface TaskFilter {
   /** Open tasks showing on the manager's day: visible from today or before. */
   today?: boolean;
   customerId?: string;
+  managerId?: string;
+  region?: string;
+  /** Open tasks due before today (true), or the others (false). */
+  overdue?: boolean;
 }
 
 /** A calendar service's task due in a period, of every running enrolment in the template. */
@@ -186,6 +190,11 @@ export class TasksRepository {
     if (filter.state) where.push(`t.state = ${p.add(filter.state)}`);
     if (filter.today) where.push(`t.state = 'open' AND t.visible_from <= ${TODAY_CN}`);
     if (filter.customerId) where.push(`t.customer_id = ${p.add(filter.customerId)}::uuid`);
+    if (filter.managerId) where.push(`c.account_manager_id = ${p.add(filter.managerId)}::uuid`);
+    if (filter.region) where.push(`c.region = ${p.add(filter.region)}`);
+    if (filter.overdue !== undefined) {
+      where.push(`${filter.overdue ? '' : 'NOT '}(t.state = 'open' AND t.due_on < ${TODAY_CN})`);
+    }
     const condition = where.join(' AND ');
     const [rows, count] = await Promise.all([
       query<TaskRow>(

@@ -131,6 +131,8 @@ function filterSql(scope: DataScope, f: WorkOrderQueryDto, p: Params): string {
   if (f.managerId) where.push(`coalesce(c.account_manager_id, w.recorded_by) = ${p.add(f.managerId)}`);
   if (f.from) where.push(`w.received_at >= ${p.add(instant(f.from))}`);
   if (f.to) where.push(`w.received_at < ${p.add(instant(f.to))}`);
+  if (f.open) where.push(`w.state ${f.open === 'true' ? '<>' : '='} 'closed'`);
+  if (f.region) where.push(`c.region = ${p.add(f.region)}`);
   if (f.escalated) where.push(`w.escalated_at IS ${f.escalated === 'true' ? 'NOT ' : ''}NULL`);
   if (f.contradicted) where.push(`w.contradicted_at IS ${f.contradicted === 'true' ? 'NOT ' : ''}NULL`);
   if (f.contactClock) where.push(`${keptOutcomeSql('contact', 'w')} = ${p.add(f.contactClock)}`);

@@ -4,7 +4,17 @@ import { Customer, CustomerPage, CustomerUpdate, Handover, NewCustomer } from '@
 import { httpParams, ListQuery, OWN_ERRORS } from '@crm/web/core';
 import { firstValueFrom } from 'rxjs';
 
-export const CUSTOMER_FILTERS = ['search', 'stage', 'voltageKv', 'industry', 'region', 'managerId'] as const;
+export const CUSTOMER_FILTERS = [
+  'search',
+  'stage',
+  'voltageKv',
+  'industry',
+  'region',
+  'managerId',
+  'inService',
+  'creditRating',
+  'blacklisted',
+] as const;
 export type CustomerQuery = ListQuery<(typeof CUSTOMER_FILTERS)[number]>;
 
 /** Every HTTP call of the customer pages. */

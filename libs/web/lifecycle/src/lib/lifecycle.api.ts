@@ -12,7 +12,9 @@ import {
 import { httpParams, ListQuery, OWN_ERRORS } from '@crm/web/core';
 import { firstValueFrom } from 'rxjs';
 
-export type ApplicationQuery = ListQuery<'status' | 'sla' | 'type' | 'customerId'>;
+export type ApplicationQuery = ListQuery<
+  'status' | 'sla' | 'type' | 'customerId' | 'managerId' | 'region' | 'completedFrom' | 'completedTo'
+>;
 
 export interface NewApplication {
   type: ApplicationType;

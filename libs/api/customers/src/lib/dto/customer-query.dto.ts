@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOmittable, OptionalIn, OptionalText, OptionalUuid, PageQueryDto } from '@crm/api/http';
 import {
+  CREDIT_RATINGS,
+  CreditRating,
   CUSTOMER_SORTS,
   CUSTOMER_STAGES,
   CustomerStage,
@@ -29,6 +31,17 @@ export class CustomerQueryDto extends PageQueryDto {
   @OptionalText(50) region?: string;
 
   @OptionalIn(REPAIR_AREAS) area?: RepairArea;
+
+  @OptionalIn(['true', 'false'], { description: 'true: customers not closed; false: closed ones' })
+  inService?: 'true' | 'false';
+
+  @OptionalIn(CREDIT_RATINGS, { description: 'The credit rating of the latest scoring run' })
+  creditRating?: CreditRating;
+
+  @OptionalIn(['true', 'false'], {
+    description: 'true: customers the latest scoring run blacklisted; false: the others',
+  })
+  blacklisted?: 'true' | 'false';
 
   @OptionalIn(CUSTOMER_SORTS, { default: 'accountNo' }) sort = 'accountNo';
 }

@@ -1,15 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { OptionalText, OptionalUuid } from '@crm/api/http';
+import { IsOmittable, OptionalText, OptionalUuid } from '@crm/api/http';
 import { IsString, Matches } from 'class-validator';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** `GET /api/kpis?period=YYYY-MM&region=&managerId=`. */
 export class KpiQueryDto {
-  @ApiProperty({ example: '2026-05', description: 'A month YYYY-MM (China time), not in the future' })
+  @ApiPropertyOptional({
+    example: '2026-05',
+    description: 'A month YYYY-MM (China time), not in the future; default: the current one',
+  })
+  @IsOmittable()
   @IsString()
   @Matches(PERIOD, { message: 'period must be a month YYYY-MM' })
-  period!: string;
+  period?: string;
 
   @OptionalText(50, "The customers' region") region?: string;
 
@@ -18,15 +22,20 @@ export class KpiQueryDto {
 
 /** `GET /api/kpis/managers?period=&region=&sort=`. */
 export class KpiLeagueQueryDto {
-  @ApiProperty({ example: '2026-05', description: 'A month YYYY-MM (China time), not in the future' })
+  @ApiPropertyOptional({
+    example: '2026-05',
+    description: 'A month YYYY-MM (China time), not in the future; default: the current one',
+  })
+  @IsOmittable()
   @IsString()
   @Matches(PERIOD, { message: 'period must be a month YYYY-MM' })
-  period!: string;
+  period?: string;
 
   @OptionalText(50, "The customers' region") region?: string;
 
   @ApiPropertyOptional({
-    description: 'A column of the league (displayName, customers, workload, overdueWork, complianceRate, satisfaction, openFindings), after - for descending',
+    description:
+      'A column of the league (displayName, customers, workload, overdueWork, complianceRate, satisfaction, openFindings), after - for descending',
     default: 'displayName',
   })
   @OptionalText(20)

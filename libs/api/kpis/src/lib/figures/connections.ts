@@ -22,7 +22,8 @@ const COMMITMENT_USED = `(kc.used_before + working_days_between(${chinaDateSql('
  *   stopped: numerator = sum of the working days the commitment clock used, denominator = their count.
  * - time_limit_compliance_rate (flow): clocks of application steps, work orders and audit findings stopped in the
  *   month: numerator = those stopped at or before their due moment, denominator = all of them.
- * - open_applications_overdue (stock, at `asOf`): applications received and neither completed nor cancelled by then
+ * - open_applications_overdue (stock, at `asOf`): applications open now (a past moment: received and neither
+ *   completed nor cancelled by then)
  *   with a step clock running then (started, not stopped) whose due moment had passed (a clock paused before its due
  *   moment is not overdue) — the step `sla` overdue of the applications list.
  */
@@ -65,8 +66,7 @@ export const CONNECTION_FIGURES: KpiFigure[] = [
       return `
       SELECT ${scope.columns}, count(*) AS numerator, NULL::int AS denominator, NULL::jsonb AS breakdown
         FROM applications a JOIN customers c ON c.id = a.customer_id
-       WHERE a.received_at <= ${at} AND (a.completed_at IS NULL OR a.completed_at > ${at})
-         AND (a.cancelled_at IS NULL OR a.cancelled_at > ${at})
+       WHERE ${m.asOf === null ? `a.status = 'open'` : `a.received_at <= ${at} AND (a.completed_at IS NULL OR a.completed_at > ${at}) AND (a.cancelled_at IS NULL OR a.cancelled_at > ${at})`}
          AND EXISTS (SELECT 1 FROM clocks k
                       WHERE k.owner_kind = '${STEP_CLOCK}' AND k.owner_id = a.id AND k.started_at <= ${at}
                         AND (k.stopped_at IS NULL OR k.stopped_at > ${at})

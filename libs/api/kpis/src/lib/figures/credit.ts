@@ -1,5 +1,5 @@
 import { ARREARS_AGEING_BUCKETS } from '@crm/shared/domain';
-import { asOfDateSql, asOfSql, KpiFigure, KpiMoment } from './kpi-figure';
+import { asOfDateSql, KpiFigure, KpiMoment } from './kpi-figure';
 import { Params } from '@crm/api/database';
 
 /** The ageing bucket bounds (days past the due date) of ARREARS_AGEING_BUCKETS, as arrearsAgeingBucket. */
@@ -10,9 +10,28 @@ const BUCKET_BOUNDS: [number, number][] = [
   [181, 1_000_000],
 ];
 
-/** The completed scoring run in force at the moment (the latest finished by then). */
+/**
+ * The completed scoring run in force at the moment: now the latest (as the scores pages read it); at a past moment
+ * the one that scored (as_of) the latest day before it. NULL when there was none.
+ */
 function runInForce(p: Params, m: KpiMoment): string {
-  return `(SELECT max(r.id) FROM scoring_runs r WHERE r.state = 'completed' AND r.finished_at <= ${asOfSql(p, m)})`;
+  return m.asOf === null
+    ? `(SELECT max(r.id) FROM scoring_runs r WHERE r.state = 'completed')`
+    : `(SELECT r.id FROM scoring_runs r WHERE r.state = 'completed' AND r.as_of < ${asOfDateSql(p, m)}
+         ORDER BY r.as_of DESC, r.id DESC LIMIT 1)`;
+}
+
+/** Customers not closed scored by the run in force with `condition`; NULL (unknown) without a run in force. */
+function scoredCount(condition: string): KpiFigure['sql'] {
+  return (scope, p, m) => {
+    const run = runInForce(p, m);
+    return `
+      SELECT ${scope.columns}, CASE WHEN ${run} IS NULL THEN NULL ELSE count(*) END AS numerator,
+             NULL::int AS denominator, NULL::jsonb AS breakdown
+        FROM customer_scores s JOIN customers c ON c.id = s.customer_id
+       WHERE s.run_id = ${run} AND ${condition} AND c.stage <> 'closed'${scope.where}
+       ${scope.groupBy}`;
+  };
 }
 
 /**
@@ -20,7 +39,8 @@ function runInForce(p: Params, m: KpiMoment): string {
  * - arrears_outstanding (stock, at `asOf`, in yuan): unpaid amounts of the bills whose due date is before that day
  *   (China): amount − paid (now: paid_amount; a past day: the payments made before it); breakdown = the same per
  *   days past the due date (ARREARS_AGEING_BUCKETS: ≤30, 31–90, 91–180, >180).
- * - blacklisted_customers (stock): customers the scoring run in force then (the latest completed by then) blacklisted.
+ * - blacklisted_customers (stock): customers the scoring run in force then blacklisted (now: the latest completed
+ *   run, as the credit-risk page; a past moment: the run scored as of the latest day before it). NULL without a run.
  * - c_rated_customers (stock): customers that run rated C.
  */
 export const CREDIT_FIGURES: KpiFigure[] = [
@@ -47,20 +67,6 @@ export const CREDIT_FIGURES: KpiFigure[] = [
        ${scope.groupBy}`;
     },
   },
-  {
-    code: 'blacklisted_customers',
-    sql: (scope, p, m) => `
-      SELECT ${scope.columns}, count(*) AS numerator, NULL::int AS denominator, NULL::jsonb AS breakdown
-        FROM customer_scores s JOIN customers c ON c.id = s.customer_id
-       WHERE s.run_id = ${runInForce(p, m)} AND s.blacklist_reason IS NOT NULL AND c.stage <> 'closed'${scope.where}
-       ${scope.groupBy}`,
-  },
-  {
-    code: 'c_rated_customers',
-    sql: (scope, p, m) => `
-      SELECT ${scope.columns}, count(*) AS numerator, NULL::int AS denominator, NULL::jsonb AS breakdown
-        FROM customer_scores s JOIN customers c ON c.id = s.customer_id
-       WHERE s.run_id = ${runInForce(p, m)} AND s.credit_rating = 'C' AND c.stage <> 'closed'${scope.where}
-       ${scope.groupBy}`,
-  },
+  { code: 'blacklisted_customers', sql: scoredCount('s.blacklist_reason IS NOT NULL') },
+  { code: 'c_rated_customers', sql: scoredCount("s.credit_rating = 'C'") },
 ];

@@ -1,6 +1,6 @@
 import { Params } from '@crm/api/database';
 import { KpiCode, shiftKpiPeriod, VIP_TIERS } from '@crm/shared/domain';
-import { instant, KpiFigure, KpiMoment, KpiScope, NO_KEY } from './kpi-figure';
+import { KpiFigure, KpiMoment, KpiScope, NO_KEY } from './kpi-figure';
 
 /** VIP tiers from the lowest (1) to the highest. */
 const TIER_RANK = `ARRAY[${[...VIP_TIERS]
@@ -45,24 +45,29 @@ function revenueShare(top: 1 | 5 | 20): KpiFigure {
   };
 }
 
-/** Tier movements between the scoring run in force at the month's start and the one in force at its end. */
+/**
+ * Tier movements between the scoring run in force at the month's start (the latest scored as of a day before it) and
+ * the latest run scored as of a day in the month.
+ */
 function vipMovement(code: KpiCode, comparison: '>' | '<'): KpiFigure {
   return {
     code,
     sql: (scope, p, m) => {
-      const from = instant(p, m.from);
-      const end = instant(p, m.to);
+      const from = `${p.add(m.from)}::date`;
+      const before = `(SELECT r.id FROM scoring_runs r WHERE r.state = 'completed' AND r.as_of < ${from}
+                        ORDER BY r.as_of DESC, r.id DESC LIMIT 1)`;
+      const within = `(SELECT r.id FROM scoring_runs r WHERE r.state = 'completed' AND r.as_of >= ${from}
+                          AND r.as_of < ${p.add(m.to)}::date ORDER BY r.as_of DESC, r.id DESC LIMIT 1)`;
       return `
       SELECT ${scope.columns},
-             count(*) FILTER (WHERE array_position(${TIER_RANK}, s.vip_tier) ${comparison} array_position(${TIER_RANK}, b.vip_tier)) AS numerator,
+             CASE WHEN ${before} IS NULL THEN NULL
+                  ELSE count(*) FILTER (WHERE array_position(${TIER_RANK}, s.vip_tier) ${comparison} array_position(${TIER_RANK}, b.vip_tier))
+             END AS numerator,
              NULL::int AS denominator, NULL::jsonb AS breakdown
         FROM customer_scores s
         JOIN customer_scores b ON b.customer_id = s.customer_id
         JOIN customers c ON c.id = s.customer_id
-       WHERE s.run_id = (SELECT max(r.id) FROM scoring_runs r WHERE r.state = 'completed'
-                            AND r.finished_at >= ${from} AND r.finished_at < ${end})
-         AND b.run_id = (SELECT max(r.id) FROM scoring_runs r WHERE r.state = 'completed' AND r.finished_at < ${from})
-         AND c.stage <> 'closed'${scope.where}
+       WHERE s.run_id = ${within} AND b.run_id = ${before} AND c.stage <> 'closed'${scope.where}
        ${scope.groupBy}`;
     },
   };
@@ -75,9 +80,9 @@ function vipMovement(code: KpiCode, comparison: '>' | '<'): KpiFigure {
  *   scope: numerator = the amount of the first ceil(N % of the scope's customers), denominator = the amount of all.
  *   A year of bills is too many rows to add up per request at scale: the current month's figure is refreshed every
  *   few minutes (`refreshed`).
- * - vip_upgrades / vip_downgrades (flow): customers scored both by the latest scoring run completed in the month
- *   and by the latest completed before it: those whose VIP tier is higher / lower. 0 when no run completed in the
- *   month (the tiers did not move).
+ * - vip_upgrades / vip_downgrades (flow): customers scored both by the latest completed scoring run that scored a day
+ *   of the month (as_of) and by the one in force at the month's start (the latest scored before it): those whose VIP
+ *   tier is higher / lower. 0 when no run scored the month (the tiers did not move); NULL when no run came before it.
  */
 export const REVENUE_FIGURES: KpiFigure[] = [
   revenueShare(1),

@@ -1,4 +1,4 @@
-import { OptionalIn, OptionalUuid, PageQueryDto } from '@crm/api/http';
+import { OptionalDateString, OptionalIn, OptionalText, OptionalUuid, PageQueryDto } from '@crm/api/http';
 import {
   APPLICATION_STATUSES,
   APPLICATION_TYPES,
@@ -14,4 +14,7 @@ export class ApplicationQueryDto extends PageQueryDto {
   @OptionalUuid() customerId?: string;
   @OptionalIn(APPLICATION_TYPES) type?: ApplicationType;
   @OptionalUuid() managerId?: string;
+  @OptionalText(50, "The customer's region") region?: string;
+  @OptionalDateString('Completed from this China date (inclusive)') completedFrom?: string;
+  @OptionalDateString('Completed before this China date (exclusive)') completedTo?: string;
 }

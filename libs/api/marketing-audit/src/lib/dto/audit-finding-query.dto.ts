@@ -1,4 +1,4 @@
-import { OptionalIn, OptionalUuid, PageQueryDto } from '@crm/api/http';
+import { OptionalIn, OptionalText, OptionalUuid, PageQueryDto } from '@crm/api/http';
 import {
   AUDIT_FINDING_SORTS,
   AUDIT_FINDING_STATES,
@@ -28,6 +28,12 @@ export class AuditFindingQueryDto extends PageQueryDto {
 
   @OptionalIn(['true', 'false'], { description: 'true: findings past their rectification deadline only' })
   overdue?: 'true' | 'false';
+
+  @OptionalIn(['true', 'false'], { description: 'true: findings open or rectifying only; false: the others' })
+  pending?: 'true' | 'false';
+
+  @OptionalText(50, "The customer's region")
+  region?: string;
 
   @OptionalIn(AUDIT_FINDING_SORTS, {
     default: 'dueOn',

@@ -54,6 +54,10 @@ export class TaskQueryDto extends PageQueryDto {
   @OptionalBooleanQuery("true: the open tasks on today's list (visible, due or overdue)")
   today?: boolean;
   @OptionalUuid() customerId?: string;
+  @OptionalUuid("The customer's account manager") managerId?: string;
+  @OptionalText(50, "The customer's region") region?: string;
+  @OptionalBooleanQuery('true: open tasks past their due date; false: the others')
+  overdue?: boolean;
 }
 
 export class CompleteTaskDto {

@@ -59,6 +59,12 @@ export class WorkOrderQueryDto extends PageQueryDto {
   @OptionalIn(['true', 'false'], { description: 'true: escalated orders only' })
   escalated?: 'true' | 'false';
 
+  @OptionalIn(['true', 'false'], { description: 'true: orders not closed only; false: closed ones' })
+  open?: 'true' | 'false';
+
+  @OptionalText(50, "The customer's region")
+  region?: string;
+
   @OptionalIn(['true', 'false'], { description: 'true: orders with a contradicting callback only' })
   contradicted?: 'true' | 'false';
 

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } 
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { Customer, CUSTOMER_STAGES, Industry, PersonRef, VOLTAGE_LEVELS_KV } from '@crm/shared/domain';
+import { CREDIT_RATINGS, Customer, CUSTOMER_STAGES, Industry, PersonRef, VOLTAGE_LEVELS_KV } from '@crm/shared/domain';
 import { AuthStore, LanguageService, pagedList, ReferenceApi, Region } from '@crm/web/core';
 import { CellDef, DataTable, FilterBar, ListFilter, managerFilter, TableColumn, TableRow } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -80,7 +80,17 @@ export class CustomerListPage implements OnInit {
   protected readonly allColumns = LIST_COLUMNS;
   protected readonly stageColours = STAGE_COLOURS;
   protected readonly list = pagedList({
-    filters: { search: {}, stage: {}, voltageKv: {}, industry: {}, region: {}, managerId: {} },
+    filters: {
+      search: {},
+      stage: {},
+      voltageKv: {},
+      industry: {},
+      region: {},
+      managerId: {},
+      inService: { allowed: ['true', 'false'] },
+      creditRating: { allowed: CREDIT_RATINGS },
+      blacklisted: { allowed: ['true', 'false'] },
+    },
     sort: 'accountNo',
     sorts: SORTS,
     fetch: (query) => this.api.list(query),

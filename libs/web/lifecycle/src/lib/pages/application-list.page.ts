@@ -42,6 +42,10 @@ export class ApplicationListPage {
       status: { default: 'open', allowed: this.statuses },
       sla: { allowed: SLA_STATES },
       type: { allowed: APPLICATION_TYPES },
+      managerId: {},
+      region: {},
+      completedFrom: {},
+      completedTo: {},
     },
     fetch: (query) => this.api.list(query),
   });

@@ -96,6 +96,8 @@ export class WorkbenchPage implements OnInit {
       severity: { allowed: AUDIT_SEVERITIES },
       managerId: {},
       overdue: { allowed: FLAGS },
+      pending: { allowed: FLAGS },
+      region: {},
     },
     sort: 'dueOn',
     sorts: AUDIT_FINDING_SORT_FIELDS,

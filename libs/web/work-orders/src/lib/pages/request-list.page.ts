@@ -82,6 +82,8 @@ export class RequestListPage implements OnInit {
       q: {},
       from: {},
       to: {},
+      open: { allowed: FLAGS },
+      region: {},
     },
     searchKey: 'q',
     pageSize: PAGE_SIZE,
