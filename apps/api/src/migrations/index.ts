@@ -27,6 +27,7 @@ import { CustomersManagerIds1765060000000 } from './1765060000000-customers-mana
 import { ConsumptionByPeriod1765110000000 } from './1765110000000-consumption-by-period';
 import { CreateKpis1765130000000 } from './1765130000000-create-kpis';
 import { CreateMonthlyReports1765140000001 } from './1765140000001-create-monthly-reports';
+import { AuditFindingsWithoutForeignKeys1765170000000 } from './1765170000000-audit-findings-without-foreign-keys';
 
 /** Every migration, oldest first. Add each new one here. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   ConsumptionByPeriod1765110000000,
   CreateKpis1765130000000,
   CreateMonthlyReports1765140000001,
+  AuditFindingsWithoutForeignKeys1765170000000,
 ];
