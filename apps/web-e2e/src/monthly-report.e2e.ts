@@ -18,7 +18,7 @@ test('leadership generates last month, opens the printable report, prints it to 
 }) => {
   const period = lastMonth();
   await login(page, 'leader');
-  await page.getByRole('link', { name: '月度报告' }).click();
+  await page.getByTestId('nav').getByText('月度报告').click();
   await expect(page).toHaveURL(/\/kpis\/reports$/);
   await expect(page.getByTestId('report-period')).toContainText(period);
   await page.getByTestId('report-generate').click();

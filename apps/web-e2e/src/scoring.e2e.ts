@@ -4,7 +4,7 @@ import { authHeaders, login, SCREENSHOTS } from './support';
 
 test('a leader filters the VIP list, opens a customer and sees the factors of both scores', async ({ page }) => {
   await login(page, 'leader');
-  await page.getByRole('link', { name: 'VIP 客户榜' }).click();
+  await page.getByTestId('nav').getByText('VIP 客户榜').click();
   const rows = page.getByTestId('vip-list').locator('tbody tr');
   await expect(rows.first()).toBeVisible();
   await expect(page.getByTestId('vip-tier-chart').locator('canvas')).toBeVisible();

@@ -34,7 +34,7 @@ test("an account manager completes the first task of the day and it leaves the d
 
 test('a leader sees the service plans and how well their tasks are done', async ({ page }) => {
   await login(page, 'leader');
-  await page.getByRole('link', { name: '服务计划' }).click();
+  await page.getByTestId('nav').getByText('服务计划').click();
   await expect(page.getByTestId('plans').getByTestId('plan').first()).toBeVisible();
   await expect(page.getByTestId('plans')).toContainText('每季度 15 日');
 

@@ -20,7 +20,7 @@ test('leadership sees the service quality and opens the orders behind a figure',
   const report = await (await request.get('/api/requests/report', { headers })).json();
 
   await login(page, 'leader');
-  await page.getByRole('link', { name: '服务质量' }).click();
+  await page.getByTestId('nav').getByText('服务质量').click();
   await expect(page).toHaveURL(/\/service-quality$/);
   await expect(page.getByTestId('sq-orders')).toContainText(report.orders.count.toLocaleString('en'));
   await expect(page.getByTestId('sq-escalated')).toContainText(String(report.escalated.count));
