@@ -4,8 +4,8 @@ import { IsString, Matches } from 'class-validator';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** `GET /api/kpis?period=YYYY-MM&region=&managerId=`. */
-export class KpiQueryDto {
+/** The month and region both KPI reads take. */
+class KpiPeriodQueryDto {
   @ApiPropertyOptional({
     example: '2026-05',
     description: 'A month YYYY-MM (China time), not in the future; default: the current one',
@@ -16,23 +16,15 @@ export class KpiQueryDto {
   period?: string;
 
   @OptionalText(50, "The customers' region") region?: string;
+}
 
+/** `GET /api/kpis?period=YYYY-MM&region=&managerId=`. */
+export class KpiQueryDto extends KpiPeriodQueryDto {
   @OptionalUuid("The customers' account manager") managerId?: string;
 }
 
 /** `GET /api/kpis/managers?period=&region=&sort=`. */
-export class KpiLeagueQueryDto {
-  @ApiPropertyOptional({
-    example: '2026-05',
-    description: 'A month YYYY-MM (China time), not in the future; default: the current one',
-  })
-  @IsOmittable()
-  @IsString()
-  @Matches(PERIOD, { message: 'period must be a month YYYY-MM' })
-  period?: string;
-
-  @OptionalText(50, "The customers' region") region?: string;
-
+export class KpiLeagueQueryDto extends KpiPeriodQueryDto {
   @ApiPropertyOptional({
     description:
       'A column of the league (displayName, customers, workload, overdueWork, complianceRate, satisfaction, openFindings), after - for descending',
