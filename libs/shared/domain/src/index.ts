@@ -23,3 +23,4 @@ export * from './lib/marketing-audit';
 export * from './lib/kpis';
 export * from './lib/kpi-segments';
 export * from './lib/monthly-report';
+export * from './lib/display-format';
