@@ -72,7 +72,10 @@ const APPLICATION_SELECT = `
   CASE WHEN a.status = 'open' THEN coalesce(${clockSlaSql('k')}, 'on_time')
        ELSE coalesce((SELECT 'overdue' FROM clocks x WHERE x.owner_kind = '${STEP_CLOCK}' AND x.owner_id = a.id
                         AND x.stopped_at > x.due_at LIMIT 1), 'on_time')
-  END AS sla`;
+  END AS sla,
+  CASE WHEN a.status = 'open' AND ${clockStateSql('k')} = 'overdue'
+       THEN ${chinaDateSql('coalesce(k.paused_at, now())')} - ${clockDueDateSql('k')}
+  END AS days_overdue`;
 
 const APPLICATION_FROM = `
   applications a
@@ -103,6 +106,7 @@ interface ApplicationRow {
   current_name_en: string | null;
   current_due: string | null;
   sla: ApplicationListItem['sla'];
+  days_overdue: number | null;
 }
 
 function toListItem(r: ApplicationRow): ApplicationListItem {
@@ -125,6 +129,7 @@ function toListItem(r: ApplicationRow): ApplicationListItem {
     cancelledAt: r.cancelled_at?.toISOString() ?? null,
     cancelReason: r.cancel_reason,
     sla: r.sla,
+    daysOverdue: r.days_overdue,
   };
 }
 
@@ -361,7 +366,7 @@ export class ApplicationsRepository {
       [id],
     );
     // eslint-disable-next-line @typescript-eslint/no-unused-vars -- list-only fields are left out of the full view
-    const { currentStepName, currentStepNameEn, dueDate, ...view } = toListItem(rows[0]);
+    const { currentStepName, currentStepNameEn, dueDate, daysOverdue, ...view } = toListItem(rows[0]);
     return {
       ...view,
       steps: steps.map(({ completedById, completedByName, ...s }) => ({

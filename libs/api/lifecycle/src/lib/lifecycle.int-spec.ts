@@ -460,6 +460,33 @@ describe('lifecycle: applications, steps, time limits', () => {
       ]);
       const all = (await t.request('GET', '/applications?sla=warning&pageSize=500', { as: 'manager1' })).body.items;
       expect(all.every((a: { sla: string }) => a.sla === 'warning')).toBe(true);
+
+      // Days overdue: calendar days past the current step's due date, only while it is overdue.
+      const daysOverdue = async () =>
+        Object.fromEntries(
+          (await t.request('GET', '/applications?pageSize=500', { as: 'manager1' })).body.items.map(
+            (a: { id: string; daysOverdue: number | null }) => [a.id, a.daysOverdue],
+          ),
+        );
+      const [{ due }] = await t.dataSource.query(
+        `SELECT to_char(((k.due_at - interval '1 millisecond') AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS due
+           FROM clocks k WHERE k.owner_kind = 'application_step' AND k.owner_id = $1 AND k.stopped_at IS NULL`,
+        [overdue.id],
+      );
+      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const expected = (Date.parse(today) - Date.parse(due)) / 86_400_000;
+      expect(expected).toBeGreaterThan(20);
+      const days = await daysOverdue();
+      expect(days[overdue.id]).toBe(expected);
+      expect([days[warning.id], days[sooner.id], days[later.id], days[done.id]]).toEqual([null, null, null, null]);
+      // The day after the due date it is 1 day overdue.
+      await t.dataSource.query(
+        `UPDATE clocks SET due_at = date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai'
+                                     - interval '1 hour'
+          WHERE owner_kind = 'application_step' AND owner_id = $1 AND stopped_at IS NULL`,
+        [warning.id],
+      );
+      expect((await daysOverdue())[warning.id]).toBe(1);
     });
 
     it('reports the time-limit compliance rate by month and manager', async () => {

@@ -215,6 +215,11 @@ export interface ApplicationListItem extends Omit<ApplicationView, 'steps' | 'co
   currentStepName: string | null;
   currentStepNameEn: string | null;
   dueDate: string | null;
+  /**
+   * Calendar days from the current step's due date to today (China dates; to the day it was paused, if it was),
+   * while an open application's current step is overdue: 1 the day after the due date. Null otherwise.
+   */
+  daysOverdue: number | null;
 }
 
 export interface LifecycleStepDefinition {
