@@ -140,7 +140,7 @@ export class CockpitPage implements OnInit {
       key: 'satisfaction',
       label: 'kpis.league.satisfaction',
       kind: 'number',
-      digits: '1.2-2',
+      digits: 2,
       sort: 'satisfaction',
     },
     { key: 'openFindings', label: 'kpis.league.openFindings', kind: 'number', sort: 'openFindings' },

@@ -46,7 +46,7 @@ export class FindingEvidence {
   protected readonly months = computed(() => zeroMonths(this.finding().rule, this.finding().evidence));
   protected readonly monthColumns: TableColumn<{ period: string; kwh: number; lastYearKwh: number | null }>[] = [
     { key: 'period', label: 'marketingAudit.evidence.period' },
-    { key: 'kwh', label: 'marketingAudit.evidence.kwh', kind: 'number', digits: '1.0-0' },
-    { key: 'lastYearKwh', label: 'marketingAudit.evidence.lastYearKwh', kind: 'number', digits: '1.0-0' },
+    { key: 'kwh', label: 'marketingAudit.evidence.kwh', kind: 'number', digits: 0 },
+    { key: 'lastYearKwh', label: 'marketingAudit.evidence.lastYearKwh', kind: 'number', digits: 0 },
   ];
 }

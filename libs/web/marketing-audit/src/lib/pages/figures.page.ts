@@ -74,7 +74,7 @@ export class FiguresPage implements OnInit {
     { key: 'managerName', label: 'marketingAudit.manager', sort: 'managerName' },
     { key: 'customers', label: 'marketingAudit.figures.customers', kind: 'number', sort: 'customers' },
     { key: 'findings', label: 'marketingAudit.figures.findings', kind: 'number', sort: 'findings' },
-    { key: 'per100', label: 'marketingAudit.figures.per100', kind: 'number', digits: '1.0-2', sort: 'per100' },
+    { key: 'per100', label: 'marketingAudit.figures.per100', kind: 'number', digits: 2, sort: 'per100' },
     { key: 'open', label: 'marketingAudit.figures.open', kind: 'number', sort: 'open' },
     { key: 'overdue', label: 'marketingAudit.figures.overdue', kind: 'number', sort: 'overdue' },
   ];

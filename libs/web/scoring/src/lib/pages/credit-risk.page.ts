@@ -46,7 +46,7 @@ export class CreditListTable {
     },
     { key: 'region', label: 'creditRisk.region', value: (e) => e.customer.region },
     { key: 'manager', label: 'creditRisk.manager', value: (e) => e.manager?.displayName },
-    { key: 'score', label: 'creditRisk.score', kind: 'number', digits: '1.2-2' },
+    { key: 'score', label: 'creditRisk.score', kind: 'number', digits: 2 },
     { key: 'rating', label: 'creditRisk.rating' },
     { key: 'blacklistReason', label: 'creditRisk.blacklistReason' },
     { key: 'arrears', label: 'creditRisk.arrears', kind: 'money' },

@@ -110,7 +110,7 @@ export class VipListPage implements OnInit {
     },
     { key: 'region', label: 'vip.region', value: (e) => e.customer.region },
     { key: 'manager', label: 'vip.manager', value: (e) => e.manager?.displayName },
-    { key: 'revenue12Months', label: 'vip.revenue12', kind: 'number', digits: '1.0-0' },
+    { key: 'revenue12Months', label: 'vip.revenue12', kind: 'number', digits: 0 },
     { key: 'score', label: 'vip.score', align: 'right' },
     { key: 'delta', label: 'vip.change' },
     { key: 'tier', label: 'vip.tier' },

@@ -69,7 +69,7 @@ export class SegmentMembers {
       kind: 'kva',
       sort: 'contractCapacityKva',
     },
-    { key: 'kwh12m', label: 'segments.column.kwh12m', kind: 'number', digits: '1.0-0', sort: 'kwh12m' },
+    { key: 'kwh12m', label: 'segments.column.kwh12m', kind: 'number', digits: 0, sort: 'kwh12m' },
     { key: 'arrears', label: 'segments.column.arrears', kind: 'money', sort: 'arrears' },
     this.vocabularyColumn('vipTier', 'vipScore'),
     this.vocabularyColumn('creditRating', 'creditScore'),

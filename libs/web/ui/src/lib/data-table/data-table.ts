@@ -1,4 +1,4 @@
-import { formatDate, formatNumber, formatPercent, NgTemplateOutlet } from '@angular/common';
+import { NgTemplateOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -9,13 +9,13 @@ import {
   ElementRef,
   inject,
   input,
-  LOCALE_ID,
   Renderer2,
   TemplateRef,
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { TranslatePipe } from '@ngx-translate/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { NzTableModule } from 'ng-zorro-antd/table';
+import { displayValue, readerLanguage } from '../display/display.pipe';
 import { ErrorAlert } from '../error-alert/error-alert';
 import { cellValue, columnAlign, TableColumn, TableList, TableRow } from './table-column';
 
@@ -66,7 +66,7 @@ export class Attrs {
 })
 export class DataTable {
   private readonly router = inject(Router);
-  private readonly locale = inject(LOCALE_ID);
+  private readonly translate = inject(TranslateService);
   readonly columns = input.required<readonly TableColumn[]>();
   /** A server-paged list; without one, `rows` are shown. */
   readonly list = input<TableList<unknown>>();
@@ -90,22 +90,19 @@ export class DataTable {
     return value === '' ? null : value;
   }
 
-  /** A value as its column's kind shows it. */
+  /** A value as its column's kind shows it, in the display format of the reader's language. */
   protected text(column: TableColumn, value: unknown): string {
-    const v = value as string & number;
+    const language = readerLanguage(this.translate);
     switch (column.kind) {
       case 'date':
-        return formatDate(v, 'yyyy-MM-dd', this.locale);
       case 'datetime':
-        return formatDate(v, 'yyyy-MM-dd HH:mm:ss', this.locale);
-      case 'number':
-        return formatNumber(v, this.locale, column.digits);
       case 'money':
-        return formatNumber(v, this.locale, '1.2-2');
-      case 'kva':
-        return formatNumber(v, this.locale, '1.0-0');
       case 'percent':
-        return formatPercent(v, this.locale, '1.0-1');
+        return displayValue(value, column.kind, language);
+      case 'number':
+        return displayValue(value, 'decimal', language, column.digits ?? 0);
+      case 'kva':
+        return displayValue(value, 'integer', language);
       default:
         return String(value);
     }

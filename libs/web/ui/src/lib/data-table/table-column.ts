@@ -1,4 +1,7 @@
-/** How a cell shows its value: dates as `yyyy-MM-dd`, times to the second, numbers grouped, money with cents. */
+/**
+ * How a cell shows its value, in the app's display format (display-format.ts of @crm/shared/domain): dates
+ * `2026-10-30`, times to the minute in China time, numbers grouped, money `¥916,904.48`, ratios as percentages.
+ */
 export type ColumnKind = 'text' | 'date' | 'datetime' | 'number' | 'money' | 'kva' | 'percent' | 'enum' | 'link';
 
 /** One column of a `crm-data-table`. */
@@ -14,8 +17,8 @@ export interface TableColumn<T = never> {
   detail?: (row: T) => string | null | undefined;
   /** `enum`: the i18n prefix of the value's label (`stage.` shows `stage.<value>`). */
   labels?: string;
-  /** `number`: the DecimalPipe digits (`1.0-3` by default). */
-  digits?: string;
+  /** `number`: its decimals (none by default). */
+  digits?: number;
   /** `link`: the router link of the cell. */
   link?: (row: T) => readonly unknown[];
   /** The server's sort field; the header sorts when it is set. */
