@@ -1,4 +1,4 @@
-import { KpiUnit } from '@crm/shared/domain';
+import { DisplayLanguage, formatDecimal, formatMoney, formatPercent, KpiUnit, NO_VALUE } from '@crm/shared/domain';
 
 /** Translates an i18n key (with parameters). */
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
@@ -11,28 +11,27 @@ const DIGITS: Record<Exclude<KpiUnit, 'ratio'>, number> = {
   yuan: 0,
 };
 
-function grouped(value: number, digits: number, language: string): string {
-  return new Intl.NumberFormat(language, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    value,
-  );
+function displayLanguage(language: string): DisplayLanguage {
+  return language === 'en' ? 'en' : 'zh-CN';
 }
 
 /**
- * A KPI value as the cockpit shows it: counts grouped, ratios as a percentage with one decimal, working days with
- * one decimal and the unit, rates per 10,000 and scores with two decimals, money in whole yuan grouped with `¥`;
- * `—` when there is no value.
+ * A KPI value as the cockpit shows it, in the app's display format (display-format.ts of @crm/shared/domain):
+ * counts grouped, ratios as a percentage with one decimal, working days with one decimal and the unit, rates per
+ * 10,000 and scores with two decimals, money in whole yuan grouped with `¥`; `—` when there is no value.
  */
 export function formatKpiValue(unit: KpiUnit, value: number | null, language: string, t: Translate): string {
-  if (value === null) return '—';
+  const lang = displayLanguage(language);
+  if (value === null) return NO_VALUE;
   switch (unit) {
     case 'ratio':
-      return `${grouped(value * 100, 1, language)}%`;
+      return formatPercent(value, lang, 1);
     case 'working_days':
-      return t('kpis.unitValue.working_days', { value: grouped(value, 1, language) });
+      return t('kpis.unitValue.working_days', { value: formatDecimal(value, lang, DIGITS[unit]) });
     case 'yuan':
-      return `¥${grouped(value, 0, language)}`;
+      return formatMoney(value, lang, DIGITS[unit]);
     default:
-      return grouped(value, DIGITS[unit], language);
+      return formatDecimal(value, lang, DIGITS[unit]);
   }
 }
 
@@ -51,7 +50,9 @@ export function formatKpiChange(
   const change = value - previous;
   const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
   const size = Math.abs(change);
-  if (unit === 'ratio') return t('kpis.unitValue.points', { value: `${sign}${grouped(size * 100, 1, language)}` });
+  if (unit === 'ratio') {
+    return t('kpis.unitValue.points', { value: `${sign}${formatDecimal(size * 100, displayLanguage(language), 1)}` });
+  }
   return `${sign}${formatKpiValue(unit, size, language, t)}`;
 }
 
