@@ -40,7 +40,7 @@ test('a leader sees the service plans and how well their tasks are done', async 
 
   const managers = page.getByTestId('completion-managers').getByTestId('completion-row');
   await expect(managers.first()).toBeVisible();
-  await expect(managers.first().getByTestId('completion-percent')).toHaveText(/^\s*\d+(\.\d)? %\s*$/);
+  await expect(managers.first().getByTestId('completion-percent')).toHaveText(/^\s*\d+\.\d%\s*$/);
   await expect(page.getByTestId('completion-plans').getByTestId('completion-row').first()).toBeVisible();
   await expect(page.getByTestId('completion-managers').locator('canvas')).toBeVisible();
   await page.waitForTimeout(1000); // the charts' opening animation

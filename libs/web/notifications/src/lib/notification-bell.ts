@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
@@ -11,6 +10,7 @@ import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { firstValueFrom } from 'rxjs';
 import { NotificationTexts } from './notification-text';
+import { DisplayPipe } from '@crm/web/ui';
 
 /** How often the bell asks for new notifications. */
 const POLL_MS = 60_000;
@@ -26,7 +26,7 @@ const STEP = 20;
   selector: 'crm-notification-bell',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe,
+    DisplayPipe,
     RouterLink,
     TranslatePipe,
     NzBadgeModule,

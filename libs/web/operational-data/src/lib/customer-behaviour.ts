@@ -1,10 +1,9 @@
-import { DecimalPipe } from '@angular/common';
 import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { BillView, ConsumptionMonth, OperationalSummary, ViolationView } from '@crm/shared/domain';
 import { LanguageService } from '@crm/web/core';
-import { CellDef, Chart, DataTable, TableColumn } from '@crm/web/ui';
+import { CellDef, Chart, DataTable, TableColumn, DisplayPipe } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzStatisticModule } from 'ng-zorro-antd/statistic';
@@ -20,7 +19,7 @@ const STATE_COLOURS = { paid: 'green', late: 'orange', outstanding: 'red' } as c
   selector: 'crm-customer-behaviour',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DecimalPipe,
+    DisplayPipe,
     TranslatePipe,
     CellDef,
     Chart,

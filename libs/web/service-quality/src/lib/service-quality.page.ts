@@ -1,4 +1,4 @@
-import { DecimalPipe, formatDate } from '@angular/common';
+import { formatDate } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
@@ -15,7 +15,7 @@ import {
   WorkOrderReport,
 } from '@crm/shared/domain';
 import { LanguageService } from '@crm/web/core';
-import { CellDef, Chart, DataTable, Stat, StatCards, TableColumn } from '@crm/web/ui';
+import { CellDef, Chart, DataTable, Stat, StatCards, TableColumn, DisplayPipe } from '@crm/web/ui';
 import type { ECElementEvent } from 'echarts/core';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -61,7 +61,7 @@ const dateOf = (day: string) => new Date(`${day}T12:00:00`);
   selector: 'crm-service-quality-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DecimalPipe,
+    DisplayPipe,
     FormsModule,
     RouterLink,
     TranslatePipe,

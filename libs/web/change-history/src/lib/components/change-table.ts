@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { ChangeHistoryEntry, PersonRef } from '@crm/shared/domain';
+import { ChangeHistoryEntry, formatDateTime, formatDecimal, PersonRef } from '@crm/shared/domain';
 import { LanguageService } from '@crm/web/core';
 import { CellDef, DataTable, TableColumn, TableList, TableRow } from '@crm/web/ui';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -54,15 +54,11 @@ export class ChangeTable {
 
   protected lines(entry: ChangeHistoryEntry): string[] {
     const language = this.language.current();
-    const locale = language === 'en' ? 'en-US' : 'zh-CN';
     const ctx: TextContext = {
       t: (key, params) => this.translate.instant(key, params),
       language,
-      date: (iso) =>
-        iso.length === 10
-          ? iso
-          : new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', hour12: false }),
-      number: (n) => n.toLocaleString(locale),
+      date: (iso) => formatDateTime(iso, language),
+      number: (n) => formatDecimal(n, language, Number.isInteger(n) ? 0 : 2),
     };
     return changeLines(entry, ctx);
   }

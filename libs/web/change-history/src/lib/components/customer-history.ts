@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { TimelineEntry } from '@crm/shared/domain';
@@ -9,12 +8,13 @@ import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { ChangeHistoryApi } from '../change-history.api';
 import { timelineLines } from '../timeline-text';
 import { ChangeTable } from './change-table';
+import { DisplayPipe } from '@crm/web/ui';
 
 /** The customer page's history tab: the timeline of what happened, and who changed which field, a page at a time. */
 @Component({
   selector: 'crm-customer-history',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, TranslatePipe, ChangeTable, NzCardModule, NzTabsModule, NzTimelineModule],
+  imports: [DisplayPipe, TranslatePipe, ChangeTable, NzCardModule, NzTabsModule, NzTimelineModule],
   templateUrl: './customer-history.html',
 })
 export class CustomerHistory {

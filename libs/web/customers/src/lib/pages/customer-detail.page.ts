@@ -1,4 +1,4 @@
-import { DecimalPipe, NgComponentOutlet } from '@angular/common';
+import { NgComponentOutlet } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal, Type } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
@@ -14,7 +14,7 @@ import {
   ReferenceApi,
   SaveAction,
 } from '@crm/web/core';
-import { DataTable, Handover, HandoverDialog, NotFound, TableColumn } from '@crm/web/ui';
+import { DataTable, Handover, HandoverDialog, NotFound, TableColumn, DisplayPipe } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -34,7 +34,7 @@ import { STAGE_COLOURS } from '../stage-colours';
   selector: 'crm-customer-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DecimalPipe,
+    DisplayPipe,
     TranslatePipe,
     NgComponentOutlet,
     CustomerForm,

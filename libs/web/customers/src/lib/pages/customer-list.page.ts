@@ -1,11 +1,19 @@
-import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { CREDIT_RATINGS, Customer, CUSTOMER_STAGES, Industry, PersonRef, VOLTAGE_LEVELS_KV } from '@crm/shared/domain';
 import { AuthStore, LanguageService, pagedList, ReferenceApi, Region } from '@crm/web/core';
-import { CellDef, DataTable, FilterBar, ListFilter, managerFilter, TableColumn, TableRow } from '@crm/web/ui';
+import {
+  CellDef,
+  DataTable,
+  FilterBar,
+  ListFilter,
+  managerFilter,
+  TableColumn,
+  TableRow,
+  DisplayPipe,
+} from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
@@ -47,7 +55,7 @@ const SORTS = ['accountNo', 'name', 'voltageKv', 'contractCapacityKva', 'updated
   selector: 'crm-customer-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DecimalPipe,
+    DisplayPipe,
     FormsModule,
     RouterLink,
     TranslatePipe,

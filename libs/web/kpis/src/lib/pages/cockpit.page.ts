@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, OnInit, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -14,7 +13,16 @@ import {
   PersonRef,
 } from '@crm/shared/domain';
 import { LanguageService, pagedList, ReferenceApi, Region, ShownError, shownError } from '@crm/web/core';
-import { CellDef, DataTable, ErrorAlert, FilterBar, ListFilter, managerFilter, TableColumn } from '@crm/web/ui';
+import {
+  CellDef,
+  DataTable,
+  ErrorAlert,
+  FilterBar,
+  ListFilter,
+  managerFilter,
+  TableColumn,
+  DisplayPipe,
+} from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
@@ -37,7 +45,7 @@ const LEAGUE_PAGE_SIZE = 100;
   selector: 'crm-cockpit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe,
+    DisplayPipe,
     FormsModule,
     RouterLink,
     TranslatePipe,

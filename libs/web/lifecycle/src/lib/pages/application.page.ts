@@ -1,4 +1,3 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
@@ -6,7 +5,17 @@ import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ApplicationStepView, ApplicationView } from '@crm/shared/domain';
 import { AuthStore, LanguageService, StepDialog } from '@crm/web/core';
-import { CellDef, DataTable, Field, FormDialog, NotFound, SlaTag, TableColumn, TableRow } from '@crm/web/ui';
+import {
+  CellDef,
+  DataTable,
+  Field,
+  FormDialog,
+  NotFound,
+  SlaTag,
+  TableColumn,
+  TableRow,
+  DisplayPipe,
+} from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -28,8 +37,7 @@ export function trackerStatus(step: ApplicationStepView): 'finish' | 'process' |
   selector: 'crm-application-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe,
-    DecimalPipe,
+    DisplayPipe,
     FormsModule,
     RouterLink,
     TranslatePipe,

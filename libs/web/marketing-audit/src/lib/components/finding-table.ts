@@ -1,9 +1,8 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AuditFindingListEntry } from '@crm/shared/domain';
-import { CellDef, DataTable, TableColumn, TableList, TableRow } from '@crm/web/ui';
+import { CellDef, DataTable, TableColumn, TableList, TableRow, DisplayPipe } from '@crm/web/ui';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { AuditRulesStore } from '../audit-rules.store';
@@ -17,7 +16,7 @@ import { FindingStateTag, SeverityTag } from './finding-tags';
   selector: 'crm-finding-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe,
+    DisplayPipe,
     RouterLink,
     TranslatePipe,
     CellDef,

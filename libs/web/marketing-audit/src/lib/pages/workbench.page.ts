@@ -1,4 +1,4 @@
-import { DatePipe, formatNumber } from '@angular/common';
+import { formatNumber } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, LOCALE_ID, OnInit, signal } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import {
@@ -11,7 +11,7 @@ import {
   PersonRef,
 } from '@crm/shared/domain';
 import { AuthStore, pagedList, ReferenceApi } from '@crm/web/core';
-import { CellDef, DataTable, FilterBar, ListFilter, personOptions, TableColumn } from '@crm/web/ui';
+import { CellDef, DataTable, FilterBar, ListFilter, personOptions, TableColumn, DisplayPipe } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -36,7 +36,7 @@ const FLAGS = ['true', 'false'];
   selector: 'crm-marketing-audit-workbench',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe,
+    DisplayPipe,
     TranslatePipe,
     AuditRun,
     CellDef,

@@ -1,9 +1,8 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { CustomerScores } from '@crm/shared/domain';
 import { LanguageService } from '@crm/web/core';
-import { Chart } from '@crm/web/ui';
+import { Chart, DisplayPipe } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
@@ -20,7 +19,7 @@ import { ScoreDelta } from './score-delta';
   selector: 'crm-customer-scores',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe,
+    DisplayPipe,
     TranslatePipe,
     Chart,
     ScoreDelta,

@@ -1,12 +1,12 @@
-import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { NzIconModule } from 'ng-zorro-antd/icon';
+import { DisplayPipe } from '@crm/web/ui';
 
 /** The change of a score since the run before: a green arrow up, a red arrow down, or a dash. */
 @Component({
   selector: 'crm-score-delta',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DecimalPipe, NzIconModule],
+  imports: [DisplayPipe, NzIconModule],
   templateUrl: './score-delta.html',
   styles: `
     .up {

@@ -1,10 +1,9 @@
-import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { CREDIT_RATINGS, CreditListEntry, CreditRating, CreditSummary, Page } from '@crm/shared/domain';
 import { LanguageService, PagedList, pagedList } from '@crm/web/core';
-import { CellDef, Chart, DataTable, FilterBar, Stat, StatCards, TableColumn } from '@crm/web/ui';
+import { CellDef, Chart, DataTable, FilterBar, Stat, StatCards, TableColumn, DisplayPipe } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -23,7 +22,7 @@ type CreditListState = PagedList<'rating' | 'region', Page<CreditListEntry>>;
 @Component({
   selector: 'crm-credit-list-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, CellDef, DataTable, NzTagModule],
+  imports: [DisplayPipe, TranslatePipe, CellDef, DataTable, NzTagModule],
   templateUrl: './credit-list-table.html',
   styles: `
     .arrow {
@@ -62,7 +61,6 @@ export class CreditListTable {
   selector: 'crm-credit-risk-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DecimalPipe,
     FormsModule,
     TranslatePipe,
     Chart,

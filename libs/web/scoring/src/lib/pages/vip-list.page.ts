@@ -1,4 +1,3 @@
-import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, OnInit, signal, untracked } from '@angular/core';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { AuthStore, LanguageService, pagedList, ReferenceApi, Region, saveFile } from '@crm/web/core';
@@ -12,6 +11,7 @@ import {
   ListFilter,
   managerFilter,
   TableColumn,
+  DisplayPipe,
 } from '@crm/web/ui';
 import { Industry, PersonRef, VIP_TIERS, VipListEntry, VipSummary } from '@crm/shared/domain';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -34,7 +34,7 @@ const PAGE_SIZE = 50;
   selector: 'crm-vip-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DecimalPipe,
+    DisplayPipe,
     TranslatePipe,
     CellDef,
     Chart,

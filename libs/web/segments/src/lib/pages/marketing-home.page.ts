@@ -1,4 +1,3 @@
-import { DecimalPipe, PercentPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -11,7 +10,7 @@ import {
   SegmentsOverview,
 } from '@crm/shared/domain';
 import { AuthStore, LanguageService } from '@crm/web/core';
-import { CellDef, DataTable, TableColumn, TableRow } from '@crm/web/ui';
+import { CellDef, DataTable, TableColumn, TableRow, DisplayPipe } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -33,8 +32,7 @@ const SEGMENTS_PAGE_SIZE = 10;
   selector: 'crm-marketing-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DecimalPipe,
-    PercentPipe,
+    DisplayPipe,
     RouterLink,
     TranslatePipe,
     CellDef,

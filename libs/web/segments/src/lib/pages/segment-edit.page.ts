@@ -1,4 +1,3 @@
-import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
@@ -7,7 +6,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { SegmentKind, SegmentMember, SegmentPreview, SegmentRule, segmentRuleProblems } from '@crm/shared/domain';
 import { LanguageService, SaveAction, shownError } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { DataTable, FormActions, NameDescription, TableColumn } from '@crm/web/ui';
+import { DataTable, FormActions, NameDescription, TableColumn, DisplayPipe } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzGridModule } from 'ng-zorro-antd/grid';
@@ -32,10 +31,10 @@ const PREVIEW_DELAY_MS = 400;
   selector: 'crm-segment-edit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    DisplayPipe,
     DataTable,
     FormActions,
     NameDescription,
-    DecimalPipe,
     FormsModule,
     TranslatePipe,
     RuleBuilder,

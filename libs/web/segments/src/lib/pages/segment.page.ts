@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
@@ -27,6 +26,7 @@ import { describeRule, fieldValueText, localized } from '../rule-text';
 import { SegmentInsights } from '../components/segment-insights';
 import { SegmentMembers } from '../components/segment-members';
 import { SegmentsApi, SegmentVocabulary } from '../segments.api';
+import { DisplayPipe } from '@crm/web/ui';
 
 const JOINERS = 10;
 
@@ -40,7 +40,7 @@ const JOINERS = 10;
   selector: 'crm-segment-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe,
+    DisplayPipe,
     RouterLink,
     TranslatePipe,
     SegmentInsights,

@@ -1,10 +1,9 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { PlanTemplate, ServiceTask } from '@crm/shared/domain';
-import { CellDef, ConfirmLink, DataTable, TableColumn } from '@crm/web/ui';
+import { CellDef, ConfirmLink, DataTable, TableColumn, DisplayPipe } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -21,7 +20,7 @@ const TASKS = 50;
   selector: 'crm-customer-plans',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe,
+    DisplayPipe,
     RouterLink,
     FormsModule,
     TranslatePipe,

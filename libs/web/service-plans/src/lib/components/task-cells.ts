@@ -1,8 +1,7 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ServiceTask } from '@crm/shared/domain';
-import { TableColumn, TableRow } from '@crm/web/ui';
+import { TableColumn, TableRow, DisplayPipe } from '@crm/web/ui';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { taskDetail } from '../tasks';
 
@@ -24,9 +23,9 @@ export function taskRow(testId: string): TableRow<ServiceTask> {
 @Component({
   selector: 'crm-task-due',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, TranslatePipe, NzTagModule],
+  imports: [DisplayPipe, TranslatePipe, NzTagModule],
   template: `
-    {{ task().dueOn | date: 'yyyy-MM-dd' }}
+    {{ task().dueOn | crmFormat: 'date' }}
     @if (task().overdue) {
       <nz-tag nzColor="red">{{ 'servicePlans.overdue' | translate }}</nz-tag>
     }

@@ -1,9 +1,8 @@
-import { DecimalPipe, PercentPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { EnergyAdvice } from '@crm/shared/domain';
-import { Chart } from '@crm/web/ui';
+import { Chart, DisplayPipe } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -18,7 +17,7 @@ import { ServicePlansApi } from '../service-plans.api';
 @Component({
   selector: 'crm-energy-advice-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DecimalPipe, PercentPipe, RouterLink, TranslatePipe, Chart, NzButtonModule, NzIconModule, NzTableModule],
+  imports: [DisplayPipe, RouterLink, TranslatePipe, Chart, NzButtonModule, NzIconModule, NzTableModule],
   templateUrl: './energy-advice.page.html',
   styles: `
     .report {

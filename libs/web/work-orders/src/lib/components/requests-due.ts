@@ -1,9 +1,8 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { WorkOrderListItem } from '@crm/shared/domain';
-import { ListCard, SlaTag } from '@crm/web/ui';
+import { ListCard, SlaTag, DisplayPipe } from '@crm/web/ui';
 import { dueTodayOrOverdue, runningDue } from '../order-rules';
 import { WorkOrderNames } from '../work-order-names';
 import { WorkOrdersApi } from '../work-orders.api';
@@ -18,7 +17,7 @@ const FETCH = 50;
 @Component({
   selector: 'crm-requests-due',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, TranslatePipe, ListCard, SlaTag],
+  imports: [DisplayPipe, RouterLink, TranslatePipe, ListCard, SlaTag],
   templateUrl: './requests-due.html',
   styles: `
     :host {

@@ -1,10 +1,9 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { CLOCK_UNITS, WorkOrderLimitView } from '@crm/shared/domain';
 import { AuthStore, SaveAction } from '@crm/web/core';
-import { ErrorAlert } from '@crm/web/ui';
+import { ErrorAlert, DisplayPipe } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
@@ -19,7 +18,7 @@ import { LimitChange, WorkOrdersApi } from '../work-orders.api';
   selector: 'crm-request-limits-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe,
+    DisplayPipe,
     FormsModule,
     TranslatePipe,
     ErrorAlert,

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
@@ -6,7 +5,7 @@ import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { WorkOrderChannel, WorkOrderEventView, WorkOrderType, WorkOrderView } from '@crm/shared/domain';
 import { StepDialog } from '@crm/web/core';
-import { ActionButtons, Field, FormDialog, NotFound, SlaTag } from '@crm/web/ui';
+import { ActionButtons, Field, FormDialog, NotFound, SlaTag, DisplayPipe } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzGridModule } from 'ng-zorro-antd/grid';
@@ -39,7 +38,7 @@ const EVENT_COLOURS: Record<WorkOrderEventView['kind'], string> = {
   selector: 'crm-request-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe,
+    DisplayPipe,
     FormsModule,
     RouterLink,
     TranslatePipe,
