@@ -126,6 +126,48 @@ test('the manager’s application list puts urgent work first', async ({ page, r
   expect(position((warning as { id: string }).id)).toBeLessThan(position(onTime.id));
 });
 
+test('the application list shows dates people read, days overdue and its total, and keeps its filters in the URL', async ({
+  page,
+  request,
+}) => {
+  const overdue = await surveyStarted(request, 60);
+  expect(overdue.sla).toBe('overdue');
+  const headers = await authHeaders(request, 'manager1');
+  const listed = async (query: string) => (await request.get(`/api/applications?${query}`, { headers })).json();
+  // Page 1 of the list as the page asks for it (open, overdue, 20 rows).
+  const all = await listed('status=open&sla=overdue&pageSize=20');
+  expect(all.total).toBeGreaterThan(0);
+
+  await login(page, 'manager1');
+  await page.goto('/applications');
+  await page.getByTestId('filter-sla').click();
+  await page.locator('nz-option-item', { hasText: '已超时' }).click();
+  await expect(page).toHaveURL(/[?&]sla=overdue/);
+  await page.reload();
+  await expect(page.getByTestId('filter-sla')).toContainText('已超时');
+  const table = page.getByTestId('applications');
+  await expect(table.locator('.ant-spin-blur')).toHaveCount(0);
+  await expect(page.getByTestId('applications-total')).toHaveText(`共 ${all.total.toLocaleString('en')} 个工单`);
+  const slas = await table.locator('[data-sla]').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-sla')));
+  expect(slas.length).toBeGreaterThan(0);
+  expect(new Set(slas)).toEqual(new Set(['overdue']));
+  await expect(table).not.toContainText('T00:00');
+  // Each row: its due date as a date and its days overdue, as the API gives them.
+  const headersShown = (await table.locator('thead th').allTextContents()).map((h) => h.trim());
+  const dueColumn = headersShown.indexOf('到期日');
+  const daysColumn = headersShown.indexOf('逾期天数');
+  expect(dueColumn).toBeGreaterThanOrEqual(0);
+  expect(daysColumn).toBeGreaterThanOrEqual(0);
+  for (const item of all.items as { id: string; dueDate: string; daysOverdue: number }[]) {
+    expect(item.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(item.daysOverdue).toBeGreaterThan(0);
+    const row = page.getByTestId(`application-${item.id}`);
+    await expect(row.locator('td').nth(dueColumn)).toHaveText(item.dueDate);
+    await expect(row.locator('td').nth(daysColumn)).toHaveText(item.daysOverdue.toLocaleString('en'));
+  }
+  await page.screenshot({ path: join(SCREENSHOTS, 'applications-overdue.png'), fullPage: true });
+});
+
 test('leadership sees the time-limit compliance rate with charts', async ({ page }) => {
   await login(page, 'leader');
   await page.goto('/lifecycle-report');

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { TranslatePipe } from '@ngx-translate/core';
 import { APPLICATION_TYPES, ApplicationListItem, SLA_STATES } from '@crm/shared/domain';
 import { AuthStore, LanguageService, pagedList } from '@crm/web/core';
-import { CellDef, DataTable, FilterBar, ListFilter, TableColumn, TableRow } from '@crm/web/ui';
+import { CellDef, DataTable, DisplayPipe, FilterBar, ListFilter, TableColumn, TableRow } from '@crm/web/ui';
 import { ApplicationSla } from '../components/application-sla';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { applicationColumns } from '../application-columns';
@@ -12,7 +12,7 @@ import { LifecycleApi } from '../lifecycle.api';
 @Component({
   selector: 'crm-application-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, CellDef, DataTable, FilterBar, ApplicationSla, NzCardModule],
+  imports: [TranslatePipe, CellDef, DataTable, DisplayPipe, FilterBar, ApplicationSla, NzCardModule],
   templateUrl: './application-list.page.html',
 })
 export class ApplicationListPage {
@@ -61,6 +61,7 @@ export class ApplicationListPage {
     this.column.type,
     this.column.currentStep,
     this.column.dueDate,
+    this.column.daysOverdue,
     this.column.sla,
     ...(this.isManager()
       ? []
