@@ -22,7 +22,7 @@ type CreditListState = PagedList<'rating' | 'region', Page<CreditListEntry>>;
 @Component({
   selector: 'crm-credit-list-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DisplayPipe, TranslatePipe, CellDef, DataTable, NzTagModule],
+  imports: [TranslatePipe, CellDef, DataTable, NzTagModule],
   templateUrl: './credit-list-table.html',
   styles: `
     .arrow {
@@ -61,6 +61,7 @@ export class CreditListTable {
   selector: 'crm-credit-risk-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    DisplayPipe,
     FormsModule,
     TranslatePipe,
     Chart,
