@@ -50,7 +50,8 @@ export class MonthlyReportsRepository {
     const row = await queryOne<ReportRow>(db, `SELECT ${SUMMARY_COLUMNS}, r.content FROM ${FROM} WHERE r.period = $1`, [
       period,
     ]);
-    return row && { ...toSummary(row), ...row.content };
+    // A report generated before the regions were kept has none.
+    return row && { ...toSummary(row), regions: [], ...row.content };
   }
 
   async exists(db: Db, period: string): Promise<boolean> {
