@@ -2,7 +2,14 @@ import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { chinaDate, PersonRef, SERVICE_TASK_SORT_FIELDS, ServiceTask, TASK_STATES } from '@crm/shared/domain';
+import {
+  chinaDate,
+  PersonRef,
+  SERVICE_TASK_SORT_FIELDS,
+  ServiceTask,
+  TASK_STATES,
+  TaskState,
+} from '@crm/shared/domain';
 import { AuthStore, LanguageService, pagedList, ReferenceApi, Region } from '@crm/web/core';
 import { CellDef, DataTable, FilterBar, ListFilter, managerFilter, TableColumn } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -43,7 +50,7 @@ export class TasksPage implements OnInit {
     },
     sort: 'dueOn',
     sorts: SERVICE_TASK_SORT_FIELDS,
-    fetch: (query) => this.api.tasks(query),
+    fetch: ({ state, ...query }) => this.api.tasks({ ...query, state: state as TaskState | undefined }),
   });
 
   protected readonly filters = computed((): ListFilter[] => {
