@@ -30,6 +30,8 @@ test('leadership generates last month, opens the printable report, prints it to 
   await expect(page.getByTestId('report-generated')).toContainText('由 ');
   await expect(page.getByTestId('report-section-service_quality')).toContainText('万户投诉率');
   await expect(page.getByTestId('report-league')).toContainText('客户经理排行');
+  await expect(page.getByTestId('report-regions')).toContainText('分区域指标');
+  await expect(page.getByTestId('report-region-鹿城区')).toContainText('鹿城区');
   // Every KPI has its chart, drawn as SVG so that it prints.
   await expect(page.locator('[data-testid^="chart-"] svg')).toHaveCount(22);
 
@@ -39,20 +41,21 @@ test('leadership generates last month, opens the printable report, prints it to 
   await page.getByTestId(`report-${period}`).getByRole('link', { name: period }).click();
   await expect(page.locator('[data-testid^="chart-"] svg')).toHaveCount(22);
 
-  // Printed: A4 pages (cover, one per section, the league table) with the charts in them.
+  // Printed: A4 pages (cover, one per section, the league table, the regions) with the charts in them.
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   await page.emulateMedia({ media: 'screen' });
   mkdirSync(SHOTS, { recursive: true });
   writeFileSync(join(SHOTS, `monthly-report-${period}.pdf`), pdf);
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-  expect(pages).toBeGreaterThanOrEqual(9);
+  expect(pages).toBeGreaterThanOrEqual(10);
   // Vector charts add tens of kilobytes a section; a report of tables alone stays far below.
   expect(pdf.length).toBeGreaterThan(150_000);
 
   // English on request: the same figures, English texts.
   await page.getByTestId('report-lang').getByText('English').click();
   await expect(page.getByTestId('report-section-service_quality')).toContainText('Complaints per 10,000 customers');
+  await expect(page.getByTestId('report-region-鹿城区')).toContainText('Lucheng');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-xlsx').click()]);
   expect(download.suggestedFilename()).toBe(`monthly-report-${period}.xlsx`);

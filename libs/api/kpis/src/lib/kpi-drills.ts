@@ -16,9 +16,8 @@ function drill(path: string, api: string, query: Record<string, string>, filter:
  * The list behind a KPI that counts records, for the period and scope: the web list `path` with `query` and the API
  * list `api` with the same query return as many records as the KPI's value (for the average working days, as its
  * denominator: every completed new connection of a customer at 10 kV and above, which all customers are, with its
- * commitment clock stopped; for complaints per 10,000, as its numerator, the complaints). The service tasks have
- * no list page for leadership yet: overdue_tasks' `path` is the plans page. Undefined for the KPIs that count no records, and for
- * customers_by_stage, whose drills are per stage (breakdownDrill).
+ * commitment clock stopped; for complaints per 10,000, as its numerator, the complaints). Undefined for the KPIs that
+ * count no records, and for customers_by_stage, whose drills are per stage (breakdownDrill).
  */
 export function kpiDrill(code: KpiCode, period: string, filter: KpiFilter): KpiDrill | undefined {
   const { from, to } = kpiPeriodRange(period);
@@ -46,7 +45,7 @@ export function kpiDrill(code: KpiCode, period: string, filter: KpiFilter): KpiD
     case 'open_audit_findings':
       return drill('/marketing-audit', '/api/marketing-audit/findings', { pending: 'true' }, filter);
     case 'overdue_tasks':
-      return drill('/plans', '/api/service-tasks', { overdue: 'true' }, filter);
+      return drill('/tasks', '/api/service-tasks', { overdue: 'true' }, filter);
     case 'blacklisted_customers':
       return drill('/customers', '/api/customers', { inService: 'true', blacklisted: 'true' }, filter);
     case 'c_rated_customers':

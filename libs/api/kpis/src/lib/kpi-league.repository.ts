@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db, Params, query } from '@crm/api/database';
 import { keptOverdueSql } from '@crm/api/work-orders';
-import { ManagerLeagueSortField } from '@crm/shared/domain';
+import { KpiFilter, ManagerLeagueSortField } from '@crm/shared/domain';
 import { byManager, KPI_FIGURES, KpiMoment } from './figures';
 
 export interface LeagueRow {
@@ -33,9 +33,11 @@ export class KpiLeagueRepository {
    * open applications + work orders not closed + service tasks open; overdue work = open applications overdue (as
    * open_applications_overdue) + work orders not closed whose contact or resolution clock runs past its due moment +
    * tasks overdue (as overdue_tasks); the month's time_limit_compliance_rate and average_satisfaction; open audit
-   * findings (as open_audit_findings). Sorted by `sort` (descending), then by name.
+   * findings (as open_audit_findings); only the manager `managerId` when given. Sorted by `sort` (descending), then by
+   * name.
    */
-  league(db: Db, m: KpiMoment, region: string | undefined, sort: ManagerLeagueSortField, descending: boolean) {
+  league(db: Db, m: KpiMoment, filter: KpiFilter, sort: ManagerLeagueSortField, descending: boolean) {
+    const { region, managerId } = filter;
     const p = new Params();
     const figure = (
       code:
@@ -46,6 +48,7 @@ export class KpiLeagueRepository {
         | 'overdue_tasks',
     ) => KPI_FIGURES[code].sql(byManager(p, region), p, { ...m, asOf: null }) as string;
     const inRegion = region === undefined ? '' : ` AND c.region = ${p.add(region)}`;
+    const theManager = managerId === undefined ? '' : ` AND u.id = ${p.add(managerId)}::uuid`;
     return query<LeagueRow>(
       db,
       `WITH compliance AS (${figure('time_limit_compliance_rate')}),
@@ -84,7 +87,7 @@ export class KpiLeagueRepository {
          LEFT JOIN findings fi ON fi.manager_key = u.id::text
          LEFT JOIN late_applications la ON la.manager_key = u.id::text
          LEFT JOIN late_tasks lt ON lt.manager_key = u.id::text
-        WHERE u.role = 'account_manager' AND u.active
+        WHERE u.role = 'account_manager' AND u.active${theManager}
         ORDER BY ${SORT_COLUMNS[sort]} ${descending ? 'DESC' : 'ASC'} NULLS LAST, u.display_name, u.id`,
       p,
     );

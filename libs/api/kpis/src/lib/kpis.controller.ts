@@ -42,7 +42,11 @@ export class KpisController {
   @Roles(...READERS)
   @ApiOkResponse({ description: 'ManagerLeagueRow[]' })
   league(@Query() query: KpiLeagueQueryDto): Promise<ManagerLeagueRow[]> {
-    return this.kpis.league(query.period ?? this.kpis.currentPeriod(), { region: query.region }, query.sort);
+    return this.kpis.league(
+      query.period ?? this.kpis.currentPeriod(),
+      { region: query.region, managerId: query.managerId },
+      query.sort,
+    );
   }
 
   @Put('targets/:code')

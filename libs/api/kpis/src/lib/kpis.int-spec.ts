@@ -525,6 +525,20 @@ describe('KPIs', () => {
     expect([bad.status, bad.body.details[0].field]).toEqual([400, 'sort']);
   });
 
+  it("answers the league of one manager: that manager's row alone, with the same figures", async () => {
+    const all = (await get(`/kpis/managers?period=${M}`)).body;
+    const res = await get(`/kpis/managers?period=${M}&managerId=${t.userIds['manager2']}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(all.filter((r: { manager: { id: string } }) => r.manager.id === t.userIds['manager2']));
+    expect(res.body).toHaveLength(1);
+    // Someone who is not an account manager has no row.
+    expect((await get(`/kpis/managers?period=${M}&managerId=${t.userIds['leader']}`)).body).toEqual([]);
+    for (const managerId of ['nope', '%00', '1'.repeat(40)]) {
+      const bad = await get(`/kpis/managers?period=${M}&managerId=${managerId}`);
+      expect([managerId, bad.status, bad.body.details[0].field]).toEqual([managerId, 400, 'managerId']);
+    }
+  });
+
   it('refuses bad periods, bad manager ids and account managers', async () => {
     for (const period of ['2026-13', 'x', shiftKpiPeriod(M, -1)]) {
       const res = await get(`/kpis?period=${period}`);

@@ -214,7 +214,7 @@ export class KpisService implements OnModuleInit {
       return this.leagueTable.league(
         tx,
         { ...kpiPeriodRange(period), asOf: null },
-        filter.region,
+        filter,
         field as ManagerLeagueSortField,
         descending,
       );

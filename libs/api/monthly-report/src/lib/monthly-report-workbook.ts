@@ -4,6 +4,8 @@ import {
   KpiUnit,
   MonthlyReport,
   monthlyReportSections,
+  REPORT_REGION_HEADERS,
+  REPORT_REGION_KPIS,
   REPORT_SECTION_NAMES,
   REPORT_UNIT_NAMES,
   reportChange,
@@ -26,6 +28,8 @@ const HEADERS = {
     kpi: ['指标', '数值', '单位', '目标', '上月', '变化'],
     league: ['客户经理', '客户数', '在办工作量', '其中超期', '时限达标率', '平均满意度', '未整改稽查问题'],
     leagueSheet: '客户经理排行',
+    region: '区域',
+    regionSheet: '分区域指标',
   },
   en: {
     kpi: ['KPI', 'Value', 'Unit', 'Target', 'Previous month', 'Change'],
@@ -39,12 +43,15 @@ const HEADERS = {
       'Open audit findings',
     ],
     leagueSheet: 'Manager league',
+    region: 'Region',
+    regionSheet: 'By region',
   },
 } as const;
 
 /**
  * The report as an .xlsx workbook in `lang`: one sheet per section (a row per KPI: name, value, unit, target,
- * previous month, change, the figures as numbers in the unit's format) and one of the league table.
+ * previous month, change, the figures as numbers in the unit's format), one of the league table and one of the
+ * regions (a row per region, named as the reference data names it, a column per KPI of REPORT_REGION_KPIS).
  */
 export function monthlyReportWorkbook(report: MonthlyReport, lang: ReportLang): ExcelJS.Workbook {
   const zh = lang === 'zh-CN';
@@ -83,6 +90,16 @@ export function monthlyReportWorkbook(report: MonthlyReport, lang: ReportLang): 
     ]);
     row.getCell(5).numFmt = NUMBER_FORMATS.ratio;
     row.getCell(6).numFmt = NUMBER_FORMATS.score;
+  }
+  const regions = workbook.addWorksheet(headers.regionSheet);
+  regions.columns = [{ width: 16 }, ...REPORT_REGION_KPIS.map(() => ({ width: 20 }))];
+  regions.addRow([
+    headers.region,
+    ...REPORT_REGION_KPIS.map((code) => REPORT_REGION_HEADERS[code][zh ? 'zh' : 'en']),
+  ]).font = { bold: true };
+  for (const r of report.regions) {
+    const row = regions.addRow([exportCell(zh ? r.name.zh : r.name.en), ...REPORT_REGION_KPIS.map((c) => r.values[c])]);
+    REPORT_REGION_KPIS.forEach((code, i) => (row.getCell(i + 2).numFmt = NUMBER_FORMATS[kpiDefinition(code).unit]));
   }
   return workbook;
 }

@@ -1,6 +1,13 @@
 import { CustomersModule } from '@crm/api/customers';
 import { createCustomer, createTestApp, insertWorkOrder, seedWorkOrderReference, TestApp } from '@crm/api/testing';
-import { chinaDate, currentKpiPeriod, lastClosedKpiPeriod, MonthlyReport, shiftKpiPeriod } from '@crm/shared/domain';
+import {
+  chinaDate,
+  currentKpiPeriod,
+  lastClosedKpiPeriod,
+  MonthlyReport,
+  REPORT_REGION_KPIS,
+  shiftKpiPeriod,
+} from '@crm/shared/domain';
 import ExcelJS from 'exceljs';
 import { MonthlyReportModule, MonthlyReportsService } from '../index';
 
@@ -120,6 +127,21 @@ describe('monthly reports', () => {
     expect((await t.request('GET', `/kpis/reports/${LAST_MONTH}`, { as: 'leader' })).body).toEqual(regenerated.body);
   });
 
+  it("keeps each region's KPIs of the month, named as the reference data names the region", async () => {
+    const report = (await t.request<MonthlyReport>('GET', `/kpis/reports/${LAST_MONTH}`, { as: 'leader' })).body;
+    expect(report.regions).toHaveLength(12);
+    expect(report.regions[0]).toMatchObject({ region: '鹿城区', name: { zh: '鹿城区', en: 'Lucheng' } });
+    expect(Object.keys(report.regions[0].values).sort()).toEqual([...REPORT_REGION_KPIS].sort());
+    // Every customer of the test is in 龙湾区: its row is the company's, the other regions count none. (Customers
+    // by stage is null in a closed month unless its snapshot was taken as it closed.)
+    const company = (code: string) => report.kpis.items.find((i) => i.code === code)?.value;
+    const longwan = report.regions.find((r) => r.region === '龙湾区');
+    for (const code of REPORT_REGION_KPIS) expect([code, longwan?.values[code]]).toEqual([code, company(code)]);
+    expect(longwan?.values.complaints_per_10k).toBeGreaterThan(0);
+    expect(report.regions[0].values.new_connections_completed).toBe(0);
+    expect(report.regions[0].values.open_audit_findings).toBe(0);
+  });
+
   it('downloads the report as .xlsx, Chinese headers by default, English on request, with the figures', async () => {
     const report = (await t.request<MonthlyReport>('GET', `/kpis/reports/${LAST_MONTH}`, { as: 'leader' })).body;
     const zh = await workbook(`/kpis/reports/${LAST_MONTH}/xlsx`);
@@ -132,7 +154,22 @@ describe('monthly reports', () => {
       '信用与欠费',
       '收入与 VIP',
       '客户经理排行',
+      '分区域指标',
     ]);
+    const byRegion = rows(zh.getWorksheet('分区域指标'));
+    expect(byRegion[0]).toEqual([
+      '区域',
+      '客户数',
+      '新装接电完成数',
+      '服务时限达标率',
+      '万户投诉率',
+      '未整改稽查问题',
+      '欠费余额（元）',
+    ]);
+    expect(byRegion).toHaveLength(1 + 12);
+    const longwan = byRegion.find((r) => r[0] === '龙湾区');
+    expect(longwan?.[4]).toBeCloseTo(complaints(report)?.value as number);
+    expect(byRegion.find((r) => r[0] === '鹿城区')?.[2]).toBe(0);
     const quality = rows(zh.getWorksheet('服务质量'));
     expect(quality[0]).toEqual(['指标', '数值', '单位', '目标', '上月', '变化']);
     const complaintRow = quality.find((r) => r[0] === '万户投诉率');
@@ -163,6 +200,10 @@ describe('monthly reports', () => {
       'Change',
     ]);
     expect(rows(en.getWorksheet('Manager league'))[0][0]).toBe('Account manager');
+    const enRegions = rows(en.getWorksheet('By region'));
+    expect(enRegions[0].slice(0, 3)).toEqual(['Region', 'Customers', 'New connections completed']);
+    expect(enRegions.map((r) => r[0])).toContain('Longwan');
+    expect(enRegions.map((r) => r[0])).not.toContain('龙湾区');
     const refused = await t.request('GET', `/kpis/reports/${LAST_MONTH}/xlsx?lang=fr`, { as: 'leader' });
     expect(refused.status).toBe(400);
     expect(refused.body.details[0].field).toBe('lang');

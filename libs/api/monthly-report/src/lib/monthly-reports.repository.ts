@@ -14,7 +14,8 @@ interface SummaryRow {
 }
 
 interface ReportRow extends SummaryRow {
-  content: MonthlyReportContent;
+  /** A report generated before the regions were kept has none. */
+  content: Omit<MonthlyReportContent, 'regions'> & Partial<Pick<MonthlyReportContent, 'regions'>>;
 }
 
 const SUMMARY_COLUMNS = `r.period, r.generated_at, g.id AS generated_by_id, g.display_name AS generated_by_name,
@@ -50,7 +51,7 @@ export class MonthlyReportsRepository {
     const row = await queryOne<ReportRow>(db, `SELECT ${SUMMARY_COLUMNS}, r.content FROM ${FROM} WHERE r.period = $1`, [
       period,
     ]);
-    return row && { ...toSummary(row), ...row.content };
+    return row && { ...toSummary(row), ...row.content, regions: row.content.regions ?? [] };
   }
 
   async exists(db: Db, period: string): Promise<boolean> {

@@ -3,12 +3,14 @@ import { AuthUser } from '@crm/api/auth';
 import { invalidInput } from '@crm/api/http';
 import { JobsService } from '@crm/api/jobs';
 import { KpisService } from '@crm/api/kpis';
+import { REGIONS } from '@crm/api/reference';
 import {
   chinaDate,
   isKpiPeriod,
   lastClosedKpiPeriod,
   MonthlyReport,
   MonthlyReportContent,
+  monthlyReportRegion,
   MonthlyReportSummary,
   monthlyReportPeriodProblem,
 } from '@crm/shared/domain';
@@ -64,11 +66,18 @@ export class MonthlyReportsService implements OnModuleInit {
 
   /**
    * The month's figures as of now: its KPI snapshot is computed again first (a closed month's KPIs are read from
-   * it), so a generation reports the data as it stands, then the whole company's KPIs and the league table.
+   * it), so a generation reports the data as it stands, then the whole company's KPIs, the league table and the
+   * KPIs of each region of the reference data (the snapshot's region rows).
    */
   private async figures(period: string): Promise<MonthlyReportContent> {
     await this.kpis.snapshotMonth(period);
     const [kpis, league] = await Promise.all([this.kpis.view(period, {}), this.kpis.league(period, {})]);
-    return { kpis, league };
+    const regions = [];
+    for (const r of REGIONS) {
+      regions.push(
+        monthlyReportRegion({ zh: r.nameZh, en: r.nameEn }, await this.kpis.view(period, { region: r.nameZh })),
+      );
+    }
+    return { kpis, league, regions };
   }
 }

@@ -75,3 +75,68 @@ describe('Service tasks: one completion wins', () => {
     expect(stored).toEqual({ state: 'cancelled', outcome: null });
   });
 });
+
+describe('Service tasks: the list leadership drills into', () => {
+  let t: TestApp;
+  const past = (days: number) => new Date(Date.parse(today) - days * 86_400_000).toISOString().slice(0, 10);
+  beforeAll(async () => {
+    t = await createTestApp([CustomersModule, ServicePlansModule]);
+    // Overdue: manager1 in 龙湾区 (due 3 and 10 days ago), manager2 in 鹿城区 (due 5 days ago); not overdue: a task
+    // of manager1 due today and a done one due 20 days ago.
+    const task = async (customerId: string, dueOn: string, state = 'open') =>
+      t.dataSource.query(
+        `INSERT INTO service_tasks (customer_id, kind, trigger, period, due_on, visible_from, summary, state)
+         VALUES ($1, 'visit', 'zero_consumption', $4, $2, $2, 'a visit', $3)`,
+        [customerId, dueOn, state, `p-${dueOn}`],
+      );
+    const a = await createCustomer(t, 'manager1', { name: '乙电气' });
+    const b = await createCustomer(t, 'manager1', { name: '甲电气' });
+    const c = await createCustomer(t, 'manager2', { name: '丙电气', region: '鹿城区' });
+    await task(a.id, past(3));
+    await task(b.id, past(10));
+    await task(c.id, past(5));
+    await task(a.id, today);
+    await task(b.id, past(20), 'done');
+  });
+  afterAll(() => t.close());
+
+  const list = async (as: string, query: string) => {
+    const res = await t.request('GET', `/service-tasks?${encodeURI(query)}`, { as });
+    expect(res.status).toBe(200);
+    return res.body as { total: number; items: { customer: { name: string }; dueOn: string; overdue: boolean }[] };
+  };
+
+  it('filters the overdue tasks by region and manager for leadership, the longest overdue first', async () => {
+    const all = await list('leader', 'overdue=true');
+    expect(all.total).toBe(3);
+    expect(all.items.map((i) => i.dueOn)).toEqual([past(10), past(5), past(3)]);
+    expect(all.items.every((i) => i.overdue)).toBe(true);
+    expect((await list('leader', 'overdue=true&region=鹿城区')).items.map((i) => i.customer.name)).toEqual(['丙电气']);
+    expect((await list('leader', `overdue=true&managerId=${t.userIds['manager1']}`)).total).toBe(2);
+    expect((await list('leader', `overdue=true&managerId=${t.userIds['manager1']}&region=鹿城区`)).total).toBe(0);
+  });
+
+  it('sorts by customer name, either way, and keeps the total', async () => {
+    const up = await list('admin', 'overdue=true&sort=customer');
+    const down = await list('admin', 'overdue=true&sort=-customer');
+    expect(down.items.map((i) => i.customer.name)).toEqual([...up.items.map((i) => i.customer.name)].reverse());
+    expect(up.total).toBe(3);
+  });
+
+  it("shows an account manager only their own customers' tasks, whatever the filter", async () => {
+    expect((await list('manager2', 'overdue=true')).total).toBe(1);
+    expect((await list('manager2', `overdue=true&managerId=${t.userIds['manager1']}`)).total).toBe(0);
+  });
+
+  it('refuses a bad sort, region or managerId with 400 naming the field', async () => {
+    for (const [query, field] of [
+      ['sort=due', 'sort'],
+      ['managerId=nope', 'managerId'],
+      [`region=${'区'.repeat(51)}`, 'region'],
+    ]) {
+      const res = await t.request('GET', `/service-tasks?${encodeURI(query)}`, { as: 'leader' });
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual([expect.objectContaining({ field })]);
+    }
+  });
+});

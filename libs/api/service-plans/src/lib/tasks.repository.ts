@@ -6,6 +6,7 @@ import {
   CARE_VISIT_DAYS,
   ServiceKind,
   ServiceTask,
+  ServiceTaskSortField,
   TaskOutcome,
   TaskState,
   TaskTrigger,
@@ -171,15 +172,30 @@ const TRIGGERS: Record<TaskTrigger, string> = {
                         AND w.closed_at >= ($1::date - ${CARE_VISIT_DAYS})::timestamp AT TIME ZONE 'Asia/Shanghai'`,
 };
 
+const SORT_COLUMNS: Record<ServiceTaskSortField, string> = {
+  dueOn: 't.due_on',
+  customer: 'c.name',
+  manager: 'u.display_name',
+  kind: 't.kind',
+};
+
+/** `field` or `-field`; then by due date, account number and id, so pages never overlap. */
+function orderBy(sort: string): string {
+  const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
+  const column = SORT_COLUMNS[sort.replace(/^-/, '') as ServiceTaskSortField];
+  return `${column} ${direction} NULLS LAST, t.due_on, c.account_no, t.kind, t.id`;
+}
+
 /** Service tasks: as managers work them and leaders follow them, and as the daily job makes them. */
 @Injectable()
 export class TasksRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** A page of the tasks of the caller's customers that pass `filter`, and how many pass it. */
+  /** A page of the tasks of the caller's customers that pass `filter`, in `sort` order, and how many pass it. */
   async page(
     scope: DataScope,
     filter: TaskFilter,
+    sort: string,
     limit: number,
     offset: number,
   ): Promise<{ items: ServiceTask[]; total: number }> {
@@ -199,7 +215,7 @@ export class TasksRepository {
     const [rows, count] = await Promise.all([
       query<TaskRow>(
         this.dataSource,
-        `${taskSelect('service_tasks')} WHERE ${condition} ORDER BY t.due_on, c.account_no, t.kind LIMIT ${limit} OFFSET ${offset}`,
+        `${taskSelect('service_tasks')} WHERE ${condition} ORDER BY ${orderBy(sort)} LIMIT ${limit} OFFSET ${offset}`,
         p,
       ),
       queryOne<{ total: number }>(

@@ -15,6 +15,8 @@ import { TaskFigures, TaskFilter, TasksRepository } from './tasks.repository';
 export interface TaskQuery extends TaskFilter {
   page: number;
   pageSize: number;
+  /** A field of SERVICE_TASK_SORT_FIELDS, after - for descending. */
+  sort: string;
 }
 
 export interface TaskCompletion {
@@ -39,8 +41,8 @@ export class TasksService {
   ) {}
 
   async list(scope: DataScope, query: TaskQuery): Promise<Page<ServiceTask>> {
-    const { page, pageSize, ...filter } = query;
-    const { items, total } = await this.repository.page(scope, filter, pageSize, (page - 1) * pageSize);
+    const { page, pageSize, sort, ...filter } = query;
+    const { items, total } = await this.repository.page(scope, filter, sort, pageSize, (page - 1) * pageSize);
     return { items, total, page, pageSize };
   }
 

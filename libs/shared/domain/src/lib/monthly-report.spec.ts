@@ -4,6 +4,7 @@ import {
   formatReportValue,
   lastClosedKpiPeriod,
   monthlyReportPeriodProblem,
+  monthlyReportRegion,
   monthlyReportSections,
   reportChange,
 } from './monthly-report';
@@ -70,5 +71,34 @@ describe('monthly report figures', () => {
     expect(formatReportChange('count', 0, 'en')).toBe('±0');
     expect(formatReportChange('count', -1200, 'en')).toBe('−1,200');
     expect(formatReportChange('yuan', null, 'en')).toBe('—');
+  });
+});
+
+describe('monthly report regions', () => {
+  it("takes the table's KPIs from a region's view, null for one it lacks, named as the reference names it", () => {
+    const view = {
+      period: '2026-10',
+      region: '鹿城区',
+      managerId: null,
+      computedAt: '2026-11-01T00:30:00.000Z',
+      items: [
+        { ...item('customers_by_stage'), value: 120 },
+        { ...item('time_limit_compliance_rate', 'ratio'), value: 0.95 },
+        { ...item('arrears_outstanding', 'yuan'), value: 1234.5 },
+        { ...item('open_escalations'), value: 7 },
+      ],
+    } satisfies KpiView;
+    expect(monthlyReportRegion({ zh: '鹿城区', en: 'Lucheng' }, view)).toEqual({
+      region: '鹿城区',
+      name: { zh: '鹿城区', en: 'Lucheng' },
+      values: {
+        customers_by_stage: 120,
+        new_connections_completed: null,
+        time_limit_compliance_rate: 0.95,
+        complaints_per_10k: null,
+        open_audit_findings: null,
+        arrears_outstanding: 1234.5,
+      },
+    });
   });
 });

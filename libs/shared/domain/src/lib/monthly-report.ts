@@ -4,6 +4,7 @@ import {
   isKpiPeriod,
   KPI_CATALOGUE,
   KPI_SECTIONS,
+  KpiCode,
   KpiItem,
   KpiSection,
   KpiUnit,
@@ -34,16 +35,55 @@ export interface MonthlyReportSummary {
   regeneratedBy: MonthlyReportActor | null;
 }
 
+/** The KPIs of the report's per-region table, in its column order. */
+export const REPORT_REGION_KPIS = [
+  'customers_by_stage',
+  'new_connections_completed',
+  'time_limit_compliance_rate',
+  'complaints_per_10k',
+  'open_audit_findings',
+  'arrears_outstanding',
+] as const satisfies readonly KpiCode[];
+export type ReportRegionKpi = (typeof REPORT_REGION_KPIS)[number];
+
+/** The headers of the per-region table's KPI columns: each KPI's name, customers_by_stage as its total. */
+export const REPORT_REGION_HEADERS: Record<ReportRegionKpi, Bilingual> = {
+  customers_by_stage: { zh: '客户数', en: 'Customers' },
+  new_connections_completed: { zh: '新装接电完成数', en: 'New connections completed' },
+  time_limit_compliance_rate: { zh: '服务时限达标率', en: 'Time-limit compliance rate' },
+  complaints_per_10k: { zh: '万户投诉率', en: 'Complaints per 10,000 customers' },
+  open_audit_findings: { zh: '未整改稽查问题', en: 'Open audit findings' },
+  arrears_outstanding: { zh: '欠费余额（元）', en: 'Arrears outstanding (yuan)' },
+};
+
+/** One row of the per-region table: a region of the reference data and its KPIs of the month. */
+export interface MonthlyReportRegion {
+  /** The customers' region (its Chinese name, as customers record it). */
+  region: string;
+  /** Its names in the reference data. */
+  name: Bilingual;
+  values: Record<ReportRegionKpi, number | null>;
+}
+
+/** The row of the per-region table of a region's KPI view; null for a KPI the view lacks. */
+export function monthlyReportRegion(name: Bilingual, view: KpiView): MonthlyReportRegion {
+  const byCode = new Map(view.items.map((item) => [item.code, item.value]));
+  const values = Object.fromEntries(REPORT_REGION_KPIS.map((code) => [code, byCode.get(code) ?? null]));
+  return { region: name.zh, name, values: values as Record<ReportRegionKpi, number | null> };
+}
+
 /** `GET /api/kpis/reports/:period`: the summary and the figures as generated. */
 export interface MonthlyReport extends MonthlyReportSummary {
   /** The KPIs of the month, whole company (no region, no manager). */
   kpis: KpiView;
   /** Every account manager, in the league table's default order. */
   league: ManagerLeagueRow[];
+  /** Every region of the reference data, in its order (empty in a report generated before regions were kept). */
+  regions: MonthlyReportRegion[];
 }
 
 /** The figures a report keeps (the `content` of its row). */
-export type MonthlyReportContent = Pick<MonthlyReport, 'kpis' | 'league'>;
+export type MonthlyReportContent = Pick<MonthlyReport, 'kpis' | 'league' | 'regions'>;
 
 /** The month that closed last before the China date `today`: the one the monthly job generates. */
 export function lastClosedKpiPeriod(today: string): string {

@@ -81,6 +81,15 @@ export const CARE_VISIT_DAYS = 30;
 export const TASK_OUTCOMES = ['completed', 'customer_unavailable', 'follow_up_needed', 'not_needed'] as const;
 export type TaskOutcome = (typeof TASK_OUTCOMES)[number];
 
+/**
+ * The sorts of `GET /api/service-tasks` (`field` or `-field` for descending): dueOn (earliest first, so the longest
+ * overdue lead), customer (name), manager (display name; tasks of customers without one last), kind. Each ends on
+ * the due date and the id, so pages never overlap.
+ */
+export const SERVICE_TASK_SORT_FIELDS = ['dueOn', 'customer', 'manager', 'kind'] as const;
+export type ServiceTaskSortField = (typeof SERVICE_TASK_SORT_FIELDS)[number];
+export const SERVICE_TASK_SORTS: readonly string[] = SERVICE_TASK_SORT_FIELDS.flatMap((f) => [f, `-${f}`]);
+
 export interface ServiceTask {
   id: string;
   kind: ServiceKind;

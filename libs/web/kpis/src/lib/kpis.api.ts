@@ -24,7 +24,7 @@ export class KpisApi {
     return firstValueFrom(this.http.get<KpiView>('/api/kpis', { ...OWN_ERRORS, params: httpParams(query) }));
   }
 
-  /** Every account manager of the region (the league ignores the cockpit's manager filter). */
+  /** Every account manager of the region (the cockpit highlights the manager it is filtered by rather than filter). */
   league(query: { period: string; region?: string; sort?: string }): Promise<ManagerLeagueRow[]> {
     return firstValueFrom(
       this.http.get<ManagerLeagueRow[]>('/api/kpis/managers', { ...OWN_ERRORS, params: httpParams(query) }),

@@ -35,9 +35,15 @@ export interface TaskQuery {
   to?: string;
   state?: TaskState;
   customerId?: string;
+  /** Open tasks past their due date ('true') or the others ('false'). */
+  overdue?: string;
+  region?: string;
+  managerId?: string;
   page?: number;
   /** At most 500. */
   pageSize?: number;
+  /** A field of SERVICE_TASK_SORT_FIELDS, after - for descending; by due date when absent. */
+  sort?: string;
 }
 
 export interface TaskCompletion {
@@ -87,7 +93,7 @@ export class ServicePlansApi {
     return firstValueFrom(this.http.get<PlanEnrolment[]>(`/api/customers/${customerId}/plans`));
   }
 
-  /** Tasks ordered by due date. */
+  /** Tasks ordered by due date, or by `sort`. */
   tasks(query: TaskQuery): Promise<Page<ServiceTask>> {
     return firstValueFrom(this.http.get<Page<ServiceTask>>('/api/service-tasks', { params: httpParams(query) }));
   }

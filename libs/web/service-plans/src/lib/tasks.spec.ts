@@ -1,5 +1,5 @@
 import { ServiceTask } from '@crm/shared/domain';
-import { overdueFirst, taskColour, taskDetail, tasksByDay } from './tasks';
+import { daysOverdue, overdueFirst, taskColour, taskDetail, tasksByDay } from './tasks';
 
 function task(id: string, dueOn: string, changes: Partial<ServiceTask> = {}): ServiceTask {
   return {
@@ -54,5 +54,19 @@ describe('tasks', () => {
     expect(taskDetail({ plan, summary: 'VIP 年度服务计划' })).toBeNull();
     expect(taskDetail({ plan: null, summary: 'credit rating AA → B' })).toBe('credit rating AA → B');
     expect(taskDetail({ plan, summary: '' })).toBeNull();
+  });
+});
+
+describe('daysOverdue', () => {
+  it('counts the calendar days an open task is past its due date, across months and years', () => {
+    expect(daysOverdue(task('a', '2026-11-25'), '2026-11-26')).toBe(1);
+    expect(daysOverdue(task('a', '2026-12-30'), '2027-01-02')).toBe(3);
+    expect(daysOverdue(task('a', '2026-02-27'), '2026-03-01')).toBe(2);
+  });
+
+  it('is null for a task due today or later, or one no longer open', () => {
+    expect(daysOverdue(task('a', '2026-11-26'), '2026-11-26')).toBeNull();
+    expect(daysOverdue(task('a', '2026-12-01'), '2026-11-26')).toBeNull();
+    expect(daysOverdue(task('a', '2026-11-01', { state: 'done' }), '2026-11-26')).toBeNull();
   });
 });

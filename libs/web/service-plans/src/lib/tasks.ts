@@ -26,3 +26,9 @@ export function taskColour(task: Pick<ServiceTask, 'state' | 'overdue'>): 'red' 
 export function taskDetail(task: Pick<ServiceTask, 'summary' | 'plan'>): string | null {
   return task.summary && task.summary !== task.plan?.name ? task.summary : null;
 }
+
+/** Calendar days an open task is past its due date on the China date `today` (YYYY-MM-DD); null when it is not. */
+export function daysOverdue(task: Pick<ServiceTask, 'state' | 'dueOn'>, today: string): number | null {
+  if (task.state !== 'open' || task.dueOn >= today) return null;
+  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${task.dueOn}T00:00:00Z`)) / 86_400_000);
+}

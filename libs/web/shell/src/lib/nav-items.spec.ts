@@ -69,3 +69,10 @@ describe('the monthly report in the navigation', () => {
     expect(shown.sort()).toEqual(['admin', 'leader', 'marketing']);
   });
 });
+
+describe('the service tasks in the navigation', () => {
+  it('are offered to leadership, admins and marketing (account managers have their day)', () => {
+    const shown = ROLES.filter((role) => navItemsFor(role).some((i) => i.path === '/tasks'));
+    expect(shown.sort()).toEqual(['admin', 'leader', 'marketing']);
+  });
+});

@@ -32,6 +32,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/segments', label: 'nav.segments', icon: 'cluster', roles: ROLES },
   { path: '/requests', label: 'nav.requests', icon: 'customer-service', roles: ROLES },
   { path: '/plans', label: 'nav.plans', icon: 'carry-out', roles: ROLES },
+  /** Every service task in scope, with the drill's filters; account managers keep their day (and may open it). */
+  { path: '/tasks', label: 'nav.tasks', icon: 'field-time', roles: ['leader', 'admin', 'marketing'] },
   { path: '/vip', label: 'nav.vip', icon: 'crown', roles: ROLES },
   {
     path: '/credit-risk',

@@ -39,6 +39,7 @@ export const shellRoutes: Routes = [
         loadChildren: () => import('@crm/web/service-plans').then((m) => m.myDayRoutes),
       },
       { path: 'plans', loadChildren: () => import('@crm/web/service-plans').then((m) => m.plansRoutes) },
+      { path: 'tasks', loadChildren: () => import('@crm/web/service-plans').then((m) => m.tasksRoutes) },
       {
         path: 'customers/:id/energy-advice',
         loadChildren: () => import('@crm/web/service-plans').then((m) => m.energyAdviceRoutes),

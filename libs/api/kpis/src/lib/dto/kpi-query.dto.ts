@@ -23,8 +23,10 @@ export class KpiQueryDto extends KpiPeriodQueryDto {
   @OptionalUuid("The customers' account manager") managerId?: string;
 }
 
-/** `GET /api/kpis/managers?period=&region=&sort=`. */
+/** `GET /api/kpis/managers?period=&region=&managerId=&sort=`. */
 export class KpiLeagueQueryDto extends KpiPeriodQueryDto {
+  @OptionalUuid('Only this account manager (their row alone)') managerId?: string;
+
   @ApiPropertyOptional({
     description:
       'A column of the league (displayName, customers, workload, overdueWork, complianceRate, satisfaction, openFindings), after - for descending',

@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOmittable, OptionalBooleanQuery, OptionalIn, OptionalText, OptionalUuid, PageQueryDto } from '@crm/api/http';
-import { PlanService, TASK_OUTCOMES, TASK_STATES, TaskOutcome, TaskState } from '@crm/shared/domain';
+import {
+  PlanService,
+  SERVICE_TASK_SORTS,
+  TASK_OUTCOMES,
+  TASK_STATES,
+  TaskOutcome,
+  TaskState,
+} from '@crm/shared/domain';
 import {
   IsArray,
   IsDateString,
@@ -58,6 +65,13 @@ export class TaskQueryDto extends PageQueryDto {
   @OptionalText(50, "The customer's region") region?: string;
   @OptionalBooleanQuery('true: open tasks past their due date; false: the others')
   overdue?: boolean;
+  @OptionalIn(SERVICE_TASK_SORTS, {
+    default: 'dueOn',
+    description:
+      'a field or -field for descending: dueOn (earliest first), customer (name), manager (display name), kind; ' +
+      'then by due date',
+  })
+  sort = 'dueOn';
 }
 
 export class CompleteTaskDto {

@@ -85,6 +85,10 @@ const LEAGUE_PAGE_SIZE = 100;
     nz-month-picker {
       width: 140px;
     }
+    :host ::ng-deep tr.chosen > td {
+      background: #e6f4ff;
+      font-weight: 600;
+    }
   `,
 })
 export class CockpitPage implements OnInit {
@@ -153,8 +157,16 @@ export class CockpitPage implements OnInit {
     },
     { key: 'openFindings', label: 'kpis.league.openFindings', kind: 'number', sort: 'openFindings' },
   ];
+  /**
+   * The league keeps every manager of the region, for comparison; the manager the cockpit is filtered by is
+   * highlighted (and marked `data-chosen`).
+   */
   protected readonly leagueRow = {
-    attrs: (r: ManagerLeagueRow) => ({ 'data-testid': `league-row-${r.manager.id}` }),
+    attrs: (r: ManagerLeagueRow) => ({
+      'data-testid': `league-row-${r.manager.id}`,
+      'data-chosen': String(r.manager.id === this.list.filters().managerId),
+    }),
+    class: (r: ManagerLeagueRow) => (r.manager.id === this.list.filters().managerId ? 'chosen' : ''),
   };
 
   constructor() {

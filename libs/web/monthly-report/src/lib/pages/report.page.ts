@@ -18,6 +18,8 @@ import {
   meetsKpiTarget,
   MonthlyReport,
   monthlyReportSections,
+  REPORT_REGION_HEADERS,
+  REPORT_REGION_KPIS,
   REPORT_SECTION_NAMES,
   reportChange,
   ReportLang,
@@ -33,7 +35,7 @@ import { reportDateTime, reportMonth, reportText } from '../report-texts';
 /**
  * One month's report, printable on A4: a cover (the month, when and by whom it was generated, and when it was
  * regenerated), a page per section (its KPIs with value, target, previous month and change, and each KPI's twelve
- * months as an SVG chart) and a page with the manager league table. Its texts are Chinese by default whatever the
+ * months as an SVG chart), a page with the manager league table and a page with the main KPIs by region. Its texts are Chinese by default whatever the
  * UI language, with a switch to English; Print and an .xlsx download. Styles are global (`@page` cannot be scoped),
  * each under `.crm-monthly-report`.
  */
@@ -230,6 +232,24 @@ export class ReportPage {
       satisfaction: formatReportValue('score', m.satisfaction, lang),
       openFindings: formatReportValue('count', m.openFindings, lang),
     }));
+  });
+
+  /** The per-region table: its KPI headers and a row per region, named in the report's language. */
+  protected readonly regions = computed(() => {
+    const r = this.report();
+    const zh = this.lang() === 'zh-CN';
+    const lang = this.lang();
+    return {
+      headers: REPORT_REGION_KPIS.map((code) => ({ code, text: REPORT_REGION_HEADERS[code][zh ? 'zh' : 'en'] })),
+      rows: (r?.regions ?? []).map((region) => ({
+        region: region.region,
+        name: zh ? region.name.zh : region.name.en,
+        values: REPORT_REGION_KPIS.map((code) => ({
+          code,
+          text: formatReportValue(kpiDefinition(code).unit, region.values[code], lang),
+        })),
+      })),
+    };
   });
 
   constructor() {

@@ -11,6 +11,7 @@ import {
 } from '@crm/shared/domain';
 import { AuthStore, LanguageService } from '@crm/web/core';
 import { CellDef, DataTable, TableColumn, TableRow, DisplayPipe } from '@crm/web/ui';
+import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -25,8 +26,9 @@ const SEGMENTS_PAGE_SIZE = 10;
 
 /**
  * The marketing staff's home (`/marketing`, issue 16): every segment, the user's first, with its members, who
- * joined and left in the last 30 days, its size trend and how many members a service plan covers; the newest
- * joiners of the user's segments; and shortcuts that open the rule builder with the segment behind a KPI.
+ * joined and left in the last 30 days, its size trend and how many members a service plan covers (before the first
+ * segment: what a segment is, with a button to build one and the KPI shortcuts); the newest joiners of the user's
+ * segments; and shortcuts that open the rule builder with the segment behind a KPI.
  */
 @Component({
   selector: 'crm-marketing-home-page',
@@ -38,6 +40,7 @@ const SEGMENTS_PAGE_SIZE = 10;
     CellDef,
     DataTable,
     Sparkline,
+    NzButtonModule,
     NzCardModule,
     NzGridModule,
     NzIconModule,
@@ -81,6 +84,20 @@ const SEGMENTS_PAGE_SIZE = 10;
     }
     .shortcuts li:last-child {
       border-bottom: none;
+    }
+    .first-run {
+      max-width: 720px;
+    }
+    .first-run h3 {
+      font-size: 16px;
+    }
+    .from-kpi {
+      margin-top: 16px;
+    }
+    .first-shortcuts {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
     }
     .kpi {
       display: block;

@@ -1,3 +1,4 @@
+import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -34,6 +35,7 @@ const FIGURE_FILTERS = ['contactClock', 'resolutionClock', 'satisfaction', 'rate
   selector: 'crm-request-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    DecimalPipe,
     FormsModule,
     RouterLink,
     TranslatePipe,
@@ -54,6 +56,10 @@ const FIGURE_FILTERS = ['contactClock', 'resolutionClock', 'satisfaction', 'rate
     }
     .figure-filters {
       margin: -8px 0 12px;
+    }
+    .total {
+      align-self: center;
+      color: rgba(0, 0, 0, 0.45);
     }
   `,
 })
