@@ -62,6 +62,7 @@ export class TasksService {
           data: { taskId: id, kind: done.kind, ...completion },
         },
       ]);
+      if (task.managerId) await this.repository.resolveTaskNotifications(tx, task.managerId);
       return done;
     });
   }
