@@ -1,5 +1,5 @@
 import { ServiceTask } from '@crm/shared/domain';
-import { overdueFirst, taskColour, taskDetail, tasksByDay } from './tasks';
+import { groupTasks, taskColour, taskDetail, tasksByDay } from './tasks';
 
 function task(id: string, dueOn: string, changes: Partial<ServiceTask> = {}): ServiceTask {
   return {
@@ -24,15 +24,38 @@ function task(id: string, dueOn: string, changes: Partial<ServiceTask> = {}): Se
 }
 
 describe('tasks', () => {
-  it("puts the overdue tasks first on the day's list, each part by due date", () => {
+  it("groups the day's tasks as overdue, today and this week (to Sunday), each by due date", () => {
+    // 2026-06-03 is a Wednesday: this week ends on Sunday 2026-06-07.
     const tasks = [
-      task('a', '2026-06-02'),
+      task('a', '2026-06-07'),
       task('b', '2026-05-20', { overdue: true }),
-      task('c', '2026-06-01'),
+      task('c', '2026-06-03'),
       task('d', '2026-04-20', { overdue: true }),
+      task('e', '2026-06-04'),
     ];
-    expect(overdueFirst(tasks).map((t) => t.id)).toEqual(['d', 'b', 'c', 'a']);
-    expect(tasks.map((t) => t.id)).toEqual(['a', 'b', 'c', 'd']);
+    const groups = groupTasks(tasks, '2026-06-03');
+    expect(groups.map((g) => [g.key, g.tasks.map((t) => t.id)])).toEqual([
+      ['overdue', ['d', 'b']],
+      ['today', ['c']],
+      ['thisWeek', ['e', 'a']],
+    ]);
+    expect(tasks.map((t) => t.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('keeps the three groups when empty, and adds the later one only for tasks due after this week', () => {
+    expect(groupTasks([], '2026-06-07').map((g) => [g.key, g.tasks.length])).toEqual([
+      ['overdue', 0],
+      ['today', 0],
+      ['thisWeek', 0],
+    ]);
+    // On a Sunday, Monday's task is due next week.
+    const groups = groupTasks([task('a', '2026-06-08')], '2026-06-07');
+    expect(groups.map((g) => [g.key, g.tasks.map((t) => t.id)])).toEqual([
+      ['overdue', []],
+      ['today', []],
+      ['thisWeek', []],
+      ['later', ['a']],
+    ]);
   });
 
   it('groups tasks by due date, keeping their order within a day', () => {
