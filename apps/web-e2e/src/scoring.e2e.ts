@@ -68,15 +68,18 @@ test('a leader previews a change of weights before saving it, and the preview sa
 test('an account manager sees the rating and tier changes of their customers under the bell', async ({ page }) => {
   await login(page, 'manager1');
   await page.getByTestId('notification-bell').click();
-  // Among the other notifications (deadline notices, the service plans' new tasks), a change of rating or
-  // tier: "A → B", perhaps among the older ones behind "more".
-  const change = page.getByTestId('notifications').locator('a.item', { hasText: '→' }).first();
+  // The notifications are grouped by kind, each group with its unread count; the rating or tier changes ("A → B")
+  // are a group of their own, perhaps with older ones behind "more".
+  const panel = page.getByTestId('notifications');
+  await expect(panel.getByTestId('notification-group').first()).toBeVisible();
+  await panel.locator('[data-testid="notification-group"][data-kind$="_changed"]').first().click();
+  const change = panel.locator('a.item', { hasText: '→' }).first();
   const more = page.getByTestId('notifications-more');
-  await expect(page.getByTestId('notifications').locator('a.item').first()).toBeVisible();
+  await expect(panel.locator('a.item').first()).toBeVisible();
   while (!(await change.isVisible()) && (await more.isVisible())) {
-    const shown = await page.getByTestId('notifications').locator('a.item').count();
+    const shown = await panel.locator('a.item').count();
     await more.click();
-    await expect(page.getByTestId('notifications').locator('a.item')).not.toHaveCount(shown);
+    await expect(panel.locator('a.item')).not.toHaveCount(shown);
   }
   await expect(change).toBeVisible();
   await change.click();

@@ -28,6 +28,7 @@ import { ConsumptionByPeriod1765110000000 } from './1765110000000-consumption-by
 import { CreateKpis1765130000000 } from './1765130000000-create-kpis';
 import { CreateMonthlyReports1765140000001 } from './1765140000001-create-monthly-reports';
 import { AuditFindingsWithoutForeignKeys1765170000000 } from './1765170000000-audit-findings-without-foreign-keys';
+import { ResolvingNotifications1765200000001 } from './1765200000001-resolving-notifications';
 
 /** Every migration, oldest first. Add each new one here. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   CreateKpis1765130000000,
   CreateMonthlyReports1765140000001,
   AuditFindingsWithoutForeignKeys1765170000000,
+  ResolvingNotifications1765200000001,
 ];

@@ -27,7 +27,7 @@ export function commitmentClockJoin(k: string, a: string): string {
  * web's notification texts read `customer`, `stepZh`, `stepEn`).
  */
 export const STEP_EVENTS_SQL = `
-  SELECT f.customer_id, 'sla_' || f.kind AS timeline_type,
+  SELECT f.clock_id, f.customer_id, 'sla_' || f.kind AS timeline_type,
          a.type || ': step ' || f.clock_kind
            || CASE f.kind WHEN 'overdue' THEN ' is overdue' ELSE ' is close to its time limit' END AS timeline_summary,
          jsonb_build_object('applicationId', a.id, 'step', f.clock_kind, 'kind', f.kind) AS timeline_data,
@@ -43,7 +43,7 @@ export const STEP_EVENTS_SQL = `
 
 /** How the scan tells a new connection whose commitment reached warning or overdue. */
 export const COMMITMENT_EVENTS_SQL = `
-  SELECT f.customer_id, 'commitment_' || f.kind AS timeline_type,
+  SELECT f.clock_id, f.customer_id, 'commitment_' || f.kind AS timeline_type,
          'new connection: the ' || k.limit_value::int || ' working days commitment'
            || CASE f.kind WHEN 'overdue' THEN ' is exceeded' ELSE ' is close to its limit' END AS timeline_summary,
          jsonb_build_object('applicationId', f.owner_id, 'kind', f.kind, 'limit', k.limit_value::int) AS timeline_data,

@@ -2,6 +2,7 @@ import { CalendarModule } from '@crm/api/calendar';
 import { CustomersModule } from '@crm/api/customers';
 import { OwnershipModule } from '@crm/api/ownership';
 import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
+import { NotificationsModule } from '@crm/api/notifications';
 import { ClockScanService } from '@crm/api/time-limits';
 import { LifecycleModule } from '../index';
 
@@ -21,7 +22,7 @@ describe('lifecycle: applications, steps, time limits', () => {
   const stageOf = async (id: string) => (await t.request('GET', `/customers/${id}`, { as: 'admin' })).body.stage;
 
   beforeAll(async () => {
-    t = await createTestApp([CustomersModule, OwnershipModule, CalendarModule, LifecycleModule]);
+    t = await createTestApp([CustomersModule, OwnershipModule, CalendarModule, LifecycleModule, NotificationsModule]);
   });
   afterAll(() => t.close());
 
@@ -419,6 +420,27 @@ describe('lifecycle: applications, steps, time limits', () => {
         { username: 'manager1', kind: 'sla_warning', step: '现场勘查及供电方案答复' },
         { username: 'manager1', kind: 'sla_overdue', step: '现场勘查及供电方案答复' },
       ]);
+    });
+
+    it('resolves the time-limit notification of a step once the step is finished: no longer unread', async () => {
+      const late = await inOverdue();
+      await scanSteps();
+      const bell = async () => (await t.request('GET', '/notifications?pageSize=100', { as: 'manager1' })).body;
+      const ofStep = (page: { items: { kind: string; customerId: string; resolved: boolean }[] }) =>
+        page.items.filter((n) => n.kind === 'sla_overdue' && n.customerId === late.customer.id);
+      const before = await bell();
+      expect(ofStep(before)).toEqual([expect.objectContaining({ resolved: false, read: false })]);
+
+      expect((await advance(late.app.id)).status).toBe(200);
+      const after = await bell();
+      expect(ofStep(after)).toEqual([expect.objectContaining({ resolved: true, read: false })]);
+      expect(after.unread).toBe(before.unread - 1);
+      const group = (page: { groups: { kind: string; unread: number }[] }) =>
+        page.groups.find((g) => g.kind === 'sla_overdue')?.unread ?? 0;
+      expect(group(after)).toBe(group(before) - 1);
+      // The next step's clock runs on, and the application's commitment clock too: their notifications stay open.
+      await scanSteps();
+      expect(ofStep(await bell())).toEqual([expect.objectContaining({ resolved: true })]);
     });
 
     it('lists open applications most urgent first and filters by sla', async () => {

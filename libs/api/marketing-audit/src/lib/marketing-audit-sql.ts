@@ -28,7 +28,7 @@ export const RUNNING_DUE_SQL = 'CASE WHEN k.stopped_at IS NULL THEN k.due_at END
  * account manager and, when overdue, to every active auditor (data: findingId, rule, ruleZh, ruleEn, customer).
  */
 export const AUDIT_FINDING_EVENTS_SQL = `
-  SELECT f.customer_id, CASE WHEN r.first THEN 'audit_finding_' || f.kind END AS timeline_type,
+  SELECT f.clock_id, f.customer_id, CASE WHEN r.first THEN 'audit_finding_' || f.kind END AS timeline_type,
          ar.name_en || CASE f.kind WHEN 'overdue' THEN ': the rectification time limit is exceeded'
                                    ELSE ': the rectification time limit is near' END AS timeline_summary,
          jsonb_build_object('findingId', a.id, 'rule', a.rule_code, 'kind', f.kind) AS timeline_data,

@@ -1,12 +1,23 @@
 import { HttpCode, Post, Query } from '@nestjs/common';
 import { AuthUser, CurrentUser } from '@crm/api/auth';
-import { ApiController, GetForAll, IdParam, OptionalBooleanQuery, PageQueryDto, Roles } from '@crm/api/http';
+import {
+  ApiController,
+  GetForAll,
+  IdParam,
+  OptionalBooleanQuery,
+  OptionalText,
+  PageQueryDto,
+  Roles,
+} from '@crm/api/http';
 import { NotificationPage, ROLES } from '@crm/shared/domain';
 import { NotificationsService } from './notifications.service';
 
 export class NotificationQueryDto extends PageQueryDto {
-  @OptionalBooleanQuery('Only the unread ones')
+  @OptionalBooleanQuery('Only the unread ones (a resolved notification is not unread)')
   unread?: boolean;
+
+  @OptionalText(60, 'Only those of this kind (e.g. sla_warning)')
+  kind?: string;
 }
 
 /** The caller's own in-app notifications (rating and tier changes, and later tasks and SLA warnings). */

@@ -7,12 +7,18 @@ describe('notifications: each user reads and dismisses their own', () => {
   const summaries = (body: { items: { summary: string }[] }) => body.items.map((n) => n.summary);
 
   /** Notifications as the jobs write them: straight into the table, `minutesAgo` before now. */
-  async function notify(username: string, summary: string, minutesAgo: number, read = false): Promise<number> {
+  async function notify(
+    username: string,
+    summary: string,
+    minutesAgo: number,
+    read = false,
+    kind = 'task_overdue',
+  ): Promise<number> {
     const [row] = await t.dataSource.query(
       `INSERT INTO notifications (user_id, kind, summary, data, created_at, read_at)
-       VALUES ($1, 'task_overdue', $2, $3, now() - make_interval(mins => $4), CASE WHEN $5 THEN now() END)
+       VALUES ($1, $6, $2, $3, now() - make_interval(mins => $4), CASE WHEN $5 THEN now() END)
        RETURNING id`,
-      [t.userIds[username], summary, JSON.stringify({ n: minutesAgo }), minutesAgo, read],
+      [t.userIds[username], summary, JSON.stringify({ n: minutesAgo }), minutesAgo, read, kind],
     );
     return Number(row.id);
   }
@@ -40,6 +46,7 @@ describe('notifications: each user reads and dismisses their own', () => {
       data: { n: 1 },
       createdAt: expect.any(String),
       read: false,
+      resolved: false,
     });
     expect(res.body.items[3].read).toBe(true);
 
@@ -100,5 +107,35 @@ describe('notifications: each user reads and dismisses their own', () => {
     expect((await list('manager1', '?unread=true')).body).toMatchObject({ items: [], total: 0 });
     expect((await list('manager2')).body.unread).toBe(1);
     expect((await list('marketing')).body.unread).toBe(1);
+  });
+
+  it('groups by kind with counts, the latest group first; a resolved one is no longer unread', async () => {
+    await notify('auditor', 'warning 1', 30, false, 'sla_warning');
+    await notify('auditor', 'warning 2', 20, false, 'sla_warning');
+    const resolved = await notify('auditor', 'warning 3', 25, false, 'sla_warning');
+    await notify('auditor', 'tier', 10, true, 'tier_changed');
+    await notify('auditor', 'overdue', 40, false, 'sla_overdue');
+    await t.dataSource.query('UPDATE notifications SET resolved_at = now() WHERE id = $1', [resolved]);
+
+    const all = (await list('auditor')).body;
+    expect(all).toMatchObject({ total: 5, unread: 3 });
+    expect(all.groups).toEqual([
+      { kind: 'tier_changed', total: 1, unread: 0, latestAt: expect.any(String) },
+      { kind: 'sla_warning', total: 3, unread: 2, latestAt: expect.any(String) },
+      { kind: 'sla_overdue', total: 1, unread: 1, latestAt: expect.any(String) },
+    ]);
+    expect(all.items.find((n: { id: number }) => n.id === resolved)).toMatchObject({ read: false, resolved: true });
+
+    const warnings = (await list('auditor', '?kind=sla_warning')).body;
+    expect(warnings).toMatchObject({ total: 3, unread: 2 });
+    expect(summaries(warnings)).toEqual(['warning 2', 'warning 3', 'warning 1']);
+    expect(warnings.groups).toHaveLength(3);
+
+    const unread = (await list('auditor', '?unread=true')).body;
+    expect(summaries(unread)).toEqual(['warning 2', 'warning 1', 'overdue']);
+    expect(unread.groups.map((g: { kind: string; total: number }) => [g.kind, g.total])).toEqual([
+      ['sla_warning', 2],
+      ['sla_overdue', 1],
+    ]);
   });
 });

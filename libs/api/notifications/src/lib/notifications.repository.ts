@@ -11,7 +11,24 @@ export interface NotificationRow {
   data: Record<string, unknown>;
   created_at: Date;
   read_at: Date | null;
+  resolved_at: Date | null;
 }
+
+/** Which of the user's notifications a page lists: all or the unread (and unresolved) only, of one kind or all. */
+export interface NotificationFilter {
+  unreadOnly: boolean;
+  kind?: string;
+}
+
+export interface NotificationGroupRow {
+  kind: string;
+  total: number;
+  unread: number;
+  latest_at: Date;
+}
+
+/** A notification still counts as unread: not read, and its cause not gone. */
+const UNREAD = 'read_at IS NULL AND resolved_at IS NULL';
 
 /** What a notification row is made of (the user, the customer it is about, what happened). */
 export interface NewNotification {
@@ -45,26 +62,29 @@ export class NotificationsRepository {
     );
   }
 
-  /** How many of the user's notifications the page counts (all, or the unread only), and how many are unread. */
-  async counts(userId: string, unreadOnly: boolean): Promise<{ total: number; unread: number }> {
-    const [counts] = await query<{ total: number; unread: number }>(
+  /** The user's notifications that pass the filter but its kind, by kind: the group with the latest first. */
+  groups(userId: string, unreadOnly: boolean): Promise<NotificationGroupRow[]> {
+    return query<NotificationGroupRow>(
       this.dataSource,
-      `SELECT count(*) FILTER (WHERE NOT $2 OR read_at IS NULL)::int AS total,
-              count(*) FILTER (WHERE read_at IS NULL)::int AS unread
-         FROM notifications WHERE user_id = $1`,
+      `SELECT kind, count(*)::int AS total, count(*) FILTER (WHERE ${UNREAD})::int AS unread, max(created_at) AS latest_at
+         FROM notifications WHERE user_id = $1 AND (NOT $2 OR ${UNREAD})
+        GROUP BY kind ORDER BY latest_at DESC, kind`,
       [userId, unreadOnly],
     );
-    return counts;
   }
 
-  /** A page of the user's notifications (all, or the unread only), newest first. */
-  page(userId: string, unreadOnly: boolean, page: { page: number; pageSize: number }): Promise<NotificationRow[]> {
+  /** A page of the user's notifications that pass the filter, newest first. */
+  page(
+    userId: string,
+    filter: NotificationFilter,
+    page: { page: number; pageSize: number },
+  ): Promise<NotificationRow[]> {
     return query<NotificationRow>(
       this.dataSource,
-      `SELECT id, user_id, customer_id, kind, summary, data, created_at, read_at FROM notifications
-        WHERE user_id = $1 AND (NOT $2 OR read_at IS NULL)
-        ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4`,
-      [userId, unreadOnly, page.pageSize, (page.page - 1) * page.pageSize],
+      `SELECT id, user_id, customer_id, kind, summary, data, created_at, read_at, resolved_at FROM notifications
+        WHERE user_id = $1 AND (NOT $2 OR ${UNREAD}) AND ($3::text IS NULL OR kind = $3)
+        ORDER BY created_at DESC, id DESC LIMIT $4 OFFSET $5`,
+      [userId, filter.unreadOnly, filter.kind ?? null, page.pageSize, (page.page - 1) * page.pageSize],
     );
   }
 

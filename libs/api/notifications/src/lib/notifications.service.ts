@@ -14,6 +14,7 @@ function toNotification(r: NotificationRow): Notification {
     data: r.data,
     createdAt: r.created_at.toISOString(),
     read: r.read_at !== null,
+    resolved: r.resolved_at !== null,
   };
 }
 
@@ -30,14 +31,33 @@ export class NotificationsService {
     await this.notifications.insertMany(manager, notifications);
   }
 
-  /** A page of the user's notifications (all, or only the unread ones), with how many are unread. */
-  async list(userId: string, query: { unread?: boolean; page: number; pageSize: number }): Promise<NotificationPage> {
+  /**
+   * A page of the user's notifications (all, or only the unread ones; of one kind or all), newest first, with how
+   * many are unread and the groups by kind.
+   */
+  async list(
+    userId: string,
+    query: { unread?: boolean; kind?: string; page: number; pageSize: number },
+  ): Promise<NotificationPage> {
     const unreadOnly = query.unread ?? false;
-    const [{ total, unread }, rows] = await Promise.all([
-      this.notifications.counts(userId, unreadOnly),
-      this.notifications.page(userId, unreadOnly, query),
+    const [groups, rows] = await Promise.all([
+      this.notifications.groups(userId, unreadOnly),
+      this.notifications.page(userId, { unreadOnly, kind: query.kind }, query),
     ]);
-    return { items: rows.map(toNotification), total, unread, page: query.page, pageSize: query.pageSize };
+    const listed = groups.filter((g) => query.kind === undefined || g.kind === query.kind);
+    return {
+      items: rows.map(toNotification),
+      total: listed.reduce((n, g) => n + g.total, 0),
+      unread: listed.reduce((n, g) => n + g.unread, 0),
+      groups: groups.map((g) => ({
+        kind: g.kind,
+        total: g.total,
+        unread: g.unread,
+        latestAt: g.latest_at.toISOString(),
+      })),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   /** Marks one of the user's notifications read; someone else's, or an unknown one, is left alone. */

@@ -43,6 +43,7 @@ export class TaskGenerationService implements OnModuleInit {
       const triggered = await this.trigger(tx, today);
       const reminders = await this.outbox.queuePaymentReminders(tx, today);
       await this.tasks.notifyManagers(tx, today);
+      await this.tasks.resolveTaskNotifications(tx, null);
       return { ...enrolment, planned, triggered, reminders };
     });
   }

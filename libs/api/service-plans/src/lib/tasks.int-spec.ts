@@ -1,6 +1,7 @@
 import { CustomersModule } from '@crm/api/customers';
 import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
 import { chinaDate } from '@crm/shared/domain';
+import { NotificationsModule } from '@crm/api/notifications';
 import { ServicePlansModule } from '../index';
 
 const today = chinaDate(new Date());
@@ -8,7 +9,7 @@ const today = chinaDate(new Date());
 describe('Service tasks: one completion wins', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp([CustomersModule, ServicePlansModule]);
+    t = await createTestApp([CustomersModule, ServicePlansModule, NotificationsModule]);
   });
   afterAll(() => t.close());
 
@@ -73,6 +74,40 @@ describe('Service tasks: one completion wins', () => {
     expect(res.status).toBe(409);
     const [stored] = await t.dataSource.query('SELECT state, outcome FROM service_tasks WHERE id = $1', [id]);
     expect(stored).toEqual({ state: 'cancelled', outcome: null });
+  });
+
+  it("resolves the manager's overdue-tasks notification once the last task it counted is completed", async () => {
+    const yesterday = chinaDate(new Date(Date.now() - 86_400_000));
+    const due = async () => {
+      const customer = await createCustomer(t, 'manager2');
+      const [task] = await t.dataSource.query(
+        `INSERT INTO service_tasks (customer_id, kind, trigger, period, due_on, visible_from, summary)
+         VALUES ($1, 'visit', 'zero_consumption', '2026-09', $2, $2, 'two months at zero') RETURNING id`,
+        [customer.id, yesterday],
+      );
+      return task.id as string;
+    };
+    const [first, second] = [await due(), await due()];
+    await t.dataSource.query(
+      `INSERT INTO notifications (user_id, kind, summary, data)
+       VALUES ($1, 'tasks_overdue', '2 service tasks overdue', jsonb_build_object('tasks', 2, 'on', $2::date))`,
+      [t.userIds['manager2'], today],
+    );
+    const overdue = async () =>
+      (await t.request('GET', '/notifications', { as: 'manager2' })).body.items.find(
+        (n: { kind: string }) => n.kind === 'tasks_overdue',
+      );
+    const complete = (id: string) =>
+      t.request('POST', `/service-tasks/${id}/complete`, {
+        as: 'manager2',
+        body: { outcome: 'completed', notes: 'done', visitedOn: today },
+      });
+
+    expect((await complete(first)).status).toBe(200);
+    expect(await overdue()).toMatchObject({ resolved: false });
+    expect((await complete(second)).status).toBe(200);
+    expect(await overdue()).toMatchObject({ resolved: true, read: false });
+    expect((await t.request('GET', '/notifications', { as: 'manager2' })).body.unread).toBe(0);
   });
 });
 

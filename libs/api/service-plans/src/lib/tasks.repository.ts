@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataScope } from '@crm/api/auth';
 import { chinaDateSql, Db, execute, Params, query, queryOne, TODAY_CN } from '@crm/api/database';
-import { notificationsInsertFrom } from '@crm/api/notifications';
+import { notificationsInsertFrom, notificationsResolveWhere } from '@crm/api/notifications';
 import {
   CARE_VISIT_DAYS,
   ServiceKind,
@@ -380,6 +380,24 @@ export class TasksRepository {
        SELECT x.customer_id, 'visit', $2::text, x.period, x.due_on, $1::date, x.summary FROM (${TRIGGERS[trigger]}) x
        ON CONFLICT (customer_id, trigger, period) WHERE trigger IS NOT NULL DO NOTHING`,
       [today, trigger],
+    );
+  }
+
+  /**
+   * Resolves the task notifications of the manager (or of every manager) whose tasks are no longer open: a
+   * `tasks_overdue` once the tasks due the day before it are all done or cancelled, a `tasks_new` once the tasks
+   * made in the day before it are.
+   */
+  async resolveTaskNotifications(db: Db, managerId: string | null): Promise<void> {
+    await execute(
+      db,
+      notificationsResolveWhere(`n.kind IN ('tasks_overdue', 'tasks_new') AND ($1::uuid IS NULL OR n.user_id = $1)
+        AND NOT EXISTS (
+          SELECT 1 FROM service_tasks t JOIN customers c ON c.id = t.customer_id
+           WHERE c.account_manager_id = n.user_id AND t.state = 'open'
+             AND CASE n.kind WHEN 'tasks_overdue' THEN t.due_on = (n.data->>'on')::date - 1
+                 ELSE t.created_at BETWEEN n.created_at - interval '1 day' AND n.created_at END)`),
+      [managerId],
     );
   }
 

@@ -64,6 +64,7 @@ export class TasksService {
           data: { taskId: id, kind: done.kind, ...completion },
         },
       ]);
+      if (task.managerId) await this.repository.resolveTaskNotifications(tx, task.managerId);
       return done;
     });
   }

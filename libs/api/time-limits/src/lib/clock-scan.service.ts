@@ -24,7 +24,7 @@ export class ClockScanService implements OnModuleInit {
 
   /**
    * How the events of an owner kind's clocks are told: SQL over the CTE `fired (clock_id, owner_id,
-   * clock_kind, customer_id, kind)` answering customer_id, timeline_type, timeline_summary,
+   * clock_kind, customer_id, kind)` answering clock_id, customer_id, timeline_type, timeline_summary,
    * timeline_data, user_id, notification_kind, notification_summary, notification_data: one row per user to notify, timeline_type NULL
    * on all rows of an event but one (the event has one timeline entry).
    */

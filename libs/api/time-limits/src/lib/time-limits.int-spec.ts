@@ -18,7 +18,7 @@ describe('time limits: clocks and the scan', () => {
     // A test owner: its events go to the customer's manager as `test_<kind>`.
     scan.register(
       'test_owner',
-      `SELECT f.customer_id, 'test_' || f.kind AS timeline_type, 'test ' || f.kind AS timeline_summary,
+      `SELECT f.clock_id, f.customer_id, 'test_' || f.kind AS timeline_type, 'test ' || f.kind AS timeline_summary,
               jsonb_build_object('ownerId', f.owner_id) AS timeline_data, c.account_manager_id AS user_id,
               'test_' || f.kind AS notification_kind, 'test ' || f.kind AS notification_summary,
               jsonb_build_object('ownerId', f.owner_id) AS notification_data
@@ -86,6 +86,39 @@ describe('time limits: clocks and the scan', () => {
     ]);
     expect((await scan.scan())['test_owner']).toEqual({ warning: 0, overdue: 1 });
     expect((await scan.scan())['test_owner']).toEqual({ warning: 0, overdue: 0 });
+    expect(await notifications(c.id)).toHaveLength(3);
+  });
+
+  it('resolves a clock’s warning when it becomes overdue, and its notifications when it stops', async () => {
+    const c = await createCustomer(t, 'manager1');
+    const now = Date.now();
+    const key = await start(c.id, new Date(now - 50 * 60_000), 60, 'minutes');
+    const other = await start(c.id, new Date(now - 50 * 60_000), 60, 'minutes');
+    const open = () =>
+      t.dataSource.query(
+        `SELECT n.kind, n.data->>'ownerId' AS owner FROM notifications n
+          WHERE n.customer_id = $1 AND n.resolved_at IS NULL ORDER BY n.id`,
+        [c.id],
+      );
+    await scan.scan();
+    expect(await open()).toEqual([
+      { kind: 'test_warning', owner: key.ownerId },
+      { kind: 'test_warning', owner: other.ownerId },
+    ]);
+
+    await t.dataSource.query(`UPDATE clocks SET due_at = now() - interval '1 minute' WHERE owner_id = $1`, [
+      key.ownerId,
+    ]);
+    await scan.scan();
+    expect(await open()).toEqual([
+      { kind: 'test_warning', owner: other.ownerId },
+      { kind: 'test_overdue', owner: key.ownerId },
+    ]);
+
+    await t.dataSource.transaction((m) => clocks.stop(m, key, new Date()));
+    expect(await open()).toEqual([{ kind: 'test_warning', owner: other.ownerId }]);
+    await t.dataSource.transaction((m) => clocks.stopAll(m, ['test_owner'], other.ownerId, new Date()));
+    expect(await open()).toEqual([]);
     expect(await notifications(c.id)).toHaveLength(3);
   });
 

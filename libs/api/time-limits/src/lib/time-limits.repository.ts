@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db, execute, query, queryOne } from '@crm/api/database';
 import { ClockUnit } from '@crm/shared/domain';
-import { notificationsInsertFrom } from '@crm/api/notifications';
+import { notificationsInsertFrom, notificationsResolveWhere } from '@crm/api/notifications';
 import { timelineInsertFrom } from '@crm/api/timeline';
 
 /** Which clock: its owner (kind and id) and which of the owner's clocks. */
@@ -86,21 +86,28 @@ export class TimeLimitsRepository {
     return row ?? null;
   }
 
+  /** Stops the clock; its notifications are resolved (their cause is gone). */
   async stop(db: Db, key: ClockKey, at: Date): Promise<void> {
     await execute(
       db,
-      `UPDATE clocks SET stopped_at = greatest($4::timestamptz, started_at)
-        WHERE owner_kind = $1 AND owner_id = $2 AND clock_kind = $3 AND stopped_at IS NULL`,
+      `WITH stopped AS (
+         UPDATE clocks SET stopped_at = greatest($4::timestamptz, started_at)
+          WHERE owner_kind = $1 AND owner_id = $2 AND clock_kind = $3 AND stopped_at IS NULL
+         RETURNING id)
+       ${notificationsResolveWhere('n.clock_id IN (SELECT id FROM stopped)')}`,
       [key.ownerKind, key.ownerId, key.clockKind, at],
     );
   }
 
-  /** Stops every open clock of an owner (e.g. a cancelled application). */
+  /** Stops every open clock of an owner (e.g. a cancelled application), and resolves their notifications. */
   async stopAll(db: Db, ownerKinds: string[], ownerId: string, at: Date): Promise<void> {
     await execute(
       db,
-      `UPDATE clocks SET stopped_at = greatest($3::timestamptz, coalesce(paused_at, started_at))
-        WHERE owner_kind = ANY($1) AND owner_id = $2 AND stopped_at IS NULL`,
+      `WITH stopped AS (
+         UPDATE clocks SET stopped_at = greatest($3::timestamptz, coalesce(paused_at, started_at))
+          WHERE owner_kind = ANY($1) AND owner_id = $2 AND stopped_at IS NULL
+         RETURNING id)
+       ${notificationsResolveWhere('n.clock_id IN (SELECT id FROM stopped)')}`,
       [ownerKinds, ownerId, at],
     );
   }
@@ -121,10 +128,11 @@ export class TimeLimitsRepository {
   /**
    * Records, once per clock, the running clocks that reached warning or overdue, and writes each
    * event's timeline entry and notification as `describe` (the owner kind's SQL over the CTE
-   * `fired (clock_id, owner_id, clock_kind, customer_id, kind)`, answering the columns customer_id,
+   * `fired (clock_id, owner_id, clock_kind, customer_id, kind)`, answering the columns clock_id, customer_id,
    * timeline_type, timeline_summary, timeline_data, user_id, notification_kind, notification_summary,
    * notification_data) says; a row may notify a further user without a timeline entry of its own (timeline_type
-   * NULL). One statement per owner kind: safe with several instances (the unique
+   * NULL). Each notification keeps its clock, which resolves it once the clock stops; an overdue event resolves
+   * the clock's earlier warning. One statement per owner kind: safe with several instances (the unique
    * key of clock_events decides who records an event).
    */
   async scan(db: Db, ownerKind: string, describe: string): Promise<{ kind: 'warning' | 'overdue'; n: number }[]> {
@@ -149,8 +157,13 @@ export class TimeLimitsRepository {
                                        timeline_data AS data FROM described
                                  WHERE timeline_type IS NOT NULL)`)}
        ), notified AS (
-         ${notificationsInsertFrom(`(SELECT user_id, customer_id, notification_kind AS kind, notification_summary AS summary,
-                                           notification_data AS data FROM described)`)}
+         ${notificationsInsertFrom(
+           `(SELECT user_id, customer_id, notification_kind AS kind, notification_summary AS summary,
+                    notification_data AS data, clock_id FROM described)`,
+           { clock: true },
+         )}
+       ), superseded AS (
+         ${notificationsResolveWhere(`n.clock_id IN (SELECT clock_id FROM fired WHERE kind = 'overdue')`)}
        )
        SELECT kind, count(*)::int AS n FROM fired GROUP BY kind`,
       [ownerKind],

@@ -59,7 +59,7 @@ export function keptRunningSql(w: string): string {
  * manager, or the recorder while the customer has none.
  */
 export const WORK_ORDER_EVENTS_SQL = `
-  SELECT f.customer_id, 'request_' || f.kind AS timeline_type,
+  SELECT f.clock_id, f.customer_id, 'request_' || f.kind AS timeline_type,
          t.name_en || ' "' || w.summary || '": the '
            || CASE WHEN f.clock_kind = '${CONTACT_CLOCK}' THEN 'contact' ELSE 'resolution' END
            || CASE f.kind WHEN 'overdue' THEN ' time limit is exceeded' ELSE ' time limit is near' END AS timeline_summary,

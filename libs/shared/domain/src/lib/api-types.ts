@@ -44,8 +44,21 @@ export interface Notification {
   data: Record<string, unknown>;
   createdAt: string;
   read: boolean;
+  /** Its cause is gone (the clock it warned of stopped, the tasks it counted were done): no longer unread. */
+  resolved: boolean;
+}
+
+/** The user's notifications of one kind: how many are listed, how many unread (and not resolved), the latest. */
+export interface NotificationGroup {
+  kind: string;
+  total: number;
+  unread: number;
+  latestAt: string;
 }
 
 export interface NotificationPage extends Page<Notification> {
+  /** Unread and not resolved. */
   unread: number;
+  /** The listed notifications by kind, the group with the latest first (before the `kind` filter). */
+  groups: NotificationGroup[];
 }

@@ -12,6 +12,7 @@ const note = (kind: string, data: Record<string, unknown>): Notification => ({
   data,
   createdAt: '2026-11-25T00:00:00Z',
   read: false,
+  resolved: false,
 });
 
 describe('notificationText', () => {

@@ -15,6 +15,12 @@ import { httpParams, OWN_ERRORS } from '@crm/web/core';
 import { firstValueFrom } from 'rxjs';
 import { CompletionFigures } from './completion';
 
+/** My day's time-limit card: the open applications past their step's limit, and those close to it. */
+export interface ApplicationsAtRisk {
+  overdue: Page<ApplicationListItem>;
+  warning: Page<ApplicationListItem>;
+}
+
 /** A customer's running enrolment in a plan. */
 export interface PlanEnrolment {
   id: string;
@@ -38,6 +44,7 @@ export interface TaskQuery {
   /** Open tasks past their due date ('true') or the others ('false'). */
   overdue?: string;
   region?: string;
+  /** Only the tasks of this account manager's customers (My day: the caller's own). */
   managerId?: string;
   page?: number;
   /** At most 500. */
@@ -112,8 +119,8 @@ export class ServicePlansApi {
     return firstValueFrom(this.http.get<TaskStats>('/api/service-tasks/stats'));
   }
 
-  /** Open applications whose current step is overdue or in its SLA warning period, the overdue ones first. */
-  async applicationsAtRisk(limit: number): Promise<ApplicationListItem[]> {
+  /** The open applications in scope past their step's time limit and those close to it: the first `limit` of each, and how many. */
+  async applicationsAtRisk(limit: number): Promise<ApplicationsAtRisk> {
     const list = (sla: 'overdue' | 'warning') =>
       firstValueFrom(
         this.http.get<Page<ApplicationListItem>>('/api/applications', {
@@ -121,7 +128,7 @@ export class ServicePlansApi {
         }),
       );
     const [overdue, warning] = await Promise.all([list('overdue'), list('warning')]);
-    return [...overdue.items, ...warning.items].slice(0, limit);
+    return { overdue, warning };
   }
 
   /** The latest notifications of the signed-in user, as the header's bell lists them. */

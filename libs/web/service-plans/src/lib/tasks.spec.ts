@@ -1,5 +1,5 @@
 import { ServiceTask } from '@crm/shared/domain';
-import { daysOverdue, overdueFirst, taskColour, taskDetail, tasksByDay } from './tasks';
+import { daysOverdue, groupTasks, taskColour, taskDetail, tasksByDay } from './tasks';
 
 function task(id: string, dueOn: string, changes: Partial<ServiceTask> = {}): ServiceTask {
   return {
@@ -24,15 +24,38 @@ function task(id: string, dueOn: string, changes: Partial<ServiceTask> = {}): Se
 }
 
 describe('tasks', () => {
-  it("puts the overdue tasks first on the day's list, each part by due date", () => {
+  it("groups the day's tasks as overdue, today and this week (to Sunday), each by due date", () => {
+    // 2026-06-03 is a Wednesday: this week ends on Sunday 2026-06-07.
     const tasks = [
-      task('a', '2026-06-02'),
+      task('a', '2026-06-07'),
       task('b', '2026-05-20', { overdue: true }),
-      task('c', '2026-06-01'),
+      task('c', '2026-06-03'),
       task('d', '2026-04-20', { overdue: true }),
+      task('e', '2026-06-04'),
     ];
-    expect(overdueFirst(tasks).map((t) => t.id)).toEqual(['d', 'b', 'c', 'a']);
-    expect(tasks.map((t) => t.id)).toEqual(['a', 'b', 'c', 'd']);
+    const groups = groupTasks(tasks, '2026-06-03');
+    expect(groups.map((g) => [g.key, g.tasks.map((t) => t.id)])).toEqual([
+      ['overdue', ['d', 'b']],
+      ['today', ['c']],
+      ['thisWeek', ['e', 'a']],
+    ]);
+    expect(tasks.map((t) => t.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('keeps the three groups when empty, and adds the later one only for tasks due after this week', () => {
+    expect(groupTasks([], '2026-06-07').map((g) => [g.key, g.tasks.length])).toEqual([
+      ['overdue', 0],
+      ['today', 0],
+      ['thisWeek', 0],
+    ]);
+    // On a Sunday, Monday's task is due next week.
+    const groups = groupTasks([task('a', '2026-06-08')], '2026-06-07');
+    expect(groups.map((g) => [g.key, g.tasks.map((t) => t.id)])).toEqual([
+      ['overdue', []],
+      ['today', []],
+      ['thisWeek', []],
+      ['later', ['a']],
+    ]);
   });
 
   it('groups tasks by due date, keeping their order within a day', () => {
@@ -54,6 +77,20 @@ describe('tasks', () => {
     expect(taskDetail({ plan, summary: 'VIP 年度服务计划' })).toBeNull();
     expect(taskDetail({ plan: null, summary: 'credit rating AA → B' })).toBe('credit rating AA → B');
     expect(taskDetail({ plan, summary: '' })).toBeNull();
+  });
+});
+
+describe('daysOverdue', () => {
+  it('counts the calendar days an open task is past its due date, across months and years', () => {
+    expect(daysOverdue(task('a', '2026-11-25'), '2026-11-26')).toBe(1);
+    expect(daysOverdue(task('a', '2026-12-30'), '2027-01-02')).toBe(3);
+    expect(daysOverdue(task('a', '2026-02-27'), '2026-03-01')).toBe(2);
+  });
+
+  it('is null for a task due today or later, or one no longer open', () => {
+    expect(daysOverdue(task('a', '2026-11-26'), '2026-11-26')).toBeNull();
+    expect(daysOverdue(task('a', '2026-12-01'), '2026-11-26')).toBeNull();
+    expect(daysOverdue(task('a', '2026-11-01', { state: 'done' }), '2026-11-26')).toBeNull();
   });
 });
 

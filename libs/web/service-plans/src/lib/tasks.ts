@@ -1,9 +1,5 @@
 import { ServiceTask } from '@crm/shared/domain';
-
-/** The day's list: overdue tasks first, then by due date (the API's order is kept otherwise). */
-export function overdueFirst(tasks: readonly ServiceTask[]): ServiceTask[] {
-  return [...tasks].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueOn.localeCompare(b.dueOn));
-}
+import { weekOf } from './dates';
 
 /** Tasks by their due date, for a calendar; each day's tasks in the order given. */
 export function tasksByDay(tasks: readonly ServiceTask[]): Map<string, ServiceTask[]> {
@@ -31,4 +27,26 @@ export function taskDetail(task: Pick<ServiceTask, 'summary' | 'plan'>): string 
 export function daysOverdue(task: Pick<ServiceTask, 'state' | 'dueOn'>, today: string): number | null {
   if (task.state !== 'open' || task.dueOn >= today) return null;
   return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${task.dueOn}T00:00:00Z`)) / 86_400_000);
+/** My day's groups of open tasks: overdue, due today, due the rest of this week (to Sunday), due later. */
+export type TaskGroupKey = 'overdue' | 'today' | 'thisWeek' | 'later';
+
+export interface TaskGroup {
+  key: TaskGroupKey;
+  tasks: ServiceTask[];
+}
+
+/**
+ * The day's open tasks by when they are due, as of `today` (China's date), each group by due date: overdue, today and
+ * this week always (each shows its count, even 0), later only when it has tasks.
+ */
+export function groupTasks(tasks: readonly ServiceTask[], today: string): TaskGroup[] {
+  const endOfWeek = weekOf(today).to;
+  const keyOf = (t: ServiceTask): TaskGroupKey =>
+    t.dueOn < today ? 'overdue' : t.dueOn === today ? 'today' : t.dueOn <= endOfWeek ? 'thisWeek' : 'later';
+  const sorted = [...tasks].sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  const groups: TaskGroup[] = (['overdue', 'today', 'thisWeek', 'later'] as const).map((key) => ({
+    key,
+    tasks: sorted.filter((t) => keyOf(t) === key),
+  }));
+  return groups.filter((g) => g.key !== 'later' || g.tasks.length > 0);
 }

@@ -25,8 +25,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   /** The KPI cockpit, leadership's home page, for admins and marketing (active on the cockpit only: the monthly reports below it are an item of their own). */
   { path: '/kpis', label: 'nav.kpis', icon: 'dashboard', roles: ['admin', 'marketing'], exact: true },
-  /** The account manager's home page: their day; any role opens it. */
-  { path: ROLE_HOME.account_manager, label: 'nav.myDay', icon: 'schedule', roles: ROLES },
+  /** The account manager's home page: their day, of their own tasks (other roles have none: it is not offered to them). */
+  { path: ROLE_HOME.account_manager, label: 'nav.myDay', icon: 'schedule', roles: ['account_manager'] },
   { path: '/customers', label: 'nav.customers', icon: 'team', roles: ROLES },
   { path: '/applications', label: 'nav.applications', icon: 'file-done', roles: ROLES },
   { path: '/segments', label: 'nav.segments', icon: 'cluster', roles: ROLES },

@@ -6,7 +6,8 @@ import { Shell } from './shell/shell';
 
 const homeOf = (role: (typeof ROLES)[number]) => ROLE_HOME[role].slice(1);
 /**
- * Each role's home: the account manager's is their day, which every role may open; the auditor's is the
+ * Each role's home: the account manager's is their day, of their own tasks (other roles have none, and are sent to
+ * their own home); the auditor's is the
  * marketing-audit workbench; marketing staff's is the marketing home of the segments library; leadership's is the
  * KPI cockpit; admins land on a RoleHomePage.
  */
@@ -36,6 +37,7 @@ export const shellRoutes: Routes = [
       },
       {
         path: homeOf('account_manager'),
+        canActivate: [roleGuard(['account_manager'])],
         loadChildren: () => import('@crm/web/service-plans').then((m) => m.myDayRoutes),
       },
       { path: 'plans', loadChildren: () => import('@crm/web/service-plans').then((m) => m.plansRoutes) },

@@ -4,6 +4,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { addCalendarDays, chinaDate, ServiceTask } from '@crm/shared/domain';
+import { AuthStore } from '@crm/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCalendarModule } from 'ng-zorro-antd/calendar';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -22,8 +23,9 @@ const MONTH_CELL_TASKS = 2;
 type View = 'week' | 'month';
 
 /**
- * The tasks in scope on a calendar, a week (seven columns) or a month at a time: each day's tasks (kind and
- * customer) coloured by state, overdue in red. The tasks of the visible dates are fetched as they change.
+ * The caller's own tasks (those of their customers) on a calendar, a week (seven columns) or a month at a time: each
+ * day's tasks (kind and customer) coloured by state, overdue in red. The tasks of the visible dates are fetched as
+ * they change.
  */
 @Component({
   selector: 'crm-task-calendar',
@@ -109,6 +111,7 @@ type View = 'week' | 'month';
 })
 export class TaskCalendar {
   private readonly api = inject(ServicePlansApi);
+  private readonly auth = inject(AuthStore);
   /** Today as the API counts days (China's date), so that overdue tasks lie before it. */
   protected readonly today = chinaDate(new Date());
   protected readonly monthCellTasks = MONTH_CELL_TASKS;
@@ -152,7 +155,7 @@ export class TaskCalendar {
   private async load(from: string, to: string): Promise<void> {
     this.loading.set(true);
     try {
-      const page = await this.api.tasks({ from, to, pageSize: MAX_TASKS });
+      const page = await this.api.tasks({ from, to, managerId: this.auth.user()?.id, pageSize: MAX_TASKS });
       // A later range may have been asked for meanwhile: keep only the answer for the visible one.
       if (from !== this.range().from || to !== this.range().to) return;
       this.tasks.set(page.items);

@@ -2,35 +2,38 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { ApplicationListItem, chinaDate, Notification, ServiceTask } from '@crm/shared/domain';
-import { AuthStore, LanguageService } from '@crm/web/core';
+import { chinaDate, Notification, ServiceTask } from '@crm/shared/domain';
+import { AuthStore } from '@crm/web/core';
 import { NotificationTexts } from '@crm/web/notifications';
 import { FindingsToRectify } from '@crm/web/marketing-audit';
 import { RequestsDue } from '@crm/web/work-orders';
-import { CellDef, DataTable, ListCard, SlaTag, TableColumn } from '@crm/web/ui';
+import { CellDef, DataTable, ListCard, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { ApplicationsAtRiskCard } from '../components/applications-at-risk';
 import { CompleteTaskDialog } from '../components/complete-task-dialog';
 import { TASK_COLUMNS, TaskDue, taskRow, TaskSource } from '../components/task-cells';
 import { TaskCalendar } from '../components/task-calendar';
-import { ServicePlansApi } from '../service-plans.api';
-import { overdueFirst } from '../tasks';
+import { ApplicationsAtRisk, ServicePlansApi } from '../service-plans.api';
+import { groupTasks } from '../tasks';
 
 /** The most tasks today's list fetches (the API's largest page). */
 const MAX_TASKS = 500;
 const PAGE_SIZE = 20;
-const APPLICATIONS = 10;
+/** Applications the time-limit card lists of each part (overdue, warning). */
+const APPLICATIONS = 5;
 const NOTIFICATIONS = 8;
 
 /**
- * The account manager's day: the service tasks to do today (overdue first), each completed through a dialog;
- * the applications whose SLA is running out; the requests due today or overdue; an account manager's audit findings to
- * rectify; the latest notifications; and a week or month calendar of tasks.
- * Other roles see the same for every customer in their scope.
+ * The account manager's day: the caller's own open service tasks grouped as overdue, today and this week (later ones
+ * apart), each group with its count and each task completed through a dialog; the applications past or close to their
+ * time limit, apart with their counts; the requests due today or overdue; an account manager's audit findings to
+ * rectify; the latest notifications; and a week or month calendar of the caller's tasks. Only the caller's own tasks,
+ * whatever the role: a role without customers of its own has none (and the page is not in its navigation).
  */
 @Component({
   selector: 'crm-my-day-page',
@@ -42,7 +45,7 @@ const NOTIFICATIONS = 8;
     CellDef,
     DataTable,
     ListCard,
-    SlaTag,
+    ApplicationsAtRiskCard,
     CompleteTaskDialog,
     TaskCalendar,
     TaskDue,
@@ -57,8 +60,12 @@ const NOTIFICATIONS = 8;
   ],
   templateUrl: './my-day.page.html',
   styles: `
-    :host ::ng-deep tr.overdue td {
-      color: #cf1322;
+    .group + .group {
+      margin-top: 16px;
+    }
+    h3 {
+      margin: 0 0 8px;
+      font-size: 15px;
     }
     .unread {
       font-weight: 500;
@@ -68,7 +75,6 @@ const NOTIFICATIONS = 8;
 export class MyDayPage implements OnInit {
   private readonly api = inject(ServicePlansApi);
   private readonly auth = inject(AuthStore);
-  private readonly language = inject(LanguageService);
   private readonly message = inject(NzMessageService);
   private readonly translate = inject(TranslateService);
   private readonly notificationTexts = inject(NotificationTexts);
@@ -78,39 +84,31 @@ export class MyDayPage implements OnInit {
   protected readonly today = chinaDate(new Date());
   protected readonly pageSize = PAGE_SIZE;
   protected readonly tasks = signal<ServiceTask[]>([]);
-  /** Today's tasks in all, of which the list holds the first MAX_TASKS. */
+  /** The caller's open tasks in all, of which the list holds the first MAX_TASKS. */
   protected readonly total = signal(0);
   protected readonly loading = signal(false);
-  protected readonly applications = signal<ApplicationListItem[]>([]);
+  protected readonly groups = computed(() => groupTasks(this.tasks(), this.today));
+  /** Null while loading. */
+  protected readonly atRisk = signal<ApplicationsAtRisk | null>(null);
   protected readonly notifications = signal<Notification[]>([]);
   /** The task whose completion dialog is open. */
   protected readonly completing = signal<ServiceTask | null>(null);
-  protected readonly overdueCount = computed(() => this.tasks().filter((t) => t.overdue).length);
-  private readonly showManager = computed(() => this.auth.user()?.role !== 'account_manager');
   /** Rectifying audit findings is the account manager's. */
-  protected readonly isManager = computed(() => !this.showManager());
-  protected readonly columns = computed((): TableColumn<ServiceTask>[] => [
+  protected readonly isManager = computed(() => this.auth.user()?.role === 'account_manager');
+  protected readonly columns: TableColumn<ServiceTask>[] = [
     ...TASK_COLUMNS,
     { key: 'customer', label: 'servicePlans.customer' },
     { key: 'source', label: 'servicePlans.source' },
-    ...(this.showManager()
-      ? [{ key: 'manager', label: 'servicePlans.manager', value: (t: ServiceTask) => t.manager?.displayName }]
-      : []),
     { key: 'complete', label: '' },
-  ]);
+  ];
   protected readonly row = taskRow('today-task');
-  protected readonly zh = computed(() => this.language.current() === 'zh-CN');
+  /** Times shown in China's time, as the API counts days. */
+  protected readonly CHINA = '+0800';
 
   ngOnInit(): void {
     void this.loadTasks();
-    void this.api.applicationsAtRisk(APPLICATIONS).then((a) => this.applications.set(a));
+    void this.api.applicationsAtRisk(APPLICATIONS).then((a) => this.atRisk.set(a));
     void this.api.latestNotifications(NOTIFICATIONS).then((page) => this.notifications.set(page.items));
-  }
-
-  /** The customer's account manager or an admin completes a task. */
-  protected canComplete(task: ServiceTask): boolean {
-    const user = this.auth.user();
-    return !!user && (user.role === 'admin' || task.manager?.id === user.id);
   }
 
   protected onCompleted(task: ServiceTask): void {
@@ -124,8 +122,8 @@ export class MyDayPage implements OnInit {
   private async loadTasks(): Promise<void> {
     this.loading.set(true);
     try {
-      const page = await this.api.tasks({ today: true, pageSize: MAX_TASKS });
-      this.tasks.set(overdueFirst(page.items));
+      const page = await this.api.tasks({ today: true, managerId: this.auth.user()?.id, pageSize: MAX_TASKS });
+      this.tasks.set(page.items);
       this.total.set(page.total);
     } finally {
       this.loading.set(false);
