@@ -10,8 +10,24 @@ import {
 } from '@crm/shared/domain';
 import type { Language } from '@crm/web/core';
 
-/** The choices of fields whose values come from reference data: `value` is what a rule holds. */
-export type FieldChoices = Record<Exclude<SegmentFieldOptions, 'tags'>, SegmentFieldValue[]>;
+/** A GB/T 4754 section with its divisions, as the industry picker shows them. */
+export interface IndustrySection extends SegmentFieldValue {
+  divisions: SegmentFieldValue[];
+}
+
+/**
+ * The choices of fields whose values come from reference data: `value` is what a rule holds. Industries also
+ * as a tree, section → division: picking a section means all its divisions (the API expands it).
+ */
+export type FieldChoices = Record<Exclude<SegmentFieldOptions, 'tags'>, SegmentFieldValue[]> & {
+  industrySections: IndustrySection[];
+};
+
+const industryValue = (i: Industry): SegmentFieldValue => ({
+  value: i.code,
+  label: `${i.code} ${i.nameZh}`,
+  labelEn: `${i.code} ${i.nameEn}`,
+});
 
 export function toChoices(
   industries: readonly Industry[],
@@ -19,11 +35,13 @@ export function toChoices(
   managers: readonly PersonRef[],
 ): FieldChoices {
   return {
-    industries: industries.map((i) => ({
-      value: i.code,
-      label: `${i.code} ${i.nameZh}`,
-      labelEn: `${i.code} ${i.nameEn}`,
-    })),
+    industries: industries.map(industryValue),
+    industrySections: industries
+      .filter((i) => i.code === i.section)
+      .map((section) => ({
+        ...industryValue(section),
+        divisions: industries.filter((i) => i.section === section.code && i.code !== section.code).map(industryValue),
+      })),
     regions: regions.map((r) => ({ value: r.nameZh, label: r.nameZh, labelEn: r.nameEn })),
     managers: managers.map((m) => ({ value: m.id, label: m.displayName, labelEn: m.displayName })),
   };
