@@ -61,7 +61,10 @@ describe('compileSegmentRule', () => {
       where: 'f.industry = ANY($1::text[])',
       values: [['C', '44', ...manufacturing.slice(1)]],
     });
-    expect(compile('neq', 'C')).toEqual({ where: '(f.industry = ANY($1::text[])) IS NOT TRUE', values: [manufacturing] });
+    expect(compile('neq', 'C')).toEqual({
+      where: '(f.industry = ANY($1::text[])) IS NOT TRUE',
+      values: [manufacturing],
+    });
     expect(compile('nin', ['38'])).toEqual({ where: '(f.industry = ANY($1::text[])) IS NOT TRUE', values: [['38']] });
   });
 

@@ -28,7 +28,13 @@ export function snapshotChart(snapshots: readonly SegmentSnapshot[], t: (key: st
         itemStyle: { color: CHART_COLOURS.good },
         data: snapshots.map((s) => s.joined),
       },
-      { name: left, type: 'bar', yAxisIndex: 1, itemStyle: { color: CHART_COLOURS.danger }, data: snapshots.map((s) => s.left) },
+      {
+        name: left,
+        type: 'bar',
+        yAxisIndex: 1,
+        itemStyle: { color: CHART_COLOURS.danger },
+        data: snapshots.map((s) => s.left),
+      },
     ],
   });
 }

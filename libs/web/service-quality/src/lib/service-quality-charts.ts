@@ -62,7 +62,13 @@ export function topComplaintTopicsChart(
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: shown.map((t) => nameOf(t.code)) },
     series: [
-      { type: 'bar', cursor: 'pointer', color: CHART_COLOURS.danger, barMaxWidth: 24, data: shown.map((t) => item(t.orders)) },
+      {
+        type: 'bar',
+        cursor: 'pointer',
+        color: CHART_COLOURS.danger,
+        barMaxWidth: 24,
+        data: shown.map((t) => item(t.orders)),
+      },
     ],
   });
 }

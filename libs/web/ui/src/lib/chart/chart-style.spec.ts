@@ -31,7 +31,9 @@ describe('chartStyle', () => {
     expect(x(months).axisLabel.rotate).toBe(30);
     expect(x(Array.from({ length: 30 }, (_, i) => String(i))).axisLabel.rotate).toBe(45);
     // Five long Chinese step names are wider than the row: rotated.
-    expect(x(['受理申请并审核资料', '现场勘查与方案制定', '供电方案答复', '设计审查', '中间检查']).axisLabel.rotate).toBe(30);
+    expect(
+      x(['受理申请并审核资料', '现场勘查与方案制定', '供电方案答复', '设计审查', '中间检查']).axisLabel.rotate,
+    ).toBe(30);
     expect(x(months).axisLabel).toMatchObject({ width: CATEGORY_LABEL_WIDTH, overflow: 'truncate' });
     expect(style({ xAxis: { type: 'category', data: months }, yAxis: {} })['tooltip']).toEqual({
       trigger: 'axis',
