@@ -29,7 +29,15 @@ describe('chartStyle', () => {
     const x = (data: string[]) => style({ xAxis: { type: 'category', data }, yAxis: { type: 'value' } })['xAxis'];
     expect(x(['AAA', 'AA', 'A', 'B', 'C']).axisLabel.rotate).toBe(0);
     expect(x(months).axisLabel.rotate).toBe(30);
-    expect(x(Array.from({ length: 30 }, (_, i) => String(i))).axisLabel.rotate).toBe(45);
+    expect(x(Array.from({ length: 30 }, (_, i) => `2026-11-${String(i + 1).padStart(2, '0')}`)).axisLabel.rotate).toBe(
+      45,
+    );
+    // Twelve short months of a small print chart fit upright.
+    const small = style({
+      xAxis: { type: 'category', data: months.map((m) => `${Number(m.slice(5))}月`), axisLabel: { fontSize: 9 } },
+      yAxis: { type: 'value' },
+    });
+    expect(small['xAxis'].axisLabel).toMatchObject({ rotate: 0, interval: 0, fontSize: 9 });
     // Five long Chinese step names are wider than the row: rotated.
     expect(
       x(['受理申请并审核资料', '现场勘查与方案制定', '供电方案答复', '设计审查', '中间检查']).axisLabel.rotate,

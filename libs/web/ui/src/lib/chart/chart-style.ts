@@ -20,10 +20,11 @@ export const LEGEND_HEIGHT = 28;
 export const TITLE_HEIGHT = 20;
 export const AXIS_NAME_HEIGHT = 24;
 
-/** At most this many categories side by side stay horizontal when short; more, or longer ones, are rotated. */
-const UPRIGHT_CATEGORIES = 6;
-/** Estimated width (px, 12 px font) the labels of an x axis may take upright before they are rotated. */
-const UPRIGHT_WIDTH = 360;
+/**
+ * The estimated width (px) the labels of an x axis may take upright, side by side, before they are rotated 30°
+ * (a phone's plot is about this wide); three times as much is rotated 45°.
+ */
+const UPRIGHT_WIDTH = 300;
 /** The widest a category label is drawn (px); a longer one is cut with … and shown whole in the tooltip. */
 export const CATEGORY_LABEL_WIDTH = 120;
 
@@ -44,13 +45,9 @@ export function labelWidth(text: string): number {
 function categoryAxis(axis: Axis, direction: 'x' | 'y'): Axis {
   if (axis.type !== 'category' || axis.show === false) return axis;
   const labels = (axis.data ?? []).map((d) => String(d && typeof d === 'object' ? (d as Obj)['value'] : d));
-  const total = labels.reduce((w, l) => w + labelWidth(l) + 8, 0);
-  const rotate =
-    direction === 'x' && (labels.length > UPRIGHT_CATEGORIES || total > UPRIGHT_WIDTH)
-      ? labels.length > 2 * UPRIGHT_CATEGORIES
-        ? 45
-        : 30
-      : 0;
+  const fontSize = typeof axis.axisLabel?.['fontSize'] === 'number' ? axis.axisLabel['fontSize'] : 12;
+  const total = labels.reduce((w, l) => w + (labelWidth(l) * fontSize) / 12 + 8, 0);
+  const rotate = direction === 'x' && total > UPRIGHT_WIDTH ? (total > 3 * UPRIGHT_WIDTH ? 45 : 30) : 0;
   return {
     ...axis,
     axisLabel: {
