@@ -1,7 +1,7 @@
 import { expect, Locator, Page, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { login, SCREENSHOTS } from './support';
+import { authHeaders, login, SCREENSHOTS } from './support';
 
 /** Opens a select of the rule builder, optionally types to filter it, and picks the option with exactly `label`. */
 async function choose(page: Page, select: Locator, label: string, search?: string): Promise<void> {
@@ -30,11 +30,11 @@ test('marketing builds a segment from two groups, watches the live count, saves 
   const everyone = await settledCount(page);
   expect(everyone).toBeGreaterThanOrEqual(1000);
 
-  // Root group (AND): voltage is one of 10 kV, 35 kV.
+  // Root group (AND): voltage is one of 10 kV, 35 kV ("is any of" is where a pick-list starts).
   await page.getByTestId('add-condition').click();
   await expect(page.getByTestId('rule-problems')).toBeVisible();
   const voltage = page.getByTestId('condition-0');
-  await choose(page, voltage.getByTestId('condition-operator'), '属于');
+  await expect(voltage.getByTestId('condition-operator')).toHaveText('属于');
   await choose(page, voltage.getByTestId('condition-value'), '10 kV');
   await page.locator('nz-option-item').getByText('35 kV', { exact: true }).click();
   await page.keyboard.press('Escape');
@@ -49,9 +49,11 @@ test('marketing builds a segment from two groups, watches the live count, saves 
   const tier = page.getByTestId('condition-1-0');
   await choose(page, tier.getByTestId('condition-field'), 'VIP 等级', 'VIP');
   await choose(page, tier.getByTestId('condition-value'), '黄金');
+  await page.keyboard.press('Escape');
   await group.getByTestId('add-condition').click();
   const rating = page.getByTestId('condition-1-1');
   await choose(page, rating.getByTestId('condition-field'), '信用等级', '信用');
+  await choose(page, rating.getByTestId('condition-operator'), '等于');
   await choose(page, rating.getByTestId('condition-value'), 'AAA');
   const goldOrAaa = await settledCount(page);
   expect(goldOrAaa).toBeGreaterThan(0);
@@ -75,7 +77,7 @@ test('marketing builds a segment from two groups, watches the live count, saves 
   await expect(page).toHaveURL(/\/segments\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('segment-name')).toHaveText(name);
   await expect(page.getByTestId('segment-rule')).toHaveText(
-    '电压等级 属于 10 kV, 35 kV 且 (VIP 等级 等于 黄金 或 信用等级 等于 AAA)',
+    '电压等级 属于 10 kV, 35 kV 且 (VIP 等级 属于 黄金 或 信用等级 等于 AAA)',
   );
   await expect(page.getByTestId('segment-count')).toContainText(goldOrAaa.toLocaleString('en-US'));
   await expect(page.getByTestId('members').locator('tbody tr[data-testid="member"]').first()).toBeVisible();
@@ -89,4 +91,40 @@ test('marketing builds a segment from two groups, watches the live count, saves 
   expect(lines[0]).toMatch(/^accountNo,name,industry,voltageKv,region,/);
   expect(lines.length - 1).toBe(goldOrAaa);
   expect(lines[1]).toMatch(/^\d+,/);
+});
+
+test('the segment builder picks a whole industry section: its live count is the sum of its divisions', async ({
+  page,
+  request,
+}) => {
+  await login(page, 'marketing');
+  await page.goto('/segments/new');
+  await page.getByTestId('add-condition').click();
+  const industry = page.getByTestId('condition-0');
+  await choose(page, industry.getByTestId('condition-field'), '行业', '行业');
+  await expect(industry.getByTestId('condition-operator')).toHaveText('属于');
+
+  // The picker lists the sections; a section opens to its divisions, and picking the section takes them all.
+  await industry.getByTestId('condition-value').click();
+  const node = (title: string) => page.locator('.ant-select-tree-node-content-wrapper', { hasText: title });
+  await expect(node('C 制造业')).toBeVisible();
+  await node('C 制造业').click();
+  await page.keyboard.press('Escape');
+  await expect(industry.getByTestId('condition-value')).toContainText('C 制造业');
+  const section = await settledCount(page);
+
+  // Manufacturing is divisions 13 to 43 (GB/T 4754-2017): count their customers through the customer list.
+  const headers = await authHeaders(request, 'admin');
+  const divisions = Array.from({ length: 31 }, (_, i) => String(13 + i));
+  const totals = await Promise.all(
+    divisions.map(async (code) => {
+      const res = await request.get(`/api/customers?industry=${code}&pageSize=1`, { headers });
+      expect(res.status()).toBe(200);
+      return (await res.json()).total as number;
+    }),
+  );
+  const sum = totals.reduce((a, b) => a + b, 0);
+  expect(sum).toBeGreaterThan(0);
+  expect(section).toBe(sum);
+  await page.screenshot({ path: join(SCREENSHOTS, 'segment-builder-industry.png'), fullPage: true });
 });

@@ -1,5 +1,6 @@
 export * from './lib/language-switch/language-switch';
 export * from './lib/chart/chart';
+export * from './lib/chart/chart-style';
 export * from './lib/sla-tag/sla-tag';
 export * from './lib/error-alert/error-alert';
 export * from './lib/filter-bar/filter-bar';

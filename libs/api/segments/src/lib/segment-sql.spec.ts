@@ -49,6 +49,25 @@ describe('compileSegmentRule', () => {
     expect(params.values).toEqual(value === undefined ? [] : [value]);
   });
 
+  it('expands an industry section to its divisions: eq and in become a list, neq and nin its negation', () => {
+    const manufacturing = ['C', ...Array.from({ length: 31 }, (_, i) => String(13 + i))];
+    const compile = (operator: string, value: unknown) => {
+      const params = new Params();
+      const where = compileSegmentRule({ op: 'and', rules: [{ field: 'industry', operator, value } as never] }, params);
+      return { where, values: params.values };
+    };
+    expect(compile('eq', 'C')).toEqual({ where: 'f.industry = ANY($1::text[])', values: [manufacturing] });
+    expect(compile('in', ['C', '44'])).toEqual({
+      where: 'f.industry = ANY($1::text[])',
+      values: [['C', '44', ...manufacturing.slice(1)]],
+    });
+    expect(compile('neq', 'C')).toEqual({
+      where: '(f.industry = ANY($1::text[])) IS NOT TRUE',
+      values: [manufacturing],
+    });
+    expect(compile('nin', ['38'])).toEqual({ where: '(f.industry = ANY($1::text[])) IS NOT TRUE', values: [['38']] });
+  });
+
   it('keeps hostile values as data, never as SQL', () => {
     const hostile = ["'; DROP TABLE customers; --", '$1', '\\', "' OR 1=1 --"];
     const params = new Params();

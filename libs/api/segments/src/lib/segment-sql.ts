@@ -1,5 +1,6 @@
 import { Params, TODAY_CN } from '@crm/api/database';
-import { isSegmentGroup, SegmentCondition, SegmentRule } from '@crm/shared/domain';
+import industries from '@crm/seeds/industries.json';
+import { industryCodesWithin, isSegmentGroup, SegmentCondition, SegmentRule } from '@crm/shared/domain';
 
 interface FieldSql {
   /** The column or expression over the customer's segment facts `f`. */
@@ -47,13 +48,24 @@ export const FIELD_SQL: Record<string, FieldSql> = {
 };
 
 /**
+ * An industry condition as the query needs it: a section (C) stands for its divisions too (industryCodesWithin,
+ * over the reference the industries table is synced from), so one value becomes a list: eq is in, neq is nin.
+ */
+function expandIndustry(c: SegmentCondition): SegmentCondition {
+  const values = (Array.isArray(c.value) ? c.value : [c.value]) as string[];
+  const operator = c.operator === 'eq' || c.operator === 'in' ? 'in' : 'nin';
+  return { field: c.field, operator, value: industryCodesWithin(values, industries.industries) };
+}
+
+/**
  * Compiles a rule that segmentRuleProblems accepted into one parameterised condition over the segment
  * facts `f` (table segment_facts, one row per customer): every value goes into `params` (added),
  * never into the SQL text.
  */
 export function compileSegmentRule(rule: SegmentRule, params: Params): string {
   const param = (value: unknown, type: string) => `${params.add(value)}::${type}`;
-  const condition = (c: SegmentCondition): string => {
+  const condition = (node: SegmentCondition): string => {
+    const c = node.field === 'industry' ? expandIndustry(node) : node;
     const field = FIELD_SQL[c.field];
     if (!field) throw new Error(`No SQL for segment field ${c.field}`);
     const x = field.sql;

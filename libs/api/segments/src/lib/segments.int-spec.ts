@@ -151,6 +151,18 @@ describe('Segments', () => {
     expect(await count(and(cond('kwh12m', 'is_null')))).toBe(2);
   });
 
+  it('matches an industry section to every customer of its divisions', async () => {
+    // 38 and 26 are divisions of C 制造业, 44 of D; each has 4 customers.
+    const [c38, c26, d] = await Promise.all(['38', '26', '44'].map((code) => count(and(cond('industry', 'eq', code)))));
+    expect([c38, c26, d]).toEqual([4, 4, 4]);
+    expect(await count(and(cond('industry', 'eq', 'C')))).toBe(c38 + c26);
+    expect(await count(and(cond('industry', 'in', ['C'])))).toBe(c38 + c26);
+    expect(await count(and(cond('industry', 'in', ['C', '44'])))).toBe(c38 + c26 + d);
+    expect(await count(and(cond('industry', 'neq', 'C')))).toBe(d);
+    expect(await count(and(cond('industry', 'nin', ['D', '26'])))).toBe(c38);
+    expect(await sqlCount(`c.industry = ANY($1)`, [['38', '26']])).toBe(c38 + c26);
+  });
+
   it('follows the AND / OR algebra', async () => {
     const a = cond('voltageKv', 'eq', 10);
     const b = cond('creditRating', 'in', ['AAA', 'AA']);

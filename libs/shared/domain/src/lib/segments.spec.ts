@@ -1,4 +1,11 @@
-import { SEGMENT_FIELDS, SEGMENT_RULE_LIMITS, segmentRuleFields, segmentRuleProblems } from './segments';
+import industries from '@crm/seeds/industries.json';
+import {
+  industryCodesWithin,
+  SEGMENT_FIELDS,
+  SEGMENT_RULE_LIMITS,
+  segmentRuleFields,
+  segmentRuleProblems,
+} from './segments';
 
 const cond = (field: string, operator: string, value?: unknown) => ({ field, operator, value });
 const and = (...rules: unknown[]) => ({ op: 'and', rules });
@@ -95,6 +102,26 @@ describe('SEGMENT_FIELDS', () => {
     expect(new Set(SEGMENT_FIELDS.map((f) => f.key)).size).toBe(SEGMENT_FIELDS.length);
     for (const f of SEGMENT_FIELDS.filter((f) => f.values && f.type === 'string'))
       expect(f.operators.filter((o) => ['gt', 'gte', 'lt', 'lte', 'between'].includes(o))).toEqual([]);
+  });
+});
+
+describe('industryCodesWithin', () => {
+  const all = industries.industries;
+  const divisions = (from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, i) => String(from + i).padStart(2, '0'));
+
+  it('expands a section to itself and every one of its GB/T 4754 divisions: C 制造业 is 13 to 43', () => {
+    expect(industryCodesWithin(['C'], all).sort()).toEqual(['C', ...divisions(13, 43)].sort());
+    expect(industryCodesWithin(['A', 'T'], all).sort()).toEqual(['A', ...divisions(1, 5), 'T', '97'].sort());
+  });
+
+  it('keeps a division as itself, and a section picked with one of its divisions once', () => {
+    expect(industryCodesWithin(['38'], all)).toEqual(['38']);
+    expect(industryCodesWithin(['K', '70'], all)).toEqual(['K', '70']);
+  });
+
+  it('keeps a code the reference does not know, which then matches nobody', () => {
+    expect(industryCodesWithin(['Z9'], all)).toEqual(['Z9']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { ErrorDetail } from './api-types';
+import { Industry } from './customer';
 import { CREDIT_RATINGS, VIP_TIERS } from './scoring';
 import { CUSTOMER_STAGES, IMPORTANCE_CLASSES, TARIFF_CATEGORIES, VOLTAGE_LEVELS_KV } from './vocabulary';
 
@@ -220,7 +221,7 @@ export const SEGMENT_FIELDS: readonly SegmentField[] = [
     operators: [...CODE_OPS, 'is_null', 'not_null'],
     values: values(
       VIP_TIERS,
-      { platinum: '白金', gold: '黄金', silver: '白银', standard: '普通' },
+      { platinum: '铂金', gold: '黄金', silver: '白银', standard: '普通' },
       { platinum: 'Platinum', gold: 'Gold', silver: 'Silver', standard: 'Standard' },
     ),
     nullable: true,
@@ -261,6 +262,20 @@ export const SEGMENT_FIELDS: readonly SegmentField[] = [
     nullable: true,
   },
 ];
+
+/**
+ * The industry codes that industry values of a rule stand for: a GB/T 4754 section (a letter, e.g. C 制造业)
+ * stands for itself and every division in it, a division (e.g. 38) for itself. Rules keep the section as
+ * picked, so a saved rule reads "C" rather than 31 division codes; the query expands it.
+ */
+export function industryCodesWithin(
+  values: readonly string[],
+  industries: readonly Pick<Industry, 'code' | 'section'>[],
+): string[] {
+  const picked = new Set(values);
+  const within = industries.filter((i) => picked.has(i.code) || picked.has(i.section)).map((i) => i.code);
+  return [...new Set([...values, ...within])];
+}
 
 export const SEGMENT_FIELD_KEYS = SEGMENT_FIELDS.map((f) => f.key);
 

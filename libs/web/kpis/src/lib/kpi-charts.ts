@@ -1,3 +1,4 @@
+import { chartStyle } from '@crm/web/ui';
 import type { EChartsCoreOption } from 'echarts/core';
 
 /**
@@ -9,7 +10,7 @@ export function sparklineChart(
   values: readonly (number | null)[],
   format: (value: number | null) => string,
 ): EChartsCoreOption {
-  return {
+  return chartStyle({
     grid: { top: 4, left: 2, right: 2, bottom: 4 },
     tooltip: {
       trigger: 'axis',
@@ -29,5 +30,5 @@ export function sparklineChart(
         areaStyle: { opacity: 0.08 },
       },
     ],
-  };
+  });
 }

@@ -45,6 +45,21 @@ describe('lifecycle report charts', () => {
     expect(en.xAxis.data).toEqual(['Acceptance']);
   });
 
+  it('labels every step, rotated when the names would not fit side by side', () => {
+    const steps = ['业务受理', '现场勘查', '供电方案答复', '设计审查', '中间检查', '竣工检验', '装表接电'].map(
+      (nameZh, i) => ({
+        ...report.steps[0],
+        code: `s${i}`,
+        nameZh,
+      }),
+    );
+    const chart = stepDurationChart({ ...report, steps }, t, true) as {
+      xAxis: { axisLabel: { interval: number; rotate: number } };
+    };
+    expect(chart.xAxis.axisLabel.interval).toBe(0);
+    expect(chart.xAxis.axisLabel.rotate).toBeGreaterThan(0);
+  });
+
   it('computes the overall rate over all months, null with nothing completed', () => {
     expect(overallRate(report)).toBe(0.75);
     expect(overallRate({ ...report, byMonth: [] })).toBeNull();

@@ -1,9 +1,10 @@
 import { LifecycleReport } from '@crm/shared/domain';
+import { CHART_COLOURS, chartStyle } from '@crm/web/ui';
 import type { EChartsCoreOption } from 'echarts/core';
 
 /** ECharts options for the leadership view, built from the report; `t` translates, `zh` picks step names. */
 export function complianceByMonthChart(report: LifecycleReport, t: (key: string) => string): EChartsCoreOption {
-  return {
+  return chartStyle({
     tooltip: { trigger: 'axis' },
     legend: { data: [t('report.completed'), t('report.rate')] },
     xAxis: { type: 'category', data: report.byMonth.map((m) => m.month) },
@@ -20,12 +21,12 @@ export function complianceByMonthChart(report: LifecycleReport, t: (key: string)
         data: report.byMonth.map((m) => (m.rate === null ? null : Math.round(m.rate * 1000) / 10)),
       },
     ],
-  };
+  });
 }
 
 export function byManagerChart(report: LifecycleReport, t: (key: string) => string): EChartsCoreOption {
   const managers = report.byManager.map((m) => m.manager.displayName);
-  return {
+  return chartStyle({
     tooltip: { trigger: 'axis' },
     legend: { data: [t('report.rate'), t('sla.overdue'), t('sla.warning')] },
     xAxis: { type: 'category', data: managers },
@@ -43,35 +44,34 @@ export function byManagerChart(report: LifecycleReport, t: (key: string) => stri
         name: t('sla.overdue'),
         type: 'line',
         yAxisIndex: 1,
-        color: '#cf1322',
+        color: CHART_COLOURS.danger,
         data: report.byManager.map((m) => m.overdueNow),
       },
       {
         name: t('sla.warning'),
         type: 'line',
         yAxisIndex: 1,
-        color: '#d48806',
+        color: CHART_COLOURS.warning,
         data: report.byManager.map((m) => m.warningNow),
       },
     ],
-  };
+  });
 }
 
 export function stepDurationChart(report: LifecycleReport, t: (key: string) => string, zh: boolean): EChartsCoreOption {
-  return {
+  return chartStyle({
     tooltip: { trigger: 'axis' },
     legend: { data: [t('report.average'), t('report.limit')] },
     xAxis: {
       type: 'category',
       data: report.steps.map((s) => (zh ? s.nameZh : s.nameEn)),
-      axisLabel: { interval: 0, rotate: 20 },
     },
     yAxis: { type: 'value', name: t('applications.workingDays') },
     series: [
       { name: t('report.average'), type: 'bar', data: report.steps.map((s) => s.averageWorkingDays) },
       { name: t('report.limit'), type: 'bar', data: report.steps.map((s) => s.limit) },
     ],
-  };
+  });
 }
 
 /** The share of completed applications that kept every time limit, over the whole report. */

@@ -1,16 +1,17 @@
 import { AuditFigures } from '@crm/shared/domain';
+import { CHART_COLOURS, chartStyle } from '@crm/web/ui';
 import type { EChartsCoreOption } from 'echarts/core';
 
 /** Findings per 100 customers of each rule with findings, most first (the category axis draws bottom-up). */
 export function perRuleChart(figures: AuditFigures, nameOf: (code: string) => string): EChartsCoreOption {
   const shown = figures.byRule.filter((r) => r.findings > 0).sort((a, b) => a.per100 - b.per100);
-  return {
+  return chartStyle({
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { top: 8, left: 8, right: 24, bottom: 8, containLabel: true },
+    grid: { right: 24 },
     xAxis: { type: 'value' },
     yAxis: { type: 'category', data: shown.map((r) => nameOf(r.rule)) },
-    series: [{ type: 'bar', color: '#cf1322', barMaxWidth: 24, data: shown.map((r) => r.per100) }],
-  };
+    series: [{ type: 'bar', color: CHART_COLOURS.danger, barMaxWidth: 24, data: shown.map((r) => r.per100) }],
+  });
 }
 
 /** Per month the findings found, rectified and verified, as three lines. */
@@ -25,16 +26,15 @@ export function trendChart(
     color,
     data: figures.byMonth.map((m) => m[key]),
   });
-  return {
+  return chartStyle({
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    grid: { top: 40, left: 8, right: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: months },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      line(labels.found, 'found', '#cf1322'),
-      line(labels.rectified, 'rectified', '#d48806'),
-      line(labels.verified, 'verified', '#389e0d'),
+      line(labels.found, 'found', CHART_COLOURS.danger),
+      line(labels.rectified, 'rectified', CHART_COLOURS.warning),
+      line(labels.verified, 'verified', CHART_COLOURS.good),
     ],
-  };
+  });
 }

@@ -1,4 +1,5 @@
 import { KpiItem, ReportLang, sparklinePeriods } from '@crm/shared/domain';
+import { CHART_COLOURS, chartStyle } from '@crm/web/ui';
 import type { EChartsCoreOption } from 'echarts/core';
 import { monthLabel } from './report-texts';
 
@@ -17,7 +18,7 @@ export function kpiTrendChart(
   labels: { name: string; target: string },
 ): EChartsCoreOption {
   const months = sparklinePeriods(period);
-  return {
+  return chartStyle({
     animation: false,
     title: { text: labels.name, left: 0, top: 0, textStyle: { fontSize: 12, fontWeight: 'normal' } },
     grid: { top: 28, left: 8, right: 16, bottom: 4, containLabel: true },
@@ -31,7 +32,7 @@ export function kpiTrendChart(
       {
         name: labels.name,
         type: 'line',
-        color: '#1677ff',
+        color: CHART_COLOURS.primary,
         connectNulls: false,
         symbolSize: (_: unknown, p: { dataIndex: number }) => (p.dataIndex === months.length - 1 ? 8 : 4),
         data: item.sparkline.map((v) => charted(item, v)),
@@ -41,12 +42,12 @@ export function kpiTrendChart(
               markLine: {
                 symbol: 'none',
                 silent: true,
-                lineStyle: { type: 'dashed', color: '#d48806' },
+                lineStyle: { type: 'dashed', color: CHART_COLOURS.warning },
                 label: { formatter: labels.target, fontSize: 9 },
                 data: [{ yAxis: charted(item, item.target) }],
               },
             }),
       },
     ],
-  };
+  });
 }

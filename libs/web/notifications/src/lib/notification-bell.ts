@@ -129,7 +129,6 @@ export class NotificationBell implements OnInit {
   protected readonly items = signal<Notification[]>([]);
   protected readonly total = signal(0);
   protected readonly maxShown = MAX_PAGE_SIZE;
-  /** Times shown in China's time, as the API counts days. */
   private readonly shown = signal(STEP);
 
   constructor() {

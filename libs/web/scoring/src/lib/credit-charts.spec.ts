@@ -46,6 +46,18 @@ describe('credit charts', () => {
     expect(chart.series.map((s) => s.name)).toEqual(['«creditRisk.customers»', '«creditRisk.arrears»']);
   });
 
+  it('keeps the legend above the names of both axes, clear of them', () => {
+    const chart = ratingChartOption(summary) as unknown as {
+      legend: { top: number };
+      grid: { top: number };
+      xAxis: { axisLabel: { interval: number } };
+    };
+    expect(chart.legend.top).toBe(0);
+    // A legend row (28 px) and the axis names (24 px) above the plot.
+    expect(chart.grid.top).toBeGreaterThanOrEqual(28 + 24);
+    expect(chart.xAxis.axisLabel.interval).toBe(0);
+  });
+
   it('draws an empty chart without a summary', () => {
     const chart = ratingChartOption(null) as ChartShape;
     expect(chart.series[0].data).toEqual([0, 0, 0, 0, 0]);

@@ -1,13 +1,14 @@
 import { BlacklistReason, CREDIT_RATINGS, CreditRating, CreditSummary } from '@crm/shared/domain';
+import { CHART_COLOURS, chartStyle } from '@crm/web/ui';
 import type { EChartsCoreOption } from 'echarts/core';
 
 /** Tag and bar colours of the credit ratings, best (green) to worst (red). */
 export const RATING_COLOURS: Record<CreditRating, string> = {
-  AAA: '#389e0d',
+  AAA: CHART_COLOURS.good,
   AA: '#13c2c2',
-  A: '#1677ff',
-  B: '#d48806',
-  C: '#cf1322',
+  A: CHART_COLOURS.primary,
+  B: CHART_COLOURS.warning,
+  C: CHART_COLOURS.danger,
 };
 
 /** nz-tag colour presets of the ratings. */
@@ -48,10 +49,9 @@ export function ratingChartOption(
   const rows = ratingRows(summary);
   const customers = t('creditRisk.customers');
   const arrears = t('creditRisk.arrears');
-  return {
+  return chartStyle({
     tooltip: { trigger: 'axis' },
     legend: { data: [customers, arrears] },
-    grid: { left: 48, right: 72, bottom: 32, top: 48 },
     xAxis: { type: 'category', data: rows.map((r) => r.rating) },
     yAxis: [
       { type: 'value', name: customers, minInterval: 1 },
@@ -68,11 +68,11 @@ export function ratingChartOption(
         name: arrears,
         type: 'line',
         yAxisIndex: 1,
-        color: '#cf1322',
+        color: CHART_COLOURS.danger,
         data: rows.map((r) => round2(r.arrears)),
       },
     ],
-  };
+  });
 }
 
 /** Customers blacklisted for a reason (0 when the summary does not list it). */

@@ -18,6 +18,22 @@ describe('score charts', () => {
     expect(option.xAxis.max).toBe(30);
   });
 
+  it('labels every factor bar: the five of the VIP model, the six of the credit model', () => {
+    const keys = ['consumption', 'revenue', 'growth', 'importance', 'payment', 'arrears'];
+    for (const n of [5, 6]) {
+      const factors = keys
+        .slice(0, n)
+        .map((key) => ({ key, value: 1, normalised: 50, weight: 1 / n, contribution: 10 }));
+      const option = factorChart(factors, t) as {
+        yAxis: { data: string[]; axisLabel: { interval: number } };
+        tooltip: { trigger: string };
+      };
+      expect(option.yAxis.data).toHaveLength(n);
+      expect(option.yAxis.axisLabel.interval).toBe(0);
+      expect(option.tooltip.trigger).toBe('axis');
+    }
+  });
+
   const summary: VipSummary = {
     runId: 1,
     computedAt: null,

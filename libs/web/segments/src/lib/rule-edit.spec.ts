@@ -45,22 +45,32 @@ describe('value shapes', () => {
 });
 
 describe('conditions', () => {
-  it('starts a field on its first operator with an empty value, which the domain rules call incomplete', () => {
+  it('starts a pick-list field on "is any of" with no value picked, which the domain rules call incomplete', () => {
     const c = defaultCondition(voltage);
-    expect(c).toEqual({ field: 'voltageKv', operator: 'eq', value: null });
+    expect(c).toEqual({ field: 'voltageKv', operator: 'in', value: [] });
+    expect(segmentRuleProblems({ op: 'and', rules: [c] })).toEqual([
+      { field: 'rule.rules[0].value', message: expect.any(String) },
+    ]);
+    for (const key of ['industry', 'region', 'stage', 'tags', 'accountManagerId', 'vipTier', 'creditRating'])
+      expect(defaultCondition(field(key)).operator).toBe('in');
+  });
+
+  it('starts any other field on its first operator with an empty value', () => {
+    const c = defaultCondition(field('arrears'));
+    expect(c).toEqual({ field: 'arrears', operator: 'eq', value: null });
     expect(segmentRuleProblems({ op: 'and', rules: [c] })).toEqual([
       { field: 'rule.rules[0].value', message: expect.any(String) },
     ]);
   });
 
   it('starts a field whose first operator takes no value without a value', () => {
-    const notNull = { ...voltage, operators: ['is_null' as const] };
-    expect(defaultCondition(notNull)).toEqual({ field: 'voltageKv', operator: 'is_null' });
+    const notNull = { ...field('arrears'), operators: ['is_null' as const] };
+    expect(defaultCondition(notNull)).toEqual({ field: 'arrears', operator: 'is_null' });
   });
 
   it('resets operator and value when the field changes, and keeps the condition when it does not', () => {
     const c = { field: 'voltageKv', operator: 'in' as const, value: [10] };
-    expect(changeField(c, tier)).toEqual({ field: 'vipTier', operator: 'eq', value: null });
+    expect(changeField(c, tier)).toEqual({ field: 'vipTier', operator: 'in', value: [] });
     expect(changeField(c, voltage)).toBe(c);
   });
 

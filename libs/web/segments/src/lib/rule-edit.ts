@@ -52,9 +52,17 @@ function condition(field: string, operator: SegmentOperator, value: unknown): Se
   return value === undefined ? { field, operator } : { field, operator, value };
 }
 
-/** A new condition on `field`: its first operator and no value yet. */
+/** Whether a field's values are picked from a list (its own values, or industries, regions, managers, tags). */
+function isPickList(field: SegmentField): boolean {
+  return !!field.values || !!field.options;
+}
+
+/**
+ * A new condition on `field` with no value yet: "is any of" for a field picked from a list, so that several
+ * values can be picked straight away; the field's first operator otherwise.
+ */
 export function defaultCondition(field: SegmentField): SegmentCondition {
-  const operator = field.operators[0];
+  const operator = isPickList(field) && field.operators.includes('in') ? 'in' : field.operators[0];
   return condition(field.key, operator, convertValue(null, valueShape(operator)));
 }
 

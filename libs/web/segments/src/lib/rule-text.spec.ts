@@ -1,9 +1,14 @@
-import { SEGMENT_FIELDS, SegmentRule } from '@crm/shared/domain';
+import { SEGMENT_FIELDS, SegmentRule, VIP_TIERS } from '@crm/shared/domain';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { field, NESTED_RULE } from './rule-fixtures';
 import { describeRule, fieldLabel, fieldValues, fieldValueText, toChoices, valueText } from './rule-text';
 
 const choices = toChoices(
-  [{ code: '38', section: 'C', nameZh: '电气机械和器材制造业', nameEn: 'Electrical machinery' }],
+  [
+    { code: 'C', section: 'C', nameZh: '制造业', nameEn: 'Manufacturing' },
+    { code: '38', section: 'C', nameZh: '电气机械和器材制造业', nameEn: 'Electrical machinery' },
+  ],
   [{ nameZh: '龙湾区', nameEn: 'Longwan' }],
   [{ id: '6f1c1c36-4a53-4a3c-9d59-0d0f5f6a1e01', displayName: '王建国' }],
 );
@@ -35,11 +40,35 @@ describe('labels', () => {
       'standard',
     ]);
     expect(fieldValues(field('industry'), choices)).toEqual([
+      { value: 'C', label: 'C 制造业', labelEn: 'C Manufacturing' },
       { value: '38', label: '38 电气机械和器材制造业', labelEn: '38 Electrical machinery' },
     ]);
     expect(fieldValues(field('region'), choices)).toEqual([{ value: '龙湾区', label: '龙湾区', labelEn: 'Longwan' }]);
     expect(fieldValues(field('tags'), choices)).toBeNull();
     expect(fieldValues(field('arrears'), choices)).toBeNull();
+  });
+
+  it('offers the industries as sections with their divisions', () => {
+    expect(choices.industrySections).toEqual([
+      {
+        value: 'C',
+        label: 'C 制造业',
+        labelEn: 'C Manufacturing',
+        divisions: [{ value: '38', label: '38 电气机械和器材制造业', labelEn: '38 Electrical machinery' }],
+      },
+    ]);
+  });
+
+  it('names the VIP tiers as the VIP pages do, in both languages', () => {
+    const i18n = (lang: string) =>
+      JSON.parse(readFileSync(join(__dirname, `../../../../../apps/web/public/i18n/scoring.${lang}.json`), 'utf8'))
+        .scores.tier;
+    const [zh, en] = [i18n('zh-CN'), i18n('en')];
+    for (const tier of VIP_TIERS) {
+      expect(valueText(field('vipTier'), tier, choices, 'zh-CN')).toBe(zh[tier]);
+      expect(valueText(field('vipTier'), tier, choices, 'en')).toBe(en[tier]);
+    }
+    expect(valueText(field('vipTier'), 'platinum', choices, 'zh-CN')).toBe('铂金');
   });
 
   it('names values by their label, and numbers with their unit', () => {

@@ -10,8 +10,25 @@ import {
 } from '@crm/shared/domain';
 import type { Language } from '@crm/web/core';
 
+/** A GB/T 4754 section with its divisions, as the industry picker shows them. */
+export interface IndustrySection extends SegmentFieldValue {
+  divisions: SegmentFieldValue[];
+}
+
 /** The choices of fields whose values come from reference data: `value` is what a rule holds. */
-export type FieldChoices = Record<Exclude<SegmentFieldOptions, 'tags'>, SegmentFieldValue[]>;
+export type FieldValueChoices = Record<Exclude<SegmentFieldOptions, 'tags'>, SegmentFieldValue[]>;
+
+/**
+ * The choices as the rule builder offers them: industries also as a tree, section → division (picking a section
+ * means all its divisions: the API expands it).
+ */
+export type FieldChoices = FieldValueChoices & { industrySections: IndustrySection[] };
+
+const industryValue = (i: Industry): SegmentFieldValue => ({
+  value: i.code,
+  label: `${i.code} ${i.nameZh}`,
+  labelEn: `${i.code} ${i.nameEn}`,
+});
 
 export function toChoices(
   industries: readonly Industry[],
@@ -19,11 +36,13 @@ export function toChoices(
   managers: readonly PersonRef[],
 ): FieldChoices {
   return {
-    industries: industries.map((i) => ({
-      value: i.code,
-      label: `${i.code} ${i.nameZh}`,
-      labelEn: `${i.code} ${i.nameEn}`,
-    })),
+    industries: industries.map(industryValue),
+    industrySections: industries
+      .filter((i) => i.code === i.section)
+      .map((section) => ({
+        ...industryValue(section),
+        divisions: industries.filter((i) => i.section === section.code && i.code !== section.code).map(industryValue),
+      })),
     regions: regions.map((r) => ({ value: r.nameZh, label: r.nameZh, labelEn: r.nameEn })),
     managers: managers.map((m) => ({ value: m.id, label: m.displayName, labelEn: m.displayName })),
   };
@@ -48,13 +67,13 @@ export function fieldLabel(field: SegmentField, language: Language): string {
 }
 
 /** The values a field chooses from, or null when any number or text goes. */
-export function fieldValues(field: SegmentField, choices: FieldChoices): readonly SegmentFieldValue[] | null {
+export function fieldValues(field: SegmentField, choices: FieldValueChoices): readonly SegmentFieldValue[] | null {
   if (field.values) return field.values;
   return field.options && field.options !== 'tags' ? choices[field.options] : null;
 }
 
 /** One value of a field in words: its label when the field has a list of values, else the value with the unit. */
-export function valueText(field: SegmentField, value: unknown, choices: FieldChoices, language: Language): string {
+export function valueText(field: SegmentField, value: unknown, choices: FieldValueChoices, language: Language): string {
   const known = fieldValues(field, choices)?.find((v) => v.value === value);
   if (known) return localized(known, language);
   return field.type === 'number' && field.unit ? `${value} ${unitText(field.unit, language)}` : String(value);
@@ -65,7 +84,7 @@ export function fieldValueText(
   fields: readonly SegmentField[],
   key: string,
   value: unknown,
-  choices: FieldChoices,
+  choices: FieldValueChoices,
   language: Language,
 ): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -77,7 +96,7 @@ export function fieldValueText(
 export function describeRule(
   rule: SegmentRule,
   fields: readonly SegmentField[],
-  choices: FieldChoices,
+  choices: FieldValueChoices,
   language: Language,
   t: (key: string) => string,
 ): string {

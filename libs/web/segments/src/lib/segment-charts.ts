@@ -1,15 +1,20 @@
 import { SegmentSnapshot } from '@crm/shared/domain';
+import { CHART_COLOURS, chartStyle } from '@crm/web/ui';
 import type { EChartsCoreOption } from 'echarts/core';
 import { ShareRow } from './distribution-shares';
 
 /** The size at each daily snapshot as a line (left axis), the customers who joined and left as bars (right axis). */
 export function snapshotChart(snapshots: readonly SegmentSnapshot[], t: (key: string) => string): EChartsCoreOption {
   const [size, joined, left] = [t('segments.size'), t('segments.joined'), t('segments.left')];
-  return {
+  return chartStyle({
     tooltip: { trigger: 'axis' },
     legend: { top: 0, data: [size, joined, left] },
-    grid: { left: 8, right: 8, top: 48, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: snapshots.map((s) => s.takenOn) },
+    // The axis shows the month and day, the tooltip the whole date.
+    xAxis: {
+      type: 'category',
+      data: snapshots.map((s) => s.takenOn),
+      axisLabel: { formatter: (day: string) => day.slice(5) },
+    },
     yAxis: [
       { type: 'value', name: size, minInterval: 1, scale: true },
       { type: 'value', name: `${joined} / ${left}`, minInterval: 1, splitLine: { show: false } },
@@ -20,12 +25,18 @@ export function snapshotChart(snapshots: readonly SegmentSnapshot[], t: (key: st
         name: joined,
         type: 'bar',
         yAxisIndex: 1,
-        itemStyle: { color: '#52c41a' },
+        itemStyle: { color: CHART_COLOURS.good },
         data: snapshots.map((s) => s.joined),
       },
-      { name: left, type: 'bar', yAxisIndex: 1, itemStyle: { color: '#ff4d4f' }, data: snapshots.map((s) => s.left) },
+      {
+        name: left,
+        type: 'bar',
+        yAxisIndex: 1,
+        itemStyle: { color: CHART_COLOURS.danger },
+        data: snapshots.map((s) => s.left),
+      },
     ],
-  };
+  });
 }
 
 /** A dimension's shares of the segment next to the population's, as horizontal bars in per cent. */
@@ -35,22 +46,21 @@ export function shareChart(
   t: (key: string) => string,
 ): EChartsCoreOption {
   const [segment, population] = [t('segments.segmentShare'), t('segments.populationShare')];
-  return {
+  return chartStyle({
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => `${v} %` },
     legend: { top: 0, data: [segment, population] },
-    grid: { left: 8, right: 40, top: 32, bottom: 8, containLabel: true },
+    grid: { right: 40 },
     xAxis: { type: 'value', axisLabel: { formatter: '{value} %' } },
     yAxis: {
       type: 'category',
       inverse: true,
       data: rows.map((r) => label(r.value)),
-      axisLabel: { width: 140, overflow: 'truncate' },
     },
     series: [
       { name: segment, type: 'bar', data: rows.map((r) => r.segment) },
-      { name: population, type: 'bar', itemStyle: { color: '#bfbfbf' }, data: rows.map((r) => r.population) },
+      { name: population, type: 'bar', itemStyle: { color: CHART_COLOURS.muted }, data: rows.map((r) => r.population) },
     ],
-  };
+  });
 }
 
 /** The points of an SVG polyline drawing `values` (oldest first) across a width × height box, highest at the top. */

@@ -1,3 +1,4 @@
+import { chartStyle } from '@crm/web/ui';
 import type { EChartsCoreOption } from 'echarts/core';
 
 /** Tasks due so far (cancelled ones aside): how many, how many done, how many still open (overdue). */
@@ -37,15 +38,14 @@ export function completionRows<T extends CompletionFigures>(
 
 /** The completion rate of each row as a horizontal bar, in per cent, in the rows' order from the top. */
 export function completionChart(rows: readonly CompletionRow[], label: string): EChartsCoreOption {
-  return {
+  return chartStyle({
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => `${v} %` },
-    grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+    grid: { right: 40 },
     xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
     yAxis: {
       type: 'category',
       inverse: true,
       data: rows.map((r) => r.name),
-      axisLabel: { width: 140, overflow: 'truncate' },
     },
     series: [
       {
@@ -55,5 +55,5 @@ export function completionChart(rows: readonly CompletionRow[], label: string): 
         data: rows.map((r) => r.percent ?? 0),
       },
     ],
-  };
+  });
 }

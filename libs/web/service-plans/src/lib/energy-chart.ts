@@ -1,3 +1,4 @@
+import { chartStyle } from '@crm/web/ui';
 import type { EChartsCoreOption } from 'echarts/core';
 import { EnergyAdvice } from '@crm/shared/domain';
 
@@ -6,10 +7,9 @@ export function energyChart(
   advice: EnergyAdvice,
   labels: { kwh: string; powerFactor: string; target: string },
 ): EChartsCoreOption {
-  return {
+  return chartStyle({
     tooltip: { trigger: 'axis' },
     legend: { top: 0, data: [labels.kwh, labels.powerFactor] },
-    grid: { left: 8, right: 72, top: 40, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: advice.months.map((m) => m.period) },
     yAxis: [
       { type: 'value', name: 'kWh' },
@@ -29,5 +29,5 @@ export function energyChart(
         },
       },
     ],
-  };
+  });
 }

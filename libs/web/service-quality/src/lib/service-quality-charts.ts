@@ -7,6 +7,7 @@ import {
   WorkOrderReport,
   WorkOrderVolumeCell,
 } from '@crm/shared/domain';
+import { CHART_COLOURS, chartStyle } from '@crm/web/ui';
 import type { EChartsCoreOption } from 'echarts/core';
 
 /** A chart item that opens the orders behind it (the page reads `filter` from the clicked item). */
@@ -28,10 +29,9 @@ export function stackedByMonthChart(
   nameOf: NameOf,
 ): EChartsCoreOption {
   const present = codes.filter((code) => cells.some((c) => c.code === code));
-  return {
+  return chartStyle({
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { type: 'scroll', top: 0 },
-    grid: { top: 40, left: 8, right: 8, bottom: 8, containLabel: true },
+    legend: {},
     xAxis: { type: 'category', data: [...months] },
     yAxis: { type: 'value', minInterval: 1 },
     series: present.map((code) => ({
@@ -44,7 +44,7 @@ export function stackedByMonthChart(
         return cell ? item(cell.orders) : null;
       }),
     })),
-  };
+  });
 }
 
 /** The complaint topics with most orders in the period, most first (at most `limit`). */
@@ -56,24 +56,30 @@ export function topComplaintTopicsChart(
 ): EChartsCoreOption {
   const top = report.volume.topics.filter((t) => complaintTopics.includes(t.code)).slice(0, limit);
   const shown = [...top].reverse(); // the category axis draws bottom-up
-  return {
+  return chartStyle({
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { top: 8, left: 8, right: 24, bottom: 8, containLabel: true },
+    grid: { right: 24 },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: shown.map((t) => nameOf(t.code)) },
     series: [
-      { type: 'bar', cursor: 'pointer', color: '#cf1322', barMaxWidth: 24, data: shown.map((t) => item(t.orders)) },
+      {
+        type: 'bar',
+        cursor: 'pointer',
+        color: CHART_COLOURS.danger,
+        barMaxWidth: 24,
+        data: shown.map((t) => item(t.orders)),
+      },
     ],
-  };
+  });
 }
 
 /** The average satisfaction of each owner's rated orders (1–5); the bar opens the rated orders. */
 export function satisfactionByManagerChart(report: WorkOrderReport, label: string): EChartsCoreOption {
   const rated = report.byManager.filter((m) => m.satisfaction.average !== null);
-  return {
+  return chartStyle({
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { top: 24, left: 8, right: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: rated.map((m) => m.manager.displayName), axisLabel: { interval: 0, rotate: 20 } },
+    grid: { top: 24 },
+    xAxis: { type: 'category', data: rated.map((m) => m.manager.displayName) },
     yAxis: { type: 'value', min: 0, max: 5 },
     series: [
       {
@@ -84,26 +90,25 @@ export function satisfactionByManagerChart(report: WorkOrderReport, label: strin
         data: rated.map((m) => ({ value: m.satisfaction.average, filter: m.satisfaction.rated.filter })),
       },
     ],
-  };
+  });
 }
 
 /** How many rated orders got each score 1 to 5. */
 export function satisfactionDistributionChart(report: WorkOrderReport, scoreLabel: NameOf): EChartsCoreOption {
-  return {
+  return chartStyle({
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { top: 8, left: 8, right: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: ['1', '2', '3', '4', '5'].map(scoreLabel) },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       {
         type: 'bar',
         cursor: 'pointer',
-        color: '#389e0d',
+        color: CHART_COLOURS.good,
         barMaxWidth: 40,
         data: report.satisfaction.distribution.map(item),
       },
     ],
-  };
+  });
 }
 
 /** One chart card of the page: the i18n key of its title, the chart, its height and test id. */

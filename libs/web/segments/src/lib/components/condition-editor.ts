@@ -9,6 +9,8 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTreeNodeOptions } from 'ng-zorro-antd/tree';
+import { NzTreeSelectModule } from 'ng-zorro-antd/tree-select';
 import { changeField, changeOperator, problemPart, valueShape } from '../rule-edit';
 import { FieldChoices, fieldLabel, fieldValues, localized } from '../rule-text';
 import { RuleProblems } from './rule-problems';
@@ -34,6 +36,7 @@ const RANGE_ENDS = [
     NzInputModule,
     NzInputNumberModule,
     NzSelectModule,
+    NzTreeSelectModule,
     RuleProblems,
   ],
   templateUrl: './condition-editor.html',
@@ -78,13 +81,26 @@ export class ConditionEditor {
     const field = this.field();
     return field ? fieldValues(field, this.choices()) : null;
   });
-  /** The value's input: two numbers, one or several of the field's values, free tags, a number, text or none. */
+  /**
+   * The value's input: two numbers, one or several industries from the section → division tree, one or several
+   * of the field's values, free tags, a number, text or none.
+   */
   protected readonly valueInput = computed(() => {
     const shape = this.shape();
     if (shape === 'none' || shape === 'range') return shape;
+    if (this.field()?.options === 'industries') return shape === 'list' ? 'industries' : 'industry';
     if (this.values()) return shape === 'list' ? 'choices' : 'choice';
     if (shape === 'list') return 'tags';
     return this.field()?.type === 'number' ? 'number' : 'text';
+  });
+  /** The industries as a tree: a section (e.g. C 制造业, meaning all its divisions) over its divisions. */
+  protected readonly industryNodes = computed((): NzTreeNodeOptions[] => {
+    const language = this.language.current();
+    return this.choices().industrySections.map((section) => ({
+      key: section.value as string,
+      title: localized(section, language),
+      children: section.divisions.map((d) => ({ key: d.value as string, title: localized(d, language), isLeaf: true })),
+    }));
   });
   protected readonly range = computed(() => {
     const value = this.condition().value;

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { CHART_COLOURS } from '@crm/web/ui';
 import { sparklinePoints } from '../segment-charts';
 
 const WIDTH = 100;
@@ -14,6 +15,7 @@ export class Sparkline {
   readonly values = input.required<readonly number[]>();
   protected readonly width = WIDTH;
   protected readonly height = HEIGHT;
+  protected readonly colour = CHART_COLOURS.primary;
   // A margin around the box, so that the stroke at the edges shows whole.
   protected readonly viewBox = `-2 -2 ${WIDTH + 4} ${HEIGHT + 4}`;
   protected readonly points = computed(() => sparklinePoints(this.values(), WIDTH, HEIGHT));
