@@ -14,12 +14,12 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { metricsParams, metricsSelect, RUN_WORK_MEM, scoresSelect } from '@crm/api/scoring';
 import { Params } from '@crm/api/database';
 import { AUDIT_RULE_QUERIES, RULE_WORK_MEM } from '@crm/api/marketing-audit';
-import { KPI_FIGURES, KPI_WORK_MEM, kpiValueSql } from '@crm/api/kpis';
+import { allScopes, KPI_FIGURES, KPI_WORK_MEM, kpiValueSql } from '@crm/api/kpis';
 import {
   addCalendarDays,
   AUDIT_CLOCK_OWNER,
@@ -29,6 +29,8 @@ import {
   chinaMidnight,
   kpiDefinition,
   lastTwelveMonths,
+  shiftKpiPeriod,
+  sparklinePeriods,
   SegmentRule,
   TASK_HORIZON_DAYS,
 } from '@crm/shared/domain';
@@ -36,7 +38,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from '../cli/database';
 import { median, percentile, round } from './stats';
 import { AUDIT_BASELINES } from './audit-baselines';
-import { KPI_BASELINES } from './kpi-baselines';
+import { KPI_READ_BASELINE, KPI_REFRESH_BASELINES } from './kpi-baselines';
 
 const ROOT = resolve(__dirname, '..', '..');
 const ALL_CASES = ['list', 'import', 'scoring', 'segments', 'plans', 'requests', 'requests-report', 'audit', 'kpis'];
@@ -826,25 +828,90 @@ async function main(): Promise<void> {
     }
 
     if (cases.has('kpis')) {
-      // Case 10: the cockpit's GET /api/kpis of the current month (computed live, but for the revenue shares read
-      // from the snapshot the job kpi-current refreshes) for all customers, the busiest region and manager1, each
-      // next to the hand-written SQL of the same figures (tools/bench/kpi-baselines.ts) run side by side on the pool;
-      // and EXPLAIN (ANALYZE, BUFFERS) of the slowest live KPI statement for all customers.
+      // Case 10: the cockpit at scale. First the refresh of the current month, the work of the job kpi-current
+      // (every KPI for all scopes into kpi_snapshots), queued by POST /api/kpis/snapshots {period} and polled every
+      // 500 ms (its job time from kpi_snapshot_runs), next to the hand-written statements of the same figures for all
+      // scopes (KPI_REFRESH_BASELINES) one after another in one session. Then GET /api/kpis of the current month for
+      // all customers, the busiest region and manager1, each next to one indexed SELECT of the same kept figures
+      // (KPI_READ_BASELINE). EXPLAIN (ANALYZE, BUFFERS) of the read and of the two slowest refresh statements.
       const period = chinaDate(new Date()).slice(0, 7);
       const [{ region }] = (
         await pool.query('SELECT region FROM customers GROUP BY region ORDER BY count(*) DESC LIMIT 1')
       ).rows;
       const [{ id: managerId }] = (await pool.query(`SELECT id FROM users WHERE username = 'manager1'`)).rows;
       const leaderToken = await tokenOf('leader');
-      const from = chinaMidnight(`${period}-01`);
       const next = new Date(`${period}-01T00:00:00Z`);
       next.setUTCMonth(next.getUTCMonth() + 1);
-      const to = chinaMidnight(next.toISOString().slice(0, 10));
-      const scopes: { name: string; query: Record<string, string>; params: unknown[] }[] = [
-        { name: 'all customers', query: {}, params: [null, null, from, to] },
-        { name: `region ${region}`, query: { region }, params: [region, null, from, to] },
-        { name: 'manager1', query: { managerId }, params: [null, managerId, from, to] },
+      const moment = { from: `${period}-01`, to: next.toISOString().slice(0, 10), asOf: null };
+      const instants = [chinaMidnight(moment.from), chinaMidnight(moment.to)];
+      const withWorkMem = async <T>(work: (client: PoolClient) => Promise<T>): Promise<T> => {
+        const client = await pool.connect();
+        try {
+          await client.query(`SET work_mem = '${KPI_WORK_MEM}'`); // as the job gives each statement
+          return await work(client);
+        } finally {
+          await client.query('RESET work_mem');
+          client.release();
+        }
+      };
+
+      const refreshRuns: CaseResult['runs'] = [];
+      const statementMs: Record<string, number[]> = {};
+      for (let i = 0; i < runs; i++) {
+        console.error(`KPI refresh of ${period}, run ${i + 1} of ${runs} …`);
+        const headers = { authorization: `Bearer ${leaderToken}`, 'content-type': 'application/json' };
+        const started = Date.now();
+        const queued = await fetch(`${baseUrl}/api/kpis/snapshots`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ period }),
+        });
+        if (queued.status !== 202) throw new Error(`POST /api/kpis/snapshots: ${queued.status} ${await queued.text()}`);
+        const { jobId } = await queued.json();
+        for (let state = 'running'; state !== 'completed'; ) {
+          await new Promise((r) => setTimeout(r, 500));
+          const res = await fetch(`${baseUrl}/api/kpis/snapshots/${jobId}`, { headers });
+          state = res.status === 200 ? (await res.json()).state : 'running';
+          if (state === 'failed') throw new Error(`the KPI refresh ${jobId} failed`);
+        }
+        const seconds = (Date.now() - started) / 1000;
+        const [{ job }] = (
+          await pool.query(
+            'SELECT extract(epoch FROM finished_at - started_at)::float AS job FROM kpi_snapshot_runs WHERE job_id = $1',
+            [jobId],
+          )
+        ).rows;
+        const baselineMs = await withWorkMem(async (client) => {
+          let total = 0;
+          for (const [name, sql] of Object.entries(KPI_REFRESH_BASELINES)) {
+            // Each statement takes the parameters it names ($1 … $n).
+            const n = Math.max(0, ...[...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+            const t0 = process.hrtime.bigint();
+            await client.query(sql, instants.slice(0, n));
+            const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+            (statementMs[name] ??= []).push(ms);
+            total += ms;
+          }
+          return total;
+        });
+        refreshRuns.push({
+          product: { seconds: round(seconds), jobSeconds: round(job) },
+          baseline: { seconds: round(baselineMs / 1000), jobSeconds: round(baselineMs / 1000) },
+        });
+      }
+      results.push({
+        name: `KPI refresh of the current month (job kpi-current: ${Object.keys(KPI_FIGURES).length} KPIs for all scopes; seconds from POST to completed, polled every 500 ms)`,
+        unit: 's',
+        runs: refreshRuns,
+        summary: summarise(refreshRuns, 'jobSeconds', true),
+      });
+
+      const scopes: { name: string; query: Record<string, string>; params: [string, string] }[] = [
+        { name: 'all customers', query: {}, params: ['', ''] },
+        { name: `region ${region}`, query: { region }, params: [region, ''] },
+        { name: 'manager1', query: { managerId }, params: ['', managerId] },
       ];
+      const months = [shiftKpiPeriod(period, 12), ...sparklinePeriods(period)];
       const requests = 5;
       for (const scope of scopes) {
         const url = `${baseUrl}/api/kpis?${new URLSearchParams({ period, ...scope.query })}`;
@@ -854,19 +921,7 @@ async function main(): Promise<void> {
           await res.json();
         };
         const baseline = async () => {
-          await Promise.all(
-            Object.values(KPI_BASELINES).map(async (sql) => {
-              const client = await pool.connect();
-              try {
-                await client.query(`SET work_mem = '${KPI_WORK_MEM}'`);
-                // Each statement takes the parameters it names ($1 … $n).
-                const n = Math.max(...[...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
-                await client.query(sql, scope.params.slice(0, n));
-              } finally {
-                client.release();
-              }
-            }),
-          );
+          await pool.query(KPI_READ_BASELINE, [months, ...scope.params]);
         };
         await sequential(1, view); // warm-up
         const kpiRuns: CaseResult['runs'] = [];
@@ -875,42 +930,45 @@ async function main(): Promise<void> {
           kpiRuns.push({ product: await sequential(requests, view), baseline: await sequential(requests, baseline) });
         }
         results.push({
-          name: `Cockpit GET /api/kpis of the current month, ${scope.name}, ${requests} requests one after another`,
+          name: `Cockpit GET /api/kpis of the current month, ${scope.name}, ${requests} requests one after another (baseline: the indexed SELECT of its kept figures)`,
           unit: 'ms',
           runs: kpiRuns,
           summary: summarise(kpiRuns, 'p95', true),
         });
       }
+
+      // The plans: the read of manager1, and the product's two slowest refresh statements (each KPI's INSERT … SELECT
+      // for all scopes, rolled back).
+      const explain = async (client: PoolClient, sql: string, params: unknown[]) => {
+        const started = Date.now();
+        const plan = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)).rows
+          .map((r: Record<string, string>) => r['QUERY PLAN'])
+          .join('\n');
+        return { ms: Date.now() - started, plan };
+      };
+      const read = await withWorkMem((client) => explain(client, KPI_READ_BASELINE, [months, '', managerId]));
       const timed: { code: string; ms: number; plan: string }[] = [];
       for (const [code, figure] of Object.entries(KPI_FIGURES)) {
-        if (figure.refreshed) continue;
         const p = new Params();
-        const sql = figure.sql(
-          { grouped: false, columns: `'' AS region, '' AS manager_key`, where: '', groupBy: '' },
-          p,
-          { from: `${period}-01`, to: next.toISOString().slice(0, 10), asOf: null },
-        );
+        const sql = figure.sql(allScopes(), p, moment);
         if (!sql) continue;
-        const client = await pool.connect();
-        try {
-          await client.query(`SET work_mem = '${KPI_WORK_MEM}'`);
-          const started = Date.now();
-          const plan = await client.query(
-            `EXPLAIN (ANALYZE, BUFFERS) SELECT f.*, ${kpiValueSql(kpiDefinition(code as never).unit)} AS value FROM (${sql}) f`,
-            p.values,
-          );
-          timed.push({ code, ms: Date.now() - started, plan: plan.rows.map((r) => r['QUERY PLAN']).join('\n') });
-        } finally {
-          client.release();
-        }
+        const select = `SELECT f.*, ${kpiValueSql(kpiDefinition(code as never).unit)} AS value FROM (${sql}) f`;
+        timed.push({ code, ...(await withWorkMem((client) => explain(client, select, p.values))) });
       }
-      const slowest = [...timed].sort((a, b) => b.ms - a.ms)[0];
+      const slowest = [...timed].sort((a, b) => b.ms - a.ms).slice(0, 2);
       const explainFile = `${new Date().toISOString().slice(0, 10)}-${customers}-kpis-explain.txt`;
       mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
       writeFileSync(
         join(ROOT, 'bench', 'results', explainFile),
-        timed.map((e) => `${e.code}: ${e.ms} ms`).join('\n') +
-          `\n\n== slowest: ${slowest.code} (${slowest.ms} ms)\n${slowest.plan}\n`,
+        [
+          `Refresh statements (all scopes, EXPLAIN ANALYZE wall time): ${timed.map((e) => `${e.code} ${e.ms} ms`).join(', ')}`,
+          `Baseline refresh statements (median ms): ${Object.entries(statementMs)
+            .map(([name, ms]) => `${name} ${round(median(ms), 0)}`)
+            .join(', ')}`,
+          '',
+          `== read: the kept figures of manager1 (${read.ms} ms)\n${read.plan}`,
+          ...slowest.map((e) => `== refresh statement ${e.code} (${e.ms} ms)\n${e.plan}`),
+        ].join('\n') + '\n',
       );
       console.error(`Written bench/results/${explainFile}`);
     }
@@ -928,7 +986,13 @@ async function main(): Promise<void> {
     console.log(markdown(date, customers, machine, results));
     console.error(`Written bench/results/${name}.json and .md`);
   } finally {
-    api?.kill('SIGTERM');
+    // The API closes its pool and stops pg-boss on SIGTERM: wait for it (15 s at most) before stopping the cluster, or
+    // the cluster's shutdown cuts their connections and pg-boss prints `FATAL 57P01` errors.
+    if (api && api.exitCode === null) {
+      const exited = new Promise((done) => api?.once('exit', done));
+      api.kill('SIGTERM');
+      await Promise.race([exited, new Promise((done) => setTimeout(done, 15_000))]);
+    }
     await pool.end();
     await embedded.stop();
   }

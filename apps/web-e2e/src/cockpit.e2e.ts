@@ -137,7 +137,22 @@ test('an admin sets a target in the glossary and the tile shows it', async ({ pa
   await expect(page.getByTestId('glossary-target-vip_downgrades')).toContainText('≤ 7');
   await expect(page.getByTestId('kpi-target-error-vip_downgrades')).toHaveCount(0);
 
-  // The current month is computed live, which takes a moment on a busy machine.
+  // The tiles load on a busy machine in a moment.
   await page.goto('/kpis');
   await expect(page.getByTestId('kpi-target-vip_downgrades')).toContainText('目标 ≤ 7', { timeout: 20_000 });
+});
+
+test('leadership refreshes the current month and the cockpit says when its figures were computed', async ({ page }) => {
+  const cockpitRead = () => page.waitForResponse((res) => /\/api\/kpis\?/.test(res.url()) && res.status() === 200);
+  const first = cockpitRead();
+  await login(page, 'leader');
+  const before = (await (await first).json()).computedAt as string;
+  await expect(page.getByTestId('kpi-computed-at')).toContainText(/数据更新于 \d{2}:\d{2}/);
+
+  const reload = cockpitRead();
+  await page.getByTestId('kpi-refresh').click();
+  const after = (await (await reload).json()).computedAt as string;
+  expect(Date.parse(after)).toBeGreaterThan(Date.parse(before));
+  await expect(page.getByTestId('kpi-refresh-error')).toHaveCount(0);
+  await expect(page.getByTestId('kpi-value-customers_by_stage')).toBeVisible();
 });

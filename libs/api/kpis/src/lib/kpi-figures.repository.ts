@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db, execute, Params, query, queryOne } from '@crm/api/database';
 import { KpiCode, kpiDefinition, KpiUnit } from '@crm/shared/domain';
-import { allScopes, KPI_FIGURES, KpiFigureRow, KpiMoment, oneScope } from './figures';
+import { allScopes, KPI_FIGURES, KpiMoment } from './figures';
 
 /** work_mem of the figures' statements (their hashes and sorts over every customer at scale). */
 export const KPI_WORK_MEM = '64MB';
@@ -19,40 +19,20 @@ export function kpiValueSql(unit: KpiUnit): string {
   }
 }
 
-/** A figure with its value, as the statements return them (numeric columns as strings). */
-export interface KpiValueRow extends KpiFigureRow {
-  value: string | null;
-}
-
-/** The KPI statements (libs/api/kpis/src/lib/figures) run live for one scope, or into kpi_snapshots for all. */
+/** The KPI statements (libs/api/kpis/src/lib/figures) run for every scope at once into kpi_snapshots. */
 @Injectable()
 export class KpiFiguresRepository {
-  /** One KPI for one scope now (the live current month); undefined when the figure has no SQL for the moment. */
-  async live(
-    db: Db,
-    code: KpiCode,
-    m: KpiMoment,
-    region?: string,
-    managerId?: string,
-  ): Promise<KpiValueRow | undefined> {
-    const p = new Params();
-    const sql = KPI_FIGURES[code].sql(oneScope(p, region, managerId), p, m);
-    if (sql === null) return undefined;
-    return queryOne<KpiValueRow>(
-      db,
-      `SELECT f.*, ${kpiValueSql(kpiDefinition(code).unit)} AS value FROM (${sql}) f`,
-      p,
-    );
-  }
-
   /**
    * Recomputes one KPI of `period` for every scope at once into kpi_snapshots (in the caller's transaction: the
    * period's rows of the KPI are replaced). A figure without SQL for the moment keeps the rows it has, or gets one
-   * NULL row for all customers when it has none. Returns the rows written.
+   * NULL row for all customers when it has none. Two recomputations of the same KPI and period (two API instances, a
+   * request and the job) take turns on a transaction lock rather than collide on the primary key. Returns the rows
+   * written.
    */
   async snapshot(db: Db, period: string, code: KpiCode, m: KpiMoment): Promise<number> {
     const p = new Params(period, code);
     const sql = KPI_FIGURES[code].sql(allScopes(), p, m);
+    await execute(db, `SELECT pg_advisory_xact_lock(hashtext('kpi_snapshots ' || $1 || ' ' || $2))`, [period, code]);
     if (sql === null) {
       return execute(
         db,

@@ -15,6 +15,8 @@ import { KpisService } from './kpis.service';
 
 /** Who reads the KPIs: leadership, admins and marketing (account managers do not). */
 const READERS: Role[] = ['leader', 'admin', 'marketing'];
+/** Who recompute a snapshot: admins, and leadership (the cockpit's refresh button). */
+const REFRESHERS: Role[] = ['leader', 'admin'];
 
 /** The KPIs (API.md "KPIs"): catalogue and targets, the figures of a month, the manager league, the snapshots. */
 @ApiController('kpis', 'kpis')
@@ -30,7 +32,10 @@ export class KpisController {
 
   @Get()
   @Roles(...READERS)
-  @ApiOkResponse({ description: 'KpiView: the current month live, a closed month from its snapshot' })
+  @ApiOkResponse({
+    description:
+      'KpiView: the figures of the month from its snapshot (the current month refreshed every 5 minutes, computedAt)',
+  })
   view(@Query() query: KpiQueryDto): Promise<KpiView> {
     return this.kpis.view(query.period ?? this.kpis.currentPeriod(), {
       region: query.region,
@@ -62,17 +67,17 @@ export class KpisController {
     return this.kpis.setTarget(user, code, body.target, body.version);
   }
 
-  /** Queues the recomputation of a closed month's snapshot. */
+  /** Queues the recomputation of a month's snapshot (the current month: a refresh now). */
   @Post('snapshots')
   @HttpCode(202)
-  @Roles('admin')
+  @Roles(...REFRESHERS)
   @ApiAcceptedResponse({ description: '{jobId}: follow it at GET /api/kpis/snapshots/:jobId' })
   async snapshot(@CurrentUser() user: AuthUser, @Body() body: KpiSnapshotDto): Promise<{ jobId: string }> {
     return { jobId: await this.kpis.queueSnapshot(user, body.period) };
   }
 
   @Get('snapshots/:jobId')
-  @Roles('admin')
+  @Roles(...REFRESHERS)
   @ApiNotFoundResponse({ description: 'No snapshot job of this id' })
   snapshotRun(@UuidParam('jobId') jobId: string): Promise<{ state: string; progress: number; period: string }> {
     return this.kpis.snapshotRun(jobId);

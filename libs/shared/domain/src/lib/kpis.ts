@@ -547,7 +547,7 @@ export interface KpiView {
   period: string;
   region: string | null;
   managerId: string | null;
-  /** When the figures were computed (the current month: now; a closed month: its snapshot). */
+  /** When the figures were computed: the newest computed_at of the snapshot rows read (the current month: its last refresh). */
   computedAt: string;
   items: KpiItem[];
 }
@@ -615,7 +615,7 @@ export function sparklinePeriods(period: string): string[] {
   return Array.from({ length: 12 }, (_, i) => shiftKpiPeriod(period, 11 - i));
 }
 
-/** The month of the China date `today`: the current period, computed live. */
+/** The month of the China date `today`: the current period (its figures refreshed every few minutes). */
 export function currentKpiPeriod(today: string): string {
   return today.slice(0, 7);
 }

@@ -11,6 +11,13 @@ export interface KpiQuery {
   managerId?: string;
 }
 
+/** A snapshot job: its state (running, completed, failed) and progress 0..100. */
+export interface KpiSnapshotRun {
+  state: string;
+  progress: number;
+  period: string;
+}
+
 /** The HTTP calls of the cockpit and the glossary (API.md "KPIs"). */
 @Injectable({ providedIn: 'root' })
 export class KpisApi {
@@ -29,6 +36,15 @@ export class KpisApi {
     return firstValueFrom(
       this.http.get<ManagerLeagueRow[]>('/api/kpis/managers', { ...OWN_ERRORS, params: httpParams(query) }),
     );
+  }
+
+  /** Queues the recomputation of the month's snapshot (the current month: a refresh now). */
+  refresh(period: string): Promise<{ jobId: string }> {
+    return firstValueFrom(this.http.post<{ jobId: string }>('/api/kpis/snapshots', { period }, OWN_ERRORS));
+  }
+
+  snapshotRun(jobId: string): Promise<KpiSnapshotRun> {
+    return firstValueFrom(this.http.get<KpiSnapshotRun>(`/api/kpis/snapshots/${jobId}`, OWN_ERRORS));
   }
 
   setTarget(code: KpiCode, target: number | null, version: number): Promise<unknown> {

@@ -38,7 +38,7 @@ export class KpiLeagueQueryDto extends KpiPeriodQueryDto {
 
 /** `POST /api/kpis/snapshots {period}`. */
 export class KpiSnapshotDto {
-  @ApiProperty({ example: '2026-05', description: 'A closed month YYYY-MM' })
+  @ApiProperty({ example: '2026-05', description: 'A month YYYY-MM, not in the future (the current one: a refresh)' })
   @IsString()
   @Matches(PERIOD, { message: 'period must be a month YYYY-MM' })
   period!: string;

@@ -4,7 +4,8 @@ import { KpiCode } from '@crm/shared/domain';
 /**
  * The moment a figure is computed for: the month [from, to) as China dates (and the same bounds as instants,
  * `fromAt`/`toAt`, for the index-friendly comparisons of timestamps), and the moment `asOf` of the stock KPIs.
- * `asOf` null means now: the live current month, or a snapshot taken right after its month closed.
+ * `asOf` null means now: the current month's snapshot (refreshed every few minutes), or a snapshot taken right after
+ * its month closed.
  */
 export interface KpiMoment {
   from: string;
@@ -17,7 +18,7 @@ export interface KpiMoment {
  * (region, manager_key), ends its WHERE with `where` and ends with `groupBy`.
  * - all scopes at once (snapshots): GROUPING SETS ((), (region), (account_manager_id), (region, account_manager_id));
  *   region '' / manager_key '' is "all", '-' a customer without region / account manager.
- * - one scope (the live current month): WHERE on the customer's region / account_manager_id, one row.
+ * - one row per account manager (the league table, `byManager`).
  */
 export interface KpiScope {
   grouped: boolean;
@@ -41,11 +42,6 @@ export interface KpiFigureRow {
  */
 export interface KpiFigure {
   code: KpiCode;
-  /**
-   * True when the current month's figure is too slow to compute per request at scale (bench case `kpis`): it is
-   * kept in kpi_snapshots for the current month too, refreshed by the job `kpi-current` every few minutes.
-   */
-  refreshed?: boolean;
   sql(scope: KpiScope, p: Params, m: KpiMoment): string | null;
 }
 
@@ -62,15 +58,6 @@ export function allScopes(): KpiScope {
     where: '',
     groupBy: 'GROUP BY GROUPING SETS ((), (c.region), (c.account_manager_id), (c.region, c.account_manager_id))',
   };
-}
-
-/** The one scope of `region` and `managerId` (undefined: any), its parameters added to `p`. */
-export function oneScope(p: Params, region: string | undefined, managerId: string | undefined): KpiScope {
-  const where = [
-    region === undefined ? '' : ` AND c.region = ${p.add(region)}`,
-    managerId === undefined ? '' : ` AND c.account_manager_id = ${p.add(managerId)}::uuid`,
-  ].join('');
-  return { grouped: false, columns: `'' AS region, '' AS manager_key`, where, groupBy: '' };
 }
 
 /** One row per account manager of the customers (of `region` when given): the league table. */

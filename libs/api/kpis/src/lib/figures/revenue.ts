@@ -23,7 +23,6 @@ function scopesOf(scope: KpiScope): string {
 function revenueShare(top: 1 | 5 | 20): KpiFigure {
   return {
     code: `revenue_share_top_${top}` as KpiCode,
-    refreshed: true,
     sql: (scope, p: Params, m: KpiMoment) => `
       WITH spend AS (
         SELECT b.customer_id, sum(b.amount) AS amount FROM bills b
@@ -78,8 +77,6 @@ function vipMovement(code: KpiCode, comparison: '>' | '<'): KpiFigure {
  * - revenue_share_top_N (flow, the 12 months to the month's end): each customer's billed amount (bills of the periods
  *   from 11 months before the month to the month, customers without bills count with 0); ranked by it within the
  *   scope: numerator = the amount of the first ceil(N % of the scope's customers), denominator = the amount of all.
- *   A year of bills is too many rows to add up per request at scale: the current month's figure is refreshed every
- *   few minutes (`refreshed`).
  * - vip_upgrades / vip_downgrades (flow): customers scored both by the latest completed scoring run that scored a day
  *   of the month (as_of) and by the one in force at the month's start (the latest scored before it): those whose VIP
  *   tier is higher / lower. 0 when no run scored the month (the tiers did not move); NULL when no run came before it.

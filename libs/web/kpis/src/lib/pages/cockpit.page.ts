@@ -12,7 +12,7 @@ import {
   ManagerLeagueRow,
   PersonRef,
 } from '@crm/shared/domain';
-import { LanguageService, pagedList, ReferenceApi, Region, ShownError, shownError } from '@crm/web/core';
+import { AuthStore, LanguageService, pagedList, ReferenceApi, Region, ShownError, shownError } from '@crm/web/core';
 import {
   CellDef,
   DataTable,
@@ -30,6 +30,7 @@ import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { cockpitPeriod, dateOfMonth, isFutureMonth, monthOf } from '../cockpit-query';
+import { KpiRefresh } from '../components/kpi-refresh';
 import { KpiTile } from '../components/kpi-tile';
 import { KpiQuery, KpisApi } from '../kpis.api';
 
@@ -38,7 +39,8 @@ const LEAGUE_PAGE_SIZE = 100;
 
 /**
  * The leadership cockpit (issue 16): every KPI of the month as a tile, by section, for a region and an account
- * manager, and the account managers' league table; the month, region, manager and the table's sort live in the URL.
+ * manager, with the time its figures were computed (the current month's refreshed every 5 minutes, and on demand by
+ * leadership and admins), and the account managers' league table; the month, region, manager and the table's sort live in the URL.
  * Leadership's home (`/leadership`); admins and marketing open it at `/kpis`.
  */
 @Component({
@@ -53,6 +55,7 @@ const LEAGUE_PAGE_SIZE = 100;
     DataTable,
     ErrorAlert,
     FilterBar,
+    KpiRefresh,
     KpiTile,
     NzCardModule,
     NzDatePickerModule,
@@ -95,7 +98,10 @@ export class CockpitPage implements OnInit {
   private readonly api = inject(KpisApi);
   private readonly reference = inject(ReferenceApi);
   private readonly language = inject(LanguageService);
-  private readonly current = currentKpiPeriod(chinaDate(new Date()));
+  private readonly auth = inject(AuthStore);
+  protected readonly current = currentKpiPeriod(chinaDate(new Date()));
+  /** Leadership and admins may refresh the current month's figures. */
+  protected readonly canRefresh = computed(() => ['leader', 'admin'].includes(this.auth.user()?.role ?? ''));
 
   /** The league table; its filters (month, region, manager) are the cockpit's, all in the URL. */
   protected readonly list = pagedList({
