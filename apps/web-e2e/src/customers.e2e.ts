@@ -65,7 +65,9 @@ test('a leader searches customers and opens one with its consumption and bills',
   await page.getByRole('tab', { name: '用电与缴费' }).click();
   await expect(page.getByTestId('consumption-chart').locator('canvas')).toBeVisible();
   await expect(page.getByTestId('bills').locator('tbody tr').first()).toBeVisible();
-  await expect(page.getByTestId('arrears')).toBeVisible();
+  // Money in yuan, grouped by thousands, with cents.
+  await expect(page.getByTestId('arrears')).toContainText(/¥\d{1,3}(,\d{3})*\.\d{2}/);
+  await expect(page.getByTestId('bills').locator('tbody tr').first()).toContainText(/¥\d{1,3}(,\d{3})*\.\d{2}/);
 });
 
 test('a leader hands a customer over to another manager, who then owns it, as its timeline says', async ({

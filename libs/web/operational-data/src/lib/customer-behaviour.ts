@@ -51,9 +51,9 @@ export class CustomerBehaviour {
   protected readonly billColumns: TableColumn<BillView>[] = [
     { key: 'period', label: 'behaviour.period' },
     { key: 'amount', label: 'behaviour.amount', kind: 'money' },
-    { key: 'dueDate', label: 'behaviour.dueDate' },
+    { key: 'dueDate', label: 'behaviour.dueDate', kind: 'date' },
     { key: 'paidAmount', label: 'behaviour.paid', kind: 'money' },
-    { key: 'paidAt', label: 'behaviour.paidAt' },
+    { key: 'paidAt', label: 'behaviour.paidAt', kind: 'date' },
     { key: 'daysLate', label: 'behaviour.daysLate', kind: 'number', value: (b) => b.daysLate || null },
     { key: 'outstanding', label: 'behaviour.outstanding', kind: 'money', value: (b) => b.outstanding || null },
     { key: 'state', label: '' },
