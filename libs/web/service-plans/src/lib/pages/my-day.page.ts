@@ -16,7 +16,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { ApplicationsAtRiskCard } from '../components/applications-at-risk';
 import { CompleteTaskDialog } from '../components/complete-task-dialog';
-import { TASK_COLUMNS, TaskDue, taskRow, TaskSource } from '../components/task-cells';
+import { TASK_COLUMNS, taskRow, TaskSource } from '../components/task-cells';
 import { TaskCalendar } from '../components/task-calendar';
 import { ApplicationsAtRisk, ServicePlansApi } from '../service-plans.api';
 import { groupTasks } from '../tasks';
@@ -48,7 +48,6 @@ const NOTIFICATIONS = 8;
     ApplicationsAtRiskCard,
     CompleteTaskDialog,
     TaskCalendar,
-    TaskDue,
     TaskSource,
     RequestsDue,
     FindingsToRectify,
@@ -66,6 +65,10 @@ const NOTIFICATIONS = 8;
     h3 {
       margin: 0 0 8px;
       font-size: 15px;
+    }
+    /* The group says whether a task is overdue: its due date needs no red mark of its own. */
+    .due {
+      white-space: nowrap;
     }
     .unread {
       font-weight: 500;
