@@ -259,6 +259,12 @@ async function main(): Promise<void> {
     await runMigrations(embedded.url, MIGRATIONS);
     console.error(`Migrated in ${round((Date.now() - migrating) / 1000)} s`);
 
+    // Refreshes of the KPIs that a stopped bench left queued would run first and be timed with the case's own.
+    await pool
+      .query(
+        `DELETE FROM pgboss.job WHERE name IN ('kpi-current', 'kpi-snapshots') AND state IN ('created', 'retry', 'active')`,
+      )
+      .catch(() => undefined); // no pgboss schema before the API's first start
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     api = spawn(process.execPath, ['dist/apps/api/main.js'], {
@@ -828,12 +834,12 @@ async function main(): Promise<void> {
     }
 
     if (cases.has('kpis')) {
-      // Case 10: the cockpit at scale. First the refresh of the current month, the work of the job kpi-current
-      // (every KPI for all scopes into kpi_snapshots), queued by POST /api/kpis/snapshots {period} and polled every
-      // 500 ms (its job time from kpi_snapshot_runs), next to the hand-written statements of the same figures for all
-      // scopes (KPI_REFRESH_BASELINES) one after another in one session. Then GET /api/kpis of the current month for
-      // all customers, the busiest region and manager1, each next to one indexed SELECT of the same kept figures
-      // (KPI_READ_BASELINE). EXPLAIN (ANALYZE, BUFFERS) of the read and of the two slowest refresh statements.
+      // Case 10: the cockpit at scale. GET /api/kpis of the current month for all customers, the busiest region and
+      // manager1, each next to one indexed SELECT of the same kept figures (KPI_READ_BASELINE). Then the refresh of
+      // the current month, the work of the job kpi-current (every KPI for all scopes into kpi_snapshots), queued by
+      // POST /api/kpis/snapshots {period} and polled every 500 ms (its job time from kpi_snapshot_runs), next to the
+      // hand-written statements of the same figures for all scopes (KPI_REFRESH_BASELINES) one after another in one
+      // session. EXPLAIN (ANALYZE, BUFFERS) of the read and of the SELECTs of the two KPIs slowest in the pass.
       const period = chinaDate(new Date()).slice(0, 7);
       const [{ region }] = (
         await pool.query('SELECT region FROM customers GROUP BY region ORDER BY count(*) DESC LIMIT 1')
@@ -854,57 +860,6 @@ async function main(): Promise<void> {
           client.release();
         }
       };
-
-      const refreshRuns: CaseResult['runs'] = [];
-      const statementMs: Record<string, number[]> = {};
-      for (let i = 0; i < runs; i++) {
-        console.error(`KPI refresh of ${period}, run ${i + 1} of ${runs} …`);
-        const headers = { authorization: `Bearer ${leaderToken}`, 'content-type': 'application/json' };
-        const started = Date.now();
-        const queued = await fetch(`${baseUrl}/api/kpis/snapshots`, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify({ period }),
-        });
-        if (queued.status !== 202) throw new Error(`POST /api/kpis/snapshots: ${queued.status} ${await queued.text()}`);
-        const { jobId } = await queued.json();
-        for (let state = 'running'; state !== 'completed'; ) {
-          await new Promise((r) => setTimeout(r, 500));
-          const res = await fetch(`${baseUrl}/api/kpis/snapshots/${jobId}`, { headers });
-          state = res.status === 200 ? (await res.json()).state : 'running';
-          if (state === 'failed') throw new Error(`the KPI refresh ${jobId} failed`);
-        }
-        const seconds = (Date.now() - started) / 1000;
-        const [{ job }] = (
-          await pool.query(
-            'SELECT extract(epoch FROM finished_at - started_at)::float AS job FROM kpi_snapshot_runs WHERE job_id = $1',
-            [jobId],
-          )
-        ).rows;
-        const baselineMs = await withWorkMem(async (client) => {
-          let total = 0;
-          for (const [name, sql] of Object.entries(KPI_REFRESH_BASELINES)) {
-            // Each statement takes the parameters it names ($1 … $n).
-            const n = Math.max(0, ...[...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
-            const t0 = process.hrtime.bigint();
-            await client.query(sql, instants.slice(0, n));
-            const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-            (statementMs[name] ??= []).push(ms);
-            total += ms;
-          }
-          return total;
-        });
-        refreshRuns.push({
-          product: { seconds: round(seconds), jobSeconds: round(job) },
-          baseline: { seconds: round(baselineMs / 1000), jobSeconds: round(baselineMs / 1000) },
-        });
-      }
-      results.push({
-        name: `KPI refresh of the current month (job kpi-current: ${Object.keys(KPI_FIGURES).length} KPIs for all scopes; seconds from POST to completed, polled every 500 ms)`,
-        unit: 's',
-        runs: refreshRuns,
-        summary: summarise(refreshRuns, 'jobSeconds', true),
-      });
 
       const scopes: { name: string; query: Record<string, string>; params: [string, string] }[] = [
         { name: 'all customers', query: {}, params: ['', ''] },
@@ -937,8 +892,75 @@ async function main(): Promise<void> {
         });
       }
 
-      // The plans: the read of manager1, and the product's two slowest refresh statements (each KPI's INSERT … SELECT
-      // for all scopes, rolled back).
+      const refreshRuns: CaseResult['runs'] = [];
+      const statementMs: Record<string, number[]> = {};
+      const kpiMs: Record<string, number[]> = {};
+      for (let i = 0; i < runs; i++) {
+        console.error(`KPI refresh of ${period}, run ${i + 1} of ${runs} …`);
+        const headers = { authorization: `Bearer ${leaderToken}`, 'content-type': 'application/json' };
+        const started = Date.now();
+        const queued = await fetch(`${baseUrl}/api/kpis/snapshots`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ period }),
+        });
+        if (queued.status !== 202) throw new Error(`POST /api/kpis/snapshots: ${queued.status} ${await queued.text()}`);
+        const { jobId } = await queued.json();
+        for (let state = 'running'; state !== 'completed'; ) {
+          await new Promise((r) => setTimeout(r, 500));
+          // A busy machine may reset a kept-alive connection: that poll is lost, the next one asks again.
+          const res = await fetch(`${baseUrl}/api/kpis/snapshots/${jobId}`, { headers }).catch(() => undefined);
+          state = res?.status === 200 ? (await res.json()).state : 'running';
+          if (state === 'failed') throw new Error(`the KPI refresh ${jobId} failed`);
+        }
+        const seconds = (Date.now() - started) / 1000;
+        const [{ job }] = (
+          await pool.query(
+            'SELECT extract(epoch FROM finished_at - started_at)::float AS job FROM kpi_snapshot_runs WHERE job_id = $1',
+            [jobId],
+          )
+        ).rows;
+        const baselineMs = await withWorkMem(async (client) => {
+          let total = 0;
+          for (const [name, sql] of Object.entries(KPI_REFRESH_BASELINES)) {
+            // Each statement takes the parameters it names ($1 … $n).
+            const n = Math.max(0, ...[...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+            const t0 = process.hrtime.bigint();
+            await client.query(sql, instants.slice(0, n));
+            const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+            (statementMs[name] ??= []).push(ms);
+            total += ms;
+          }
+          return total;
+        });
+        // Each KPI's statement time in that pass: its all-customers row is written at its transaction's start.
+        const starts = (
+          await pool.query(
+            `SELECT kpi_code, computed_at FROM kpi_snapshots WHERE period = $1 AND region = '' AND manager_key = ''
+              ORDER BY computed_at`,
+            [period],
+          )
+        ).rows as { kpi_code: string; computed_at: Date }[];
+        const finishedAt = (await pool.query('SELECT finished_at FROM kpi_snapshot_runs WHERE job_id = $1', [jobId]))
+          .rows[0].finished_at as Date;
+        starts.forEach((row, k) =>
+          (kpiMs[row.kpi_code] ??= []).push(
+            (k + 1 < starts.length ? starts[k + 1].computed_at : finishedAt).getTime() - row.computed_at.getTime(),
+          ),
+        );
+        refreshRuns.push({
+          product: { seconds: round(seconds), jobSeconds: round(job) },
+          baseline: { seconds: round(baselineMs / 1000), jobSeconds: round(baselineMs / 1000) },
+        });
+      }
+      results.push({
+        name: `KPI refresh of the current month (job kpi-current: ${Object.keys(KPI_FIGURES).length} KPIs for all scopes; seconds from POST to completed, polled every 500 ms)`,
+        unit: 's',
+        runs: refreshRuns,
+        summary: summarise(refreshRuns, 'jobSeconds', true),
+      });
+
+      // The plans: the read of manager1, and the SELECTs of the two KPIs slowest in the product's pass.
       const explain = async (client: PoolClient, sql: string, params: unknown[]) => {
         const started = Date.now();
         const plan = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)).rows
@@ -947,21 +969,22 @@ async function main(): Promise<void> {
         return { ms: Date.now() - started, plan };
       };
       const read = await withWorkMem((client) => explain(client, KPI_READ_BASELINE, [months, '', managerId]));
-      const timed: { code: string; ms: number; plan: string }[] = [];
-      for (const [code, figure] of Object.entries(KPI_FIGURES)) {
+      const byTime = Object.entries(kpiMs)
+        .map(([code, ms]) => ({ code, ms: median(ms) }))
+        .sort((a, b) => b.ms - a.ms);
+      const slowest: { code: string; ms: number; plan: string }[] = [];
+      for (const { code } of byTime.slice(0, 2)) {
         const p = new Params();
-        const sql = figure.sql(allScopes(), p, moment);
-        if (!sql) continue;
+        const sql = KPI_FIGURES[code as keyof typeof KPI_FIGURES].sql(allScopes(), p, moment) as string;
         const select = `SELECT f.*, ${kpiValueSql(kpiDefinition(code as never).unit)} AS value FROM (${sql}) f`;
-        timed.push({ code, ...(await withWorkMem((client) => explain(client, select, p.values))) });
+        slowest.push({ code, ...(await withWorkMem((client) => explain(client, select, p.values))) });
       }
-      const slowest = [...timed].sort((a, b) => b.ms - a.ms).slice(0, 2);
       const explainFile = `${new Date().toISOString().slice(0, 10)}-${customers}-kpis-explain.txt`;
       mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
       writeFileSync(
         join(ROOT, 'bench', 'results', explainFile),
         [
-          `Refresh statements (all scopes, EXPLAIN ANALYZE wall time): ${timed.map((e) => `${e.code} ${e.ms} ms`).join(', ')}`,
+          `Refresh statements in the product's pass (each KPI's transaction, median ms): ${byTime.map((e) => `${e.code} ${round(e.ms, 0)}`).join(', ')}`,
           `Baseline refresh statements (median ms): ${Object.entries(statementMs)
             .map(([name, ms]) => `${name} ${round(median(ms), 0)}`)
             .join(', ')}`,

@@ -89,6 +89,16 @@ export class KpiSnapshotsRepository {
     );
   }
 
+  /** When the figures of `period` were last computed (those of all customers, one row per KPI), or null. */
+  async computedAt(db: Db, period: string): Promise<Date | null> {
+    const row = await queryOne<{ at: Date | null }>(
+      db,
+      `SELECT max(computed_at) AS at FROM kpi_snapshots WHERE period = $1 AND region = '' AND manager_key = ''`,
+      [period],
+    );
+    return row?.at ?? null;
+  }
+
   async startRun(db: Db, jobId: string, period: string, userId: string | null): Promise<void> {
     await execute(
       db,

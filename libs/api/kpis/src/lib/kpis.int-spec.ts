@@ -494,6 +494,9 @@ describe('KPIs', () => {
     await workOrder('w7', 'a2', { type: 'complaint', received: at(M, 5) });
     const stale = await view(`period=${M}&region=${encodeURIComponent('甲区')}`);
     expect(stale).toEqual(before);
+    // The scheduled pass skips figures refreshed minutes ago.
+    expect(await service.scheduledRefresh()).toEqual({ period: M, rows: 0, skipped: true });
+    expect(await view(`period=${M}&region=${encodeURIComponent('甲区')}`)).toEqual(before);
 
     await service.refreshCurrent();
     const fresh = await view(`period=${M}&region=${encodeURIComponent('甲区')}`);

@@ -44,6 +44,11 @@ export const KPI_CURRENT_JOB = 'kpi-current';
  * customers takes well under that (bench/results/*-1000000-kpis.md), and the queue runs one pass at a time.
  */
 export const KPI_CURRENT_CRON = '*/5 * * * *';
+/**
+ * A scheduled pass is skipped when the current month's figures are younger than this: refreshed on demand meanwhile,
+ * or ticks that queued up behind a pass that took longer than the interval (the queue runs one at a time).
+ */
+const KPI_CURRENT_FRESH_MS = 4 * 60_000;
 
 /** A figure as numbers (null: unknown). */
 interface Figure {
@@ -104,7 +109,7 @@ export class KpisService implements OnModuleInit {
     });
     // A scheduled pass is not followed in kpi_snapshot_runs; one queued by POST /api/kpis/snapshots is.
     this.jobs.every(KPI_CURRENT_JOB, KPI_CURRENT_CRON, async (jobId, data) =>
-      typeof data['period'] === 'string' ? this.snapshotMonth(data['period'], jobId) : this.refreshCurrent(),
+      typeof data['period'] === 'string' ? this.snapshotMonth(data['period'], jobId) : this.scheduledRefresh(),
     );
   }
 
@@ -303,6 +308,15 @@ export class KpisService implements OnModuleInit {
   /** Refreshes the current month's snapshot, every KPI for all scopes (the scheduled pass of `kpi-current`). */
   refreshCurrent(): Promise<{ period: string; rows: number }> {
     return this.snapshotMonth(currentKpiPeriod(this.today()));
+  }
+
+  /** The scheduled pass of `kpi-current`: a refresh, unless the figures are fresh (KPI_CURRENT_FRESH_MS). */
+  async scheduledRefresh(): Promise<{ period: string; rows: number; skipped?: true }> {
+    const period = this.currentPeriod();
+    const computedAt = await this.snapshots.computedAt(this.dataSource, period);
+    if (computedAt && Date.now() - computedAt.getTime() < KPI_CURRENT_FRESH_MS)
+      return { period, rows: 0, skipped: true };
+    return this.refreshCurrent();
   }
 
   /** The current month (China time). */
