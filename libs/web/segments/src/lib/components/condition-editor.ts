@@ -71,6 +71,8 @@ export class ConditionEditor {
   protected readonly fieldLabel = fieldLabel;
   protected readonly localized = localized;
   protected readonly rangeEnds = RANGE_ENDS;
+  /** The industry tree scrolls within the screen, whichever way it opens. */
+  protected readonly industryDropdown = { 'max-height': '320px', 'overflow-y': 'auto' };
 
   protected readonly field = computed(() => this.fields().find((f) => f.key === this.condition().field));
   protected readonly fieldGroups = computed(() =>
