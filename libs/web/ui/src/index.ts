@@ -20,3 +20,4 @@ export * from './lib/not-found/not-found';
 export * from './lib/confirm-link/confirm-link';
 export * from './lib/action-buttons/action-buttons';
 export * from './lib/list-card/list-card';
+export * from './lib/load-status/load-status';
