@@ -4,6 +4,14 @@ import { ErrorDetail } from '@crm/shared/domain';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 
+/** What an error alert shows (a `ShownError` of @crm/web/core). */
+export interface ShownErrorLike {
+  message: string;
+  details: readonly ErrorDetail[];
+  /** The i18n key shown instead of `message`. */
+  messageKey?: string;
+}
+
 /**
  * An error a page shows next to its form or list: the server's message (or, with `messageKey`, the text of that i18n
  * key: the server unreachable or failing), each field it names, and maybe a retry.
