@@ -22,3 +22,4 @@ export * from './lib/confirm-link/confirm-link';
 export * from './lib/action-buttons/action-buttons';
 export * from './lib/list-card/list-card';
 export * from './lib/display/display.pipe';
+export * from './lib/load-status/load-status';

@@ -5,7 +5,7 @@ import { CustomersService } from '@crm/api/customers';
 import { ApiController, GetForAll, PostAction, Roles, UuidParam } from '@crm/api/http';
 import { ROLES_THAT_HAND_OVER } from '@crm/shared/domain';
 import { HandoverDto } from './dto/handover.dto';
-import { HandoverResultDto, ManagerDto, ManagerWorkloadDto } from './dto/manager.dto';
+import { HandoverPreviewDto, HandoverResultDto, ManagerDto, ManagerWorkloadDto } from './dto/manager.dto';
 import { OwnershipService } from './ownership.service';
 
 @ApiController('ownership')
@@ -36,6 +36,14 @@ export class OwnershipController {
     @Body() body: HandoverDto,
   ): Promise<HandoverResultDto> {
     return { moved: await this.ownership.handOverAll(user, id, body) };
+  }
+
+  /** What a hand-over of all of one account manager's customers would move, to show before it is confirmed. */
+  @Get('managers/:id/handover-preview')
+  @Roles(...ROLES_THAT_HAND_OVER)
+  @ApiOkResponse({ type: HandoverPreviewDto })
+  handoverPreview(@UuidParam('id') id: string): Promise<HandoverPreviewDto> {
+    return this.ownership.handoverPreview(id);
   }
 
   /** The active account managers (for pickers and filters). */

@@ -1,5 +1,5 @@
 import { CustomersModule } from '@crm/api/customers';
-import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
+import { createCustomer, createTestApp, insertWorkOrder, seedWorkOrderReference, TestApp } from '@crm/api/testing';
 import { OwnershipModule } from '../index';
 
 describe('ownership: handover and workload', () => {
@@ -98,5 +98,68 @@ describe('ownership: handover and workload', () => {
     const after = (await t.request('GET', '/managers/workload', { as: 'leader' })).body;
     expect(after.find((w: { manager: { id: string } }) => w.manager.id === fromId)).toMatchObject({ customers: 0 });
     expect((await t.request('GET', '/managers/workload', { as: 'manager1' })).status).toBe(403);
+  });
+
+  it('previews what a hand-over of all customers would move: customers not closed and their open work', async () => {
+    const [{ id: fromId }] = await t.dataSource.query(
+      `INSERT INTO users (username, display_name, role, password_hash) VALUES ('previewed', 'Previewed Manager', 'account_manager', 'x') RETURNING id`,
+    );
+    const a = await create('admin', { managerId: fromId });
+    const b = await create('admin', { managerId: fromId });
+    const other = await create('manager1');
+    const closed = await create('admin', { managerId: fromId });
+    await t.dataSource.query(`UPDATE customers SET stage = 'closed' WHERE id = $1`, [closed.id]);
+    const application = (customerId: string, type: string, status: string) =>
+      t.dataSource.query(
+        `INSERT INTO applications (customer_id, type, status, stage_before, received_at, current_position, completed_at)
+         VALUES ($1, $2, $3, 'applying', now(), CASE WHEN $3 = 'open' THEN 1 END, CASE WHEN $3 = 'open' THEN NULL ELSE now() END)`,
+        [customerId, type, status],
+      );
+    await application(a.id, 'new_connection', 'open');
+    await application(a.id, 'capacity_increase', 'completed');
+    await application(b.id, 'new_connection', 'open');
+    await application(other.id, 'new_connection', 'open');
+    await application(closed.id, 'new_connection', 'open');
+    let period = 0;
+    const task = (customerId: string, state: string) =>
+      t.dataSource.query(
+        `INSERT INTO service_tasks (customer_id, kind, trigger, period, due_on, visible_from, summary, state, completed_at)
+         VALUES ($1, 'visit', 'overdue_step', $2, current_date, current_date, 'test', $3::text,
+                 CASE WHEN $3::text = 'done' THEN now() END)`,
+        [customerId, `p${++period}`, state],
+      );
+    await task(a.id, 'open');
+    await task(b.id, 'open');
+    await task(b.id, 'open');
+    await task(b.id, 'done');
+    await task(other.id, 'open');
+    await seedWorkOrderReference(t);
+    await insertWorkOrder(t, { customerId: a.id, type: 'inquiry' });
+    await insertWorkOrder(t, { customerId: a.id, type: 'complaint', state: 'handled' });
+    await insertWorkOrder(t, { customerId: b.id, type: 'inquiry', state: 'closed' });
+    await insertWorkOrder(t, { customerId: other.id, type: 'inquiry' });
+
+    const preview = await t.request('GET', `/managers/${fromId}/handover-preview`, { as: 'leader' });
+    expect(preview).toMatchObject({
+      status: 200,
+      body: { customers: 2, openApplications: 2, openTasks: 3, openRequests: 2 },
+    });
+    const moved = await t.request('POST', `/managers/${fromId}/handover`, {
+      as: 'admin',
+      body: { toManagerId: t.userIds['manager2'], reason: '离职交接' },
+    });
+    expect(moved.body.moved).toBe(preview.body.customers);
+    const after = await t.request('GET', `/managers/${fromId}/handover-preview`, { as: 'admin' });
+    expect(after.body).toEqual({ customers: 0, openApplications: 0, openTasks: 0, openRequests: 0 });
+  });
+
+  it('previews only for leaders and admins, and only of an active account manager', async () => {
+    const m1 = t.userIds['manager1'];
+    expect((await t.request('GET', `/managers/${m1}/handover-preview`, { as: 'manager1' })).status).toBe(403);
+    expect((await t.request('GET', `/managers/${t.userIds['leader']}/handover-preview`, { as: 'admin' })).status).toBe(
+      404,
+    );
+    const bad = await t.request('GET', '/managers/not-a-uuid/handover-preview', { as: 'admin' });
+    expect(bad.status).toBe(400);
   });
 });

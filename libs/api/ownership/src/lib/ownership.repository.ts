@@ -5,7 +5,7 @@ import { query, queryOne } from '@crm/api/database';
 import { timelineInsertFrom } from '@crm/api/timeline';
 import { FieldDiff } from '@crm/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { ManagerDto, ManagerWorkloadDto } from './dto/manager.dto';
+import { HandoverPreviewDto, ManagerDto, ManagerWorkloadDto } from './dto/manager.dto';
 
 /** Queries about who owns which customers. */
 @Injectable()
@@ -87,6 +87,23 @@ export class OwnershipRepository {
       ],
     );
     return moved;
+  }
+
+  /** The customers (not closed) of a manager, as `moveAllCustomers` would move them, and their open work, in one read. */
+  async handoverPreview(managerId: string): Promise<HandoverPreviewDto> {
+    const [row] = await query<HandoverPreviewDto>(
+      this.dataSource,
+      `WITH moving AS (SELECT id FROM customers WHERE account_manager_id = $1 AND stage <> 'closed')
+       SELECT (SELECT count(*)::int FROM moving) AS customers,
+              (SELECT count(*)::int FROM applications a JOIN moving m ON m.id = a.customer_id
+                WHERE a.status = 'open') AS "openApplications",
+              (SELECT count(*)::int FROM service_tasks s JOIN moving m ON m.id = s.customer_id
+                WHERE s.state = 'open') AS "openTasks",
+              (SELECT count(*)::int FROM work_orders w JOIN moving m ON m.id = w.customer_id
+                WHERE w.state <> 'closed') AS "openRequests"`,
+      [managerId],
+    );
+    return row;
   }
 
   /** Customers (not closed) per manager, for the given managers that have any. */

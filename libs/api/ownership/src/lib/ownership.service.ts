@@ -13,7 +13,7 @@ import {
 } from '@crm/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { HandoverDto } from './dto/handover.dto';
-import { ManagerDto, ManagerWorkloadDto } from './dto/manager.dto';
+import { HandoverPreviewDto, ManagerDto, ManagerWorkloadDto } from './dto/manager.dto';
 import { OwnershipRepository } from './ownership.repository';
 
 function personRef(m: ManagerDto): PersonRef {
@@ -95,6 +95,13 @@ export class OwnershipService {
         changes: diffFields({ accountManager: personRef(from) }, { accountManager: personRef(to) }),
       });
     return manager ? move(manager) : this.dataSource.transaction(move);
+  }
+
+  /** What `handOverAll` would move from this account manager now: customers and their open work. */
+  async handoverPreview(fromManagerId: string): Promise<HandoverPreviewDto> {
+    const from = await this.ownership.activeManager(fromManagerId);
+    if (!from) throw new NotFoundError('Account manager', fromManagerId);
+    return this.ownership.handoverPreview(from.id);
   }
 
   /** How many customers (not closed) each of these users manages; users with none are left out. */

@@ -135,6 +135,15 @@ export interface HandoverResult {
   moved: number;
 }
 
+/** What a hand-over of all of a manager's customers would move: the customers (not closed) and their open work. */
+export interface HandoverPreview {
+  customers: number;
+  openApplications: number;
+  openTasks: number;
+  /** Requests and complaints not closed. */
+  openRequests: number;
+}
+
 /**
  * The fields that differ between two versions of a customer, compared by value
  * (arrays and contacts by their JSON form), in the order of `fields`.

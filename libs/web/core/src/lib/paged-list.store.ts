@@ -1,6 +1,6 @@
 import { computed, DestroyRef, effect, inject, Signal, signal, untracked, WritableSignal } from '@angular/core';
 import { ActivatedRoute, ParamMap, Router } from '@angular/router';
-import { ShownError, shownError } from './shown-error';
+import { Loader } from './loader';
 
 /** One filter of a list: its value when the URL has none, and the values it accepts (others read as the default). */
 export interface FilterSpec {
@@ -94,7 +94,7 @@ export class PagedList<K extends string, R extends ListPage> {
   private readonly state: WritableSignal<ListQuery<K>>;
   private readonly attempt = signal(0);
   private readonly searchKey: K;
-  private latest = 0;
+  private readonly loader = new Loader();
   private searchTimer?: ReturnType<typeof setTimeout>;
 
   readonly query: Signal<ListQuery<K>>;
@@ -114,8 +114,9 @@ export class PagedList<K extends string, R extends ListPage> {
   readonly result = signal<R | null>(null);
   readonly items = computed(() => (this.result()?.items ?? []) as R['items']);
   readonly total = computed(() => this.result()?.total ?? 0);
-  readonly loading = signal(false);
-  readonly error = signal<ShownError | null>(null);
+  readonly loading = this.loader.loading.asReadonly();
+  /** Why the last load failed; `retry()` loads again. */
+  readonly error = this.loader.error.asReadonly();
   /** The search text as typed; the search filter follows after a pause. */
   readonly searchText = signal('');
 
@@ -135,7 +136,13 @@ export class PagedList<K extends string, R extends ListPage> {
     effect(() => {
       const query = this.state();
       this.attempt();
-      untracked(() => void this.load(query));
+      untracked(
+        () =>
+          void this.loader.run(
+            () => this.options.fetch(query),
+            (result) => this.result.set(result),
+          ),
+      );
     });
   }
 
@@ -209,21 +216,6 @@ export class PagedList<K extends string, R extends ListPage> {
     this.state.set(query);
     const search = query[this.searchKey] ?? '';
     if (this.searchText().trim() !== search) this.searchText.set(search);
-  }
-
-  private async load(query: ListQuery<K>): Promise<void> {
-    const request = ++this.latest;
-    this.loading.set(true);
-    try {
-      const result = await this.options.fetch(query);
-      if (request !== this.latest) return;
-      this.result.set(result);
-      this.error.set(null);
-    } catch (e) {
-      if (request === this.latest) this.error.set(shownError(e));
-    } finally {
-      if (request === this.latest) this.loading.set(false);
-    }
   }
 }
 

@@ -2,9 +2,9 @@ import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { HandoverResult, ManagerWorkload } from '@crm/shared/domain';
-import { OWN_ERRORS, SaveAction } from '@crm/web/core';
-import { CellDef, DataTable, Handover, HandoverDialog, TableColumn } from '@crm/web/ui';
+import { HandoverPreview, HandoverResult, ManagerWorkload } from '@crm/shared/domain';
+import { Loader, OWN_ERRORS, SaveAction } from '@crm/web/core';
+import { CellDef, DataTable, Handover, HandoverDialog, LoadStatus, TableColumn } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { firstValueFrom } from 'rxjs';
@@ -13,7 +13,7 @@ import { firstValueFrom } from 'rxjs';
 @Component({
   selector: 'crm-workload-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslatePipe, CellDef, DataTable, HandoverDialog, NzAlertModule, NzCardModule],
+  imports: [RouterLink, TranslatePipe, CellDef, DataTable, HandoverDialog, LoadStatus, NzAlertModule, NzCardModule],
   templateUrl: './workload.page.html',
   styles: `
     .bar {
@@ -30,6 +30,7 @@ import { firstValueFrom } from 'rxjs';
 export class WorkloadPage implements OnInit {
   private readonly http = inject(HttpClient);
   protected readonly rows = signal<ManagerWorkload[]>([]);
+  protected readonly loader = new Loader();
   protected readonly columns: TableColumn<ManagerWorkload>[] = [
     { key: 'manager', label: 'workload.manager' },
     { key: 'customers', label: 'workload.customers', kind: 'number' },
@@ -48,6 +49,9 @@ export class WorkloadPage implements OnInit {
   );
   protected readonly moved = signal<number | null>(null);
   protected readonly handover = new SaveAction();
+  /** What handing over all of `from`'s customers moves, shown before it is confirmed. */
+  protected readonly preview = signal<HandoverPreview | null>(null);
+  protected readonly previewLoad = new Loader();
 
   ngOnInit(): void {
     void this.load();
@@ -55,7 +59,13 @@ export class WorkloadPage implements OnInit {
 
   start(row: ManagerWorkload): void {
     this.handover.error.set(null);
+    this.preview.set(null);
     this.from.set(row);
+    void this.previewLoad.run(
+      () =>
+        firstValueFrom(this.http.get<HandoverPreview>(`/api/managers/${row.manager.id}/handover-preview`, OWN_ERRORS)),
+      (preview) => this.preview.set(preview),
+    );
   }
 
   async handOver(handover: Handover): Promise<void> {
@@ -71,7 +81,10 @@ export class WorkloadPage implements OnInit {
     });
   }
 
-  private async load(): Promise<void> {
-    this.rows.set(await firstValueFrom(this.http.get<ManagerWorkload[]>('/api/managers/workload')));
+  private load(): Promise<void> {
+    return this.loader.run(
+      () => firstValueFrom(this.http.get<ManagerWorkload[]>('/api/managers/workload', OWN_ERRORS)),
+      (rows) => this.rows.set(rows),
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { HandoverResult, ManagerWorkload, PersonRef } from '@crm/shared/domain';
+import { HandoverPreview, HandoverResult, ManagerWorkload, PersonRef } from '@crm/shared/domain';
 
 export class ManagerDto implements PersonRef {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -16,4 +16,12 @@ export class ManagerWorkloadDto implements ManagerWorkload {
 
 export class HandoverResultDto implements HandoverResult {
   @ApiProperty({ description: 'Customers moved' }) moved!: number;
+}
+
+export class HandoverPreviewDto implements HandoverPreview {
+  @ApiProperty({ description: 'Customers that are not closed' }) customers!: number;
+  @ApiProperty({ description: 'Open applications of these customers' }) openApplications!: number;
+  @ApiProperty({ description: 'Open service tasks of these customers' }) openTasks!: number;
+  @ApiProperty({ description: 'Requests and complaints of these customers that are not closed' })
+  openRequests!: number;
 }

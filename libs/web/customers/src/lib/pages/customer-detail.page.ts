@@ -11,10 +11,11 @@ import {
   CustomerContext,
   CustomerTab,
   LanguageService,
+  Loader,
   ReferenceApi,
   SaveAction,
 } from '@crm/web/core';
-import { DataTable, Handover, HandoverDialog, NotFound, TableColumn, DisplayPipe } from '@crm/web/ui';
+import { DataTable, DisplayPipe, Handover, HandoverDialog, LoadStatus, NotFound, TableColumn } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -40,6 +41,7 @@ import { STAGE_COLOURS } from '../stage-colours';
     CustomerForm,
     DataTable,
     HandoverDialog,
+    LoadStatus,
     NotFound,
     NzAlertModule,
     NzButtonModule,
@@ -85,7 +87,8 @@ export class CustomerDetailPage implements OnInit {
   /** The components of the tabs opened so far. */
   protected readonly components = signal<Record<string, Type<unknown>>>({});
   protected readonly industries = signal<Industry[]>([]);
-  protected readonly notFound = signal(false);
+  /** The customer's load: not found, why it failed, and its retry. */
+  protected readonly loader = new Loader({ record: true });
   protected readonly editing = signal(false);
   protected readonly conflict = signal(false);
   protected readonly handingOver = signal(false);
@@ -127,14 +130,14 @@ export class CustomerDetailPage implements OnInit {
     if (tab) void this.loadTab(tab);
   }
 
-  async load(): Promise<void> {
-    try {
-      this.customer.set(await this.api.get(this.id()));
-      this.conflict.set(false);
-    } catch (e) {
-      if (e instanceof HttpErrorResponse && (e.status === 404 || e.status === 400)) this.notFound.set(true);
-      else throw e;
-    }
+  load(): Promise<void> {
+    return this.loader.run(
+      () => this.api.get(this.id()),
+      (customer) => {
+        this.customer.set(customer);
+        this.conflict.set(false);
+      },
+    );
   }
 
   onSaved(customer: Customer): void {

@@ -12,22 +12,23 @@ import {
   ManagerLeagueRow,
   PersonRef,
 } from '@crm/shared/domain';
-import { AuthStore, LanguageService, pagedList, ReferenceApi, Region, ShownError, shownError } from '@crm/web/core';
+import { AuthStore, LanguageService, Loader, pagedList, ReferenceApi, Region } from '@crm/web/core';
 import {
   CellDef,
   DataTable,
+  DisplayPipe,
   ErrorAlert,
   FilterBar,
   ListFilter,
   managerFilter,
   TableColumn,
-  DisplayPipe,
 } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { cockpitPeriod, dateOfMonth, isFutureMonth, monthOf } from '../cockpit-query';
 import { KpiRefresh } from '../components/kpi-refresh';
@@ -62,6 +63,7 @@ const LEAGUE_PAGE_SIZE = 100;
     NzEmptyModule,
     NzGridModule,
     NzIconModule,
+    NzSkeletonModule,
     NzSpinModule,
   ],
   templateUrl: './cockpit.page.html',
@@ -81,9 +83,6 @@ const LEAGUE_PAGE_SIZE = 100;
       color: rgba(0, 0, 0, 0.45);
       font-size: 12px;
       align-self: center;
-    }
-    .placeholder {
-      min-height: 200px;
     }
     nz-month-picker {
       width: 140px;
@@ -120,8 +119,10 @@ export class CockpitPage implements OnInit {
   protected readonly future = (month: Date) => isFutureMonth(month, this.current);
 
   protected readonly view = signal<KpiView | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<ShownError | null>(null);
+  /** The tiles' load: whether it runs, why it failed, and its retry. */
+  protected readonly loader = new Loader();
+  protected readonly loading = this.loader.loading;
+  protected readonly error = this.loader.error;
   /** The tiles by section, in the catalogue's order. */
   protected readonly sections = computed(() => {
     const items = this.view()?.items ?? [];
@@ -192,10 +193,6 @@ export class CockpitPage implements OnInit {
     this.list.setFilters({ period: month ? monthOf(month) : this.current });
   }
 
-  retry(): void {
-    void this.load(this.kpiQuery(this.list.filters()));
-  }
-
   private kpiQuery(filters: { period?: string; region?: string; managerId?: string }): KpiQuery {
     return {
       period: cockpitPeriod(filters.period, this.current),
@@ -204,23 +201,10 @@ export class CockpitPage implements OnInit {
     };
   }
 
-  private latest = 0;
-
-  private async load(query: KpiQuery): Promise<void> {
-    const request = ++this.latest;
-    this.loading.set(true);
-    try {
-      const view = await this.api.view(query);
-      if (request !== this.latest) return;
-      this.view.set(view);
-      this.error.set(null);
-    } catch (e) {
-      if (request === this.latest) {
-        this.view.set(null);
-        this.error.set(shownError(e));
-      }
-    } finally {
-      if (request === this.latest) this.loading.set(false);
-    }
+  private load(query: KpiQuery): Promise<void> {
+    return this.loader.run(
+      () => this.api.view(query),
+      (view) => this.view.set(view),
+    );
   }
 }

@@ -1,13 +1,16 @@
 import { ApplicationStepView } from '@crm/shared/domain';
-import { trackerStatus } from './application.page';
+import { finishedLate, trackerStatus } from './application.page';
 
 const step = (state: ApplicationStepView['state'], sla: ApplicationStepView['sla']) =>
   ({ state, sla }) as ApplicationStepView;
 
 describe('trackerStatus', () => {
-  it('shows done steps as finished, or as errors when they ran late', () => {
+  it('shows done steps as finished, also when they ran late (marked late, not failed)', () => {
     expect(trackerStatus(step('done', 'on_time'))).toBe('finish');
-    expect(trackerStatus(step('done', 'overdue'))).toBe('error');
+    expect(trackerStatus(step('done', 'overdue'))).toBe('finish');
+    expect(finishedLate(step('done', 'overdue'))).toBe(true);
+    expect(finishedLate(step('done', 'on_time'))).toBe(false);
+    expect(finishedLate(step('in_progress', 'overdue'))).toBe(false);
   });
 
   it('shows the running step as in process, or as an error once overdue', () => {

@@ -1,15 +1,15 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ApplicationStepView, ApplicationView } from '@crm/shared/domain';
-import { AuthStore, LanguageService, StepDialog } from '@crm/web/core';
+import { AuthStore, LanguageService, Loader, StepDialog } from '@crm/web/core';
 import {
   CellDef,
   DataTable,
   Field,
   FormDialog,
+  LoadStatus,
   NotFound,
   SlaTag,
   TableColumn,
@@ -25,11 +25,16 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzStepsModule } from 'ng-zorro-antd/steps';
 import { LifecycleApi } from '../lifecycle.api';
 
-/** nz-steps status of a step: done, running, overdue (error) or waiting. */
+/** nz-steps status of a step: done (even when late: that is not a failure), running, overdue (error) or waiting. */
 export function trackerStatus(step: ApplicationStepView): 'finish' | 'process' | 'error' | 'wait' {
-  if (step.state === 'done') return step.sla === 'overdue' ? 'error' : 'finish';
+  if (step.state === 'done') return 'finish';
   if (step.state === 'in_progress') return step.sla === 'overdue' ? 'error' : 'process';
   return 'wait';
+}
+
+/** A step done past its due date: shown as an amber "late" mark. */
+export function finishedLate(step: ApplicationStepView): boolean {
+  return step.state === 'done' && step.sla === 'overdue';
 }
 
 /** One application: its step tracker (start, due date, completion, who), and the actions to advance or cancel it. */
@@ -45,6 +50,7 @@ export function trackerStatus(step: ApplicationStepView): 'finish' | 'process' |
     DataTable,
     Field,
     FormDialog,
+    LoadStatus,
     NotFound,
     SlaTag,
     NzAlertModule,
@@ -60,6 +66,14 @@ export function trackerStatus(step: ApplicationStepView): 'finish' | 'process' |
     .tracker {
       margin: 24px 0;
     }
+    /* A step done late: the finished mark in amber, not the red of a failure. */
+    :host ::ng-deep nz-step.late .ant-steps-item-icon {
+      background: #fffbe6;
+      border-color: #faad14;
+    }
+    :host ::ng-deep nz-step.late .ant-steps-item-icon .ant-steps-icon {
+      color: #faad14;
+    }
   `,
 })
 export class ApplicationPage implements OnInit {
@@ -69,7 +83,8 @@ export class ApplicationPage implements OnInit {
   private readonly auth = inject(AuthStore);
   private readonly language = inject(LanguageService);
   protected readonly app = signal<ApplicationView | null>(null);
-  protected readonly notFound = signal(false);
+  /** The application's load: not found, why it failed, and its retry. */
+  protected readonly loader = new Loader({ record: true });
   /** The open dialog, advancing or cancelling the application, and sending it. */
   protected readonly dialog = new StepDialog<'advance' | 'cancel'>();
   protected note = '';
@@ -88,6 +103,7 @@ export class ApplicationPage implements OnInit {
   });
   protected readonly estimated = computed(() => this.app()?.steps.some((s) => s.calendarEstimated) ?? false);
   protected readonly trackerStatus = trackerStatus;
+  protected readonly finishedLate = finishedLate;
   protected readonly stepColumns: TableColumn<ApplicationStepView>[] = [
     { key: 'step', label: 'applications.step', value: (s) => this.stepName(s) },
     { key: 'limit', label: 'applications.limit' },
@@ -107,13 +123,11 @@ export class ApplicationPage implements OnInit {
     void this.load();
   }
 
-  async load(): Promise<void> {
-    try {
-      this.app.set(await this.api.get(this.id()));
-    } catch (e) {
-      if (e instanceof HttpErrorResponse && (e.status === 404 || e.status === 400)) this.notFound.set(true);
-      else throw e;
-    }
+  load(): Promise<void> {
+    return this.loader.run(
+      () => this.api.get(this.id()),
+      (app) => this.app.set(app),
+    );
   }
 
   startAdvance(): void {

@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, si
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { CREDIT_RATINGS, CreditListEntry, CreditRating, CreditSummary, Page } from '@crm/shared/domain';
-import { LanguageService, PagedList, pagedList } from '@crm/web/core';
-import { CellDef, Chart, DataTable, FilterBar, Stat, StatCards, TableColumn, DisplayPipe } from '@crm/web/ui';
+import { LanguageService, Loader, PagedList, pagedList } from '@crm/web/core';
+import { CellDef, Chart, DataTable, DisplayPipe, FilterBar, LoadStatus, Stat, StatCards, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -67,6 +67,7 @@ export class CreditListTable {
     Chart,
     CreditListTable,
     FilterBar,
+    LoadStatus,
     StatCards,
     NzButtonModule,
     NzCardModule,
@@ -88,6 +89,7 @@ export class CreditRiskPage implements OnInit {
   protected region = '';
 
   protected readonly summary = signal<CreditSummary | null>(null);
+  protected readonly summaryLoad = new Loader();
   protected readonly blacklist = this.creditList('blacklist');
   protected readonly downgrades = this.creditList('downgrades');
 
@@ -142,15 +144,10 @@ export class CreditRiskPage implements OnInit {
     });
   }
 
-  private summaryRequest = 0;
-
-  private async loadSummary(): Promise<void> {
-    const request = ++this.summaryRequest;
-    try {
-      const summary = await this.api.creditSummary(this.blacklist.filters());
-      if (request === this.summaryRequest) this.summary.set(summary);
-    } catch {
-      // The global error handler has shown the message.
-    }
+  private loadSummary(): Promise<void> {
+    return this.summaryLoad.run(
+      () => this.api.creditSummary(this.blacklist.filters()),
+      (summary) => this.summary.set(summary),
+    );
   }
 }

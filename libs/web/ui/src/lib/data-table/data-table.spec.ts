@@ -59,6 +59,7 @@ async function render(): Promise<{ host: Host; element: HTMLElement; update: () 
   TestBed.inject(TranslateService).setTranslation('en', {
     col: { name: 'Name', stage: 'Stage', due: 'Due', at: 'At', capacity: 'kVA', arrears: 'Arrears' },
     stage: { active: 'Active' },
+    errors: { network: 'Cannot reach the server' },
   });
   const fixture = TestBed.createComponent(Host);
   const update = async () => {
@@ -131,6 +132,23 @@ describe('DataTable', () => {
     expect(element.querySelector('nz-alert')?.textContent).toContain('The server is away');
     (element.querySelector('[data-testid="retry"]') as HTMLElement).click();
     expect(retried).toBe(1);
+  });
+  it('shows a failed load with no rows as its error alone, not as an empty table', async () => {
+    const { host, element, update } = await render();
+    host.list.set({
+      items: () => [],
+      total: () => 0,
+      page: () => 1,
+      pageSize: () => 20,
+      loading: () => false,
+      error: () => ({ message: '', details: [], messageKey: 'errors.network' }),
+      retry: () => undefined,
+      sortOrder: () => null,
+      tableChange: () => undefined,
+    });
+    await update();
+    expect(element.querySelector('[data-testid="list-error"]')?.textContent).toContain('Cannot reach the server');
+    expect(element.querySelector('nz-table')).toBeNull();
   });
 });
 

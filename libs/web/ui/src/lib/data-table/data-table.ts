@@ -14,6 +14,7 @@ import {
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { displayValue, readerLanguage } from '../display/display.pipe';
 import { ErrorAlert } from '../error-alert/error-alert';
@@ -42,13 +43,13 @@ export class Attrs {
 
 /**
  * A table of rows described by columns: with `list`, a server-paged list (its page, page size, sort, loading and
- * load error with a retry); with `rows`, rows at hand (paged in the browser when given a `pageSize`). Empty values show
+ * load error with a retry: the error alone when there are no rows); with `rows`, rows at hand (paged in the browser when given a `pageSize`). Empty values show
  * as `—`; cells a kind cannot draw come from `crmCell` templates of the same key.
  */
 @Component({
   selector: 'crm-data-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NgTemplateOutlet, RouterLink, TranslatePipe, NzTableModule, Attrs, ErrorAlert],
+  imports: [NgTemplateOutlet, RouterLink, TranslatePipe, NzSkeletonModule, NzTableModule, Attrs, ErrorAlert],
   templateUrl: './data-table.html',
   styles: `
     :host {
@@ -84,6 +85,7 @@ export class DataTable {
   protected readonly templates = computed(() => new Map(this.cells().map((c) => [c.key(), c.template])));
   protected readonly data = computed(() => this.list()?.items() ?? this.rows());
   protected readonly align = columnAlign;
+  protected readonly isLoading = computed(() => this.list()?.loading() ?? this.loading());
 
   protected value(column: TableColumn, row: unknown): unknown {
     const value = cellValue(column, row as never);

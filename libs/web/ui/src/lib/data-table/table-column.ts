@@ -45,7 +45,7 @@ export interface TableList<T> {
   page: () => number;
   pageSize: () => number;
   loading: () => boolean;
-  error: () => { message: string; details: readonly { field: string; message: string }[] } | null;
+  error: () => { message: string; details: readonly { field: string; message: string }[]; messageKey?: string } | null;
   retry(): void;
   sortOrder(field: string): 'ascend' | 'descend' | null;
   tableChange(params: { pageIndex: number; pageSize: number; sort: { key: string; value: string | null }[] }): void;

@@ -4,7 +4,18 @@ import { ErrorDetail } from '@crm/shared/domain';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 
-/** An error a page shows next to its form or list: the server's message, each field it names, and maybe a retry. */
+/** What an error alert shows (a `ShownError` of @crm/web/core). */
+export interface ShownErrorLike {
+  message: string;
+  details: readonly ErrorDetail[];
+  /** The i18n key shown instead of `message`. */
+  messageKey?: string;
+}
+
+/**
+ * An error a page shows next to its form or list: the server's message (or, with `messageKey`, the text of that i18n
+ * key: the server unreachable or failing), each field it names, and maybe a retry.
+ */
 @Component({
   selector: 'crm-error-alert',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -21,7 +32,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
   `,
 })
 export class ErrorAlert {
-  readonly error = input.required<{ message: string; details: readonly ErrorDetail[] }>();
+  readonly error = input.required<ShownErrorLike>();
   /** `warning` for problems found before sending. */
   readonly type = input<'error' | 'warning'>('error');
   /** The i18n key naming a detail's field, shown before the field's code; none shows the code alone. */

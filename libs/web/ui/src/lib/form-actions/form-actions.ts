@@ -1,14 +1,15 @@
 import { booleanAttribute, ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { ErrorAlert } from '../error-alert/error-alert';
 import { SaveState } from '../save-state';
 
-/** The end of an editor: the save's error (if any), then the save and cancel buttons. */
+/** The end of an editor: the save's error (if any), then the save (saying why when it is disabled) and cancel buttons. */
 @Component({
   selector: 'crm-form-actions',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, ErrorAlert, NzButtonModule],
+  imports: [TranslatePipe, ErrorAlert, NzButtonModule, NzTooltipModule],
   templateUrl: './form-actions.html',
   styles: `
     :host {
@@ -28,6 +29,8 @@ export class FormActions {
   /** The save: the save button spins while it runs, its error shows. */
   readonly action = input.required<SaveState>();
   readonly canSave = input(true, { transform: booleanAttribute });
+  /** The i18n key of why the save is disabled, shown on hover. */
+  readonly disabledReason = input('common.fillRequired');
   /** The i18n keys of the buttons' labels. */
   readonly saveLabel = input('common.save');
   readonly cancelLabel = input('common.cancel');

@@ -88,12 +88,15 @@ describe('FormDialog', () => {
     expect(save()?.classList).toContain('ant-btn-loading');
   });
 
-  it('disables save until it can save', async () => {
+  it('disables save until it can save, and says why', async () => {
     const fixture = await render();
     const host = fixture.componentInstance;
+    const whyNot = () => modal()?.querySelector('[data-testid="cancel-application-why-not"]');
+    expect(whyNot()?.getAttribute('aria-label')).toBeNull();
     host.ready.set(false);
     await fixture.whenStable();
     expect(save()?.disabled).toBe(true);
+    expect(whyNot()?.getAttribute('aria-label')).toBe('common.fillRequired');
   });
 
   it('is shown while it is there', async () => {

@@ -2,19 +2,27 @@ import { booleanAttribute, ChangeDetectionStrategy, Component, input, output } f
 import { TranslatePipe } from '@ngx-translate/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { ErrorAlert } from '../error-alert/error-alert';
 import { SaveState } from '../save-state';
 
 /**
  * The one dialog of the web kit: it asks for a few values and saves (or confirms) them. It shows the title, the
- * save's error (if any, with the fields it names) above the projected fields, then the cancel and save buttons.
+ * save's error (if any, with the fields it names) above the projected fields, then the cancel and save buttons (a
+ * disabled save says why on hover).
  * Shown while it is there: wrap it in `@if`. A click outside does not close it.
  */
 @Component({
   selector: 'crm-form-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, ErrorAlert, NzButtonModule, NzModalModule],
+  imports: [TranslatePipe, ErrorAlert, NzButtonModule, NzModalModule, NzTooltipModule],
   templateUrl: './form-dialog.html',
+  styles: `
+    .save {
+      display: inline-block;
+      margin-inline-start: 8px;
+    }
+  `,
 })
 export class FormDialog {
   /** The title, as shown. */
@@ -22,6 +30,8 @@ export class FormDialog {
   /** The save: the save button spins while it runs, its error shows. */
   readonly action = input.required<SaveState>();
   readonly canSave = input(true, { transform: booleanAttribute });
+  /** The i18n key of why the save is disabled, shown on hover. */
+  readonly disabledReason = input('common.fillRequired');
   /** A red save button, for a step that cannot be undone. */
   readonly danger = input(false, { transform: booleanAttribute });
   /** The i18n keys of the buttons' labels. */

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { booleanAttribute, ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
@@ -6,11 +6,15 @@ const COLOURS: Record<string, string> = {
   on_time: 'green',
   warning: 'orange',
   overdue: 'red',
+  late: 'gold',
   stopped_on_time: 'cyan',
-  stopped_late: 'volcano',
+  stopped_late: 'gold',
 };
 
-/** The SLA state of a step, application or clock as a coloured tag: on time, warning, overdue, met, missed. */
+/**
+ * The SLA state of a step, application or clock as a coloured tag: on time, warning, overdue, met, missed. Something
+ * `finished` past its limit is an amber "late", not a red "overdue" that reads as a failure.
+ */
 @Component({
   selector: 'crm-sla-tag',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -19,5 +23,8 @@ const COLOURS: Record<string, string> = {
 })
 export class SlaTag {
   readonly sla = input.required<string>();
-  protected readonly colour = computed(() => COLOURS[this.sla()] ?? 'default');
+  /** The step or application is done: overdue reads as finished late. */
+  readonly finished = input(false, { transform: booleanAttribute });
+  protected readonly shown = computed(() => (this.finished() && this.sla() === 'overdue' ? 'late' : this.sla()));
+  protected readonly colour = computed(() => COLOURS[this.shown()] ?? 'default');
 }

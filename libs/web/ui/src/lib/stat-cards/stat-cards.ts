@@ -4,6 +4,7 @@ import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
+import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzStatisticModule } from 'ng-zorro-antd/statistic';
 
 /** One key figure: its title (an i18n key), value, and optionally a suffix, a colour and a `data-testid`. */
@@ -17,11 +18,22 @@ export interface Stat {
   link?: { path: string; queryParams?: Record<string, string> };
 }
 
-/** Key figures side by side, a card each (four to a row on wide screens, two on narrow ones). */
+/**
+ * Key figures side by side, a card each (four to a row on wide screens, two on narrow ones); while `loading`, each
+ * value is a skeleton, not a zero.
+ */
 @Component({
   selector: 'crm-stat-cards',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NgTemplateOutlet, RouterLink, TranslatePipe, NzCardModule, NzGridModule, NzStatisticModule],
+  imports: [
+    NgTemplateOutlet,
+    RouterLink,
+    TranslatePipe,
+    NzCardModule,
+    NzGridModule,
+    NzSkeletonModule,
+    NzStatisticModule,
+  ],
   template: `
     <div nz-row [nzGutter]="16">
       @for (s of stats(); track s.title) {
@@ -42,8 +54,12 @@ export interface Stat {
         [nzValue]="display(s.value)"
         [nzSuffix]="s.suffix ?? ''"
         [nzValueStyle]="s.colour ? { color: s.colour } : {}"
+        [nzValueTemplate]="loading() ? skeleton : undefined"
         [attr.data-testid]="s.testId ?? null"
       />
+    </ng-template>
+    <ng-template #skeleton>
+      <nz-skeleton-element nzType="input" [nzActive]="true" nzSize="small" data-testid="loading" />
     </ng-template>
   `,
   styles: `
@@ -59,6 +75,8 @@ export interface Stat {
 export class StatCards {
   private readonly locale = inject(LOCALE_ID);
   readonly stats = input.required<readonly Stat[]>();
+  /** The figures are being loaded: their values are not known yet. */
+  readonly loading = input(false);
 
   /** A number with the locale's grouping (1,804), at most two decimals; text as given. */
   protected display(value: number | string): string {
