@@ -27,6 +27,8 @@ export function taskDetail(task: Pick<ServiceTask, 'summary' | 'plan'>): string 
 export function daysOverdue(task: Pick<ServiceTask, 'state' | 'dueOn'>, today: string): number | null {
   if (task.state !== 'open' || task.dueOn >= today) return null;
   return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${task.dueOn}T00:00:00Z`)) / 86_400_000);
+}
+
 /** My day's groups of open tasks: overdue, due today, due the rest of this week (to Sunday), due later. */
 export type TaskGroupKey = 'overdue' | 'today' | 'thisWeek' | 'later';
 
