@@ -36,6 +36,8 @@ test('leadership opens the C-rated, overdue tasks and escalations tiles: each li
   page,
   request,
 }) => {
+  // Up to three lists, each a page load and a count on a busy machine.
+  test.setTimeout(180_000);
   const company = await values(request);
   const opened = CODES.filter((code) => company[code] > 0);
   expect(opened.length).toBeGreaterThan(0);
