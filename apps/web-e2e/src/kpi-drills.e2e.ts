@@ -27,6 +27,8 @@ async function values(request: APIRequestContext, region?: string): Promise<Reco
 async function openTile(page: Page, code: Code, value: number): Promise<void> {
   const shown = value.toLocaleString('en');
   await expect(page.getByTestId(`kpi-value-${code}`)).toHaveText(shown, { timeout: 20_000 });
+  // The tiles are drawn again when a load ends: click once they have settled.
+  await expect(page.getByTestId('kpi-tiles').locator('.ant-spin-spinning')).toHaveCount(0, { timeout: 20_000 });
   await page.getByTestId(`kpi-value-${code}`).click();
   await expect(page).toHaveURL(new RegExp(`${DRILLS[code].path}\\?`));
   await expect(page.getByTestId(DRILLS[code].total)).toHaveText(DRILLS[code].text(shown), { timeout: 20_000 });
@@ -36,6 +38,8 @@ test('leadership opens the C-rated, overdue tasks and escalations tiles: each li
   page,
   request,
 }) => {
+  // Up to three lists, each a page load and a count on a busy machine.
+  test.setTimeout(180_000);
   const company = await values(request);
   const opened = CODES.filter((code) => company[code] > 0);
   expect(opened.length).toBeGreaterThan(0);

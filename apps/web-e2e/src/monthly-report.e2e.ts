@@ -16,6 +16,8 @@ function lastMonth(): string {
 test('leadership generates last month, opens the printable report, prints it to an A4 PDF and downloads the .xlsx', async ({
   page,
 }) => {
+  // The generation computes the month's snapshot, then the company's, the league's and each region's figures.
+  test.setTimeout(120_000);
   const period = lastMonth();
   await login(page, 'leader');
   await page.getByTestId('nav').getByText('月度报告').click();
