@@ -2,7 +2,6 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideTranslateService } from '@ngx-translate/core';
 import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
-import { LanguageService } from '@crm/web/core';
 import { ExportChoice, ExportMenu } from './export-menu';
 
 @Component({
@@ -18,7 +17,6 @@ describe('ExportMenu', () => {
 
   it('drops down the formats and the raw codes from its button and emits the one chosen, in the UI language', async () => {
     TestBed.configureTestingModule({ providers: [provideTranslateService({ lang: 'en' }), provideNzIconsTesting()] });
-    TestBed.inject(LanguageService).current.set('en');
     const fixture = TestBed.createComponent(Host);
     fixture.autoDetectChanges();
     await fixture.whenStable();

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
-import { TranslatePipe } from '@ngx-translate/core';
-import { Language, LanguageService } from '@crm/web/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { DisplayLanguage } from '@crm/shared/domain';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -14,7 +14,7 @@ export type ExportFormat = 'csv' | 'xlsx';
  */
 export interface ExportChoice {
   format: ExportFormat;
-  lang: Language;
+  lang: DisplayLanguage;
   raw: boolean;
 }
 
@@ -26,7 +26,7 @@ export interface ExportChoice {
   templateUrl: './export-menu.html',
 })
 export class ExportMenu {
-  private readonly language = inject(LanguageService);
+  private readonly translate = inject(TranslateService);
   /** The i18n key of the button's label. */
   readonly label = input.required<string>();
   /** The test ids are `<testIdPrefix>` (the button), `-csv`, `-xlsx` and `-raw`. */
@@ -34,6 +34,7 @@ export class ExportMenu {
   readonly chosen = output<ExportChoice>();
 
   protected choose(format: ExportFormat, raw = false): void {
-    this.chosen.emit({ format, lang: this.language.current(), raw });
+    const lang = this.translate.getCurrentLang() === 'en' ? 'en' : 'zh-CN';
+    this.chosen.emit({ format, lang, raw });
   }
 }
