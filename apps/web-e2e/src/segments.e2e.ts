@@ -20,7 +20,7 @@ async function settledCount(page: Page): Promise<number> {
 
 /** Downloads the export chosen from the export menu (`export-csv`, `export-raw`, …) and reads its lines. */
 async function exportLines(page: Page, item: string): Promise<string[]> {
-  await page.getByTestId('export').hover();
+  await page.getByTestId('export').click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(item).click()]);
   const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
   return csv.split(/\r?\n/).filter((line) => line !== '');

@@ -22,7 +22,7 @@ describe('ExportMenu', () => {
     await fixture.whenStable();
     const button = fixture.nativeElement.querySelector('[data-testid="request-export"]') as HTMLButtonElement;
     expect(button.textContent?.trim()).toBe('requests.export');
-    button.dispatchEvent(new MouseEvent('mouseenter'));
+    button.click();
     await new Promise((resolve) => setTimeout(resolve, 200));
     await fixture.whenStable();
     document.querySelector<HTMLElement>('[data-testid="request-export-xlsx"]')?.click();

@@ -18,7 +18,7 @@ export interface ExportChoice {
   raw: boolean;
 }
 
-/** A list's export button: it drops down the formats and the raw codes, and emits the one chosen. */
+/** A list's export button: a click (phones have no hover) drops down the formats and the raw codes, and emits the one chosen. */
 @Component({
   selector: 'crm-export-menu',
   changeDetection: ChangeDetectionStrategy.OnPush,
