@@ -465,7 +465,8 @@ async function main(): Promise<void> {
         let rssPeak = rssBefore;
         const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(pid))), 100);
         const started = Date.now();
-        const res = await fetch(`${baseUrl}/api/segments/${segment.id}/export?format=csv`, { headers: auth });
+        // Raw: the CSV PostgreSQL writes by COPY, next to the same COPY without HTTP.
+        const res = await fetch(`${baseUrl}/api/segments/${segment.id}/export?format=csv&raw=true`, { headers: auth });
         let lines = 0;
         for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>)
           for (const byte of chunk) if (byte === 10) lines++;

@@ -121,7 +121,7 @@ describe('exports', () => {
       [t.userIds['marketing']],
     );
     exportPaths = [
-      `/segments/${segmentId}/export?format=csv`,
+      `/segments/${segmentId}/export?format=csv&raw=true`,
       `/segments/${segmentId}/export?format=xlsx`,
       '/vip/export?format=csv',
       '/vip/export?format=xlsx',
@@ -131,18 +131,26 @@ describe('exports', () => {
 
   it('writes a name that is a formula as text in the CSV and the workbook of segments and the VIP list', async () => {
     const region = encodeURIComponent('@龙湾区');
-    const segmentCsv = (await download(`/segments/${hostileSegmentId}/export?format=csv`)).toString('utf8');
+    const segmentCsv = (await download(`/segments/${hostileSegmentId}/export?format=csv&raw=true`)).toString('utf8');
     // name, region and arrears
     const row = segmentCsv.split('\n')[1].split(',');
     expect([row[1], row[4], row[10]]).toEqual([`'${HOSTILE}`, `'@龙湾区`, '-2.00']);
+    // Read by people: the same, and the negative amount a figure (display-format), not a formula.
+    const readable = (await download(`/segments/${hostileSegmentId}/export?format=csv`)).toString('utf8');
+    const readableRow = readable.split('\r\n')[1];
+    for (const cell of [`'${HOSTILE}`, `'@龙湾区`, '-¥2.00']) expect(readableRow).toContain(`,${cell},`);
 
-    const vipCsv = (await download(`/vip/export?format=csv&region=${region}`)).toString('utf8');
-    const vipRow = vipCsv.split('\r\n')[1].split(',');
-    expect([vipRow[2], vipRow[3]]).toEqual([`'${HOSTILE}`, `'@龙湾区`]);
+    for (const query of [`format=csv&region=${region}`, `format=csv&raw=true&region=${region}`]) {
+      const vipCsv = (await download(`/vip/export?${query}`)).toString('utf8');
+      const vipRow = vipCsv.split('\r\n')[1].split(',');
+      expect([vipRow[2], vipRow[3]]).toEqual([`'${HOSTILE}`, `'@龙湾区`]);
+    }
 
     for (const path of [
       `/segments/${hostileSegmentId}/export?format=xlsx`,
+      `/segments/${hostileSegmentId}/export?format=xlsx&raw=true`,
       `/vip/export?format=xlsx&region=${region}`,
+      `/vip/export?format=xlsx&raw=true&region=${region}`,
     ]) {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load((await download(path)) as unknown as ArrayBuffer);
@@ -185,12 +193,12 @@ describe('exports', () => {
       expect(await e.complete).toBe(false);
     }
     // And every slot is free again: a whole export goes through.
-    const csv = await download(`/segments/${segmentId}/export?format=csv`);
+    const csv = await download(`/segments/${segmentId}/export?format=csv&raw=true`);
     expect(csv.toString('utf8').split('\n')).toHaveLength(1 + MEMBERS + 1 + 1);
   }, 60_000);
 
   it.each([
-    ['a COPY', `/segments/{id}/export?format=csv`, 'COPY export_rows%'],
+    ['a COPY', `/segments/{id}/export?format=csv&raw=true`, 'COPY export_rows%'],
     ['a cursor', `/segments/{id}/export?format=xlsx`, 'FETCH %'],
   ])(
     'breaks off the download when %s export fails midway',

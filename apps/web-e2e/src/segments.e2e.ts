@@ -18,6 +18,14 @@ async function settledCount(page: Page): Promise<number> {
   return Number((await count.textContent())?.replace(/[^\d]/g, ''));
 }
 
+/** Downloads the export chosen from the export menu (`export-csv`, `export-raw`, …) and reads its lines. */
+async function exportLines(page: Page, item: string): Promise<string[]> {
+  await page.getByTestId('export').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(item).click()]);
+  const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+  return csv.split(/\r?\n/).filter((line) => line !== '');
+}
+
 test('marketing builds a segment from two groups, watches the live count, saves it and exports its members', async ({
   page,
 }) => {
@@ -85,12 +93,17 @@ test('marketing builds a segment from two groups, watches the live count, saves 
   await page.waitForTimeout(1000); // the charts' opening animation
   await page.screenshot({ path: join(SCREENSHOTS, 'segment.png'), fullPage: true });
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
-  const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
-  const lines = csv.split(/\r?\n/).filter((line) => line !== '');
-  expect(lines[0]).toMatch(/^accountNo,name,industry,voltageKv,region,/);
+  // The export is in the UI's language: the member list's labels as headers, names for codes.
+  const lines = await exportLines(page, 'export-csv');
+  expect(lines[0]).toMatch(/^户号,客户名称,行业,电压等级,供电区域,生命周期阶段,/);
   expect(lines.length - 1).toBe(goldOrAaa);
   expect(lines[1]).toMatch(/^\d+,/);
+  expect(lines[1]).toMatch(/,(10|35) kV,/);
+  expect(lines[1]).not.toMatch(/,(active|gold|standard|large_industry),/);
+  // Raw codes for integrations: the API's field names and codes.
+  const raw = await exportLines(page, 'export-raw');
+  expect(raw[0]).toMatch(/^accountNo,name,industry,voltageKv,region,stage,/);
+  expect(raw.length - 1).toBe(goldOrAaa);
 });
 
 test('the segment builder picks a whole industry section: its live count is the sum of its divisions', async ({

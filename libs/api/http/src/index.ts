@@ -3,6 +3,7 @@ export * from './lib/error.filter';
 export * from './lib/page-query.dto';
 export * from './lib/access.decorators';
 export * from './lib/table-export';
+export * from './lib/export-fields';
 export * from './lib/database-unavailable';
 export * from './lib/throttled-log';
 export * from './lib/request-input';

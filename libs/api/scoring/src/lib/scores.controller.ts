@@ -3,26 +3,12 @@ import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
 import { ChangeHistoryService } from '@crm/api/change-history';
 import { CustomersService } from '@crm/api/customers';
 import { ExportStreams } from '@crm/api/database';
-import { ApiController, ExportColumn, GetForAll, UuidParam } from '@crm/api/http';
+import { ApiController, exportColumns, GetForAll, UuidParam } from '@crm/api/http';
 import { CreditListEntry, CreditSummary, CustomerScores, Page, VipListEntry, VipSummary } from '@crm/shared/domain';
 import type { Response } from 'express';
 import { ScoreExportDto, ScoreFilterDto } from './dto/score-query.dto';
 import { ScoresRepository } from './scores.repository';
-
-const VIP_COLUMNS: ExportColumn<VipListEntry>[] = [
-  { header: 'rank', value: (e) => e.rank },
-  { header: 'accountNo', value: (e) => e.customer.accountNo },
-  { header: 'name', value: (e) => e.customer.name },
-  { header: 'region', value: (e) => e.customer.region },
-  { header: 'industry', value: (e) => e.customer.industry },
-  { header: 'manager', value: (e) => e.manager?.displayName ?? null },
-  { header: 'score', value: (e) => e.score },
-  { header: 'tier', value: (e) => e.tier },
-  { header: 'previousScore', value: (e) => e.previousScore },
-  { header: 'delta', value: (e) => e.delta },
-  { header: 'revenue12Months', value: (e) => e.revenue12Months },
-  { header: 'creditRating', value: (e) => e.creditRating },
-];
+import { VIP_EXPORT } from './vip-export';
 
 /**
  * The scores as people read them: a customer's, the VIP list for leadership and the credit-risk views.
@@ -53,7 +39,10 @@ export class ScoresController {
     return this.scores.vipSummary(scope, query);
   }
 
-  /** The filtered VIP list as CSV or .xlsx, streamed; the change history records who exported how many rows. */
+  /**
+   * The filtered VIP list as CSV or .xlsx, streamed, in `lang` (or raw); the change history records who exported
+   * how many rows.
+   */
   @GetForAll('vip/export')
   async vipExport(
     @CurrentUser() user: AuthUser,
@@ -64,7 +53,13 @@ export class ScoresController {
     const { format, tier, rating, region, industry, managerId } = query;
     // Filters not given are left out when stored (JSON has no undefined).
     const filter = { tier, rating, region, industry, managerId };
-    const rows = await this.exports.table(res, format, 'vip-list', VIP_COLUMNS, this.scores.vipExport(scope, query));
+    const rows = await this.exports.table(
+      res,
+      format,
+      'vip-list',
+      exportColumns(VIP_EXPORT, query),
+      this.scores.vipExport(scope, query),
+    );
     await this.history.recordExport(user, { kind: 'vip_list', target: null, name: null, format, filter, rows });
   }
 

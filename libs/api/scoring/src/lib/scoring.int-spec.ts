@@ -1,10 +1,21 @@
 import { CustomersModule } from '@crm/api/customers';
 import { NotificationsModule } from '@crm/api/notifications';
 import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
-import { chinaDate } from '@crm/shared/domain';
+import { chinaDate, segmentField, VipListEntry, VipTier } from '@crm/shared/domain';
+import ExcelJS from 'exceljs';
 import { metricsStaleInsertFrom, MetricsRefreshService, ScoringModule, ScoringRunService } from '../index';
 
 const DAY = 86_400_000;
+/** The names of a tier in the exports, Chinese and English: the segment vocabulary's (one name per tier). */
+const tierNames = (tier: VipTier) => {
+  const known = segmentField('vipTier')?.values?.find((v) => v.value === tier);
+  return [known?.label, known?.labelEn];
+};
+/** The cells of a CSV line (quoted cells unquoted). */
+const csvCells = (line: string) =>
+  [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)]
+    .slice(0, -1)
+    .map(([, cell]) => (cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell));
 const today = chinaDate(new Date());
 /** The first day of the month `back` months before this one. */
 const month = (back: number) => {
@@ -250,23 +261,71 @@ describe('VIP and credit scoring', () => {
     expect(blacklist.items).toEqual([expect.objectContaining({ blacklistReason: 'theft', arrears: 2000 })]);
   });
 
-  it('exports the VIP list as CSV and as an Excel workbook', async () => {
-    const csv = await fetch(`${t.baseUrl}/api/vip/export?format=csv`, {
-      headers: { authorization: `Bearer ${t.tokens['leader']}` },
-    });
-    const bytes = new Uint8Array(await csv.arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM that makes Excel read UTF-8
-    const text = new TextDecoder().decode(bytes);
-    expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(text.split('\r\n')[0]).toBe(
+  it('exports the VIP list as CSV and as an Excel workbook, in Chinese, in English or raw', async () => {
+    const download = (query: string) =>
+      fetch(`${t.baseUrl}/api/vip/export?${query}`, { headers: { authorization: `Bearer ${t.tokens['leader']}` } });
+    const lines = async (query: string) => {
+      const res = await download(query);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/csv');
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM that makes Excel read UTF-8
+      return new TextDecoder().decode(bytes).trim().split('\r\n');
+    };
+    const list = (await t.request('GET', '/vip', { as: 'leader' })).body.items as VipListEntry[];
+    const first = list[0];
+
+    const raw = await lines('format=csv&raw=true');
+    expect(raw[0]).toBe(
       'rank,accountNo,name,region,industry,manager,score,tier,previousScore,delta,revenue12Months,creditRating',
     );
-    expect(text.trim().split('\r\n')).toHaveLength(5);
-    const xlsx = await fetch(`${t.baseUrl}/api/vip/export?format=xlsx`, {
-      headers: { authorization: `Bearer ${t.tokens['leader']}` },
-    });
-    const zip = new Uint8Array(await xlsx.arrayBuffer());
-    expect([zip[0], zip[1]]).toEqual([0x50, 0x4b]); // a zip: PK
+    expect(raw).toHaveLength(5);
+    expect(raw[1].split(',').slice(0, 5)).toEqual(['1', first.customer.accountNo, first.customer.name, '龙湾区', '38']);
+    expect(raw[1].split(',')[7]).toBe(first.tier);
+    expect(raw[1].split(',')[10]).toBe(String(first.revenue12Months));
+
+    const zh = await lines('format=csv');
+    expect(zh[0]).toBe('排名,户号,客户,区域,行业,客户经理,价值分,等级,上次价值分,较上次,近 12 个月电费,信用');
+    expect(zh).toHaveLength(5);
+    const zhRow = csvCells(zh[1]);
+    expect(zhRow.slice(0, 5)).toEqual([
+      '1',
+      first.customer.accountNo,
+      first.customer.name,
+      '龙湾区',
+      '38 电气机械和器材制造业',
+    ]);
+    expect(zhRow[7]).toBe(tierNames(first.tier)[0]);
+    expect(zhRow[10]).toBe(`¥${first.revenue12Months.toLocaleString('en', { minimumFractionDigits: 2 })}`);
+    expect(zhRow[11]).toBe(first.creditRating);
+
+    const en = await lines('format=csv&lang=en&raw=false');
+    expect(en[0]).toBe(
+      'Rank,Account no.,Customer,Region,Industry,Manager,Score,Tier,Previous score,Change,"Revenue, 12 months",Credit',
+    );
+    const enRow = csvCells(en[1]);
+    expect(enRow.slice(3, 5)).toEqual(['Longwan', '38 Electrical machinery and equipment']);
+    expect(enRow[7]).toBe(tierNames(first.tier)[1]);
+    for (const line of [...zh, ...en].slice(1)) expect(csvCells(line)).not.toContain(first.tier);
+
+    const xlsx = await download('format=xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await xlsx.arrayBuffer()) as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['排名', '户号', '客户']);
+    expect((sheet.getRow(2).values as unknown[])[8]).toBe(tierNames(first.tier)[0]);
+    const rawXlsx = new ExcelJS.Workbook();
+    await rawXlsx.xlsx.load((await (await download('format=xlsx&raw=true')).arrayBuffer()) as ArrayBuffer);
+    expect((rawXlsx.worksheets[0].getRow(2).values as unknown[])[8]).toBe(first.tier);
+  });
+
+  it('refuses an export language it does not know, naming the field', async () => {
+    const res = await t.request('GET', '/vip/export?lang=fr', { as: 'leader' });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('lang');
+    const raw = await t.request('GET', '/vip/export?raw=yes', { as: 'leader' });
+    expect(raw.status).toBe(400);
+    expect(JSON.stringify(raw.body)).toContain('raw');
   });
 
   it('gives the same scores when run again, with each score in its history', async () => {

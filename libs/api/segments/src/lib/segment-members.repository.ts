@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataScope } from '@crm/api/auth';
 import { ExportQuery, ExportRowsQuery, exportTextSql, Params, query } from '@crm/api/database';
-import { ExportColumn } from '@crm/api/http';
+import { codeName, ExportField, industryName, integerText, moneyText, regionName } from '@crm/api/http';
 import {
   Page,
   SEGMENT_DIMENSIONS,
@@ -106,26 +106,91 @@ export function toMember(r: MemberRow): SegmentMember {
   };
 }
 
+const kv = (v: string | number) => `${v} kV`;
+
 /**
- * The columns of a members export: the CSV's by COPY from `sql` (text through exportTextSql, so that no
- * cell is read as a formula), the workbook's from a SegmentMember.
+ * The columns of a members export, raw or readable (exportColumns; headers the member list's labels,
+ * apps/web/public/i18n/segments.*.json, and the segment vocabulary's): a raw CSV's by COPY from `sql` (text
+ * through exportTextSql, so that no cell is read as a formula), the others' from a SegmentMember.
  */
-export const MEMBER_EXPORT: (ExportColumn<SegmentMember> & { sql: string })[] = [
-  { header: 'accountNo', sql: exportTextSql('c.account_no'), value: (m) => m.accountNo },
-  { header: 'name', sql: exportTextSql('c.name'), value: (m) => m.name },
-  { header: 'industry', sql: exportTextSql('f.industry'), value: (m) => m.industry },
-  { header: 'voltageKv', sql: 'f.voltage_kv', value: (m) => m.voltageKv },
-  { header: 'region', sql: exportTextSql('f.region'), value: (m) => m.region },
-  { header: 'stage', sql: exportTextSql('f.stage'), value: (m) => m.stage },
-  { header: 'importance', sql: exportTextSql('f.importance'), value: (m) => m.importance },
-  { header: 'contractCapacityKva', sql: 'f.contract_capacity_kva', value: (m) => m.contractCapacityKva },
-  { header: 'manager', sql: exportTextSql('u.display_name'), value: (m) => m.manager?.displayName ?? null },
-  { header: 'kwh12m', sql: 'f.kwh_12m', value: (m) => m.kwh12m },
-  { header: 'arrears', sql: 'f.arrears', value: (m) => m.arrears },
-  { header: 'vipScore', sql: 'f.vip_score', value: (m) => m.vipScore },
-  { header: 'vipTier', sql: exportTextSql('f.vip_tier'), value: (m) => m.vipTier },
-  { header: 'creditScore', sql: 'f.credit_score', value: (m) => m.creditScore },
-  { header: 'creditRating', sql: exportTextSql('f.credit_rating'), value: (m) => m.creditRating },
+export const MEMBER_EXPORT: readonly (ExportField<SegmentMember> & { sql: string })[] = [
+  { key: 'accountNo', zh: '户号', en: 'Account no.', sql: exportTextSql('c.account_no'), raw: (m) => m.accountNo },
+  { key: 'name', zh: '客户名称', en: 'Customer', sql: exportTextSql('c.name'), raw: (m) => m.name },
+  {
+    key: 'industry',
+    zh: '行业',
+    en: 'Industry',
+    sql: exportTextSql('f.industry'),
+    raw: (m) => m.industry,
+    text: industryName,
+  },
+  { key: 'voltageKv', zh: '电压等级', en: 'Voltage', sql: 'f.voltage_kv', raw: (m) => m.voltageKv, text: kv },
+  {
+    key: 'region',
+    zh: '供电区域',
+    en: 'Region',
+    sql: exportTextSql('f.region'),
+    raw: (m) => m.region,
+    text: regionName,
+  },
+  {
+    key: 'stage',
+    zh: '生命周期阶段',
+    en: 'Stage',
+    sql: exportTextSql('f.stage'),
+    raw: (m) => m.stage,
+    text: codeName('stage'),
+  },
+  {
+    key: 'importance',
+    zh: '重要客户等级',
+    en: 'Important-customer class',
+    sql: exportTextSql('f.importance'),
+    raw: (m) => m.importance,
+    text: codeName('importance'),
+  },
+  {
+    key: 'contractCapacityKva',
+    zh: '合同容量 (kVA)',
+    en: 'Capacity (kVA)',
+    sql: 'f.contract_capacity_kva',
+    raw: (m) => m.contractCapacityKva,
+    text: integerText,
+  },
+  {
+    key: 'manager',
+    zh: '客户经理',
+    en: 'Account manager',
+    sql: exportTextSql('u.display_name'),
+    raw: (m) => m.manager?.displayName ?? null,
+  },
+  {
+    key: 'kwh12m',
+    zh: '近12个月用电量 (kWh)',
+    en: '12-month kWh',
+    sql: 'f.kwh_12m',
+    raw: (m) => m.kwh12m,
+    text: integerText,
+  },
+  { key: 'arrears', zh: '欠费', en: 'Arrears', sql: 'f.arrears', raw: (m) => m.arrears, text: moneyText },
+  { key: 'vipScore', zh: 'VIP 价值得分', en: 'VIP score', sql: 'f.vip_score', raw: (m) => m.vipScore },
+  {
+    key: 'vipTier',
+    zh: 'VIP 等级',
+    en: 'VIP tier',
+    sql: exportTextSql('f.vip_tier'),
+    raw: (m) => m.vipTier,
+    text: codeName('vipTier'),
+  },
+  { key: 'creditScore', zh: '信用得分', en: 'Credit score', sql: 'f.credit_score', raw: (m) => m.creditScore },
+  {
+    key: 'creditRating',
+    zh: '信用等级',
+    en: 'Credit rating',
+    sql: exportTextSql('f.credit_rating'),
+    raw: (m) => m.creditRating,
+    text: codeName('creditRating'),
+  },
 ];
 
 /** Reads of a segment's members: count, a sorted page, every member for export, the distribution. */
@@ -188,7 +253,7 @@ export class SegmentMembersRepository {
     };
   }
 
-  /** Every member in `sort` order as MEMBER_EXPORT's columns, for a CSV export by COPY. */
+  /** Every member in `sort` order as MEMBER_EXPORT's raw columns, for a raw CSV export by COPY. */
   exportCsv(source: MemberSource, scope: DataScope, sort: string): ExportQuery {
     const params = new Params();
     const { from, where } = sourceSql(source, scope, params);

@@ -2,7 +2,7 @@ import { Body, Delete, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/co
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
 import { ChangeHistoryService } from '@crm/api/change-history';
 import { ExportStreams } from '@crm/api/database';
-import { ApiController, Roles, UuidParam } from '@crm/api/http';
+import { ApiController, exportColumns, Roles, UuidParam } from '@crm/api/http';
 import {
   Page,
   ROLES,
@@ -105,8 +105,9 @@ export class SegmentsController {
   }
 
   /**
-   * Every member as CSV (default, by PostgreSQL's COPY) or .xlsx (from a database cursor), streamed. The
-   * change history records who exported how many rows (counted as they stream, or beforehand for COPY).
+   * Every member as CSV (default) or .xlsx, streamed, in `lang` from a database cursor, or raw (`raw=true`: a raw
+   * CSV by PostgreSQL's COPY). The change history records who exported how many rows (counted as they stream,
+   * or beforehand for COPY).
    */
   @Get(':id/export')
   async export(
@@ -119,20 +120,21 @@ export class SegmentsController {
     const segment = await this.segments.get(id);
     const fileName = `segment-${segment.name}`;
     const source = sourceOf(segment);
+    const columns = exportColumns(MEMBER_EXPORT, query);
     const rows =
-      query.format === 'xlsx'
-        ? await this.exports.table(
-            res,
-            'xlsx',
-            fileName,
-            MEMBER_EXPORT,
-            this.members.exportRows(source, scope, query.sort),
-          )
-        : await this.exports.csvByCopy(
+      query.raw && query.format === 'csv'
+        ? await this.exports.csvByCopy(
             res,
             fileName,
-            MEMBER_EXPORT.map((c) => c.header),
+            columns.map((c) => c.header),
             this.members.exportCsv(source, scope, query.sort),
+          )
+        : await this.exports.table(
+            res,
+            query.format,
+            fileName,
+            columns,
+            this.members.exportRows(source, scope, query.sort),
           );
     await this.changeHistory.recordExport(user, {
       kind: 'segment',

@@ -1,6 +1,7 @@
 import { CustomersModule } from '@crm/api/customers';
 import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
 import { SegmentRule } from '@crm/shared/domain';
+import ExcelJS from 'exceljs';
 import { SegmentSnapshotsService, SegmentsModule } from '../index';
 
 const VOLTAGES = [10, 35, 110];
@@ -329,29 +330,61 @@ describe('Segments', () => {
     expect(await history()).toEqual([{ takenOn: today, size: 4, joined: 2, left: 2 }]);
   });
 
-  it('exports the members as CSV and Excel, within the scope', async () => {
+  it('exports the members as CSV and Excel, within the scope, in Chinese, in English or raw', async () => {
     const segment = await save({ name: '导出', kind: 'dynamic', rule: and(cond('region', 'eq', '龙湾区')) });
-    const csv = async (as: string) => {
-      const res = await fetch(`${t.baseUrl}/api/segments/${segment.id}/export?format=csv`, {
+    const download = async (as: string, query: string) => {
+      const res = await fetch(`${t.baseUrl}/api/segments/${segment.id}/export?${query}`, {
         headers: { authorization: `Bearer ${t.tokens[as]}` },
       });
+      expect(res.status).toBe(200);
       expect(res.headers.get('content-disposition')).toContain('attachment');
-      return (await res.text())
+      return res;
+    };
+    const csv = async (as: string, query = 'format=csv&raw=true') =>
+      (await (await download(as, query)).text())
         .replace(/^\uFEFF/, '')
         .trim()
-        .split('\n');
-    };
+        .split(/\r?\n/);
     const lines = await csv('marketing');
     expect(lines[0]).toBe(
       'accountNo,name,industry,voltageKv,region,stage,importance,contractCapacityKva,manager,kwh12m,arrears,vipScore,vipTier,creditScore,creditRating',
     );
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual([0, 2, 4, 6, 8, 10].map((i) => accountNos[i]).sort());
+    expect(lines[1].split(',').slice(2, 7)).toEqual(['38', '10', '龙湾区', 'active', 'none']);
     expect(await csv('manager1')).toHaveLength(1 + 3);
-    const xlsx = await fetch(`${t.baseUrl}/api/segments/${segment.id}/export?format=xlsx`, {
-      headers: { authorization: `Bearer ${t.tokens['marketing']}` },
-    });
-    const zip = new Uint8Array(await xlsx.arrayBuffer());
-    expect([zip[0], zip[1]]).toEqual([0x50, 0x4b]);
+
+    // Customer 0 (sorted first): industry 38, 10 kV, active, 1,000 kWh, no arrears, standard, AAA.
+    const zh = await csv('marketing', 'format=csv');
+    expect(zh[0]).toBe(
+      '户号,客户名称,行业,电压等级,供电区域,生命周期阶段,重要客户等级,合同容量 (kVA),客户经理,近12个月用电量 (kWh),欠费,VIP 价值得分,VIP 等级,信用得分,信用等级',
+    );
+    expect(zh).toHaveLength(1 + 6);
+    const zhRow = zh[1].split(',');
+    expect(zhRow[0]).toBe(accountNos[0]);
+    expect(zhRow.slice(2, 7)).toEqual(['38 电气机械和器材制造业', '10 kV', '龙湾区', '在用', '非重要客户']);
+    expect(zh[1]).toContain(',"1,000",¥0.00,');
+    expect(zhRow.at(-1)).toBe('AAA');
+    expect(await csv('manager1', 'format=csv')).toHaveLength(1 + 3);
+
+    const en = await csv('marketing', 'format=csv&lang=en');
+    expect(en[0]).toMatch(/^Account no\.,Customer,Industry,Voltage,Region,Stage,Important-customer class,/);
+    expect(en[1]).toContain(',38 Electrical machinery and equipment,10 kV,Longwan,Active,Not important,');
+    // The two still applying have no scores: empty cells.
+    expect(en.at(-1)).toMatch(/,,,,$/);
+
+    for (const [query, header, stage] of [
+      ['format=xlsx', '户号', '在用'],
+      ['format=xlsx&lang=en', 'Account no.', 'Active'],
+      ['format=xlsx&raw=true', 'accountNo', 'active'],
+    ]) {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await (await download('marketing', query)).arrayBuffer()) as ArrayBuffer);
+      const sheet = workbook.worksheets[0];
+      expect([(sheet.getRow(1).values as unknown[])[1], (sheet.getRow(2).values as unknown[])[6]]).toEqual([
+        header,
+        stage,
+      ]);
+    }
   });
 
   it('compares a segment with the population over each dimension', async () => {

@@ -9,7 +9,7 @@ import {
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
 import { ChangeHistoryService } from '@crm/api/change-history';
 import { ExportStreams } from '@crm/api/database';
-import { ApiController, GetForAll, IdParam, PostAction, Roles, UuidParam } from '@crm/api/http';
+import { ApiController, exportColumns, GetForAll, IdParam, PostAction, Roles, UuidParam } from '@crm/api/http';
 import {
   Page,
   ROLES,
@@ -31,7 +31,7 @@ import {
   HandleWorkOrderDto,
   UrgeWorkOrderDto,
 } from './dto/work-order-steps.dto';
-import { workOrderExportColumns } from './work-order-export';
+import { WORK_ORDER_EXPORT } from './work-order-export';
 import { WorkOrderReportService } from './work-order-report.service';
 import { WorkOrdersRepository } from './work-orders.repository';
 import { WorkOrdersService } from './work-orders.service';
@@ -88,7 +88,7 @@ export class WorkOrdersController {
     return this.orders.updateLimit(user, String(id), body);
   }
 
-  /** The filtered list as CSV (or .xlsx), headers and names in `lang`; the change history records the export. */
+  /** The filtered list as CSV (or .xlsx), headers and names in `lang` (or raw); the change history records the export. */
   @GetForAll('requests/export')
   async export(
     @CurrentUser() user: AuthUser,
@@ -103,7 +103,7 @@ export class WorkOrdersController {
       res,
       format,
       lang === 'en' ? 'requests' : '工单',
-      workOrderExportColumns(lang),
+      exportColumns(WORK_ORDER_EXPORT, query),
       this.repository.exportRows(scope, query, lang),
     );
     await this.history.recordExport(user, { kind: 'work_orders', target: null, name: null, format, filter, rows });

@@ -348,7 +348,7 @@ describe('work orders', () => {
     expect(mine.body.items.map((o: { id: string }) => o.id)).toEqual([order.id]);
   });
 
-  it('exports the filtered list as CSV with headers and names in the language asked', async () => {
+  it('exports the filtered list as CSV with headers and names in the language asked, or raw', async () => {
     await receive({
       type: 'complaint',
       topic: 'temporary_power',
@@ -368,6 +368,29 @@ describe('work orders', () => {
     expect(zhLines[1]).toContain('投诉');
     expect(zhLines[1]).toContain('临时用电');
     expect(zhLines[1]).toContain('待处理');
+    expect(zhLines[1]).not.toContain('complaint');
+    // Received, in China time to the minute.
+    expect(zhLines[1].split(',')[0]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    const raw = await fetch(
+      `${t.baseUrl}/api/requests/export?raw=true&lang=en&q=${encodeURIComponent('临时用电投诉导出')}`,
+      { headers: { authorization: `Bearer ${t.tokens['manager1']}` } },
+    );
+    const rawLines = (await raw.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(rawLines[0]).toBe(
+      'receivedAt,accountNo,customerName,channel,externalRef,type,topic,summary,state,owner,contactDueAt,contactedAt,resolveDueAt,handledAt,sla,urgeCount,satisfaction,escalated,contradicted',
+    );
+    const rawRow = rawLines[1].split(',');
+    expect(rawRow[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect([rawRow[3], rawRow[5], rawRow[6], rawRow[8]]).toEqual([
+      'social_media',
+      'complaint',
+      'temporary_power',
+      'open',
+    ]);
+    expect(rawRow.slice(-2)).toEqual(['false', 'false']);
     const en = await fetch(`${t.baseUrl}/api/requests/export?lang=en&type=complaint&channel=social_media`, {
       headers: { authorization: `Bearer ${t.tokens['manager1']}` },
     });
@@ -388,13 +411,14 @@ describe('work orders', () => {
         .trim()
         .split('\r\n'),
     ).toHaveLength(1);
-    // The export is recorded once its last byte is sent: wait for the third.
+    // The export is recorded once its last byte is sent: wait for the fourth.
     const exports = () =>
       t.dataSource.query(
         `SELECT export ->> 'kind' AS kind, (export ->> 'rows')::int AS rows FROM change_history WHERE action = 'export' ORDER BY id`,
       );
-    for (let i = 0; i < 50 && (await exports()).length < 3; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 50 && (await exports()).length < 4; i++) await new Promise((r) => setTimeout(r, 100));
     expect(await exports()).toEqual([
+      { kind: 'work_orders', rows: 1 },
       { kind: 'work_orders', rows: 1 },
       { kind: 'work_orders', rows: 1 },
       { kind: 'work_orders', rows: 0 },

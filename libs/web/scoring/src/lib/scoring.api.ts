@@ -13,6 +13,7 @@ import {
   VipSummary,
 } from '@crm/shared/domain';
 import { httpParams, ListQuery, OWN_ERRORS } from '@crm/web/core';
+import type { ExportChoice } from '@crm/web/ui';
 import { firstValueFrom } from 'rxjs';
 
 export type ScoreFilter = Partial<Record<'tier' | 'rating' | 'region' | 'industry' | 'managerId', string>>;
@@ -34,10 +35,10 @@ export class ScoringApi {
     return firstValueFrom(this.http.get<VipSummary>('/api/vip/summary', { params: httpParams(filter) }));
   }
 
-  /** The filtered VIP list as a CSV or .xlsx file. */
-  async exportVip(filter: ScoreFilter, format: 'csv' | 'xlsx'): Promise<Blob> {
+  /** The filtered VIP list as a CSV or .xlsx file, in the language chosen or raw. */
+  async exportVip(filter: ScoreFilter, choice: ExportChoice): Promise<Blob> {
     return firstValueFrom(
-      this.http.get('/api/vip/export', { params: httpParams({ ...filter, format }), responseType: 'blob' }),
+      this.http.get('/api/vip/export', { params: httpParams({ ...filter, ...choice }), responseType: 'blob' }),
     );
   }
 

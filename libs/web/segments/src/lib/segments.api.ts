@@ -15,6 +15,7 @@ import {
   SegmentsOverview,
 } from '@crm/shared/domain';
 import { httpParams, ListQuery, OWN_ERRORS, ReferenceApi } from '@crm/web/core';
+import type { ExportChoice } from '@crm/web/ui';
 import { firstValueFrom } from 'rxjs';
 import { FieldChoices, toChoices } from './rule-text';
 
@@ -103,10 +104,10 @@ export class SegmentsApi {
     );
   }
 
-  /** The members as a CSV or .xlsx file. */
-  export(id: string, format: 'csv' | 'xlsx'): Promise<Blob> {
+  /** The members as a CSV or .xlsx file, in the language chosen or raw. */
+  export(id: string, choice: ExportChoice): Promise<Blob> {
     return firstValueFrom(
-      this.http.get(`/api/segments/${id}/export`, { params: httpParams({ format }), responseType: 'blob' }),
+      this.http.get(`/api/segments/${id}/export`, { params: httpParams(choice), responseType: 'blob' }),
     );
   }
 

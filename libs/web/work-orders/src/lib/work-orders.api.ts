@@ -14,6 +14,7 @@ import {
   WorkOrderView,
 } from '@crm/shared/domain';
 import { httpParams, ListQuery, OWN_ERRORS } from '@crm/web/core';
+import type { ExportChoice } from '@crm/web/ui';
 import { firstValueFrom, shareReplay } from 'rxjs';
 
 export const REQUEST_FILTERS = [
@@ -95,10 +96,11 @@ export class WorkOrdersApi {
     return firstValueFrom(this.http.put<WorkOrderLimitView>(`/api/requests/limits/${id}`, body, OWN_ERRORS));
   }
 
-  export(filters: Partial<RequestQuery>, format: 'csv' | 'xlsx', lang: string): Promise<Blob> {
+  /** The filtered list as a CSV or .xlsx file, in the language chosen or raw. */
+  export(filters: Partial<RequestQuery>, choice: ExportChoice): Promise<Blob> {
     return firstValueFrom(
       this.http.get('/api/requests/export', {
-        params: httpParams({ ...filters, format, lang }),
+        params: httpParams({ ...filters, ...choice }),
         responseType: 'blob',
       }),
     );

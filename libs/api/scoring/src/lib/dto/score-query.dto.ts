@@ -1,5 +1,14 @@
-import { EXPORT_FORMATS, ExportFormat, OptionalIn, OptionalText, OptionalUuid, PageQueryDto } from '@crm/api/http';
-import { CREDIT_RATINGS, CreditRating, VIP_TIERS, VipTier } from '@crm/shared/domain';
+import {
+  EXPORT_FORMATS,
+  ExportFormat,
+  ExportLang,
+  ExportRaw,
+  OptionalIn,
+  OptionalText,
+  OptionalUuid,
+  PageQueryDto,
+} from '@crm/api/http';
+import { CREDIT_RATINGS, CreditRating, DisplayLanguage, VIP_TIERS, VipTier } from '@crm/shared/domain';
 
 /** Filters of the VIP list and the credit-risk views. */
 export class ScoreFilterDto extends PageQueryDto {
@@ -12,4 +21,6 @@ export class ScoreFilterDto extends PageQueryDto {
 
 export class ScoreExportDto extends ScoreFilterDto {
   @OptionalIn(EXPORT_FORMATS, { default: 'csv' }) format: ExportFormat = 'csv';
+  @ExportLang() lang: DisplayLanguage = 'zh-CN';
+  @ExportRaw() raw = false;
 }

@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EXPORT_FORMATS, ExportFormat, IsOmittable, OptionalIn, OptionalText, PageQueryDto } from '@crm/api/http';
-import { SEGMENT_KINDS, SEGMENT_MEMBER_SORTS, SegmentKind, SegmentRule } from '@crm/shared/domain';
+import {
+  EXPORT_FORMATS,
+  ExportFormat,
+  ExportLang,
+  ExportRaw,
+  IsOmittable,
+  OptionalIn,
+  OptionalText,
+  PageQueryDto,
+} from '@crm/api/http';
+import { DisplayLanguage, SEGMENT_KINDS, SEGMENT_MEMBER_SORTS, SegmentKind, SegmentRule } from '@crm/shared/domain';
 import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 
 /** The most customers one request adds to a static segment. */
@@ -62,6 +71,9 @@ export class MembersQueryDto extends PageQueryDto {
 export class MembersExportDto {
   @OptionalIn(EXPORT_FORMATS, { default: 'csv' })
   format: ExportFormat = 'csv';
+
+  @ExportLang() lang: DisplayLanguage = 'zh-CN';
+  @ExportRaw() raw = false;
 
   @OptionalIn(SEGMENT_MEMBER_SORTS, { default: 'accountNo' })
   sort = 'accountNo';

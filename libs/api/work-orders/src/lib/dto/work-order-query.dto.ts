@@ -1,6 +1,8 @@
 import {
   EXPORT_FORMATS,
   ExportFormat,
+  ExportLang,
+  ExportRaw,
   OptionalDateString,
   OptionalIn,
   OptionalText,
@@ -13,6 +15,7 @@ import {
   ClockOutcome,
   ClockState,
   COMPLAINT_TOPICS,
+  DisplayLanguage,
   SATISFACTION_SCORES,
   SERVICE_REQUEST_TOPICS,
   WORK_ORDER_CHANNELS,
@@ -94,6 +97,6 @@ export class WorkOrderExportDto extends WorkOrderQueryDto {
   @OptionalIn(EXPORT_FORMATS, { default: 'csv' })
   format: ExportFormat = 'csv';
 
-  @OptionalIn(['zh-CN', 'en'], { default: 'zh-CN' })
-  lang: 'zh-CN' | 'en' = 'zh-CN';
+  @ExportLang() lang: DisplayLanguage = 'zh-CN';
+  @ExportRaw() raw = false;
 }

@@ -5,7 +5,7 @@ import {
   CellDef,
   Chart,
   DataTable,
-  ExportFormat,
+  ExportChoice,
   ExportMenu,
   FilterBar,
   ListFilter,
@@ -141,7 +141,7 @@ export class VipListPage implements OnInit {
     if (!this.isManager()) void this.reference.managers().then((m) => this.managers.set(m));
   }
 
-  async download(format: ExportFormat): Promise<void> {
-    saveFile(`vip-list.${format}`, await this.api.exportVip(this.list.filters(), format));
+  async download(choice: ExportChoice): Promise<void> {
+    saveFile(`vip-list.${choice.format}`, await this.api.exportVip(this.list.filters(), choice));
   }
 }

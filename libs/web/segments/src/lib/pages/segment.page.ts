@@ -11,6 +11,7 @@ import {
 } from '@crm/shared/domain';
 import { AuthStore, LanguageService, pagedList, saveFile, shownError, ShownError } from '@crm/web/core';
 import { SegmentPlanEnrol } from '@crm/web/service-plans';
+import { ExportChoice, ExportMenu } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -43,6 +44,7 @@ const JOINERS = 10;
     DisplayPipe,
     RouterLink,
     TranslatePipe,
+    ExportMenu,
     SegmentInsights,
     SegmentMembers,
     SegmentPlanEnrol,
@@ -124,10 +126,10 @@ export class SegmentPage implements OnInit {
     void this.load();
   }
 
-  protected async download(format: 'csv' | 'xlsx'): Promise<void> {
+  protected async download(choice: ExportChoice): Promise<void> {
     const segment = this.segment();
     if (!segment) return;
-    saveFile(`segment-${segment.name}.${format}`, await this.api.export(segment.id, format));
+    saveFile(`segment-${segment.name}.${choice.format}`, await this.api.export(segment.id, choice));
   }
 
   protected async remove(): Promise<void> {

@@ -5,7 +5,7 @@ import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { CLOCK_OUTCOMES, CLOCK_STATES, PersonRef, SATISFACTION_SCORES, WORK_ORDER_STATES } from '@crm/shared/domain';
 import { AuthStore, LanguageService, pagedList, saveFile } from '@crm/web/core';
-import { ExportFormat, ExportMenu, FilterBar, ListFilter, managerFilter } from '@crm/web/ui';
+import { ExportChoice, ExportMenu, FilterBar, ListFilter, managerFilter } from '@crm/web/ui';
 import { HttpClient } from '@angular/common/http';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -163,9 +163,9 @@ export class RequestListPage implements OnInit {
     );
   }
 
-  protected async download(format: ExportFormat): Promise<void> {
-    const blob = await this.api.export(this.apiQuery(this.list.filters()), format, this.language.current());
-    saveFile(`requests.${format}`, blob);
+  protected async download(choice: ExportChoice): Promise<void> {
+    const blob = await this.api.export(this.apiQuery(this.list.filters()), choice);
+    saveFile(`requests.${choice.format}`, blob);
   }
 
   /** The URL keeps the picked last day; the API's `to` is exclusive. */
