@@ -1,0 +1,105 @@
+/**
+ * Message codes: every text the API gives a person to read (error bodies, error details, import row errors,
+ * trigger reasons of tasks) carries a stable `code` and its `params` besides its English text. The web app
+ * renders `messages.<code>` in the reader's language (ngx-translate interpolates the params). This list is
+ * the one place the codes live: the translation test checks each has a zh-CN and an English text.
+ */
+export const MESSAGE_CODES = [
+  // The error body, by HTTP status.
+  'error.badRequest',
+  'error.unauthorized',
+  'error.forbidden',
+  'error.notFound',
+  'error.conflict',
+  'error.payloadTooLarge',
+  'error.unsupportedMediaType',
+  'error.unprocessable',
+  'error.tooManyRequests',
+  'error.internal',
+  'error.unavailable',
+  // A detail no more specific code names: its English message is a parameter.
+  'field.invalid',
+  'field.required',
+  'field.taken',
+  'field.notNul',
+  'field.tooDeep',
+  'field.mustBe',
+  'field.wholeNumber',
+  // class-validator constraints, by constraint name.
+  'validation.whitelistValidation',
+  'validation.isString',
+  'validation.maxLength',
+  'validation.minLength',
+  'validation.isLength',
+  'validation.min',
+  'validation.max',
+  'validation.isIn',
+  'validation.isInt',
+  'validation.isNumber',
+  'validation.isNumberWithPlaces',
+  'validation.isDateString',
+  'validation.isIso8601',
+  'validation.matches',
+  'validation.isObject',
+  'validation.isUuid',
+  'validation.isNotEmpty',
+  'validation.isArray',
+  'validation.isBoolean',
+  'validation.arrayMaxSize',
+  'validation.arrayMinSize',
+  'validation.isEmail',
+  'validation.nestedValidation',
+  'validation.isMainlandPhone',
+  // Domain rules.
+  'creditCode.length',
+  'creditCode.shape',
+  'creditCode.check',
+  'phone.format',
+  // Import row errors.
+  'import.required',
+  'import.minLength',
+  'import.maxLength',
+  'import.number',
+  'import.decimals',
+  'import.moreThan',
+  'import.atLeast',
+  'import.notNegative',
+  'import.atMost',
+  'import.oneOf',
+  'import.date',
+  'import.month',
+  'import.moment',
+  'import.inFuture',
+  'import.repeatsKey',
+  'import.unknownAccountNo',
+  'import.noBillToPay',
+  'import.closedCustomer',
+  'import.unknownIndustry',
+  'import.capacityRequired',
+  'import.managerRequired',
+  'import.notActiveManager',
+  'import.notCurrentManager',
+  'import.unknownChannel',
+  'import.unknownType',
+  'import.topicRequired',
+  'import.unknownTopic',
+  'import.topicNotOfType',
+  'import.notAColumn',
+  'import.columnTwice',
+  'import.columnMissing',
+  'import.badFile',
+  // Reasons of tasks the daily job makes on its own.
+  'trigger.consumptionDrop',
+  'trigger.zeroConsumption',
+  'trigger.ratingFall',
+  'trigger.overdueStep',
+] as const;
+
+export type MessageCode = (typeof MESSAGE_CODES)[number];
+
+/** The values a message's text interpolates (`{{name}}` in the translations). */
+export type MessageParams = Record<string, string | number>;
+
+export function isMessageCode(code: unknown): code is MessageCode {
+  return typeof code === 'string' && (MESSAGE_CODES as readonly string[]).includes(code);
+}
