@@ -7,6 +7,10 @@ import { DataImportModule } from '../index';
 
 const csv = (...lines: string[]) => lines.join('\n') + '\n';
 
+/** The row errors as an integrator reads them: row, field and English message. */
+const englishOf = (errors: { row: number; field: string | null; message: string }[]) =>
+  errors.map(({ row, field, message }) => ({ row, field, message }));
+
 describe('CSV import of customers, consumption, bills and payments', () => {
   let t: TestApp;
   let existing: { id: string; accountNo: string; creditCode: string; name: string };
@@ -80,7 +84,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
       expect(res.status).toBe(422);
       expect(res.body).toMatchObject({ accepted: 0, rejected: 5, inserted: 0, updated: 0 });
       expect(res.body.message).toContain('nothing was imported');
-      expect(res.body.errors).toEqual([
+      expect(englishOf(res.body.errors)).toEqual([
         { row: 2, field: 'creditCode', message: CREDIT_CODE_PROBLEMS.shape },
         { row: 2, field: 'industry', message: 'is not a GB/T 4754-2017 industry code' },
         { row: 2, field: 'voltageKv', message: 'must be one of 10, 20, 35, 66, 110, 220, 330, 500' },
@@ -94,6 +98,18 @@ describe('CSV import of customers, consumption, bills and payments', () => {
         { row: 5, field: 'contractCapacityKva', message: 'may have at most 2 decimals' },
         { row: 5, field: 'importance', message: expect.stringContaining('must be one of none') },
         { row: 6, field: 'accountNo', message: 'repeats the accountNo of row 1' },
+      ]);
+      // People read them by message code, in their language.
+      expect(res.body.errors.map((e: { code: string; params: object }) => [e.code, e.params])).toEqual([
+        ['creditCode.shape', {}],
+        ['import.unknownIndustry', {}],
+        ['import.oneOf', { values: '10, 20, 35, 66, 110, 220, 330, 500' }],
+        ['import.managerRequired', {}],
+        ['import.notCurrentManager', {}],
+        ['phone.format', {}],
+        ['import.decimals', { limit: 2 }],
+        ['import.oneOf', { values: expect.stringContaining('none') }],
+        ['import.repeatsKey', { key: 'accountNo', row: 1 }],
       ]);
       expect(await snapshot()).toEqual(before);
     });
@@ -170,7 +186,15 @@ describe('CSV import of customers, consumption, bills and payments', () => {
         accepted: 1,
         rejected: 1,
         inserted: 1,
-        errors: [{ row: 1, field: 'name', message: 'must have at least 2 characters' }],
+        errors: [
+          {
+            row: 1,
+            field: 'name',
+            message: 'must have at least 2 characters',
+            code: 'import.minLength',
+            params: { limit: 2 },
+          },
+        ],
       });
       const found = await t.dataSource.query('SELECT account_no FROM customers WHERE account_no = ANY($1)', [
         [good['accountNo'], bad['accountNo']],
@@ -197,7 +221,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
       );
       expect(refused.status).toBe(422);
       const required = 'is required for a connected customer (a new customer is imported as connected)';
-      expect(refused.body.errors).toEqual([
+      expect(englishOf(refused.body.errors)).toEqual([
         { row: 2, field: 'contractCapacityKva', message: required },
         { row: 3, field: 'contractCapacityKva', message: required },
       ]);
@@ -271,7 +295,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
         ),
       );
       expect(res.status).toBe(422);
-      expect(res.body.errors).toEqual([
+      expect(englishOf(res.body.errors)).toEqual([
         { row: 2, field: 'accountNo', message: 'is not the account number of any customer' },
         { row: 3, field: 'period', message: 'must be a month (YYYY-MM)' },
         { row: 4, field: 'period', message: 'is in the future' },
@@ -360,7 +384,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
         ),
       );
       expect(res.status).toBe(422);
-      expect(res.body.errors).toEqual([
+      expect(englishOf(res.body.errors)).toEqual([
         { row: 1, field: 'dueDate', message: 'must be a date (YYYY-MM-DD)' },
         { row: 2, field: 'amount', message: 'must not be negative' },
         { row: 3, field: 'amount', message: 'may have at most 2 decimals' },
@@ -414,7 +438,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
         ),
       );
       expect(res.status).toBe(422);
-      expect(res.body.errors).toEqual([
+      expect(englishOf(res.body.errors)).toEqual([
         { row: 1, field: 'period', message: 'has no bill of this customer to pay' },
         { row: 2, field: 'paidAt', message: 'is in the future' },
         { row: 3, field: 'amount', message: 'must be more than 0' },
@@ -445,7 +469,9 @@ describe('CSV import of customers, consumption, bills and payments', () => {
         ),
       );
       expect(res.status).toBe(422);
-      expect(res.body.errors).toEqual([{ row: 2, field: null, message: expect.stringContaining('is not valid CSV') }]);
+      expect(englishOf(res.body.errors)).toEqual([
+        { row: 2, field: null, message: expect.stringContaining('is not valid CSV') },
+      ]);
       expect(await snapshot()).toEqual(before);
     });
 

@@ -72,6 +72,8 @@ export const MESSAGE_CODES = [
   'import.inFuture',
   'import.repeatsKey',
   'import.unknownAccountNo',
+  'import.accountNoDigits',
+  'import.beforePeriod',
   'import.noBillToPay',
   'import.closedCustomer',
   'import.unknownIndustry',
