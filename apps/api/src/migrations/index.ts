@@ -30,6 +30,7 @@ import { CreateMonthlyReports1765140000001 } from './1765140000001-create-monthl
 import { AuditFindingsWithoutForeignKeys1765170000000 } from './1765170000000-audit-findings-without-foreign-keys';
 
 /** Every migration, oldest first. Add each new one here. */
+import { MessageCodes1765220000001 } from './1765220000001-message-codes';
 export const MIGRATIONS = [
   CreateUsers1764000000000,
   CreateCustomers1764100000000,
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   CreateKpis1765130000000,
   CreateMonthlyReports1765140000001,
   AuditFindingsWithoutForeignKeys1765170000000,
+  MessageCodes1765220000001,
 ];

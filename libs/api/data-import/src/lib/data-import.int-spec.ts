@@ -1,7 +1,7 @@
 import { CustomersModule } from '@crm/api/customers';
 import { OperationalDataModule } from '@crm/api/operational-data';
 import { MetricsRefreshService, ScoringModule } from '@crm/api/scoring';
-import { createCustomer, createTestApp, customerBody, TestApp } from '@crm/api/testing';
+import { createCustomer, createTestApp, customerBody, TestApp, englishDetails } from '@crm/api/testing';
 import { creditCodeCheckChar, creditCodeProblem, CREDIT_CODE_PROBLEMS } from '@crm/shared/domain';
 import { DataImportModule } from '../index';
 
@@ -451,7 +451,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
     it('names a missing or unknown column of the header', async () => {
       const res = await importAs('consumption', csv('accountNo,period,kwh,maxDemand', '1,2,3,4'));
       expect(res.status).toBe(400);
-      expect(res.body.details).toEqual([
+      expect(englishDetails(res.body.details)).toEqual([
         { field: 'maxDemand', message: 'is not a column of a consumption file' },
         { field: 'maxDemandKw', message: 'is a required column and is missing from the header' },
         { field: 'powerFactor', message: 'is a required column and is missing from the header' },
@@ -479,10 +479,10 @@ describe('CSV import of customers, consumption, bills and payments', () => {
       expect((await importAs('consumption', '')).status).toBe(400);
       const wrongField = await t.upload('/import/consumption', 'a\n', { as: 'admin', field: 'data' });
       expect(wrongField.status).toBe(400);
-      expect(wrongField.body.details).toEqual([{ field: 'file', message: 'is required' }]);
+      expect(englishDetails(wrongField.body.details)).toEqual([{ field: 'file', message: 'is required' }]);
       const kind = await importAs('meters', 'a\n');
       expect(kind.status).toBe(400);
-      expect(kind.body.details).toEqual([
+      expect(englishDetails(kind.body.details)).toEqual([
         { field: 'kind', message: 'kind must be one of customers, consumption, bills, payments, work-orders' },
       ]);
       expect((await importAs('consumption', 'a\n', { as: 'manager1' })).status).toBe(403);

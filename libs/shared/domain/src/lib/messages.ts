@@ -90,11 +90,18 @@ export const MESSAGE_CODES = [
   'import.columnTwice',
   'import.columnMissing',
   'import.badFile',
+  'import.refused',
   // Reasons of tasks the daily job makes on its own.
   'trigger.consumptionDrop',
   'trigger.zeroConsumption',
   'trigger.ratingFall',
   'trigger.overdueStep',
+  // Seeded texts: plan template descriptions and scoring model notes, until someone writes their own.
+  'plan.vipAnnual',
+  'plan.importantSafety',
+  'plan.arrearsRisk',
+  'plan.firstYear',
+  'model.first',
 ] as const;
 
 export type MessageCode = (typeof MESSAGE_CODES)[number];
