@@ -5,6 +5,7 @@ export * from './lib/language.service';
 export * from './lib/provide-core';
 export * from './lib/translation-loader';
 export * from './lib/shown-error';
+export * from './lib/message';
 export * from './lib/save-action';
 export * from './lib/step-dialog';
 export * from './lib/calendar-status.store';

@@ -1,4 +1,5 @@
 import { ServiceTask } from '@crm/shared/domain';
+import { CodedText } from '@crm/web/core';
 
 /** The day's list: overdue tasks first, then by due date (the API's order is kept otherwise). */
 export function overdueFirst(tasks: readonly ServiceTask[]): ServiceTask[] {
@@ -22,7 +23,14 @@ export function taskColour(task: Pick<ServiceTask, 'state' | 'overdue'>): 'red' 
   return task.state === 'open' ? 'blue' : task.state === 'done' ? 'green' : 'default';
 }
 
-/** What the task's summary adds to its source: nothing when it only repeats the plan's name. */
-export function taskDetail(task: Pick<ServiceTask, 'summary' | 'plan'>): string | null {
-  return task.summary && task.summary !== task.plan?.name ? task.summary : null;
+/**
+ * What the task's summary adds to its source, as a coded text (an event's reason by its message code, shown
+ * with the `message` pipe): nothing when it only repeats the plan's name.
+ */
+export function taskDetail(
+  task: Pick<ServiceTask, 'summary' | 'summaryCode' | 'summaryParams' | 'plan'>,
+): CodedText | null {
+  return task.summary && task.summary !== task.plan?.name
+    ? { message: task.summary, code: task.summaryCode, params: task.summaryParams }
+    : null;
 }

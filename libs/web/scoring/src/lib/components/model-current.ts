@@ -5,12 +5,13 @@ import { ScoringModel } from '@crm/shared/domain';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
+import { MessagePipe } from '@crm/web/core';
 
 /** The scoring model in force: its version, author, date and note; or that there is none yet. */
 @Component({
   selector: 'crm-model-current',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, TranslatePipe, NzAlertModule, NzCardModule, NzDescriptionsModule],
+  imports: [DatePipe, TranslatePipe, MessagePipe, NzAlertModule, NzCardModule, NzDescriptionsModule],
   templateUrl: './model-current.html',
 })
 export class ModelCurrent {

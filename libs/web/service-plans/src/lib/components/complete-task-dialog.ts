@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
-import { shownError } from '@crm/web/core';
+import { shownError, MessagePipe } from '@crm/web/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { chinaDate, ServiceTask, TASK_OUTCOMES, TaskOutcome } from '@crm/shared/domain';
@@ -21,6 +21,7 @@ const today = () => localDate(chinaDate(new Date()));
   selector: 'crm-complete-task-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    MessagePipe,
     FormsModule,
     TranslatePipe,
     NzAlertModule,

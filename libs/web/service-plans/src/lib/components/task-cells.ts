@@ -5,6 +5,7 @@ import { ServiceTask } from '@crm/shared/domain';
 import { TableColumn, TableRow } from '@crm/web/ui';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { taskDetail } from '../tasks';
+import { MessagePipe } from '@crm/web/core';
 
 /** The columns every task list starts with; `dueOn` and `source` are drawn by `crm-task-due` and `crm-task-source`. */
 export const TASK_COLUMNS: TableColumn<ServiceTask>[] = [
@@ -45,11 +46,11 @@ export class TaskDue {
 @Component({
   selector: 'crm-task-source',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe],
+  imports: [TranslatePipe, MessagePipe],
   template: `
     {{ task().plan?.name ?? ('servicePlans.trigger.' + task().trigger | translate) }}
     @if (detail(task()); as d) {
-      <div class="crm-muted">{{ d }}</div>
+      <div class="crm-muted">{{ d | message }}</div>
     }
   `,
 })

@@ -1,14 +1,18 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ErrorDetail } from '@crm/shared/domain';
+import { CodedText, MessagePipe } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 
-/** An error a page shows next to its form or list: the server's message, each field it names, and maybe a retry. */
+/**
+ * An error a page shows next to its form or list: the server's message, each field it names (in the reader's
+ * language by their message codes), and maybe a retry.
+ */
 @Component({
   selector: 'crm-error-alert',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NzAlertModule, NzButtonModule, TranslatePipe],
+  imports: [NzAlertModule, NzButtonModule, TranslatePipe, MessagePipe],
   templateUrl: './error-alert.html',
   styles: `
     :host {
@@ -21,7 +25,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
   `,
 })
 export class ErrorAlert {
-  readonly error = input.required<{ message: string; details: readonly ErrorDetail[] }>();
+  readonly error = input.required<CodedText & { details: readonly ErrorDetail[] }>();
   /** `warning` for problems found before sending. */
   readonly type = input<'error' | 'warning'>('error');
   /** The i18n key naming a detail's field, shown before the field's code; none shows the code alone. */
