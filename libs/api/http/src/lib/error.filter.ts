@@ -149,7 +149,7 @@ function toEnglishError(exception: unknown): ApiError {
     const details = fields.map((field): ErrorDetail =>
       pgCode === '23505'
         ? { field, message: 'is taken already', code: 'field.taken', params: { field } }
-        : { field, message: 'is not valid', code: 'field.invalid', params: { field, message: 'is not valid' } },
+        : { field, message: 'is not valid', code: 'field.notValid', params: { field } },
     );
     return { statusCode: status, error: STATUS_NAMES[status], message, ...(details.length && { details }) };
   }

@@ -23,7 +23,7 @@ export const MESSAGE_CODES = [
   'field.taken',
   'field.notNul',
   'field.tooDeep',
-  'field.mustBe',
+  'field.notValid',
   'field.wholeNumber',
   // class-validator constraints, by constraint name.
   'validation.whitelistValidation',
