@@ -146,10 +146,11 @@ function toEnglishError(exception: unknown): ApiError {
         : fields.length
           ? `Invalid ${fields.join(', ')}`
           : 'The database refused the change';
-    const details = fields.map((field): ErrorDetail =>
-      pgCode === '23505'
-        ? { field, message: 'is taken already', code: 'field.taken', params: { field } }
-        : { field, message: 'is not valid', code: 'field.notValid', params: { field } },
+    const details = fields.map(
+      (field): ErrorDetail =>
+        pgCode === '23505'
+          ? { field, message: 'is taken already', code: 'field.taken', params: { field } }
+          : { field, message: 'is not valid', code: 'field.notValid', params: { field } },
     );
     return { statusCode: status, error: STATUS_NAMES[status], message, ...(details.length && { details }) };
   }
