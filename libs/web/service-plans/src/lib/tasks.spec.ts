@@ -15,6 +15,8 @@ function task(id: string, dueOn: string, changes: Partial<ServiceTask> = {}): Se
     state: 'open',
     overdue: false,
     summary: '',
+    summaryCode: null,
+    summaryParams: null,
     outcome: null,
     notes: null,
     visitedOn: null,
