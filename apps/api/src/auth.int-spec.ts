@@ -33,7 +33,13 @@ describe('auth and the HTTP platform', () => {
     const unknown = await t.request('POST', '/auth/login', { body: { username: 'ghost', password: 'nope' } });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
-    expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Wrong username or password' });
+    expect(wrong.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'Wrong username or password',
+      code: 'error.unauthorized',
+      params: {},
+    });
   });
 
   it('answers 401 without a token and with a forged one', async () => {
@@ -95,7 +101,13 @@ describe('auth and the HTTP platform', () => {
     const refused = await fetch(`${t.baseUrl}/api/auth/me`, { headers: { 'x-request-id': 'trace-43' } });
     expect(refused.status).toBe(401);
     expect(refused.headers.get('x-request-id')).toBe('trace-43');
-    expect(await refused.json()).toEqual({ statusCode: 401, error: 'Unauthorized', message: expect.any(String) });
+    expect(await refused.json()).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: expect.any(String),
+      code: 'error.unauthorized',
+      params: {},
+    });
     const invalid = await t.request('POST', '/auth/login', { body: {} });
     expect(invalid.status).toBe(400);
     expect(invalid.headers.get('x-request-id')).toMatch(uuid);

@@ -30,6 +30,8 @@ import { CreateMonthlyReports1765140000001 } from './1765140000001-create-monthl
 import { AuditFindingsWithoutForeignKeys1765170000000 } from './1765170000000-audit-findings-without-foreign-keys';
 import { ResolvingNotifications1765200000001 } from './1765200000001-resolving-notifications';
 
+import { MessageCodes1765220000001 } from './1765220000001-message-codes';
+
 /** Every migration, oldest first. Add each new one here. */
 export const MIGRATIONS = [
   CreateUsers1764000000000,
@@ -63,4 +65,5 @@ export const MIGRATIONS = [
   CreateMonthlyReports1765140000001,
   AuditFindingsWithoutForeignKeys1765170000000,
   ResolvingNotifications1765200000001,
+  MessageCodes1765220000001,
 ];

@@ -41,6 +41,7 @@ export const appConfig: ApplicationConfig = {
         'marketing-audit',
         'kpis',
         'monthly-report',
+        'messages',
       ],
     }),
     // The customer page's tabs, each from the library that owns its data.

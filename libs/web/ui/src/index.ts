@@ -23,3 +23,4 @@ export * from './lib/action-buttons/action-buttons';
 export * from './lib/list-card/list-card';
 export * from './lib/display/display.pipe';
 export * from './lib/load-status/load-status';
+export * from './lib/message/message.pipe';

@@ -1,4 +1,4 @@
-import { createTestApp, TestApp } from '@crm/api/testing';
+import { createTestApp, TestApp, englishDetails } from '@crm/api/testing';
 import { addCalendarDays, chinaDate, isWorkingDay, parseHolidayNotice } from '@crm/shared/domain';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,12 +87,12 @@ describe('calendar: the years known, the reminder, entering a year from the noti
       NOTICE_2027.replace('4月3日（周六）至5日（周一）放假', '4月3日（周六）至5日（周一）休'),
     );
     expect(bad.status).toBe(400);
-    expect(bad.body.details).toEqual([
+    expect(englishDetails(bad.body.details)).toEqual([
       { field: 'text (line 4)', message: 'line 4: cannot read "三、清明节：4月3日（周六）至5日（周一）休，共3天。"' },
     ]);
     const wrongYear = await enter(2027, NOTICE_2026);
     expect(wrongYear.status).toBe(400);
-    expect(wrongYear.body.details[0]).toEqual({
+    expect(englishDetails(wrongYear.body.details)?.[0]).toEqual({
       field: 'text (line 5)',
       message: 'line 5: 2027-01-01 is a Friday, the text says Thursday: is it the notice of another year?',
     });

@@ -1,5 +1,5 @@
 import { AuditModule } from '@crm/api/audit';
-import { createCustomer, createTestApp, customerBody as newCustomer, TestApp } from '@crm/api/testing';
+import { createCustomer, createTestApp, customerBody as newCustomer, TestApp, englishDetails } from '@crm/api/testing';
 import { CustomersModule } from '../index';
 
 describe('customers: registry, scope, locking, timeline, audit', () => {
@@ -54,7 +54,7 @@ describe('customers: registry, scope, locking, timeline, audit', () => {
         body: newCustomer({ accountNo: first.accountNo }),
       });
       expect(res.status).toBe(409);
-      expect(res.body.details).toEqual([{ field: 'accountNo', message: 'is taken already' }]);
+      expect(englishDetails(res.body.details)).toEqual([{ field: 'accountNo', message: 'is taken already' }]);
       expect(await countCustomers()).toBe(before);
     });
 
@@ -63,7 +63,7 @@ describe('customers: registry, scope, locking, timeline, audit', () => {
       const results = await Promise.all([1, 2].map(() => t.request('POST', '/customers', { as: 'manager1', body })));
       expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
       const refused = results.find((r) => r.status === 409);
-      expect(refused?.body.details).toEqual([{ field: 'accountNo', message: 'is taken already' }]);
+      expect(englishDetails(refused?.body.details)).toEqual([{ field: 'accountNo', message: 'is taken already' }]);
       expect(refused?.body.message).not.toMatch(/Key \(|account_no/);
     });
 
@@ -400,7 +400,7 @@ describe('customers: registry, scope, locking, timeline, audit', () => {
         body: { version: active.version, contractCapacityKva: null },
       });
       expect(refused.status).toBe(400);
-      expect(refused.body.details).toEqual([
+      expect(englishDetails(refused.body.details)).toEqual([
         {
           field: 'contractCapacityKva',
           message: 'contractCapacityKva is required once the customer is connected; this customer is active',

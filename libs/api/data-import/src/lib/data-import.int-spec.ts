@@ -1,11 +1,15 @@
 import { CustomersModule } from '@crm/api/customers';
 import { OperationalDataModule } from '@crm/api/operational-data';
 import { MetricsRefreshService, ScoringModule } from '@crm/api/scoring';
-import { createCustomer, createTestApp, customerBody, TestApp } from '@crm/api/testing';
+import { createCustomer, createTestApp, customerBody, TestApp, englishDetails } from '@crm/api/testing';
 import { creditCodeCheckChar, creditCodeProblem, CREDIT_CODE_PROBLEMS } from '@crm/shared/domain';
 import { DataImportModule } from '../index';
 
 const csv = (...lines: string[]) => lines.join('\n') + '\n';
+
+/** The row errors as an integrator reads them: row, field and English message. */
+const englishOf = (errors: { row: number; field: string | null; message: string }[]) =>
+  errors.map(({ row, field, message }) => ({ row, field, message }));
 
 describe('CSV import of customers, consumption, bills and payments', () => {
   let t: TestApp;
@@ -80,7 +84,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
       expect(res.status).toBe(422);
       expect(res.body).toMatchObject({ accepted: 0, rejected: 5, inserted: 0, updated: 0 });
       expect(res.body.message).toContain('nothing was imported');
-      expect(res.body.errors).toEqual([
+      expect(englishOf(res.body.errors)).toEqual([
         { row: 2, field: 'creditCode', message: CREDIT_CODE_PROBLEMS.shape },
         { row: 2, field: 'industry', message: 'is not a GB/T 4754-2017 industry code' },
         { row: 2, field: 'voltageKv', message: 'must be one of 10, 20, 35, 66, 110, 220, 330, 500' },
@@ -94,6 +98,18 @@ describe('CSV import of customers, consumption, bills and payments', () => {
         { row: 5, field: 'contractCapacityKva', message: 'may have at most 2 decimals' },
         { row: 5, field: 'importance', message: expect.stringContaining('must be one of none') },
         { row: 6, field: 'accountNo', message: 'repeats the accountNo of row 1' },
+      ]);
+      // People read them by message code, in their language.
+      expect(res.body.errors.map((e: { code: string; params: object }) => [e.code, e.params])).toEqual([
+        ['creditCode.shape', {}],
+        ['import.unknownIndustry', {}],
+        ['import.oneOf', { values: '10, 20, 35, 66, 110, 220, 330, 500' }],
+        ['import.managerRequired', {}],
+        ['import.notCurrentManager', {}],
+        ['phone.format', {}],
+        ['import.decimals', { limit: 2 }],
+        ['import.oneOf', { values: expect.stringContaining('none') }],
+        ['import.repeatsKey', { key: 'accountNo', row: 1 }],
       ]);
       expect(await snapshot()).toEqual(before);
     });
@@ -170,7 +186,15 @@ describe('CSV import of customers, consumption, bills and payments', () => {
         accepted: 1,
         rejected: 1,
         inserted: 1,
-        errors: [{ row: 1, field: 'name', message: 'must have at least 2 characters' }],
+        errors: [
+          {
+            row: 1,
+            field: 'name',
+            message: 'must have at least 2 characters',
+            code: 'import.minLength',
+            params: { limit: 2 },
+          },
+        ],
       });
       const found = await t.dataSource.query('SELECT account_no FROM customers WHERE account_no = ANY($1)', [
         [good['accountNo'], bad['accountNo']],
@@ -197,7 +221,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
       );
       expect(refused.status).toBe(422);
       const required = 'is required for a connected customer (a new customer is imported as connected)';
-      expect(refused.body.errors).toEqual([
+      expect(englishOf(refused.body.errors)).toEqual([
         { row: 2, field: 'contractCapacityKva', message: required },
         { row: 3, field: 'contractCapacityKva', message: required },
       ]);
@@ -271,7 +295,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
         ),
       );
       expect(res.status).toBe(422);
-      expect(res.body.errors).toEqual([
+      expect(englishOf(res.body.errors)).toEqual([
         { row: 2, field: 'accountNo', message: 'is not the account number of any customer' },
         { row: 3, field: 'period', message: 'must be a month (YYYY-MM)' },
         { row: 4, field: 'period', message: 'is in the future' },
@@ -360,7 +384,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
         ),
       );
       expect(res.status).toBe(422);
-      expect(res.body.errors).toEqual([
+      expect(englishOf(res.body.errors)).toEqual([
         { row: 1, field: 'dueDate', message: 'must be a date (YYYY-MM-DD)' },
         { row: 2, field: 'amount', message: 'must not be negative' },
         { row: 3, field: 'amount', message: 'may have at most 2 decimals' },
@@ -414,7 +438,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
         ),
       );
       expect(res.status).toBe(422);
-      expect(res.body.errors).toEqual([
+      expect(englishOf(res.body.errors)).toEqual([
         { row: 1, field: 'period', message: 'has no bill of this customer to pay' },
         { row: 2, field: 'paidAt', message: 'is in the future' },
         { row: 3, field: 'amount', message: 'must be more than 0' },
@@ -427,7 +451,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
     it('names a missing or unknown column of the header', async () => {
       const res = await importAs('consumption', csv('accountNo,period,kwh,maxDemand', '1,2,3,4'));
       expect(res.status).toBe(400);
-      expect(res.body.details).toEqual([
+      expect(englishDetails(res.body.details)).toEqual([
         { field: 'maxDemand', message: 'is not a column of a consumption file' },
         { field: 'maxDemandKw', message: 'is a required column and is missing from the header' },
         { field: 'powerFactor', message: 'is a required column and is missing from the header' },
@@ -445,7 +469,9 @@ describe('CSV import of customers, consumption, bills and payments', () => {
         ),
       );
       expect(res.status).toBe(422);
-      expect(res.body.errors).toEqual([{ row: 2, field: null, message: expect.stringContaining('is not valid CSV') }]);
+      expect(englishOf(res.body.errors)).toEqual([
+        { row: 2, field: null, message: expect.stringContaining('is not valid CSV') },
+      ]);
       expect(await snapshot()).toEqual(before);
     });
 
@@ -453,10 +479,10 @@ describe('CSV import of customers, consumption, bills and payments', () => {
       expect((await importAs('consumption', '')).status).toBe(400);
       const wrongField = await t.upload('/import/consumption', 'a\n', { as: 'admin', field: 'data' });
       expect(wrongField.status).toBe(400);
-      expect(wrongField.body.details).toEqual([{ field: 'file', message: 'is required' }]);
+      expect(englishDetails(wrongField.body.details)).toEqual([{ field: 'file', message: 'is required' }]);
       const kind = await importAs('meters', 'a\n');
       expect(kind.status).toBe(400);
-      expect(kind.body.details).toEqual([
+      expect(englishDetails(kind.body.details)).toEqual([
         { field: 'kind', message: 'kind must be one of customers, consumption, bills, payments, work-orders' },
       ]);
       expect((await importAs('consumption', 'a\n', { as: 'manager1' })).status).toBe(403);

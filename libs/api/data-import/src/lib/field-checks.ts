@@ -1,10 +1,26 @@
+import { MessageCode, MessageParams } from '@crm/shared/domain';
+
+/** A row's problem with a field: its English message, and its message code and params for people. */
+export interface RowProblem {
+  message: string;
+  code: MessageCode;
+  params: MessageParams;
+}
+
+export const problem = (code: MessageCode, message: string, params: MessageParams = {}): RowProblem => ({
+  code,
+  message,
+  params,
+});
+
 /**
  * Set-wise validation of the staging table `import_rows r` (every column text, as the CSV had it).
- * A field check is a list of [condition, message] pairs in SQL; the first condition that holds gives
- * the row's error for that field. All checks of a kind are compiled into one scan of the staging table.
- * Column names and messages come from our own constants, never from the file.
+ * A field check is a list of [condition, problem] pairs in SQL; the first condition that holds gives
+ * the row's error for that field (null: no error, and the field's checks end). All checks of a kind are
+ * compiled into one scan of the staging table. Column names and messages come from our own constants,
+ * never from the file.
  */
-export type FieldCase = [condition: string, message: string];
+export type FieldCase = [condition: string, problem: RowProblem | null];
 
 export interface FieldCheck {
   field: string;
@@ -28,7 +44,7 @@ const notPeriod = (c: string) =>
 
 /** Blank is an error, or (optional fields) ends the field's checks without one. */
 function presence(name: string, required: boolean): FieldCase {
-  return [isBlank(name), required ? 'is required' : ''];
+  return [isBlank(name), required ? problem('import.required', 'is required') : null];
 }
 
 export function textField(
@@ -40,8 +56,14 @@ export function textField(
     field: name,
     cases: [
       presence(name, required),
-      [`char_length(${col(name)}) < ${minLength}`, `must have at least ${minLength} characters`],
-      [`char_length(${col(name)}) > ${maxLength}`, `must have at most ${maxLength} characters`],
+      [
+        `char_length(${col(name)}) < ${minLength}`,
+        problem('import.minLength', `must have at least ${minLength} characters`, { limit: minLength }),
+      ],
+      [
+        `char_length(${col(name)}) > ${maxLength}`,
+        problem('import.maxLength', `must have at most ${maxLength} characters`, { limit: maxLength }),
+      ],
     ],
   };
 }
@@ -56,14 +78,24 @@ export function numberField(
     field: name,
     cases: [
       presence(name, required),
-      [notNumber(col(name)), 'must be a number'],
+      [notNumber(col(name)), problem('import.number', 'must be a number')],
       ...(decimals === undefined
         ? []
-        : [[`scale(${value}) > ${decimals}`, `may have at most ${decimals} decimals`] as FieldCase]),
+        : [
+            [
+              `scale(${value}) > ${decimals}`,
+              problem('import.decimals', `may have at most ${decimals} decimals`, { limit: decimals }),
+            ] as FieldCase,
+          ]),
       minExclusive
-        ? [`${value} <= ${min}`, `must be more than ${min}`]
-        : [`${value} < ${min}`, min === 0 ? 'must not be negative' : `must be at least ${min}`],
-      [`${value} > ${max}`, `must be at most ${max}`],
+        ? [`${value} <= ${min}`, problem('import.moreThan', `must be more than ${min}`, { limit: min })]
+        : [
+            `${value} < ${min}`,
+            min === 0
+              ? problem('import.notNegative', 'must not be negative')
+              : problem('import.atLeast', `must be at least ${min}`, { limit: min }),
+          ],
+      [`${value} > ${max}`, problem('import.atMost', `must be at most ${max}`, { limit: max })],
     ],
   };
 }
@@ -72,7 +104,13 @@ export function oneOfField(name: string, values: readonly (string | number)[], r
   const list = values.map((v) => sqlText(String(v))).join(', ');
   return {
     field: name,
-    cases: [presence(name, required), [`${col(name)} NOT IN (${list})`, `must be one of ${values.join(', ')}`]],
+    cases: [
+      presence(name, required),
+      [
+        `${col(name)} NOT IN (${list})`,
+        problem('import.oneOf', `must be one of ${values.join(', ')}`, { values: values.join(', ') }),
+      ],
+    ],
   };
 }
 
@@ -80,7 +118,11 @@ export function oneOfField(name: string, values: readonly (string | number)[], r
 export function dateField(name: string, extra: FieldCase[] = []): FieldCheck {
   return {
     field: name,
-    cases: [presence(name, true), [notDate(col(name)), 'must be a date (YYYY-MM-DD)'], ...extra],
+    cases: [
+      presence(name, true),
+      [notDate(col(name)), problem('import.date', 'must be a date (YYYY-MM-DD)')],
+      ...extra,
+    ],
   };
 }
 
@@ -88,7 +130,11 @@ export function dateField(name: string, extra: FieldCase[] = []): FieldCheck {
 export function periodField(name: string, extra: FieldCase[] = []): FieldCheck {
   return {
     field: name,
-    cases: [presence(name, true), [notPeriod(col(name)), 'must be a month (YYYY-MM)'], ...extra],
+    cases: [
+      presence(name, true),
+      [notPeriod(col(name)), problem('import.month', 'must be a month (YYYY-MM)')],
+      ...extra,
+    ],
   };
 }
 
@@ -97,30 +143,33 @@ export const periodDate = (name: string) =>
   `(CASE WHEN NOT ${notPeriod(col(name))} THEN (${col(name)} || '-01')::date END)`;
 
 /**
- * One row per (row, field) with an error, in one pass over the staging table and the given joins. The
- * messages are computed as columns of a subquery that the planner may not flatten (OFFSET 0), so that
+ * One row per (row, field, problem) with an error, the problem as jsonb `{message, code, params}`, in one
+ * pass over the staging table and the given joins. The problems are computed as columns of a subquery that the planner may not flatten (OFFSET 0), so that
  * only rows with an error are unpivoted: several times faster than a LATERAL VALUES over every row.
  */
 export function compileChecks(joins: string, checks: FieldCheck[]): string {
   const messages = checks.map((check, i) => {
     const cases = check.cases
-      .map(([condition, message]) => `WHEN ${condition} THEN ${message ? sqlText(message) : 'NULL'}`)
+      .map(([condition, p]) => `WHEN ${condition} THEN ${p ? `${sqlText(JSON.stringify(p))}::jsonb` : 'NULL'}`)
       .join(' ');
     return `CASE ${cases} END AS m${i}`;
   });
   const fields = checks.map((check, i) => `(${sqlText(check.field)}, x.m${i})`);
   const anyError = checks.map((_, i) => `x.m${i} IS NOT NULL`).join(' OR ');
-  return `SELECT x.row_no, v.field, v.message
+  return `SELECT x.row_no, v.field, v.problem
             FROM (SELECT r.row_no, ${messages.join(', ')} FROM import_rows r ${joins} OFFSET 0) AS x
-           CROSS JOIN LATERAL (VALUES ${fields.join(', ')}) AS v(field, message)
-           WHERE (${anyError}) AND v.message IS NOT NULL`;
+           CROSS JOIN LATERAL (VALUES ${fields.join(', ')}) AS v(field, problem)
+           WHERE (${anyError}) AND v.problem IS NOT NULL`;
 }
 
 /** Later rows that repeat an earlier row's natural key, reported on the key's last column. */
 export function compileDuplicates(key: string[]): string {
   const columns = key.map((k) => `"${k}"`).join(', ');
   const names = key.join(', ');
-  return `SELECT row_no, ${sqlText(key[key.length - 1])}, ${sqlText(`repeats the ${names} of row `)} || first_row
+  return `SELECT row_no, ${sqlText(key[key.length - 1])},
+                 jsonb_build_object('message', ${sqlText(`repeats the ${names} of row `)} || first_row,
+                                    'code', 'import.repeatsKey',
+                                    'params', jsonb_build_object('key', ${sqlText(names)}, 'row', first_row))
             FROM (SELECT row_no, min(row_no) OVER (PARTITION BY ${columns}) AS first_row FROM import_rows) d
            WHERE row_no > first_row`;
 }

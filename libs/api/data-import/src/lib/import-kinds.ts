@@ -22,6 +22,7 @@ import {
   oneOfField,
   periodDate,
   periodField,
+  problem,
   sqlText,
   textField,
 } from './field-checks';
@@ -52,12 +53,15 @@ const THIS_MONTH = `(SELECT date_trunc('month', ${TODAY_CN})::date)`;
 const accountNo: FieldCheck = {
   field: 'accountNo',
   cases: [
-    [isBlank('accountNo'), 'is required'],
-    ['c.id IS NULL', 'is not the account number of any customer'],
+    [isBlank('accountNo'), problem('import.required', 'is required')],
+    ['c.id IS NULL', problem('import.unknownAccountNo', 'is not the account number of any customer')],
   ],
 };
 
-const pastPeriod: FieldCase = [`${periodDate('period')} > ${THIS_MONTH}`, 'is in the future'];
+const pastPeriod: FieldCase = [
+  `${periodDate('period')} > ${THIS_MONTH}`,
+  problem('import.inFuture', 'is in the future'),
+];
 
 /** Counts of an `INSERT … ON CONFLICT … RETURNING (xmax = 0) AS inserted` wrapped as CTE `written`. */
 async function countWritten(sql: Sql, upsert: string): Promise<{ inserted: number; updated: number }> {
@@ -99,7 +103,12 @@ const bills: ImportKindDefinition = {
     accountNo,
     periodField('period', [pastPeriod]),
     numberField('amount', { min: 0, max: 999_999_999_999, decimals: 2 }),
-    dateField('dueDate', [[`${col('dueDate')}::date < ${periodDate('period')}`, 'is before the start of the period']]),
+    dateField('dueDate', [
+      [
+        `${col('dueDate')}::date < ${periodDate('period')}`,
+        problem('import.beforePeriod', 'is before the start of the period'),
+      ],
+    ]),
   ],
   key: ['accountNo', 'period'],
   apply: (sql) =>
@@ -119,8 +128,10 @@ const payments: ImportKindDefinition = {
           LEFT JOIN bills b ON b.customer_id = c.id AND b.period = ${periodDate('period')}`,
   checks: [
     accountNo,
-    periodField('period', [['b.id IS NULL AND c.id IS NOT NULL', 'has no bill of this customer to pay']]),
-    dateField('paidAt', [[`${col('paidAt')}::date > ${TODAY}`, 'is in the future']]),
+    periodField('period', [
+      ['b.id IS NULL AND c.id IS NOT NULL', problem('import.noBillToPay', 'has no bill of this customer to pay')],
+    ]),
+    dateField('paidAt', [[`${col('paidAt')}::date > ${TODAY}`, problem('import.inFuture', 'is in the future')]]),
     numberField('amount', { min: 0, minExclusive: true, max: 999_999_999_999, decimals: 2 }),
   ],
   key: ['accountNo', 'period', 'paidAt', 'amount'],
@@ -159,7 +170,10 @@ const CUSTOMER_COLUMNS: { field: string; column: string; value: string }[] = [
 const importance = (current: string) => `coalesce(nullif(btrim(r.importance), ''), ${current})`;
 
 const creditCodeCases: FieldCase[] = (Object.keys(CREDIT_CODE_PROBLEMS) as (keyof typeof CREDIT_CODE_PROBLEMS)[]).map(
-  (key) => [`credit_code_problem(${col('creditCode')}) = ${sqlText(key)}`, CREDIT_CODE_PROBLEMS[key]],
+  (key) => [
+    `credit_code_problem(${col('creditCode')}) = ${sqlText(key)}`,
+    problem(`creditCode.${key}`, CREDIT_CODE_PROBLEMS[key]),
+  ],
 );
 
 const customers: ImportKindDefinition = {
@@ -170,18 +184,24 @@ const customers: ImportKindDefinition = {
     {
       field: 'accountNo',
       cases: [
-        [isBlank('accountNo'), 'is required'],
-        [`${col('accountNo')} !~ '^[0-9]{6,20}$'`, 'must be 6 to 20 digits'],
-        [`c.stage = 'closed'`, 'belongs to a closed customer, which is kept read-only'],
+        [isBlank('accountNo'), problem('import.required', 'is required')],
+        [`${col('accountNo')} !~ '^[0-9]{6,20}$'`, problem('import.accountNoDigits', 'must be 6 to 20 digits')],
+        [
+          `c.stage = 'closed'`,
+          problem('import.closedCustomer', 'belongs to a closed customer, which is kept read-only'),
+        ],
       ],
     },
     textField('name', { minLength: 2, maxLength: 100 }),
-    { field: 'creditCode', cases: [[isBlank('creditCode'), 'is required'], ...creditCodeCases] },
+    {
+      field: 'creditCode',
+      cases: [[isBlank('creditCode'), problem('import.required', 'is required')], ...creditCodeCases],
+    },
     {
       field: 'industry',
       cases: [
-        [isBlank('industry'), 'is required'],
-        ['i.code IS NULL', 'is not a GB/T 4754-2017 industry code'],
+        [isBlank('industry'), problem('import.required', 'is required')],
+        ['i.code IS NULL', problem('import.unknownIndustry', 'is not a GB/T 4754-2017 industry code')],
       ],
     },
     oneOfField('voltageKv', VOLTAGE_LEVELS_KV),
@@ -191,7 +211,10 @@ const customers: ImportKindDefinition = {
       cases: [
         [
           `${isBlank('contractCapacityKva')} AND (c.id IS NULL OR c.stage NOT IN (${STAGES_WITHOUT_CAPACITY.map(sqlText).join(', ')}))`,
-          'is required for a connected customer (a new customer is imported as connected)',
+          problem(
+            'import.capacityRequired',
+            'is required for a connected customer (a new customer is imported as connected)',
+          ),
         ],
         ...numberField('contractCapacityKva', { required: false, min: 1, max: 10_000_000, decimals: 2 }).cases,
       ],
@@ -204,22 +227,28 @@ const customers: ImportKindDefinition = {
     {
       field: 'contactPhone',
       cases: [
-        [isBlank('contactPhone'), 'is required'],
+        [isBlank('contactPhone'), problem('import.required', 'is required')],
         [
           PHONE_PATTERNS.map((p) => `${col('contactPhone')} !~ ${sqlText(p.source)}`).join(' AND '),
-          PHONE_FORMAT_PROBLEM,
+          problem('phone.format', PHONE_FORMAT_PROBLEM),
         ],
       ],
     },
     {
       field: 'managerUsername',
       cases: [
-        [`${isBlank('managerUsername')} AND c.id IS NULL`, 'is required for a new customer'],
-        [isBlank('managerUsername'), ''],
-        ['u.id IS NULL', 'is not an active account manager'],
+        [
+          `${isBlank('managerUsername')} AND c.id IS NULL`,
+          problem('import.managerRequired', 'is required for a new customer'),
+        ],
+        [isBlank('managerUsername'), null],
+        ['u.id IS NULL', problem('import.notActiveManager', 'is not an active account manager')],
         [
           'c.id IS NOT NULL AND u.id IS DISTINCT FROM c.account_manager_id',
-          'is not the current account manager; customers move to another manager by a handover',
+          problem(
+            'import.notCurrentManager',
+            'is not the current account manager; customers move to another manager by a handover',
+          ),
         ],
       ],
     },
@@ -318,8 +347,8 @@ const workOrders: ImportKindDefinition = {
     {
       field: 'channel',
       cases: [
-        [isBlank('channel'), 'is required'],
-        ['ch.code IS NULL', 'is not the code or name of a channel'],
+        [isBlank('channel'), problem('import.required', 'is required')],
+        ['ch.code IS NULL', problem('import.unknownChannel', 'is not the code or name of a channel')],
       ],
     },
     textField('externalRef', { maxLength: 64 }),
@@ -327,19 +356,25 @@ const workOrders: ImportKindDefinition = {
     {
       field: 'type',
       cases: [
-        [isBlank('type'), 'is required'],
-        ['ty.code IS NULL', 'is not the code or name of a request type'],
+        [isBlank('type'), problem('import.required', 'is required')],
+        ['ty.code IS NULL', problem('import.unknownType', 'is not the code or name of a request type')],
       ],
     },
     {
       field: 'topic',
       cases: [
-        [`${isBlank('topic')} AND ty.code = 'complaint'`, 'is required for a complaint'],
-        [isBlank('topic'), ''],
-        ['tp.code IS NULL', 'is not the code or name of a topic'],
+        [
+          `${isBlank('topic')} AND ty.code = 'complaint'`,
+          problem('import.topicRequired', 'is required for a complaint'),
+        ],
+        [isBlank('topic'), null],
+        ['tp.code IS NULL', problem('import.unknownTopic', 'is not the code or name of a topic')],
         [
           'ty.code IS NOT NULL AND tp.type <> ty.code',
-          'is not a topic of this type (only complaints and service requests have topics)',
+          problem(
+            'import.topicNotOfType',
+            'is not a topic of this type (only complaints and service requests have topics)',
+          ),
         ],
       ],
     },
@@ -347,12 +382,12 @@ const workOrders: ImportKindDefinition = {
     {
       field: 'receivedAt',
       cases: [
-        [isBlank('receivedAt'), 'is required'],
+        [isBlank('receivedAt'), problem('import.required', 'is required')],
         [
           `(btrim(${col('receivedAt')}) !~ ${sqlText(RECEIVED_AT_FORMAT)} OR NOT pg_input_is_valid(btrim(${col('receivedAt')}), 'timestamptz'))`,
-          'must be a moment (YYYY-MM-DD HH:MM[:SS] China time, or ISO 8601 with an offset)',
+          problem('import.moment', 'must be a moment (YYYY-MM-DD HH:MM[:SS] China time, or ISO 8601 with an offset)'),
         ],
-        [`${receivedAt} > now() + interval '1 minute'`, 'is in the future'],
+        [`${receivedAt} > now() + interval '1 minute'`, problem('import.inFuture', 'is in the future')],
       ],
     },
     textField('contactName', { required: false, maxLength: 100 }),

@@ -36,7 +36,7 @@ export class ImportRowsRepository {
   }
 
   /**
-   * Runs the checks (`checks`: a statement of `row_no, field, message` over `import_rows`) into
+   * Runs the checks (`checks`: a statement of `row_no, field, problem` (jsonb) over `import_rows`) into
    * `import_errors`; returns how many rows have errors and the first `limit` errors in row order.
    */
   async checkRows(
@@ -52,7 +52,8 @@ export class ImportRowsRepository {
     );
     const errors = await query<ImportRowError>(
       tx,
-      'SELECT row_no::int AS row, field, message FROM import_errors ORDER BY row_no, field LIMIT $1',
+      `SELECT row_no::int AS row, field, problem->>'message' AS message, problem->>'code' AS code, problem->'params' AS params
+         FROM import_errors ORDER BY row_no, field LIMIT $1`,
       [limit],
     );
     return { rejected, errors };

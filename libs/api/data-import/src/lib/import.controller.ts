@@ -2,7 +2,7 @@ import { HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@crm/api/auth';
 import { ApiController, Roles } from '@crm/api/http';
-import { ImportReport } from '@crm/shared/domain';
+import { ApiError, ImportReport } from '@crm/shared/domain';
 import type { Request, Response } from 'express';
 import { ImportParamsDto, ImportQueryDto } from './dto/import-request.dto';
 import { ImportService } from './import.service';
@@ -28,7 +28,7 @@ export class ImportController {
     @Query() query: ImportQueryDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<ImportReport | (ImportReport & { statusCode: number; error: string; message: string })> {
+  ): Promise<ImportReport | (ImportReport & ApiError)> {
     const file = await multipartFile(req, 'file');
     try {
       const { imported, report } = await this.imports.run(params.kind, file, {
@@ -43,6 +43,8 @@ export class ImportController {
         message:
           `${report.rejected} row(s) of the file are not valid, so nothing was imported ` +
           '(send ?partial=true to import the valid rows)',
+        code: 'import.refused',
+        params: { rejected: report.rejected },
         ...report,
       };
     } finally {

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { WorkOrdersService } from '@crm/api/work-orders';
-import { IMPORT_COLUMNS, IMPORT_ERROR_LIMIT, ImportKind, ImportReport, InvalidInputError } from '@crm/shared/domain';
+import {
+  ErrorDetail,
+  IMPORT_COLUMNS,
+  IMPORT_ERROR_LIMIT,
+  ImportKind,
+  ImportReport,
+  InvalidInputError,
+} from '@crm/shared/domain';
 import { Readable, Transform } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { splitHeader } from './csv-header';
@@ -84,10 +91,12 @@ export class ImportService {
         const row = copyErrorRow(error);
         if (row === null) throw error;
         await runner.rollbackTransaction();
-        const message = `is not valid CSV: ${(error as Error).message}`;
+        const reason = (error as Error).message;
         return outcome(false, {
           ...nothingWritten(0, 1),
-          errors: [{ row, field: null, message }],
+          errors: [
+            { row, field: null, message: `is not valid CSV: ${reason}`, code: 'import.badFile', params: { reason } },
+          ],
           errorsTruncated: false,
         });
       }
@@ -146,16 +155,37 @@ function nothingWritten(accepted: number, rejected: number) {
 /** Unknown, repeated or missing columns are refused before anything is read. */
 function checkHeader(kind: ImportKind, header: string[]): void {
   const known = IMPORT_COLUMNS[kind];
-  const problems = [
+  const problems: ErrorDetail[] = [
     ...header
       .filter((name) => !known.some((c) => c.name === name))
-      .map((field) => ({ field, message: `is not a column of a ${kind} file` })),
+      .map(
+        (field): ErrorDetail => ({
+          field,
+          message: `is not a column of a ${kind} file`,
+          code: 'import.notAColumn',
+          params: { field, kind },
+        }),
+      ),
     ...header
       .filter((name, i) => header.indexOf(name) !== i)
-      .map((field) => ({ field, message: 'appears twice in the header' })),
+      .map(
+        (field): ErrorDetail => ({
+          field,
+          message: 'appears twice in the header',
+          code: 'import.columnTwice',
+          params: { field },
+        }),
+      ),
     ...known
       .filter((c) => c.required && !header.includes(c.name))
-      .map((c) => ({ field: c.name, message: 'is a required column and is missing from the header' })),
+      .map(
+        (c): ErrorDetail => ({
+          field: c.name,
+          message: 'is a required column and is missing from the header',
+          code: 'import.columnMissing',
+          params: { field: c.name },
+        }),
+      ),
   ];
   if (problems.length) {
     throw new InvalidInputError(

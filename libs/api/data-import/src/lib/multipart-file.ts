@@ -14,7 +14,7 @@ export const MAX_IMPORT_BYTES = 2 * 1024 ** 3;
 export function multipartFile(req: Request, field: string): Promise<Readable> {
   const missing = () =>
     new InvalidInputError(`Send the CSV as multipart/form-data in the field "${field}"`, [
-      { field, message: 'is required' },
+      { field, message: 'is required', code: 'field.required', params: { field } },
     ]);
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;

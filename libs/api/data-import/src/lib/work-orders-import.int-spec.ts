@@ -6,6 +6,10 @@ const csv = (...lines: string[]) => lines.join('\n') + '\n';
 const header = 'channel,externalRef,accountNo,type,topic,summary,receivedAt,contactName,contactPhone';
 
 /** The 95598 CSV import of work orders: all or nothing, idempotent on channel + externalRef, clocks started. */
+/** The row errors as an integrator reads them: row, field and English message. */
+const englishOf = (errors: { row: number; field: string | null; message: string }[]) =>
+  errors.map(({ row, field, message }) => ({ row, field, message }));
+
 describe('CSV import of work orders', () => {
   let t: TestApp;
   let mine: { id: string; accountNo: string };
@@ -52,7 +56,7 @@ describe('CSV import of work orders', () => {
     );
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ kind: 'work-orders', accepted: 0, rejected: 3, inserted: 0 });
-    expect(res.body.errors).toEqual([
+    expect(englishOf(res.body.errors)).toEqual([
       { row: 2, field: 'topic', message: 'is required for a complaint' },
       { row: 3, field: 'accountNo', message: 'is not the account number of any customer' },
       { row: 3, field: 'channel', message: 'is not the code or name of a channel' },

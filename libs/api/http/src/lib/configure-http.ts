@@ -1,6 +1,7 @@
 import { BadRequestException, INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ErrorDetail } from '@crm/shared/domain';
+import { creditCodeProblemCode, ErrorDetail, isMessageCode, MessageParams } from '@crm/shared/domain';
+import { getMetadataStorage } from 'class-validator';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
@@ -21,11 +22,65 @@ function noStore(req: Request, res: Response, next: NextFunction): void {
   next();
 }
 
-/** Flattens class-validator's nested errors into `[{field, message}]` with dotted paths (`contacts.0.phone`). */
+/** The arguments of the constraint `name` on `property` of the DTO `target` (`[min]` of `@Min(min)`). */
+function constraintArguments(target: object | undefined, property: string, name: string): unknown[] {
+  if (!target) return [];
+  const metadata = getMetadataStorage()
+    .getTargetValidationMetadatas(target.constructor, '', true, false)
+    .find((m) => m.propertyName === property && (m.name === name || m.type === name));
+  return metadata?.constraints ?? [];
+}
+
+/** The params of a constraint's message: the field and what the constraint asks for. */
+function constraintParams(name: string, field: string, args: unknown[]): MessageParams {
+  const [first, second] = args;
+  switch (name) {
+    case 'min':
+    case 'max':
+    case 'maxLength':
+    case 'minLength':
+    case 'arrayMaxSize':
+    case 'arrayMinSize':
+    case 'isNumberWithPlaces':
+      return { field, limit: Number(first) };
+    case 'isLength':
+      return { field, min: Number(first), max: Number(second ?? first) };
+    case 'isIn':
+      return { field, values: Array.isArray(first) ? first.join(', ') : '' };
+    default:
+      return { field };
+  }
+}
+
+/**
+ * The code of a class-validator constraint: `validation.<name>`; the domain rules say which problem
+ * they found (a credit code's length, shape or check character).
+ */
+function constraintDetail(error: ValidationError, field: string, name: string, message: string): ErrorDetail {
+  if (name === 'isCreditCode' && typeof error.value === 'string') {
+    const code = creditCodeProblemCode(error.value);
+    if (code) return { field, message, code, params: { field } };
+  }
+  const code = `validation.${name === 'isUUID' ? 'isUuid' : name === 'isISO8601' ? 'isIso8601' : name}`;
+  if (!isMessageCode(code)) return { field, message };
+  return {
+    field,
+    message,
+    code,
+    params: constraintParams(name, field, constraintArguments(error.target, error.property, name)),
+  };
+}
+
+/**
+ * Flattens class-validator's nested errors into `[{field, message, code, params}]` with dotted paths
+ * (`contacts.0.phone`).
+ */
 export function validationDetails(errors: ValidationError[], parent = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([name, message]) =>
+      constraintDetail(error, field, name, message),
+    );
     return [...own, ...validationDetails(error.children ?? [], field)];
   });
 }

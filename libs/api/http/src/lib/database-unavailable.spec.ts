@@ -53,6 +53,8 @@ describe('toApiError of an unreachable database', () => {
       statusCode: 503,
       error: 'Service Unavailable',
       message: 'The database is unavailable at the moment; please retry in a few seconds',
+      code: 'error.unavailable',
+      params: {},
     });
   });
 

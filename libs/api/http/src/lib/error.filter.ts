@@ -7,6 +7,7 @@ import {
   ForbiddenError,
   InvalidInputError,
   InvalidTransitionError,
+  MessageCode,
   NotFoundError,
   StaleVersionError,
   TooManyAttemptsError,
@@ -41,6 +42,42 @@ const STATUS_NAMES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** The message code of an error body, by HTTP status. */
+const STATUS_CODES: Record<number, MessageCode> = {
+  400: 'error.badRequest',
+  401: 'error.unauthorized',
+  403: 'error.forbidden',
+  404: 'error.notFound',
+  409: 'error.conflict',
+  413: 'error.payloadTooLarge',
+  415: 'error.unsupportedMediaType',
+  422: 'error.unprocessable',
+  429: 'error.tooManyRequests',
+  500: 'error.internal',
+  503: 'error.unavailable',
+};
+
+/**
+ * Adds the message code and params to an error body and each of its details: a detail that names no
+ * code of its own gets `field.invalid` with its English message as a parameter.
+ */
+export function withCodes(body: ApiError): ApiError {
+  const fields = [...new Set((body.details ?? []).map((d) => d.field))].join(', ');
+  return {
+    ...body,
+    code:
+      body.code ?? STATUS_CODES[body.statusCode] ?? (body.statusCode >= 500 ? 'error.internal' : 'error.badRequest'),
+    params: body.params ?? (fields ? { fields } : {}),
+    ...(body.details && {
+      details: body.details.map((d) =>
+        d.code
+          ? { ...d, params: d.params ?? {} }
+          : { ...d, code: 'field.invalid', params: { field: d.field, message: d.message } },
+      ),
+    }),
+  };
+}
+
 /** PostgreSQL error codes that mean the client sent something the database refuses. */
 const PG_CLIENT_ERRORS: Record<string, number> = {
   '23505': HttpStatus.CONFLICT, // unique_violation
@@ -56,8 +93,12 @@ export function keyFields(detail: string | undefined): string[] {
   return columns.split(',').map((c) => c.trim().replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()));
 }
 
-/** The one error format of API.md: `{statusCode, error, message, details?}`, for every error. */
+/** The one error format of API.md: `{statusCode, error, message, code, params, details?}`, for every error. */
 export function toApiError(exception: unknown): ApiError {
+  return withCodes(toEnglishError(exception));
+}
+
+function toEnglishError(exception: unknown): ApiError {
   if (exception instanceof DomainError) {
     const status = DOMAIN_STATUS.find(([type]) => exception instanceof type)?.[1] ?? 500;
     const details =
@@ -105,10 +146,12 @@ export function toApiError(exception: unknown): ApiError {
         : fields.length
           ? `Invalid ${fields.join(', ')}`
           : 'The database refused the change';
-    const details = fields.map((field) => ({
-      field,
-      message: pgCode === '23505' ? 'is taken already' : 'is not valid',
-    }));
+    const details = fields.map(
+      (field): ErrorDetail =>
+        pgCode === '23505'
+          ? { field, message: 'is taken already', code: 'field.taken', params: { field } }
+          : { field, message: 'is not valid', code: 'field.notValid', params: { field } },
+    );
     return { statusCode: status, error: STATUS_NAMES[status], message, ...(details.length && { details }) };
   }
   return { statusCode: 500, error: STATUS_NAMES[500], message: 'Internal server error' };

@@ -1,6 +1,6 @@
 import { ArgumentMetadata, Injectable, Param, PipeTransform, Query } from '@nestjs/common';
 import { ApiParam, ApiQuery } from '@nestjs/swagger';
-import { isCalendarDate } from '@crm/shared/domain';
+import { isCalendarDate, MessageCode, MessageParams } from '@crm/shared/domain';
 import { isUUID } from 'class-validator';
 import { invalidInput } from './request-input';
 
@@ -15,11 +15,16 @@ class CheckPipe implements PipeTransform<string, string> {
   constructor(
     private readonly check: Check,
     private readonly rule: string,
+    private readonly code: MessageCode,
+    private readonly params: MessageParams = {},
   ) {}
 
   transform(value: string, { data }: ArgumentMetadata): string {
     if (typeof value !== 'string' || !this.check(value)) {
-      throw invalidInput([{ field: data ?? 'parameter', message: `${data} must be ${this.rule}` }]);
+      const field = data ?? 'parameter';
+      throw invalidInput([
+        { field, message: `${data} must be ${this.rule}`, code: this.code, params: { field, ...this.params } },
+      ]);
     }
     return value;
   }
@@ -40,8 +45,14 @@ class IntPipe implements PipeTransform<string | number | undefined, number> {
     const number =
       typeof value === 'number' ? value : typeof value === 'string' && /^-?\d{1,16}$/.test(value) ? Number(value) : NaN;
     if (!Number.isSafeInteger(number) || number < this.min || number > this.max) {
+      const field = data ?? 'parameter';
       throw invalidInput([
-        { field: data ?? 'parameter', message: `${data} must be a whole number from ${this.min} to ${this.max}` },
+        {
+          field,
+          message: `${data} must be a whole number from ${this.min} to ${this.max}`,
+          code: 'field.wholeNumber',
+          params: { field, min: this.min, max: this.max },
+        },
       ]);
     }
     return number;
@@ -50,7 +61,10 @@ class IntPipe implements PipeTransform<string | number | undefined, number> {
 
 /** A path parameter that must be a UUID (400 naming it otherwise), documented as such. */
 export function UuidParam(name: string): ParameterDecorator {
-  return paramWith(name, new CheckPipe((v) => isUUID(v), 'a UUID'), { type: String, format: 'uuid' });
+  return paramWith(name, new CheckPipe((v) => isUUID(v), 'a UUID', 'validation.isUuid'), {
+    type: String,
+    format: 'uuid',
+  });
 }
 
 /** A path parameter holding the id of a bigint column (a whole number 1 to MAX_ID). */
@@ -65,15 +79,21 @@ export function IntParam(name: string, min: number, max: number): ParameterDecor
 
 /** A path parameter that must be one of `values`. */
 export function EnumParam(name: string, values: readonly string[]): ParameterDecorator {
-  return paramWith(name, new CheckPipe((v) => values.includes(v), `one of ${values.join(', ')}`), {
-    type: String,
-    enum: values,
-  });
+  return paramWith(
+    name,
+    new CheckPipe((v) => values.includes(v), `one of ${values.join(', ')}`, 'validation.isIn', {
+      values: values.join(', '),
+    }),
+    {
+      type: String,
+      enum: values,
+    },
+  );
 }
 
 /** A path parameter that must be a real calendar date `YYYY-MM-DD` (2026-02-30 is a 400). */
 export function DateParam(name: string): ParameterDecorator {
-  return paramWith(name, new CheckPipe(isCalendarDate, 'a calendar date YYYY-MM-DD'), {
+  return paramWith(name, new CheckPipe(isCalendarDate, 'a calendar date YYYY-MM-DD', 'validation.isDateString'), {
     type: String,
     format: 'date',
   });

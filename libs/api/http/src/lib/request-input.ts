@@ -1,6 +1,7 @@
 import { ArgumentMetadata, BadRequestException, HttpException, Injectable, PipeTransform } from '@nestjs/common';
 import { ErrorDetail, InvalidInputError } from '@crm/shared/domain';
 import type { NextFunction, Request, Response } from 'express';
+import { toApiError } from './error.filter';
 
 /** The largest JSON (or form) body the API reads. */
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -33,13 +34,26 @@ export function rejectProblems(what: string, problems: ErrorDetail[]): void {
 export function inputProblem(value: unknown, field: string, depth = 0): ErrorDetail | null {
   const name = field || 'body';
   if (typeof value === 'string') {
-    return value.includes('\u0000') ? { field: name, message: `${name} must not contain the NUL character` } : null;
+    return value.includes('\u0000')
+      ? {
+          field: name,
+          message: `${name} must not contain the NUL character`,
+          code: 'field.notNul',
+          params: { field: name },
+        }
+      : null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  if (depth >= MAX_JSON_DEPTH) return { field: name, message: `${name} nests deeper than ${MAX_JSON_DEPTH} levels` };
+  if (depth >= MAX_JSON_DEPTH) {
+    const message = `${name} nests deeper than ${MAX_JSON_DEPTH} levels`;
+    return { field: name, message, code: 'field.tooDeep', params: { field: name, max: MAX_JSON_DEPTH } };
+  }
   for (const [key, item] of Object.entries(value)) {
     const path = field ? `${field}.${key}` : key;
-    if (key.includes('\u0000')) return { field: path, message: 'field names must not contain the NUL character' };
+    if (key.includes('\u0000')) {
+      const message = 'field names must not contain the NUL character';
+      return { field: path, message, code: 'field.notNul', params: { field: path } };
+    }
     const problem = inputProblem(item, path, depth + 1);
     if (problem) return problem;
   }
@@ -48,10 +62,8 @@ export function inputProblem(value: unknown, field: string, depth = 0): ErrorDet
 
 /** Sends the one error format from express middleware (ahead of Nest's routing and its filters). */
 function sendError(res: Response, error: HttpException): void {
-  const body = error.getResponse() as { message: string; details?: ErrorDetail[] };
-  const status = error.getStatus();
-  const names: Record<number, string> = { 400: 'Bad Request', 413: 'Payload Too Large', 415: 'Unsupported Media Type' };
-  res.status(status).json({ statusCode: status, error: names[status] ?? 'Bad Request', ...body });
+  const body = toApiError(error);
+  res.status(body.statusCode).json(body);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { CalendarModule } from '@crm/api/calendar';
 import { CustomersModule } from '@crm/api/customers';
-import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
+import { createCustomer, createTestApp, TestApp, englishDetails } from '@crm/api/testing';
 import { LifecycleModule } from '../index';
 
 describe('lifecycle: a completed new connection', () => {
@@ -40,7 +40,7 @@ describe('lifecycle: a completed new connection', () => {
       body: { type: 'new_connection' },
     });
     expect(refused.status).toBe(400);
-    expect(refused.body.details).toEqual([
+    expect(englishDetails(refused.body.details)).toEqual([
       {
         field: 'requestedCapacityKva',
         message: 'requestedCapacityKva is required: the customer has no contracted capacity yet',

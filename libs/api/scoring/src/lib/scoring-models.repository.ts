@@ -7,6 +7,7 @@ import {
   scoringModelProblems,
   ScoringPreview,
   VIP_FACTORS,
+  MessageCode,
 } from '@crm/shared/domain';
 import { execute, query, queryOne } from '@crm/api/database';
 import { DataSource, EntityManager } from 'typeorm';
@@ -19,6 +20,7 @@ interface ModelRow {
   tier_thresholds: ScoringModel['tierThresholds'];
   rating_thresholds: ScoringModel['ratingThresholds'];
   note: string;
+  note_code: MessageCode | null;
   created_at: Date;
   created_by: string | null;
   created_by_name: string | null;
@@ -35,6 +37,7 @@ function toModel(r: ModelRow): ScoringModel {
     tierThresholds: r.tier_thresholds,
     ratingThresholds: r.rating_thresholds,
     note: r.note,
+    noteCode: r.note_code,
     createdAt: r.created_at.toISOString(),
     createdBy: r.created_by ? { id: r.created_by, displayName: r.created_by_name ?? '' } : null,
   };

@@ -1,6 +1,6 @@
 import { CustomersModule } from '@crm/api/customers';
 import { NotificationsModule } from '@crm/api/notifications';
-import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
+import { createCustomer, createTestApp, englishDetails, TestApp } from '@crm/api/testing';
 import { chinaDate, segmentField, VipListEntry, VipTier } from '@crm/shared/domain';
 import ExcelJS from 'exceljs';
 import { metricsStaleInsertFrom, MetricsRefreshService, ScoringModule, ScoringRunService } from '../index';
@@ -360,7 +360,7 @@ describe('VIP and credit scoring', () => {
       body: { ...current, vipWeights: { ...current.vipWeights, growth: 0.5 } },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.details).toEqual([
+    expect(englishDetails(bad.body.details)).toEqual([
       { field: 'vipWeights', message: 'the weights of vipWeights must add up to 1, not 1.35' },
     ]);
     expect((await t.request('POST', '/scoring/models', { as: 'manager1', body: current })).status).toBe(403);

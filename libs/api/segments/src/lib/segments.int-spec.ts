@@ -1,5 +1,5 @@
 import { CustomersModule } from '@crm/api/customers';
-import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
+import { createCustomer, createTestApp, TestApp, englishDetails } from '@crm/api/testing';
 import { SegmentRule } from '@crm/shared/domain';
 import ExcelJS from 'exceljs';
 import { SegmentSnapshotsService, SegmentsModule } from '../index';
@@ -182,10 +182,10 @@ describe('Segments', () => {
     const bad = async (rule: unknown) => t.request('POST', '/segments/preview', { as: 'marketing', body: { rule } });
     const unknown = await bad(and(cond('password_hash', 'eq', 'x')));
     expect(unknown.status).toBe(400);
-    expect(unknown.body.details).toEqual([
+    expect(englishDetails(unknown.body.details)).toEqual([
       { field: 'rule.rules[0].field', message: expect.stringContaining('unknown field "password_hash"') },
     ]);
-    expect((await bad(and(cond('kwh12m', 'gt', '1; SELECT 1')))).body.details).toEqual([
+    expect(englishDetails((await bad(and(cond('kwh12m', 'gt', '1; SELECT 1')))).body.details)).toEqual([
       { field: 'rule.rules[0].value', message: 'must be a number' },
     ]);
     expect((await bad(and(cond('region', 'regex', '.*')))).body.details[0].field).toBe('rule.rules[0].operator');
@@ -262,7 +262,9 @@ describe('Segments', () => {
       body: { name: '名单', kind: 'static', accountNos: [accountNos[0], 'NO-SUCH-ACCOUNT'] },
     });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.details).toEqual([{ field: 'accountNos[1]', message: 'unknown customer NO-SUCH-ACCOUNT' }]);
+    expect(englishDetails(unknown.body.details)).toEqual([
+      { field: 'accountNos[1]', message: 'unknown customer NO-SUCH-ACCOUNT' },
+    ]);
     // A manager cannot list another manager's customer.
     const foreign = await t.request('POST', '/segments', {
       as: 'manager1',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db, execute, query, queryOne } from '@crm/api/database';
-import { PlanService, PlanTemplate, PlanTemplateFields } from '@crm/shared/domain';
+import { MessageCode, PlanService, PlanTemplate, PlanTemplateFields } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
 import { enrolmentsInsertFrom } from './service-plans-sql';
 
@@ -29,6 +29,7 @@ interface TemplateRow {
   id: string;
   name: string;
   description: string;
+  description_code: MessageCode | null;
   services: PlanService[];
   duration_months: number | null;
   created_at: Date;
@@ -45,7 +46,7 @@ interface EnrolmentRow {
   name: string;
 }
 
-const TEMPLATE_COLUMNS = `t.id, t.name, t.description, t.services, t.duration_months, t.created_at, t.updated_at,
+const TEMPLATE_COLUMNS = `t.id, t.name, t.description, t.description_code, t.services, t.duration_months, t.created_at, t.updated_at,
   (SELECT count(*) FROM plan_enrolments e WHERE e.template_id = t.id AND e.unenrolled_on IS NULL)::int AS enrolled`;
 
 function toTemplate(r: TemplateRow): PlanTemplate {
@@ -53,6 +54,7 @@ function toTemplate(r: TemplateRow): PlanTemplate {
     id: r.id,
     name: r.name,
     description: r.description,
+    descriptionCode: r.description_code,
     services: r.services,
     durationMonths: r.duration_months,
     createdAt: r.created_at.toISOString(),
@@ -103,7 +105,8 @@ export class PlansRepository {
   async updateTemplate(db: Db, id: string, fields: PlanTemplateFields): Promise<PlanTemplate | undefined> {
     const row = await queryOne<TemplateRow>(
       db,
-      `UPDATE plan_templates t SET name = $2, description = $3, services = $4, duration_months = $5, updated_at = now()
+      `UPDATE plan_templates t SET name = $2, description = $3, services = $4, duration_months = $5, updated_at = now(),
+              description_code = CASE WHEN t.description = $3 THEN t.description_code END
         WHERE t.id = $1
        RETURNING ${TEMPLATE_COLUMNS}`,
       [id, fields.name, fields.description, JSON.stringify(fields.services), fields.durationMonths],

@@ -1,6 +1,6 @@
 import { CustomersModule } from '@crm/api/customers';
 import { SegmentsModule } from '@crm/api/segments';
-import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
+import { createCustomer, createTestApp, TestApp, englishDetails } from '@crm/api/testing';
 import { addCalendarDays, chinaDate, planServicesProblems } from '@crm/shared/domain';
 import { ServicePlansModule, TaskGenerationService } from '../index';
 import { JobsService } from '@crm/api/jobs';
@@ -93,7 +93,7 @@ describe('Service plans', () => {
       body: { name: 'Bad', services: [{ key: 'x', kind: 'visit', recurrence: { every: 'week' }, leadDays: 1 }] },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.details).toEqual([
+    expect(englishDetails(bad.body.details)).toEqual([
       { field: 'services[0].recurrence.every', message: 'must be one of month, quarter, year, bill' },
     ]);
     expect((await t.request('POST', '/plans', { as: 'manager1', body: { name: 'x', services: [] } })).status).toBe(403);
@@ -448,7 +448,7 @@ describe('Service plans', () => {
       body: { ...notice, endsAt: '2027-01-10T07:00:00+08:00' },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.details).toEqual([{ field: 'endsAt', message: 'must be after startsAt' }]);
+    expect(englishDetails(bad.body.details)).toEqual([{ field: 'endsAt', message: 'must be after startsAt' }]);
     // C is manager2's: not found for manager1, and nothing is queued, not even B's notice.
     const countOutbox = async () => (await t.dataSource.query('SELECT count(*)::int AS n FROM outbox_messages'))[0].n;
     const before = await countOutbox();

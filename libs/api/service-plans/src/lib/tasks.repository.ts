@@ -11,6 +11,8 @@ import {
   TaskState,
   TaskTrigger,
   TRIGGER_DUE_DAYS,
+  MessageCode,
+  MessageParams,
 } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
 import { tasksDoneFrom } from './service-plans-sql';
@@ -71,6 +73,8 @@ interface TaskRow {
   visible_from: string;
   state: TaskState;
   summary: string;
+  summary_code: MessageCode | null;
+  summary_params: MessageParams | null;
   outcome: TaskOutcome | null;
   notes: string | null;
   visited_on: string | null;
@@ -98,7 +102,7 @@ interface FiguresRow {
 
 /** The tasks of `tasks` (the table, or a CTE of its rows) with their customer, manager and plan. */
 const taskSelect = (tasks: string) => `
-  SELECT t.id, t.kind, t.trigger, t.period, t.due_on::text, t.visible_from::text, t.state, t.summary, t.outcome,
+  SELECT t.id, t.kind, t.trigger, t.period, t.due_on::text, t.visible_from::text, t.state, t.summary, t.summary_code, t.summary_params, t.outcome,
          t.notes, t.visited_on::text, t.completed_at, c.id AS customer_id, c.account_no, c.name AS customer_name,
          u.id AS manager_id, u.display_name AS manager_name, p.id AS plan_id, p.name AS plan_name,
          (t.state = 'open' AND t.due_on < ${TODAY_CN}) AS overdue
@@ -122,6 +126,8 @@ function toTask(r: TaskRow): ServiceTask {
     state: r.state,
     overdue: r.overdue,
     summary: r.summary,
+    summaryCode: r.summary_code,
+    summaryParams: r.summary_params,
     outcome: r.outcome,
     notes: r.notes,
     visitedOn: r.visited_on,
@@ -131,20 +137,25 @@ function toTask(r: TaskRow): ServiceTask {
 
 /**
  * The events that create a task on their own, once per event (per period): each a sub-query of
- * customer_id, period, summary and due_on over `$1` (today); most tasks are due TRIGGER_DUE_DAYS from
+ * customer_id, period, summary (English), summary_code and summary_params (its message code, or NULL for a
+ * person's text) and due_on over `$1` (today); most tasks are due TRIGGER_DUE_DAYS from
  * today. A complaint closed in the last CARE_VISIT_DAYS days (and still closed) makes one care visit per
  * order (the period names the order, so a reopened and closed again complaint makes none more), due
  * CARE_VISIT_DAYS calendar days after its closure: never before today, however late the job runs.
  */
 const TRIGGERS: Record<TaskTrigger, string> = {
   consumption_drop: `SELECT n.customer_id, to_char(n.period, 'YYYY-MM') AS period,
-                            'kWh ' || n.kwh || ' vs ' || y.kwh || ' a year before' AS summary, $1::date + ${TRIGGER_DUE_DAYS} AS due_on
+                            'kWh ' || n.kwh || ' vs ' || y.kwh || ' a year before' AS summary,
+                            'trigger.consumptionDrop' AS summary_code,
+                            jsonb_build_object('kwh', n.kwh, 'yearBefore', y.kwh) AS summary_params,
+                            $1::date + ${TRIGGER_DUE_DAYS} AS due_on
                        FROM consumption n
                        JOIN consumption y ON y.customer_id = n.customer_id AND y.period = (n.period - interval '1 year')::date
                        JOIN customers c ON c.id = n.customer_id AND c.stage = 'active'
                       WHERE n.period = date_trunc('month', $1::date - interval '1 month')::date
                         AND y.kwh > 0 AND n.kwh < 0.5 * y.kwh`,
   zero_consumption: `SELECT n.customer_id, to_char(n.period, 'YYYY-MM') AS period, 'no consumption for two months' AS summary,
+                            'trigger.zeroConsumption' AS summary_code, '{}'::jsonb AS summary_params,
                             $1::date + ${TRIGGER_DUE_DAYS} AS due_on
                        FROM consumption n
                        JOIN consumption p ON p.customer_id = n.customer_id AND p.period = (n.period - interval '1 month')::date
@@ -152,7 +163,10 @@ const TRIGGERS: Record<TaskTrigger, string> = {
                       WHERE n.period = date_trunc('month', $1::date - interval '1 month')::date
                         AND n.kwh = 0 AND p.kwh = 0`,
   rating_fall: `SELECT s.customer_id, 'run-' || s.run_id AS period,
-                       'credit rating ' || p.credit_rating || ' → ' || s.credit_rating AS summary, $1::date + ${TRIGGER_DUE_DAYS} AS due_on
+                       'credit rating ' || p.credit_rating || ' → ' || s.credit_rating AS summary,
+                       'trigger.ratingFall' AS summary_code,
+                       jsonb_build_object('from', p.credit_rating, 'to', s.credit_rating) AS summary_params,
+                       $1::date + ${TRIGGER_DUE_DAYS} AS due_on
                   FROM customer_scores s
                   JOIN customer_scores p ON p.customer_id = s.customer_id
                        AND p.run_id = (SELECT max(id) FROM scoring_runs WHERE state = 'completed' AND id < s.run_id)
@@ -161,11 +175,14 @@ const TRIGGERS: Record<TaskTrigger, string> = {
                    AND array_position(ARRAY['AAA', 'AA', 'A', 'B', 'C'], s.credit_rating)
                        > array_position(ARRAY['AAA', 'AA', 'A', 'B', 'C'], p.credit_rating)`,
   overdue_step: `SELECT k.customer_id, 'step-' || s.application_id || '-' || s.position AS period,
-                        'application step ' || s.position || ' overdue' AS summary, $1::date + ${TRIGGER_DUE_DAYS} AS due_on
+                        'application step ' || s.position || ' overdue' AS summary,
+                        'trigger.overdueStep' AS summary_code, jsonb_build_object('position', s.position) AS summary_params,
+                        $1::date + ${TRIGGER_DUE_DAYS} AS due_on
                    FROM clock_events e JOIN clocks k ON k.id = e.clock_id AND k.owner_kind = 'application_step'
                    JOIN application_steps s ON s.application_id = k.owner_id AND s.code = k.clock_kind
                   WHERE e.kind = 'overdue' AND e.at >= $1::date - 30`,
   complaint_closed: `SELECT w.customer_id, 'order-' || w.id AS period, left(w.summary, 200) AS summary,
+                            NULL AS summary_code, NULL::jsonb AS summary_params,
                             ${chinaDateSql('w.closed_at')} + ${CARE_VISIT_DAYS} AS due_on
                        FROM work_orders w JOIN customers c ON c.id = w.customer_id AND c.stage <> 'closed'
                       WHERE w.type = 'complaint' AND w.state = 'closed'
@@ -376,8 +393,9 @@ export class TasksRepository {
   async insertTriggeredTasks(db: Db, trigger: TaskTrigger, today: string): Promise<number> {
     return execute(
       db,
-      `INSERT INTO service_tasks (customer_id, kind, trigger, period, due_on, visible_from, summary)
-       SELECT x.customer_id, 'visit', $2::text, x.period, x.due_on, $1::date, x.summary FROM (${TRIGGERS[trigger]}) x
+      `INSERT INTO service_tasks (customer_id, kind, trigger, period, due_on, visible_from, summary, summary_code, summary_params)
+       SELECT x.customer_id, 'visit', $2::text, x.period, x.due_on, $1::date, x.summary, x.summary_code, x.summary_params
+         FROM (${TRIGGERS[trigger]}) x
        ON CONFLICT (customer_id, trigger, period) WHERE trigger IS NOT NULL DO NOTHING`,
       [today, trigger],
     );

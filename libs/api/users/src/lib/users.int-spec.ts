@@ -1,6 +1,6 @@
 import { CustomersModule } from '@crm/api/customers';
 import { OwnershipModule } from '@crm/api/ownership';
-import { createCustomer, createTestApp, TEST_PASSWORD, TestApp } from '@crm/api/testing';
+import { createCustomer, createTestApp, TEST_PASSWORD, TestApp, englishDetails } from '@crm/api/testing';
 import { UsersModule } from '../index';
 
 describe('users administration', () => {
@@ -63,7 +63,9 @@ describe('users administration', () => {
       body: { username: 'shorty', displayName: 'S', role: 'marketing', password: '123456789' },
     });
     expect(short.status).toBe(400);
-    expect(short.body.details).toEqual([{ field: 'password', message: expect.stringMatching(/10 characters/) }]);
+    expect(englishDetails(short.body.details)).toEqual([
+      { field: 'password', message: expect.stringMatching(/10 characters/) },
+    ]);
     const same = await t.request('POST', '/users', {
       as: 'admin',
       body: { username: 'samename.user', displayName: 'S', role: 'marketing', password: 'samename.user' },
@@ -206,7 +208,7 @@ describe('users administration', () => {
     });
     expect(refused.status).toBe(409);
     expect(refused.body.message).toMatch(/3 customers/);
-    expect(refused.body.details).toEqual([
+    expect(englishDetails(refused.body.details)).toEqual([
       { field: 'takeOverManagerId', message: expect.stringMatching(/3 customers/) },
     ]);
     const toRole = await t.request('PATCH', `/users/${leaving.id}`, {

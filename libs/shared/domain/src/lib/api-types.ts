@@ -1,3 +1,4 @@
+import { MessageCode, MessageParams } from './messages';
 import { Role } from './roles';
 
 /** Shapes of the public HTTP contract (API.md) shared by the API and the web app. */
@@ -16,13 +17,18 @@ export interface LoginResponse {
 
 export interface ErrorDetail {
   field: string;
+  /** English, for integrators; people read `code` with `params` in their language. */
   message: string;
+  code?: MessageCode;
+  params?: MessageParams;
 }
 
 export interface ApiError {
   statusCode: number;
   error: string;
   message: string;
+  code?: MessageCode;
+  params?: MessageParams;
   details?: ErrorDetail[];
 }
 

@@ -36,6 +36,15 @@ export function creditCodeProblem(code: string): string | null {
   return null;
 }
 
+/** The message code of why a credit code is not valid, or null when it is. */
+export function creditCodeProblemCode(code: string): `creditCode.${keyof typeof CREDIT_CODE_PROBLEMS}` | null {
+  const problem = creditCodeProblem(code);
+  const key = (Object.keys(CREDIT_CODE_PROBLEMS) as (keyof typeof CREDIT_CODE_PROBLEMS)[]).find(
+    (k) => CREDIT_CODE_PROBLEMS[k] === problem,
+  );
+  return key ? `creditCode.${key}` : null;
+}
+
 export function isValidCreditCode(code: string): boolean {
   return creditCodeProblem(code) === null;
 }

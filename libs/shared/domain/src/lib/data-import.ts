@@ -1,3 +1,4 @@
+import { MessageCode, MessageParams } from './messages';
 /**
  * What the billing and metering systems can import by CSV (API.md, "Data import"), and the work orders
  * of the 95598 system (API.md, "Requests and complaints").
@@ -55,7 +56,10 @@ export interface ImportRowError {
   /** 1 is the first data row (the header is not counted). 0 for a problem with the file itself. */
   row: number;
   field: string | null;
+  /** English, for integrators; people read `code` with `params` (`messages.<code>`) in their language. */
   message: string;
+  code: MessageCode;
+  params: MessageParams;
 }
 
 /** The answer to an import; also the body of the 422 when a file with bad rows imported nothing. */

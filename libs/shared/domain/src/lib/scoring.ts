@@ -1,3 +1,4 @@
+import { MessageCode } from './messages';
 import { ErrorDetail } from './api-types';
 import { PersonRef } from './customer';
 import { ImportanceClass } from './vocabulary';
@@ -141,6 +142,8 @@ export interface ScoringModelFields {
 
 export interface ScoringModel extends ScoringModelFields {
   version: number;
+  /** The seeded model's note as a message code (`messages.<code>`), shown instead of `note`; null for a person's note. */
+  noteCode: MessageCode | null;
   createdAt: string;
   createdBy: PersonRef | null;
 }

@@ -1,3 +1,4 @@
+import { MessageCode, MessageParams } from './messages';
 import { ErrorDetail } from './api-types';
 
 /**
@@ -47,6 +48,8 @@ export interface PlanTemplateFields {
 
 export interface PlanTemplate extends PlanTemplateFields {
   id: string;
+  /** A seeded description as a message code (`messages.<code>`), shown instead of `description` until it is changed. */
+  descriptionCode: MessageCode | null;
   createdAt: string;
   updatedAt: string;
   enrolled: number;
@@ -102,7 +105,11 @@ export interface ServiceTask {
   visibleFrom: string;
   state: TaskState;
   overdue: boolean;
+  /** English for a task an event made (its reason), else the plan's or the person's text. */
   summary: string;
+  /** The message code of an event's reason (`messages.<code>` with `summaryParams`), null for a person's text. */
+  summaryCode: MessageCode | null;
+  summaryParams: MessageParams | null;
   outcome: TaskOutcome | null;
   notes: string | null;
   visitedOn: string | null;

@@ -1,19 +1,29 @@
 import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
 import { inject, Injector } from '@angular/core';
 import { TranslateService } from '@ngx-translate/core';
-import { ApiError } from '@crm/shared/domain';
+import { ApiError, CodedText, messageText } from '@crm/shared/domain';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { catchError, throwError } from 'rxjs';
 import { AuthStore } from './auth.store';
 
-/** A sentence for the user about a failed request. */
-export function describeHttpError(error: HttpErrorResponse, t: (key: string) => string): string {
+/**
+ * A sentence for the user about a failed request: by the message code of the body and of its first detail
+ * (`text` renders a coded text in the reader's language), else the server's message.
+ */
+export function describeHttpError(
+  error: HttpErrorResponse,
+  t: (key: string) => string,
+  text: (coded: CodedText) => string = (coded) => coded.message,
+): string {
   if (error.status === 0) return t('errors.network');
   const body = error.error as Partial<ApiError> | null;
   if (error.status >= 500) return t('errors.server');
   if (error.status === 403) return t('errors.forbidden');
   if (error.status === 404) return t('errors.notFound');
-  return body?.message ?? t('errors.unknown');
+  if (!body?.message) return t('errors.unknown');
+  const detail = body.details?.[0];
+  if (!body.code || !detail) return text({ message: body.message, code: body.code, params: body.params });
+  return `${text({ message: body.message, code: body.code, params: body.params })}: ${detail.field} ${text(detail)}`;
 }
 
 /**
@@ -39,7 +49,13 @@ export const apiInterceptor: HttpInterceptorFn = (request, next) => {
           auth.logout('expired');
         } else if (!handlesErrors && !isLogin) {
           const translate = injector.get(TranslateService);
-          injector.get(NzMessageService).error(describeHttpError(error, (key) => translate.instant(key)));
+          injector.get(NzMessageService).error(
+            describeHttpError(
+              error,
+              (key) => translate.instant(key),
+              (coded) => messageText(translate, coded),
+            ),
+          );
         }
       }
       return throwError(() => error);

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ApiError, ErrorDetail } from '@crm/shared/domain';
+import { ApiError, ErrorDetail, MessageCode, MessageParams } from '@crm/shared/domain';
 
 /**
  * An error a page shows itself, next to what caused it: the server's message and its field details, or (when the
@@ -7,6 +7,8 @@ import { ApiError, ErrorDetail } from '@crm/shared/domain';
  */
 export interface ShownError {
   message: string;
+  code?: MessageCode;
+  params?: MessageParams;
   details: ErrorDetail[];
   messageKey?: string;
 }
@@ -18,7 +20,7 @@ export function shownError(e: unknown): ShownError {
     if (e.status === 0) return { message: e.message, details, messageKey: 'errors.network' };
     if (e.status >= 500) return { message: body?.message ?? e.message, details, messageKey: 'errors.server' };
     if (!body?.message) return { message: e.message, details, messageKey: 'errors.unknown' };
-    return { message: body.message, details };
+    return { message: body.message, ...(body.code && { code: body.code, params: body.params ?? {} }), details };
   }
   return { message: String(e), details: [] };
 }

@@ -23,9 +23,15 @@ describe('import files', () => {
   it('writes the error report with one line per bad row and field', () => {
     expect(
       errorReportCsv([
-        { row: 2, field: 'kwh', message: 'kwh must be a number, not "abc"' },
-        { row: 0, field: null, message: 'empty file' },
+        { row: 2, field: 'kwh', message: 'kwh must be a number, not "abc"', code: 'import.number', params: {} },
+        { row: 0, field: null, message: 'empty file', code: 'import.badFile', params: { reason: 'empty' } },
       ]),
     ).toBe('row,field,message\r\n2,kwh,"kwh must be a number, not ""abc"""\r\n0,,empty file\r\n');
+  });
+
+  it("writes each error's text in the reader's language when told how", () => {
+    const errors = [{ row: 3, field: 'kwh', message: 'must be a number', code: 'import.number' as const, params: {} }];
+    const csv = errorReportCsv(errors, (e) => (e.code === 'import.number' ? '须为数字' : e.message));
+    expect(csv).toBe('row,field,message\r\n3,kwh,须为数字\r\n');
   });
 });

@@ -12,10 +12,16 @@ export function templateCsv(kind: ImportKind): string {
   return IMPORT_COLUMNS[kind].map((c) => c.name).join(',') + '\r\n';
 }
 
-/** The error report as a CSV the operator can open next to the file they sent. */
-export function errorReportCsv(errors: readonly ImportRowError[]): string {
+/**
+ * The error report as a CSV the operator can open next to the file they sent; `text` gives each error's
+ * message in the reader's language (by default its English message).
+ */
+export function errorReportCsv(
+  errors: readonly ImportRowError[],
+  text: (error: ImportRowError) => string = (e) => e.message,
+): string {
   const lines = [['row', 'field', 'message'].join(',')];
-  for (const e of errors) lines.push([e.row, e.field, e.message].map(csvField).join(','));
+  for (const e of errors) lines.push([e.row, e.field, text(e)].map(csvField).join(','));
   return lines.join('\r\n') + '\r\n';
 }
 

@@ -3,8 +3,16 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { describeHttpError } from '@crm/web/core';
-import { DataTable, TableColumn } from '@crm/web/ui';
-import { ApiError, IMPORT_COLUMNS, IMPORT_KINDS, ImportKind, ImportReport, ImportRowError } from '@crm/shared/domain';
+import { DataTable, MessagePipe, TableColumn } from '@crm/web/ui';
+import {
+  ApiError,
+  IMPORT_COLUMNS,
+  IMPORT_KINDS,
+  ImportKind,
+  ImportReport,
+  ImportRowError,
+  messageText,
+} from '@crm/shared/domain';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -32,6 +40,7 @@ type Outcome = { kind: 'report'; imported: boolean; report: ImportReport } | { k
   imports: [
     FormsModule,
     TranslatePipe,
+    MessagePipe,
     DataTable,
     NzAlertModule,
     NzButtonModule,
@@ -88,7 +97,7 @@ export class ImportPage {
   protected readonly errorColumns: TableColumn<ImportRowError>[] = [
     { key: 'row', label: 'dataImport.row', width: '80px', value: (e) => e.row || null },
     { key: 'field', label: 'dataImport.field', width: '160px' },
-    { key: 'message', label: 'dataImport.message' },
+    { key: 'message', label: 'dataImport.message', value: (e) => messageText(this.translate, e) },
   ];
   protected kind: ImportKind = 'consumption';
   protected partial = false;
@@ -113,7 +122,10 @@ export class ImportPage {
   }
 
   protected downloadErrors(report: ImportReport): void {
-    saveCsv(`${report.kind}-errors.csv`, errorReportCsv(report.errors));
+    saveCsv(
+      `${report.kind}-errors.csv`,
+      errorReportCsv(report.errors, (e) => messageText(this.translate, e)),
+    );
   }
 
   /** Sends the chosen file; the upload progress is the load progress, since the API copies rows as they arrive. */
@@ -151,7 +163,11 @@ export class ImportPage {
               problem: {
                 statusCode: error.status,
                 error: error.statusText,
-                message: describeHttpError(error, (key) => this.translate.instant(key)),
+                message: describeHttpError(
+                  error,
+                  (key) => this.translate.instant(key),
+                  (coded) => messageText(this.translate, coded),
+                ),
                 details: (error.error as Partial<ApiError> | null)?.details,
               },
             });

@@ -16,6 +16,7 @@ const model: ScoringModel = {
   version: 3,
   createdAt: '2026-03-01T08:00:00.000Z',
   createdBy: { id: 'u1', displayName: 'Leader' },
+  noteCode: null,
   note: 'spring review',
   vipWeights: { consumption: 0.3, revenue: 0.3, growth: 0.15, importance: 0.15, paymentReliability: 0.1 },
   creditWeights: {

@@ -15,6 +15,8 @@ function task(id: string, dueOn: string, changes: Partial<ServiceTask> = {}): Se
     state: 'open',
     overdue: false,
     summary: '',
+    summaryCode: null,
+    summaryParams: null,
     outcome: null,
     notes: null,
     visitedOn: null,
@@ -74,9 +76,17 @@ describe('tasks', () => {
 
   it("shows a task's summary unless it only repeats the plan's name", () => {
     const plan = { id: 'p', name: 'VIP 年度服务计划' };
-    expect(taskDetail({ plan, summary: 'VIP 年度服务计划' })).toBeNull();
-    expect(taskDetail({ plan: null, summary: 'credit rating AA → B' })).toBe('credit rating AA → B');
-    expect(taskDetail({ plan, summary: '' })).toBeNull();
+    const uncoded = { summaryCode: null, summaryParams: null };
+    expect(taskDetail({ plan, summary: 'VIP 年度服务计划', ...uncoded })).toBeNull();
+    expect(
+      taskDetail({
+        plan: null,
+        summary: 'credit rating AA → B',
+        summaryCode: 'trigger.ratingFall',
+        summaryParams: { from: 'AA', to: 'B' },
+      }),
+    ).toEqual({ message: 'credit rating AA → B', code: 'trigger.ratingFall', params: { from: 'AA', to: 'B' } });
+    expect(taskDetail({ plan, summary: '', ...uncoded })).toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
 import { ServiceTask } from '@crm/shared/domain';
+import { CodedText } from '@crm/shared/domain';
 import { weekOf } from './dates';
 
 /** Tasks by their due date, for a calendar; each day's tasks in the order given. */
@@ -18,9 +19,16 @@ export function taskColour(task: Pick<ServiceTask, 'state' | 'overdue'>): 'red' 
   return task.state === 'open' ? 'blue' : task.state === 'done' ? 'green' : 'default';
 }
 
-/** What the task's summary adds to its source: nothing when it only repeats the plan's name. */
-export function taskDetail(task: Pick<ServiceTask, 'summary' | 'plan'>): string | null {
-  return task.summary && task.summary !== task.plan?.name ? task.summary : null;
+/**
+ * What the task's summary adds to its source, as a coded text (an event's reason by its message code, shown
+ * with the `message` pipe): nothing when it only repeats the plan's name.
+ */
+export function taskDetail(
+  task: Pick<ServiceTask, 'summary' | 'summaryCode' | 'summaryParams' | 'plan'>,
+): CodedText | null {
+  return task.summary && task.summary !== task.plan?.name
+    ? { message: task.summary, code: task.summaryCode, params: task.summaryParams }
+    : null;
 }
 
 /** Calendar days an open task is past its due date on the China date `today` (YYYY-MM-DD); null when it is not. */

@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { TranslatePipe } from '@ngx-translate/core';
-import { ScoringModel } from '@crm/shared/domain';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { messageText, ScoringModel } from '@crm/shared/domain';
 import { CellDef, DataTable, TableColumn } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -13,11 +13,16 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
   templateUrl: './model-history.html',
 })
 export class ModelHistory {
+  private readonly translate = inject(TranslateService);
   readonly models = input.required<ScoringModel[]>();
   protected readonly columns: TableColumn<ScoringModel>[] = [
     { key: 'version', label: 'scoringModel.version' },
     { key: 'createdAt', label: 'scoringModel.createdAt', kind: 'datetime' },
     { key: 'createdBy', label: 'scoringModel.createdBy', value: (m) => m.createdBy?.displayName },
-    { key: 'note', label: 'scoringModel.note' },
+    {
+      key: 'note',
+      label: 'scoringModel.note',
+      value: (m) => messageText(this.translate, { message: m.note, code: m.noteCode }),
+    },
   ];
 }

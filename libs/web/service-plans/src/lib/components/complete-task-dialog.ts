@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
+import { MessagePipe } from '@crm/web/ui';
 import { shownError } from '@crm/web/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -21,6 +22,7 @@ const today = () => localDate(chinaDate(new Date()));
   selector: 'crm-complete-task-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    MessagePipe,
     FormsModule,
     TranslatePipe,
     NzAlertModule,

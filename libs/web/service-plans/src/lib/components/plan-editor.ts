@@ -1,11 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
 import { SaveAction } from '@crm/web/core';
 import { FormsModule } from '@angular/forms';
-import { TranslatePipe } from '@ngx-translate/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import {
+  messageText,
   PlanService,
-  PlanTemplate,
   planServicesProblems,
+  PlanTemplate,
   Recurrence,
   RECURRENCE_EVERY,
   SERVICE_KINDS,
@@ -92,6 +93,7 @@ export class PlanEditor {
   readonly saved = output<PlanTemplate>();
   readonly cancelled = output<void>();
   private readonly api = inject(ServicePlansApi);
+  private readonly translate = inject(TranslateService);
   protected readonly kinds = SERVICE_KINDS;
   protected readonly everies = RECURRENCE_EVERY;
   protected readonly maxServices = MAX_SERVICES;
@@ -117,7 +119,10 @@ export class PlanEditor {
     effect(() => {
       const plan = this.plan();
       this.name.set(plan?.name ?? '');
-      this.description.set(plan?.description ?? '');
+      // A seeded description is shown in the reader's language; saving it makes it this text.
+      this.description.set(
+        plan ? messageText(this.translate, { message: plan.description, code: plan.descriptionCode }) : '',
+      );
       this.durationMonths.set(plan?.durationMonths ?? null);
       this.services.set(
         plan ? plan.services.map((s) => ({ ...s, recurrence: { ...s.recurrence } })) : [newService([])],

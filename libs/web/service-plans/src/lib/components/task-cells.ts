@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ServiceTask } from '@crm/shared/domain';
-import { TableColumn, TableRow, DisplayPipe } from '@crm/web/ui';
+import { DisplayPipe, MessagePipe, TableColumn, TableRow } from '@crm/web/ui';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { taskDetail } from '../tasks';
 
@@ -44,11 +44,11 @@ export class TaskDue {
 @Component({
   selector: 'crm-task-source',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe],
+  imports: [TranslatePipe, MessagePipe],
   template: `
     {{ task().plan?.name ?? ('servicePlans.trigger.' + task().trigger | translate) }}
     @if (detail(task()); as d) {
-      <div class="crm-muted">{{ d }}</div>
+      <div class="crm-muted">{{ d | message }}</div>
     }
   `,
 })

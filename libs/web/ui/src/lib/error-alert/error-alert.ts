@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
-import { ErrorDetail } from '@crm/shared/domain';
+import { CodedText, ErrorDetail } from '@crm/shared/domain';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
+import { MessagePipe } from '../message/message.pipe';
 
 /** What an error alert shows (a `ShownError` of @crm/web/core). */
-export interface ShownErrorLike {
-  message: string;
+export interface ShownErrorLike extends CodedText {
   details: readonly ErrorDetail[];
   /** The i18n key shown instead of `message`. */
   messageKey?: string;
@@ -19,7 +19,7 @@ export interface ShownErrorLike {
 @Component({
   selector: 'crm-error-alert',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NzAlertModule, NzButtonModule, TranslatePipe],
+  imports: [NzAlertModule, NzButtonModule, TranslatePipe, MessagePipe],
   templateUrl: './error-alert.html',
   styles: `
     :host {
