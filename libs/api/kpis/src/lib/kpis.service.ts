@@ -40,8 +40,8 @@ export const KPI_SNAPSHOTS_JOB = 'kpi-snapshots';
 export const KPI_CURRENT_JOB = 'kpi-current';
 
 /**
- * When `kpi-current` refreshes the current month's snapshot: every 5 minutes (China time). A pass at 1,000,000
- * customers takes well under that (bench/results/*-1000000-kpis.md), and the queue runs one pass at a time.
+ * When `kpi-current` refreshes the current month's snapshot: every 5 minutes (China time). The queue runs one pass at
+ * a time; a pass longer than that (bench/results/*-1000000-kpis.md) makes the next ticks skip (KPI_CURRENT_FRESH_MS).
  */
 export const KPI_CURRENT_CRON = '*/5 * * * *';
 /**
