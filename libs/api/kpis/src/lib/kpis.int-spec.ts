@@ -623,4 +623,11 @@ describe('KPI snapshots on demand', () => {
     expect(run).toEqual({ state: 'completed', progress: 100, period: M });
     expect(await customers()).toBe(2);
   });
+
+  it('lets the refresh run for hours before pg-boss takes it for dead (a pass at 1,000,000 customers takes minutes)', async () => {
+    const [queue] = await t.dataSource.query(
+      `SELECT policy, expire_seconds FROM pgboss.queue WHERE name = 'kpi-current'`,
+    );
+    expect(queue).toEqual({ policy: 'singleton', expire_seconds: 7200 });
+  });
 });
