@@ -136,20 +136,20 @@ describe('exports', () => {
     const row = segmentCsv.split('\n')[1].split(',');
     expect([row[1], row[4], row[10]]).toEqual([`'${HOSTILE}`, `'@龙湾区`, '-2.00']);
     // Read by people: the same, and the negative amount a figure (display-format), not a formula.
-    const readable = (await download(`/segments/${hostileSegmentId}/export?format=csv`)).toString('utf8');
+    const readable = (await download(`/segments/${hostileSegmentId}/export?format=csv&lang=zh-CN`)).toString('utf8');
     const readableRow = readable.split('\r\n')[1];
     for (const cell of [`'${HOSTILE}`, `'@龙湾区`, '-¥2.00']) expect(readableRow).toContain(`,${cell},`);
 
-    for (const query of [`format=csv&region=${region}`, `format=csv&raw=true&region=${region}`]) {
+    for (const query of [`format=csv&lang=zh-CN&region=${region}`, `format=csv&raw=true&region=${region}`]) {
       const vipCsv = (await download(`/vip/export?${query}`)).toString('utf8');
       const vipRow = vipCsv.split('\r\n')[1].split(',');
       expect([vipRow[2], vipRow[3]]).toEqual([`'${HOSTILE}`, `'@龙湾区`]);
     }
 
     for (const path of [
-      `/segments/${hostileSegmentId}/export?format=xlsx`,
+      `/segments/${hostileSegmentId}/export?format=xlsx&lang=zh-CN`,
       `/segments/${hostileSegmentId}/export?format=xlsx&raw=true`,
-      `/vip/export?format=xlsx&region=${region}`,
+      `/vip/export?format=xlsx&lang=zh-CN&region=${region}`,
       `/vip/export?format=xlsx&raw=true&region=${region}`,
     ]) {
       const workbook = new ExcelJS.Workbook();

@@ -26,11 +26,29 @@ export interface ExportOptions {
 
 /** `lang` of an export route: the language of its headers and names. */
 export const ExportLang = () =>
-  OptionalIn(EXPORT_LANGUAGES, { default: 'zh-CN', description: 'The language of the headers and names' });
+  OptionalIn(EXPORT_LANGUAGES, { description: 'The language of the headers and names (zh-CN unless asked)' });
 
 /** `raw` of an export route: the API's field names, codes, ISO timestamps and plain numbers, for integrations. */
 export const ExportRaw = () =>
-  OptionalBooleanQuery('true: field names as headers and codes as values, as before issue 17 (for integrations)');
+  OptionalBooleanQuery(
+    'true: field names as headers and codes as values (for integrations); the default of the VIP and segment exports when no lang is given, as before issue 17',
+  );
+
+/** The `lang` and `raw` of an export route's query, as sent. */
+export interface ExportQuery {
+  lang?: DisplayLanguage;
+  raw?: boolean;
+}
+
+/**
+ * How an export route writes its file: raw when asked; readable in `lang` (zh-CN unless asked) otherwise, except that
+ * a route whose export was raw before it was readable (`rawWithoutLang`: the VIP list, a segment's members) stays raw
+ * for a caller that names no language, so integrations that call it as before get the same file. The web always names
+ * the reader's language.
+ */
+export function exportOptions(query: ExportQuery, rawWithoutLang: boolean): ExportOptions {
+  return { lang: query.lang ?? 'zh-CN', raw: query.raw ?? (rawWithoutLang && query.lang === undefined) };
+}
 
 type Cell = string | number | null;
 

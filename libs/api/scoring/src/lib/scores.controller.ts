@@ -3,7 +3,7 @@ import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
 import { ChangeHistoryService } from '@crm/api/change-history';
 import { CustomersService } from '@crm/api/customers';
 import { ExportStreams } from '@crm/api/database';
-import { ApiController, exportColumns, GetForAll, UuidParam } from '@crm/api/http';
+import { ApiController, exportColumns, exportOptions, GetForAll, UuidParam } from '@crm/api/http';
 import { CreditListEntry, CreditSummary, CustomerScores, Page, VipListEntry, VipSummary } from '@crm/shared/domain';
 import type { Response } from 'express';
 import { ScoreExportDto, ScoreFilterDto } from './dto/score-query.dto';
@@ -57,7 +57,7 @@ export class ScoresController {
       res,
       format,
       'vip-list',
-      exportColumns(VIP_EXPORT, query),
+      exportColumns(VIP_EXPORT, exportOptions(query, true)),
       this.scores.vipExport(scope, query),
     );
     await this.history.recordExport(user, { kind: 'vip_list', target: null, name: null, format, filter, rows });

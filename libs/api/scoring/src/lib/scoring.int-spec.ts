@@ -284,7 +284,10 @@ describe('VIP and credit scoring', () => {
     expect(raw[1].split(',')[7]).toBe(first.tier);
     expect(raw[1].split(',')[10]).toBe(String(first.revenue12Months));
 
-    const zh = await lines('format=csv');
+    // A caller that names no language gets the raw file, as before exports were readable (integrations).
+    expect(await lines('format=csv')).toEqual(raw);
+
+    const zh = await lines('format=csv&lang=zh-CN');
     expect(zh[0]).toBe('排名,户号,客户,区域,行业,客户经理,价值分,等级,上次价值分,较上次,近 12 个月电费,信用');
     expect(zh).toHaveLength(5);
     const zhRow = csvCells(zh[1]);
@@ -308,7 +311,7 @@ describe('VIP and credit scoring', () => {
     expect(enRow[7]).toBe(tierNames(first.tier)[1]);
     for (const line of [...zh, ...en].slice(1)) expect(csvCells(line)).not.toContain(first.tier);
 
-    const xlsx = await download('format=xlsx');
+    const xlsx = await download('format=xlsx&lang=zh-CN');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await xlsx.arrayBuffer()) as ArrayBuffer);
     const sheet = workbook.worksheets[0];

@@ -2,7 +2,7 @@ import { Body, Delete, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/co
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
 import { ChangeHistoryService } from '@crm/api/change-history';
 import { ExportStreams } from '@crm/api/database';
-import { ApiController, exportColumns, Roles, UuidParam } from '@crm/api/http';
+import { ApiController, exportColumns, exportOptions, Roles, UuidParam } from '@crm/api/http';
 import {
   Page,
   ROLES,
@@ -120,9 +120,10 @@ export class SegmentsController {
     const segment = await this.segments.get(id);
     const fileName = `segment-${segment.name}`;
     const source = sourceOf(segment);
-    const columns = exportColumns(MEMBER_EXPORT, query);
+    const options = exportOptions(query, true);
+    const columns = exportColumns(MEMBER_EXPORT, options);
     const rows =
-      query.raw && query.format === 'csv'
+      options.raw && query.format === 'csv'
         ? await this.exports.csvByCopy(
             res,
             fileName,

@@ -356,7 +356,10 @@ describe('Segments', () => {
     expect(await csv('manager1')).toHaveLength(1 + 3);
 
     // Customer 0 (sorted first): industry 38, 10 kV, active, 1,000 kWh, no arrears, standard, AAA.
-    const zh = await csv('marketing', 'format=csv');
+    // A caller that names no language gets the raw file, as before exports were readable (integrations).
+    expect(await csv('marketing', 'format=csv')).toEqual(lines);
+
+    const zh = await csv('marketing', 'format=csv&lang=zh-CN');
     expect(zh[0]).toBe(
       '户号,客户名称,行业,电压等级,供电区域,生命周期阶段,重要客户等级,合同容量 (kVA),客户经理,近12个月用电量 (kWh),欠费,VIP 价值得分,VIP 等级,信用得分,信用等级',
     );
@@ -366,7 +369,7 @@ describe('Segments', () => {
     expect(zhRow.slice(2, 7)).toEqual(['38 电气机械和器材制造业', '10 kV', '龙湾区', '在用', '非重要客户']);
     expect(zh[1]).toContain(',"1,000",¥0.00,');
     expect(zhRow.at(-1)).toBe('AAA');
-    expect(await csv('manager1', 'format=csv')).toHaveLength(1 + 3);
+    expect(await csv('manager1', 'format=csv&lang=zh-CN')).toHaveLength(1 + 3);
 
     const en = await csv('marketing', 'format=csv&lang=en');
     expect(en[0]).toMatch(/^Account no\.,Customer,Industry,Voltage,Region,Stage,Important-customer class,/);
@@ -375,7 +378,7 @@ describe('Segments', () => {
     expect(en.at(-1)).toMatch(/,,,,$/);
 
     for (const [query, header, stage] of [
-      ['format=xlsx', '户号', '在用'],
+      ['format=xlsx&lang=zh-CN', '户号', '在用'],
       ['format=xlsx&lang=en', 'Account no.', 'Active'],
       ['format=xlsx&raw=true', 'accountNo', 'active'],
     ]) {

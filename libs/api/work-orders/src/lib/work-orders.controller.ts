@@ -9,7 +9,16 @@ import {
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
 import { ChangeHistoryService } from '@crm/api/change-history';
 import { ExportStreams } from '@crm/api/database';
-import { ApiController, exportColumns, GetForAll, IdParam, PostAction, Roles, UuidParam } from '@crm/api/http';
+import {
+  ApiController,
+  exportColumns,
+  exportOptions,
+  GetForAll,
+  IdParam,
+  PostAction,
+  Roles,
+  UuidParam,
+} from '@crm/api/http';
 import {
   Page,
   ROLES,
@@ -96,15 +105,16 @@ export class WorkOrdersController {
     @Query() query: WorkOrderExportDto,
     @Res() res: Response,
   ): Promise<void> {
-    const { format, lang, state, type, channel, topic, sla, customerId, managerId, from, to, q } = query;
+    const { format, state, type, channel, topic, sla, customerId, managerId, from, to, q } = query;
+    const options = exportOptions(query, false);
     // Filters not given are left out when stored (JSON has no undefined).
     const filter = { state, type, channel, topic, sla, customerId, managerId, from, to, q, ...flags(query) };
     const rows = await this.exports.table(
       res,
       format,
-      lang === 'en' ? 'requests' : '工单',
-      exportColumns(WORK_ORDER_EXPORT, query),
-      this.repository.exportRows(scope, query, lang),
+      options.lang === 'en' ? 'requests' : '工单',
+      exportColumns(WORK_ORDER_EXPORT, options),
+      this.repository.exportRows(scope, query, options.lang),
     );
     await this.history.recordExport(user, { kind: 'work_orders', target: null, name: null, format, filter, rows });
   }

@@ -21,6 +21,6 @@ export class ScoreFilterDto extends PageQueryDto {
 
 export class ScoreExportDto extends ScoreFilterDto {
   @OptionalIn(EXPORT_FORMATS, { default: 'csv' }) format: ExportFormat = 'csv';
-  @ExportLang() lang: DisplayLanguage = 'zh-CN';
-  @ExportRaw() raw = false;
+  @ExportLang() lang?: DisplayLanguage;
+  @ExportRaw() raw?: boolean;
 }

@@ -72,8 +72,8 @@ export class MembersExportDto {
   @OptionalIn(EXPORT_FORMATS, { default: 'csv' })
   format: ExportFormat = 'csv';
 
-  @ExportLang() lang: DisplayLanguage = 'zh-CN';
-  @ExportRaw() raw = false;
+  @ExportLang() lang?: DisplayLanguage;
+  @ExportRaw() raw?: boolean;
 
   @OptionalIn(SEGMENT_MEMBER_SORTS, { default: 'accountNo' })
   sort = 'accountNo';

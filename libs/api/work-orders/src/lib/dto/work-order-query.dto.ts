@@ -97,6 +97,6 @@ export class WorkOrderExportDto extends WorkOrderQueryDto {
   @OptionalIn(EXPORT_FORMATS, { default: 'csv' })
   format: ExportFormat = 'csv';
 
-  @ExportLang() lang: DisplayLanguage = 'zh-CN';
-  @ExportRaw() raw = false;
+  @ExportLang() lang?: DisplayLanguage;
+  @ExportRaw() raw?: boolean;
 }
