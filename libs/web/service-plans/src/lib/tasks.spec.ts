@@ -103,17 +103,3 @@ describe('daysOverdue', () => {
     expect(daysOverdue(task('a', '2026-11-01', { state: 'done' }), '2026-11-26')).toBeNull();
   });
 });
-
-describe('daysOverdue', () => {
-  it('counts the calendar days an open task is past its due date, across months and years', () => {
-    expect(daysOverdue(task('a', '2026-11-25'), '2026-11-26')).toBe(1);
-    expect(daysOverdue(task('a', '2026-12-30'), '2027-01-02')).toBe(3);
-    expect(daysOverdue(task('a', '2026-02-27'), '2026-03-01')).toBe(2);
-  });
-
-  it('is null for a task due today or later, or one no longer open', () => {
-    expect(daysOverdue(task('a', '2026-11-26'), '2026-11-26')).toBeNull();
-    expect(daysOverdue(task('a', '2026-12-01'), '2026-11-26')).toBeNull();
-    expect(daysOverdue(task('a', '2026-11-01', { state: 'done' }), '2026-11-26')).toBeNull();
-  });
-});
