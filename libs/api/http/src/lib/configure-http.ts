@@ -90,6 +90,8 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
+    // The DTO an error was found in: its constraints' arguments are the params of the detail's message code.
+    validationError: { target: true },
     exceptionFactory: (errors) => {
       const details = validationDetails(errors);
       return new BadRequestException({

@@ -94,6 +94,25 @@ export function keyFields(detail: string | undefined): string[] {
 }
 
 /** The one error format of API.md: `{statusCode, error, message, code, params, details?}`, for every error. */
+/**
+ * The request header by which a client asks for the message codes of an error body (the web app sends it); without it
+ * the body is the contract's `{statusCode, error, message, details?}` with details `{field, message}`, exactly as
+ * integrations have always read it.
+ */
+export const MESSAGE_CODES_HEADER = 'x-message-codes';
+
+/** The error body `body` as the request asked: with its message codes, or in the contract's bare format. */
+export function errorBodyFor(request: Request, body: ApiError): ApiError {
+  if (request.headers[MESSAGE_CODES_HEADER] === '1') return body;
+  const { statusCode, error, message, details } = body;
+  return {
+    statusCode,
+    error,
+    message,
+    ...(details && { details: details.map((d) => ({ field: d.field, message: d.message })) }),
+  };
+}
+
 export function toApiError(exception: unknown): ApiError {
   return withCodes(toEnglishError(exception));
 }
@@ -165,9 +184,9 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<Request>();
     const body = toApiError(exception);
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
-      const request = host.switchToHttp().getRequest<Request>();
       const { message } = exception as { message?: unknown };
       const reason = typeof message === 'string' ? message : body.message;
       this.unavailable.report(`${reason} (${request.method} ${request.originalUrl})`);
@@ -176,7 +195,7 @@ export class ErrorFilter implements ExceptionFilter {
     }
     if (!response.headersSent) {
       if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', RETRY_AFTER_SECONDS);
-      response.status(body.statusCode).json(body);
+      response.status(body.statusCode).json(errorBodyFor(request, body));
     }
   }
 }

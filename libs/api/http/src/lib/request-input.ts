@@ -1,7 +1,7 @@
 import { ArgumentMetadata, BadRequestException, HttpException, Injectable, PipeTransform } from '@nestjs/common';
 import { ErrorDetail, InvalidInputError } from '@crm/shared/domain';
 import type { NextFunction, Request, Response } from 'express';
-import { toApiError } from './error.filter';
+import { errorBodyFor, toApiError } from './error.filter';
 
 /** The largest JSON (or form) body the API reads. */
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -63,7 +63,7 @@ export function inputProblem(value: unknown, field: string, depth = 0): ErrorDet
 /** Sends the one error format from express middleware (ahead of Nest's routing and its filters). */
 function sendError(res: Response, error: HttpException): void {
   const body = toApiError(error);
-  res.status(body.statusCode).json(body);
+  res.status(body.statusCode).json(errorBodyFor(res.req, body));
 }
 
 /**

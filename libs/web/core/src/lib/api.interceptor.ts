@@ -36,10 +36,12 @@ export const apiInterceptor: HttpInterceptorFn = (request, next) => {
   const injector = inject(Injector);
   const token = auth.token();
   const handlesErrors = request.headers.has('X-Handle-Errors');
+  const headers = (token ? request.headers.set('Authorization', `Bearer ${token}`) : request.headers).delete(
+    'X-Handle-Errors',
+  );
+  // The API adds message codes to its error bodies when asked, so that errors read in the user's language.
   const outgoing = request.clone({
-    headers: (token ? request.headers.set('Authorization', `Bearer ${token}`) : request.headers).delete(
-      'X-Handle-Errors',
-    ),
+    headers: request.url.startsWith('/api/') ? headers.set('X-Message-Codes', '1') : headers,
   });
   return next(outgoing).pipe(
     catchError((error: unknown) => {
