@@ -147,7 +147,7 @@ test('leadership refreshes the current month and the cockpit says when its figur
   const first = cockpitRead();
   await login(page, 'leader');
   const before = (await (await first).json()).computedAt as string;
-  await expect(page.getByTestId('kpi-computed-at')).toContainText(/数据更新于 \d{2}:\d{2}/);
+  await expect(page.getByTestId('kpi-computed-at')).toContainText(/数据更新于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
 
   const reload = cockpitRead();
   await page.getByTestId('kpi-refresh').click();

@@ -40,12 +40,12 @@ test('an admin imports consumption: a file with a bad row is refused, then its v
   // Row 2 of the data (the header is not counted), its field and the API's message.
   const errors = page.getByTestId('import-errors').locator('tbody tr');
   await expect(errors).toHaveCount(1);
-  await expect(errors.first().locator('td')).toHaveText(['2', 'kwh', 'must be a number']);
+  await expect(errors.first().locator('td')).toHaveText(['2', 'kwh', '须为数字']);
   const download = page.waitForEvent('download');
   await page.getByTestId('import-errors-csv').click();
   const errorsFile = await download;
   expect(errorsFile.suggestedFilename()).toBe('consumption-errors.csv');
-  expect(readFileSync(await errorsFile.path(), 'utf8')).toBe('\uFEFFrow,field,message\r\n2,kwh,must be a number\r\n');
+  expect(readFileSync(await errorsFile.path(), 'utf8')).toBe('\uFEFFrow,field,message\r\n2,kwh,须为数字\r\n');
 
   await page.getByTestId('import-valid-rows').click();
   await expect(result).toContainText('导入成功：接受 1 行');

@@ -41,7 +41,7 @@ export function OptionalText(maxLength: number, description?: string): PropertyD
 /** An optional boolean query parameter, `true` or `false` in the URL. */
 export function OptionalBooleanQuery(description?: string): PropertyDecorator {
   return stacked(
-    ApiPropertyOptional(description ? { description } : { type: Boolean }),
+    ApiPropertyOptional({ type: Boolean, ...(description && { description }) }),
     IsOmittable(),
     Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
     IsBoolean(),
