@@ -15,7 +15,7 @@ describe('toApiError', () => {
       error: 'Conflict',
       message: 'Another record has the same accountNo',
       code: 'error.conflict',
-      params: { fields: 'accountNo' },
+      params: { fields: 'accountNo', message: 'Another record has the same accountNo' },
       details: [
         { field: 'accountNo', message: 'is taken already', code: 'field.taken', params: { field: 'accountNo' } },
       ],
@@ -28,7 +28,7 @@ describe('toApiError', () => {
       error: 'Conflict',
       message: 'taken',
       code: 'error.conflict',
-      params: { fields: 'externalRef' },
+      params: { fields: 'externalRef', message: 'taken' },
       details: [
         {
           field: 'externalRef',

@@ -67,7 +67,8 @@ export function withCodes(body: ApiError): ApiError {
     ...body,
     code:
       body.code ?? STATUS_CODES[body.statusCode] ?? (body.statusCode >= 500 ? 'error.internal' : 'error.badRequest'),
-    params: body.params ?? (fields ? { fields } : {}),
+    // The generic text of a status names the reason the server gave (a domain rule's own words) as `message`.
+    params: body.params ?? { ...(fields && { fields }), ...(body.statusCode < 500 && { message: body.message }) },
     ...(body.details && {
       details: body.details.map((d) =>
         d.code
