@@ -23,12 +23,6 @@ export function kpiDrill(code: KpiCode, period: string, filter: KpiFilter): KpiD
   const { from, to } = kpiPeriodRange(period);
   switch (code) {
     case 'new_connections_completed':
-      return drill(
-        '/applications',
-        '/api/applications',
-        { type: 'new_connection', status: 'completed', completedFrom: from, completedTo: to },
-        filter,
-      );
     case 'hv_connection_working_days':
       return drill(
         '/applications',

@@ -354,6 +354,11 @@ describe('lifecycle: applications, steps, time limits', () => {
       expect(app.steps[0].sla).toBe('overdue');
       return { customer: c, app };
     };
+    /** The customer's timeline entries of step time limits (sla_warning, sla_overdue), as its manager reads them. */
+    const slaEntriesOf = async (customerId: string) =>
+      (await t.request('GET', `/customers/${customerId}/timeline`, { as: 'manager1' })).body.filter(
+        (e: { type: string }) => e.type.startsWith('sla_'),
+      );
     const notificationsOf = (customerId: string) =>
       t.dataSource.query(
         `SELECT u.username, n.kind, n.data->>'stepZh' AS step FROM notifications n JOIN users u ON u.id = n.user_id
@@ -381,17 +386,13 @@ describe('lifecycle: applications, steps, time limits', () => {
       expect(await eventsOf(warned.app.id)).toEqual([{ position: 2, kind: 'warning' }]);
       expect(await eventsOf(late.app.id)).toEqual([{ position: 1, kind: 'overdue' }]);
 
-      const [warnedEntry] = (
-        await t.request('GET', `/customers/${warned.customer.id}/timeline`, { as: 'manager1' })
-      ).body.filter((e: { type: string }) => e.type.startsWith('sla_'));
+      const [warnedEntry] = await slaEntriesOf(warned.customer.id);
       expect(warnedEntry).toMatchObject({
         type: 'sla_warning',
         actor: null,
         data: { applicationId: warned.app.id, step: 'survey_plan', kind: 'warning' },
       });
-      const [lateEntry] = (
-        await t.request('GET', `/customers/${late.customer.id}/timeline`, { as: 'manager1' })
-      ).body.filter((e: { type: string }) => e.type.startsWith('sla_'));
+      const [lateEntry] = await slaEntriesOf(late.customer.id);
       expect(lateEntry).toMatchObject({
         type: 'sla_overdue',
         actor: null,

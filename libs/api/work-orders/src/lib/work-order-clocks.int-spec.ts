@@ -1,10 +1,7 @@
 import { CustomersModule } from '@crm/api/customers';
-import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
+import { chinaTime as cn, createCustomer, createTestApp, TestApp } from '@crm/api/testing';
 import { ClockScanService } from '@crm/api/time-limits';
 import { WorkOrdersModule } from '../index';
-
-/** An instant given in China time, as the API writes it (UTC ISO). */
-const cn = (local: string) => new Date(`${local}+08:00`).toISOString();
 
 /**
  * The clocks of requests and complaints on the 2026 calendar the reference sync loads (chinese-days):

@@ -1,10 +1,7 @@
 import { CustomersModule } from '@crm/api/customers';
-import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
+import { chinaTime as cn, createCustomer, createTestApp, TestApp } from '@crm/api/testing';
 import { WorkOrderFigure, WorkOrderReport } from '@crm/shared/domain';
 import { WorkOrdersModule } from '../index';
-
-/** An instant given in China time, as the API writes it (UTC ISO). */
-const cn = (local: string) => new Date(`${local}+08:00`).toISOString();
 
 /** Every figure of the report (anything with a count and a filter), with where it is. */
 function figures(value: unknown, path = 'report'): [string, WorkOrderFigure][] {

@@ -533,6 +533,11 @@ export class WorkOrdersRepository {
     );
   }
 
+  /** keepClockOutcomes of the one order `id`. */
+  keepOrderClockOutcomes(db: Db, id: string): Promise<void> {
+    return this.keepClockOutcomes(db, '(SELECT $1::uuid AS id)', [id]);
+  }
+
   /** Active leaders, who are told of escalations. */
   async leaderIds(db: Db): Promise<string[]> {
     const rows = await query<{ id: string }>(db, `SELECT id FROM users WHERE role = 'leader' AND active`);

@@ -43,8 +43,6 @@ import { CONTACT_CLOCK, resolutionClockKind, WORK_ORDER_CLOCK, WORK_ORDER_EVENTS
 /** Orders whose clocks are computed and inserted per statement in a set-wise intake. */
 const CLOCK_BATCH = 10_000;
 
-/** The order $1 as the `orders` of WorkOrdersRepository.keepClockOutcomes. */
-const ONE_ORDER = '(SELECT $1::uuid AS id)';
 /** A moment may lie up to a minute ahead of the server's clock, as in the domain's steps. */
 const CLOCK_TOLERANCE_MS = 60_000;
 
@@ -173,14 +171,8 @@ export class WorkOrdersService implements OnModuleInit {
         },
       ]);
       if (limits) {
-        const clocks: StartClock[] = [
-          { ...clockKey(orderId, CONTACT_CLOCK), customerId, ...limitOf(limits.contact), startedAt: receivedAt },
-        ];
-        if (limits.resolutionStartsAt === 'opened') {
-          clocks.push(resolutionClock(orderId, customerId, 1, limits, receivedAt));
-        }
-        await this.timeLimits.start(manager, clocks);
-        await this.orders.keepClockOutcomes(manager, ONE_ORDER, [orderId]);
+        await this.timeLimits.start(manager, intakeClocks(orderId, customerId, limits, receivedAt));
+        await this.orders.keepOrderClockOutcomes(manager, orderId);
       }
       await this.timeline.record(manager, [
         entry(customerId, 'request_received', user.id, `${dto.type} received via ${dto.channel}: ${dto.summary}`, {
@@ -238,16 +230,7 @@ export class WorkOrdersService implements OnModuleInit {
       const clocks: StartClock[] = [];
       for (const o of orders.slice(i, i + CLOCK_BATCH)) {
         const { limits } = kindOf(o);
-        if (!limits) continue;
-        const startedAt = o.received_at;
-        clocks.push({
-          ...clockKey(o.id, CONTACT_CLOCK),
-          customerId: o.customer_id,
-          ...limitOf(limits.contact),
-          startedAt,
-        });
-        if (limits.resolutionStartsAt === 'opened')
-          clocks.push(resolutionClock(o.id, o.customer_id, 1, limits, startedAt));
+        if (limits) clocks.push(...intakeClocks(o.id, o.customer_id, limits, o.received_at));
       }
       await this.timeLimits.start(manager, clocks);
     }
@@ -384,7 +367,7 @@ export class WorkOrdersService implements OnModuleInit {
       const order = await this.orders.lock(manager, scope, id);
       if (!order) throw new NotFoundError('Request', id);
       await this.timeline.record(manager, await work(manager, order, new Date()));
-      await this.orders.keepClockOutcomes(manager, ONE_ORDER, [id]);
+      await this.orders.keepOrderClockOutcomes(manager, id);
     });
     return this.get(scope, id);
   }
@@ -454,6 +437,19 @@ function resolutionClock(
   startedAt: Date,
 ): StartClock {
   return { ...clockKey(id, resolutionClockKind(period)), customerId, ...limitOf(limits.resolution), startedAt };
+}
+
+/** The clocks a received order starts: its contact clock, and its first resolution clock when that starts at once. */
+function intakeClocks(id: string, customerId: string, limits: WorkOrderLimits, receivedAt: Date): StartClock[] {
+  const contact: StartClock = {
+    ...clockKey(id, CONTACT_CLOCK),
+    customerId,
+    ...limitOf(limits.contact),
+    startedAt: receivedAt,
+  };
+  return limits.resolutionStartsAt === 'opened'
+    ? [contact, resolutionClock(id, customerId, 1, limits, receivedAt)]
+    : [contact];
 }
 
 function event(

@@ -1,5 +1,5 @@
 import { AUDIT_CLOCK_OWNER } from '@crm/shared/domain';
-import { instant, KpiFigure } from './kpi-figure';
+import { clocksOnTimeSql, KpiFigure } from './kpi-figure';
 
 /**
  * Section "audit": the marketing audit's findings on the customer `c` and their rectification clocks.
@@ -22,12 +22,6 @@ export const AUDIT_FIGURES: KpiFigure[] = [
   },
   {
     code: 'audit_rectified_on_time_rate',
-    sql: (scope, p, m) => `
-      SELECT ${scope.columns}, count(*) FILTER (WHERE k.stopped_at <= k.due_at) AS numerator, count(*) AS denominator,
-             NULL::jsonb AS breakdown
-        FROM clocks k JOIN customers c ON c.id = k.customer_id
-       WHERE k.owner_kind = '${AUDIT_CLOCK_OWNER}'
-         AND k.due_at >= ${instant(p, m.from)} AND k.due_at < ${instant(p, m.to)}${scope.where}
-       ${scope.groupBy}`,
+    sql: (scope, p, m) => clocksOnTimeSql(scope, p, m, [AUDIT_CLOCK_OWNER], 'due_at'),
   },
 ];

@@ -2,7 +2,7 @@ import { commitmentClockJoin, STEP_CLOCK } from '@crm/api/lifecycle';
 import { chinaDateSql } from '@crm/api/database';
 import { AUDIT_CLOCK_OWNER } from '@crm/shared/domain';
 import { WORK_ORDER_CLOCK } from '@crm/api/work-orders';
-import { asOfSql, instant, KpiFigure } from './kpi-figure';
+import { asOfSql, clocksOnTimeSql, instant, KpiFigure } from './kpi-figure';
 
 /** The clock owners of time_limit_compliance_rate: application steps, work orders (contact, resolution), audit findings. */
 export const COMPLIANCE_CLOCK_OWNERS = [STEP_CLOCK, WORK_ORDER_CLOCK, AUDIT_CLOCK_OWNER];
@@ -51,13 +51,7 @@ export const CONNECTION_FIGURES: KpiFigure[] = [
   },
   {
     code: 'time_limit_compliance_rate',
-    sql: (scope, p, m) => `
-      SELECT ${scope.columns}, count(*) FILTER (WHERE k.stopped_at <= k.due_at) AS numerator, count(*) AS denominator,
-             NULL::jsonb AS breakdown
-        FROM clocks k JOIN customers c ON c.id = k.customer_id
-       WHERE k.owner_kind IN (${COMPLIANCE_CLOCK_OWNERS.map((o) => `'${o}'`).join(', ')})
-         AND k.stopped_at >= ${instant(p, m.from)} AND k.stopped_at < ${instant(p, m.to)}${scope.where}
-       ${scope.groupBy}`,
+    sql: (scope, p, m) => clocksOnTimeSql(scope, p, m, COMPLIANCE_CLOCK_OWNERS, 'stopped_at'),
   },
   {
     code: 'open_applications_overdue',

@@ -86,3 +86,23 @@ export function asOfDateSql(p: Params, m: KpiMoment): string {
     ? `((now() AT TIME ZONE 'UTC') + interval '8 hours')::date`
     : `((${p.add(m.asOf)}::timestamptz AT TIME ZONE 'UTC') + interval '8 hours')::date`;
 }
+
+/**
+ * The on-time rate of the clocks of `owners` whose `month` moment (due_at or stopped_at) falls in the month:
+ * numerator = those stopped at or before their due moment, denominator = all of them.
+ */
+export function clocksOnTimeSql(
+  scope: KpiScope,
+  p: Params,
+  m: KpiMoment,
+  owners: readonly string[],
+  month: 'due_at' | 'stopped_at',
+): string {
+  return `
+      SELECT ${scope.columns}, count(*) FILTER (WHERE k.stopped_at <= k.due_at) AS numerator, count(*) AS denominator,
+             NULL::jsonb AS breakdown
+        FROM clocks k JOIN customers c ON c.id = k.customer_id
+       WHERE k.owner_kind IN (${owners.map((o) => `'${o}'`).join(', ')})
+         AND k.${month} >= ${instant(p, m.from)} AND k.${month} < ${instant(p, m.to)}${scope.where}
+       ${scope.groupBy}`;
+}

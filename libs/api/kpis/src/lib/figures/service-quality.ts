@@ -1,5 +1,20 @@
 import { keptOutcomeSql } from '@crm/api/work-orders';
+import { KpiCode } from '@crm/shared/domain';
 import { asOfSql, instant, KpiFigure } from './kpi-figure';
+
+/** The orders received in the month whose `clock` outcome is met, of those whose outcome is met or late. */
+function onTimeRate(code: KpiCode, clock: 'contact' | 'resolution'): KpiFigure {
+  return {
+    code,
+    sql: (scope, p, m) => `
+      SELECT ${scope.columns}, count(*) FILTER (WHERE ${keptOutcomeSql(clock, 'w')} = 'met') AS numerator,
+             count(*) FILTER (WHERE ${keptOutcomeSql(clock, 'w')} IN ('met', 'late')) AS denominator,
+             NULL::jsonb AS breakdown
+        FROM work_orders w JOIN customers c ON c.id = w.customer_id
+       WHERE w.received_at >= ${instant(p, m.from)} AND w.received_at < ${instant(p, m.to)}${scope.where}
+       ${scope.groupBy}`,
+  };
+}
 
 /**
  * Section "service quality": the work orders (requests) of the customer `c`, as the service-quality report
@@ -29,26 +44,8 @@ export const SERVICE_QUALITY_FIGURES: KpiFigure[] = [
        WHERE true${scope.where}
        ${scope.groupBy}`,
   },
-  {
-    code: 'contact_on_time_rate',
-    sql: (scope, p, m) => `
-      SELECT ${scope.columns}, count(*) FILTER (WHERE ${keptOutcomeSql('contact', 'w')} = 'met') AS numerator,
-             count(*) FILTER (WHERE ${keptOutcomeSql('contact', 'w')} IN ('met', 'late')) AS denominator,
-             NULL::jsonb AS breakdown
-        FROM work_orders w JOIN customers c ON c.id = w.customer_id
-       WHERE w.received_at >= ${instant(p, m.from)} AND w.received_at < ${instant(p, m.to)}${scope.where}
-       ${scope.groupBy}`,
-  },
-  {
-    code: 'resolution_on_time_rate',
-    sql: (scope, p, m) => `
-      SELECT ${scope.columns}, count(*) FILTER (WHERE ${keptOutcomeSql('resolution', 'w')} = 'met') AS numerator,
-             count(*) FILTER (WHERE ${keptOutcomeSql('resolution', 'w')} IN ('met', 'late')) AS denominator,
-             NULL::jsonb AS breakdown
-        FROM work_orders w JOIN customers c ON c.id = w.customer_id
-       WHERE w.received_at >= ${instant(p, m.from)} AND w.received_at < ${instant(p, m.to)}${scope.where}
-       ${scope.groupBy}`,
-  },
+  onTimeRate('contact_on_time_rate', 'contact'),
+  onTimeRate('resolution_on_time_rate', 'resolution'),
   {
     code: 'average_satisfaction',
     sql: (scope, p, m) => `

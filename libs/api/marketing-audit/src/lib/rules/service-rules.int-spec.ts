@@ -2,7 +2,7 @@ import { CalendarModule } from '@crm/api/calendar';
 import { CustomersModule } from '@crm/api/customers';
 import { LifecycleModule } from '@crm/api/lifecycle';
 import { ServicePlansModule } from '@crm/api/service-plans';
-import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
+import { chinaTime as cn, createCustomer, createTestApp, TestApp } from '@crm/api/testing';
 import { WorkOrdersModule } from '@crm/api/work-orders';
 import { AuditParameters, AuditRuleCode, defaultAuditParameters } from '@crm/shared/domain';
 import { RuleHitsRepository } from '../rule-hits.repository';
@@ -12,9 +12,6 @@ import { callbackContradiction } from './callback-contradiction';
 import { importantCustomerNotVisited } from './important-customer-not-visited';
 import { repairArrivalLate } from './repair-arrival-late';
 import { urgedWithoutContact } from './urged-without-contact';
-
-/** An instant given in China time, as the API writes it (UTC ISO). */
-const cn = (local: string) => new Date(`${local}+08:00`).toISOString();
 
 /** The rules judge as of this China date (a Monday), on the 2026 calendar the reference sync loads. */
 const TODAY = '2026-11-02';

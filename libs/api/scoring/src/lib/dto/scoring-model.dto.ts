@@ -1,35 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOmittable } from '@crm/api/http';
+import firstModel from '@crm/seeds/scoring-model.json';
 import { CreditFactor, RatingThresholds, ScoringModelFields, TierThresholds, VipFactor } from '@crm/shared/domain';
 import { IsObject, IsString, MaxLength } from 'class-validator';
 
 /**
  * A new version of the scoring model. The shapes are checked here; the numbers (weights ≥ 0 summing to 1,
- * thresholds in order) by scoringModelProblems, whose 400 names each field.
+ * thresholds in order) by scoringModelProblems, whose 400 names each field. The examples are the first model's
+ * (seeds/scoring-model.json).
  */
 export class ScoringModelDto implements ScoringModelFields {
-  @ApiProperty({
-    example: { consumption: 0.3, revenue: 0.25, growth: 0.15, importance: 0.15, paymentReliability: 0.15 },
-  })
-  @IsObject()
-  vipWeights!: Record<VipFactor, number>;
-
-  @ApiProperty({
-    example: {
-      onTimeRatio: 0.25,
-      averageDaysLate: 0.15,
-      arrears: 0.15,
-      arrearsAge: 0.1,
-      disconnections: 0.1,
-      violations: 0.15,
-      contractCompliance: 0.1,
-    },
-  })
-  @IsObject()
-  creditWeights!: Record<CreditFactor, number>;
-
-  @ApiProperty({ example: { platinum: 90, gold: 75, silver: 60 } }) @IsObject() tierThresholds!: TierThresholds;
-  @ApiProperty({ example: { AAA: 90, AA: 80, A: 70, B: 60 } }) @IsObject() ratingThresholds!: RatingThresholds;
+  @ApiProperty({ example: firstModel.vipWeights }) @IsObject() vipWeights!: Record<VipFactor, number>;
+  @ApiProperty({ example: firstModel.creditWeights }) @IsObject() creditWeights!: Record<CreditFactor, number>;
+  @ApiProperty({ example: firstModel.tierThresholds }) @IsObject() tierThresholds!: TierThresholds;
+  @ApiProperty({ example: firstModel.ratingThresholds }) @IsObject() ratingThresholds!: RatingThresholds;
 
   @ApiPropertyOptional({ type: String, description: 'Why this version' })
   @IsOmittable()
