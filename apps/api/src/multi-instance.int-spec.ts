@@ -252,7 +252,7 @@ describe('several API instances on one database', () => {
     const results: { status: number; instance: string }[] = [];
     const failures: string[] = [];
     let running = true;
-    // Four clients, each alternating A and B; a refused connection (the instance is down) goes to the other one,
+    // Four clients, each alternating A and B, a request every 25 ms or so; a refused connection (the instance is down) goes to the other one,
     // as a load balancer does. Anything else (a reset, a 5xx, a broken response) is a failed request.
     const client = async (first: number) => {
       for (let i = first; running; i++) {
@@ -272,6 +272,7 @@ describe('several API instances on one database', () => {
         } catch (error) {
           failures.push(String(error));
         }
+        await sleep(25); // a steady stream, not a load test: the CPU goes to the restarts
       }
     };
     const clients = [0, 1, 2, 3].map(client);
