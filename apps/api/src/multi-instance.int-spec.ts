@@ -3,7 +3,7 @@ import { withDataSource } from '@crm/api/database';
 import { createTestDatabase, customerBody, TEST_PASSWORD, TEST_USERS } from '@crm/api/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -48,14 +48,18 @@ describe('several API instances on one database', () => {
   let a: Instance;
   let b: Instance;
   let worker: Instance;
+  /** Each start's DATA_DIR: a directory of its own, so that nothing but the database is shared. */
+  const dataDirs: string[] = [];
 
   const start = async (instance: Instance): Promise<void> => {
+    const dataDir = mkdtempSync(join(tmpdir(), `crm-${instance.name}-`));
+    dataDirs.push(dataDir);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: database.url,
       API_ROLE: instance.role,
       PORT: String(instance.port),
-      DATA_DIR: mkdtempSync(join(tmpdir(), `crm-${instance.name}-`)),
+      DATA_DIR: dataDir,
       SEED: 'none',
       LOG_LEVEL: 'info',
       SHUTDOWN_TIMEOUT_SECONDS: '10',
@@ -144,6 +148,7 @@ describe('several API instances on one database', () => {
       if (instance?.child && instance.child.exitCode === null) instance.child.kill('SIGKILL');
     }
     await database?.drop();
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   });
 
   it('signs with one secret kept in the database: a token from A works on B', async () => {
