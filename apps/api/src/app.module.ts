@@ -31,8 +31,12 @@ export interface AppModuleOptions {
   jwtSecret: string;
   jwtExpiresIn: string;
   logLevel: string;
-  /** Run background jobs (default true). */
+  /** Start the job queue (default true). */
   jobs?: boolean;
+  /** Run the jobs' workers and schedules, not only queue on-demand runs (default true; false for API_ROLE=http). */
+  workJobs?: boolean;
+  /** How long stopping waits for running jobs, in ms (default 10 s). */
+  shutdownTimeoutMs?: number;
   /** The built Angular app to serve at `/`, when it exists. */
   webRoot?: string;
 }
@@ -81,7 +85,12 @@ export class AppModule {
           },
         }),
         DatabaseModule.forRoot({ url: options.databaseUrl }),
-        JobsModule.forRoot({ databaseUrl: options.databaseUrl, enabled: options.jobs ?? true }),
+        JobsModule.forRoot({
+          databaseUrl: options.databaseUrl,
+          enabled: options.jobs ?? true,
+          work: options.workJobs,
+          shutdownTimeoutMs: options.shutdownTimeoutMs,
+        }),
         AuthModule.forRoot({ jwtSecret: options.jwtSecret, jwtExpiresIn: options.jwtExpiresIn }),
         ...FEATURE_MODULES,
         ...(serveWeb

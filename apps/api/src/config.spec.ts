@@ -1,13 +1,20 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { jwtSecretOf, readConfig } from './config';
+import { legacyJwtSecret, readConfig } from './config';
 
 describe('readConfig', () => {
   it('has working defaults for a newcomer', () => {
     const { config, errors } = readConfig({});
     expect(errors).toEqual([]);
-    expect(config).toMatchObject({ port: 3000, seed: 'auto', jwtExpiresIn: '8h', logLevel: 'info' });
+    expect(config).toMatchObject({
+      port: 3000,
+      role: 'all',
+      shutdownTimeoutSeconds: 10,
+      seed: 'auto',
+      jwtExpiresIn: '8h',
+      logLevel: 'info',
+    });
     expect(config?.databaseUrl).toBeUndefined();
     expect(config?.dataDir).toMatch(/\.data$/);
   });
@@ -15,6 +22,8 @@ describe('readConfig', () => {
   it('names every bad variable at once', () => {
     const { config, errors } = readConfig({
       PORT: 'eighty',
+      API_ROLE: 'cron',
+      SHUTDOWN_TIMEOUT_SECONDS: '0',
       DATABASE_URL: 'mysql://x',
       SEED: 'lots',
       JWT_SECRET: 'short',
@@ -24,6 +33,8 @@ describe('readConfig', () => {
     expect(config).toBeUndefined();
     expect(errors.map((e) => e.split(' ')[0])).toEqual([
       'PORT',
+      'API_ROLE',
+      'SHUTDOWN_TIMEOUT_SECONDS',
       'DATABASE_URL',
       'SEED',
       'JWT_SECRET',
@@ -37,13 +48,18 @@ describe('readConfig', () => {
     expect(config).toMatchObject({ databaseUrl: 'postgres://u:p@db:5432/crm', seed: 'demo', port: 8080 });
   });
 
-  it('keeps a generated JWT secret in DATA_DIR, creating it when only DATABASE_URL is set', () => {
-    const dataDir = join(mkdtempSync(join(tmpdir(), 'crm-config-')), 'not-yet');
-    const { config } = readConfig({ DATA_DIR: dataDir, DATABASE_URL: 'postgres://u:p@localhost/crm' });
+  it('takes the process role and the shutdown timeout', () => {
+    const { config } = readConfig({ API_ROLE: 'worker', SHUTDOWN_TIMEOUT_SECONDS: '30' });
+    expect(config).toMatchObject({ role: 'worker', shutdownTimeoutSeconds: 30 });
+    expect(readConfig({ API_ROLE: 'http' }).config?.role).toBe('http');
+  });
+
+  it('finds the JWT secret an older version kept in DATA_DIR, when there is one', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'crm-config-'));
+    const { config } = readConfig({ DATA_DIR: dataDir });
     if (!config) throw new Error('the configuration should be valid');
-    const secret = jwtSecretOf(config);
-    expect(secret.length).toBeGreaterThanOrEqual(32);
-    expect(readFileSync(join(dataDir, 'jwt-secret'), 'utf8')).toBe(secret);
-    expect(jwtSecretOf(config)).toBe(secret);
+    expect(legacyJwtSecret(config)).toBeUndefined();
+    writeFileSync(join(dataDir, 'jwt-secret'), 'an-old-secret-of-more-than-32-characters\n');
+    expect(legacyJwtSecret(config)).toBe('an-old-secret-of-more-than-32-characters');
   });
 });

@@ -1,10 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+
+/** What a process does: `http` serves requests, `worker` runs the background jobs, `all` both. */
+export type ApiRole = 'all' | 'http' | 'worker';
+const API_ROLES: ApiRole[] = ['all', 'http', 'worker'];
 
 export interface AppConfig {
   port: number;
-  /** Where the embedded PostgreSQL keeps its cluster (and the generated JWT secret). */
+  role: ApiRole;
+  /** How long a stopping process waits for in-flight requests, exports and jobs, in seconds. */
+  shutdownTimeoutSeconds: number;
+  /** Where the embedded PostgreSQL keeps its cluster (and where older versions kept the generated JWT secret). */
   dataDir: string;
   /** External PostgreSQL; when absent the API starts an embedded one in `dataDir`. */
   databaseUrl?: string;
@@ -23,6 +29,15 @@ export function readConfig(env: NodeJS.ProcessEnv): { config?: AppConfig; errors
   const port = Number(env['PORT'] ?? 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     errors.push(`PORT must be a whole number from 1 to 65535, got "${env['PORT']}"`);
+  }
+  const role = (env['API_ROLE'] || 'all') as ApiRole;
+  if (!API_ROLES.includes(role))
+    errors.push(`API_ROLE must be one of ${API_ROLES.join(', ')}, got "${env['API_ROLE']}"`);
+  const shutdownTimeoutSeconds = Number(env['SHUTDOWN_TIMEOUT_SECONDS'] || 10);
+  if (!Number.isInteger(shutdownTimeoutSeconds) || shutdownTimeoutSeconds < 1 || shutdownTimeoutSeconds > 3600) {
+    errors.push(
+      `SHUTDOWN_TIMEOUT_SECONDS must be a whole number from 1 to 3600, got "${env['SHUTDOWN_TIMEOUT_SECONDS']}"`,
+    );
   }
   const databaseUrl = env['DATABASE_URL'] || undefined;
   if (databaseUrl !== undefined) {
@@ -46,17 +61,17 @@ export function readConfig(env: NodeJS.ProcessEnv): { config?: AppConfig; errors
     errors.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   const dataDir = resolve(env['DATA_DIR'] || './.data');
   if (errors.length) return { errors };
-  return { config: { port, dataDir, databaseUrl, seed, jwtSecret, jwtExpiresIn, logLevel }, errors };
+  return {
+    config: { port, role, shutdownTimeoutSeconds, dataDir, databaseUrl, seed, jwtSecret, jwtExpiresIn, logLevel },
+    errors,
+  };
 }
 
 /**
- * JWT_SECRET, or else a secret generated once and kept in DATA_DIR so that logins survive a restart.
+ * The JWT secret that older versions generated and kept in DATA_DIR, if there is one: the secret kept in the
+ * database starts as this one, so that logins survive the upgrade.
  */
-export function jwtSecretOf(config: AppConfig): string {
-  if (config.jwtSecret) return config.jwtSecret;
+export function legacyJwtSecret(config: AppConfig): string | undefined {
   const file = join(config.dataDir, 'jwt-secret');
-  // With DATABASE_URL nothing else creates DATA_DIR.
-  mkdirSync(config.dataDir, { recursive: true });
-  if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
-  return readFileSync(file, 'utf8').trim();
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
 }

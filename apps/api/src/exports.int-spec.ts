@@ -1,10 +1,11 @@
 import { CustomersModule } from '@crm/api/customers';
-import { ExportLimits } from '@crm/api/database';
+import { EXPORT_SLOT_LOCK, ExportLimits } from '@crm/api/database';
 import { ScoringModule, ScoringRunService } from '@crm/api/scoring';
 import { SegmentsModule } from '@crm/api/segments';
 import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
 import ExcelJS from 'exceljs';
 import { ClientRequest, IncomingMessage, request } from 'node:http';
+import { Client } from 'pg';
 
 /** Short limits, so that stalls are cut off within the test. */
 const LIMITS: ExportLimits = { concurrency: 3, statementTimeoutMs: 60_000, stallTimeoutMs: 1000 };
@@ -196,6 +197,23 @@ describe('exports', () => {
     const csv = await download(`/segments/${segmentId}/export?format=csv&raw=true`);
     expect(csv.toString('utf8').split('\n')).toHaveLength(1 + MEMBERS + 1 + 1);
   }, 60_000);
+
+  it('counts the exports of every instance on the database against one limit', async () => {
+    // Another instance's exports hold their slots on connections of their own: here, one connection holds them all.
+    const other = new Client({ connectionString: (t.dataSource.options as { url: string }).url });
+    await other.connect();
+    try {
+      for (let slot = 0; slot < LIMITS.concurrency; slot++) {
+        await other.query('SELECT pg_advisory_lock($1, $2)', [EXPORT_SLOT_LOCK, slot]);
+      }
+      const refused = await t.request('GET', '/vip/export', { as: 'leader' });
+      expect(refused.status).toBe(429);
+      await other.query('SELECT pg_advisory_unlock($1, $2)', [EXPORT_SLOT_LOCK, 1]);
+      expect((await t.request('GET', '/vip/export', { as: 'leader' })).status).toBe(200);
+    } finally {
+      await other.end();
+    }
+  });
 
   it.each([
     ['a COPY', `/segments/{id}/export?format=csv&raw=true`, 'COPY export_rows%'],

@@ -31,6 +31,7 @@ import { AuditFindingsWithoutForeignKeys1765170000000 } from './1765170000000-au
 import { ResolvingNotifications1765200000001 } from './1765200000001-resolving-notifications';
 
 import { MessageCodes1765220000001 } from './1765220000001-message-codes';
+import { CreateJwtSecret1765280000000 } from './1765280000000-create-jwt-secret';
 
 /** Every migration, oldest first. Add each new one here. */
 export const MIGRATIONS = [
@@ -66,4 +67,5 @@ export const MIGRATIONS = [
   AuditFindingsWithoutForeignKeys1765170000000,
   ResolvingNotifications1765200000001,
   MessageCodes1765220000001,
+  CreateJwtSecret1765280000000,
 ];

@@ -6,3 +6,4 @@ export * from './lib/data-scope';
 export * from './lib/user.entity';
 export * from './lib/users.service';
 export type { UserListQuery, UserRow } from './lib/users.repository';
+export * from './lib/jwt-secret.repository';

@@ -11,7 +11,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /** How far exports may go: they read the database while a client downloads, at its pace. */
 export interface ExportLimits {
-  /** Exports running at once in this process; one more is refused with 429 and Retry-After. */
+  /** Exports running at once on this database, whatever the number of instances; one more is refused with 429 and Retry-After. */
   concurrency: number;
   /** The longest any statement of an export may run (a COPY runs for the whole download), in ms. */
   statementTimeoutMs: number;
@@ -29,6 +29,11 @@ export const EXPORT_LIMITS = Symbol('EXPORT_LIMITS');
 
 /** The Retry-After of a refused export, in seconds. */
 const RETRY_AFTER_SECONDS = 10;
+/**
+ * The first of the advisory lock keys `(EXPORT_SLOT_LOCK, slot)` of the export slots; an export holds one on its
+ * own connection while it runs, so the limit holds across instances and a dead connection frees its slot.
+ */
+export const EXPORT_SLOT_LOCK = 1_765_280_001;
 /** Rows read per FETCH of a cursor export: few enough that writing them never blocks other requests long. */
 const FETCH_ROWS = 500;
 
@@ -63,14 +68,14 @@ interface Session {
  * Every download of the product streams through here, so that no client can hold the database: an export
  * runs in a transaction of its own connection under a statement timeout; it ends (and closes that
  * connection, so PostgreSQL stops at once) when the client goes away or takes nothing for
- * `stallTimeoutMs`; at most `concurrency` run at once. A failure before the first byte is an ordinary
+ * `stallTimeoutMs`; at most `concurrency` run at once on the database (a session advisory lock per slot, held by
+ * the export's connection). A failure before the first byte is an ordinary
  * error response; after it, the response is destroyed (the client sees a broken download, never a
  * truncated file that looks complete) and the error logged once.
  */
 @Injectable()
 export class ExportStreams {
   private readonly logger = new Logger(ExportStreams.name);
-  private running = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -162,14 +167,6 @@ export class ExportStreams {
   }
 
   private async run(res: Response, work: (session: Session) => Promise<number>): Promise<number | null> {
-    if (this.running >= this.limits.concurrency) {
-      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-      throw new HttpException(
-        { message: `${this.limits.concurrency} exports are running: try again in ${RETRY_AFTER_SECONDS} s` },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
-    this.running++;
     const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
     let client: PoolClient | undefined;
     let gone: ClientGone | undefined;
@@ -207,6 +204,16 @@ export class ExportStreams {
     try {
       client = await pool.connect();
       client.on('error', ignore);
+      const slot = await this.takeSlot(client);
+      if (slot === null) {
+        client.release();
+        client = undefined;
+        res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+        throw new HttpException(
+          { message: `${this.limits.concurrency} exports are running: try again in ${RETRY_AFTER_SECONDS} s` },
+          HttpStatus.TOO_MANY_REQUESTS,
+        );
+      }
       if (gone) throw gone;
       await client.query('BEGIN');
       await client.query(
@@ -216,6 +223,7 @@ export class ExportStreams {
       );
       const rows = await work({ client, write });
       await client.query('COMMIT');
+      await client.query('SELECT pg_advisory_unlock($1, $2)', [EXPORT_SLOT_LOCK, slot]);
       client.release();
       res.end();
       return rows;
@@ -237,7 +245,18 @@ export class ExportStreams {
     } finally {
       client?.off('error', ignore);
       res.off('close', onClose);
-      this.running--;
     }
+  }
+
+  /** Takes a free export slot of the database on `client`'s session; null when all are taken. */
+  private async takeSlot(client: PoolClient): Promise<number | null> {
+    for (let slot = 0; slot < this.limits.concurrency; slot++) {
+      const { rows } = await client.query<{ taken: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS taken', [
+        EXPORT_SLOT_LOCK,
+        slot,
+      ]);
+      if (rows[0].taken) return slot;
+    }
+    return null;
   }
 }

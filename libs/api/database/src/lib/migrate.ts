@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource, MigrationInterface } from 'typeorm';
 
 export type MigrationClass = new () => MigrationInterface;
@@ -22,5 +23,24 @@ export async function withDataSource<T>(url: string, work: (dataSource: DataSour
     return await work(dataSource);
   } finally {
     await dataSource.destroy();
+  }
+}
+
+/** The advisory lock key (any fixed number) that serialises the start-up of instances. */
+const START_UP_LOCK = 1_765_280_000;
+
+/**
+ * Runs `work` (migrations, the demo seed, the shared JWT secret) while holding a session advisory lock on the
+ * database at `url`: instances that start together take turns, so the second finds the migrations applied
+ * and the database seeded instead of racing the first. A crashed holder's lock goes with its connection.
+ */
+export async function withStartUpLock<T>(url: string, work: () => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [START_UP_LOCK]);
+    return await work();
+  } finally {
+    await client.end();
   }
 }

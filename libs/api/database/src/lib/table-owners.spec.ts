@@ -27,6 +27,7 @@ const TABLE_OWNERS: Record<string, string> = {
   customers: 'customers',
   import_rows: 'data-import',
   industries: 'reference',
+  jwt_secret: 'auth',
   kpi_snapshot_runs: 'kpis',
   kpi_snapshots: 'kpis',
   kpi_targets: 'kpis',

@@ -8,6 +8,13 @@ export interface JobsOptions {
   databaseUrl: string;
   /** False in tests that run job handlers directly: no queue is started. */
   enabled: boolean;
+  /**
+   * Whether this process runs the jobs and their schedules (API_ROLE `all` and `worker`, the default); an `http`
+   * process only queues on-demand runs, which a worker takes.
+   */
+  work?: boolean;
+  /** How long stopping waits for running jobs before they are failed (pg-boss retries them later), in ms. */
+  shutdownTimeoutMs?: number;
 }
 
 /**
@@ -67,7 +74,15 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.options.enabled) return;
-    this.boss = new PgBoss({ connectionString: this.options.databaseUrl, schema: 'pgboss', max: 4 });
+    const work = this.options.work ?? true;
+    // Only workers keep the schedules (cron) and the queue's maintenance; every instance may queue jobs.
+    this.boss = new PgBoss({
+      connectionString: this.options.databaseUrl,
+      schema: 'pgboss',
+      max: 4,
+      schedule: work,
+      supervise: work,
+    });
     // pg-boss keeps polling after an error and its pool replaces broken connections, so it heals by itself.
     this.boss.on('error', (error: Error) => {
       if (isDatabaseUnavailable(error)) this.unavailable.report(error.message);
@@ -78,6 +93,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       const queue = { name: job.name, policy: 'singleton', expireInSeconds: RECURRING_JOB_EXPIRY_SECONDS } as const;
       await this.boss.createQueue(job.name, queue);
       await this.boss.updateQueue(job.name, queue); // a queue created by an older version keeps its options otherwise
+      if (!work) continue;
       await this.boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Shanghai' });
       await this.boss.work(job.name, async ([queued]) => {
         const started = Date.now();
@@ -88,6 +104,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.boss?.stop({ graceful: true, timeout: 10_000 });
+    // New jobs are no longer taken at once; a job still running at the timeout is failed, and pg-boss runs it again
+    // later (retryLimit 2), which each job's handler must survive: see README, "Background jobs".
+    await this.boss?.stop({ graceful: true, timeout: this.options.shutdownTimeoutMs ?? 10_000 });
   }
 }
