@@ -37,6 +37,15 @@ describe('readConfig', () => {
     expect(config).toMatchObject({ databaseUrl: 'postgres://u:p@db:5432/crm', seed: 'demo', port: 8080 });
   });
 
+  it('takes a read replica for exports and reports, checked like DATABASE_URL', () => {
+    const url = 'postgres://u:p@replica:5432/crm';
+    expect(readConfig({ DATABASE_READ_URL: url }).config?.databaseReadUrl).toBe(url);
+    expect(readConfig({}).config?.databaseReadUrl).toBeUndefined();
+    expect(readConfig({ DATABASE_READ_URL: 'replica:5432' }).errors).toEqual([
+      'DATABASE_READ_URL must look like postgres://user:password@host:5432/database',
+    ]);
+  });
+
   it('keeps a generated JWT secret in DATA_DIR, creating it when only DATABASE_URL is set', () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'crm-config-')), 'not-yet');
     const { config } = readConfig({ DATA_DIR: dataDir, DATABASE_URL: 'postgres://u:p@localhost/crm' });

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.create(
     AppModule.forRoot({
       databaseUrl,
+      databaseReadUrl: config.databaseReadUrl,
       jwtSecret: jwtSecretOf(config),
       jwtExpiresIn: config.jwtExpiresIn,
       logLevel: config.logLevel,
