@@ -30,7 +30,7 @@ let stopping = false;
 async function stopAll(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  console.log('\nStopping the balancer, the instances and the database …');
+  if (database) console.log('\nStopping the balancer, the instances and the database …');
   const balancer = members.find((m) => m.name === 'haproxy');
   if (balancer) await stopProcess(balancer.process);
   await Promise.all(members.filter((m) => m !== balancer).map((m) => stopProcess(m.process)));
