@@ -1,6 +1,6 @@
 // Runs a TypeScript command of tools/ (import, generate, bench, openapi) with the libraries' path aliases:
 //   node tools/cli/run.mjs <command> [arguments…]
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,12 +11,13 @@ const scripts = {
   generate: 'tools/cli/generate.ts',
   bench: 'tools/bench/bench.ts',
   openapi: 'tools/cli/openapi.ts',
+  cluster: 'tools/cluster/cluster.ts',
 };
 if (!scripts[command]) {
   console.error(`Usage: node tools/cli/run.mjs <${Object.keys(scripts).join('|')}> [arguments…]`);
   process.exit(2);
 }
-const result = spawnSync(
+const child = spawn(
   process.execPath,
   ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, scripts[command]), ...args],
   {
@@ -25,4 +26,6 @@ const result = spawnSync(
     env: { ...process.env, TS_NODE_PROJECT: join(root, 'tools/cli/tsconfig.json') },
   },
 );
-process.exit(result.status ?? 1);
+// The command decides what a signal means (the cluster stops its processes in order): pass them on.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => process.exit(code ?? 1));

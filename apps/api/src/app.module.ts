@@ -28,6 +28,8 @@ import { LoggerModule } from 'nestjs-pino';
 
 export interface AppModuleOptions {
   databaseUrl: string;
+  /** A read replica for exports and reports (DATABASE_READ_URL). */
+  databaseReadUrl?: string;
   jwtSecret: string;
   jwtExpiresIn: string;
   logLevel: string;
@@ -84,7 +86,7 @@ export class AppModule {
             customLogLevel: (_req, res) => (res.statusCode === 503 ? 'silent' : 'info'),
           },
         }),
-        DatabaseModule.forRoot({ url: options.databaseUrl }),
+        DatabaseModule.forRoot({ url: options.databaseUrl, readUrl: options.databaseReadUrl }),
         JobsModule.forRoot({
           databaseUrl: options.databaseUrl,
           enabled: options.jobs ?? true,

@@ -54,6 +54,15 @@ describe('readConfig', () => {
     expect(readConfig({ API_ROLE: 'http' }).config?.role).toBe('http');
   });
 
+  it('takes a read replica for exports and reports, checked like DATABASE_URL', () => {
+    const url = 'postgres://u:p@replica:5432/crm';
+    expect(readConfig({ DATABASE_READ_URL: url }).config?.databaseReadUrl).toBe(url);
+    expect(readConfig({}).config?.databaseReadUrl).toBeUndefined();
+    expect(readConfig({ DATABASE_READ_URL: 'replica:5432' }).errors).toEqual([
+      'DATABASE_READ_URL must look like postgres://user:password@host:5432/database',
+    ]);
+  });
+
   it('finds the JWT secret an older version kept in DATA_DIR, when there is one', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'crm-config-'));
     const { config } = readConfig({ DATA_DIR: dataDir });

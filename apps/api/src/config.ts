@@ -14,6 +14,8 @@ export interface AppConfig {
   dataDir: string;
   /** External PostgreSQL; when absent the API starts an embedded one in `dataDir`. */
   databaseUrl?: string;
+  /** A read replica of the database, where exports and reports read; the main database when absent. */
+  databaseReadUrl?: string;
   /** `demo` loads the demo dataset into an empty database; `none` never does. */
   seed: 'demo' | 'none' | 'auto';
   jwtSecret?: string;
@@ -22,6 +24,14 @@ export interface AppConfig {
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function isPostgresUrl(url: string): boolean {
+  try {
+    return ['postgres:', 'postgresql:'].includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
 
 /** Reads and validates the environment; returns every problem at once, each naming its variable. */
 export function readConfig(env: NodeJS.ProcessEnv): { config?: AppConfig; errors: string[] } {
@@ -40,14 +50,12 @@ export function readConfig(env: NodeJS.ProcessEnv): { config?: AppConfig; errors
     );
   }
   const databaseUrl = env['DATABASE_URL'] || undefined;
-  if (databaseUrl !== undefined) {
-    let ok = false;
-    try {
-      ok = ['postgres:', 'postgresql:'].includes(new URL(databaseUrl).protocol);
-    } catch {
-      ok = false;
-    }
-    if (!ok) errors.push('DATABASE_URL must look like postgres://user:password@host:5432/database');
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
+    errors.push('DATABASE_URL must look like postgres://user:password@host:5432/database');
+  }
+  const databaseReadUrl = env['DATABASE_READ_URL'] || undefined;
+  if (databaseReadUrl !== undefined && !isPostgresUrl(databaseReadUrl)) {
+    errors.push('DATABASE_READ_URL must look like postgres://user:password@host:5432/database');
   }
   const seed = (env['SEED'] || 'auto') as AppConfig['seed'];
   if (!['demo', 'none', 'auto'].includes(seed)) errors.push(`SEED must be "demo" or "none", got "${env['SEED']}"`);
@@ -62,7 +70,18 @@ export function readConfig(env: NodeJS.ProcessEnv): { config?: AppConfig; errors
   const dataDir = resolve(env['DATA_DIR'] || './.data');
   if (errors.length) return { errors };
   return {
-    config: { port, role, shutdownTimeoutSeconds, dataDir, databaseUrl, seed, jwtSecret, jwtExpiresIn, logLevel },
+    config: {
+      port,
+      role,
+      shutdownTimeoutSeconds,
+      dataDir,
+      databaseUrl,
+      databaseReadUrl,
+      seed,
+      jwtSecret,
+      jwtExpiresIn,
+      logLevel,
+    },
     errors,
   };
 }

@@ -112,6 +112,7 @@ async function createApp(config: AppConfig, databaseUrl: string, jwtSecret: stri
   const app = await NestFactory.create(
     AppModule.forRoot({
       databaseUrl,
+      databaseReadUrl: config.databaseReadUrl,
       jwtSecret,
       jwtExpiresIn: config.jwtExpiresIn,
       logLevel: config.logLevel,

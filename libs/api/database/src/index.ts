@@ -5,5 +5,6 @@ export * from './lib/health.controller';
 export * from './lib/migrate';
 export * from './lib/sql';
 export * from './lib/export-streams';
+export * from './lib/read-database';
 export * from './lib/query';
 export * from './lib/copy';

@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import type { Pool, PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { DataSource } from 'typeorm';
+import { ReadDatabase } from './read-database';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /** How far exports may go: they read the database while a client downloads, at its pace. */
@@ -66,10 +66,10 @@ interface Session {
 
 /**
  * Every download of the product streams through here, so that no client can hold the database: an export
- * runs in a transaction of its own connection under a statement timeout; it ends (and closes that
- * connection, so PostgreSQL stops at once) when the client goes away or takes nothing for
+ * runs on the read pool (ReadDatabase: the replica of DATABASE_READ_URL, if any) in a transaction of its own
+ * connection under a statement timeout; it ends (and closes that connection, so PostgreSQL stops at once) when the client goes away or takes nothing for
  * `stallTimeoutMs`; at most `concurrency` run at once on the database (a session advisory lock per slot, held by
- * the export's connection). A failure before the first byte is an ordinary
+ * the export's connection; on a replica the slots count that replica's exports). A failure before the first byte is an ordinary
  * error response; after it, the response is destroyed (the client sees a broken download, never a
  * truncated file that looks complete) and the error logged once.
  */
@@ -78,7 +78,7 @@ export class ExportStreams {
   private readonly logger = new Logger(ExportStreams.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly read: ReadDatabase,
     @Inject(EXPORT_LIMITS) private readonly limits: ExportLimits,
   ) {}
 
@@ -167,7 +167,7 @@ export class ExportStreams {
   }
 
   private async run(res: Response, work: (session: Session) => Promise<number>): Promise<number | null> {
-    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
+    const pool = (this.read.dataSource.driver as PostgresDriver).master as Pool;
     let client: PoolClient | undefined;
     let gone: ClientGone | undefined;
     // Closing the connection is what stops PostgreSQL, whether it computes the rows or waits to send them.

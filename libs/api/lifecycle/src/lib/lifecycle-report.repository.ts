@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { chinaDateSql, query } from '@crm/api/database';
+import { chinaDateSql, query, ReadDatabase } from '@crm/api/database';
 import { clockStateSql } from '@crm/api/time-limits';
 import { DataSource } from 'typeorm';
 import { commitmentClockJoin, stepClockJoin } from './lifecycle-clocks';
@@ -52,10 +52,14 @@ const counts = (d: string) => `
   count(${d}.commitment)::int AS commitment_completed,
   count(${d}.id) FILTER (WHERE ${d}.commitment = 'stopped_on_time')::int AS commitment_met`;
 
-/** The lifecycle report's aggregates, from the clocks (libs/api/time-limits), for completions in [from, to). */
+/** The lifecycle report's aggregates (on the read pool, ReadDatabase), from the clocks (libs/api/time-limits), for completions in [from, to). */
 @Injectable()
 export class LifecycleReportRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly dataSource: DataSource;
+
+  constructor(read: ReadDatabase) {
+    this.dataSource = read.dataSource;
+  }
 
   complianceByMonth(from: string, to: string): Promise<(ComplianceCounts & { month: string })[]> {
     return query<ComplianceCounts & { month: string }>(

@@ -97,7 +97,7 @@ async function toApiResponse(response: Response): Promise<ApiResponse> {
  * on a migrated database of the caller's instead (not dropped by `close`); `logger` receives its logs.
  * `root` replaces the platform modules and `imports` by one module built for the database (the whole
  * app's, for example). `exports` overrides the limits of streamed exports (short timeouts, so that a test
- * of them runs in seconds).
+ * of them runs in seconds). `readPool` opens a read pool (as DATABASE_READ_URL does) on the app's database.
  */
 export async function createTestApp(
   imports: (Type | DynamicModule)[] = [],
@@ -107,6 +107,8 @@ export async function createTestApp(
     logger?: LoggerService;
     root?: (databaseUrl: string) => DynamicModule;
     exports?: Partial<ExportLimits>;
+    /** Gives the app a read pool (DATABASE_READ_URL) of its own on its database. */
+    readPool?: boolean;
   } = {},
 ): Promise<TestApp> {
   const database = options.databaseUrl
@@ -116,7 +118,12 @@ export async function createTestApp(
     imports: options.root
       ? [options.root(database.url)]
       : [
-          DatabaseModule.forRoot({ url: database.url, poolSize: 10, exports: options.exports }),
+          DatabaseModule.forRoot({
+            url: database.url,
+            readUrl: options.readPool ? database.url : undefined,
+            poolSize: 10,
+            exports: options.exports,
+          }),
           AuthModule.forRoot({ jwtSecret: randomBytes(32).toString('hex'), jwtExpiresIn: '1h' }),
           JobsModule.forRoot({ databaseUrl: database.url, enabled: options.jobs ?? false }),
           ...imports,

@@ -15,7 +15,7 @@ import {
   WorkOrderSatisfaction,
   WorkOrderVolumeCell,
 } from '@crm/shared/domain';
-import { DataSource } from 'typeorm';
+import { ReadDatabase } from '@crm/api/database';
 import { GROUPED, ReportCounts, ReportGroupRow, WorkOrderReportRepository } from './work-order-report.repository';
 
 const share = (part: number, whole: number) => (whole ? part / whole : null);
@@ -71,12 +71,13 @@ function isSet(row: ReportGroupRow, ...columns: (keyof typeof GROUPED)[]): boole
  * clocks (met / (met + late), where late is stopped late or running past the limit, the current period's
  * resolution clock); complaints per 10,000 customers not closed; the last callback's satisfaction; the
  * repeat-contact rate (orders urged at least once / all); escalations and contradictions; the same per owner.
- * Each figure carries the `GET /api/requests` filter that lists the orders behind it.
+ * Each figure carries the `GET /api/requests` filter that lists the orders behind it. Read on the read pool
+ * (ReadDatabase: the replica of DATABASE_READ_URL, if any).
  */
 @Injectable()
 export class WorkOrderReportService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly read: ReadDatabase,
     private readonly reports: WorkOrderReportRepository,
   ) {}
 
@@ -89,8 +90,8 @@ export class WorkOrderReportService {
     }
     const period: WorkOrderFilter = { from: chinaMidnight(from), to: chinaMidnight(to) };
     const [rows, customers] = await Promise.all([
-      this.reports.groups(this.dataSource, period.from, period.to),
-      this.reports.customersNotClosed(this.dataSource),
+      this.reports.groups(this.read.dataSource, period.from, period.to),
+      this.reports.customersNotClosed(this.read.dataSource),
     ]);
     const monthFilter = (month: string): WorkOrderFilter => {
       const part = monthWithin(month, from, to);
