@@ -14,6 +14,7 @@ export * from './lib/field/field';
 export * from './lib/form-field/form-field';
 export * from './lib/form-item/form-item';
 export * from './lib/save-state';
+export * from './lib/save-button/save-button';
 export * from './lib/form-actions/form-actions';
 export * from './lib/form-dialog/form-dialog';
 export * from './lib/name-description/name-description';
