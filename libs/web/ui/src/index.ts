@@ -20,6 +20,7 @@ export * from './lib/form-dialog/form-dialog';
 export * from './lib/name-description/name-description';
 export * from './lib/not-found/not-found';
 export * from './lib/confirm-link/confirm-link';
+export * from './lib/icon-button/icon-button';
 export * from './lib/action-buttons/action-buttons';
 export * from './lib/list-card/list-card';
 export * from './lib/display/display.pipe';
