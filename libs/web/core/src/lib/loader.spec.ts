@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { Loader } from './loader';
+import { isMissingRecord, Loader } from './loader';
 import { shownError } from './shown-error';
 
 const failure = (status: number, error: unknown = null) => new HttpErrorResponse({ status, error, url: '/api/x' });
@@ -14,6 +14,16 @@ describe('shownError', () => {
     expect(shownError(failure(500, { message: 'Internal server error' })).messageKey).toBe('errors.server');
     expect(shownError(failure(503)).messageKey).toBe('errors.server');
     expect(shownError(failure(409)).messageKey).toBe('errors.unknown');
+  });
+});
+
+describe('isMissingRecord', () => {
+  it('reads 404 and 400 (a malformed id) as a missing record, and nothing else', () => {
+    expect(isMissingRecord(failure(404))).toBe(true);
+    expect(isMissingRecord(failure(400))).toBe(true);
+    expect(isMissingRecord(failure(403))).toBe(false);
+    expect(isMissingRecord(failure(500))).toBe(false);
+    expect(isMissingRecord(new Error('404'))).toBe(false);
   });
 });
 

@@ -2,6 +2,11 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { signal } from '@angular/core';
 import { ShownError, shownError } from './shown-error';
 
+/** The record a page asked for is not there, or not the user's: 404, or 400 for a malformed id. */
+export function isMissingRecord(e: unknown): boolean {
+  return e instanceof HttpErrorResponse && (e.status === 404 || e.status === 400);
+}
+
 /**
  * The load of what a page shows (a record, a list's page, a page's figures): whether it runs, why it last failed,
  * and a retry of the last load. Only the answer of the latest load is shown; an earlier one still on its way is
@@ -38,8 +43,7 @@ export class Loader {
       this.error.set(null);
     } catch (e) {
       if (attempt !== this.latest) return;
-      const missing = e instanceof HttpErrorResponse && (e.status === 404 || e.status === 400);
-      if (this.options.record && missing) this.notFound.set(true);
+      if (this.options.record && isMissingRecord(e)) this.notFound.set(true);
       else this.error.set(shownError(e));
     } finally {
       if (attempt === this.latest) this.loading.set(false);

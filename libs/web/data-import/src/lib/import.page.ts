@@ -1,8 +1,8 @@
-import { HttpClient, HttpErrorResponse, HttpEventType, HttpHeaders } from '@angular/common/http';
+import { HttpClient, HttpErrorResponse, HttpEventType } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { describeHttpError } from '@crm/web/core';
+import { describeHttpError, OWN_ERRORS } from '@crm/web/core';
 import { DataTable, MessagePipe, TableColumn } from '@crm/web/ui';
 import {
   ApiError,
@@ -140,7 +140,7 @@ export class ImportPage {
     this.http
       .post<ImportReport>(`/api/import/${this.kind}`, body, {
         params: partial ? { partial: 'true' } : {},
-        headers: new HttpHeaders({ 'X-Handle-Errors': '1' }),
+        headers: OWN_ERRORS.headers,
         reportProgress: true,
         observe: 'events',
       })

@@ -1,10 +1,9 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AUDIT_NOTE_MIN_LENGTH, AuditFindingAction, AuditFindingEventKind, AuditFindingView } from '@crm/shared/domain';
-import { StepDialog } from '@crm/web/core';
+import { isMissingRecord, StepDialog } from '@crm/web/core';
 import { ActionButtons, Field, FormDialog, NotFound, DisplayPipe } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -103,7 +102,7 @@ export class FindingPage implements OnInit {
     try {
       this.finding.set(await this.api.finding(this.id()));
     } catch (e) {
-      if (e instanceof HttpErrorResponse && (e.status === 404 || e.status === 400)) this.notFound.set(true);
+      if (isMissingRecord(e)) this.notFound.set(true);
       else throw e;
     }
   }

@@ -11,7 +11,7 @@ import {
   RECURRENCE_EVERY,
   SERVICE_KINDS,
 } from '@crm/shared/domain';
-import { FormActions, NameDescription } from '@crm/web/ui';
+import { FormActions, IconButton, NameDescription } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -40,6 +40,7 @@ const MAX_SERVICES = 20;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     FormActions,
+    IconButton,
     NameDescription,
     FormsModule,
     TranslatePipe,

@@ -6,7 +6,7 @@ import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } fro
 import { TranslatePipe } from '@ngx-translate/core';
 import { AuthStore, LanguageService } from '@crm/web/core';
 import { NotificationBell } from '@crm/web/notifications';
-import { LanguageSwitch } from '@crm/web/ui';
+import { IconButton, LanguageSwitch } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
@@ -35,6 +35,7 @@ const PHONE = '(max-width: 767.98px)';
     RouterLink,
     RouterLinkActive,
     TranslatePipe,
+    IconButton,
     LanguageSwitch,
     NotificationBell,
     CalendarReminder,

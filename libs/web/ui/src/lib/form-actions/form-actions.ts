@@ -1,15 +1,15 @@
 import { booleanAttribute, ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { ErrorAlert } from '../error-alert/error-alert';
+import { SaveButton } from '../save-button/save-button';
 import { SaveState } from '../save-state';
 
 /** The end of an editor: the save's error (if any), then the save (saying why when it is disabled) and cancel buttons. */
 @Component({
   selector: 'crm-form-actions',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, ErrorAlert, NzButtonModule, NzTooltipModule],
+  imports: [TranslatePipe, ErrorAlert, NzButtonModule, SaveButton],
   templateUrl: './form-actions.html',
   styles: `
     :host {

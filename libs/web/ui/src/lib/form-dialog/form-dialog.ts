@@ -2,8 +2,8 @@ import { booleanAttribute, ChangeDetectionStrategy, Component, input, output } f
 import { TranslatePipe } from '@ngx-translate/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzModalModule } from 'ng-zorro-antd/modal';
-import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { ErrorAlert } from '../error-alert/error-alert';
+import { SaveButton } from '../save-button/save-button';
 import { SaveState } from '../save-state';
 
 /**
@@ -15,7 +15,7 @@ import { SaveState } from '../save-state';
 @Component({
   selector: 'crm-form-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, ErrorAlert, NzButtonModule, NzModalModule, NzTooltipModule],
+  imports: [TranslatePipe, ErrorAlert, NzButtonModule, NzModalModule, SaveButton],
   templateUrl: './form-dialog.html',
   styles: `
     .save {

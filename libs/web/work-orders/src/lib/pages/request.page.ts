@@ -1,10 +1,9 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { WorkOrderChannel, WorkOrderEventView, WorkOrderType, WorkOrderView } from '@crm/shared/domain';
-import { StepDialog } from '@crm/web/core';
+import { isMissingRecord, StepDialog } from '@crm/web/core';
 import { ActionButtons, Field, FormDialog, NotFound, SlaTag, DisplayPipe } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -137,7 +136,7 @@ export class RequestPage implements OnInit {
       this.order.set(order);
       this.events.set(events);
     } catch (e) {
-      if (e instanceof HttpErrorResponse && (e.status === 404 || e.status === 400)) this.notFound.set(true);
+      if (isMissingRecord(e)) this.notFound.set(true);
       else throw e;
     }
   }
