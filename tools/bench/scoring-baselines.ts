@@ -42,8 +42,7 @@ export function scoringBaseline(model: ScoringModelFields): { name: string; sql:
     {
       name: 'metrics new',
       sql: `INSERT INTO customer_metrics (customer_id, ${METRICS.join(', ')})
-            SELECT w.customer_id, ${of('w', METRICS)} FROM w
-             WHERE NOT EXISTS (SELECT 1 FROM customer_metrics m WHERE m.customer_id = w.customer_id)`,
+            SELECT w.customer_id, ${of('w', METRICS)} FROM w ON CONFLICT (customer_id) DO NOTHING`,
       params: false,
     },
     {

@@ -149,7 +149,9 @@ export class ScoringRunsRepository {
 
   /**
    * customer_metrics becomes the work table's metrics and scores: only the customers whose metrics or scores
-   * changed are updated (from one night to the next, most have not), the newly scored inserted.
+   * changed are updated (from one night to the next, most have not), the newly scored inserted. The insert skips
+   * the known customers by its conflicts rather than by NOT EXISTS over the table it inserts into: on an empty
+   * customer_metrics (a first run) the planner would loop over it, rescanning the pages the statement adds.
    */
   async writeMetrics(db: Db, runId: number): Promise<void> {
     await execute(
@@ -162,7 +164,7 @@ export class ScoringRunsRepository {
       db,
       `INSERT INTO customer_metrics (${METRICS_COLUMNS_LIST.join(', ')})
        SELECT ${METRICS_VALUES('r', METRICS_COLUMNS_LIST)} FROM ${work(runId)} r
-        WHERE NOT EXISTS (SELECT 1 FROM customer_metrics m WHERE m.customer_id = r.customer_id)`,
+       ON CONFLICT (customer_id) DO NOTHING`,
     );
   }
 
