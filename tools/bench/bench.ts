@@ -12,7 +12,7 @@ import autocannon from 'autocannon';
 import { MIGRATIONS } from '../../apps/api/src/migrations';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Pool, PoolClient } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
@@ -401,15 +401,25 @@ async function main(): Promise<void> {
         await pool.query('DELETE FROM customer_metrics'); // its trigger empties the behaviour of segment_facts
         await vacuum();
         const firstBaseline = await runBaseline(false);
+        const firstLoad = round(loadavg()[0], 1);
         await vacuum();
         const first = await timedRun();
-        firstRuns.push({ product: { seconds: round(first) }, baseline: { seconds: round(firstBaseline) } });
+        // The machine's 1-minute load average at the end of each side (other work shares its 2 cores).
+        const load = () => round(loadavg()[0], 1);
+        firstRuns.push({
+          product: { seconds: round(first), loadAverage: load() },
+          baseline: { seconds: round(firstBaseline), loadAverage: firstLoad },
+        });
         console.error(`scoring, steady-state run ${i + 1} of ${runs} …`);
         await vacuum();
         const steadyBaseline = await runBaseline(false);
+        const steadyLoad = round(loadavg()[0], 1);
         await vacuum();
         const steady = await timedRun();
-        steadyRuns.push({ product: { seconds: round(steady) }, baseline: { seconds: round(steadyBaseline) } });
+        steadyRuns.push({
+          product: { seconds: round(steady), loadAverage: load() },
+          baseline: { seconds: round(steadyBaseline), loadAverage: steadyLoad },
+        });
       }
       await runBaseline(true); // the plans of the steady state, untimed
       results.push(
