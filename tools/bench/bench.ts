@@ -12,11 +12,11 @@ import autocannon from 'autocannon';
 import { MIGRATIONS } from '../../apps/api/src/migrations';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Pool, PoolClient } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { metricsParams, metricsSelect, RUN_WORK_MEM, scoresSelect } from '@crm/api/scoring';
+import { metricsParams, RUN_WORK_MEM } from '@crm/api/scoring';
 import { Params } from '@crm/api/database';
 import { AUDIT_RULE_QUERIES, RULE_WORK_MEM } from '@crm/api/marketing-audit';
 import { allScopes, KPI_FIGURES, KPI_WORK_MEM, kpiValueSql } from '@crm/api/kpis';
@@ -39,6 +39,7 @@ import { parseArgs } from '../cli/database';
 import { median, percentile, round } from './stats';
 import { AUDIT_BASELINES } from './audit-baselines';
 import { KPI_READ_BASELINE, KPI_REFRESH_BASELINES } from './kpi-baselines';
+import { scoringBaseline } from './scoring-baselines';
 
 const ROOT = resolve(__dirname, '..', '..');
 const ALL_CASES = ['list', 'import', 'scoring', 'segments', 'plans', 'requests', 'requests-report', 'audit', 'kpis'];
@@ -353,37 +354,101 @@ async function main(): Promise<void> {
     }
 
     if (cases.has('scoring')) {
-      // Case 3: a full scoring run (metrics, both scores, history) as the API's job, next to the same
-      // aggregation and scoring as one read-only statement.
+      // Case 3: a full scoring run (metrics, both scores, segment facts, history) as the API's job, next to the
+      // same result by hand-written SQL (scoring-baselines.ts), in two states: the first run of a population (every
+      // customer's metrics deleted beforehand, as after the generator: every row is new) and the steady state (a
+      // second run over unchanged data: no metrics change). The baseline runs first on the same state, in a
+      // transaction rolled back, and both tables are vacuumed after it.
       const auth = { headers: { authorization: `Bearer ${token}` } };
       const [model] = await (await fetch(`${baseUrl}/api/scoring/models`, auth)).json();
-      const scoringSql = `SELECT count(*)::int AS n FROM (${scoresSelect(model, `(${metricsSelect()})`)}) s`;
-      const scoringRuns: CaseResult['runs'] = [];
-      for (let i = 0; i < runs; i++) {
-        console.error(`scoring, run ${i + 1} of ${runs} …`);
-        const started = Date.now();
-        await recompute(baseUrl, token);
-        const product = (Date.now() - started) / 1000;
+      const baseline = scoringBaseline(model);
+      const params = metricsParams(chinaDate(new Date()));
+      const statementMs: Record<string, number[]> = {};
+      const plans: string[] = [];
+      const vacuum = () => pool.query('VACUUM ANALYZE customer_metrics, segment_facts, customer_scores');
+      const runBaseline = async (explain: boolean): Promise<number> => {
         const client = await pool.connect();
         try {
           await client.query(`SET work_mem = '${RUN_WORK_MEM}'`);
-          const baselineStarted = Date.now();
-          await client.query(scoringSql, metricsParams(chinaDate(new Date())));
-          scoringRuns.push({
-            product: { seconds: round(product) },
-            baseline: { seconds: round((Date.now() - baselineStarted) / 1000) },
-          });
+          await client.query('BEGIN');
+          const started = Date.now();
+          for (const s of baseline) {
+            const statementStarted = Date.now();
+            const sql = explain && s.name !== 'session' ? `EXPLAIN (ANALYZE, BUFFERS) ${s.sql}` : s.sql;
+            const result = await client.query(sql, s.params ? params : []);
+            if (!explain) (statementMs[s.name] ??= []).push(Date.now() - statementStarted);
+            else if (s.name !== 'session')
+              plans.push(
+                `== baseline: ${s.name}\n${result.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n')}`,
+              );
+          }
+          return (Date.now() - started) / 1000;
         } finally {
+          await client.query('ROLLBACK');
           await client.query('RESET work_mem');
           client.release();
         }
+      };
+      const timedRun = async (): Promise<number> => {
+        const started = Date.now();
+        await recompute(baseUrl, token);
+        return (Date.now() - started) / 1000;
+      };
+      const firstRuns: CaseResult['runs'] = [];
+      const steadyRuns: CaseResult['runs'] = [];
+      for (let i = 0; i < runs; i++) {
+        console.error(`scoring, first run ${i + 1} of ${runs} …`);
+        await pool.query('DELETE FROM customer_metrics'); // its trigger empties the behaviour of segment_facts
+        await vacuum();
+        const firstBaseline = await runBaseline(false);
+        const firstLoad = round(loadavg()[0], 1);
+        await vacuum();
+        const first = await timedRun();
+        // The machine's 1-minute load average at the end of each side (other work shares its 2 cores).
+        const load = () => round(loadavg()[0], 1);
+        firstRuns.push({
+          product: { seconds: round(first), loadAverage: load() },
+          baseline: { seconds: round(firstBaseline), loadAverage: firstLoad },
+        });
+        console.error(`scoring, steady-state run ${i + 1} of ${runs} …`);
+        await vacuum();
+        const steadyBaseline = await runBaseline(false);
+        const steadyLoad = round(loadavg()[0], 1);
+        await vacuum();
+        const steady = await timedRun();
+        steadyRuns.push({
+          product: { seconds: round(steady), loadAverage: load() },
+          baseline: { seconds: round(steadyBaseline), loadAverage: steadyLoad },
+        });
       }
-      results.push({
-        name: `Full recompute of VIP and credit scores (metrics, scores, history) for ${customers} customers`,
-        unit: 's',
-        runs: scoringRuns,
-        summary: summarise(scoringRuns, 'seconds', true),
-      });
+      await runBaseline(true); // the plans of the steady state, untimed
+      results.push(
+        {
+          name: `Scoring run, first of a population (metrics deleted before: every row new; metrics, scores, segment facts, history) for ${customers} customers`,
+          unit: 's',
+          runs: firstRuns,
+          summary: summarise(firstRuns, 'seconds', true),
+        },
+        {
+          name: `Scoring run, steady state (a run again over unchanged data; metrics, scores, segment facts, history) for ${customers} customers`,
+          unit: 's',
+          runs: steadyRuns,
+          summary: summarise(steadyRuns, 'seconds', true),
+        },
+      );
+      const explainFile = `${new Date().toISOString().slice(0, 10)}-${customers}-scoring-explain.txt`;
+      mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+      writeFileSync(
+        join(ROOT, 'bench', 'results', explainFile),
+        [
+          `Baseline statements (ms, each run): ${Object.entries(statementMs)
+            .map(([name, ms]) => `${name} ${ms.join('/')}`)
+            .join(', ')}`,
+          '',
+          ...plans,
+        ].join('\n') + '\n',
+      );
+      console.error(`Written bench/results/${explainFile}`);
     }
 
     if (cases.has('segments')) {

@@ -24,30 +24,38 @@ export function kpiValueSql(unit: KpiUnit): string {
 export class KpiFiguresRepository {
   /**
    * Recomputes one KPI of `period` for every scope at once into kpi_snapshots (in the caller's transaction: the
-   * period's rows of the KPI are replaced). A figure without SQL for the moment keeps the rows it has, or gets one
-   * NULL row for all customers when it has none. Two recomputations of the same KPI and period (two API instances, a
-   * request and the job) take turns on a transaction lock rather than collide on the primary key. Returns the rows
-   * written.
+   * period's rows of the KPI are replaced), with the KPIs computed together with it by the same statement (the
+   * revenue shares). A figure without SQL for the moment keeps the rows it has, or gets one NULL row for all customers
+   * when it has none. Two recomputations of the same KPI and period (two API instances, a request and the job) take
+   * turns on a transaction lock rather than collide on the primary key. Returns the rows written.
    */
   async snapshot(db: Db, period: string, code: KpiCode, m: KpiMoment): Promise<number> {
-    const p = new Params(period, code);
-    const sql = KPI_FIGURES[code].sql(allScopes(), p, m);
-    await execute(db, `SELECT pg_advisory_xact_lock(hashtext('kpi_snapshots ' || $1 || ' ' || $2))`, [period, code]);
+    const figure = KPI_FIGURES[code];
+    const codes = figure.together ?? [code];
+    const p = new Params(period, codes);
+    const sql = figure.sql(allScopes(), p, m);
+    await execute(db, `SELECT pg_advisory_xact_lock(hashtext('kpi_snapshots ' || $1 || ' ' || $2))`, [
+      period,
+      figure.code,
+    ]);
     if (sql === null) {
       return execute(
         db,
-        `INSERT INTO kpi_snapshots (period, kpi_code, region, manager_key) VALUES ($1, $2, '', '')
+        `INSERT INTO kpi_snapshots (period, kpi_code, region, manager_key) SELECT $1, unnest($2::text[]), '', ''
          ON CONFLICT DO NOTHING`,
         p,
       );
     }
-    await execute(db, 'DELETE FROM kpi_snapshots WHERE period = $1 AND kpi_code = $2', [period, code]);
+    await execute(db, 'DELETE FROM kpi_snapshots WHERE period = $1 AND kpi_code = ANY ($2)', [period, codes]);
+    const kpiCode = figure.together ? 'f.kpi_code' : '($2::text[])[1]';
+    const value = figure.together
+      ? `CASE f.kpi_code ${codes.map((c) => `WHEN '${c}' THEN ${kpiValueSql(kpiDefinition(c).unit)}`).join(' ')} END`
+      : kpiValueSql(kpiDefinition(code).unit);
     return execute(
       db,
       `INSERT INTO kpi_snapshots (period, kpi_code, region, manager_key, value, numerator, denominator, breakdown)
-       SELECT $1, $2, f.region, f.manager_key, ${kpiValueSql(kpiDefinition(code).unit)}, f.numerator, f.denominator,
-              f.breakdown
-         FROM (${sql}) f`,
+       SELECT $1, ${kpiCode}, f.region, f.manager_key, ${value}, f.numerator, f.denominator, f.breakdown
+         FROM (${sql}) f${figure.together ? ' WHERE f.kpi_code = ANY ($2::text[])' : ''}`,
       p,
     );
   }

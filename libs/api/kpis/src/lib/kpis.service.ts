@@ -26,7 +26,7 @@ import {
   StaleVersionError,
 } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
-import { KpiMoment } from './figures';
+import { KPI_FIGURES, KpiMoment } from './figures';
 import { breakdownDrill, kpiDrill } from './kpi-drills';
 import {
   KpiFiguresRepository,
@@ -272,6 +272,7 @@ export class KpisService implements OnModuleInit {
     try {
       let rows = 0;
       for (const [i, code] of KPI_CODES.entries()) {
+        if (KPI_FIGURES[code].code !== code) continue; // computed with the first KPI of its figure
         const moment: KpiMoment = { from, to, asOf: current ? null : `${to}T00:00:00+08:00` };
         rows += await this.dataSource.transaction(async (tx) => {
           await this.figures.workMem(tx);

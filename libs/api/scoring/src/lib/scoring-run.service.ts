@@ -8,13 +8,11 @@ import { ScoringRunsRepository } from './scoring-runs.repository';
 
 export const SCORING_JOB = 'scoring-recompute';
 
-/** Customers per transaction when the fresh metrics replace the old. */
-const METRICS_BATCH = 100_000;
-
 /**
  * The scoring run: refreshes every scored customer's metrics, scores them all with the current model,
- * and records what changed notably. Set-wise SQL throughout; the metrics are written in batches, each in
- * its own transaction. Nightly at 02:00 (China) and on demand, as a pg-boss job: one run at a time
+ * and records what changed notably. Set-wise SQL throughout: the population is computed into an unlogged work
+ * table, then one transaction writes the metrics that changed, the segment facts of those once (their
+ * triggers stopped meanwhile), the scores' history and the notable changes. Nightly at 02:00 (China) and on demand, as a pg-boss job: one run at a time
  * whatever the number of API instances (the queue is a singleton).
  */
 @Injectable()
@@ -75,13 +73,14 @@ export class ScoringRunService implements OnModuleInit {
         return result;
       };
       const customers = await timed('computed', () => this.compute(db, runId, model, date));
-      await timed('metricsWritten', () => this.replaceMetrics(db, runId, customers));
-      await timed('metricsAnalysed', () => this.runs.analyseMetrics(db));
       await qr.startTransaction();
+      await timed('metricsWritten', () => this.replaceMetrics(db, runId));
+      await this.runs.setProgress(runId, 80);
       await timed('scoresWritten', () => this.runs.insertScores(db, runId));
       await timed('changes', () => this.recordNotableChanges(db, runId));
       await this.runs.complete(db, runId, customers);
       await qr.commitTransaction();
+      await timed('metricsAnalysed', () => this.runs.analyseMetrics(db));
       this.logger.log(`scoring run ${runId}: ${customers} customers; seconds by phase ${JSON.stringify(phases)}`);
       return { runId, customers };
     } catch (error) {
@@ -103,12 +102,15 @@ export class ScoringRunService implements OnModuleInit {
     return this.runs.countWorkTable(db, runId);
   }
 
-  /** customer_metrics becomes the fresh metrics and scores, a batch of customers per transaction. */
-  private async replaceMetrics(db: Db, runId: number, customers: number): Promise<void> {
-    for (let from = 0; from < customers; from += METRICS_BATCH) {
-      await this.runs.upsertMetricsBatch(db, runId, from, from + METRICS_BATCH);
-      await this.runs.setProgress(runId, 60 + (25 * Math.min(from + METRICS_BATCH, customers)) / customers);
-    }
+  /**
+   * customer_metrics becomes the fresh metrics and scores (the changed rows only), and segment_facts follows in
+   * one statement rather than once per write.
+   */
+  private async replaceMetrics(db: Db, runId: number): Promise<void> {
+    await this.runs.segmentFactsTriggers(db, false);
+    await this.runs.writeMetrics(db, runId);
+    await this.runs.updateSegmentFacts(db);
+    await this.runs.segmentFactsTriggers(db, true);
     await this.runs.deleteUnscoredMetrics(db, runId);
   }
 

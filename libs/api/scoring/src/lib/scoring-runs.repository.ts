@@ -4,14 +4,7 @@ import { notificationsInsertFrom } from '@crm/api/notifications';
 import { timelineInsertFrom } from '@crm/api/timeline';
 import { ScoringModel } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
-import {
-  METRICS_COLUMN_LIST,
-  metricsAssignments,
-  metricsParams,
-  metricsSelect,
-  SCORES_COLUMNS,
-  scoresSelect,
-} from './scoring-sql';
+import { METRICS_COLUMN_LIST, metricsParams, metricsSelect, SCORES_COLUMNS, scoresSelect } from './scoring-sql';
 
 /**
  * A run's work table: unlogged (nothing to recover after a crash, the run is simply redone) and not temporary,
@@ -31,6 +24,21 @@ const METRICS_VALUE_COLUMNS = METRICS_COLUMNS_LIST.filter((c) => c !== 'customer
 /** Metric columns of `table`, to write only the customers whose metrics changed since the last run. */
 const METRICS_VALUES = (table: string, columns = METRICS_VALUE_COLUMNS) =>
   columns.map((c) => `${table}.${c}`).join(', ');
+/** The columns of segment_facts copied from customer_metrics (its triggers copy the same). */
+const SEGMENT_BEHAVIOUR = [
+  'kwh_12m',
+  'kwh_growth',
+  'max_demand_kw_12m',
+  'avg_power_factor_12m',
+  'arrears',
+  'late_bills_12m',
+  'violations_24m',
+  'thefts_24m',
+  'vip_score',
+  'vip_tier',
+  'credit_score',
+  'credit_rating',
+];
 
 export interface ScoringRunRow {
   id: string;
@@ -105,17 +113,15 @@ export class ScoringRunsRepository {
 
   /**
    * The whole population's metrics and both scores as of `asOf`, in one statement (PostgreSQL aggregates the
-   * large tables in parallel), into the run's work table, numbered for the batches.
+   * large tables in parallel), into the run's work table.
    */
   async createWorkTable(db: Db, runId: number, model: ScoringModel, asOf: string): Promise<void> {
     await execute(
       db,
-      `CREATE UNLOGGED TABLE ${work(runId)} AS
-       SELECT row_number() OVER ()::int AS n, x.*
-         FROM (${scoresSelect(model, `(${metricsSelect()})`, { withMetrics: true })}) x`,
+      `CREATE UNLOGGED TABLE ${work(runId)} AS ${scoresSelect(model, `(${metricsSelect()})`, { withMetrics: true })}`,
       metricsParams(asOf),
     );
-    await execute(db, `CREATE INDEX ON ${work(runId)} (n)`);
+    await execute(db, `ANALYZE ${work(runId)}`);
   }
 
   async countWorkTable(db: Db, runId: number): Promise<number> {
@@ -128,19 +134,51 @@ export class ScoringRunsRepository {
   }
 
   /**
-   * The work table's customers numbered in (`from`, `to`] into customer_metrics: only those whose metrics or
-   * scores changed are written (from one night to the next, most have not).
+   * Stops (`false`) or restarts the statement triggers that copy customer_metrics into segment_facts, in the
+   * caller's transaction: other sessions never see them stopped (writers of customer_metrics wait for the
+   * transaction), and a failed run restarts them by its rollback. The run updates segment_facts itself, once.
    */
-  async upsertMetricsBatch(db: Db, runId: number, from: number, to: number): Promise<void> {
+  async segmentFactsTriggers(db: Db, enabled: boolean): Promise<void> {
+    const action = enabled ? 'ENABLE' : 'DISABLE';
+    await execute(
+      db,
+      `ALTER TABLE customer_metrics ${action} TRIGGER segment_facts_on_metrics_insert,
+                                    ${action} TRIGGER segment_facts_on_metrics_update`,
+    );
+  }
+
+  /**
+   * customer_metrics becomes the work table's metrics and scores: only the customers whose metrics or scores
+   * changed are updated (from one night to the next, most have not), the newly scored inserted. The insert skips
+   * the known customers by its conflicts rather than by NOT EXISTS over the table it inserts into: on an empty
+   * customer_metrics (a first run) the planner would loop over it, rescanning the pages the statement adds.
+   */
+  async writeMetrics(db: Db, runId: number): Promise<void> {
+    await execute(
+      db,
+      `UPDATE customer_metrics m SET ${METRICS_VALUE_COLUMNS.map((c) => `${c} = r.${c}`).join(', ')}
+         FROM ${work(runId)} r
+        WHERE m.customer_id = r.customer_id AND (${METRICS_VALUES('m')}) IS DISTINCT FROM (${METRICS_VALUES('r')})`,
+    );
     await execute(
       db,
       `INSERT INTO customer_metrics (${METRICS_COLUMNS_LIST.join(', ')})
-       SELECT ${METRICS_VALUES('r', METRICS_COLUMNS_LIST)}
-         FROM ${work(runId)} r LEFT JOIN customer_metrics m ON m.customer_id = r.customer_id
-        WHERE r.n > $1 AND r.n <= $2
-          AND (m.customer_id IS NULL OR (${METRICS_VALUES('m')}) IS DISTINCT FROM (${METRICS_VALUES('r')}))
-       ON CONFLICT (customer_id) DO UPDATE SET ${metricsAssignments(METRICS_VALUE_COLUMNS)}`,
-      [from, to],
+       SELECT ${METRICS_VALUES('r', METRICS_COLUMNS_LIST)} FROM ${work(runId)} r
+       ON CONFLICT (customer_id) DO NOTHING`,
+    );
+  }
+
+  /**
+   * segment_facts of every customer whose metrics or scores changed, from customer_metrics in one statement
+   * (what the stopped triggers would have done, statement by statement).
+   */
+  async updateSegmentFacts(db: Db): Promise<void> {
+    await execute(
+      db,
+      `UPDATE segment_facts f SET ${SEGMENT_BEHAVIOUR.map((c) => `${c} = m.${c}`).join(', ')}
+         FROM customer_metrics m
+        WHERE f.customer_id = m.customer_id
+          AND (${METRICS_VALUES('f', SEGMENT_BEHAVIOUR)}) IS DISTINCT FROM (${METRICS_VALUES('m', SEGMENT_BEHAVIOUR)})`,
     );
   }
 

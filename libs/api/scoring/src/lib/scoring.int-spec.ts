@@ -353,6 +353,33 @@ describe('VIP and credit scoring', () => {
     expect(timeline[0].n).toBe(0);
   });
 
+  it('rewrites no metrics and no segment facts when nothing changed, and keeps the facts in step', async () => {
+    const rows = () =>
+      t.dataSource.query(
+        `SELECT m.customer_id, m.xmin::text AS metrics_version, f.xmin::text AS facts_version,
+                m.vip_score, f.vip_score AS fact_vip_score, m.credit_rating, f.credit_rating AS fact_credit_rating
+           FROM customer_metrics m JOIN segment_facts f USING (customer_id) ORDER BY m.customer_id`,
+      );
+    const history = async () =>
+      (await t.dataSource.query('SELECT count(*)::int AS n FROM customer_scores'))[0].n as number;
+    const before = await rows();
+    const historyBefore = await history();
+    expect(before).toHaveLength(4);
+    for (const row of before) {
+      expect(row.fact_vip_score).toBe(row.vip_score);
+      expect(row.fact_credit_rating).toBe(row.credit_rating);
+    }
+
+    await runs.run();
+    expect(await rows()).toEqual(before);
+    expect(await history()).toBe(historyBefore + 4);
+    // The triggers that copy the metrics into segment_facts between runs are on again.
+    const triggers = await t.dataSource.query(
+      `SELECT tgname, tgenabled FROM pg_trigger WHERE tgname LIKE 'segment_facts_on_metrics_%' ORDER BY tgname`,
+    );
+    expect(triggers.map((r: { tgenabled: string }) => r.tgenabled)).toEqual(['O', 'O', 'O']);
+  });
+
   it('validates a new model, previews its effect, and applies it from the next run', async () => {
     const [{ vipWeights, creditWeights, tierThresholds, ratingThresholds, note }] = (
       await t.request('GET', '/scoring/models', { as: 'leader' })
@@ -397,6 +424,13 @@ describe('VIP and credit scoring', () => {
       }),
     ]);
     expect((await t.request('GET', '/notifications', { as: 'manager2' })).body.total).toBe(0);
+  });
+
+  it('gives segments the tier that the run changed', async () => {
+    const [fact] = await t.dataSource.query('SELECT vip_tier, vip_score FROM segment_facts WHERE customer_id = $1', [
+      ids['Q'],
+    ]);
+    expect(fact).toEqual({ vip_tier: 'silver', vip_score: '79.50' });
   });
 
   it('refreshes the metrics of the customers marked stale, between runs, leaving the scores', async () => {

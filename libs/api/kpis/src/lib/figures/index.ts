@@ -11,7 +11,7 @@ import { SERVICE_QUALITY_FIGURES } from './service-quality';
 export * from './kpi-figure';
 export { IN_SERVICE_STAGES } from './customers';
 
-/** Every KPI's SQL, by code (each section's file defines what its KPIs count). */
+/** Every KPI's SQL, by code (each section's file defines what its KPIs count; a figure of several KPIs under each). */
 export const KPI_FIGURES: Record<KpiCode, KpiFigure> = Object.fromEntries(
   [
     ...CUSTOMER_FIGURES,
@@ -21,5 +21,5 @@ export const KPI_FIGURES: Record<KpiCode, KpiFigure> = Object.fromEntries(
     ...SERVICE_PLAN_FIGURES,
     ...CREDIT_FIGURES,
     ...REVENUE_FIGURES,
-  ].map((f) => [f.code, f]),
+  ].flatMap((f) => (f.together ?? [f.code]).map((code) => [code, f])),
 ) as Record<KpiCode, KpiFigure>;

@@ -42,6 +42,11 @@ export interface KpiFigureRow {
  */
 export interface KpiFigure {
   code: KpiCode;
+  /**
+   * When the statement computes several KPIs at once: all of them, `code` first; its rows then carry their KPI in a
+   * first column `kpi_code`.
+   */
+  together?: readonly KpiCode[];
   sql(scope: KpiScope, p: Params, m: KpiMoment): string | null;
 }
 

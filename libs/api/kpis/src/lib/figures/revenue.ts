@@ -20,10 +20,13 @@ function scopesOf(scope: KpiScope): string {
     : `CROSS JOIN LATERAL (VALUES ('', '')) x (region, manager_key)`;
 }
 
-function revenueShare(top: 1 | 5 | 20): KpiFigure {
-  return {
-    code: `revenue_share_top_${top}` as KpiCode,
-    sql: (scope, p: Params, m: KpiMoment) => `
+const SHARES = [1, 5, 20] as const;
+
+/** The three revenue shares in one statement: the customers are ranked once per scope for all three. */
+const REVENUE_SHARES: KpiFigure = {
+  code: 'revenue_share_top_1',
+  together: SHARES.map((top) => `revenue_share_top_${top}` as KpiCode),
+  sql: (scope, p: Params, m: KpiMoment) => `
       WITH spend AS (
         SELECT b.customer_id, sum(b.amount) AS amount FROM bills b
          WHERE b.period >= ${p.add(`${shiftKpiPeriod(m.from.slice(0, 7), 11)}-01`)}::date AND b.period < ${p.add(m.to)}::date
@@ -36,13 +39,17 @@ function revenueShare(top: 1 | 5 | 20): KpiFigure {
         SELECT x.region, x.manager_key, s.amount,
                row_number() OVER (PARTITION BY x.region, x.manager_key ORDER BY s.amount DESC) AS rank,
                count(*) OVER (PARTITION BY x.region, x.manager_key) AS customers
-          FROM s ${scopesOf(scope)})
-      SELECT r.region, r.manager_key, coalesce(sum(r.amount) FILTER (WHERE r.rank <= ceil(r.customers * ${top} / 100.0)), 0) AS numerator,
-             coalesce(sum(r.amount), 0) AS denominator, NULL::jsonb AS breakdown
-        FROM ranked r
-       GROUP BY r.region, r.manager_key`,
-  };
-}
+          FROM s ${scopesOf(scope)}),
+      totals AS (
+        SELECT r.region, r.manager_key,
+               ${SHARES.map((top) => `coalesce(sum(r.amount) FILTER (WHERE r.rank <= ceil(r.customers * ${top} / 100.0)), 0) AS top_${top}`).join(',\n               ')},
+               coalesce(sum(r.amount), 0) AS denominator
+          FROM ranked r
+         GROUP BY r.region, r.manager_key)
+      SELECT k.kpi_code, t.region, t.manager_key, k.numerator, t.denominator, NULL::jsonb AS breakdown
+        FROM totals t
+        CROSS JOIN LATERAL (VALUES ${SHARES.map((top) => `('revenue_share_top_${top}', t.top_${top})`).join(', ')}) k (kpi_code, numerator)`,
+};
 
 /**
  * Tier movements between the scoring run in force at the month's start (the latest scored as of a day before it) and
@@ -77,14 +84,13 @@ function vipMovement(code: KpiCode, comparison: '>' | '<'): KpiFigure {
  * - revenue_share_top_N (flow, the 12 months to the month's end): each customer's billed amount (bills of the periods
  *   from 11 months before the month to the month, customers without bills count with 0); ranked by it within the
  *   scope: numerator = the amount of the first ceil(N % of the scope's customers), denominator = the amount of all.
+ *   The three shares are one statement (one ranking).
  * - vip_upgrades / vip_downgrades (flow): customers scored both by the latest completed scoring run that scored a day
  *   of the month (as_of) and by the one in force at the month's start (the latest scored before it): those whose VIP
  *   tier is higher / lower. 0 when no run scored the month (the tiers did not move); NULL when no run came before it.
  */
 export const REVENUE_FIGURES: KpiFigure[] = [
-  revenueShare(1),
-  revenueShare(5),
-  revenueShare(20),
+  REVENUE_SHARES,
   vipMovement('vip_upgrades', '>'),
   vipMovement('vip_downgrades', '<'),
 ];
