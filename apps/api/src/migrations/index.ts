@@ -30,6 +30,7 @@ import { CreateMonthlyReports1765140000001 } from './1765140000001-create-monthl
 import { AuditFindingsWithoutForeignKeys1765170000000 } from './1765170000000-audit-findings-without-foreign-keys';
 import { ResolvingNotifications1765200000001 } from './1765200000001-resolving-notifications';
 
+import { CustomerListIndexes1765250000001 } from './1765250000001-customer-list-indexes';
 import { MessageCodes1765220000001 } from './1765220000001-message-codes';
 
 /** Every migration, oldest first. Add each new one here. */
@@ -66,4 +67,5 @@ export const MIGRATIONS = [
   AuditFindingsWithoutForeignKeys1765170000000,
   ResolvingNotifications1765200000001,
   MessageCodes1765220000001,
+  CustomerListIndexes1765250000001,
 ];
