@@ -191,6 +191,78 @@ function latestScoreSql(condition: string): string {
 }
 
 /**
+ * The statement of a page of the customer list (exported for the bench's EXPLAIN): the page walks an index
+ * in the requested order and stops after it (one row more, to know whether a next page follows); the count
+ * stops after CUSTOMER_EXACT_COUNT_LIMIT + 1 matches, and only then asks the planner for an estimate
+ * (plan_rows); contacts and manager names are read for the page's rows only. `cursor`: the keyset page after
+ * it, instead of the offset of `filters.page`. Rows: `total`, `estimate`, `sort_key` and the page's customers
+ * (none but one row of nulls when the page is empty).
+ */
+export function customerPageStatement(
+  scope: DataScope,
+  filters: CustomerQueryDto,
+  cursor: CustomerCursor | null,
+): { sql: string; params: Params } {
+  const params = new Params();
+  const where = [scope.sql('c.account_manager_id', params)];
+  if (filters.stage) where.push(`c.stage = ${params.add(filters.stage)}`);
+  if (filters.managerId) where.push(`c.account_manager_id = ${params.add(filters.managerId)}`);
+  if (filters.voltageKv) where.push(`c.voltage_kv = ${params.add(filters.voltageKv)}`);
+  if (filters.industry) where.push(`c.industry = ${params.add(filters.industry)}`);
+  if (filters.region) where.push(`c.region = ${params.add(filters.region)}`);
+  if (filters.area) where.push(`c.area = ${params.add(filters.area)}`);
+  if (filters.inService) where.push(`c.stage ${filters.inService === 'true' ? '<>' : '='} 'closed'`);
+  if (filters.creditRating) where.push(latestScoreSql(`s.credit_rating = ${params.add(filters.creditRating)}`));
+  if (filters.blacklisted) {
+    where.push(`${filters.blacklisted === 'true' ? '' : 'NOT '}${latestScoreSql('s.blacklist_reason IS NOT NULL')}`);
+  }
+  const search = filters.search ? searchCondition(filters.search, params) : null;
+  if (search) where.push(search);
+  const condition = where.join(' AND ');
+  // The count's statement for the planner's estimate, its parameters as quoted literals (format's %n$L).
+  const conditionValues = params.values.map((_, i) => `$${i + 1}`);
+  const estimate = `plan_rows(format(${params.add(
+    `SELECT 1 FROM customers c WHERE ${condition.replace(/%/g, '%%').replace(/\$(\d+)/g, (_, n) => `%${n}$L`)}`,
+  )}${conditionValues.map((v) => `, ${v}`).join('')}))`;
+
+  const field = filters.sort.replace(/^-/, '') as CustomerSortField;
+  const descending = filters.sort.startsWith('-');
+  const column = SORT_COLUMNS[field];
+  const idDirection = descending ? 'DESC' : 'ASC';
+  const after = descending ? '<' : '>';
+  // Customers without a capacity come last either way (the other sort columns are never null).
+  const nullable = field === 'contractCapacityKva';
+  const order = `${column} ${nullable ? `${idDirection} NULLS LAST` : idDirection}, c.id ${idDirection}`;
+  const limit = params.add(filters.pageSize + 1);
+  const rows = (extra: string, offset = '') =>
+    `SELECT c.*, ${SORT_KEYS[field].text} AS sort_key FROM customers c
+      WHERE ${condition}${extra} ORDER BY ${order} LIMIT ${limit}${offset}`;
+  let page: string;
+  if (!cursor) {
+    page = rows('', ` OFFSET ${params.add((filters.page - 1) * filters.pageSize)}`);
+  } else if (cursor.key === null) {
+    page = rows(` AND ${column} IS NULL AND c.id ${after} ${params.add(cursor.id)}::uuid`);
+  } else {
+    const key = SORT_KEYS[field].value(params.add(cursor.key));
+    const beyond = rows(` AND (${column}, c.id) ${after} (${key}, ${params.add(cursor.id)}::uuid)`);
+    // Rows without a capacity follow every row with one: after a row with one, they all come next.
+    page = nullable
+      ? `SELECT * FROM ((${beyond}) UNION ALL (${rows(` AND ${column} IS NULL`)})) c ORDER BY ${order} LIMIT ${limit}`
+      : beyond;
+  }
+  const sql = `WITH page AS MATERIALIZED (${page}),
+     counted AS (
+       SELECT count(*)::int AS n FROM (SELECT FROM customers c WHERE ${condition} LIMIT ${CUSTOMER_EXACT_COUNT_LIMIT + 1}) m
+     )
+     SELECT t.n AS total, CASE WHEN t.n > ${CUSTOMER_EXACT_COUNT_LIMIT} THEN ${estimate} END AS estimate,
+            c.sort_key, ${CUSTOMER_SELECT}
+       FROM counted t
+       LEFT JOIN (page c LEFT JOIN users u ON u.id = c.account_manager_id) ON true
+      ORDER BY ${order}`;
+  return { sql, params };
+}
+
+/**
  * Every query on customers and their contacts; the only writer of both tables (set-wise writers of
  * other libraries embed the fragments of customers-sql.ts). Reads take the caller's DataScope.
  */
@@ -198,73 +270,12 @@ function latestScoreSql(condition: string): string {
 export class CustomersRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /**
-   * A page of the list in one statement: the page walks an index in the requested order and stops after
-   * it (one row more, to know whether a next page follows); the count stops after
-   * CUSTOMER_EXACT_COUNT_LIMIT + 1 matches, and only then asks the planner for an estimate (plan_rows);
-   * contacts and manager names are read for the page's rows only. `cursor`: the keyset page after it,
-   * instead of the offset of `query.page`.
-   */
+  /** A page of the list in one statement (customerPageStatement). */
   async findPage(scope: DataScope, filters: CustomerQueryDto, cursor: CustomerCursor | null): Promise<CustomerPage> {
-    const params = new Params();
-    const where = [scope.sql('c.account_manager_id', params)];
-    if (filters.stage) where.push(`c.stage = ${params.add(filters.stage)}`);
-    if (filters.managerId) where.push(`c.account_manager_id = ${params.add(filters.managerId)}`);
-    if (filters.voltageKv) where.push(`c.voltage_kv = ${params.add(filters.voltageKv)}`);
-    if (filters.industry) where.push(`c.industry = ${params.add(filters.industry)}`);
-    if (filters.region) where.push(`c.region = ${params.add(filters.region)}`);
-    if (filters.area) where.push(`c.area = ${params.add(filters.area)}`);
-    if (filters.inService) where.push(`c.stage ${filters.inService === 'true' ? '<>' : '='} 'closed'`);
-    if (filters.creditRating) where.push(latestScoreSql(`s.credit_rating = ${params.add(filters.creditRating)}`));
-    if (filters.blacklisted) {
-      where.push(`${filters.blacklisted === 'true' ? '' : 'NOT '}${latestScoreSql('s.blacklist_reason IS NOT NULL')}`);
-    }
-    const search = filters.search ? searchCondition(filters.search, params) : null;
-    if (search) where.push(search);
-    const condition = where.join(' AND ');
-    // The count's statement for the planner's estimate, its parameters as quoted literals (format's %n$L).
-    const conditionValues = params.values.map((_, i) => `$${i + 1}`);
-    const estimate = `plan_rows(format(${params.add(
-      `SELECT 1 FROM customers c WHERE ${condition.replace(/%/g, '%%').replace(/\$(\d+)/g, (_, n) => `%${n}$L`)}`,
-    )}${conditionValues.map((v) => `, ${v}`).join('')}))`;
-
-    const field = filters.sort.replace(/^-/, '') as CustomerSortField;
-    const descending = filters.sort.startsWith('-');
-    const column = SORT_COLUMNS[field];
-    const idDirection = descending ? 'DESC' : 'ASC';
-    const after = descending ? '<' : '>';
-    // Customers without a capacity come last either way (the other sort columns are never null).
-    const nullable = field === 'contractCapacityKva';
-    const order = `${column} ${nullable ? `${idDirection} NULLS LAST` : idDirection}, c.id ${idDirection}`;
-    const limit = params.add(filters.pageSize + 1);
-    const rows = (extra: string, offset = '') =>
-      `SELECT c.*, ${SORT_KEYS[field].text} AS sort_key FROM customers c
-        WHERE ${condition}${extra} ORDER BY ${order} LIMIT ${limit}${offset}`;
-    let page: string;
-    if (!cursor) {
-      page = rows('', ` OFFSET ${params.add((filters.page - 1) * filters.pageSize)}`);
-    } else if (cursor.key === null) {
-      page = rows(` AND ${column} IS NULL AND c.id ${after} ${params.add(cursor.id)}::uuid`);
-    } else {
-      const key = SORT_KEYS[field].value(params.add(cursor.key));
-      const beyond = rows(` AND (${column}, c.id) ${after} (${key}, ${params.add(cursor.id)}::uuid)`);
-      // Rows without a capacity follow every row with one: after a row with one, they all come next.
-      page = nullable
-        ? `SELECT * FROM ((${beyond}) UNION ALL (${rows(` AND ${column} IS NULL`)})) c ORDER BY ${order} LIMIT ${limit}`
-        : beyond;
-    }
-
+    const { sql, params } = customerPageStatement(scope, filters, cursor);
     const found = await query<CustomerRow & { total: number; estimate: string | null; sort_key: string | null }>(
       this.dataSource,
-      `WITH page AS MATERIALIZED (${page}),
-       counted AS (
-         SELECT count(*)::int AS n FROM (SELECT FROM customers c WHERE ${condition} LIMIT ${CUSTOMER_EXACT_COUNT_LIMIT + 1}) m
-       )
-       SELECT t.n AS total, CASE WHEN t.n > ${CUSTOMER_EXACT_COUNT_LIMIT} THEN ${estimate} END AS estimate,
-              c.sort_key, ${CUSTOMER_SELECT}
-         FROM counted t
-         LEFT JOIN (page c LEFT JOIN users u ON u.id = c.account_manager_id) ON true
-        ORDER BY ${order}`,
+      sql,
       params,
     );
     const matches = found.filter((r) => r.id !== null);
