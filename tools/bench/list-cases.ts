@@ -2,7 +2,6 @@ import { DataScope } from '@crm/api/auth';
 import { customerPageStatement, CustomerQueryDto } from '@crm/api/customers';
 import { Role } from '@crm/shared/domain';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Pool } from 'pg';
 
 /** One run of a case: the product's figures and the baseline's. */
