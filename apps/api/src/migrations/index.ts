@@ -29,8 +29,8 @@ import { CreateKpis1765130000000 } from './1765130000000-create-kpis';
 import { CreateMonthlyReports1765140000001 } from './1765140000001-create-monthly-reports';
 import { AuditFindingsWithoutForeignKeys1765170000000 } from './1765170000000-audit-findings-without-foreign-keys';
 import { ResolvingNotifications1765200000001 } from './1765200000001-resolving-notifications';
-
 import { MessageCodes1765220000001 } from './1765220000001-message-codes';
+import { CustomerListIndexes1765250000001 } from './1765250000001-customer-list-indexes';
 import { CreateJwtSecret1765280000000 } from './1765280000000-create-jwt-secret';
 
 /** Every migration, oldest first. Add each new one here. */
@@ -67,5 +67,6 @@ export const MIGRATIONS = [
   AuditFindingsWithoutForeignKeys1765170000000,
   ResolvingNotifications1765200000001,
   MessageCodes1765220000001,
+  CustomerListIndexes1765250000001,
   CreateJwtSecret1765280000000,
 ];

@@ -1,5 +1,6 @@
 import { AuditModule } from '@crm/api/audit';
 import { createCustomer, createTestApp, customerBody as newCustomer, TestApp, englishDetails } from '@crm/api/testing';
+import { CUSTOMER_SORTS } from '@crm/shared/domain';
 import { CustomersModule } from '../index';
 
 describe('customers: registry, scope, locking, timeline, audit', () => {
@@ -506,6 +507,79 @@ describe('customers: registry, scope, locking, timeline, audit', () => {
           null,
         ]);
       }
+    });
+  });
+
+  describe('exact counts up to 1,000 and keyset pages', () => {
+    // 1,000 customers in one region at 110 kV, with repeated names, capacities (some none yet) and times
+    // (down to the microsecond), so every sort has ties that the id breaks.
+    beforeAll(async () => {
+      await t.dataSource.query(
+        `INSERT INTO customers (account_no, name, credit_code, industry, voltage_kv, contract_capacity_kva,
+                                tariff_category, region, address, stage, account_manager_id, created_at, updated_at)
+         SELECT '79' || lpad(i::text, 8, '0'), '键集客户' || (i % 37), '91330300MA4' || lpad(i::text, 7, '0'),
+                '38', 110, CASE WHEN i % 13 = 0 THEN NULL ELSE 1000 + (i % 29) * 10 END, 'large_industry',
+                '文成县', '文成县', CASE WHEN i % 13 = 0 THEN 'applying' ELSE 'active' END, $1,
+                timestamptz '2025-01-01 00:00:00.000001' + (i % 41) * interval '1.000001 second',
+                timestamptz '2025-06-01' + (i % 7) * interval '1 microsecond'
+           FROM generate_series(1, 1000) i`,
+        [t.userIds['manager2']],
+      );
+      await t.dataSource.query('ANALYZE customers');
+    });
+    const list = async (query: string) => {
+      const res = await t.request('GET', `/customers?region=文成县&voltageKv=110&${query}`, { as: 'admin' });
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+
+    it('counts exactly up to 1,000 matches', async () => {
+      expect(await list('pageSize=10')).toMatchObject({ total: 1000, totalExact: true, totalKind: 'exact' });
+    });
+
+    it('gives the same items in the same order by keyset as by offset, for every sort', async () => {
+      for (const sort of CUSTOMER_SORTS) {
+        const byOffset: string[] = [];
+        for (let page = 1; page <= 5; page++) {
+          byOffset.push(
+            ...(await list(`sort=${sort}&page=${page}&pageSize=200`)).items.map((c: { id: string }) => c.id),
+          );
+        }
+        const byKeyset: string[] = [];
+        let body = await list(`sort=${sort}&pageSize=200`);
+        for (;;) {
+          byKeyset.push(...body.items.map((c: { id: string }) => c.id));
+          if (!body.nextCursor) break;
+          body = await list(`sort=${sort}&pageSize=200&after=${encodeURIComponent(body.nextCursor)}`);
+          expect(body).toMatchObject({ total: 1000, totalExact: true });
+        }
+        expect({ sort, ids: byKeyset }).toEqual({ sort, ids: byOffset });
+        expect(new Set(byOffset).size).toBe(1000);
+      }
+    });
+
+    it('refuses a cursor that is not one of this list with 400 naming after', async () => {
+      const byName = await list('sort=name&pageSize=10');
+      const cursors = ['nonsense', Buffer.from('["name","x","1"]').toString('base64url'), byName.nextCursor];
+      for (const after of cursors) {
+        const res = await t.request(
+          'GET',
+          `/customers?region=文成县&sort=-createdAt&after=${encodeURIComponent(after)}`,
+          { as: 'admin' },
+        );
+        expect({ after, status: res.status, fields: res.body.details?.map((d: { field: string }) => d.field) }).toEqual(
+          { after, status: 400, fields: ['after'] },
+        );
+      }
+    });
+
+    it('says more than 1,000 matches are more, without counting them', async () => {
+      await create('admin', { managerId: t.userIds['manager2'], region: '文成县', voltageKv: 110 });
+      const body = await list('pageSize=10');
+      expect(body.totalExact).toBe(false);
+      expect(body.total).toBeGreaterThan(1000);
+      expect(['estimate', 'atLeast']).toContain(body.totalKind);
+      expect(body.items).toHaveLength(10);
     });
   });
 

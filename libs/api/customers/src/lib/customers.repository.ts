@@ -19,6 +19,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { execute, Params, query, queryOne } from '@crm/api/database';
 import { CUSTOMER_VERSION_BUMP } from './customers-sql';
 import { CustomerQueryDto } from './dto/customer-query.dto';
+import { CustomerCursor, encodeCustomerCursor } from './customer-cursor';
 
 const SORT_COLUMNS: Record<CustomerSortField, string> = {
   accountNo: 'c.account_no',
@@ -27,6 +28,19 @@ const SORT_COLUMNS: Record<CustomerSortField, string> = {
   voltageKv: 'c.voltage_kv',
   createdAt: 'c.created_at',
   updatedAt: 'c.updated_at',
+};
+
+const MICROSECONDS = (column: string) => `(extract(epoch FROM ${column}) * 1000000)::bigint::text`;
+const FROM_MICROSECONDS = (value: string) => `('epoch'::timestamptz + ${value}::bigint * interval '1 microsecond')`;
+
+/** Each sort's key as a cursor carries it (text PostgreSQL compares exactly), and back from a parameter. */
+const SORT_KEYS: Record<CustomerSortField, { text: string; value: (param: string) => string }> = {
+  accountNo: { text: 'c.account_no', value: (p) => `${p}::text` },
+  name: { text: 'c.name', value: (p) => `${p}::text` },
+  contractCapacityKva: { text: 'c.contract_capacity_kva::text', value: (p) => `${p}::numeric` },
+  voltageKv: { text: 'c.voltage_kv::text', value: (p) => `${p}::int` },
+  createdAt: { text: MICROSECONDS('c.created_at'), value: FROM_MICROSECONDS },
+  updatedAt: { text: MICROSECONDS('c.updated_at'), value: FROM_MICROSECONDS },
 };
 
 /** Columns of a customer row `c` as the API shows it, but its manager's name. */
@@ -121,12 +135,13 @@ function searchCondition(term: string, params: Params): string | null {
   return `c.id IN (${branches.join(' UNION ALL ')})`;
 }
 
-interface PageQuery {
-  condition: string;
-  order: string;
-  limit: string;
-  offset: string;
-  params: Params;
+/** The total of a list: exact up to CUSTOMER_EXACT_COUNT_LIMIT; beyond, the planner's estimate if it says more. */
+function pageTotal(counted: number, estimate: number | null): Pick<CustomerPage, 'total' | 'totalExact' | 'totalKind'> {
+  if (counted <= CUSTOMER_EXACT_COUNT_LIMIT) return { total: counted, totalExact: true, totalKind: 'exact' };
+  if (estimate !== null && estimate > CUSTOMER_EXACT_COUNT_LIMIT) {
+    return { total: estimate, totalExact: false, totalKind: 'estimate' };
+  }
+  return { total: CUSTOMER_EXACT_COUNT_LIMIT + 1, totalExact: false, totalKind: 'atLeast' };
 }
 
 export interface CustomerInsert extends CustomerFields {
@@ -176,6 +191,78 @@ function latestScoreSql(condition: string): string {
 }
 
 /**
+ * The statement of a page of the customer list (exported for the bench's EXPLAIN): the page walks an index
+ * in the requested order and stops after it (one row more, to know whether a next page follows); the count
+ * stops after CUSTOMER_EXACT_COUNT_LIMIT + 1 matches, and only then asks the planner for an estimate
+ * (plan_rows); contacts and manager names are read for the page's rows only. `cursor`: the keyset page after
+ * it, instead of the offset of `filters.page`. Rows: `total`, `estimate`, `sort_key` and the page's customers
+ * (none but one row of nulls when the page is empty).
+ */
+export function customerPageStatement(
+  scope: DataScope,
+  filters: CustomerQueryDto,
+  cursor: CustomerCursor | null,
+): { sql: string; params: Params } {
+  const params = new Params();
+  const where = [scope.sql('c.account_manager_id', params)];
+  if (filters.stage) where.push(`c.stage = ${params.add(filters.stage)}`);
+  if (filters.managerId) where.push(`c.account_manager_id = ${params.add(filters.managerId)}`);
+  if (filters.voltageKv) where.push(`c.voltage_kv = ${params.add(filters.voltageKv)}`);
+  if (filters.industry) where.push(`c.industry = ${params.add(filters.industry)}`);
+  if (filters.region) where.push(`c.region = ${params.add(filters.region)}`);
+  if (filters.area) where.push(`c.area = ${params.add(filters.area)}`);
+  if (filters.inService) where.push(`c.stage ${filters.inService === 'true' ? '<>' : '='} 'closed'`);
+  if (filters.creditRating) where.push(latestScoreSql(`s.credit_rating = ${params.add(filters.creditRating)}`));
+  if (filters.blacklisted) {
+    where.push(`${filters.blacklisted === 'true' ? '' : 'NOT '}${latestScoreSql('s.blacklist_reason IS NOT NULL')}`);
+  }
+  const search = filters.search ? searchCondition(filters.search, params) : null;
+  if (search) where.push(search);
+  const condition = where.join(' AND ');
+  // The count's statement for the planner's estimate, its parameters as quoted literals (format's %n$L).
+  const conditionValues = params.values.map((_, i) => `$${i + 1}`);
+  const estimate = `plan_rows(format(${params.add(
+    `SELECT 1 FROM customers c WHERE ${condition.replace(/%/g, '%%').replace(/\$(\d+)/g, (_, n) => `%${n}$L`)}`,
+  )}${conditionValues.map((v) => `, ${v}`).join('')}))`;
+
+  const field = filters.sort.replace(/^-/, '') as CustomerSortField;
+  const descending = filters.sort.startsWith('-');
+  const column = SORT_COLUMNS[field];
+  const idDirection = descending ? 'DESC' : 'ASC';
+  const after = descending ? '<' : '>';
+  // Customers without a capacity come last either way (the other sort columns are never null).
+  const nullable = field === 'contractCapacityKva';
+  const order = `${column} ${nullable ? `${idDirection} NULLS LAST` : idDirection}, c.id ${idDirection}`;
+  const limit = params.add(filters.pageSize + 1);
+  const rows = (extra: string, offset = '') =>
+    `SELECT c.*, ${SORT_KEYS[field].text} AS sort_key FROM customers c
+      WHERE ${condition}${extra} ORDER BY ${order} LIMIT ${limit}${offset}`;
+  let page: string;
+  if (!cursor) {
+    page = rows('', ` OFFSET ${params.add((filters.page - 1) * filters.pageSize)}`);
+  } else if (cursor.key === null) {
+    page = rows(` AND ${column} IS NULL AND c.id ${after} ${params.add(cursor.id)}::uuid`);
+  } else {
+    const key = SORT_KEYS[field].value(params.add(cursor.key));
+    const beyond = rows(` AND (${column}, c.id) ${after} (${key}, ${params.add(cursor.id)}::uuid)`);
+    // Rows without a capacity follow every row with one: after a row with one, they all come next.
+    page = nullable
+      ? `SELECT * FROM ((${beyond}) UNION ALL (${rows(` AND ${column} IS NULL`)})) c ORDER BY ${order} LIMIT ${limit}`
+      : beyond;
+  }
+  const sql = `WITH page AS MATERIALIZED (${page}),
+     counted AS (
+       SELECT count(*)::int AS n FROM (SELECT FROM customers c WHERE ${condition} LIMIT ${CUSTOMER_EXACT_COUNT_LIMIT + 1}) m
+     )
+     SELECT t.n AS total, CASE WHEN t.n > ${CUSTOMER_EXACT_COUNT_LIMIT} THEN ${estimate} END AS estimate,
+            c.sort_key, ${CUSTOMER_SELECT}
+       FROM counted t
+       LEFT JOIN (page c LEFT JOIN users u ON u.id = c.account_manager_id) ON true
+      ORDER BY ${order}`;
+  return { sql, params };
+}
+
+/**
  * Every query on customers and their contacts; the only writer of both tables (set-wise writers of
  * other libraries embed the fragments of customers-sql.ts). Reads take the caller's DataScope.
  */
@@ -183,98 +270,28 @@ function latestScoreSql(condition: string): string {
 export class CustomersRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async findPage(scope: DataScope, query: CustomerQueryDto): Promise<CustomerPage> {
-    const params = new Params();
-    const where = [scope.sql('c.account_manager_id', params)];
-    if (query.stage) where.push(`c.stage = ${params.add(query.stage)}`);
-    if (query.managerId) where.push(`c.account_manager_id = ${params.add(query.managerId)}`);
-    if (query.voltageKv) where.push(`c.voltage_kv = ${params.add(query.voltageKv)}`);
-    if (query.industry) where.push(`c.industry = ${params.add(query.industry)}`);
-    if (query.region) where.push(`c.region = ${params.add(query.region)}`);
-    if (query.area) where.push(`c.area = ${params.add(query.area)}`);
-    if (query.inService) where.push(`c.stage ${query.inService === 'true' ? '<>' : '='} 'closed'`);
-    if (query.creditRating) where.push(latestScoreSql(`s.credit_rating = ${params.add(query.creditRating)}`));
-    if (query.blacklisted) {
-      where.push(`${query.blacklisted === 'true' ? '' : 'NOT '}${latestScoreSql('s.blacklist_reason IS NOT NULL')}`);
-    }
-    const search = query.search ? searchCondition(query.search, params) : null;
-    if (search) where.push(search);
-    const condition = where.join(' AND ');
-
-    const descending = query.sort.startsWith('-');
-    const column = SORT_COLUMNS[query.sort.replace(/^-/, '') as CustomerSortField];
-    const idDirection = descending ? 'DESC' : 'ASC';
-    // Customers without a capacity come last either way (the other sort columns are never null).
-    const direction = column === SORT_COLUMNS.contractCapacityKva ? `${idDirection} NULLS LAST` : idDirection;
-    const order = `${column} ${direction}, c.id ${idDirection}`;
-
-    const pageParams = new Params(...params.values);
-    const limit = pageParams.add(query.pageSize);
-    const offset = pageParams.add((query.page - 1) * query.pageSize);
-    const page = { condition, order, limit, offset, params: pageParams };
-    const small = await this.smallResult(page, column, direction, idDirection);
-    if (small) return { ...small, totalExact: true, page: query.page, pageSize: query.pageSize };
-    const rows = await this.pageOfLargeResult(page);
-    return {
-      items: rows.map(toCustomer),
-      ...(await this.estimate(condition, params)),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
-  }
-
-  /**
-   * Most lists are narrowed by a filter or a search: one statement finds every match (up to
-   * CUSTOMER_EXACT_COUNT_LIMIT), counts them and reads the page. Undefined when there are more matches.
-   */
-  private async smallResult(
-    page: PageQuery,
-    column: string,
-    direction: string,
-    idDirection: string,
-  ): Promise<{ items: Customer[]; total: number } | undefined> {
-    const rows = await query<CustomerRow & { total: number }>(
+  /** A page of the list in one statement (customerPageStatement). */
+  async findPage(scope: DataScope, filters: CustomerQueryDto, cursor: CustomerCursor | null): Promise<CustomerPage> {
+    const { sql, params } = customerPageStatement(scope, filters, cursor);
+    const found = await query<CustomerRow & { total: number; estimate: string | null; sort_key: string | null }>(
       this.dataSource,
-      `WITH matches AS MATERIALIZED (
-         SELECT c.id, ${column} AS sort_key FROM customers c WHERE ${page.condition} LIMIT ${CUSTOMER_EXACT_COUNT_LIMIT + 1}
-       ), total AS (SELECT count(*)::int AS n FROM matches),
-       page AS (
-         SELECT m.id FROM matches m WHERE (SELECT n FROM total) <= ${CUSTOMER_EXACT_COUNT_LIMIT}
-          ORDER BY m.sort_key ${direction}, m.id ${idDirection} LIMIT ${page.limit} OFFSET ${page.offset}
-       )
-       SELECT t.n AS total, ${CUSTOMER_SELECT}
-         FROM total t
-         LEFT JOIN (page p JOIN customers c ON c.id = p.id) ON true
-         LEFT JOIN users u ON u.id = c.account_manager_id
-        ORDER BY ${page.order}`,
-      page.params,
-    );
-    const total = rows[0].total;
-    if (total > CUSTOMER_EXACT_COUNT_LIMIT) return undefined;
-    return { items: rows.filter((r) => r.id !== null).map(toCustomer), total };
-  }
-
-  /** A page of a long list, read in the order of an index; contacts and manager names for its rows only. */
-  private pageOfLargeResult(page: PageQuery): Promise<CustomerRow[]> {
-    return query<CustomerRow>(
-      this.dataSource,
-      `SELECT ${CUSTOMER_SELECT}
-         FROM (SELECT c.* FROM customers c WHERE ${page.condition} ORDER BY ${page.order} LIMIT ${page.limit} OFFSET ${page.offset}) c
-         LEFT JOIN users u ON u.id = c.account_manager_id
-        ORDER BY ${page.order}`,
-      page.params,
-    );
-  }
-
-  /** More than CUSTOMER_EXACT_COUNT_LIMIT matches: the planner's estimate, never below the limit. */
-  private async estimate(condition: string, params: Params): Promise<{ total: number; totalExact: false }> {
-    const [plan] = await query<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }>(
-      this.dataSource,
-      `EXPLAIN (FORMAT JSON) SELECT 1 FROM customers c WHERE ${condition}`,
+      sql,
       params,
     );
-    const estimate = Number(plan['QUERY PLAN'][0].Plan['Plan Rows']);
-    return { total: Math.max(estimate, CUSTOMER_EXACT_COUNT_LIMIT + 1), totalExact: false };
+    const matches = found.filter((r) => r.id !== null);
+    const shown = matches.slice(0, filters.pageSize);
+    const last = shown[shown.length - 1];
+    const nextCursor =
+      matches.length > filters.pageSize
+        ? encodeCustomerCursor({ sort: filters.sort, key: last.sort_key, id: last.id })
+        : null;
+    return {
+      items: shown.map(toCustomer),
+      ...pageTotal(found[0].total, found[0].estimate === null ? null : Number(found[0].estimate)),
+      page: filters.page,
+      pageSize: filters.pageSize,
+      nextCursor,
+    };
   }
 
   /**

@@ -17,6 +17,7 @@ import {
   TimelineEntry,
 } from '@crm/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { decodeCustomerCursor } from './customer-cursor';
 import { ApplicationChange, CustomerLifecycleFields, CustomersRepository } from './customers.repository';
 import { CreateCustomerDto } from './dto/create-customer.dto';
 import { CustomerQueryDto } from './dto/customer-query.dto';
@@ -68,8 +69,15 @@ export class CustomersService {
     private readonly history: ChangeHistoryService,
   ) {}
 
+  /** A page of the list; `query.after` must be a cursor of this sort (400 naming `after` otherwise). */
   list(scope: DataScope, query: CustomerQueryDto): Promise<CustomerPage> {
-    return this.customers.findPage(scope, query);
+    const cursor = query.after === undefined ? null : decodeCustomerCursor(query.after, query.sort);
+    if (query.after !== undefined && !cursor) {
+      throw new InvalidInputError('after is not a cursor of this list', [
+        { field: 'after', message: `must be the nextCursor of a page of this list sorted by ${query.sort}` },
+      ]);
+    }
+    return this.customers.findPage(scope, query, cursor);
   }
 
   /** The global search: the first customers in scope that match the term, with the field that matched. */

@@ -5,7 +5,7 @@ import {
   MOBILE_PATTERN,
   VOLTAGE_LEVELS_KV,
 } from '@crm/shared/domain';
-import { generateCustomers } from './customers.generator';
+import { generateCustomers, MANAGER_BOOK_LIMIT, managerWeights } from './customers.generator';
 
 describe('generateCustomers', () => {
   const now = new Date('2026-11-01T00:00:00Z');
@@ -48,5 +48,30 @@ describe('generateCustomers', () => {
     const counts = Array.from({ length: 8 }, (_, i) => customers.filter((c) => c.managerIndex === i).length);
     expect(Math.min(...counts)).toBeGreaterThan(40);
     expect(counts[0]).toBeGreaterThan(counts[7] * 1.8);
+  });
+
+  it('gives no manager more than about 400 customers at any scale, the demo its uneven few hundred', () => {
+    // 12,000 customers over 48 managers: 250 each on average, as the bench's 1,000,000 over 4,000.
+    const population = generateCustomers({ seed: 7, count: 12_000, managers: 48, now });
+    const books = Array.from({ length: 48 }, () => 0);
+    for (const c of population) books[c.managerIndex]++;
+    expect(Math.max(...books)).toBeLessThanOrEqual(400);
+    expect(Math.min(...books)).toBeGreaterThan(100);
+    // The demo (1,000 customers, 8 managers) keeps its shares: nobody is capped.
+    expect(managerWeights(8, 1000)).toEqual(Array.from({ length: 8 }, (_, i) => 1 / (1 + i * 0.35)));
+  });
+
+  it('caps the expected book at the limit and spreads the rest in proportion', () => {
+    for (const [managers, customers] of [
+      [4000, 1_000_000],
+      [10, 2500],
+      [9, 2001],
+    ]) {
+      const weights = managerWeights(managers, customers);
+      const sum = weights.reduce((a, b) => a + b, 0);
+      const books = weights.map((w) => (w / sum) * customers);
+      expect(Math.max(...books)).toBeCloseTo(MANAGER_BOOK_LIMIT, 6);
+      expect(books.every((b, i) => i === 0 || b <= books[i - 1] + 1e-9)).toBe(true);
+    }
   });
 });

@@ -564,9 +564,27 @@ export interface GeneratedCustomer {
   contacts: Contact[];
 }
 
-/** Uneven workloads, as in life: the first managers carry more customers than the last. */
-export function managerWeights(managers: number): number[] {
-  return Array.from({ length: managers }, (_, i) => 1 / (1 + i * 0.35));
+/** The most customers the generator expects to give one account manager (drawn at random, a few more at most). */
+export const MANAGER_BOOK_LIMIT = 320;
+
+/**
+ * Uneven workloads, as in life: the first managers carry more customers than the last, but no book grows past
+ * MANAGER_BOOK_LIMIT of the `customers` generated in all: the managers whose share would are capped at it and
+ * the rest is spread over the others in the same proportions (unless there are too few managers for that).
+ */
+export function managerWeights(managers: number, customers: number): number[] {
+  const weights = Array.from({ length: managers }, (_, i) => 1 / (1 + i * 0.35));
+  if (managers * MANAGER_BOOK_LIMIT < customers) return weights.map(() => 1);
+  let rest = weights.reduce((a, b) => a + b, 0);
+  // The first `capped` managers (the heaviest) get the limit; the others their weight's share of what remains.
+  for (let capped = 0; capped < managers; capped++) {
+    const perWeight = (customers - capped * MANAGER_BOOK_LIMIT) / rest;
+    if (weights[capped] * perWeight <= MANAGER_BOOK_LIMIT) {
+      return capped === 0 ? weights : weights.map((w, i) => (i < capped ? MANAGER_BOOK_LIMIT : w * perWeight));
+    }
+    rest -= weights[capped];
+  }
+  return weights.map(() => 1);
 }
 
 function creditCode(r: Random, regionCode: string): string {
@@ -638,13 +656,15 @@ export function generateCustomers(options: {
   seed: number;
   count: number;
   managers: number;
+  /** The customers generated in all, in this batch and the others (MANAGER_BOOK_LIMIT); `count` by default. */
+  population?: number;
   firstIndex?: number;
   now?: Date;
 }): GeneratedCustomer[] {
   const r = new Random(options.seed);
   const areas = new Random(options.seed ^ AREA_STREAM);
   const now = options.now ?? new Date();
-  const weights = managerWeights(options.managers);
+  const weights = managerWeights(options.managers, options.population ?? options.count);
   const managerChoices = weights.map((w, i) => [i, w] as const);
   const industryChoices = INDUSTRY_PROFILES.map((p) => [p, p.weight] as const);
   const regionChoices = DEMO_REGIONS.map((g) => [g, g.weight] as const);

@@ -136,6 +136,7 @@ export function populationBatch(plan: PopulationPlan, batch: number): Population
     seed,
     count,
     managers: plan.managerIds.length,
+    population: plan.customers,
     firstIndex: index,
     now: plan.now,
   });

@@ -69,17 +69,27 @@ export const CUSTOMER_SORT_FIELDS = [
 export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
 export const CUSTOMER_SORTS: readonly string[] = CUSTOMER_SORT_FIELDS.flatMap((f) => [f, `-${f}`]);
 
+/**
+ * What the `total` of a customer list is: the exact count (up to `CUSTOMER_EXACT_COUNT_LIMIT` matches), the
+ * planner's estimate (beyond it), or only "more than the limit" when the planner expects no more.
+ */
+export const CUSTOMER_TOTAL_KINDS = ['exact', 'estimate', 'atLeast'] as const;
+export type CustomerTotalKind = (typeof CUSTOMER_TOTAL_KINDS)[number];
+
 export interface CustomerPage {
   items: Customer[];
   total: number;
-  /** False when `total` is the planner's estimate (more than `CUSTOMER_EXACT_COUNT_LIMIT` matches). */
+  /** False when there are more than `CUSTOMER_EXACT_COUNT_LIMIT` matches (`totalKind` says what `total` is then). */
   totalExact: boolean;
+  totalKind: CustomerTotalKind;
   page: number;
   pageSize: number;
+  /** The `after` of the next page (keyset pagination); null on the last page. */
+  nextCursor: string | null;
 }
 
 /** Up to this many matches the customer list counts exactly; beyond it, it estimates. */
-export const CUSTOMER_EXACT_COUNT_LIMIT = 10_000;
+export const CUSTOMER_EXACT_COUNT_LIMIT = 1_000;
 
 export const TIMELINE_TYPES = ['created', 'updated', 'handover'] as const;
 

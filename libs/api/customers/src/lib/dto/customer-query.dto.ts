@@ -44,4 +44,11 @@ export class CustomerQueryDto extends PageQueryDto {
   blacklisted?: 'true' | 'false';
 
   @OptionalIn(CUSTOMER_SORTS, { default: 'accountNo' }) sort = 'accountNo';
+
+  @OptionalText(
+    2000,
+    'Keyset pagination: the nextCursor of the page before, with the same filters and sort; the page after it ' +
+      '(page is then ignored). Offset pages (page) suit the first pages; the cursor is as fast at any depth.',
+  )
+  after?: string;
 }

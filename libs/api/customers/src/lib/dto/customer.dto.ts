@@ -1,5 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Contact, CUSTOMER_STAGES, CustomerStage, ImportanceClass, PersonRef } from '@crm/shared/domain';
+import {
+  Contact,
+  CUSTOMER_STAGES,
+  CUSTOMER_TOTAL_KINDS,
+  CustomerStage,
+  CustomerTotalKind,
+  ImportanceClass,
+  PersonRef,
+} from '@crm/shared/domain';
 import { CreateCustomerDto } from './create-customer.dto';
 
 class PersonRefDto implements PersonRef {
@@ -25,7 +33,20 @@ export class CustomerDto extends CreateCustomerDto {
 export class CustomerPageDto {
   @ApiProperty({ type: [CustomerDto] }) items!: CustomerDto[];
   @ApiProperty() total!: number;
-  @ApiProperty({ description: 'False when total is an estimate (more than 10,000 matches)' }) totalExact!: boolean;
+  @ApiProperty({ description: 'False when there are more than 1,000 matches (totalKind says what total is then)' })
+  totalExact!: boolean;
+  @ApiProperty({
+    enum: CUSTOMER_TOTAL_KINDS,
+    description:
+      "exact: the count (up to 1,000); estimate: the planner's estimate of more than 1,000; atLeast: more than 1,000 (total is 1,001)",
+  })
+  totalKind!: CustomerTotalKind;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `after` for the next page (keyset pagination, fast at any depth); null on the last page',
+  })
+  nextCursor!: string | null;
 }

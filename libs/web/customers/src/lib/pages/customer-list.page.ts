@@ -2,7 +2,16 @@ import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } 
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { CREDIT_RATINGS, Customer, CUSTOMER_STAGES, Industry, PersonRef, VOLTAGE_LEVELS_KV } from '@crm/shared/domain';
+import {
+  CREDIT_RATINGS,
+  Customer,
+  CUSTOMER_EXACT_COUNT_LIMIT,
+  CUSTOMER_STAGES,
+  CustomerTotalKind,
+  Industry,
+  PersonRef,
+  VOLTAGE_LEVELS_KV,
+} from '@crm/shared/domain';
 import { AuthStore, LanguageService, pagedList, ReferenceApi, Region } from '@crm/web/core';
 import {
   CellDef,
@@ -103,6 +112,13 @@ export class CustomerListPage implements OnInit {
     sorts: SORTS,
     fetch: (query) => this.api.list(query),
   });
+  /** How the total reads: exact, the planner's estimate ("about"), or more than the exact count's limit ("1,000+"). */
+  protected readonly totalKey: Record<CustomerTotalKind, string> = {
+    exact: 'customers.total',
+    estimate: 'customers.totalAbout',
+    atLeast: 'customers.totalAtLeast',
+  };
+  protected readonly exactCountLimit = CUSTOMER_EXACT_COUNT_LIMIT;
   protected readonly industries = signal<Industry[]>([]);
   protected readonly regions = signal<Region[]>([]);
   protected readonly managers = signal<PersonRef[]>([]);
