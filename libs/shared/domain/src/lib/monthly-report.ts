@@ -1,3 +1,5 @@
+import { ErrorDetail } from './api-types';
+import { ruleDetail } from './errors';
 import {
   Bilingual,
   currentKpiPeriod,
@@ -91,9 +93,10 @@ export function lastClosedKpiPeriod(today: string): string {
 }
 
 /** Why `period` cannot be generated on the China date `today` (null: it can): not `YYYY-MM`, or not closed yet. */
-export function monthlyReportPeriodProblem(period: unknown, today: string): string | null {
-  if (!isKpiPeriod(period)) return 'period must be a month YYYY-MM';
-  if (period >= currentKpiPeriod(today)) return 'period must be a closed month (before the current one)';
+export function monthlyReportPeriodProblem(period: unknown, today: string): ErrorDetail | null {
+  if (!isKpiPeriod(period)) return ruleDetail('period', 'period must be a month YYYY-MM', 'period.month');
+  if (period >= currentKpiPeriod(today))
+    return ruleDetail('period', 'period must be a closed month (before the current one)', 'period.closedMonth');
   return null;
 }
 
