@@ -1,4 +1,5 @@
 import { ErrorDetail } from './api-types';
+import { formatDecimal, formatPercent } from './display-format';
 import { ruleDetail } from './errors';
 import {
   Bilingual,
@@ -147,13 +148,7 @@ const DECIMALS: Record<KpiUnit, number> = { count: 0, ratio: 1, working_days: 1,
  * decimal, the rest with their unit's decimals; '—' when there is none.
  */
 export function formatReportValue(unit: KpiUnit, value: number | null, lang: ReportLang): string {
-  if (value === null) return '—';
-  const shown = unit === 'ratio' ? value * 100 : value;
-  const digits = DECIMALS[unit];
-  const text = new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    shown,
-  );
-  return unit === 'ratio' ? `${text}%` : text;
+  return unit === 'ratio' ? formatPercent(value, lang, DECIMALS[unit]) : formatDecimal(value, lang, DECIMALS[unit]);
 }
 
 /**
