@@ -7,7 +7,7 @@ import { login, SCREENSHOTS } from './support';
  * The complete screenshot set (issue 17): every page of each demo role's navigation, and a customer's and an
  * application's page, at desktop and phone size, in Chinese and English, as
  * `test-output/screenshots/<role>/<page>-<size>-<lang>.png`. Each shot asserts what is cheap to see: nothing scrolls
- * sideways on the phone, and no raw i18n key is on the screen. Not part of `npm test` (tagged `@screenshots`, which
+ * sideways on the phone, and no raw i18n key is on the screen (soft: the set is complete, the failures listed). Not part of `npm test` (tagged `@screenshots`, which
  * tools/test/run-all.mjs leaves out): `npm run screenshots` builds the apps and runs only this.
  */
 const ROLES = [
@@ -51,11 +51,8 @@ async function shoot(page: Page, dir: string, name: string, lang: string): Promi
     await page.setViewportSize(viewport);
     await waitForData(page);
     if (size === 'phone') {
-      await expect
-        .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), {
-          message: `${name} scrolls sideways on a phone (${lang})`,
-        })
-        .toBeLessThanOrEqual(0);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect.soft(overflow, `${name} scrolls sideways on a phone (${lang})`).toBeLessThanOrEqual(0);
     }
     const rawKeys = await page.evaluate(
       (pattern) =>
@@ -65,7 +62,7 @@ async function shoot(page: Page, dir: string, name: string, lang: string): Promi
           .filter((line) => new RegExp(pattern).test(line)),
       RAW_KEY.source,
     );
-    expect(rawKeys, `raw i18n keys on ${name} (${size}, ${lang})`).toEqual([]);
+    expect.soft(rawKeys, `raw i18n keys on ${name} (${size}, ${lang})`).toEqual([]);
     await page.screenshot({ path: join(dir, `${name}-${size}-${lang}.png`), fullPage: true });
   }
   await page.setViewportSize(SIZES[0].viewport);
