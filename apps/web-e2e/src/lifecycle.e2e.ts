@@ -32,11 +32,16 @@ test('an account manager walks a new connection to energization', async ({ page,
     'completion_acceptance',
     'energization',
   ];
-  for (const code of codes) {
+  for (const [i, code] of codes.entries()) {
     await page.getByTestId('advance').click();
     await page.getByTestId('advance-note').fill(`${code} 完成`);
     await page.getByTestId('action-save').click();
+    // The dialog closes once the API answered with the advanced application, which a busy machine may take longer
+    // than an assertion's 5 s to do; the page then shows the step done and the next one started.
+    await expect(page.getByTestId('advance-note')).toBeHidden({ timeout: 30_000 });
     await expect(page.getByTestId(`step-${code}`)).toHaveAttribute('data-state', 'done');
+    const next = codes[i + 1];
+    if (next) await expect(page.getByTestId(`step-${next}`)).toHaveAttribute('data-state', 'in_progress');
   }
   await expect(page.getByTestId('application-status')).toHaveText('已完成');
   // Walked in one day: the utility's steps used none of the 22 working days of the commitment.

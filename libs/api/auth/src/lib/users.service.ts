@@ -8,6 +8,7 @@ import {
   passwordProblem,
   PASSWORD_MIN_LENGTH,
   Role,
+  ruleDetail,
 } from '@crm/shared/domain';
 import * as argon2 from 'argon2';
 import { EntityManager } from 'typeorm';
@@ -27,9 +28,16 @@ export interface UserFieldsChange {
   active?: boolean;
 }
 
-const PASSWORD_MESSAGES = {
-  too_short: `password must be at least ${PASSWORD_MIN_LENGTH} characters long`,
-  same_as_username: 'password must not be the username',
+const PASSWORD_DETAILS = {
+  too_short: ruleDetail(
+    'password',
+    `password must be at least ${PASSWORD_MIN_LENGTH} characters long`,
+    'password.tooShort',
+    {
+      limit: PASSWORD_MIN_LENGTH,
+    },
+  ),
+  same_as_username: ruleDetail('password', 'password must not be the username', 'password.sameAsUsername'),
 };
 
 /**
@@ -105,9 +113,7 @@ export class UsersService {
   private async hashPassword(password: string, username: string): Promise<string> {
     const problem = passwordProblem(password, username);
     if (problem) {
-      throw new InvalidInputError('The password is not allowed', [
-        { field: 'password', message: PASSWORD_MESSAGES[problem] },
-      ]);
+      throw new InvalidInputError('The password is not allowed', [PASSWORD_DETAILS[problem]]);
     }
     return argon2.hash(password);
   }

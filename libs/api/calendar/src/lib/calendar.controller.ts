@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Delete, Put } from '@nestjs/common';
 import { ApiController, DateParam, GetForAll, IntParam, PostAction, Roles } from '@crm/api/http';
-import { CalendarStatus, CalendarYear } from '@crm/shared/domain';
+import { CalendarStatus, CalendarYear, ruleDetail } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
 import { packageYears } from './calendar-data';
 import { CalendarService } from './calendar.service';
@@ -42,7 +42,11 @@ export class CalendarController {
     if (!loaded) {
       throw new BadRequestException({
         message: `The calendar package does not know ${year}; enter its holidays day by day`,
-        details: [{ field: 'year', message: `known years: ${packageYears().join(', ')}` }],
+        details: [
+          ruleDetail('year', `known years: ${packageYears().join(', ')}`, 'calendar.unknownYear', {
+            values: packageYears().join(', '),
+          }),
+        ],
       });
     }
     return this.calendar.year(year);

@@ -8,6 +8,7 @@ import {
   parseHolidayNotice,
   WorkingCalendar,
   workingCalendar,
+  ruleDetail,
 } from '@crm/shared/domain';
 import { loadCalendarYear } from './calendar-reference.repository';
 import { DataSource, EntityManager } from 'typeorm';
@@ -62,7 +63,9 @@ export class CalendarService {
     if (notice.errors.length) {
       throw new InvalidInputError(
         `The notice cannot be read: ${notice.errors.length} line(s) to correct`,
-        notice.errors.map((e) => ({ field: e.line ? `text (line ${e.line})` : 'text', message: e.message })),
+        notice.errors.map((e) =>
+          ruleDetail(e.line ? `text (line ${e.line})` : 'text', e.message, `holidayNotice.${e.code}`, e.params),
+        ),
       );
     }
     await this.dataSource.transaction((m) => this.repository.replaceYear(m, year, notice.days));

@@ -15,6 +15,7 @@ import {
   NotFoundError,
   StaleVersionError,
   TimelineEntry,
+  ruleDetail,
 } from '@crm/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { decodeCustomerCursor } from './customer-cursor';
@@ -102,7 +103,7 @@ export class CustomersService {
     await this.assertIndustry(dto.industry);
     if (await this.customers.accountNoExists(dto.accountNo)) {
       throw new ConflictError(`A customer with account number ${dto.accountNo} already exists`, [
-        { field: 'accountNo', message: 'is taken already' },
+        ruleDetail('accountNo', 'is taken already', 'field.taken'),
       ]);
     }
     return this.dataSource.transaction(async (manager) => {
@@ -160,7 +161,7 @@ export class CustomersService {
       if (current.version !== version) throw new StaleVersionError('The customer', version, current.version);
       if (current.stage === 'closed') throw new InvalidTransitionError('A closed customer is kept read-only');
       const capacity = fields.contractCapacityKva === null ? capacityProblem(current.stage, null) : null;
-      if (capacity) throw new InvalidInputError(capacity, [{ field: 'contractCapacityKva', message: capacity }]);
+      if (capacity) throw new InvalidInputError(capacity.message, [capacity]);
       const changes = changedFields(current, fields as Partial<CustomerFields>, EDITABLE_FIELDS);
       if (!changes.length) return current;
       const updated = await this.customers.update(manager, id, fields as Partial<CustomerFields>);
@@ -212,19 +213,23 @@ export class CustomersService {
     if (user.role === 'account_manager') {
       if (requested && requested !== user.id) {
         throw new InvalidInputError('An account manager owns the customers they create', [
-          { field: 'managerId', message: 'managerId can only be set by an admin or a leader' },
+          ruleDetail('managerId', 'managerId can only be set by an admin or a leader', 'customer.managerByRole'),
         ]);
       }
       return user.id;
     }
     if (!requested) {
       throw new InvalidInputError('Every customer needs its account manager', [
-        { field: 'managerId', message: 'managerId is required: choose the account manager who will own the customer' },
+        ruleDetail(
+          'managerId',
+          'managerId is required: choose the account manager who will own the customer',
+          'customer.managerRequired',
+        ),
       ]);
     }
     if (!(await this.users.isActiveAccountManager(requested))) {
       throw new InvalidInputError('No such account manager', [
-        { field: 'managerId', message: 'managerId must be an active account manager' },
+        ruleDetail('managerId', 'managerId must be an active account manager', 'manager.notActive'),
       ]);
     }
     return requested;
@@ -233,7 +238,11 @@ export class CustomersService {
   private async assertIndustry(code: string): Promise<void> {
     if (!(await this.customers.industryExists(code))) {
       throw new InvalidInputError(`Unknown industry ${code}`, [
-        { field: 'industry', message: 'industry must be a GB/T 4754-2017 code from GET /api/reference/industries' },
+        ruleDetail(
+          'industry',
+          'industry must be a GB/T 4754-2017 code from GET /api/reference/industries',
+          'industry.unknown',
+        ),
       ]);
     }
   }

@@ -24,6 +24,7 @@ import {
   shiftKpiPeriod,
   sparklinePeriods,
   StaleVersionError,
+  ruleDetail,
 } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
 import { KPI_FIGURES, KpiMoment } from './figures';
@@ -138,7 +139,7 @@ export class KpisService implements OnModuleInit {
     if (!isKpiCode(code)) throw new NotFoundError('KPI', code);
     const k = KPI_CATALOGUE.find((d) => d.code === code) as KpiDefinition;
     const problem = target === null ? null : kpiTargetProblem(k.unit, target);
-    if (problem) throw new InvalidInputError(`target ${problem}`, [{ field: 'target', message: problem }]);
+    if (problem) throw new InvalidInputError(`target ${problem.message}`, [problem]);
     if ((await this.targets.set(this.dataSource, code, target, version, user.id)) === undefined) {
       throw new StaleVersionError('The KPI target', version, await this.targets.version(this.dataSource, code));
     }
@@ -215,7 +216,14 @@ export class KpisService implements OnModuleInit {
     const field = descending ? sort.slice(1) : sort;
     if (!(MANAGER_LEAGUE_SORT_FIELDS as readonly string[]).includes(field)) {
       throw new InvalidInputError(`sort must be one of ${MANAGER_LEAGUE_SORT_FIELDS.join(', ')}, optionally after -`, [
-        { field: 'sort', message: `must be one of ${MANAGER_LEAGUE_SORT_FIELDS.join(', ')}, optionally after -` },
+        ruleDetail(
+          'sort',
+          `must be one of ${MANAGER_LEAGUE_SORT_FIELDS.join(', ')}, optionally after -`,
+          'field.sort',
+          {
+            values: MANAGER_LEAGUE_SORT_FIELDS.join(', '),
+          },
+        ),
       ]);
     }
     const rows = await this.dataSource.transaction(async (tx) => {
@@ -335,7 +343,7 @@ export class KpisService implements OnModuleInit {
     const current = currentKpiPeriod(this.today());
     if (!isKpiPeriod(period) || period > current) {
       throw new InvalidInputError('period must be a month YYYY-MM, not in the future', [
-        { field: 'period', message: 'must be a month YYYY-MM, not in the future' },
+        ruleDetail('period', 'must be a month YYYY-MM, not in the future', 'period.notFuture'),
       ]);
     }
     return current;

@@ -19,6 +19,7 @@ import {
   Page,
   stageAfterStep,
   stageWhileOpen,
+  ruleDetail,
 } from '@crm/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApplicationsRepository, LockedApplication, NewStep } from './applications.repository';
@@ -113,7 +114,7 @@ export class ApplicationsService implements OnModuleInit {
     const receivedAt = dto.receivedAt ? new Date(dto.receivedAt) : new Date();
     if (receivedAt.getTime() > Date.now() + 60_000) {
       throw new InvalidInputError('receivedAt is in the future', [
-        { field: 'receivedAt', message: 'receivedAt cannot be in the future' },
+        ruleDetail('receivedAt', 'receivedAt cannot be in the future', 'moment.inFuture'),
       ]);
     }
     const definitions = await this.applications.stepDefinitions(dto.type);
@@ -208,7 +209,7 @@ export class ApplicationsService implements OnModuleInit {
         );
       }
       const refusal = completionRefusal(step.startedAt as Date, completedAt, new Date());
-      if (refusal) throw new InvalidInputError(refusal, [{ field: 'completedAt', message: refusal }]);
+      if (refusal) throw new InvalidInputError(refusal.message, [refusal]);
       await this.applications.completeStep(manager, id, step.position, completedAt, user.id, dto.note ?? null);
       await this.timeLimits.stop(manager, stepClock(id, step.code), completedAt);
       const last = index === app.steps.length - 1;

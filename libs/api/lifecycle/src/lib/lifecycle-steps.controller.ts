@@ -6,6 +6,7 @@ import {
   InvalidInputError,
   LifecycleStepDefinition,
   NotFoundError,
+  ruleDetail,
 } from '@crm/shared/domain';
 import { ApplicationsRepository } from './applications.repository';
 import { UpdateStepDefinitionDto } from './dto/step-definition.dto';
@@ -14,7 +15,9 @@ function applicationType(value: string | undefined): ApplicationType | undefined
   if (value === undefined) return undefined;
   if (!(APPLICATION_TYPES as readonly string[]).includes(value)) {
     throw new InvalidInputError(`Unknown application type ${value}`, [
-      { field: 'type', message: `type must be one of ${APPLICATION_TYPES.join(', ')}` },
+      ruleDetail('type', `type must be one of ${APPLICATION_TYPES.join(', ')}`, 'validation.isIn', {
+        values: APPLICATION_TYPES.join(', '),
+      }),
     ]);
   }
   return value as ApplicationType;

@@ -2,7 +2,7 @@ import { Body, HttpCode, Post } from '@nestjs/common';
 import { DataScope, Scope } from '@crm/api/auth';
 import { CustomersService } from '@crm/api/customers';
 import { ApiController, GetForAll, Roles, UuidParam } from '@crm/api/http';
-import { InvalidInputError } from '@crm/shared/domain';
+import { InvalidInputError, ruleDetail } from '@crm/shared/domain';
 import { OutageNoticeDto } from './dto/outage-notice.dto';
 import { CustomerMessage, OutboxService } from './outbox.service';
 
@@ -21,7 +21,7 @@ export class MessagesController {
   async outageNotice(@Scope() scope: DataScope, @Body() body: OutageNoticeDto): Promise<{ queued: number }> {
     if (Date.parse(body.endsAt) <= Date.parse(body.startsAt))
       throw new InvalidInputError('The outage must end after it starts', [
-        { field: 'endsAt', message: 'must be after startsAt' },
+        ruleDetail('endsAt', 'must be after startsAt', 'outage.endsAfterStart'),
       ]);
     return { queued: await this.outbox.queueOutageNotices(scope, body.customerIds, body) };
   }

@@ -13,6 +13,7 @@ import {
   monthlyReportRegion,
   MonthlyReportSummary,
   monthlyReportPeriodProblem,
+  ruleDetail,
 } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
 import { MonthlyReportsRepository } from './monthly-reports.repository';
@@ -43,7 +44,8 @@ export class MonthlyReportsService implements OnModuleInit {
   }
 
   async get(period: string): Promise<MonthlyReport> {
-    if (!isKpiPeriod(period)) throw invalidInput([{ field: 'period', message: 'period must be a month YYYY-MM' }]);
+    if (!isKpiPeriod(period))
+      throw invalidInput([ruleDetail('period', 'period must be a month YYYY-MM', 'period.month')]);
     const report = await this.reports.get(this.dataSource, period);
     if (!report) throw new NotFoundException(`No monthly report of ${period} has been generated`);
     return report;
@@ -52,7 +54,7 @@ export class MonthlyReportsService implements OnModuleInit {
   /** Generates the report of the closed month `period`, or regenerates it (new figures, counted and dated). */
   async generate(user: AuthUser, period: string, today = chinaDate(new Date())): Promise<MonthlyReport> {
     const problem = monthlyReportPeriodProblem(period, today);
-    if (problem) throw invalidInput([{ field: 'period', message: problem }]);
+    if (problem) throw invalidInput([problem]);
     await this.reports.save(this.dataSource, period, await this.figures(period), user.id);
     return this.get(period);
   }

@@ -10,6 +10,7 @@ import {
   NotFoundError,
   PersonRef,
   StaleVersionError,
+  ruleDetail,
 } from '@crm/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { HandoverDto } from './dto/handover.dto';
@@ -113,7 +114,7 @@ export class OwnershipService {
     const to = await this.ownership.activeManager(id);
     if (!to) {
       throw new InvalidInputError('No such account manager', [
-        { field: 'toManagerId', message: 'toManagerId must be an active account manager' },
+        ruleDetail('toManagerId', 'toManagerId must be an active account manager', 'manager.notActive'),
       ]);
     }
     return to;

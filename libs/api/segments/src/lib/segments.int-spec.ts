@@ -203,6 +203,32 @@ describe('Segments', () => {
     expect(n).toBe(0);
   });
 
+  it('gives each refused rule its own message code for a client that asks for codes', async () => {
+    const preview = (rule: unknown) =>
+      fetch(`${t.baseUrl}/api/segments/preview`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${t.tokens['marketing']}`,
+          'content-type': 'application/json',
+          'x-message-codes': '1',
+        },
+        body: JSON.stringify({ rule }),
+      }).then((res) => res.json());
+    expect((await preview(and(cond('password_hash', 'eq', 'x')))).details).toEqual([
+      expect.objectContaining({
+        field: 'rule.rules[0].field',
+        code: 'segment.unknownField',
+        params: { field: 'rule.rules[0].field', name: 'password_hash' },
+      }),
+    ]);
+    expect((await preview(and(cond('kwh12m', 'between', [5, 1])))).details).toEqual([
+      expect.objectContaining({ field: 'rule.rules[0].value', code: 'segment.rangeOrder' }),
+    ]);
+    expect((await preview(and(and()))).details).toEqual([
+      expect.objectContaining({ field: 'rule.rules[0].rules', code: 'segment.emptyGroup' }),
+    ]);
+  });
+
   it('limits an account manager to their own customers', async () => {
     const rule = and(cond('voltageKv', 'in', [10, 35, 110]));
     expect(await count(rule, 'marketing')).toBe(12);

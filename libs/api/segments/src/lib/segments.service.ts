@@ -6,6 +6,7 @@ import {
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
+  ruleDetail,
   Segment,
   SegmentDetail,
   SegmentPreview,
@@ -69,15 +70,21 @@ export class SegmentsService {
     if (body.kind === 'dynamic') {
       if (body.customerIds || body.accountNos)
         throw new InvalidInputError('A dynamic segment has a rule, not a list of customers', [
-          { field: body.customerIds ? 'customerIds' : 'accountNos', message: 'only for a static segment' },
+          ruleDetail(
+            body.customerIds ? 'customerIds' : 'accountNos',
+            'only for a static segment',
+            'segment.onlyStatic',
+          ),
         ]);
       if (body.rule === undefined)
-        throw new InvalidInputError('A dynamic segment needs a rule', [{ field: 'rule', message: 'is required' }]);
+        throw new InvalidInputError('A dynamic segment needs a rule', [
+          ruleDetail('rule', 'is required', 'field.required'),
+        ]);
       rule = validRule(body.rule);
     } else {
       if (body.rule !== undefined)
         throw new InvalidInputError('A static segment is a list of customers, not a rule', [
-          { field: 'rule', message: 'only for a dynamic segment' },
+          ruleDetail('rule', 'only for a dynamic segment', 'segment.onlyDynamic'),
         ]);
       customerIds = await this.resolve(scope, body);
     }
@@ -111,7 +118,7 @@ export class SegmentsService {
     const segment = await this.editable(user, id);
     if (body.rule !== undefined && segment.kind === 'static')
       throw new InvalidInputError('A static segment has no rule', [
-        { field: 'rule', message: 'only for a dynamic segment' },
+        ruleDetail('rule', 'only for a dynamic segment', 'segment.onlyDynamic'),
       ]);
     const rule = body.rule === undefined ? undefined : validRule(body.rule);
     await this.dataSource.transaction(async (tx) => {
@@ -167,7 +174,7 @@ export class SegmentsService {
     const segment = await this.editable(user, id);
     if (segment.kind !== 'static')
       throw new InvalidInputError('Members are added to static segments only', [
-        { field: 'kind', message: 'the segment is dynamic: change its rule instead' },
+        ruleDetail('kind', 'the segment is dynamic: change its rule instead', 'segment.dynamicMembers'),
       ]);
     return segment;
   }
@@ -176,14 +183,14 @@ export class SegmentsService {
   private async resolve(scope: DataScope, body: StaticMembersDto): Promise<string[]> {
     if (body.customerIds && body.accountNos)
       throw new InvalidInputError('Name the customers by customerIds or by accountNos, not both', [
-        { field: 'customerIds', message: 'give customerIds or accountNos, not both' },
-        { field: 'accountNos', message: 'give customerIds or accountNos, not both' },
+        ruleDetail('customerIds', 'give customerIds or accountNos, not both', 'segment.idsOrAccountNos'),
+        ruleDetail('accountNos', 'give customerIds or accountNos, not both', 'segment.idsOrAccountNos'),
       ]);
     const by = body.customerIds ? 'customerIds' : 'accountNos';
     const values = body.customerIds ?? body.accountNos;
     if (!values?.length)
       throw new InvalidInputError('Name the customers by customerIds or accountNos', [
-        { field: 'accountNos', message: 'must be a non-empty list' },
+        ruleDetail('accountNos', 'must be a non-empty list', 'validation.arrayMinSize', { limit: 1 }),
       ]);
     const { ids, unknown } = await this.segments.resolveCustomers(scope, by, values);
     if (unknown.length)
@@ -192,7 +199,13 @@ export class SegmentsService {
           .slice(0, 5)
           .map((u) => u.value)
           .join(', ')}${unknown.length > 5 ? '…' : ''}`,
-        unknown.slice(0, 20).map((u) => ({ field: `${by}[${u.index}]`, message: `unknown customer ${u.value}` })),
+        unknown
+          .slice(0, 20)
+          .map((u) =>
+            ruleDetail(`${by}[${u.index}]`, `unknown customer ${u.value}`, 'segment.unknownCustomer', {
+              value: u.value,
+            }),
+          ),
       );
     return ids;
   }

@@ -12,6 +12,7 @@ import {
   PlanTemplateFields,
   planServicesProblems,
   TASK_HORIZON_DAYS,
+  ruleDetail,
 } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
 import { Enrolment, PlansRepository } from './plans.repository';
@@ -86,7 +87,7 @@ export class PlansService {
       const enrolment = await this.repository.enrolCustomer(tx, template, customerId, today, user.id);
       if (!enrolment)
         throw new ConflictError(`The customer is enrolled in ${template.name} already`, [
-          { field: 'customerId', message: 'is enrolled in this plan already' },
+          ruleDetail('customerId', 'is enrolled in this plan already', 'servicePlan.enrolled'),
         ]);
       await this.generation.generate(tx, today, addCalendarDays(today, TASK_HORIZON_DAYS), [enrolment.id]);
       await this.history.record(tx, {

@@ -9,6 +9,7 @@ import {
   StaleVersionError,
   UserAccount,
   UserAccountPage,
+  ruleDetail,
 } from '@crm/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -103,12 +104,20 @@ export class UserAccountsService {
     if (!to) {
       throw new InvalidTransitionError(
         `${leaving.displayName} still manages ${owned} customers: name the account manager who takes them over`,
-        [{ field: 'takeOverManagerId', message: `required: ${owned} customers to take over` }],
+        [
+          ruleDetail('takeOverManagerId', `required: ${owned} customers to take over`, 'user.takeOverRequired', {
+            count: owned,
+          }),
+        ],
       );
     }
     if (to === leaving.id || !(await this.users.isActiveAccountManager(to))) {
       throw new InvalidInputError('No such account manager', [
-        { field: 'takeOverManagerId', message: 'takeOverManagerId must be another active account manager' },
+        ruleDetail(
+          'takeOverManagerId',
+          'takeOverManagerId must be another active account manager',
+          'user.takeOverManager',
+        ),
       ]);
     }
     const reason = dto.takeOverReason ?? (dto.active === false ? 'Account deactivated' : 'Role changed');

@@ -14,6 +14,7 @@ import {
   WorkOrderReport,
   WorkOrderSatisfaction,
   WorkOrderVolumeCell,
+  ruleDetail,
 } from '@crm/shared/domain';
 import { ReadDatabase } from '@crm/api/database';
 import { GROUPED, ReportCounts, ReportGroupRow, WorkOrderReportRepository } from './work-order-report.repository';
@@ -86,7 +87,9 @@ export class WorkOrderReportService {
     const to = query.to ?? addCalendarDays(chinaDate(new Date()), 1);
     const from = query.from ?? lastTwelveMonths(addCalendarDays(to, -1)).from;
     if (from >= to) {
-      throw new InvalidInputError('The period is empty', [{ field: 'to', message: 'to must be after from' }]);
+      throw new InvalidInputError('The period is empty', [
+        ruleDetail('to', 'to must be after from', 'period.toAfterFrom'),
+      ]);
     }
     const period: WorkOrderFilter = { from: chinaMidnight(from), to: chinaMidnight(to) };
     const [rows, customers] = await Promise.all([

@@ -6,6 +6,7 @@ import { NewTimelineEntry, TimelineService } from '@crm/api/timeline';
 import {
   callbackOrder,
   ConflictError,
+  ErrorDetail,
   contactOrder,
   escalationReasons,
   handleOrder,
@@ -25,6 +26,7 @@ import {
   WorkOrderStep,
   workOrderError,
   WorkOrderView,
+  ruleDetail,
 } from '@crm/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { updateWorkOrderLimit } from './work-orders-reference.repository';
@@ -98,7 +100,7 @@ export class WorkOrdersService implements OnModuleInit {
   async updateLimit(user: AuthUser, id: string, dto: UpdateWorkOrderLimitDto): Promise<WorkOrderLimitView> {
     const details = (['contact', 'resolution'] as const)
       .filter((clock) => dto[`${clock}Unit`] === 'minutes' && !Number.isInteger(dto[`${clock}Amount`]))
-      .map((clock) => ({ field: `${clock}Amount`, message: `${clock}Amount must be whole minutes` }));
+      .map((clock) => ruleDetail(`${clock}Amount`, `${clock}Amount must be whole minutes`, 'workOrder.wholeMinutes'));
     if (details.length) throw new InvalidInputError(details.map((d) => d.message).join('; '), details);
     const edit = {
       contact: { amount: dto.contactAmount, unit: dto.contactUnit },
@@ -129,13 +131,13 @@ export class WorkOrdersService implements OnModuleInit {
   async create(user: AuthUser, customerId: string, dto: CreateWorkOrderDto): Promise<WorkOrderView> {
     const scope = DataScope.of(user);
     const receivedAt = dto.receivedAt ? new Date(dto.receivedAt) : new Date();
-    const details = [];
+    const details: ErrorDetail[] = [];
     if (receivedAt.getTime() > Date.now() + CLOCK_TOLERANCE_MS) {
-      details.push({ field: 'receivedAt', message: 'receivedAt cannot be in the future' });
+      details.push(ruleDetail('receivedAt', 'receivedAt cannot be in the future', 'moment.inFuture'));
     }
     const topic = dto.topic ?? null;
     const topicRefusal = topicProblem(dto.type, topic);
-    if (topicRefusal) details.push({ field: 'topic', message: topicRefusal });
+    if (topicRefusal) details.push(topicRefusal);
     if (details.length) throw new InvalidInputError(details.map((d) => d.message).join('; '), details);
 
     const id = await this.dataSource.transaction(async (manager) => {
@@ -157,7 +159,12 @@ export class WorkOrdersService implements OnModuleInit {
       });
       if (!orderId) {
         throw new ConflictError(`A ${dto.channel} order numbered ${externalRef} was recorded already`, [
-          { field: 'externalRef', message: `externalRef ${externalRef} is taken already on channel ${dto.channel}` },
+          ruleDetail(
+            'externalRef',
+            `externalRef ${externalRef} is taken already on channel ${dto.channel}`,
+            'workOrder.externalRefTaken',
+            { value: externalRef ?? '' },
+          ),
         ]);
       }
       await this.orders.insertEvents(manager, [

@@ -1,4 +1,10 @@
 import { ErrorDetail } from './api-types';
+import { MessageCode, MessageParams } from './messages';
+
+/** A detail naming `field`, its English `message` and the message code of the rule it breaks (params name the field too). */
+export function ruleDetail(field: string, message: string, code: MessageCode, params: MessageParams = {}): ErrorDetail {
+  return { field, message, code, params: { field, ...params } };
+}
 
 /**
  * Errors thrown by services and domain code. One exception filter in the API maps them to HTTP,

@@ -79,11 +79,12 @@ describe('KPI reading', () => {
   });
 
   it('checks targets by unit', () => {
-    expect(kpiTargetProblem('ratio', 1.2)).toMatch(/between 0 and 1/);
-    expect(kpiTargetProblem('score', 0)).toMatch(/between 1 and 5/);
-    expect(kpiTargetProblem('count', 2.5)).toMatch(/whole/);
-    expect(kpiTargetProblem('yuan', -1)).toMatch(/negative/);
+    expect(kpiTargetProblem('ratio', 1.2)?.message).toMatch(/between 0 and 1/);
+    expect(kpiTargetProblem('score', 0)?.message).toMatch(/between 1 and 5/);
+    expect(kpiTargetProblem('count', 2.5)?.message).toMatch(/whole/);
+    expect(kpiTargetProblem('yuan', -1)?.message).toMatch(/negative/);
     expect(kpiTargetProblem('working_days', 22)).toBeNull();
+    expect(kpiTargetProblem('ratio', 1.2)).toMatchObject({ field: 'target', code: 'kpi.ratio' });
   });
 
   it('ages arrears into the four buckets', () => {

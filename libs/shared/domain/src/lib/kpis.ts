@@ -1,3 +1,6 @@
+import { ErrorDetail } from './api-types';
+import { ruleDetail } from './errors';
+import { MessageCode } from './messages';
 import { addCalendarDays } from './working-days';
 
 /**
@@ -641,11 +644,12 @@ export function kpiImproved(direction: KpiDirection, value: number | null, previ
 }
 
 /** Why a target is not valid for a KPI of `unit` (null: valid). Ratios lie in 0..1, scores in 1..5, the rest ≥ 0. */
-export function kpiTargetProblem(unit: KpiUnit, target: number): string | null {
-  if (!Number.isFinite(target)) return 'must be a number';
-  if (unit === 'ratio' && (target < 0 || target > 1)) return 'must be a ratio between 0 and 1';
-  if (unit === 'score' && (target < 1 || target > 5)) return 'must be a score between 1 and 5';
-  if (target < 0) return 'must not be negative';
-  if (unit === 'count' && !Number.isInteger(target)) return 'must be a whole number';
+export function kpiTargetProblem(unit: KpiUnit, target: number): ErrorDetail | null {
+  const problem = (message: string, code: MessageCode) => ruleDetail('target', message, code);
+  if (!Number.isFinite(target)) return problem('must be a number', 'validation.isNumber');
+  if (unit === 'ratio' && (target < 0 || target > 1)) return problem('must be a ratio between 0 and 1', 'kpi.ratio');
+  if (unit === 'score' && (target < 1 || target > 5)) return problem('must be a score between 1 and 5', 'kpi.score');
+  if (target < 0) return problem('must not be negative', 'kpi.notNegative');
+  if (unit === 'count' && !Number.isInteger(target)) return problem('must be a whole number', 'validation.isInt');
   return null;
 }

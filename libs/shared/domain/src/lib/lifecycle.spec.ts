@@ -78,8 +78,10 @@ describe('completion dates', () => {
   });
 
   it('refuses a completion before the start or in the future', () => {
-    expect(completionRefusal(started, new Date('2026-10-07T02:00:00Z'), now)).toMatch(/before the step started/);
-    expect(completionRefusal(started, new Date('2026-10-13T02:00:00Z'), now)).toMatch(/future/);
+    expect(completionRefusal(started, new Date('2026-10-07T02:00:00Z'), now)?.message).toMatch(
+      /before the step started/,
+    );
+    expect(completionRefusal(started, new Date('2026-10-13T02:00:00Z'), now)?.message).toMatch(/future/);
   });
 });
 
@@ -102,7 +104,10 @@ describe('a contracted capacity from energisation on', () => {
     expect(capacityProblem('applying', null)).toBeNull();
     expect(capacityProblem('connecting', null)).toBeNull();
     for (const stage of ['active', 'suspended', 'closing', 'closed'] as const) {
-      expect(capacityProblem(stage, null)).toMatch(/contractCapacityKva is required/);
+      expect(capacityProblem(stage, null)).toMatchObject({
+        field: 'contractCapacityKva',
+        code: 'lifecycle.capacityRequired',
+      });
       expect(capacityProblem(stage, 1250)).toBeNull();
     }
   });
@@ -113,6 +118,8 @@ describe('a contracted capacity from energisation on', () => {
     expect(applicationMissingField(prospect, { type: 'new_connection' })).toEqual({
       field: 'requestedCapacityKva',
       message: expect.stringMatching(/requestedCapacityKva is required/),
+      code: 'lifecycle.requestedCapacityRequired',
+      params: { field: 'requestedCapacityKva' },
     });
     expect(applicationMissingField(prospect, { type: 'new_connection', requestedCapacityKva: null })).not.toBeNull();
     expect(applicationMissingField(prospect, { type: 'new_connection', requestedCapacityKva: 800 })).toBeNull();

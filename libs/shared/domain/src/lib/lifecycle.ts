@@ -1,3 +1,5 @@
+import { ErrorDetail } from './api-types';
+import { ruleDetail } from './errors';
 import { CommitmentView } from './time-limits';
 import { ApplicationType, CustomerStage } from './vocabulary';
 
@@ -49,9 +51,13 @@ export interface ApplicationRequest {
 export const STAGES_WITHOUT_CAPACITY: readonly CustomerStage[] = ['applying', 'connecting'];
 
 /** Why a customer in `stage` may not have this contracted capacity (null: none), or null when it may. */
-export function capacityProblem(stage: CustomerStage, capacityKva: number | null): string | null {
+export function capacityProblem(stage: CustomerStage, capacityKva: number | null): ErrorDetail | null {
   return capacityKva === null && !STAGES_WITHOUT_CAPACITY.includes(stage)
-    ? `contractCapacityKva is required once the customer is connected; this customer is ${stage}`
+    ? ruleDetail(
+        'contractCapacityKva',
+        `contractCapacityKva is required once the customer is connected; this customer is ${stage}`,
+        'lifecycle.capacityRequired',
+      )
     : null;
 }
 
@@ -62,12 +68,13 @@ export function capacityProblem(stage: CustomerStage, capacityKva: number | null
 export function applicationMissingField(
   customer: { capacityKva: number | null },
   request: ApplicationRequest,
-): { field: string; message: string } | null {
+): ErrorDetail | null {
   if (request.type === 'new_connection' && customer.capacityKva === null && !request.requestedCapacityKva) {
-    return {
-      field: 'requestedCapacityKva',
-      message: 'requestedCapacityKva is required: the customer has no contracted capacity yet',
-    };
+    return ruleDetail(
+      'requestedCapacityKva',
+      'requestedCapacityKva is required: the customer has no contracted capacity yet',
+      'lifecycle.requestedCapacityRequired',
+    );
   }
   return null;
 }
@@ -155,10 +162,15 @@ export function energisationRefusal(
 }
 
 /** Why a step may not be completed at `completedAt`, or null: never before it started, never in the future. */
-export function completionRefusal(startedAt: Date, completedAt: Date, now: Date): string | null {
-  if (completedAt.getTime() > now.getTime() + 60_000) return 'completedAt cannot be in the future';
+export function completionRefusal(startedAt: Date, completedAt: Date, now: Date): ErrorDetail | null {
+  if (completedAt.getTime() > now.getTime() + 60_000)
+    return ruleDetail('completedAt', 'completedAt cannot be in the future', 'moment.inFuture');
   if (completedAt.getTime() < startedAt.getTime()) {
-    return `completedAt cannot be before the step started (${startedAt.toISOString()})`;
+    return ruleDetail(
+      'completedAt',
+      `completedAt cannot be before the step started (${startedAt.toISOString()})`,
+      'lifecycle.beforeStepStart',
+    );
   }
   return null;
 }

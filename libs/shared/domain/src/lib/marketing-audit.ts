@@ -1,5 +1,5 @@
 import { ErrorDetail, Page } from './api-types';
-import { ForbiddenError, InvalidInputError, InvalidTransitionError } from './errors';
+import { ForbiddenError, InvalidInputError, InvalidTransitionError, ruleDetail } from './errors';
 import { Role } from './roles';
 import { TARIFF_CATEGORIES, TariffCategory } from './vocabulary';
 
@@ -125,20 +125,31 @@ export function checkAuditParameters(code: AuditRuleCode, values: Record<string,
   const specs = auditRuleSpec(code).parameters;
   for (const key of Object.keys(values))
     if (!specs.some((s) => s.key === key))
-      problems.push({ field: `parameters.${key}`, message: `${key} is not a parameter of rule ${code}` });
+      problems.push(
+        ruleDetail(`parameters.${key}`, `${key} is not a parameter of rule ${code}`, 'audit.unknownParameter', {
+          name: key,
+        }),
+      );
   for (const spec of specs) {
     const value = values[spec.key];
     const field = `parameters.${spec.key}`;
     if (spec.kind === 'integer') {
       if (typeof value !== 'number' || !Number.isInteger(value) || value < spec.min || value > spec.max)
-        problems.push({ field, message: `${spec.key} must be a whole number from ${spec.min} to ${spec.max}` });
+        problems.push(
+          ruleDetail(field, `${spec.key} must be a whole number from ${spec.min} to ${spec.max}`, 'field.wholeNumber', {
+            min: spec.min,
+            max: spec.max,
+          }),
+        );
     } else if (
       !Array.isArray(value) ||
       value.length === 0 ||
       new Set(value).size !== value.length ||
       !value.every((v) => (TARIFF_CATEGORIES as readonly unknown[]).includes(v))
     ) {
-      problems.push({ field, message: `${spec.key} must be a non-empty list of distinct tariff categories` });
+      problems.push(
+        ruleDetail(field, `${spec.key} must be a non-empty list of distinct tariff categories`, 'audit.tariffs'),
+      );
     }
   }
   if (problems.length) throw new InvalidInputError('The rule parameters are not valid', problems);
@@ -191,7 +202,14 @@ export function nextAuditState(
   if (!rule.roles.includes(role)) throw new ForbiddenError(`A ${role} may not ${action} a finding`);
   if ((note ?? '').trim().length < AUDIT_NOTE_MIN_LENGTH)
     throw new InvalidInputError('A note is required', [
-      { field: 'note', message: `note must say what was done or why, at least ${AUDIT_NOTE_MIN_LENGTH} characters` },
+      ruleDetail(
+        'note',
+        `note must say what was done or why, at least ${AUDIT_NOTE_MIN_LENGTH} characters`,
+        'audit.note',
+        {
+          limit: AUDIT_NOTE_MIN_LENGTH,
+        },
+      ),
     ]);
   if (!rule.from.includes(state)) throw new InvalidTransitionError(`A finding that is ${state} cannot be ${action}ed`);
   return rule.to;

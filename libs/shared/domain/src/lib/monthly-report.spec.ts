@@ -24,11 +24,13 @@ describe('monthly report periods', () => {
   it('generates closed months only', () => {
     expect(monthlyReportPeriodProblem('2026-10', '2026-11-26')).toBeNull();
     expect(monthlyReportPeriodProblem('2025-12', '2026-01-01')).toBeNull();
-    expect(monthlyReportPeriodProblem('2026-11', '2026-11-26')).toMatch(/closed/);
-    expect(monthlyReportPeriodProblem('2027-01', '2026-11-26')).toMatch(/closed/);
-    expect(monthlyReportPeriodProblem('2026-13', '2026-11-26')).toMatch(/YYYY-MM/);
-    expect(monthlyReportPeriodProblem('2026-1', '2026-11-26')).toMatch(/YYYY-MM/);
-    expect(monthlyReportPeriodProblem(202610, '2026-11-26')).toMatch(/YYYY-MM/);
+    expect(monthlyReportPeriodProblem('2026-11', '2026-11-26')?.message).toMatch(/closed/);
+    expect(monthlyReportPeriodProblem('2027-01', '2026-11-26')?.message).toMatch(/closed/);
+    expect(monthlyReportPeriodProblem('2026-13', '2026-11-26')?.message).toMatch(/YYYY-MM/);
+    expect(monthlyReportPeriodProblem('2026-1', '2026-11-26')?.message).toMatch(/YYYY-MM/);
+    expect(monthlyReportPeriodProblem(202610, '2026-11-26')?.message).toMatch(/YYYY-MM/);
+    expect(monthlyReportPeriodProblem('2026-13', '2026-11-26')?.code).toBe('period.month');
+    expect(monthlyReportPeriodProblem('2026-11', '2026-11-26')?.code).toBe('period.closedMonth');
   });
 
   it('knows the month that closed last', () => {

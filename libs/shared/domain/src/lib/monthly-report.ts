@@ -1,3 +1,6 @@
+import { ErrorDetail } from './api-types';
+import { formatDecimal, formatPercent } from './display-format';
+import { ruleDetail } from './errors';
 import {
   Bilingual,
   currentKpiPeriod,
@@ -91,9 +94,10 @@ export function lastClosedKpiPeriod(today: string): string {
 }
 
 /** Why `period` cannot be generated on the China date `today` (null: it can): not `YYYY-MM`, or not closed yet. */
-export function monthlyReportPeriodProblem(period: unknown, today: string): string | null {
-  if (!isKpiPeriod(period)) return 'period must be a month YYYY-MM';
-  if (period >= currentKpiPeriod(today)) return 'period must be a closed month (before the current one)';
+export function monthlyReportPeriodProblem(period: unknown, today: string): ErrorDetail | null {
+  if (!isKpiPeriod(period)) return ruleDetail('period', 'period must be a month YYYY-MM', 'period.month');
+  if (period >= currentKpiPeriod(today))
+    return ruleDetail('period', 'period must be a closed month (before the current one)', 'period.closedMonth');
   return null;
 }
 
@@ -144,13 +148,7 @@ const DECIMALS: Record<KpiUnit, number> = { count: 0, ratio: 1, working_days: 1,
  * decimal, the rest with their unit's decimals; '—' when there is none.
  */
 export function formatReportValue(unit: KpiUnit, value: number | null, lang: ReportLang): string {
-  if (value === null) return '—';
-  const shown = unit === 'ratio' ? value * 100 : value;
-  const digits = DECIMALS[unit];
-  const text = new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    shown,
-  );
-  return unit === 'ratio' ? `${text}%` : text;
+  return unit === 'ratio' ? formatPercent(value, lang, DECIMALS[unit]) : formatDecimal(value, lang, DECIMALS[unit]);
 }
 
 /**

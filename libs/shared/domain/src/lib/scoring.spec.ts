@@ -128,8 +128,13 @@ describe('scoringModelProblems', () => {
     expect(scoringModelProblems(m).map((p) => p.field)).toEqual(['vipWeights.growth', 'creditWeights.charm']);
     const n = model();
     n.creditWeights.arrears = 0.5;
-    expect(scoringModelProblems(n)).toEqual([
-      { field: 'creditWeights', message: 'the weights of creditWeights must add up to 1, not 1.35' },
+    expect(scoringModelProblems(n)).toMatchObject([
+      {
+        field: 'creditWeights',
+        message: 'the weights of creditWeights must add up to 1, not 1.35',
+        code: 'scoring.weightSum',
+        params: { total: 1.35 },
+      },
     ]);
   });
 

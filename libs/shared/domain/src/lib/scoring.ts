@@ -1,3 +1,4 @@
+import { ruleDetail } from './errors';
 import { MessageCode } from './messages';
 import { ErrorDetail } from './api-types';
 import { PersonRef } from './customer';
@@ -220,15 +221,20 @@ export function scoringModelProblems(model: ScoringModelFields): ErrorDetail[] {
     for (const key of keys) {
       const w = given[key];
       if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
-        problems.push({ field: `${field}.${key}`, message: `${field}.${key} must be a number of 0 or more` });
+        problems.push(ruleDetail(`${field}.${key}`, `${field}.${key} must be a number of 0 or more`, 'scoring.weight'));
       } else sum += w;
     }
     for (const key of Object.keys(given)) {
       if (!keys.includes(key))
-        problems.push({ field: `${field}.${key}`, message: `${key} is not a factor of this score` });
+        problems.push(
+          ruleDetail(`${field}.${key}`, `${key} is not a factor of this score`, 'scoring.unknownFactor', { name: key }),
+        );
     }
     if (!problems.some((p) => p.field.startsWith(field)) && Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
-      problems.push({ field, message: `the weights of ${field} must add up to 1, not ${round2(sum * 1000) / 1000}` });
+      const total = round2(sum * 1000) / 1000;
+      problems.push(
+        ruleDetail(field, `the weights of ${field} must add up to 1, not ${total}`, 'scoring.weightSum', { total }),
+      );
     }
   };
   weights('vipWeights', VIP_FACTORS);
@@ -238,12 +244,18 @@ export function scoringModelProblems(model: ScoringModelFields): ErrorDetail[] {
     names.forEach((name, i) => {
       const v = list[i];
       if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 100) {
-        problems.push({ field: `${field}.${name}`, message: `${field}.${name} must be a number from 0 to 100` });
+        problems.push(
+          ruleDetail(`${field}.${name}`, `${field}.${name} must be a number from 0 to 100`, 'scoring.threshold'),
+        );
       } else if (i > 0 && typeof list[i - 1] === 'number' && v >= list[i - 1]) {
-        problems.push({
-          field: `${field}.${name}`,
-          message: `${field}.${name} must be below ${field}.${names[i - 1]} (${list[i - 1]})`,
-        });
+        problems.push(
+          ruleDetail(
+            `${field}.${name}`,
+            `${field}.${name} must be below ${field}.${names[i - 1]} (${list[i - 1]})`,
+            'scoring.thresholdOrder',
+            { limit: list[i - 1] },
+          ),
+        );
       }
     });
   };

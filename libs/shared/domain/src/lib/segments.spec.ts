@@ -27,11 +27,17 @@ describe('segmentRuleProblems', () => {
   });
 
   it('names an unknown field, an operator the field does not offer and a missing operator', () => {
-    expect(segmentRuleProblems(and(cond('password', 'eq', 'x')))).toEqual([
-      { field: 'rule.rules[0].field', message: expect.stringContaining('unknown field "password"') },
+    expect(segmentRuleProblems(and(cond('password', 'eq', 'x')))).toMatchObject([
+      {
+        field: 'rule.rules[0].field',
+        message: expect.stringContaining('unknown field "password"'),
+        code: 'segment.unknownField',
+        params: { field: 'rule.rules[0].field', name: 'password' },
+      },
     ]);
-    expect(segmentRuleProblems(and(cond('region', 'gt', 'x')))[0]).toEqual({
+    expect(segmentRuleProblems(and(cond('region', 'gt', 'x')))[0]).toMatchObject({
       field: 'rule.rules[0].operator',
+      code: 'segment.unknownOperator',
       message: expect.stringContaining('unknown operator "gt" for region'),
     });
     expect(segmentRuleProblems(and(cond('region', 'like', 'x')))[0].field).toBe('rule.rules[0].operator');
@@ -52,7 +58,7 @@ describe('segmentRuleProblems', () => {
     [cond('accountManagerId', 'eq', "1' OR '1'='1"), 'rule.rules[0].value', expect.stringContaining('UUID')],
     [cond('arrears', 'is_null', 0), 'rule.rules[0].value', 'must be absent for is_null'],
   ])('refuses a value of the wrong type: %j', (condition, field, message) => {
-    expect(segmentRuleProblems(and(condition))).toEqual([{ field, message }]);
+    expect(segmentRuleProblems(and(condition))).toMatchObject([{ field, message }]);
   });
 
   it('refuses lists longer than the limit', () => {
@@ -61,13 +67,15 @@ describe('segmentRuleProblems', () => {
   });
 
   it('refuses shapes that are not a rule', () => {
-    expect(segmentRuleProblems(null)).toEqual([{ field: 'rule', message: expect.any(String) }]);
-    expect(segmentRuleProblems({ op: 'xor', rules: [] })).toEqual([{ field: 'rule.op', message: 'must be and or or' }]);
-    expect(segmentRuleProblems({ op: 'and', rules: 'all' })).toEqual([
+    expect(segmentRuleProblems(null)).toMatchObject([{ field: 'rule', message: expect.any(String) }]);
+    expect(segmentRuleProblems({ op: 'xor', rules: [] })).toMatchObject([
+      { field: 'rule.op', message: 'must be and or or' },
+    ]);
+    expect(segmentRuleProblems({ op: 'and', rules: 'all' })).toMatchObject([
       { field: 'rule.rules', message: 'must be a list' },
     ]);
-    expect(segmentRuleProblems(and(and()))).toEqual([
-      { field: 'rule.rules[0].rules', message: 'an inner group must not be empty' },
+    expect(segmentRuleProblems(and(and()))).toMatchObject([
+      { field: 'rule.rules[0].rules', message: 'an inner group must not be empty', code: 'segment.emptyGroup' },
     ]);
     expect(segmentRuleProblems(and([1, 2]))[0].field).toBe('rule.rules[0]');
   });
@@ -76,15 +84,17 @@ describe('segmentRuleProblems', () => {
     let deep: unknown = cond('stage', 'eq', 'active');
     for (let i = 0; i < SEGMENT_RULE_LIMITS.depth; i++) deep = and(deep);
     expect(segmentRuleProblems(deep)).toEqual([]);
-    expect(segmentRuleProblems(and(deep))).toEqual([
+    expect(segmentRuleProblems(and(deep))).toMatchObject([
       { field: expect.stringMatching(/^rule(\.rules\[0\]){5}$/), message: 'groups nest at most 5 deep' },
     ]);
 
     const wide = and(...Array.from({ length: SEGMENT_RULE_LIMITS.groupSize + 1 }, () => cond('stage', 'eq', 'active')));
-    expect(segmentRuleProblems(wide)).toEqual([{ field: 'rule.rules', message: 'a group has at most 50 entries' }]);
+    expect(segmentRuleProblems(wide)).toMatchObject([
+      { field: 'rule.rules', message: 'a group has at most 50 entries' },
+    ]);
 
     const fifty = () => and(...Array.from({ length: 50 }, () => cond('stage', 'eq', 'active')));
-    expect(segmentRuleProblems(and(fifty(), fifty(), cond('stage', 'eq', 'active')))).toEqual([
+    expect(segmentRuleProblems(and(fifty(), fifty(), cond('stage', 'eq', 'active')))).toMatchObject([
       { field: 'rule.rules[2]', message: 'a rule has at most 100 conditions' },
     ]);
   });
@@ -142,13 +152,13 @@ describe('work-order fields', () => {
     expect(segmentRuleProblems(and(cond('avgSatisfaction', 'lt', 3.5), cond('avgSatisfaction', 'is_null')))).toEqual(
       [],
     );
-    expect(segmentRuleProblems(and(cond('complaints12m', 'is_null')))).toEqual([
+    expect(segmentRuleProblems(and(cond('complaints12m', 'is_null')))).toMatchObject([
       {
         field: 'rule.rules[0].operator',
         message: expect.stringContaining('unknown operator "is_null" for complaints12m'),
       },
     ]);
-    expect(segmentRuleProblems(and(cond('openOrders', 'gt', 'many')))).toEqual([
+    expect(segmentRuleProblems(and(cond('openOrders', 'gt', 'many')))).toMatchObject([
       { field: 'rule.rules[0].value', message: 'must be a number' },
     ]);
   });

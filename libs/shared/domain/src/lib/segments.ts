@@ -1,4 +1,6 @@
 import { ErrorDetail } from './api-types';
+import { ruleDetail } from './errors';
+import { MessageCode, MessageParams } from './messages';
 import { Industry } from './customer';
 import { CREDIT_RATINGS, VIP_TIERS } from './scoring';
 import { CUSTOMER_STAGES, IMPORTANCE_CLASSES, TARIFF_CATEGORIES, VOLTAGE_LEVELS_KV } from './vocabulary';
@@ -307,18 +309,25 @@ function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-/** The problem with one scalar value of `field`, or null. */
-function scalarProblem(field: SegmentField, value: unknown): string | null {
+/** The problem with one scalar value of `field` at `at`, or null. */
+function scalarProblem(field: SegmentField, value: unknown, at: string): ErrorDetail | null {
   if (field.type === 'number') {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a number';
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      return ruleDetail(at, 'must be a number', 'validation.isNumber');
   } else {
-    if (typeof value !== 'string' || value.length === 0) return 'must be a non-empty string';
+    if (typeof value !== 'string' || value.length === 0)
+      return ruleDetail(at, 'must be a non-empty string', 'validation.isNotEmpty');
     if (value.length > SEGMENT_RULE_LIMITS.textLength)
-      return `must be at most ${SEGMENT_RULE_LIMITS.textLength} characters`;
-    if (field.key === 'accountManagerId' && !UUID.test(value)) return 'must be the id (UUID) of an account manager';
+      return ruleDetail(at, `must be at most ${SEGMENT_RULE_LIMITS.textLength} characters`, 'validation.maxLength', {
+        limit: SEGMENT_RULE_LIMITS.textLength,
+      });
+    if (field.key === 'accountManagerId' && !UUID.test(value))
+      return ruleDetail(at, 'must be the id (UUID) of an account manager', 'segment.managerId');
   }
-  if (field.values && !field.values.some((v) => v.value === value))
-    return `must be one of ${field.values.map((v) => v.value).join(', ')}`;
+  if (field.values && !field.values.some((v) => v.value === value)) {
+    const values = field.values.map((v) => v.value).join(', ');
+    return ruleDetail(at, `must be one of ${values}`, 'validation.isIn', { values });
+  }
   return null;
 }
 
@@ -326,51 +335,67 @@ function conditionProblems(node: Record<string, unknown>, path: string): ErrorDe
   const field = typeof node['field'] === 'string' ? segmentField(node['field']) : undefined;
   if (!field)
     return [
-      {
-        field: `${path}.field`,
-        message: `unknown field ${JSON.stringify(node['field'])}; see GET /api/segments/fields`,
-      },
+      ruleDetail(
+        `${path}.field`,
+        `unknown field ${JSON.stringify(node['field'])}; see GET /api/segments/fields`,
+        'segment.unknownField',
+        { name: String(node['field']) },
+      ),
     ];
   const operator = node['operator'];
   if (typeof operator !== 'string' || !field.operators.includes(operator as SegmentOperator))
     return [
-      {
-        field: `${path}.operator`,
-        message: `unknown operator ${JSON.stringify(operator)} for ${field.key}; use one of ${field.operators.join(', ')}`,
-      },
+      ruleDetail(
+        `${path}.operator`,
+        `unknown operator ${JSON.stringify(operator)} for ${field.key}; use one of ${field.operators.join(', ')}`,
+        'segment.unknownOperator',
+        { operator: String(operator), name: field.key, values: field.operators.join(', ') },
+      ),
     ];
   const value = node['value'];
-  const problem = (message: string): ErrorDetail[] => [{ field: `${path}.value`, message }];
+  const at = `${path}.value`;
+  const problem = (message: string, code: MessageCode, params?: MessageParams): ErrorDetail[] => [
+    ruleDetail(at, message, code, params),
+  ];
+  const scalars = (values: unknown[]): ErrorDetail[] => {
+    for (let i = 0; i < values.length; i++) {
+      const p = scalarProblem(field, values[i], `${at}[${i}]`);
+      if (p) return [p];
+    }
+    return [];
+  };
   switch (operator as SegmentOperator) {
     case 'is_null':
     case 'not_null':
-      return value === undefined || value === null ? [] : problem(`must be absent for ${operator}`);
+      return value === undefined || value === null
+        ? []
+        : problem(`must be absent for ${operator}`, 'segment.valueAbsent', { operator });
     case 'in':
     case 'nin': {
-      if (!Array.isArray(value) || value.length === 0) return problem('must be a non-empty list');
+      if (!Array.isArray(value) || value.length === 0)
+        return problem('must be a non-empty list', 'validation.arrayMinSize', { limit: 1 });
       if (value.length > SEGMENT_RULE_LIMITS.listValues)
-        return problem(`must have at most ${SEGMENT_RULE_LIMITS.listValues} values`);
-      for (let i = 0; i < value.length; i++) {
-        const p = scalarProblem(field, value[i]);
-        if (p) return [{ field: `${path}.value[${i}]`, message: p }];
-      }
-      return [];
+        return problem(`must have at most ${SEGMENT_RULE_LIMITS.listValues} values`, 'validation.arrayMaxSize', {
+          limit: SEGMENT_RULE_LIMITS.listValues,
+        });
+      return scalars(value);
     }
     case 'between': {
-      if (!Array.isArray(value) || value.length !== 2) return problem('must be a list of two numbers [from, to]');
-      for (let i = 0; i < 2; i++) {
-        const p = scalarProblem(field, value[i]);
-        if (p) return [{ field: `${path}.value[${i}]`, message: p }];
-      }
-      return (value[0] as number) <= (value[1] as number) ? [] : problem('from must not be greater than to');
+      if (!Array.isArray(value) || value.length !== 2)
+        return problem('must be a list of two numbers [from, to]', 'segment.range');
+      const p = scalars(value);
+      if (p.length) return p;
+      return (value[0] as number) <= (value[1] as number)
+        ? []
+        : problem('from must not be greater than to', 'segment.rangeOrder');
     }
     case 'contains': {
-      const p = scalarProblem({ ...field, type: 'string', values: undefined }, value);
-      return p ? problem(p) : [];
+      const p = scalarProblem({ ...field, type: 'string', values: undefined }, value, at);
+      return p ? [p] : [];
     }
     default: {
-      const p = scalarProblem(field, value);
-      return p ? problem(p) : [];
+      const p = scalarProblem(field, value, at);
+      return p ? [p] : [];
     }
   }
 }
@@ -384,30 +409,55 @@ export function segmentRuleProblems(rule: unknown, path = 'rule'): ErrorDetail[]
   let conditions = 0;
   const visit = (node: unknown, at: string, depth: number): void => {
     if (!isObject(node)) {
-      problems.push({ field: at, message: 'must be a group {op, rules} or a condition {field, operator, value}' });
+      problems.push(
+        ruleDetail(at, 'must be a group {op, rules} or a condition {field, operator, value}', 'segment.node'),
+      );
       return;
     }
     if (!('op' in node)) {
       conditions++;
       if (conditions === SEGMENT_RULE_LIMITS.conditions + 1)
-        problems.push({ field: at, message: `a rule has at most ${SEGMENT_RULE_LIMITS.conditions} conditions` });
+        problems.push(
+          ruleDetail(
+            at,
+            `a rule has at most ${SEGMENT_RULE_LIMITS.conditions} conditions`,
+            'segment.tooManyConditions',
+            {
+              limit: SEGMENT_RULE_LIMITS.conditions,
+            },
+          ),
+        );
       problems.push(...conditionProblems(node, at));
       return;
     }
-    if (node['op'] !== 'and' && node['op'] !== 'or') problems.push({ field: `${at}.op`, message: 'must be and or or' });
+    if (node['op'] !== 'and' && node['op'] !== 'or')
+      problems.push(ruleDetail(`${at}.op`, 'must be and or or', 'validation.isIn', { values: 'and, or' }));
     if (depth > SEGMENT_RULE_LIMITS.depth) {
-      problems.push({ field: at, message: `groups nest at most ${SEGMENT_RULE_LIMITS.depth} deep` });
+      problems.push(
+        ruleDetail(at, `groups nest at most ${SEGMENT_RULE_LIMITS.depth} deep`, 'field.tooDeep', {
+          max: SEGMENT_RULE_LIMITS.depth,
+        }),
+      );
       return;
     }
     const rules = node['rules'];
     if (!Array.isArray(rules)) {
-      problems.push({ field: `${at}.rules`, message: 'must be a list' });
+      problems.push(ruleDetail(`${at}.rules`, 'must be a list', 'validation.isArray'));
       return;
     }
     if (rules.length === 0 && depth > 1)
-      problems.push({ field: `${at}.rules`, message: 'an inner group must not be empty' });
+      problems.push(ruleDetail(`${at}.rules`, 'an inner group must not be empty', 'segment.emptyGroup'));
     if (rules.length > SEGMENT_RULE_LIMITS.groupSize) {
-      problems.push({ field: `${at}.rules`, message: `a group has at most ${SEGMENT_RULE_LIMITS.groupSize} entries` });
+      problems.push(
+        ruleDetail(
+          `${at}.rules`,
+          `a group has at most ${SEGMENT_RULE_LIMITS.groupSize} entries`,
+          'validation.arrayMaxSize',
+          {
+            limit: SEGMENT_RULE_LIMITS.groupSize,
+          },
+        ),
+      );
       return;
     }
     rules.forEach((r, i) => visit(r, `${at}.rules[${i}]`, depth + 1));

@@ -1,3 +1,4 @@
+import { ruleDetail } from './errors';
 import { MessageCode, MessageParams } from './messages';
 import { ErrorDetail } from './api-types';
 
@@ -146,45 +147,59 @@ function isInt(x: unknown, min: number, max: number): x is number {
 }
 
 function recurrenceProblems(r: unknown, at: string): ErrorDetail[] {
-  if (typeof r !== 'object' || r === null) return [{ field: at, message: 'must be an object {every, …}' }];
+  if (typeof r !== 'object' || r === null)
+    return [ruleDetail(at, 'must be an object {every, …}', 'servicePlan.recurrence')];
   const x = r as Record<string, unknown>;
-  const problem = (field: string, message: string) => [{ field: `${at}.${field}`, message }];
+  const problem = (field: string, min: number, max: number) => [
+    ruleDetail(`${at}.${field}`, `must be a whole number from ${min} to ${max}`, 'field.wholeNumber', { min, max }),
+  ];
   switch (x['every']) {
     case 'month':
     case 'quarter':
-      return isInt(x['day'], 1, 28) ? [] : problem('day', 'must be a whole number from 1 to 28');
+      return isInt(x['day'], 1, 28) ? [] : problem('day', 1, 28);
     case 'year':
-      if (!isInt(x['month'], 1, 12)) return problem('month', 'must be a whole number from 1 to 12');
-      return isInt(x['day'], 1, 28) ? [] : problem('day', 'must be a whole number from 1 to 28');
+      if (!isInt(x['month'], 1, 12)) return problem('month', 1, 12);
+      return isInt(x['day'], 1, 28) ? [] : problem('day', 1, 28);
     case 'bill':
-      return isInt(x['daysBefore'], 0, 60) ? [] : problem('daysBefore', 'must be a whole number from 0 to 60');
+      return isInt(x['daysBefore'], 0, 60) ? [] : problem('daysBefore', 0, 60);
     default:
-      return problem('every', `must be one of ${RECURRENCE_EVERY.join(', ')}`);
+      return [
+        ruleDetail(`${at}.every`, `must be one of ${RECURRENCE_EVERY.join(', ')}`, 'validation.isIn', {
+          values: RECURRENCE_EVERY.join(', '),
+        }),
+      ];
   }
 }
 
 /** Every problem of a template's services (input of unknown shape), each naming its place. */
 export function planServicesProblems(services: unknown, path = 'services'): ErrorDetail[] {
   if (!Array.isArray(services) || services.length === 0 || services.length > 20)
-    return [{ field: path, message: 'must be a list of 1 to 20 services' }];
+    return [ruleDetail(path, 'must be a list of 1 to 20 services', 'servicePlan.services')];
   const problems: ErrorDetail[] = [];
   const keys = new Set<string>();
   services.forEach((s: unknown, i) => {
     const at = `${path}[${i}]`;
     if (typeof s !== 'object' || s === null) {
-      problems.push({ field: at, message: 'must be an object {key, kind, recurrence, leadDays}' });
+      problems.push(ruleDetail(at, 'must be an object {key, kind, recurrence, leadDays}', 'servicePlan.service'));
       return;
     }
     const x = s as Record<string, unknown>;
     if (typeof x['key'] !== 'string' || !/^[a-z0-9_-]{1,40}$/.test(x['key']))
-      problems.push({ field: `${at}.key`, message: 'must be 1 to 40 of a-z, 0-9, _ and -' });
-    else if (keys.has(x['key'])) problems.push({ field: `${at}.key`, message: `repeats ${x['key']}` });
+      problems.push(ruleDetail(`${at}.key`, 'must be 1 to 40 of a-z, 0-9, _ and -', 'servicePlan.key'));
+    else if (keys.has(x['key']))
+      problems.push(ruleDetail(`${at}.key`, `repeats ${x['key']}`, 'servicePlan.keyRepeated', { value: x['key'] }));
     else keys.add(x['key']);
     if (!SERVICE_KINDS.includes(x['kind'] as ServiceKind))
-      problems.push({ field: `${at}.kind`, message: `must be one of ${SERVICE_KINDS.join(', ')}` });
+      problems.push(
+        ruleDetail(`${at}.kind`, `must be one of ${SERVICE_KINDS.join(', ')}`, 'validation.isIn', {
+          values: SERVICE_KINDS.join(', '),
+        }),
+      );
     problems.push(...recurrenceProblems(x['recurrence'], `${at}.recurrence`));
     if (!isInt(x['leadDays'], 0, 90))
-      problems.push({ field: `${at}.leadDays`, message: 'must be a whole number from 0 to 90' });
+      problems.push(
+        ruleDetail(`${at}.leadDays`, 'must be a whole number from 0 to 90', 'field.wholeNumber', { min: 0, max: 90 }),
+      );
   });
   return problems;
 }

@@ -138,20 +138,25 @@ describe('seeds of work orders', () => {
 describe('topicProblem', () => {
   it('needs one of the twelve topics on a complaint', () => {
     expect(topicProblem('complaint', 'fault_repair_response')).toBeNull();
-    expect(topicProblem('complaint', null)).toMatch(/needs a topic/);
-    expect(topicProblem('complaint', 'meter_test')).toMatch(/needs a topic/);
+    expect(topicProblem('complaint', null)?.message).toMatch(/needs a topic/);
+    expect(topicProblem('complaint', 'meter_test')?.message).toMatch(/needs a topic/);
   });
 
   it('allows a service request the meter test and reading check topics, or none', () => {
     expect(topicProblem('service_request', 'meter_test')).toBeNull();
     expect(topicProblem('service_request', 'reading_check')).toBeNull();
     expect(topicProblem('service_request', undefined)).toBeNull();
-    expect(topicProblem('service_request', 'service_attitude')).toMatch(/meter_test, reading_check/);
+    expect(topicProblem('service_request', 'service_attitude')?.message).toMatch(/meter_test, reading_check/);
   });
 
   it('refuses a topic on the other types', () => {
     expect(topicProblem('inquiry', null)).toBeNull();
-    expect(topicProblem('fault_repair', 'power_quality')).toBe('A fault_repair has no topic');
+    expect(topicProblem('fault_repair', 'power_quality')).toEqual({
+      field: 'topic',
+      message: 'A fault_repair has no topic',
+      code: 'workOrder.noTopic',
+      params: { field: 'topic', type: 'fault_repair' },
+    });
   });
 });
 
@@ -217,9 +222,9 @@ describe('handleOrder', () => {
     const missing = refusal(handleOrder(complaint, { at, result: 'Crew arrived late', cause: ' ' }, NOW));
     expect(missing.kind).toBe('invalid_input');
     expect(missing.details.map((d) => d.field)).toEqual(['cause', 'accountability']);
-    expect(refusal(handleOrder(complaint, { at, result: null, cause: 'c', accountability: 'a' }, NOW)).details).toEqual(
-      [{ field: 'result', message: 'result is required' }],
-    );
+    expect(
+      refusal(handleOrder(complaint, { at, result: null, cause: 'c', accountability: 'a' }, NOW)).details,
+    ).toMatchObject([{ field: 'result', message: 'result is required' }]);
     const complete = {
       at,
       result: 'Crew called back after 1 h and arrived after 2.5 h',

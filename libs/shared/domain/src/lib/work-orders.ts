@@ -1,5 +1,5 @@
 import { ErrorDetail } from './api-types';
-import { DomainError, ForbiddenError, InvalidInputError, InvalidTransitionError } from './errors';
+import { DomainError, ForbiddenError, InvalidInputError, InvalidTransitionError, ruleDetail } from './errors';
 import { ClockMoments, clockMoments, ClockState, ClockUnit } from './time-limits';
 import { addCalendarDays, WorkingCalendar } from './working-days';
 
@@ -80,19 +80,27 @@ export type ServiceRequestTopic = (typeof SERVICE_REQUEST_TOPICS)[number];
 export type WorkOrderTopic = ComplaintTopic | ServiceRequestTopic;
 
 /** Why the topic does not fit the type (a 400 on `topic`), or null: a complaint needs one of the twelve. */
-export function topicProblem(type: WorkOrderType, topic: string | null | undefined): string | null {
+export function topicProblem(type: WorkOrderType, topic: string | null | undefined): ErrorDetail | null {
   if (type === 'complaint') {
     return (COMPLAINT_TOPICS as readonly string[]).includes(topic ?? '')
       ? null
-      : `A complaint needs a topic, one of ${COMPLAINT_TOPICS.join(', ')}`;
+      : ruleDetail(
+          'topic',
+          `A complaint needs a topic, one of ${COMPLAINT_TOPICS.join(', ')}`,
+          'workOrder.complaintTopic',
+        );
   }
   if (topic === null || topic === undefined) return null;
   if (type === 'service_request') {
     return (SERVICE_REQUEST_TOPICS as readonly string[]).includes(topic)
       ? null
-      : `A service request's topic is one of ${SERVICE_REQUEST_TOPICS.join(', ')}, or none`;
+      : ruleDetail(
+          'topic',
+          `A service request's topic is one of ${SERVICE_REQUEST_TOPICS.join(', ')}, or none`,
+          'workOrder.requestTopic',
+        );
   }
-  return `A ${type} has no topic`;
+  return ruleDetail('topic', `A ${type} has no topic`, 'workOrder.noTopic', { type });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -142,10 +150,19 @@ const refused = (kind: WorkOrderRefusal['kind'], message: string, details: Error
 
 const blank = (text: string | null | undefined): boolean => !text?.trim();
 
+/** The moments a step may not precede, by the message code that says so. */
+const BEFORE_WHAT = {
+  'workOrder.beforeReceived': 'the order was received or reopened',
+  'workOrder.beforeContact': 'the contact',
+  'workOrder.beforeResult': 'the result',
+} as const;
+
 /** Why `at` is not a moment the step can have happened at, or null. */
-function atProblem(at: Date, notBefore: Date, what: string, now: Date): ErrorDetail | null {
-  if (at.getTime() > now.getTime() + CLOCK_TOLERANCE_MS) return { field: 'at', message: 'at cannot be in the future' };
-  if (at < notBefore) return { field: 'at', message: `at cannot be before ${what} (${notBefore.toISOString()})` };
+function atProblem(at: Date, notBefore: Date, code: keyof typeof BEFORE_WHAT, now: Date): ErrorDetail | null {
+  if (at.getTime() > now.getTime() + CLOCK_TOLERANCE_MS)
+    return ruleDetail('at', 'at cannot be in the future', 'moment.inFuture');
+  if (at < notBefore)
+    return ruleDetail('at', `at cannot be before ${BEFORE_WHAT[code]} (${notBefore.toISOString()})`, code);
   return null;
 }
 
@@ -160,7 +177,7 @@ export function contactOrder(order: WorkOrderFacts, input: { at: Date }, now: Da
   if (order.contactedAt) {
     return refused('invalid_transition', `The customer was already contacted at ${order.contactedAt.toISOString()}`);
   }
-  const problem = atProblem(input.at, order.periodStartedAt, 'the order was received or reopened', now);
+  const problem = atProblem(input.at, order.periodStartedAt, 'workOrder.beforeReceived', now);
   if (problem) return refused('invalid_input', problem.message, [problem]);
   return { ok: true, state: order.state };
 }
@@ -184,18 +201,21 @@ export function handleOrder(order: WorkOrderFacts, input: HandleInput, now: Date
   if (!isOpen(order.state)) return refused('invalid_transition', `The order is ${order.state}: it cannot be handled`);
   if (!order.contactedAt) {
     return refused('invalid_transition', 'The customer must be contacted before the result is recorded', [
-      { field: 'contactedAt', message: 'record the contact first (POST …/contact)' },
+      ruleDetail('contactedAt', 'record the contact first (POST …/contact)', 'workOrder.contactFirst'),
     ]);
   }
   const details: ErrorDetail[] = [];
-  if (blank(input.result)) details.push({ field: 'result', message: 'result is required' });
+  if (blank(input.result)) details.push(ruleDetail('result', 'result is required', 'field.required'));
   if (order.type === 'complaint') {
-    if (blank(input.cause)) details.push({ field: 'cause', message: 'a complaint needs its cause analysis' });
+    if (blank(input.cause))
+      details.push(ruleDetail('cause', 'a complaint needs its cause analysis', 'workOrder.complaintCause'));
     if (blank(input.accountability)) {
-      details.push({ field: 'accountability', message: 'a complaint needs its accountability' });
+      details.push(
+        ruleDetail('accountability', 'a complaint needs its accountability', 'workOrder.complaintAccountability'),
+      );
     }
   }
-  const problem = atProblem(input.at, order.contactedAt, 'the contact', now);
+  const problem = atProblem(input.at, order.contactedAt, 'workOrder.beforeContact', now);
   if (problem) details.push(problem);
   if (details.length) return refused('invalid_input', details.map((d) => d.message).join('; '), details);
   return { ok: true, state: 'handled' };
@@ -223,9 +243,11 @@ export function callbackOrder(order: WorkOrderFacts, input: CallbackInput, now: 
   }
   const details: ErrorDetail[] = [];
   if (!Number.isInteger(input.satisfaction) || input.satisfaction < 1 || input.satisfaction > 5) {
-    details.push({ field: 'satisfaction', message: 'satisfaction is a whole number from 1 to 5' });
+    details.push(
+      ruleDetail('satisfaction', 'satisfaction is a whole number from 1 to 5', 'field.wholeNumber', { min: 1, max: 5 }),
+    );
   }
-  const problem = atProblem(input.at, order.handledAt, 'the result', now);
+  const problem = atProblem(input.at, order.handledAt, 'workOrder.beforeResult', now);
   if (problem) details.push(problem);
   if (details.length) return refused('invalid_input', details.map((d) => d.message).join('; '), details);
   return { ok: true, state: input.solved ? 'closed' : 'reopened' };

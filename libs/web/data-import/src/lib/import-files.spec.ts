@@ -31,7 +31,9 @@ describe('import files', () => {
 
   it("writes each error's text in the reader's language when told how", () => {
     const errors = [{ row: 3, field: 'kwh', message: 'must be a number', code: 'import.number' as const, params: {} }];
-    const csv = errorReportCsv(errors, (e) => (e.code === 'import.number' ? '须为数字' : e.message));
-    expect(csv).toBe('row,field,message\r\n3,kwh,须为数字\r\n');
+    const csv = errorReportCsv(errors, ['行号', '字段', '问题'], (e) =>
+      e.code === 'import.number' ? '须为数字' : e.message,
+    );
+    expect(csv).toBe('行号,字段,问题\r\n3,kwh,须为数字\r\n');
   });
 });

@@ -13,14 +13,15 @@ export function templateCsv(kind: ImportKind): string {
 }
 
 /**
- * The error report as a CSV the operator can open next to the file they sent; `text` gives each error's
- * message in the reader's language (by default its English message).
+ * The error report as a CSV the operator can open next to the file they sent; `header` names its three columns
+ * (row, field, message) and `text` gives each error's message, both in the reader's language (by default English).
  */
 export function errorReportCsv(
   errors: readonly ImportRowError[],
+  header: readonly [string, string, string] = ['row', 'field', 'message'],
   text: (error: ImportRowError) => string = (e) => e.message,
 ): string {
-  const lines = [['row', 'field', 'message'].join(',')];
+  const lines = [header.map(csvField).join(',')];
   for (const e of errors) lines.push([e.row, e.field, text(e)].map(csvField).join(','));
   return lines.join('\r\n') + '\r\n';
 }

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { describeHttpError, OWN_ERRORS } from '@crm/web/core';
-import { DataTable, MessagePipe, TableColumn } from '@crm/web/ui';
+import { DataTable, DisplayPipe, MessagePipe, TableColumn } from '@crm/web/ui';
 import {
   ApiError,
   IMPORT_COLUMNS,
@@ -41,6 +41,7 @@ type Outcome = { kind: 'report'; imported: boolean; report: ImportReport } | { k
     FormsModule,
     TranslatePipe,
     MessagePipe,
+    DisplayPipe,
     DataTable,
     NzAlertModule,
     NzButtonModule,
@@ -124,7 +125,15 @@ export class ImportPage {
   protected downloadErrors(report: ImportReport): void {
     saveCsv(
       `${report.kind}-errors.csv`,
-      errorReportCsv(report.errors, (e) => messageText(this.translate, e)),
+      errorReportCsv(
+        report.errors,
+        [
+          this.translate.instant('dataImport.row'),
+          this.translate.instant('dataImport.field'),
+          this.translate.instant('dataImport.message'),
+        ],
+        (e) => messageText(this.translate, e),
+      ),
     );
   }
 

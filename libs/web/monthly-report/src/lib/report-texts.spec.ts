@@ -18,7 +18,7 @@ describe('report texts', () => {
     expect(monthLabel('2026-03', 'zh-CN')).toBe('3月');
     expect(monthLabel('2026-03', 'en')).toBe('Mar');
     // 19:30 UTC is 03:30 the next day in China.
-    expect(reportDateTime('2026-10-31T19:30:00.000Z', 'zh-CN')).toBe('2026年11月1日 03:30');
-    expect(reportDateTime('2026-10-31T19:30:00.000Z', 'en')).toBe('Nov 1, 2026, 03:30');
+    expect(reportDateTime('2026-10-31T19:30:00.000Z', 'zh-CN')).toBe('2026-11-01 03:30');
+    expect(reportDateTime('2026-10-31T19:30:00.000Z', 'en')).toBe('2026-11-01 03:30');
   });
 });

@@ -1,4 +1,4 @@
-import { ReportLang } from '@crm/shared/domain';
+import { formatDateTime, ReportLang } from '@crm/shared/domain';
 import type { ReportTexts } from './monthly-report.api';
 
 /** The text at `key` (dotted) of `texts`, `{{name}}` replaced by `params`; the key itself when missing. */
@@ -16,14 +16,9 @@ export function monthLabel(period: string, lang: ReportLang): string {
   return new Date(Date.UTC(2000, month - 1, 1)).toLocaleString('en', { month: 'short', timeZone: 'UTC' });
 }
 
-/** A moment as the report prints it, China time: 2026年11月1日 03:00 or Nov 1, 2026, 03:00. */
+/** A moment as the report prints it, the app's one display format in China time: 2026-11-01 03:00. */
 export function reportDateTime(iso: string, lang: ReportLang): string {
-  return new Intl.DateTimeFormat(lang, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    hourCycle: 'h23',
-    timeZone: 'Asia/Shanghai',
-  }).format(new Date(iso));
+  return formatDateTime(iso, lang);
 }
 
 /** A month `YYYY-MM` as a title: 2026年10月 or October 2026. */

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@ang
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AuditFindingListEntry } from '@crm/shared/domain';
+import { Loader } from '@crm/web/core';
 import { ListCard } from '@crm/web/ui';
 import { AuditRulesStore } from '../audit-rules.store';
 import { MarketingAuditApi } from '../marketing-audit.api';
@@ -32,10 +33,13 @@ export class FindingsToRectify implements OnInit {
   private readonly api = inject(MarketingAuditApi);
   protected readonly rules = inject(AuditRulesStore);
   protected readonly findings = signal<AuditFindingListEntry[]>([]);
+  protected readonly load = new Loader();
 
-  async ngOnInit(): Promise<void> {
+  ngOnInit(): void {
     this.rules.load();
-    const page = await this.api.findings({ state: 'open', page: 1, pageSize: FETCH, sort: 'dueOn' });
-    this.findings.set(page.items);
+    void this.load.run(
+      () => this.api.findings({ state: 'open', page: 1, pageSize: FETCH, sort: 'dueOn' }),
+      (page) => this.findings.set(page.items),
+    );
   }
 }

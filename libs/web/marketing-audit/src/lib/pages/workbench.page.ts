@@ -1,5 +1,4 @@
-import { formatNumber } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, LOCALE_ID, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import {
   AUDIT_FINDING_SORT_FIELDS,
@@ -8,6 +7,7 @@ import {
   AUDIT_SEVERITIES,
   AuditParameterSpec,
   AuditRuleView,
+  formatInteger,
   PersonRef,
 } from '@crm/shared/domain';
 import { AuthStore, pagedList, ReferenceApi } from '@crm/web/core';
@@ -69,7 +69,6 @@ export class WorkbenchPage implements OnInit {
   private readonly api = inject(MarketingAuditApi);
   private readonly auth = inject(AuthStore);
   private readonly reference = inject(ReferenceApi);
-  private readonly locale = inject(LOCALE_ID);
   protected readonly names = inject(AuditRulesStore);
   protected readonly rules = signal<AuditRuleView[]>([]);
   protected readonly loadingRules = signal(false);
@@ -150,7 +149,9 @@ export class WorkbenchPage implements OnInit {
   protected parameter(rule: AuditRuleView, spec: AuditParameterSpec) {
     return {
       label: parameterLabel(rule.code, spec.key),
-      ...parameterValueText(spec, rule.parameters[spec.key], { number: (n) => formatNumber(n, this.locale) }),
+      ...parameterValueText(spec, rule.parameters[spec.key], {
+        number: (n) => formatInteger(n, this.names.zh() ? 'zh-CN' : 'en'),
+      }),
     };
   }
 

@@ -58,6 +58,10 @@ const RANGE_ENDS = [
       flex: 1;
       min-width: 120px;
     }
+    .section-hint {
+      margin-top: 4px;
+      font-size: 12px;
+    }
   `,
 })
 export class ConditionEditor {

@@ -3,7 +3,7 @@ import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { pagedList } from '@crm/web/core';
 import { Segment } from '@crm/shared/domain';
-import { CellDef, DataTable, FilterBar, TableColumn } from '@crm/web/ui';
+import { CellDef, DataTable, DisplayPipe, FilterBar, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -19,6 +19,7 @@ import { SegmentsApi } from '../segments.api';
     RouterLink,
     TranslatePipe,
     CellDef,
+    DisplayPipe,
     DataTable,
     FilterBar,
     Sparkline,

@@ -3,11 +3,11 @@ import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal, v
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { chinaDate, Notification, ServiceTask } from '@crm/shared/domain';
-import { AuthStore } from '@crm/web/core';
+import { AuthStore, Loader } from '@crm/web/core';
 import { NotificationTexts } from '@crm/web/notifications';
 import { FindingsToRectify } from '@crm/web/marketing-audit';
 import { RequestsDue } from '@crm/web/work-orders';
-import { CellDef, DataTable, ListCard, TableColumn } from '@crm/web/ui';
+import { CellDef, DataTable, ListCard, LoadStatus, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
@@ -45,6 +45,7 @@ const NOTIFICATIONS = 8;
     CellDef,
     DataTable,
     ListCard,
+    LoadStatus,
     ApplicationsAtRiskCard,
     CompleteTaskDialog,
     TaskCalendar,
@@ -89,11 +90,17 @@ export class MyDayPage implements OnInit {
   protected readonly tasks = signal<ServiceTask[]>([]);
   /** The caller's open tasks in all, of which the list holds the first MAX_TASKS. */
   protected readonly total = signal(0);
-  protected readonly loading = signal(false);
+  protected readonly taskLoad = new Loader();
+  protected readonly loading = this.taskLoad.loading;
   protected readonly groups = computed(() => groupTasks(this.tasks(), this.today));
+  /** The groups are shown once the tasks are loaded (no counts of 0 while loading), and not after a failed load. */
+  protected readonly tasksShown = computed(
+    () => !this.taskLoad.error() && (!this.loading() || this.tasks().length > 0),
+  );
   /** Null while loading. */
   protected readonly atRisk = signal<ApplicationsAtRisk | null>(null);
   protected readonly notifications = signal<Notification[]>([]);
+  protected readonly notificationLoad = new Loader();
   /** The task whose completion dialog is open. */
   protected readonly completing = signal<ServiceTask | null>(null);
   /** Rectifying audit findings is the account manager's. */
@@ -109,9 +116,18 @@ export class MyDayPage implements OnInit {
   protected readonly CHINA = '+0800';
 
   ngOnInit(): void {
-    void this.loadTasks();
+    void this.taskLoad.run(
+      () => this.api.tasks({ today: true, managerId: this.auth.user()?.id, pageSize: MAX_TASKS }),
+      (page) => {
+        this.tasks.set(page.items);
+        this.total.set(page.total);
+      },
+    );
     void this.api.applicationsAtRisk(APPLICATIONS).then((a) => this.atRisk.set(a));
-    void this.api.latestNotifications(NOTIFICATIONS).then((page) => this.notifications.set(page.items));
+    void this.notificationLoad.run(
+      () => this.api.latestNotifications(NOTIFICATIONS),
+      (page) => this.notifications.set(page.items),
+    );
   }
 
   protected onCompleted(task: ServiceTask): void {
@@ -120,16 +136,5 @@ export class MyDayPage implements OnInit {
     this.total.update((n) => n - 1);
     this.message.success(this.translate.instant('servicePlans.completedMessage', { customer: task.customer.name }));
     void this.calendar().reload();
-  }
-
-  private async loadTasks(): Promise<void> {
-    this.loading.set(true);
-    try {
-      const page = await this.api.tasks({ today: true, managerId: this.auth.user()?.id, pageSize: MAX_TASKS });
-      this.tasks.set(page.items);
-      this.total.set(page.total);
-    } finally {
-      this.loading.set(false);
-    }
   }
 }

@@ -21,7 +21,8 @@ import { navItemsFor } from '../nav-items';
       padding-left: 0;
       list-style: none;
       display: flex;
-      gap: 24px;
+      flex-wrap: wrap;
+      gap: 8px 24px;
     }
   `,
 })

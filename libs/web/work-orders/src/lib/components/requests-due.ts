@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@ang
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { WorkOrderListItem } from '@crm/shared/domain';
+import { Loader } from '@crm/web/core';
 import { ListCard, SlaTag, DisplayPipe } from '@crm/web/ui';
 import { dueTodayOrOverdue, runningDue } from '../order-rules';
 import { WorkOrderNames } from '../work-order-names';
@@ -29,19 +30,24 @@ export class RequestsDue implements OnInit {
   private readonly api = inject(WorkOrdersApi);
   protected readonly names = inject(WorkOrderNames);
   protected readonly orders = signal<WorkOrderListItem[]>([]);
+  protected readonly load = new Loader();
   protected readonly due = runningDue;
 
-  async ngOnInit(): Promise<void> {
-    const pages = await Promise.all(
-      (['overdue', 'warning'] as const).map((sla) =>
-        this.api.list({ sla, pageSize: FETCH, page: 1, sort: 'contactDueAt' }),
-      ),
-    );
-    this.orders.set(
-      dueTodayOrOverdue(
-        pages.flatMap((p) => p.items),
-        new Date(),
-      ),
+  ngOnInit(): void {
+    void this.load.run(
+      () =>
+        Promise.all(
+          (['overdue', 'warning'] as const).map((sla) =>
+            this.api.list({ sla, pageSize: FETCH, page: 1, sort: 'contactDueAt' }),
+          ),
+        ),
+      (pages) =>
+        this.orders.set(
+          dueTodayOrOverdue(
+            pages.flatMap((p) => p.items),
+            new Date(),
+          ),
+        ),
     );
   }
 }
