@@ -49,7 +49,7 @@ describe('conditions', () => {
     const c = defaultCondition(voltage);
     expect(c).toEqual({ field: 'voltageKv', operator: 'in', value: [] });
     expect(segmentRuleProblems({ op: 'and', rules: [c] })).toEqual([
-      { field: 'rule.rules[0].value', message: expect.any(String) },
+      expect.objectContaining({ field: 'rule.rules[0].value', code: 'validation.arrayMinSize' }),
     ]);
     for (const key of ['industry', 'region', 'stage', 'tags', 'accountManagerId', 'vipTier', 'creditRating'])
       expect(defaultCondition(field(key)).operator).toBe('in');
@@ -59,7 +59,7 @@ describe('conditions', () => {
     const c = defaultCondition(field('arrears'));
     expect(c).toEqual({ field: 'arrears', operator: 'eq', value: null });
     expect(segmentRuleProblems({ op: 'and', rules: [c] })).toEqual([
-      { field: 'rule.rules[0].value', message: expect.any(String) },
+      expect.objectContaining({ field: 'rule.rules[0].value', code: 'validation.isNumber' }),
     ]);
   });
 
