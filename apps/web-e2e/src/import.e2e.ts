@@ -45,7 +45,7 @@ test('an admin imports consumption: a file with a bad row is refused, then its v
   await page.getByTestId('import-errors-csv').click();
   const errorsFile = await download;
   expect(errorsFile.suggestedFilename()).toBe('consumption-errors.csv');
-  expect(readFileSync(await errorsFile.path(), 'utf8')).toBe('\uFEFFrow,field,message\r\n2,kwh,须为数字\r\n');
+  expect(readFileSync(await errorsFile.path(), 'utf8')).toBe('\uFEFF行号,字段,问题\r\n2,kwh,须为数字\r\n');
 
   await page.getByTestId('import-valid-rows').click();
   await expect(result).toContainText('导入成功：接受 1 行');
