@@ -249,7 +249,8 @@ describe('several API instances on one database', () => {
         req.on('response', (res) => {
           res.resume();
           res.on('end', () => resolve(res.statusCode ?? 0));
-          res.on('error', reject);
+          // A response broken after its status line is never retried: it is a failed request.
+          res.on('error', (error) => reject(new Error(`response broken: ${error.message}`)));
         });
         req.on('error', reject);
         req.end();
@@ -257,8 +258,11 @@ describe('several API instances on one database', () => {
     const results: { status: number; instance: string }[] = [];
     const failures: string[] = [];
     let running = true;
-    // Four clients, each alternating A and B, a request every 25 ms or so; a refused connection (the instance is down) goes to the other one,
-    // as a load balancer does. Anything else (a reset, a 5xx, a broken response) is a failed request.
+    // Four clients, each alternating A and B, a request every 25 ms or so. A GET whose connection was refused (the
+    // instance is down) or reset before any answer (it reached the listening socket's queue just as the instance
+    // closed it) goes to the other one, as a load balancer retries an idempotent request (HAProxy `retry-on
+    // conn-failure empty-response`, nginx `proxy_next_upstream error`). Anything else (a 5xx, a reset or broken
+    // response after its status line, a non-zero exit) is a failed request.
     const client = async (first: number) => {
       for (let i = first; running; i++) {
         const [target, other] = i % 2 ? [a, b] : [b, a];
@@ -268,7 +272,7 @@ describe('several API instances on one database', () => {
           try {
             status = await get(target, '/customers?pageSize=5');
           } catch (error) {
-            if ((error as { code?: string }).code !== 'ECONNREFUSED') throw error;
+            if (!['ECONNREFUSED', 'ECONNRESET'].includes((error as { code?: string }).code ?? '')) throw error;
             answered = other;
             status = await get(other, '/customers?pageSize=5');
           }
