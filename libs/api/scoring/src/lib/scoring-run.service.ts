@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Db } from '@crm/api/database';
 import { JobsService } from '@crm/api/jobs';
+import { copyMetricsIntoSegmentFacts, segmentFactsFromMetricsTriggers } from '@crm/api/segments';
 import { ScoringJob, ScoringModel } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
 import { ScoringModelsRepository } from './scoring-models.repository';
@@ -107,10 +108,10 @@ export class ScoringRunService implements OnModuleInit {
    * one statement rather than once per write.
    */
   private async replaceMetrics(db: Db, runId: number): Promise<void> {
-    await this.runs.segmentFactsTriggers(db, false);
+    await segmentFactsFromMetricsTriggers(db, false);
     await this.runs.writeMetrics(db, runId);
-    await this.runs.updateSegmentFacts(db);
-    await this.runs.segmentFactsTriggers(db, true);
+    await copyMetricsIntoSegmentFacts(db);
+    await segmentFactsFromMetricsTriggers(db, true);
     await this.runs.deleteUnscoredMetrics(db, runId);
   }
 

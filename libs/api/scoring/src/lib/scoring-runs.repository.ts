@@ -24,21 +24,6 @@ const METRICS_VALUE_COLUMNS = METRICS_COLUMNS_LIST.filter((c) => c !== 'customer
 /** Metric columns of `table`, to write only the customers whose metrics changed since the last run. */
 const METRICS_VALUES = (table: string, columns = METRICS_VALUE_COLUMNS) =>
   columns.map((c) => `${table}.${c}`).join(', ');
-/** The columns of segment_facts copied from customer_metrics (its triggers copy the same). */
-const SEGMENT_BEHAVIOUR = [
-  'kwh_12m',
-  'kwh_growth',
-  'max_demand_kw_12m',
-  'avg_power_factor_12m',
-  'arrears',
-  'late_bills_12m',
-  'violations_24m',
-  'thefts_24m',
-  'vip_score',
-  'vip_tier',
-  'credit_score',
-  'credit_rating',
-];
 
 export interface ScoringRunRow {
   id: string;
@@ -134,20 +119,6 @@ export class ScoringRunsRepository {
   }
 
   /**
-   * Stops (`false`) or restarts the statement triggers that copy customer_metrics into segment_facts, in the
-   * caller's transaction: other sessions never see them stopped (writers of customer_metrics wait for the
-   * transaction), and a failed run restarts them by its rollback. The run updates segment_facts itself, once.
-   */
-  async segmentFactsTriggers(db: Db, enabled: boolean): Promise<void> {
-    const action = enabled ? 'ENABLE' : 'DISABLE';
-    await execute(
-      db,
-      `ALTER TABLE customer_metrics ${action} TRIGGER segment_facts_on_metrics_insert,
-                                    ${action} TRIGGER segment_facts_on_metrics_update`,
-    );
-  }
-
-  /**
    * customer_metrics becomes the work table's metrics and scores: only the customers whose metrics or scores
    * changed are updated (from one night to the next, most have not), the newly scored inserted. The insert skips
    * the known customers by its conflicts rather than by NOT EXISTS over the table it inserts into: on an empty
@@ -165,20 +136,6 @@ export class ScoringRunsRepository {
       `INSERT INTO customer_metrics (${METRICS_COLUMNS_LIST.join(', ')})
        SELECT ${METRICS_VALUES('r', METRICS_COLUMNS_LIST)} FROM ${work(runId)} r
        ON CONFLICT (customer_id) DO NOTHING`,
-    );
-  }
-
-  /**
-   * segment_facts of every customer whose metrics or scores changed, from customer_metrics in one statement
-   * (what the stopped triggers would have done, statement by statement).
-   */
-  async updateSegmentFacts(db: Db): Promise<void> {
-    await execute(
-      db,
-      `UPDATE segment_facts f SET ${SEGMENT_BEHAVIOUR.map((c) => `${c} = m.${c}`).join(', ')}
-         FROM customer_metrics m
-        WHERE f.customer_id = m.customer_id
-          AND (${METRICS_VALUES('f', SEGMENT_BEHAVIOUR)}) IS DISTINCT FROM (${METRICS_VALUES('m', SEGMENT_BEHAVIOUR)})`,
     );
   }
 

@@ -1,63 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-
-/**
- * One owner per table: the library (libs/api/<name>) that alone writes the table. Others read it, call
- * the owner's service, or embed the owner's set-wise SQL fragment (e.g. `timelineInsertFrom`), which
- * lives in the owner's library.
- */
-const TABLE_OWNERS: Record<string, string> = {
-  application_steps: 'lifecycle',
-  applications: 'lifecycle',
-  audit_finding_events: 'marketing-audit',
-  audit_findings: 'marketing-audit',
-  audit_log: 'audit',
-  audit_rules: 'marketing-audit',
-  audit_runs: 'marketing-audit',
-  bills: 'data-import',
-  change_history: 'change-history',
-  clock_events: 'time-limits',
-  clocks: 'time-limits',
-  consumption: 'data-import',
-  customer_contacts: 'customers',
-  customer_metrics: 'scoring',
-  customer_metrics_stale: 'scoring',
-  customer_scores: 'scoring',
-  customer_timeline: 'timeline',
-  customers: 'customers',
-  import_rows: 'data-import',
-  industries: 'reference',
-  jwt_secret: 'auth',
-  kpi_snapshot_runs: 'kpis',
-  kpi_snapshots: 'kpis',
-  kpi_targets: 'kpis',
-  lifecycle_steps: 'lifecycle',
-  login_failures: 'auth',
-  metrics_refresh: 'scoring',
-  monthly_reports: 'monthly-report',
-  notifications: 'notifications',
-  outbox_messages: 'messages',
-  payments: 'data-import',
-  plan_enrolments: 'service-plans',
-  plan_templates: 'service-plans',
-  plan_segment_enrolments: 'service-plans',
-  scoring_models: 'scoring',
-  scoring_runs: 'scoring',
-  segment_changes: 'segments',
-  segment_members: 'segments',
-  segment_snapshots: 'segments',
-  segments: 'segments',
-  service_tasks: 'service-plans',
-  users: 'auth',
-  working_calendar: 'calendar',
-  working_calendar_years: 'calendar',
-  work_order_channels: 'work-orders',
-  work_order_events: 'work-orders',
-  work_order_limits: 'work-orders',
-  work_order_topics: 'work-orders',
-  work_order_types: 'work-orders',
-  work_orders: 'work-orders',
-};
+import { TABLE_OWNERS } from './table-owners';
 
 interface SourceFile {
   path: string;
@@ -109,7 +52,7 @@ function unnamedCopies(files: SourceFile[]): string[] {
   );
 }
 
-const ROOT = join(__dirname, '..', '..', '..', '..', '..');
+const ROOT = join(__dirname, '..', '..', '..');
 
 /** The API's source files, without tests and migrations. */
 function apiSources(): SourceFile[] {
