@@ -3,7 +3,9 @@ import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@
 import { Test } from '@nestjs/testing';
 import { PATH_METADATA } from '@nestjs/common/constants';
 import { PUBLIC_ROUTE, ROUTE_ROLES } from '@crm/api/http';
+import { execute, queryOne, Readiness } from '@crm/api/database';
 import { createTestDatabase } from '@crm/api/testing';
+import { DataSource } from 'typeorm';
 import { configureHttp } from '@crm/api/http';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
@@ -73,5 +75,47 @@ describe('the whole API app', () => {
       const res = await fetch(`${url}${path}`);
       expect([path, res.headers.get('cache-control')]).toEqual([path, 'no-store']);
     }
+  });
+  it('is ready only while its database holds every migration of this build, without login', async () => {
+    const ready = async () => {
+      const res = await fetch(`${url}/api/health/ready`);
+      return { status: res.status, body: await res.json() };
+    };
+    expect(await ready()).toEqual({ status: 200, body: { status: 'ready', database: 'up', migrations: 'applied' } });
+
+    // A new version started while another instance still migrates: its newest migration is not recorded yet.
+    const db = app.get(DataSource);
+    const newest = await queryOne<{ id: number; timestamp: string; name: string }>(
+      db,
+      'SELECT id, timestamp, name FROM migrations ORDER BY timestamp DESC LIMIT 1',
+    );
+    if (!newest) throw new Error('the test database holds no migration');
+    await execute(db, 'DELETE FROM migrations WHERE id = $1', [newest.id]);
+    try {
+      expect(await ready()).toEqual({
+        status: 503,
+        body: {
+          statusCode: 503,
+          error: 'Service Unavailable',
+          message: '1 migration(s) of this version are not applied yet',
+        },
+      });
+      expect((await fetch(`${url}/api/health`)).status).toBe(200);
+    } finally {
+      await execute(db, 'INSERT INTO migrations (id, timestamp, name) VALUES ($1, $2, $3)', [
+        newest.id,
+        newest.timestamp,
+        newest.name,
+      ]);
+    }
+    expect((await ready()).status).toBe(200);
+  });
+
+  // Last: the app stays stopping.
+  it('stops being ready once it is stopping (SIGTERM), while still answering as alive', async () => {
+    app.get(Readiness).stop();
+    const res = await fetch(`${url}/api/health/ready`);
+    expect([res.status, (await res.json()).message]).toEqual([503, 'The instance is stopping']);
+    expect((await fetch(`${url}/api/health`)).status).toBe(200);
   });
 });

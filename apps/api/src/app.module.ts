@@ -25,6 +25,7 @@ import { WorkOrdersModule } from '@crm/api/work-orders';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { LoggerModule } from 'nestjs-pino';
+import { MIGRATION_NAMES } from './database-setup';
 
 export interface AppModuleOptions {
   databaseUrl: string;
@@ -80,13 +81,17 @@ export class AppModule {
             // configureHttp has given every request its id already.
             genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
             redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
+            autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/health/ready' },
             // A database outage answers every request 503: the error filter logs those once per few seconds
             // with a count, rather than a line with a stack per request here.
             customLogLevel: (_req, res) => (res.statusCode === 503 ? 'silent' : 'info'),
           },
         }),
-        DatabaseModule.forRoot({ url: options.databaseUrl, readUrl: options.databaseReadUrl }),
+        DatabaseModule.forRoot({
+          url: options.databaseUrl,
+          readUrl: options.databaseReadUrl,
+          migrations: MIGRATION_NAMES,
+        }),
         JobsModule.forRoot({
           databaseUrl: options.databaseUrl,
           enabled: options.jobs ?? true,

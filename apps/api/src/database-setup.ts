@@ -15,6 +15,9 @@ export async function startSupervisedDatabase(dataDir: string): Promise<Embedded
   return embedded;
 }
 
+/** The names this build's migrations are recorded under (the `migrations` table), which readiness expects. */
+export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((M) => new M().name ?? M.name);
+
 /** Applies the pending migrations to the database at `url` and syncs its reference data; returns the migrations applied. */
 export async function prepareDatabase(url: string): Promise<string[]> {
   const ran = await runMigrations(url, MIGRATIONS);

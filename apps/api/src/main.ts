@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { sharedJwtSecret } from '@crm/api/auth';
 import { configureHttp } from '@crm/api/http';
-import { EmbeddedDatabase, withDataSource, withStartUpLock } from '@crm/api/database';
+import { EmbeddedDatabase, Readiness, withDataSource, withStartUpLock } from '@crm/api/database';
 import { completeDemoTasks, enrolDemoPlans, loadDemoSeed, DEMO_LOGINS, isDatabaseEmpty } from '@crm/api/demo-seed';
 import { KpisService } from '@crm/api/kpis';
 import { MonthlyReportsService } from '@crm/api/monthly-report';
@@ -77,6 +77,8 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping.now) return;
     stopping.now = true;
+    // A balancer's readiness check (/api/health/ready) takes the instance out from now on.
+    app.get(Readiness).stop();
     const started = Date.now();
     const timeoutMs = config.shutdownTimeoutSeconds * 1000;
     console.log(`\n${signal}: stopping; requests in flight have ${config.shutdownTimeoutSeconds} s to finish …`);
@@ -147,13 +149,14 @@ async function completeDemoData(app: INestApplication): Promise<void> {
   await app.get(MonthlyReportsService).generateClosedMonth();
 }
 
-/** A worker (API_ROLE=worker) answers /api/health and nothing else. */
+/** A worker (API_ROLE=worker) answers /api/health and /api/health/ready and nothing else. */
 function healthOnly(req: Request, res: Response, next: NextFunction): void {
-  if (req.path === '/api/health') return next();
+  if (req.path === '/api/health' || req.path === '/api/health/ready') return next();
   res.status(404).json({
     statusCode: 404,
     error: 'Not Found',
-    message: 'This instance runs the background jobs (API_ROLE=worker): it serves /api/health only',
+    message:
+      'This instance runs the background jobs (API_ROLE=worker): it serves /api/health and /api/health/ready only',
   });
 }
 

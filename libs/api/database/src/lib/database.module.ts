@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DEFAULT_EXPORT_LIMITS, EXPORT_LIMITS, ExportLimits, ExportStreams } from './export-streams';
 import { HealthController } from './health.controller';
+import { Readiness } from './readiness';
 import { ReadDatabase } from './read-database';
 
 const DEFAULT_POOL_SIZE = 20;
@@ -15,6 +16,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Limits of the streamed exports (DEFAULT_EXPORT_LIMITS where not given). */
   exports?: Partial<ExportLimits>;
+  /** The names of this build's migrations, which `/api/health/ready` expects applied (none checked when absent). */
+  migrations?: readonly string[];
 }
 
 /**
@@ -50,8 +53,9 @@ export class DatabaseModule {
             ReadDatabase.open(main, options.readUrl, options.poolSize ?? DEFAULT_POOL_SIZE),
         },
         ExportStreams,
+        { provide: Readiness, useValue: new Readiness(options.migrations ?? []) },
       ],
-      exports: [ReadDatabase, ExportStreams],
+      exports: [ReadDatabase, ExportStreams, Readiness],
     };
   }
 }
