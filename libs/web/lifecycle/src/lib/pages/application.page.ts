@@ -119,7 +119,6 @@ export class ApplicationPage implements OnInit {
   protected readonly steps = computed(() =>
     (this.app()?.steps ?? []).map((step) => ({ step, name: this.stepName(step), mark: this.mark(step) })),
   );
-  protected readonly toneColour = TONE_COLOUR;
   protected readonly current = computed(() => this.app()?.steps.find((s) => s.state === 'in_progress') ?? null);
   protected readonly currentIndex = computed(() => {
     const steps = this.app()?.steps ?? [];
@@ -183,6 +182,11 @@ export class ApplicationPage implements OnInit {
   /** The step's mark in its application's state. */
   mark(step: ApplicationStepView): StepMark {
     return stepMark(step, this.app()?.status ?? 'open');
+  }
+
+  /** The tag colour of a mark. */
+  colour(mark: StepMark): string {
+    return TONE_COLOUR[mark.tone];
   }
 
   stepName(step: ApplicationStepView): string {
