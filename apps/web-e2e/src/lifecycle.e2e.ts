@@ -1,6 +1,6 @@
-import { APIRequestContext, expect, test } from '@playwright/test';
+import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import { join } from 'node:path';
-import { authHeaders, login, newCustomer, SCREENSHOTS } from './support';
+import { authHeaders, DEMO_PASSWORD, login, newCustomer, SCREENSHOTS } from './support';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -195,4 +195,153 @@ test('an admin sees the holidays of 2026 and is told when a year is not known', 
   await page.getByTestId('calendar-year').click();
   await page.locator('nz-option-item', { hasText: String(new Date().getFullYear() + 2) }).click();
   await expect(page.getByTestId('calendar-unknown')).toBeVisible();
+});
+
+interface LateStep {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  workingDaysLate: number | null;
+}
+
+/**
+ * An application of manager1 received 60 days ago whose acceptance (1 working day) was done 10 days later, past its
+ * due date; its survey (15 working days) has run since and is past its limit too.
+ */
+async function finishedLateAndOverdue(request: APIRequestContext): Promise<{ id: string; steps: LateStep[] }> {
+  const receivedAt = new Date(Date.now() - 60 * DAY);
+  const { applicationId } = await newConnection(request, receivedAt);
+  const advanced = await request.post(`/api/applications/${applicationId}/advance`, {
+    headers: await authHeaders(request, 'manager1'),
+    data: { completedAt: new Date(receivedAt.getTime() + 10 * DAY).toISOString() },
+  });
+  expect(advanced.status()).toBe(200);
+  const application = await advanced.json();
+  expect(application.steps[0]).toMatchObject({ code: 'acceptance', state: 'done', sla: 'overdue' });
+  expect(application.steps[0].workingDaysLate).toBeGreaterThan(1);
+  expect(application.steps[1]).toMatchObject({ code: 'survey_plan', state: 'in_progress', sla: 'overdue' });
+  expect(application.steps[1].workingDaysLate).toBeGreaterThan(1);
+  return application;
+}
+
+/** Every step title of the step bar shows its whole text, none over another, all within the page's width. */
+async function expectStepNamesInFull(page: Page, names: string[]): Promise<void> {
+  const titles = page.getByTestId('tracker').locator('.ant-steps-item-title');
+  await expect(titles).toHaveText(names);
+  const boxes = await titles.evaluateAll((elements) =>
+    elements.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, clipped: e.scrollWidth > e.clientWidth };
+    }),
+  );
+  const width = await page.evaluate(() => document.documentElement.clientWidth);
+  for (const [i, box] of boxes.entries()) {
+    expect(box.clipped, names[i]).toBe(false);
+    expect(box.left, names[i]).toBeGreaterThanOrEqual(0);
+    expect(box.right, names[i]).toBeLessThanOrEqual(width);
+    const next = boxes[i + 1];
+    // Side by side: the next title starts right of this one; in a list, below it.
+    if (next) expect(next.left >= box.right || next.top >= box.bottom, `${names[i]} overlaps the next`).toBe(true);
+  }
+  for (const [i, name] of names.entries()) {
+    await expect(page.getByTestId('tracker').locator('nz-step').nth(i)).toHaveAttribute('title', name);
+  }
+}
+
+/** The step bar in amber where steps ran late, with no error mark, and every step's name in full. */
+async function expectStepBar(page: Page, application: { steps: LateStep[] }, lang: 'zh-CN' | 'en'): Promise<void> {
+  const tracker = page.getByTestId('tracker');
+  const [acceptance, survey] = application.steps.map((s) => s.workingDaysLate);
+  await expect(tracker.getByTestId('tracker-acceptance')).toHaveAttribute('data-mark', 'late');
+  await expect(tracker.getByTestId('tracker-survey_plan')).toHaveAttribute('data-mark', 'overdue');
+  const words =
+    lang === 'zh-CN'
+      ? [`逾期 ${acceptance} 个工作日完成`, `已逾期 ${survey} 个工作日`]
+      : [`Finished ${acceptance} working days late`, `${survey} working days late`];
+  await expect(tracker.getByTestId('tracker-mark')).toHaveText(words);
+  // Late is no failure: no red ✕, the marks amber.
+  await expect(tracker.locator('.ant-steps-item-error')).toHaveCount(0);
+  for (const code of ['acceptance', 'survey_plan']) {
+    await expect(tracker.getByTestId(`tracker-${code}`).locator('.ant-steps-item-icon')).toHaveCSS(
+      'border-color',
+      'rgb(250, 173, 20)',
+    );
+  }
+  await expect(page.getByTestId('step-acceptance').locator('[data-mark]')).toHaveText(words[0]);
+  // The long English names ("Site survey and supply plan reply", "Mid-construction inspection") too.
+  await expectStepNamesInFull(
+    page,
+    application.steps.map((s) => (lang === 'zh-CN' ? s.nameZh : s.nameEn)),
+  );
+}
+
+test.describe('the application page at 1440 × 900', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('a late step reads as late in amber, not failed, and every step name reads in full, in Chinese and English', async ({
+    page,
+    request,
+  }) => {
+    const application = await finishedLateAndOverdue(request);
+    await login(page, 'manager1');
+    await page.goto(`/applications/${application.id}`);
+    // A busy machine may take longer than an assertion's 5 s to load the page.
+    await expect(page.getByTestId('tracker')).toHaveClass(/ant-steps-horizontal/, { timeout: 15_000 });
+    await expectStepBar(page, application, 'zh-CN');
+    await page.screenshot({ path: join(SCREENSHOTS, 'application-steps-desktop-zh-CN.png'), fullPage: true });
+
+    await page.getByTestId('language-switch').getByText('English', { exact: true }).click();
+    await expectStepBar(page, application, 'en');
+    await page.screenshot({ path: join(SCREENSHOTS, 'application-steps-desktop-en.png'), fullPage: true });
+  });
+
+  test('only the owner and admins see the actions on an application; leadership, marketing and auditors read it', async ({
+    page,
+    request,
+  }) => {
+    const { applicationId } = await newConnection(request);
+    for (const username of ['auditor', 'leader', 'marketing']) {
+      await login(page, username);
+      await page.goto(`/applications/${applicationId}`);
+      await expect(page.getByTestId('step-acceptance')).toHaveAttribute('data-state', 'in_progress');
+      await expect(page.getByTestId('advance'), username).toHaveCount(0);
+      await expect(page.getByTestId('cancel'), username).toHaveCount(0);
+    }
+    for (const username of ['manager1', 'admin']) {
+      await login(page, username);
+      await page.goto(`/applications/${applicationId}`);
+      await expect(page.getByTestId('advance'), username).toBeVisible();
+      await expect(page.getByTestId('cancel'), username).toBeVisible();
+    }
+  });
+});
+
+test.describe('the application page on a 390 × 844 phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the steps are a vertical list with their names in full and late in amber, nothing scrolls sideways', async ({
+    page,
+    request,
+  }) => {
+    const application = await finishedLateAndOverdue(request);
+    await page.goto('/login');
+    await page.locator('#username').fill('manager1');
+    await page.locator('#password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await expect(page.getByTestId('nav-toggle')).toBeVisible({ timeout: 15_000 });
+    await page.goto(`/applications/${application.id}`);
+    for (const lang of ['zh-CN', 'en'] as const) {
+      if (lang === 'en') {
+        await page.getByTestId('header-menu').click();
+        await page.getByTestId('language-switch').getByText('English', { exact: true }).click();
+        await page.keyboard.press('Escape');
+      }
+      await expect(page.getByTestId('tracker')).toHaveClass(/ant-steps-vertical/, { timeout: 15_000 });
+      await expectStepBar(page, application, lang);
+      await page.waitForLoadState('networkidle');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(SCREENSHOTS, `application-steps-phone-${lang}.png`), fullPage: true });
+    }
+  });
 });

@@ -2,20 +2,18 @@ import { Body, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
 import { ApiController, GetForAll, PostAction, Roles, UuidParam } from '@crm/api/http';
-import { ApplicationListItem, ApplicationView, Page } from '@crm/shared/domain';
+import { ApplicationListItem, ApplicationView, Page, ROLES_WORKING_APPLICATIONS } from '@crm/shared/domain';
 import { ApplicationsService } from './applications.service';
 import { AdvanceApplicationDto, CancelApplicationDto } from './dto/advance-application.dto';
 import { ApplicationQueryDto } from './dto/application-query.dto';
 import { CreateApplicationDto } from './dto/create-application.dto';
-
-const WORKERS = ['account_manager', 'leader', 'admin'] as const;
 
 @ApiController('applications')
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
   @Post('customers/:id/applications')
-  @Roles(...WORKERS)
+  @Roles(...ROLES_WORKING_APPLICATIONS)
   @ApiConflictResponse({ description: 'The customer may not start this application now (the message says why)' })
   create(
     @CurrentUser() user: AuthUser,
@@ -37,7 +35,7 @@ export class ApplicationsController {
     return this.applications.get(scope, id);
   }
 
-  @PostAction('applications/:id/advance', ...WORKERS)
+  @PostAction('applications/:id/advance', ...ROLES_WORKING_APPLICATIONS)
   @ApiConflictResponse({ description: 'Finished, cancelled, or being changed by someone else right now' })
   advance(
     @CurrentUser() user: AuthUser,
@@ -47,7 +45,7 @@ export class ApplicationsController {
     return this.applications.advance(user, id, body);
   }
 
-  @PostAction('applications/:id/cancel', ...WORKERS)
+  @PostAction('applications/:id/cancel', ...ROLES_WORKING_APPLICATIONS)
   cancel(
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,

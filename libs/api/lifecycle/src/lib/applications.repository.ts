@@ -14,7 +14,13 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { chinaDateSql, execute, Params, query, queryOne } from '@crm/api/database';
 import { ApplicationQueryDto } from './dto/application-query.dto';
-import { clockDueDateSql, clockSlaSql, clockStateSql, clockWarnDateSql } from '@crm/api/time-limits';
+import {
+  clockDueDateSql,
+  clockSlaSql,
+  clockStateSql,
+  clockWarnDateSql,
+  clockWorkingDaysLateSql,
+} from '@crm/api/time-limits';
 import { STEP_CLOCK, stepClockJoin } from './lifecycle-clocks';
 
 /** A numeric kVA column as a number; null stays null. */
@@ -359,6 +365,7 @@ export class ApplicationsRepository {
                 to_char(${clockWarnDateSql('k')}, 'YYYY-MM-DD') AS "warningDate",
                 s.completed_at AS "completedAt", s.completed_by AS "completedById", u.display_name AS "completedByName",
                 s.note, s.state, coalesce(${clockSlaSql('k')}, 'on_time') AS sla,
+                ${clockWorkingDaysLateSql('k')} AS "workingDaysLate",
                 coalesce(k.calendar_estimated, false) AS "calendarEstimated"
            FROM application_steps s LEFT JOIN users u ON u.id = s.completed_by
            LEFT JOIN clocks k ON ${stepClockJoin('k', 's')}

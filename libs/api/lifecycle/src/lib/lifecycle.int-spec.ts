@@ -242,6 +242,37 @@ describe('lifecycle: applications, steps, time limits', () => {
       expect(list.map((a: { id: string }) => a.id)).not.toContain(app.id);
     });
 
+    it('lets the owning manager and admins act on an application; leadership, marketing and auditors only read', async () => {
+      const c = await customer();
+      const app = (await open(c.id, { type: 'new_connection' })).body;
+      for (const role of ['leader', 'marketing', 'auditor']) {
+        expect((await t.request('GET', `/applications/${app.id}`, { as: role })).status).toBe(200);
+        for (const [path, body] of [
+          [`/applications/${app.id}/advance`, {}],
+          [`/applications/${app.id}/cancel`, { reason: '只读角色试试' }],
+          [`/customers/${c.id}/applications`, { type: 'capacity_increase', requestedCapacityKva: 800 }],
+        ] as const) {
+          const res = await t.request('POST', path, { as: role, body });
+          expect([role, path, res.status]).toEqual([role, path, 403]);
+          expect(res.body).toMatchObject({ statusCode: 403, error: 'Forbidden', message: expect.any(String) });
+        }
+      }
+      // Nothing changed: the first step is still the current one.
+      expect((await t.request('GET', `/applications/${app.id}`, { as: 'manager1' })).body).toMatchObject({
+        status: 'open',
+        currentStep: 'acceptance',
+      });
+      const advanced = await advance(app.id, {}, 'admin');
+      expect(advanced.status).toBe(200);
+      expect(advanced.body.currentStep).toBe('survey_plan');
+      const cancelled = await t.request('POST', `/applications/${app.id}/cancel`, {
+        as: 'admin',
+        body: { reason: '管理员撤销' },
+      });
+      expect(cancelled.status).toBe(200);
+      expect(cancelled.body.status).toBe('cancelled');
+    });
+
     it('moves open applications with the customer on handover', async () => {
       const openWork = async () =>
         Object.fromEntries(
@@ -421,6 +452,30 @@ describe('lifecycle: applications, steps, time limits', () => {
         { username: 'manager1', kind: 'sla_warning', step: '现场勘查及供电方案答复' },
         { username: 'manager1', kind: 'sla_overdue', step: '现场勘查及供电方案答复' },
       ]);
+    });
+
+    it('says how many working days a step ran late: to today while it runs, to its completion once done', async () => {
+      // Received 30 days ago: the acceptance step is due the next working day, then every working day since is late.
+      const late = await inOverdue();
+      const acceptance = late.app.steps[0];
+      // Working days in (due date, today]: the k-th one back from today is after the due date for k up to that count.
+      let sinceDue = 0;
+      while ((await workingDaysAgo(sinceDue + 1)) >= acceptance.dueDate) sinceDue++;
+      expect(acceptance.workingDaysLate).toBe(sinceDue);
+      expect(sinceDue).toBeGreaterThan(10);
+      expect(late.app.steps[1].workingDaysLate).toBeNull();
+
+      // Completed 3 working days after its due date (back-dated): late by those 3, and stays so.
+      const completedOn = await workingDaysAgo(sinceDue - 3);
+      const advanced = await advance(late.app.id, { completedAt: `${completedOn}T02:00:00.000Z` });
+      expect(advanced.status).toBe(200);
+      expect(advanced.body.steps[0]).toMatchObject({ state: 'done', sla: 'overdue', workingDaysLate: 3 });
+      expect(advanced.body.steps[2]).toMatchObject({ state: 'pending', workingDaysLate: null });
+
+      const onTime = await inWarning();
+      expect(onTime.app.steps.map((s: { workingDaysLate: number | null }) => s.workingDaysLate)).toEqual(
+        onTime.app.steps.map(() => null),
+      );
     });
 
     it('resolves the time-limit notification of a step once the step is finished: no longer unread', async () => {

@@ -31,6 +31,16 @@ export function clockSlaSql(k: string): string {
   return `CASE ${clockStateSql(k)} WHEN 'stopped_late' THEN 'overdue' WHEN 'warning' THEN 'warning' WHEN 'overdue' THEN 'overdue' ELSE 'on_time' END`;
 }
 
+/**
+ * Working days a working-day clock ran past its due date: those after the due date up to the China date it stopped
+ * (or was paused, or today), counted by working_days_between; NULL while it is not past due (or there is no clock).
+ * 0 when it went past due on a weekend or holiday only.
+ */
+export function clockWorkingDaysLateSql(k: string): string {
+  const end = `coalesce(${k}.stopped_at, ${k}.paused_at, now())`;
+  return `CASE WHEN ${end} > ${k}.due_at THEN working_days_between(${clockDueDateSql(k)}, ${chinaDateSql(end)}) END`;
+}
+
 /** The China date of a working-day clock's due moment (the end of its due date): the due date. */
 export function clockDueDateSql(k: string): string {
   return `${chinaDateSql(`(${k}.due_at - interval '1 millisecond')`)}`;

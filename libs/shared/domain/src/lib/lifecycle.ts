@@ -192,6 +192,11 @@ export interface ApplicationStepView {
   note: string | null;
   state: StepState;
   sla: 'on_time' | 'warning' | 'overdue';
+  /**
+   * Working days the step ran past its due date, to its completion (or the application's cancellation, or today);
+   * null while it is not past due. 0 when only weekends or holidays passed since.
+   */
+  workingDaysLate: number | null;
   /** True when the due date falls in a year whose holidays are not known: weekends only were counted. */
   calendarEstimated: boolean;
 }

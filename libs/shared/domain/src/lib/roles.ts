@@ -12,6 +12,12 @@ export const ROLES_READING_ALL_CUSTOMERS: readonly Role[] = ['marketing', 'leade
 /** Roles allowed to move customers between account managers. */
 export const ROLES_THAT_HAND_OVER: readonly Role[] = ['leader', 'admin'];
 
+/**
+ * Roles that start, advance and cancel applications: the owning account manager (others' are out of their scope) and
+ * admins; leadership, marketing and auditors read them.
+ */
+export const ROLES_WORKING_APPLICATIONS: readonly Role[] = ['account_manager', 'admin'];
+
 /** Where each role lands after logging in (a route of the web app). */
 export const ROLE_HOME: Record<Role, string> = {
   account_manager: '/my-day',

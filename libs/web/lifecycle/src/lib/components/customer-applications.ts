@@ -2,7 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { APPLICATION_TYPES, ApplicationListItem, ApplicationType } from '@crm/shared/domain';
+import {
+  APPLICATION_TYPES,
+  ApplicationListItem,
+  ApplicationType,
+  ROLES_WORKING_APPLICATIONS,
+} from '@crm/shared/domain';
 import { AuthStore, CustomerContext, LanguageService, SaveAction } from '@crm/web/core';
 import { CellDef, DataTable, Field, FormDialog } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -65,7 +70,9 @@ export class CustomerApplications {
     this.column.sla,
     this.column.receivedAt,
   ];
-  protected readonly canStart = computed(() => this.auth.user()?.role !== 'marketing' && this.stage() !== 'closed');
+  protected readonly canStart = computed(
+    () => this.auth.hasRole(ROLES_WORKING_APPLICATIONS) && this.stage() !== 'closed',
+  );
   protected type: ApplicationType | null = null;
   protected requestedCapacityKva: number | null = null;
   protected dualSupply = false;

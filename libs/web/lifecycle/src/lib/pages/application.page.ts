@@ -1,8 +1,11 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { ApplicationStepView, ApplicationView } from '@crm/shared/domain';
+import { ApplicationStepView, ApplicationView, ROLES_WORKING_APPLICATIONS } from '@crm/shared/domain';
 import { AuthStore, LanguageService, Loader, StepDialog } from '@crm/web/core';
 import {
   CellDef,
@@ -23,19 +26,13 @@ import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzStepsModule } from 'ng-zorro-antd/steps';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { map } from 'rxjs';
 import { LifecycleApi } from '../lifecycle.api';
+import { StepMark, stepMark, TONE_COLOUR } from '../step-mark';
 
-/** nz-steps status of a step: done (even when late: that is not a failure), running, overdue (error) or waiting. */
-export function trackerStatus(step: ApplicationStepView): 'finish' | 'process' | 'error' | 'wait' {
-  if (step.state === 'done') return 'finish';
-  if (step.state === 'in_progress') return step.sla === 'overdue' ? 'error' : 'process';
-  return 'wait';
-}
-
-/** A step done past its due date: shown as an amber "late" mark. */
-export function finishedLate(step: ApplicationStepView): boolean {
-  return step.state === 'done' && step.sla === 'overdue';
-}
+/** Below this width the step bar is a vertical list: six full step names do not fit side by side. */
+const NARROW = '(max-width: 1099.98px)';
 
 /** One application: its step tracker (start, due date, completion, who), and the actions to advance or cancel it. */
 @Component({
@@ -44,6 +41,7 @@ export function finishedLate(step: ApplicationStepView): boolean {
   imports: [
     DisplayPipe,
     FormsModule,
+    NgTemplateOutlet,
     RouterLink,
     TranslatePipe,
     CellDef,
@@ -60,19 +58,34 @@ export function finishedLate(step: ApplicationStepView): boolean {
     NzDescriptionsModule,
     NzInputModule,
     NzStepsModule,
+    NzTagModule,
   ],
   templateUrl: './application.page.html',
   styles: `
     .tracker {
       margin: 24px 0;
     }
-    /* A step done late: the finished mark in amber, not the red of a failure. */
-    :host ::ng-deep nz-step.late .ant-steps-item-icon {
+    /* Step names in full: wrapped under their mark side by side, or one a line in the vertical list. */
+    :host ::ng-deep .tracker .ant-steps-item-title {
+      white-space: normal;
+      overflow-wrap: anywhere;
+    }
+    :host ::ng-deep .tracker .ant-steps-item-description {
+      white-space: normal;
+    }
+    .mark-words {
+      display: block;
+    }
+    /* Close to the limit, past it, or finished past it: amber, not the red of a failure. */
+    :host ::ng-deep nz-step:is(.mark-late, .mark-overdue, .mark-warning) .ant-steps-item-icon {
       background: #fffbe6;
       border-color: #faad14;
     }
-    :host ::ng-deep nz-step.late .ant-steps-item-icon .ant-steps-icon {
-      color: #faad14;
+    :host ::ng-deep nz-step:is(.mark-late, .mark-overdue, .mark-warning) .ant-steps-item-icon .ant-steps-icon {
+      color: #d48806;
+    }
+    :host ::ng-deep nz-step:is(.mark-late, .mark-overdue, .mark-warning) .mark-words {
+      color: #d48806;
     }
   `,
 })
@@ -91,10 +104,21 @@ export class ApplicationPage implements OnInit {
   protected completedAt: Date | null = null;
   protected reason = '';
   protected readonly zh = computed(() => this.language.current() === 'zh-CN');
-  protected readonly canAct = computed(() => {
-    const role = this.auth.user()?.role;
-    return this.app()?.status === 'open' && role !== 'marketing';
-  });
+  /** Only the owning manager (the only one who sees it) and admins act; leadership, marketing and auditors read. */
+  protected readonly canAct = computed(
+    () => this.app()?.status === 'open' && this.auth.hasRole(ROLES_WORKING_APPLICATIONS),
+  );
+  /** The step bar as a vertical list, below 1100 px. */
+  protected readonly narrow = toSignal(
+    inject(BreakpointObserver)
+      .observe(NARROW)
+      .pipe(map((state) => state.matches)),
+    { initialValue: window.matchMedia(NARROW).matches },
+  );
+  /** Each step with its name in the reader's language and its mark. */
+  protected readonly steps = computed(() =>
+    (this.app()?.steps ?? []).map((step) => ({ step, name: this.stepName(step), mark: this.mark(step) })),
+  );
   protected readonly current = computed(() => this.app()?.steps.find((s) => s.state === 'in_progress') ?? null);
   protected readonly currentIndex = computed(() => {
     const steps = this.app()?.steps ?? [];
@@ -102,8 +126,6 @@ export class ApplicationPage implements OnInit {
     return i >= 0 ? i : steps.length;
   });
   protected readonly estimated = computed(() => this.app()?.steps.some((s) => s.calendarEstimated) ?? false);
-  protected readonly trackerStatus = trackerStatus;
-  protected readonly finishedLate = finishedLate;
   protected readonly stepColumns: TableColumn<ApplicationStepView>[] = [
     { key: 'step', label: 'applications.step', value: (s) => this.stepName(s) },
     { key: 'limit', label: 'applications.limit' },
@@ -155,6 +177,16 @@ export class ApplicationPage implements OnInit {
 
   async cancel(): Promise<void> {
     await this.send(() => this.api.cancel(this.id(), this.reason));
+  }
+
+  /** The step's mark in its application's state. */
+  mark(step: ApplicationStepView): StepMark {
+    return stepMark(step, this.app()?.status ?? 'open');
+  }
+
+  /** The tag colour of a mark. */
+  colour(mark: StepMark): string {
+    return TONE_COLOUR[mark.tone];
   }
 
   stepName(step: ApplicationStepView): string {
