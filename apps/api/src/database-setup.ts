@@ -1,5 +1,6 @@
 import {
   EmbeddedDatabase,
+  ensureHistoryPartitions,
   runMigrations,
   startEmbeddedDatabase,
   superviseEmbeddedDatabase,
@@ -15,9 +16,16 @@ export async function startSupervisedDatabase(dataDir: string): Promise<Embedded
   return embedded;
 }
 
-/** Applies the pending migrations to the database at `url` and syncs its reference data; returns the migrations applied. */
+/**
+ * Applies the pending migrations to the database at `url`, creates the history partitions of this year and the
+ * next (the monthly `history-partitions` job keeps them ahead) and syncs its reference data; returns the
+ * migrations applied.
+ */
 export async function prepareDatabase(url: string): Promise<string[]> {
   const ran = await runMigrations(url, MIGRATIONS);
-  await withDataSource(url, syncReferenceData);
+  await withDataSource(url, async (db) => {
+    await ensureHistoryPartitions(db, new Date());
+    await syncReferenceData(db);
+  });
   return ran;
 }

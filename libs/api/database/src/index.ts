@@ -8,3 +8,4 @@ export * from './lib/export-streams';
 export * from './lib/read-database';
 export * from './lib/query';
 export * from './lib/copy';
+export * from './lib/history-partitions.repository';

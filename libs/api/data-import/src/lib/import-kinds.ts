@@ -138,12 +138,12 @@ const payments: ImportKindDefinition = {
   apply: (sql) =>
     countWritten(
       sql,
-      `INSERT INTO payments (bill_id, paid_at, amount)
-       SELECT b.id, r."paidAt"::date, r.amount::numeric
+      `INSERT INTO payments (bill_id, bill_period, paid_at, amount)
+       SELECT b.id, b.period, r."paidAt"::date, r.amount::numeric
          FROM import_rows r
          JOIN customers c ON c.account_no = r."accountNo"
          JOIN bills b ON b.customer_id = c.id AND b.period = ${periodDate('period')}
-       ON CONFLICT (bill_id, paid_at, amount) DO NOTHING`,
+       ON CONFLICT (bill_id, bill_period, paid_at, amount) DO NOTHING`,
     ),
 };
 
@@ -435,4 +435,4 @@ export const consumptionCopy =
   'COPY consumption (customer_id, period, kwh, max_demand_kw, power_factor) FROM STDIN (FORMAT csv)';
 export const billsCopy =
   'COPY bills (id, customer_id, period, amount, due_date, paid_amount, last_paid_at, settled_on) FROM STDIN (FORMAT csv)';
-export const paymentsCopy = 'COPY payments (bill_id, paid_at, amount) FROM STDIN (FORMAT csv)';
+export const paymentsCopy = 'COPY payments (bill_id, bill_period, paid_at, amount) FROM STDIN (FORMAT csv)';
