@@ -1,11 +1,20 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The four history tables, their range key and how a year's bound is written for it. */
+function date(year: number): string {
+  return `'${year}-01-01'`;
+}
+
+/** The four history tables, their range key, the oldest value of it and how a year's bound is written. */
 const HISTORY = [
-  { table: 'consumption', key: 'period', bound: (year: number) => `'${year}-01-01'` },
-  { table: 'bills', key: 'period', bound: (year: number) => `'${year}-01-01'` },
-  { table: 'payments', key: 'bill_period', bound: (year: number) => `'${year}-01-01'` },
-  { table: 'customer_timeline', key: 'at', bound: (year: number) => `'${year}-01-01 00:00:00+08'` },
+  { table: 'consumption', key: 'period', oldest: 'SELECT min(period) FROM consumption', bound: date },
+  { table: 'bills', key: 'period', oldest: 'SELECT min(period) FROM bills', bound: date },
+  { table: 'payments', key: 'bill_period', oldest: 'SELECT min(period) FROM bills', bound: date },
+  {
+    table: 'customer_timeline',
+    key: 'at',
+    oldest: `SELECT min(at) AT TIME ZONE 'Asia/Shanghai' FROM customer_timeline`,
+    bound: (year: number) => `'${year}-01-01 00:00:00+08'`,
+  },
 ] as const;
 
 /** Rows older than this many years before the current one stay in the DEFAULT partition. */
@@ -23,8 +32,8 @@ const BILL_STATUS = `
  * Consumption, bills, payments and the customer timeline become tables partitioned by year (declarative
  * `PARTITION BY RANGE`): consumption and bills by `period`, payments by their bill's period (new column
  * `bill_period`, so that `(bill_id, bill_period)` refers to bills `(id, period)`), the timeline by `at` (China
- * time's years). Each gets a partition per year from its oldest row (at most 10 years back, at least 2) to next
- * year, and a DEFAULT partition for rows outside them; `ensureHistoryPartitions` (libs/api/database) keeps the
+ * time's years). Each gets a partition per year from the year of its oldest row (at most 10 years back, at least 2)
+ * to next year, and a DEFAULT partition for rows outside them; `ensureHistoryPartitions` (libs/api/database) keeps the
  * years ahead. Every row is copied into the new table (indexes and keys built after the copy), the old table is
  * dropped, and the identity sequences go on from where they were. Why yearly: README, _Partitioned history_.
  */
@@ -33,26 +42,27 @@ export class PartitionHistory1765300000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`SET LOCAL maintenance_work_mem = '256MB'`);
-    const [{ first, last }] = await q.query(`
-      WITH now_cn AS (SELECT extract(year FROM now() AT TIME ZONE 'Asia/Shanghai')::int AS year)
-      SELECT least(greatest(coalesce(extract(year FROM least(
-                                       (SELECT min(period) FROM consumption), (SELECT min(period) FROM bills),
-                                       (SELECT min(at) AT TIME ZONE 'Asia/Shanghai' FROM customer_timeline)))::int, year),
-                            year - ${MAX_YEARS_BACK}),
-                   year - 2) AS first,
-             year + 1 AS last
-        FROM now_cn`);
+    // Each table's partitions go from the year of its oldest row (10 years back at most, 2 at least) to next year.
+    const years: { first: number; last: number }[] = [];
+    for (const { oldest } of HISTORY) {
+      const [range] = await q.query(`
+        WITH now_cn AS (SELECT extract(year FROM now() AT TIME ZONE 'Asia/Shanghai')::int AS year)
+        SELECT least(greatest(coalesce(extract(year FROM (${oldest}))::int, year), year - ${MAX_YEARS_BACK}), year - 2) AS first,
+               year + 1 AS last
+          FROM now_cn`);
+      years.push(range);
+    }
     await q.query('DROP VIEW bill_status');
     await q.query('DROP TRIGGER bills_settle_on_new_amount ON bills');
     for (const op of ['insert', 'update', 'delete'])
       await q.query(`DROP TRIGGER payments_settle_bills_${op} ON payments`);
-    for (const { table, key, bound } of HISTORY) {
+    for (const [i, { table, key, bound }] of HISTORY.entries()) {
       await renameAway(q, table);
       await q.query(`
         CREATE TABLE ${table} (LIKE ${table}_old INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING IDENTITY
                                ${table === 'payments' ? ', bill_period date NOT NULL' : ''})
           PARTITION BY RANGE (${key})`);
-      for (let year = first; year <= last; year++) {
+      for (let year = years[i].first; year <= years[i].last; year++) {
         await q.query(
           `CREATE TABLE ${table}_${year} PARTITION OF ${table} FOR VALUES FROM (${bound(year)}) TO (${bound(year + 1)})`,
         );

@@ -69,11 +69,15 @@ export async function ensureHistoryPartitions(
   });
 }
 
-/** Those of `names` that are no table. */
+/**
+ * Those of `names` that are no table yet. Read from pg_class by a query (its snapshot is taken after the advisory
+ * lock, so it sees the partitions another instance just committed; `to_regclass` may answer from a stale cache).
+ */
 async function missingPartitions(db: Db, names: string[]): Promise<string[]> {
   const rows = await query<{ name: string }>(
     db,
-    'SELECT n.name FROM unnest($1::text[]) n(name) WHERE to_regclass(n.name) IS NULL',
+    `SELECT n.name FROM unnest($1::text[]) n(name)
+      WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.relname = n.name AND c.relnamespace = 'public'::regnamespace)`,
     [names],
   );
   return rows.map((r) => r.name);
