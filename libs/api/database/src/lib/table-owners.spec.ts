@@ -4,7 +4,9 @@ import { join, relative } from 'node:path';
 /**
  * One owner per table: the library (libs/api/<name>) that alone writes the table. Others read it, call
  * the owner's service, or embed the owner's set-wise SQL fragment (e.g. `timelineInsertFrom`), which
- * lives in the owner's library.
+ * lives in the owner's library. The yearly partitions of the history tables (`consumption_2026`, `bills_default`…)
+ * belong to their table's owner; `ensureHistoryPartitions` (this library) only moves rows from a DEFAULT partition
+ * into a new one, unchanged.
  */
 const TABLE_OWNERS: Record<string, string> = {
   application_steps: 'lifecycle',
