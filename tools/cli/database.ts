@@ -1,4 +1,4 @@
-import { runMigrations, startEmbeddedDatabase, withDataSource } from '@crm/api/database';
+import { ensureHistoryPartitions, runMigrations, startEmbeddedDatabase, withDataSource } from '@crm/api/database';
 import { syncReferenceData } from '@crm/api/reference';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -45,7 +45,10 @@ export async function openDatabase(log: (line: string) => void = console.error):
     }
   }
   await runMigrations(url, MIGRATIONS);
-  await withDataSource(url, (ds) => syncReferenceData(ds.manager));
+  await withDataSource(url, async (ds) => {
+    await ensureHistoryPartitions(ds, new Date());
+    await syncReferenceData(ds.manager);
+  });
   return { url, close };
 }
 

@@ -1,7 +1,9 @@
 /**
  * One owner per table: the library (libs/api/<name>) that alone writes the table. Others read it, call
  * the owner's service, or embed the owner's set-wise SQL fragment (e.g. `timelineInsertFrom`), which
- * lives in the owner's library. Every table of the migrated database has one (table-owners.int-spec.ts); no
+ * lives in the owner's library. The yearly partitions of the history tables (`consumption_2026`, `bills_default`…)
+ * belong to their table's owner; `ensureHistoryPartitions` (libs/api/database) only moves rows from a DEFAULT
+ * partition into a new one, unchanged. Every table of the migrated database has one (table-owners.int-spec.ts); no
  * other library writes it (table-owners.spec.ts).
  */
 export const TABLE_OWNERS: Record<string, string> = {

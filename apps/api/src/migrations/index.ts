@@ -32,6 +32,7 @@ import { ResolvingNotifications1765200000001 } from './1765200000001-resolving-n
 import { MessageCodes1765220000001 } from './1765220000001-message-codes';
 import { CustomerListIndexes1765250000001 } from './1765250000001-customer-list-indexes';
 import { CreateJwtSecret1765280000000 } from './1765280000000-create-jwt-secret';
+import { PartitionHistory1765300000000 } from './1765300000000-partition-history';
 
 /** Every migration, oldest first. Add each new one here. */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   MessageCodes1765220000001,
   CustomerListIndexes1765250000001,
   CreateJwtSecret1765280000000,
+  PartitionHistory1765300000000,
 ];

@@ -9,3 +9,4 @@ export * from './lib/read-database';
 export * from './lib/query';
 export * from './lib/copy';
 export * from './lib/readiness';
+export * from './lib/history-partitions.repository';

@@ -63,12 +63,22 @@ const pastPeriod: FieldCase = [
   problem('import.inFuture', 'is in the future'),
 ];
 
-/** Counts of an `INSERT … ON CONFLICT … RETURNING (xmax = 0) AS inserted` wrapped as CTE `written`. */
-async function countWritten(sql: Sql, upsert: string): Promise<{ inserted: number; updated: number }> {
+/**
+ * Counts of an `INSERT INTO table … ON CONFLICT …` by whether each row it wrote had its `key` in `table` before: the
+ * outer query sees the table as it was before the statement. (Not `RETURNING xmax = 0`: the history tables are
+ * partitioned, and a partitioned table returns no system column.)
+ */
+async function countWritten(
+  sql: Sql,
+  table: string,
+  key: string[],
+  upsert: string,
+): Promise<{ inserted: number; updated: number }> {
   const [counts] = await sql<{ inserted: number; updated: number }>(
-    `WITH written AS (${upsert} RETURNING (xmax = 0) AS inserted)
-     SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated
-       FROM written`,
+    `WITH written AS (${upsert} RETURNING ${key.join(', ')})
+     SELECT count(*) FILTER (WHERE NOT existed)::int AS inserted, count(*) FILTER (WHERE existed)::int AS updated
+       FROM (SELECT EXISTS (SELECT 1 FROM ${table} x WHERE ${key.map((k) => `x.${k} = w.${k}`).join(' AND ')}) AS existed
+               FROM written w) s`,
   );
   return counts;
 }
@@ -86,6 +96,8 @@ const consumption: ImportKindDefinition = {
   apply: (sql) =>
     countWritten(
       sql,
+      'consumption',
+      ['customer_id', 'period'],
       `INSERT INTO consumption AS t (customer_id, period, kwh, max_demand_kw, power_factor)
        SELECT c.id, ${periodDate('period')}, r.kwh::numeric, r."maxDemandKw"::numeric, r."powerFactor"::numeric
          FROM import_rows r JOIN customers c ON c.account_no = r."accountNo"
@@ -114,6 +126,8 @@ const bills: ImportKindDefinition = {
   apply: (sql) =>
     countWritten(
       sql,
+      'bills',
+      ['customer_id', 'period'],
       `INSERT INTO bills AS t (customer_id, period, amount, due_date)
        SELECT c.id, ${periodDate('period')}, r.amount::numeric, r."dueDate"::date
          FROM import_rows r JOIN customers c ON c.account_no = r."accountNo"
@@ -138,12 +152,14 @@ const payments: ImportKindDefinition = {
   apply: (sql) =>
     countWritten(
       sql,
-      `INSERT INTO payments (bill_id, paid_at, amount)
-       SELECT b.id, r."paidAt"::date, r.amount::numeric
+      'payments',
+      ['bill_id', 'bill_period', 'paid_at', 'amount'],
+      `INSERT INTO payments (bill_id, bill_period, paid_at, amount)
+       SELECT b.id, b.period, r."paidAt"::date, r.amount::numeric
          FROM import_rows r
          JOIN customers c ON c.account_no = r."accountNo"
          JOIN bills b ON b.customer_id = c.id AND b.period = ${periodDate('period')}
-       ON CONFLICT (bill_id, paid_at, amount) DO NOTHING`,
+       ON CONFLICT (bill_id, bill_period, paid_at, amount) DO NOTHING`,
     ),
 };
 
@@ -435,4 +451,4 @@ export const consumptionCopy =
   'COPY consumption (customer_id, period, kwh, max_demand_kw, power_factor) FROM STDIN (FORMAT csv)';
 export const billsCopy =
   'COPY bills (id, customer_id, period, amount, due_date, paid_amount, last_paid_at, settled_on) FROM STDIN (FORMAT csv)';
-export const paymentsCopy = 'COPY payments (bill_id, paid_at, amount) FROM STDIN (FORMAT csv)';
+export const paymentsCopy = 'COPY payments (bill_id, bill_period, paid_at, amount) FROM STDIN (FORMAT csv)';

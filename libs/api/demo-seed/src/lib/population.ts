@@ -414,7 +414,9 @@ function batchRows(
         csvLine([billId++, ids[i], b.period, b.amount, b.dueDate, s.paidAmount, s.lastPaidAt, s.settledOn]),
       );
     }
-    for (const p of data.payments) rows.payments.push(csvLine([billOf.get(p.period) ?? null, p.paidAt, p.amount]));
+    for (const p of data.payments) {
+      rows.payments.push(csvLine([billOf.get(p.period) ?? null, p.period, p.paidAt, p.amount]));
+    }
     for (const v of data.violations) {
       rows.violations.push(csvLine([ids[i], v.occurredOn, v.kind, v.description, v.penalty]));
     }

@@ -23,8 +23,8 @@ describe('operational data: consumption, bills and derived arrears', () => {
       [customerId],
     );
     await t.dataSource.query(
-      `INSERT INTO payments (bill_id, paid_at, amount)
-       SELECT b.id, p.paid_at::date, p.amount::numeric FROM bills b
+      `INSERT INTO payments (bill_id, bill_period, paid_at, amount)
+       SELECT b.id, b.period, p.paid_at::date, p.amount::numeric FROM bills b
          JOIN (VALUES ('2026-01-01', '2026-02-20', 600), ('2026-01-01', '2026-03-02', 400),
                       ('2026-02-01', '2026-03-20', 500), ('2026-03-01', '2026-04-25', 300)) AS p(period, paid_at, amount)
            ON b.period = p.period::date
@@ -99,7 +99,9 @@ describe('operational data: consumption, bills and derived arrears', () => {
       expect(await bill()).toEqual({ paid: 500, settled: '2026-03-20' });
       await t.dataSource.query(`UPDATE bills SET amount = 650 WHERE id = ${billId}`);
       expect(await bill()).toEqual({ paid: 500, settled: null });
-      await t.dataSource.query(`INSERT INTO payments (bill_id, paid_at, amount) VALUES (${billId}, '2026-04-02', 150)`);
+      await t.dataSource.query(
+        `INSERT INTO payments (bill_id, bill_period, paid_at, amount) VALUES (${billId}, '2026-02-01', '2026-04-02', 150)`,
+      );
       expect(await bill()).toEqual({ paid: 650, settled: '2026-04-02' });
       await t.dataSource.query(`UPDATE payments SET paid_at = '2026-04-01' WHERE bill_id = ${billId} AND amount = 150`);
       expect(await bill()).toEqual({ paid: 650, settled: '2026-04-01' });

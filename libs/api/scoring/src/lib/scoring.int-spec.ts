@@ -66,8 +66,9 @@ describe('VIP and credit scoring', () => {
       );
       if (unpaid) continue;
       const paidAt = b.late?.includes(back) ? plusDays(due, 10) : due;
-      await t.dataSource.query(`INSERT INTO payments (bill_id, paid_at, amount) VALUES ($1, $2, $3)`, [
+      await t.dataSource.query(`INSERT INTO payments (bill_id, bill_period, paid_at, amount) VALUES ($1, $2, $3, $4)`, [
         id,
+        month(back),
         paidAt,
         b.bill,
       ]);

@@ -52,7 +52,7 @@ export const CREDIT_FIGURES: KpiFigure[] = [
       const unpaid =
         m.asOf === null
           ? 'b.amount - b.paid_amount'
-          : `b.amount - coalesce((SELECT sum(y.amount) FROM payments y WHERE y.bill_id = b.id AND y.paid_at < ${day}), 0)`;
+          : `b.amount - coalesce((SELECT sum(y.amount) FROM payments y WHERE y.bill_id = b.id AND y.bill_period = b.period AND y.paid_at < ${day}), 0)`;
       const owing = m.asOf === null ? 'b.amount > b.paid_amount' : `(b.settled_on IS NULL OR b.settled_on >= ${day})`;
       const age = `(${day} - b.due_date)`;
       return `
