@@ -50,6 +50,16 @@ async function shoot(page: Page, dir: string, name: string, lang: string): Promi
   for (const { size, viewport } of SIZES) {
     await page.setViewportSize(viewport);
     await waitForData(page);
+    // Each chart redrawn at its container's new width (ngx-echarts resizes a moment after the container does).
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('[echarts] > div')].every(
+            (drawn) => drawn.getBoundingClientRect().width <= (drawn.parentElement?.clientWidth ?? 0) + 1,
+          ),
+        ),
+      )
+      .toBe(true);
     if (size === 'phone') {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect.soft(overflow, `${name} scrolls sideways on a phone (${lang})`).toBeLessThanOrEqual(0);
