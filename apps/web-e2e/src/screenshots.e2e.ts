@@ -50,6 +50,16 @@ async function shoot(page: Page, dir: string, name: string, lang: string): Promi
   for (const { size, viewport } of SIZES) {
     await page.setViewportSize(viewport);
     await waitForData(page);
+    // Each chart redrawn at its container's new width (ngx-echarts resizes a moment after the container does).
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('[echarts] > div')].every(
+            (drawn) => drawn.getBoundingClientRect().width <= (drawn.parentElement?.clientWidth ?? 0) + 1,
+          ),
+        ),
+      )
+      .toBe(true);
     if (size === 'phone') {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect.soft(overflow, `${name} scrolls sideways on a phone (${lang})`).toBeLessThanOrEqual(0);
@@ -93,7 +103,12 @@ for (const { role, username } of ROLES) {
         await page.goto('/');
         await page.getByTestId('language-switch').getByText(label, { exact: true }).click();
         for (let i = 0; i < items; i++) {
+          // The menu marks an item selected as soon as it is clicked, before the router is there: the page's name
+          // (from its URL) waits for the URL to change, unless the item was the current page already.
+          const before = page.url();
+          const current = await nav.nth(i).evaluate((li) => li.classList.contains('ant-menu-item-selected'));
           await nav.nth(i).click();
+          if (!current) await expect(page).not.toHaveURL(before);
           await expect(nav.nth(i)).toHaveClass(/ant-menu-item-selected/);
           await shoot(page, dir, pageName(page.url()), lang);
         }

@@ -4,6 +4,7 @@ import { AuditFigures } from '@crm/shared/domain';
 import { LanguageService } from '@crm/web/core';
 import { Chart, DataTable, Stat, StatCards, TableColumn } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { AuditRulesStore } from '../audit-rules.store';
 import { perRuleChart, trendChart } from '../figures-charts';
@@ -23,7 +24,7 @@ type ManagerFigures = AuditFigures['byManager'][number];
 @Component({
   selector: 'crm-marketing-audit-figures',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, Chart, DataTable, StatCards, NzCardModule, NzGridModule],
+  imports: [TranslatePipe, Chart, DataTable, StatCards, NzCardModule, NzEmptyModule, NzGridModule],
   templateUrl: './figures.page.html',
 })
 export class FiguresPage implements OnInit {
@@ -58,6 +59,8 @@ export class FiguresPage implements OnInit {
   });
 
   // The charts read the language so that they are drawn again when it changes.
+  /** Some rule has found something: otherwise the per-rule chart would be an empty frame. */
+  protected readonly hasFindings = computed(() => (this.figures()?.byRule ?? []).some((r) => r.findings > 0));
   protected readonly ruleChart = computed(() => {
     this.language.current();
     const f = this.figures();

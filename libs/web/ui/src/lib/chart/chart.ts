@@ -2,7 +2,11 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import type { ECElementEvent, EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
 
-/** An ECharts chart that resizes with its container. The app provides ECharts (provideEchartsCore). */
+/**
+ * An ECharts chart that resizes with its container. The app provides ECharts (provideEchartsCore). The chart is
+ * clipped to its container: when the screen narrows (a phone turned, a window made smaller) it is redrawn a moment
+ * later (ngx-echarts throttles resizing), and until then it must not widen the page.
+ */
 @Component({
   selector: 'crm-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -11,6 +15,7 @@ import { NgxEchartsDirective } from 'ngx-echarts';
   styles: `
     .chart {
       width: 100%;
+      overflow: hidden;
     }
   `,
 })
