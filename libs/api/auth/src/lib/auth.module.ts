@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobsService } from '@crm/api/jobs';
+import { createSecretKey } from 'node:crypto';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -33,7 +34,9 @@ export class AuthModule implements OnModuleInit {
       imports: [
         TypeOrmModule.forFeature([UserEntity]),
         JwtModule.register({
-          secret: options.jwtSecret,
+          // A key object made once: given the string, jsonwebtoken first tries it as a PEM public key on every
+          // verification and builds the secret key only after that throws (7 % of the API's CPU under load).
+          secret: createSecretKey(Buffer.from(options.jwtSecret)),
           signOptions: { expiresIn: options.jwtExpiresIn as never },
         }),
       ],
