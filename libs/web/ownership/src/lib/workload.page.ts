@@ -34,7 +34,7 @@ export class WorkloadPage implements OnInit {
   protected readonly columns: TableColumn<ManagerWorkload>[] = [
     { key: 'manager', label: 'workload.manager' },
     { key: 'customers', label: 'workload.customers', kind: 'number' },
-    { key: 'bar', label: '', width: '30%' },
+    { key: 'bar', label: '', width: '30%', phoneHidden: true },
     { key: 'totalCapacityKva', label: 'workload.capacity', kind: 'kva' },
     { key: 'openWork', label: 'workload.openWork', kind: 'number' },
     { key: 'handOver', label: '' },

@@ -73,8 +73,10 @@ const NARROW = '(max-width: 1099.98px)';
     :host ::ng-deep .tracker .ant-steps-item-description {
       white-space: normal;
     }
+    /* A label too long for the 140px step wraps between its words ("逾期 2 / 个工作日完成"), not before its last character. */
     .mark-words {
       display: block;
+      word-break: keep-all;
     }
     /* Close to the limit, past it, or finished past it: amber, not the red of a failure. */
     :host ::ng-deep nz-step:is(.mark-late, .mark-overdue, .mark-warning) .ant-steps-item-icon {

@@ -14,6 +14,7 @@ import {
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { displayValue, readerLanguage } from '../display/display.pipe';
@@ -44,12 +45,22 @@ export class Attrs {
 /**
  * A table of rows described by columns: with `list`, a server-paged list (its page, page size, sort, loading and
  * load error with a retry: the error alone when there are no rows); with `rows`, rows at hand (paged in the browser when given a `pageSize`). Empty values show
- * as `—`; cells a kind cannot draw come from `crmCell` templates of the same key.
+ * as `—`; cells a kind cannot draw come from `crmCell` templates of the same key. With no rows, `empty` says what that
+ * means and what to do (the generic "no data" without it), with `emptyAction` (a button) under it.
  */
 @Component({
   selector: 'crm-data-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NgTemplateOutlet, RouterLink, TranslatePipe, NzSkeletonModule, NzTableModule, Attrs, ErrorAlert],
+  imports: [
+    NgTemplateOutlet,
+    RouterLink,
+    TranslatePipe,
+    NzEmptyModule,
+    NzSkeletonModule,
+    NzTableModule,
+    Attrs,
+    ErrorAlert,
+  ],
   templateUrl: './data-table.html',
   styles: `
     :host {
@@ -80,6 +91,10 @@ export class DataTable {
   readonly size = input<'small' | 'middle' | 'default'>('middle');
   /** The text beside the pager (`nzShowTotal`). */
   readonly totalText = input<TemplateRef<{ $implicit: number; range: [number, number] }>>();
+  /** The i18n key of the text shown when there are no rows. */
+  readonly empty = input<string>();
+  /** What to do about no rows, under the `empty` text: e.g. a create button. */
+  readonly emptyAction = input<TemplateRef<void>>();
   protected readonly pageSizes = [10, 20, 50, 100];
   protected readonly cells = contentChildren(CellDef);
   protected readonly templates = computed(() => new Map(this.cells().map((c) => [c.key(), c.template])));

@@ -26,6 +26,8 @@ export interface TableColumn<T = never> {
   width?: string;
   /** Numbers are right-aligned unless told otherwise. */
   align?: 'left' | 'right' | 'center';
+  /** Left out on a phone (below 768px): a column that only repeats another as a picture. */
+  phoneHidden?: boolean;
 }
 
 /** What a table does with each row. */
