@@ -307,6 +307,8 @@ test.describe('the application page at 1440 × 900', () => {
       await expect(page.getByTestId('advance'), username).toHaveCount(0);
       await expect(page.getByTestId('cancel'), username).toHaveCount(0);
     }
+    // What was applied for reads in full, never an empty cell: a new connection without a requested capacity is single supply.
+    await expect(page.getByTestId('application-details')).toHaveText('单电源');
     for (const username of ['manager1', 'admin']) {
       await login(page, username);
       await page.goto(`/applications/${applicationId}`);

@@ -74,3 +74,12 @@ test('an auditor runs the audit, the manager rectifies a contact-data finding an
   await expect(row).toContainText('已核实');
   await manager.context().close();
 });
+
+test('a findings list with nothing to show says why, not just "no data"', async ({ page, request }) => {
+  const customer = await newCustomer(request, '15', '稽查测试无问题有限公司');
+  await login(page, 'manager1');
+  await page.goto(`/customers/${customer.id}?tab=audit`);
+  await expect(page.getByTestId('customer-findings').getByTestId('empty')).toHaveText(
+    '没有稽查问题：稽查未发现需要整改的问题，或没有符合筛选条件的问题。',
+  );
+});

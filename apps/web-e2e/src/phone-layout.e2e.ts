@@ -108,3 +108,18 @@ test('the pages with the longest English labels, charts and figures fit a phone,
     await expectNoSidewaysScroll(page);
   }
 });
+
+test("the managers' workload fits a phone: the bar that repeats the customer count is left out, the table scrolls in its box", async ({
+  page,
+}) => {
+  await loginOnPhone(page, 'leader');
+  await page.goto('/workload');
+  const table = page.getByTestId('workload');
+  await expect(table.locator('[data-testid^="hand-over-all-"]').first()).toBeVisible();
+  await expect(table.locator('.bar').first()).toBeHidden();
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({ path: join(SCREENSHOTS, 'workload-phone-zh-CN.png'), fullPage: true });
+  // The last column is reached by scrolling the table, not the page.
+  await table.locator('[data-testid^="hand-over-all-"]').first().click();
+  await expect(page.getByTestId('handover-manager')).toBeVisible();
+});

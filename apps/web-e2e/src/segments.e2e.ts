@@ -143,3 +143,14 @@ test('the segment builder picks a whole industry section: its live count is the 
   expect(section).toBe(sum);
   await page.screenshot({ path: join(SCREENSHOTS, 'segment-builder-industry.png'), fullPage: true });
 });
+
+test('a segment list with nothing to show says why and offers to create one', async ({ page }) => {
+  await login(page, 'marketing');
+  await page.goto('/segments?search=没有这样的分群');
+  const segments = page.getByTestId('segments');
+  await expect(segments.getByTestId('empty')).toHaveText(
+    /没有客户分群：用规则编辑器新建一个，或修改搜索条件。\s*新建客户分群/,
+  );
+  await segments.getByTestId('create-first-segment').click();
+  await expect(page).toHaveURL(/\/segments\/new$/);
+});
