@@ -70,6 +70,14 @@ export class Attrs {
     .clickable {
       cursor: pointer;
     }
+    /* In sight and wrapped however wide the table it stands in: a phone scrolls a wide table sideways. */
+    .empty {
+      display: block;
+      position: sticky;
+      left: 0;
+      max-width: calc(100vw - 64px);
+      white-space: normal;
+    }
     .detail {
       color: rgba(0, 0, 0, 0.45);
       font-size: 12px;
