@@ -1,11 +1,12 @@
 import { Body, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
 import { ApiController, GetForAll, PostAction, Roles, UuidParam } from '@crm/api/http';
 import { ApplicationListItem, ApplicationView, Page, ROLES_WORKING_APPLICATIONS } from '@crm/shared/domain';
 import { ApplicationsService } from './applications.service';
 import { AdvanceApplicationDto, CancelApplicationDto } from './dto/advance-application.dto';
 import { ApplicationQueryDto } from './dto/application-query.dto';
+import { ApplicationViewDto } from './dto/application-view.dto';
 import { CreateApplicationDto } from './dto/create-application.dto';
 
 @ApiController('applications')
@@ -14,6 +15,7 @@ export class ApplicationsController {
 
   @Post('customers/:id/applications')
   @Roles(...ROLES_WORKING_APPLICATIONS)
+  @ApiCreatedResponse({ type: ApplicationViewDto })
   @ApiConflictResponse({ description: 'The customer may not start this application now (the message says why)' })
   create(
     @CurrentUser() user: AuthUser,
@@ -30,12 +32,14 @@ export class ApplicationsController {
   }
 
   @GetForAll('applications/:id')
+  @ApiOkResponse({ type: ApplicationViewDto })
   @ApiNotFoundResponse({ description: 'No such application, or not yours' })
   get(@Scope() scope: DataScope, @UuidParam('id') id: string): Promise<ApplicationView> {
     return this.applications.get(scope, id);
   }
 
   @PostAction('applications/:id/advance', ...ROLES_WORKING_APPLICATIONS)
+  @ApiOkResponse({ type: ApplicationViewDto })
   @ApiConflictResponse({ description: 'Finished, cancelled, or being changed by someone else right now' })
   advance(
     @CurrentUser() user: AuthUser,
@@ -46,6 +50,7 @@ export class ApplicationsController {
   }
 
   @PostAction('applications/:id/cancel', ...ROLES_WORKING_APPLICATIONS)
+  @ApiOkResponse({ type: ApplicationViewDto })
   cancel(
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
