@@ -1,7 +1,8 @@
 import { AuditModule } from '@crm/api/audit';
+import { DataScope } from '@crm/api/auth';
 import { createCustomer, createTestApp, customerBody as newCustomer, TestApp, englishDetails } from '@crm/api/testing';
 import { CUSTOMER_SORTS } from '@crm/shared/domain';
-import { CustomersModule } from '../index';
+import { customerPageStatement, CustomerQueryDto, CustomersModule } from '../index';
 
 describe('customers: registry, scope, locking, timeline, audit', () => {
   let t: TestApp;
@@ -580,6 +581,22 @@ describe('customers: registry, scope, locking, timeline, audit', () => {
       expect(body.total).toBeGreaterThan(1000);
       expect(['estimate', 'atLeast']).toContain(body.totalKind);
       expect(body.items).toHaveLength(10);
+    });
+
+    it('asks the planner for the estimate once per page, not once per row', async () => {
+      await create('admin', { managerId: t.userIds['manager2'], region: '文成县', voltageKv: 110 }); // over 1,000
+      const scope = DataScope.of({ id: t.userIds['admin'], username: 'admin', displayName: 'Admin', role: 'admin' });
+      const filters = { page: 1, pageSize: 20, sort: 'name' } as CustomerQueryDto;
+      const { sql, params } = customerPageStatement(scope, filters, null);
+      const calls = await t.dataSource.transaction(async (tx) => {
+        await tx.query(`SET LOCAL track_functions = 'pl'`);
+        const rows = await tx.query(sql, params.values);
+        expect(rows).toHaveLength(21);
+        expect(rows[0].estimate).not.toBeNull();
+        const [counted] = await tx.query(`SELECT pg_stat_get_xact_function_calls('plan_rows'::regproc) AS n`);
+        return Number(counted.n);
+      });
+      expect(calls).toBe(1);
     });
   });
 

@@ -251,11 +251,13 @@ export function customerPageStatement(
       : beyond;
   }
   const sql = `WITH page AS MATERIALIZED (${page}),
-     counted AS (
-       SELECT count(*)::int AS n FROM (SELECT FROM customers c WHERE ${condition} LIMIT ${CUSTOMER_EXACT_COUNT_LIMIT + 1}) m
+     -- The estimate here, once: in the outer select list it would ask the planner again for every row of the page.
+     counted AS MATERIALIZED (
+       SELECT n, CASE WHEN n > ${CUSTOMER_EXACT_COUNT_LIMIT} THEN ${estimate} END AS estimate
+         FROM (SELECT count(*)::int AS n
+                 FROM (SELECT FROM customers c WHERE ${condition} LIMIT ${CUSTOMER_EXACT_COUNT_LIMIT + 1}) m) counts
      )
-     SELECT t.n AS total, CASE WHEN t.n > ${CUSTOMER_EXACT_COUNT_LIMIT} THEN ${estimate} END AS estimate,
-            c.sort_key, ${CUSTOMER_SELECT}
+     SELECT t.n AS total, t.estimate, c.sort_key, ${CUSTOMER_SELECT}
        FROM counted t
        LEFT JOIN (page c LEFT JOIN users u ON u.id = c.account_manager_id) ON true
       ORDER BY ${order}`;
