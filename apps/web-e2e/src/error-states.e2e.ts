@@ -46,6 +46,31 @@ test('a customer page whose load failed says why and loads on Retry', async ({ p
   await expect(error).toHaveCount(0);
 });
 
+test('a report shows a skeleton while it loads; a failed load says why and loads on Retry', async ({ page }) => {
+  await login(page, 'leader');
+  let failing = true;
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/lifecycle/report*', async (route) => {
+    await held;
+    return failing ? route.fulfill(SERVER_ERROR) : route.continue();
+  });
+  await page.goto('/lifecycle-report');
+  // While the answer is held: a skeleton, not an empty page nor figures of zero.
+  await expect(page.getByTestId('loading')).toBeVisible();
+  await expect(page.getByTestId('kpi-rate')).toHaveCount(0);
+  release();
+  const error = page.getByTestId('load-error');
+  await expect(error).toContainText('服务器出错了');
+  await expect(page.getByTestId('loading')).toHaveCount(0);
+  await expect(page.getByTestId('kpi-rate')).toHaveCount(0);
+
+  failing = false;
+  await error.getByTestId('retry').click();
+  await expect(page.getByTestId('kpi-rate')).toContainText('%');
+  await expect(error).toHaveCount(0);
+});
+
 test('handing all customers of a manager over shows what moves before it is confirmed', async ({ page, request }) => {
   const managers = await (await request.get('/api/managers', { headers: await authHeaders(request, 'leader') })).json();
   const manager1 = managers.find((m: { username: string }) => m.username === 'manager1');

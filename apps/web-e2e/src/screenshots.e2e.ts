@@ -1,4 +1,4 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, Page, Request, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { login, SCREENSHOTS } from './support';
@@ -31,12 +31,30 @@ const LANGUAGES = [
 /** What an i18n key looks like when it is shown instead of its text: `servicePlans.group.overdue`. */
 const RAW_KEY = /^[a-z]+(\.[a-zA-Z0-9]+)+$/;
 
-/** Waits for the page's data: no request in flight, no skeleton and no spinner left. */
+/**
+ * The page's requests in flight. A route change of the app is no new page load, so Playwright's `networkidle`
+ * (reached once, after the first load) says nothing about the data of the page the menu opened.
+ */
+const inFlight = new WeakMap<Page, Set<Request>>();
+function trackRequests(page: Page): void {
+  const requests = new Set<Request>();
+  inFlight.set(page, requests);
+  page.on('request', (request) => requests.add(request));
+  page.on('requestfinished', (request) => requests.delete(request));
+  page.on('requestfailed', (request) => requests.delete(request));
+}
+
+/** How long ECharts animates a chart drawn or redrawn (its default `animationDuration`), with a margin. */
+const CHART_ANIMATION_MS = 1_200;
+
+/** Waits for the page's data: no request in flight, no skeleton and no spinner left, charts done animating. */
 async function waitForData(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  const requests = inFlight.get(page) ?? new Set();
+  await expect.poll(() => requests.size, { timeout: 30_000 }).toBe(0);
   await expect(page.locator('.ant-skeleton-active, .ant-spin-spinning, [data-testid="loading"]')).toHaveCount(0, {
     timeout: 20_000,
   });
+  if (await page.locator('[echarts]').count()) await page.waitForTimeout(CHART_ANIMATION_MS);
 }
 
 /** The page's name in a file name: its path, `/marketing-audit/figures` → `marketing-audit-figures`. */
@@ -94,6 +112,7 @@ for (const { role, username } of ROLES) {
       const dir = join(SCREENSHOTS, role);
       mkdirSync(dir, { recursive: true });
       await page.setViewportSize(SIZES[0].viewport);
+      trackRequests(page);
       await login(page, username);
       const nav = page.getByTestId('nav').locator('li[nz-menu-item]');
       const items = await nav.count();

@@ -14,8 +14,8 @@ import {
   WorkOrderReference,
   WorkOrderReport,
 } from '@crm/shared/domain';
-import { LanguageService } from '@crm/web/core';
-import { CellDef, Chart, DataTable, Stat, StatCards, TableColumn, DisplayPipe } from '@crm/web/ui';
+import { LanguageService, Loader } from '@crm/web/core';
+import { CellDef, Chart, DataTable, DisplayPipe, LoadStatus, Stat, StatCards, TableColumn } from '@crm/web/ui';
 import type { ECElementEvent } from 'echarts/core';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -68,6 +68,7 @@ const dateOf = (day: string) => new Date(`${day}T12:00:00`);
     CellDef,
     Chart,
     DataTable,
+    LoadStatus,
     StatCards,
     NzCardModule,
     NzDatePickerModule,
@@ -90,6 +91,8 @@ export class ServiceQualityPage {
   private readonly language = inject(LanguageService);
   protected readonly requests = REQUESTS;
   protected readonly report = signal<WorkOrderReport | null>(null);
+  /** The report's load: a skeleton until it is there, why it failed with a retry. */
+  protected readonly loader = new Loader();
   private readonly reference = signal<WorkOrderReference | null>(null);
   protected readonly range = signal<Date[]>([]);
 
@@ -183,9 +186,12 @@ export class ServiceQualityPage {
     return rate.rate === null ? '—' : `${percent(rate.rate)}%`;
   }
 
-  private async load(): Promise<void> {
+  private load(): Promise<void> {
     const [from, last] = this.range();
     // Every figure links to the requests list, whose URL holds China dates with the last day included.
-    this.report.set(withListFilters(await this.api.report(dayOf(from), addCalendarDays(dayOf(last), 1))));
+    return this.loader.run(
+      () => this.api.report(dayOf(from), addCalendarDays(dayOf(last), 1)),
+      (report) => this.report.set(withListFilters(report)),
+    );
   }
 }

@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { addCalendarDays, chinaDate, LifecycleReport } from '@crm/shared/domain';
-import { LanguageService } from '@crm/web/core';
-import { Chart, DataTable, Stat, StatCards, TableColumn } from '@crm/web/ui';
+import { LanguageService, Loader } from '@crm/web/core';
+import { Chart, DataTable, LoadStatus, Stat, StatCards, TableColumn } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzGridModule } from 'ng-zorro-antd/grid';
@@ -14,7 +14,17 @@ import { byManagerChart, complianceByMonthChart, overallRate, stepDurationChart 
 @Component({
   selector: 'crm-lifecycle-report-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, TranslatePipe, Chart, DataTable, StatCards, NzCardModule, NzDatePickerModule, NzGridModule],
+  imports: [
+    FormsModule,
+    TranslatePipe,
+    Chart,
+    DataTable,
+    LoadStatus,
+    StatCards,
+    NzCardModule,
+    NzDatePickerModule,
+    NzGridModule,
+  ],
   templateUrl: './lifecycle-report.page.html',
   styles: `
     .toolbar {
@@ -27,6 +37,8 @@ export class LifecycleReportPage {
   private readonly translate = inject(TranslateService);
   private readonly language = inject(LanguageService);
   protected readonly report = signal<LifecycleReport | null>(null);
+  /** The report's load: a skeleton until it is there, why it failed with a retry. */
+  protected readonly loader = new Loader();
   protected readonly managerColumns: TableColumn<LifecycleReport['byManager'][number]>[] = [
     { key: 'manager', label: 'applications.manager', value: (row) => row.manager.displayName },
     { key: 'completed', label: 'report.completed', kind: 'number' },
@@ -78,10 +90,11 @@ export class LifecycleReportPage {
     void this.load();
   }
 
-  private async load(): Promise<void> {
+  private load(): Promise<void> {
     const [from, to] = this.range();
-    this.report.set(
-      await this.api.report(from ? chinaDate(from) : undefined, to ? addCalendarDays(chinaDate(to), 1) : undefined),
+    return this.loader.run(
+      () => this.api.report(from ? chinaDate(from) : undefined, to ? addCalendarDays(chinaDate(to), 1) : undefined),
+      (report) => this.report.set(report),
     );
   }
 }

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { AuditFigures } from '@crm/shared/domain';
-import { LanguageService } from '@crm/web/core';
-import { Chart, DataTable, Stat, StatCards, TableColumn } from '@crm/web/ui';
+import { LanguageService, Loader } from '@crm/web/core';
+import { Chart, DataTable, LoadStatus, Stat, StatCards, TableColumn } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzGridModule } from 'ng-zorro-antd/grid';
@@ -24,7 +24,7 @@ type ManagerFigures = AuditFigures['byManager'][number];
 @Component({
   selector: 'crm-marketing-audit-figures',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, Chart, DataTable, StatCards, NzCardModule, NzEmptyModule, NzGridModule],
+  imports: [TranslatePipe, Chart, DataTable, LoadStatus, StatCards, NzCardModule, NzEmptyModule, NzGridModule],
   templateUrl: './figures.page.html',
 })
 export class FiguresPage implements OnInit {
@@ -33,6 +33,8 @@ export class FiguresPage implements OnInit {
   private readonly language = inject(LanguageService);
   private readonly translate = inject(TranslateService);
   protected readonly figures = signal<AuditFigures | null>(null);
+  /** The figures' load: a skeleton until they are there, why it failed with a retry. */
+  protected readonly loader = new Loader();
   protected readonly managers = new SortedRows<ManagerFigures>(computed(() => this.figures()?.byManager ?? []));
 
   protected readonly stats = computed((): Stat[] => {
@@ -84,6 +86,9 @@ export class FiguresPage implements OnInit {
 
   ngOnInit(): void {
     this.rules.load();
-    void this.api.figures(MONTHS).then((f) => this.figures.set(f));
+    void this.loader.run(
+      () => this.api.figures(MONTHS),
+      (figures) => this.figures.set(figures),
+    );
   }
 }

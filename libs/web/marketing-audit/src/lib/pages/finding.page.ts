@@ -3,8 +3,8 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AUDIT_NOTE_MIN_LENGTH, AuditFindingAction, AuditFindingEventKind, AuditFindingView } from '@crm/shared/domain';
-import { isMissingRecord, StepDialog } from '@crm/web/core';
-import { ActionButtons, Field, FormDialog, NotFound, DisplayPipe } from '@crm/web/ui';
+import { Loader, StepDialog } from '@crm/web/core';
+import { ActionButtons, DisplayPipe, Field, FormDialog, LoadStatus, NotFound } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzGridModule } from 'ng-zorro-antd/grid';
@@ -43,6 +43,7 @@ const EVENT_COLOURS: Record<AuditFindingEventKind, string> = {
     FindingEvidence,
     FindingStateTag,
     FormDialog,
+    LoadStatus,
     NotFound,
     SeverityTag,
     NzCardModule,
@@ -70,7 +71,8 @@ export class FindingPage implements OnInit {
   private readonly api = inject(MarketingAuditApi);
   protected readonly rules = inject(AuditRulesStore);
   protected readonly finding = signal<AuditFindingView | null>(null);
-  protected readonly notFound = signal(false);
+  /** The finding's load: not found, why it failed, and its retry. */
+  protected readonly loader = new Loader({ record: true });
   /** The action whose dialog is open, and sending it. */
   protected readonly dialog = new StepDialog<AuditFindingAction>();
   protected readonly eventColours = EVENT_COLOURS;
@@ -98,12 +100,10 @@ export class FindingPage implements OnInit {
     );
   }
 
-  private async load(): Promise<void> {
-    try {
-      this.finding.set(await this.api.finding(this.id()));
-    } catch (e) {
-      if (isMissingRecord(e)) this.notFound.set(true);
-      else throw e;
-    }
+  private load(): Promise<void> {
+    return this.loader.run(
+      () => this.api.finding(this.id()),
+      (finding) => this.finding.set(finding),
+    );
   }
 }

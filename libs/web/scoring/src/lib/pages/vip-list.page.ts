@@ -13,7 +13,15 @@ import {
   TableColumn,
   DisplayPipe,
 } from '@crm/web/ui';
-import { Industry, PersonRef, VIP_TIERS, VipListEntry, VipSummary } from '@crm/shared/domain';
+import {
+  formatDecimal,
+  formatInteger,
+  Industry,
+  PersonRef,
+  VIP_TIERS,
+  VipListEntry,
+  VipSummary,
+} from '@crm/shared/domain';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzStatisticModule } from 'ng-zorro-antd/statistic';
@@ -121,6 +129,12 @@ export class VipListPage implements OnInit {
     this.language.current();
     const s = this.summary();
     return s ? tierChart(s, this.t) : {};
+  });
+  /** The twelve months' revenue in the reader's unit: 万元 in Chinese, million yuan in English. */
+  protected readonly revenue = computed(() => {
+    const s = this.summary();
+    if (!s) return '';
+    return this.zh() ? formatInteger(s.revenue / 10_000, 'zh-CN') : formatDecimal(s.revenue / 1_000_000, 'en', 1);
   });
   protected readonly concentration = computed(() => {
     this.language.current();

@@ -3,6 +3,7 @@ import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ApplicationListItem, Page } from '@crm/shared/domain';
 import { LanguageService } from '@crm/web/core';
+import { DisplayPipe } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { ApplicationsAtRisk } from '../service-plans.api';
@@ -20,7 +21,7 @@ interface Part {
 @Component({
   selector: 'crm-applications-at-risk',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslatePipe, NzCardModule, NzTagModule],
+  imports: [DisplayPipe, RouterLink, TranslatePipe, NzCardModule, NzTagModule],
   templateUrl: './applications-at-risk.html',
   styles: `
     :host {

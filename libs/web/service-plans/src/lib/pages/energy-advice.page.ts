@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, si
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { EnergyAdvice } from '@crm/shared/domain';
-import { Chart, DisplayPipe } from '@crm/web/ui';
+import { Loader } from '@crm/web/core';
+import { Chart, DisplayPipe, LoadStatus, NotFound } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -17,7 +18,17 @@ import { ServicePlansApi } from '../service-plans.api';
 @Component({
   selector: 'crm-energy-advice-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DisplayPipe, RouterLink, TranslatePipe, Chart, NzButtonModule, NzIconModule, NzTableModule],
+  imports: [
+    DisplayPipe,
+    RouterLink,
+    TranslatePipe,
+    Chart,
+    LoadStatus,
+    NotFound,
+    NzButtonModule,
+    NzIconModule,
+    NzTableModule,
+  ],
   templateUrl: './energy-advice.page.html',
   styles: `
     .report {
@@ -76,6 +87,8 @@ export class EnergyAdvicePage implements OnInit {
   private readonly api = inject(ServicePlansApi);
   private readonly translate = inject(TranslateService);
   protected readonly advice = signal<EnergyAdvice | null>(null);
+  /** The report's load: not found (not the user's customer), why it failed, and its retry. */
+  protected readonly loader = new Loader({ record: true });
   protected readonly chart = computed(() => {
     const a = this.advice();
     const t = (key: string) => this.translate.instant(`servicePlans.advice.${key}`) as string;
@@ -83,7 +96,10 @@ export class EnergyAdvicePage implements OnInit {
   });
 
   ngOnInit(): void {
-    void this.api.energyAdvice(this.id()).then((a) => this.advice.set(a));
+    void this.loader.run(
+      () => this.api.energyAdvice(this.id()),
+      (advice) => this.advice.set(advice),
+    );
   }
 
   protected print(): void {

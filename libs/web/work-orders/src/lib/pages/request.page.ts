@@ -3,8 +3,8 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { WorkOrderChannel, WorkOrderEventView, WorkOrderType, WorkOrderView } from '@crm/shared/domain';
-import { isMissingRecord, StepDialog } from '@crm/web/core';
-import { ActionButtons, Field, FormDialog, NotFound, SlaTag, DisplayPipe } from '@crm/web/ui';
+import { Loader, StepDialog } from '@crm/web/core';
+import { ActionButtons, DisplayPipe, Field, FormDialog, LoadStatus, NotFound, SlaTag } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzGridModule } from 'ng-zorro-antd/grid';
@@ -44,6 +44,7 @@ const EVENT_COLOURS: Record<WorkOrderEventView['kind'], string> = {
     ActionButtons,
     Field,
     FormDialog,
+    LoadStatus,
     NotFound,
     RequestFlags,
     SlaTag,
@@ -78,7 +79,8 @@ export class RequestPage implements OnInit {
   protected readonly names = inject(WorkOrderNames);
   protected readonly order = signal<WorkOrderView | null>(null);
   protected readonly events = signal<WorkOrderEventView[]>([]);
-  protected readonly notFound = signal(false);
+  /** The request's load: not found, why it failed, and its retry. */
+  protected readonly loader = new Loader({ record: true });
   protected readonly actions = computed(() => {
     const o = this.order();
     return o ? orderActions(o) : [];
@@ -130,14 +132,13 @@ export class RequestPage implements OnInit {
     };
   }
 
-  private async load(): Promise<void> {
-    try {
-      const [order, events] = await Promise.all([this.api.get(this.id()), this.api.events(this.id())]);
-      this.order.set(order);
-      this.events.set(events);
-    } catch (e) {
-      if (isMissingRecord(e)) this.notFound.set(true);
-      else throw e;
-    }
+  private load(): Promise<void> {
+    return this.loader.run(
+      () => Promise.all([this.api.get(this.id()), this.api.events(this.id())]),
+      ([order, events]) => {
+        this.order.set(order);
+        this.events.set(events);
+      },
+    );
   }
 }
