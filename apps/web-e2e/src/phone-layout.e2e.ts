@@ -123,3 +123,23 @@ test("the managers' workload fits a phone: the bar that repeats the customer cou
   await table.locator('[data-testid^="hand-over-all-"]').first().click();
   await expect(page.getByTestId('handover-manager')).toBeVisible();
 });
+
+test('on a phone the chart cards of a page are stacked, each as wide as the page: VIP list and time-limit compliance', async ({
+  page,
+}) => {
+  await loginOnPhone(page, 'leader');
+  for (const [path, chart] of [
+    ['/vip', 'vip-tier-chart'],
+    ['/lifecycle-report', 'chart-month'],
+  ]) {
+    await page.goto(path);
+    await expect(page.getByTestId(chart)).toBeVisible();
+    const widths = await page
+      .locator('[nz-col]:has(crm-chart)')
+      .evaluateAll((columns) => columns.map((column) => column.getBoundingClientRect().width));
+    expect(widths.length).toBeGreaterThan(1);
+    // Not three charts of 120 px side by side: every column takes the page's width (390 less the margins).
+    for (const width of widths) expect(width).toBeGreaterThan(300);
+    await expectNoSidewaysScroll(page);
+  }
+});
