@@ -143,3 +143,17 @@ test('on a phone the chart cards of a page are stacked, each as wide as the page
     await expectNoSidewaysScroll(page);
   }
 });
+
+test("on a phone a card's title keeps its line and its actions wrap below it (requests, in Chinese)", async ({
+  page,
+}) => {
+  await loginOnPhone(page, 'manager1');
+  await page.goto('/requests');
+  const title = page.locator('.ant-card-head-title').first();
+  await expect(title).toHaveText('诉求与投诉工单');
+  const box = await title.boundingBox();
+  // Not one character a line beside the buttons: the title is as wide as its text, on one line.
+  expect(box?.width).toBeGreaterThan(100);
+  expect(box?.height).toBeLessThan(70); // one line of text and the head's padding (57 px)
+  await expectNoSidewaysScroll(page);
+});
