@@ -47,13 +47,24 @@ function trackRequests(page: Page): void {
 /** How long ECharts animates a chart drawn or redrawn (its default `animationDuration`), with a margin. */
 const CHART_ANIMATION_MS = 1_200;
 
-/** Waits for the page's data: no request in flight, no skeleton and no spinner left, charts done animating. */
+/** Waits for the page's data: no request in flight, no skeleton and no spinner left, nothing fading in, charts drawn. */
 async function waitForData(page: Page): Promise<void> {
   const requests = inFlight.get(page) ?? new Set();
   await expect.poll(() => requests.size, { timeout: 30_000 }).toBe(0);
   await expect(page.locator('.ant-skeleton-active, .ant-spin-spinning, [data-testid="loading"]')).toHaveCount(0, {
     timeout: 20_000,
   });
+  // CSS transitions and animations that end (a tab's content fading in), not the endless ones.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          document
+            .getAnimations()
+            .filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity).length,
+      ),
+    )
+    .toBe(0);
   if (await page.locator('[echarts]').count()) await page.waitForTimeout(CHART_ANIMATION_MS);
 }
 
