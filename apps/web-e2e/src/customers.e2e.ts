@@ -144,3 +144,28 @@ test('an account manager only finds their own customers and is told another one 
   await expect(page.getByTestId('customer-profile')).toHaveCount(0);
   await expect(page.getByText(other.name)).toHaveCount(0);
 });
+
+test('only the roles that maintain customers see New and Edit: not auditors nor marketing, who read them', async ({
+  page,
+  request,
+}) => {
+  const customer = await newCustomer(request, '18', '只读角色测试电器有限公司');
+  for (const [username, maintains] of [
+    ['auditor', false],
+    ['marketing', false],
+    ['leader', true],
+  ] as const) {
+    await login(page, username);
+    await page.goto('/customers');
+    await expect(page.getByTestId('customers').locator('tbody tr[data-testid]').first()).toBeVisible();
+    await expect(page.getByTestId('new-customer')).toHaveCount(maintains ? 1 : 0);
+    await page.goto(`/customers/${customer.id}`);
+    await expect(page.getByTestId('customer-heading')).toContainText(customer.name);
+    await expect(page.getByTestId('edit-customer')).toHaveCount(maintains ? 1 : 0);
+    await page.context().clearCookies();
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+  }
+});

@@ -2,7 +2,7 @@ import { Body, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, DataScope, Scope } from '@crm/api/auth';
 import { ApiController, GetForAll, IntQuery, Roles, UuidParam } from '@crm/api/http';
-import { TimelineEntry } from '@crm/shared/domain';
+import { ROLES_MAINTAINING_CUSTOMERS, TimelineEntry } from '@crm/shared/domain';
 import { CustomersService } from './customers.service';
 import { CreateCustomerDto } from './dto/create-customer.dto';
 import { CustomerLookupHitDto, CustomerLookupQueryDto } from './dto/customer-lookup.dto';
@@ -28,7 +28,7 @@ export class CustomersController {
   }
 
   @Post()
-  @Roles('account_manager', 'leader', 'admin')
+  @Roles(...ROLES_MAINTAINING_CUSTOMERS)
   @ApiCreatedResponse({ type: CustomerDto })
   @ApiConflictResponse({ description: 'The account number exists already' })
   create(@CurrentUser() user: AuthUser, @Body() body: CreateCustomerDto): Promise<CustomerDto> {
@@ -43,7 +43,7 @@ export class CustomersController {
   }
 
   @Patch(':id')
-  @Roles('account_manager', 'leader', 'admin')
+  @Roles(...ROLES_MAINTAINING_CUSTOMERS)
   @ApiOkResponse({ type: CustomerDto })
   @ApiConflictResponse({ description: 'Stale version: someone else saved first' })
   update(

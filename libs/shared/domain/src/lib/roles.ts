@@ -9,6 +9,9 @@ export function isRole(value: unknown): value is Role {
 /** Roles that read every customer; an account manager reads only their own. */
 export const ROLES_READING_ALL_CUSTOMERS: readonly Role[] = ['marketing', 'leader', 'auditor', 'admin'];
 
+/** Roles that register and edit customers (an account manager only their own); marketing and auditors read them. */
+export const ROLES_MAINTAINING_CUSTOMERS: readonly Role[] = ['account_manager', 'leader', 'admin'];
+
 /** Roles allowed to move customers between account managers. */
 export const ROLES_THAT_HAND_OVER: readonly Role[] = ['leader', 'admin'];
 

@@ -4,7 +4,14 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, si
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { Contact, Customer, Industry, PersonRef, ROLES_THAT_HAND_OVER } from '@crm/shared/domain';
+import {
+  Contact,
+  Customer,
+  Industry,
+  PersonRef,
+  ROLES_MAINTAINING_CUSTOMERS,
+  ROLES_THAT_HAND_OVER,
+} from '@crm/shared/domain';
 import {
   AuthStore,
   CUSTOMER_TABS,
@@ -95,10 +102,9 @@ export class CustomerDetailPage implements OnInit {
   protected readonly managers = signal<PersonRef[]>([]);
   protected readonly handover = new SaveAction();
   protected readonly stageColours = STAGE_COLOURS;
-  protected readonly canEdit = computed(() => {
-    const role = this.auth.user()?.role;
-    return !!role && role !== 'marketing' && this.customer()?.stage !== 'closed';
-  });
+  protected readonly canEdit = computed(
+    () => this.auth.hasRole(ROLES_MAINTAINING_CUSTOMERS) && this.customer()?.stage !== 'closed',
+  );
   protected readonly canHandOver = computed(
     () => this.auth.hasRole(ROLES_THAT_HAND_OVER) && this.customer()?.stage !== 'closed',
   );

@@ -10,6 +10,7 @@ import {
   CustomerTotalKind,
   Industry,
   PersonRef,
+  ROLES_MAINTAINING_CUSTOMERS,
   VOLTAGE_LEVELS_KV,
 } from '@crm/shared/domain';
 import { AuthStore, LanguageService, pagedList, ReferenceApi, Region } from '@crm/web/core';
@@ -124,7 +125,7 @@ export class CustomerListPage implements OnInit {
   protected readonly managers = signal<PersonRef[]>([]);
   protected readonly columns = signal<Column[]>(this.savedColumns());
   protected readonly isManager = computed(() => this.auth.user()?.role === 'account_manager');
-  protected readonly canCreate = computed(() => this.auth.user()?.role !== 'marketing');
+  protected readonly canCreate = computed(() => this.auth.hasRole(ROLES_MAINTAINING_CUSTOMERS));
   protected readonly zh = computed(() => this.language.current() === 'zh-CN');
   protected readonly filters = computed((): ListFilter[] => [
     { key: 'stage', placeholder: 'customer.stage', options: CUSTOMER_STAGES, labels: 'stage.', testId: 'filter-stage' },
