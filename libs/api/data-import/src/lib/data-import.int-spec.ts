@@ -327,12 +327,22 @@ describe('CSV import of customers, consumption, bills and payments', () => {
       });
       expect(await snapshot()).toEqual(before);
 
-      const corrected = await importAs('consumption', csv(header, `${existing.accountNo},2026-02,81000,300,0.931`));
-      expect(corrected.body).toMatchObject({ inserted: 0, updated: 1 });
+      // One file with a month unchanged, a month corrected and a new month.
+      const corrected = await importAs(
+        'consumption',
+        csv(
+          header,
+          `${existing.accountNo},2026-01,120000,410,0.95`,
+          `${existing.accountNo},2026-02,81000,300,0.931`,
+          `${existing.accountNo},2026-03,90000,320,0.94`,
+        ),
+      );
+      expect(corrected.body).toMatchObject({ accepted: 3, inserted: 1, updated: 1, unchanged: 1 });
       const months = await t.request('GET', `/customers/${existing.id}/consumption`, { as: 'manager1' });
       expect(months.body).toEqual([
         { period: '2026-01', kwh: 120000, maxDemandKw: 410, powerFactor: 0.95 },
         { period: '2026-02', kwh: 81000, maxDemandKw: 300, powerFactor: 0.931 },
+        { period: '2026-03', kwh: 90000, maxDemandKw: 320, powerFactor: 0.94 },
       ]);
     });
 
@@ -424,6 +434,20 @@ describe('CSV import of customers, consumption, bills and payments', () => {
       // February: 200 of 500 paid; still outstanding and late since 25 March.
       expect(byPeriod['2026-02']).toMatchObject({ paidAmount: 200, outstanding: 300, paidAt: '2026-03-30' });
       expect(byPeriod['2026-02'].daysLate).toBeGreaterThan(200);
+
+      // February's bill corrected to 450: one update, and what is outstanding follows the new amount.
+      const correction = csv(
+        'accountNo,period,amount,dueDate',
+        `${existing.accountNo},2026-01,1000,2026-02-25`,
+        `${existing.accountNo},2026-02,450,2026-03-25`,
+      );
+      expect((await importAs('bills', correction)).body).toMatchObject({ inserted: 0, updated: 1, unchanged: 1 });
+      const corrected = await t.request('GET', `/customers/${existing.id}/bills`, { as: 'manager1' });
+      expect(corrected.body.find((b: { period: string }) => b.period === '2026-02')).toMatchObject({
+        amount: 450,
+        paidAmount: 200,
+        outstanding: 250,
+      });
     });
 
     it('refuses payments without a bill, in the future or not positive', async () => {

@@ -27,8 +27,11 @@ import {
   textField,
 } from './field-checks';
 
-/** Runs one SQL statement in the import's transaction. */
-export type Sql = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+/** Runs one SQL statement in the import's transaction: `rows` gives its rows, `execute` how many rows it wrote. */
+export interface Sql {
+  rows<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  execute(text: string, params?: unknown[]): Promise<number>;
+}
 
 /** Writers of other libraries an import kind calls in the import's transaction. */
 export interface ImportWriters {
@@ -42,8 +45,16 @@ export interface ImportKindDefinition {
   checks: FieldCheck[];
   /** The natural key: two rows of one file may not share it. */
   key: string[];
-  /** Writes the rows left in `import_rows` (all valid), changing only what differs. */
-  apply(sql: Sql, actorId: string | null, writers: ImportWriters): Promise<{ inserted: number; updated: number }>;
+  /**
+   * Writes the `accepted` rows left in `import_rows` (all valid, no key twice), changing only what differs; how many
+   * rows it inserted and updated.
+   */
+  apply(
+    sql: Sql,
+    accepted: number,
+    actorId: string | null,
+    writers: ImportWriters,
+  ): Promise<{ inserted: number; updated: number }>;
 }
 
 /** Scalar subqueries: computed once per statement, not once per row. */
@@ -63,24 +74,45 @@ const pastPeriod: FieldCase = [
   problem('import.inFuture', 'is in the future'),
 ];
 
+/** What `upsertByPeriod` writes: rows of `source` into `table`, a history table keyed by customer and period. */
+interface PeriodWrite {
+  table: string;
+  /** The columns an import sets on a row already there. */
+  values: string[];
+  /** A SELECT over `import_rows r` giving `customer_id`, `period` and `values`. */
+  source: string;
+}
+
 /**
- * Counts of an `INSERT INTO table … ON CONFLICT …` by whether each row it wrote had its `key` in `table` before: the
- * outer query sees the table as it was before the statement. (Not `RETURNING xmax = 0`: the history tables are
- * partitioned, and a partitioned table returns no system column.)
+ * Writes `accepted` rows (no key twice) into a history table by one upsert that changes only what differs, and
+ * tells inserted from updated by counting, before it, the keys already there: one index range of the file's
+ * periods, so a new month costs nothing. (One upsert cannot tell them apart: a partitioned table returns no `xmax`,
+ * and looking each written row up in the same statement scans a partition that was empty when planned, a new year,
+ * once per row.) Imports into one table run one after another, so nothing adds keys between the count and the
+ * upsert.
  */
-async function countWritten(
+async function upsertByPeriod(
   sql: Sql,
-  table: string,
-  key: string[],
-  upsert: string,
+  accepted: number,
+  { table, values, source }: PeriodWrite,
 ): Promise<{ inserted: number; updated: number }> {
-  const [counts] = await sql<{ inserted: number; updated: number }>(
-    `WITH written AS (${upsert} RETURNING ${key.join(', ')})
-     SELECT count(*) FILTER (WHERE NOT existed)::int AS inserted, count(*) FILTER (WHERE existed)::int AS updated
-       FROM (SELECT EXISTS (SELECT 1 FROM ${table} x WHERE ${key.map((k) => `x.${k} = w.${k}`).join(' AND ')}) AS existed
-               FROM written w) s`,
+  await sql.execute('SELECT pg_advisory_xact_lock(hashtext($1))', [`import into ${table}`]);
+  const [{ existing }] = await sql.rows<{ existing: number }>(
+    `WITH s AS MATERIALIZED (${source})
+     SELECT count(*)::int AS existing FROM s
+      WHERE EXISTS (SELECT 1 FROM ${table} t
+                     WHERE t.customer_id = s.customer_id AND t.period = s.period
+                       AND t.period BETWEEN (SELECT min(period) FROM s) AND (SELECT max(period) FROM s))`,
   );
-  return counts;
+  const written = await sql.execute(
+    `INSERT INTO ${table} AS t (customer_id, period, ${values.join(', ')})
+     SELECT customer_id, period, ${values.join(', ')} FROM (${source}) s
+      ORDER BY customer_id, period -- in index order: the primary key is written page by page, not at random
+     ON CONFLICT (customer_id, period) DO UPDATE SET (${values.join(', ')}) = (${values.map((v) => `EXCLUDED.${v}`).join(', ')})
+      WHERE (${values.map((v) => `t.${v}`).join(', ')}) IS DISTINCT FROM (${values.map((v) => `EXCLUDED.${v}`).join(', ')})`,
+  );
+  const inserted = accepted - existing;
+  return { inserted, updated: written - inserted };
 }
 
 const consumption: ImportKindDefinition = {
@@ -93,20 +125,14 @@ const consumption: ImportKindDefinition = {
     numberField('powerFactor', { min: 0, minExclusive: true, max: 1 }),
   ],
   key: ['accountNo', 'period'],
-  apply: (sql) =>
-    countWritten(
-      sql,
-      'consumption',
-      ['customer_id', 'period'],
-      `INSERT INTO consumption AS t (customer_id, period, kwh, max_demand_kw, power_factor)
-       SELECT c.id, ${periodDate('period')}, r.kwh::numeric, r."maxDemandKw"::numeric, r."powerFactor"::numeric
-         FROM import_rows r JOIN customers c ON c.account_no = r."accountNo"
-        ORDER BY 1, 2 -- in index order: the primary key is written page by page, not at random
-       ON CONFLICT (customer_id, period) DO UPDATE
-          SET kwh = EXCLUDED.kwh, max_demand_kw = EXCLUDED.max_demand_kw, power_factor = EXCLUDED.power_factor
-        WHERE (t.kwh, t.max_demand_kw, t.power_factor)
-              IS DISTINCT FROM (EXCLUDED.kwh, EXCLUDED.max_demand_kw, EXCLUDED.power_factor)`,
-    ),
+  apply: (sql, accepted) =>
+    upsertByPeriod(sql, accepted, {
+      table: 'consumption',
+      values: ['kwh', 'max_demand_kw', 'power_factor'],
+      source: `SELECT c.id AS customer_id, ${periodDate('period')} AS period, r.kwh::numeric AS kwh,
+                      r."maxDemandKw"::numeric AS max_demand_kw, r."powerFactor"::numeric AS power_factor
+                 FROM import_rows r JOIN customers c ON c.account_no = r."accountNo"`,
+    }),
 };
 
 const bills: ImportKindDefinition = {
@@ -123,18 +149,14 @@ const bills: ImportKindDefinition = {
     ]),
   ],
   key: ['accountNo', 'period'],
-  apply: (sql) =>
-    countWritten(
-      sql,
-      'bills',
-      ['customer_id', 'period'],
-      `INSERT INTO bills AS t (customer_id, period, amount, due_date)
-       SELECT c.id, ${periodDate('period')}, r.amount::numeric, r."dueDate"::date
-         FROM import_rows r JOIN customers c ON c.account_no = r."accountNo"
-        ORDER BY 1, 2
-       ON CONFLICT (customer_id, period) DO UPDATE SET amount = EXCLUDED.amount, due_date = EXCLUDED.due_date
-        WHERE (t.amount, t.due_date) IS DISTINCT FROM (EXCLUDED.amount, EXCLUDED.due_date)`,
-    ),
+  apply: (sql, accepted) =>
+    upsertByPeriod(sql, accepted, {
+      table: 'bills',
+      values: ['amount', 'due_date'],
+      source: `SELECT c.id AS customer_id, ${periodDate('period')} AS period, r.amount::numeric AS amount,
+                      r."dueDate"::date AS due_date
+                 FROM import_rows r JOIN customers c ON c.account_no = r."accountNo"`,
+    }),
 };
 
 const payments: ImportKindDefinition = {
@@ -149,11 +171,9 @@ const payments: ImportKindDefinition = {
     numberField('amount', { min: 0, minExclusive: true, max: 999_999_999_999, decimals: 2 }),
   ],
   key: ['accountNo', 'period', 'paidAt', 'amount'],
-  apply: (sql) =>
-    countWritten(
-      sql,
-      'payments',
-      ['bill_id', 'bill_period', 'paid_at', 'amount'],
+  // A payment is its key: a row already there is unchanged, never updated.
+  apply: async (sql) => ({
+    inserted: await sql.execute(
       `INSERT INTO payments (bill_id, bill_period, paid_at, amount)
        SELECT b.id, b.period, r."paidAt"::date, r.amount::numeric
          FROM import_rows r
@@ -161,6 +181,8 @@ const payments: ImportKindDefinition = {
          JOIN bills b ON b.customer_id = c.id AND b.period = ${periodDate('period')}
        ON CONFLICT (bill_id, bill_period, paid_at, amount) DO NOTHING`,
     ),
+    updated: 0,
+  }),
 };
 
 /** Imported customers come from the billing system, so they are connected already. */
@@ -270,9 +292,9 @@ const customers: ImportKindDefinition = {
     },
   ],
   key: ['accountNo'],
-  async apply(sql, actorId) {
+  async apply(sql, _accepted, actorId) {
     // What each existing customer would change, field by field (also the timeline's record of it).
-    await sql(`
+    await sql.execute(`
       CREATE TEMP TABLE import_changes ON COMMIT DROP AS
       SELECT c.id AS customer_id,
              jsonb_agg(jsonb_build_object('field', f.field, 'before', f.old, 'after', f.new) ORDER BY f.field) AS changes
@@ -287,12 +309,12 @@ const customers: ImportKindDefinition = {
        ) AS f(field, old, new)
        WHERE f.old IS DISTINCT FROM f.new
        GROUP BY c.id`);
-    await sql(`
+    await sql.execute(`
       CREATE TEMP TABLE import_new ON COMMIT DROP AS
       SELECT r."accountNo" AS account_no FROM import_rows r
        WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.account_no = r."accountNo")`);
     const columns = [...CUSTOMER_COLUMNS.map((x) => x.column), 'importance'];
-    await sql(
+    await sql.execute(
       customersUpdateFrom(
         `(SELECT c.id, ${CUSTOMER_COLUMNS.map((x) => `${x.value} AS ${x.column}`).join(', ')},
                  ${importance('c.importance')} AS importance
@@ -301,7 +323,7 @@ const customers: ImportKindDefinition = {
         columns,
       ),
     );
-    await sql(
+    await sql.execute(
       customersInsertFrom(
         `(SELECT r."accountNo" AS account_no, ${CUSTOMER_COLUMNS.map((x) => `${x.value} AS ${x.column}`).join(', ')},
                  ${importance("'none'")} AS importance, '${IMPORTED_STAGE}' AS stage, u.id AS account_manager_id
@@ -311,7 +333,7 @@ const customers: ImportKindDefinition = {
         ['account_no', ...columns, 'stage', 'account_manager_id'],
       ),
     );
-    await sql(
+    await sql.execute(
       customerContactsUpsertFrom(`(
          SELECT c.id AS customer_id, 0 AS position, r."contactName" AS name, r."contactPhone" AS phone, $1::text AS role
            FROM import_rows r JOIN customers c ON c.account_no = r."accountNo"
@@ -319,7 +341,7 @@ const customers: ImportKindDefinition = {
              OR c.account_no IN (SELECT account_no FROM import_new))`),
       [IMPORTED_CONTACT_ROLE],
     );
-    await sql(
+    await sql.execute(
       timelineInsertFrom(`(
          SELECT c.id AS customer_id, 'created' AS type, $1::uuid AS actor_id,
                 'Customer ' || c.account_no || ' imported' AS summary,
@@ -332,7 +354,7 @@ const customers: ImportKindDefinition = {
            FROM import_changes x)`),
       [actorId],
     );
-    const [counts] = await sql<{ inserted: number; updated: number }>(
+    const [counts] = await sql.rows<{ inserted: number; updated: number }>(
       `SELECT (SELECT count(*) FROM import_new)::int AS inserted, (SELECT count(*) FROM import_changes)::int AS updated`,
     );
     return counts;
@@ -410,9 +432,9 @@ const workOrders: ImportKindDefinition = {
     textField('contactPhone', { required: false, maxLength: 30 }),
   ],
   key: ['channel', 'externalRef'],
-  async apply(sql, actorId, writers) {
-    await sql('CREATE TEMP TABLE import_orders (id uuid PRIMARY KEY) ON COMMIT DROP');
-    await sql(
+  async apply(sql, _accepted, actorId, writers) {
+    await sql.execute('CREATE TEMP TABLE import_orders (id uuid PRIMARY KEY) ON COMMIT DROP');
+    await sql.execute(
       `WITH inserted AS (${workOrdersInsertFrom(`(
          SELECT c.id AS customer_id, ch.code AS channel, ty.code AS type, tp.code AS topic, btrim(r.summary) AS summary,
                 btrim(r."externalRef") AS external_ref, nullif(btrim(r."contactName"), '') AS contact_name,
@@ -433,7 +455,7 @@ const workOrders: ImportKindDefinition = {
       [actorId],
     );
     await writers.receiveWorkOrders('import_orders');
-    const [counts] = await sql<{ inserted: number }>('SELECT count(*)::int AS inserted FROM import_orders');
+    const [counts] = await sql.rows<{ inserted: number }>('SELECT count(*)::int AS inserted FROM import_orders');
     return { inserted: counts.inserted, updated: 0 };
   },
 };

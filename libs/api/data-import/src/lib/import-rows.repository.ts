@@ -64,15 +64,21 @@ export class ImportRowsRepository {
     await execute(tx, 'DELETE FROM import_rows WHERE row_no IN (SELECT row_no FROM import_errors)');
   }
 
-  /** Writes the rows left in `import_rows` as `definition` says; how many rows it inserted and updated. */
+  /**
+   * Writes the `accepted` rows left in `import_rows` as `definition` says; how many rows it inserted and updated.
+   */
   applyRows(
     tx: EntityManager,
     definition: ImportKindDefinition,
+    accepted: number,
     actorId: string | null,
     writers: ImportWriters,
   ): Promise<{ inserted: number; updated: number }> {
-    const sql: Sql = (text, params) => query(tx, text, params);
-    return definition.apply(sql, actorId, writers);
+    const sql: Sql = {
+      rows: (text, params) => query(tx, text, params),
+      execute: (text, params) => execute(tx, text, params),
+    };
+    return definition.apply(sql, accepted, actorId, writers);
   }
 
   /** Queues the metrics of the customers of `import_rows` for the metrics refresh job. */

@@ -118,7 +118,8 @@ export class ImportService {
       if (rejected > 0) await this.importRows.deleteRejectedRows(tx);
 
       progress('applying', rows);
-      const { inserted, updated } = await this.importRows.applyRows(tx, definition, options.actorId, {
+      const accepted = rows - rejected;
+      const { inserted, updated } = await this.importRows.applyRows(tx, definition, accepted, options.actorId, {
         receiveWorkOrders: (inserted) => {
           if (!this.workOrders)
             throw new Error('Work orders are imported through the API (POST /api/import/work-orders)');
@@ -130,7 +131,6 @@ export class ImportService {
         await this.importRows.markCustomersStale(tx);
       await runner.commitTransaction();
       progress('done', rows);
-      const accepted = rows - rejected;
       return outcome(true, {
         accepted,
         rejected,
