@@ -1,3 +1,5 @@
+import { CustomerFields } from '@crm/shared/domain';
+
 /**
  * The customers library alone writes `customers` and `customer_contacts`. Single customers change through
  * CustomersService; set-wise statements of other libraries (an import, a bulk handover) embed these
@@ -46,10 +48,46 @@ export function customersHandOver(fromManager: string, toManager: string): strin
           RETURNING id`;
 }
 
-/** The bulk load of customers (the demo population): `COPY … FROM STDIN` of CSV rows in this column order. */
-export const customersCopy = `COPY customers (id, account_no, name, credit_code, industry, voltage_kv, contract_capacity_kva,
-                 tariff_category, region, address, importance, stage, account_manager_id, created_at, updated_at,
-                 tags, area) FROM STDIN (FORMAT csv)`;
+/** What a customer is on record as, whoever writes it: its account number and the fields of its profile. */
+export type CustomerProfile = Pick<
+  CustomerFields,
+  | 'name'
+  | 'creditCode'
+  | 'industry'
+  | 'voltageKv'
+  | 'contractCapacityKva'
+  | 'tariffCategory'
+  | 'region'
+  | 'address'
+  | 'importance'
+> & { accountNo: string };
+
+/** The columns of a customer's profile, in the order of `customerProfileValues`. */
+export const CUSTOMER_PROFILE_COLUMNS =
+  'account_no, name, credit_code, industry, voltage_kv, contract_capacity_kva, tariff_category, region, address, importance';
+
+/** The values of CUSTOMER_PROFILE_COLUMNS for `c`, in their order (parameters of an INSERT, fields of a COPY row). */
+export function customerProfileValues(c: CustomerProfile): (string | number | null)[] {
+  return [
+    c.accountNo,
+    c.name,
+    c.creditCode,
+    c.industry,
+    c.voltageKv,
+    c.contractCapacityKva,
+    c.tariffCategory,
+    c.region,
+    c.address,
+    c.importance,
+  ];
+}
+
+/**
+ * The bulk load of customers (the demo population): `COPY … FROM STDIN` of CSV rows in this column order
+ * (the profile's columns as `customerProfileValues` gives them).
+ */
+export const customersCopy = `COPY customers (id, ${CUSTOMER_PROFILE_COLUMNS}, stage, account_manager_id, created_at,
+                 updated_at, tags, area) FROM STDIN (FORMAT csv)`;
 
 /** The bulk load of customer contacts: `COPY … FROM STDIN` of CSV rows in this column order. */
 export const customerContactsCopy =

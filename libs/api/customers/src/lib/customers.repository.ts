@@ -17,7 +17,7 @@ import {
 } from '@crm/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { execute, Params, query, queryOne } from '@crm/api/database';
-import { CUSTOMER_VERSION_BUMP } from './customers-sql';
+import { CUSTOMER_PROFILE_COLUMNS, CUSTOMER_VERSION_BUMP, customerProfileValues } from './customers-sql';
 import { CustomerQueryDto } from './dto/customer-query.dto';
 import { CustomerCursor, encodeCustomerCursor } from './customer-cursor';
 
@@ -400,27 +400,10 @@ export class CustomersRepository {
   async insert(manager: EntityManager, c: CustomerInsert): Promise<Customer> {
     const [row] = await query<CustomerRow>(
       manager,
-      `INSERT INTO customers AS c (account_no, name, credit_code, industry, voltage_kv, contract_capacity_kva,
-                                   tariff_category, region, address, importance, tags, stage, account_manager_id,
-                                   area)
+      `INSERT INTO customers AS c (${CUSTOMER_PROFILE_COLUMNS}, tags, stage, account_manager_id, area)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        RETURNING ${CUSTOMER_RETURNING}`,
-      [
-        c.accountNo,
-        c.name,
-        c.creditCode,
-        c.industry,
-        c.voltageKv,
-        c.contractCapacityKva,
-        c.tariffCategory,
-        c.region,
-        c.address,
-        c.importance,
-        c.tags,
-        c.stage,
-        c.managerId,
-        c.area ?? 'urban',
-      ],
+      [...customerProfileValues(c), c.tags, c.stage, c.managerId, c.area ?? 'urban'],
     );
     await this.replaceContacts(manager, row.id, c.contacts);
     return toCustomer({ ...row, contacts: c.contacts });

@@ -1,4 +1,4 @@
-import { customerContactsCopy, customersCopy } from '@crm/api/customers';
+import { customerContactsCopy, customerProfileValues, customersCopy } from '@crm/api/customers';
 import { billsCopy, consumptionCopy, paymentsCopy } from '@crm/api/data-import';
 import {
   GeneratedApplication,
@@ -18,7 +18,7 @@ import { applicationsCopy, applicationStepsCopy } from '@crm/api/lifecycle';
 import { outboxMessagesCopy } from '@crm/api/messages';
 import { clocksCopy } from '@crm/api/time-limits';
 import { timelineCopy } from '@crm/api/timeline';
-import { workOrderEventsCopy, workOrdersCopy } from '@crm/api/work-orders';
+import { workOrderEventsCopy, workOrderIntakeValues, workOrdersCopy } from '@crm/api/work-orders';
 import { LifecycleStepDefinition, WorkingCalendar, WorkOrderLimitRow } from '@crm/shared/domain';
 import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -219,16 +219,7 @@ function batchRows(
     rows.customers.push(
       csvLine([
         ids[i],
-        c.accountNo,
-        c.name,
-        c.creditCode,
-        c.industry,
-        c.voltageKv,
-        c.contractCapacityKva,
-        c.tariffCategory,
-        c.region,
-        c.address,
-        c.importance,
+        ...customerProfileValues(c),
         c.stage,
         managerId,
         c.createdAt,
@@ -336,13 +327,7 @@ function batchRows(
       csvLine([
         orderIds[n],
         customerId,
-        o.channel,
-        o.type,
-        o.topic,
-        o.summary,
-        o.externalRef,
-        o.contactName,
-        o.contactPhone,
+        ...workOrderIntakeValues(o),
         o.receivedAt,
         actor(o.recordedBy),
         o.state,

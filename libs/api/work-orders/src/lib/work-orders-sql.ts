@@ -1,3 +1,5 @@
+import { WorkOrderIntake } from '@crm/shared/domain';
+
 /**
  * The clocks of a work order in libs/api/time-limits: owner kind `work_order`, owner id the order; the
  * contact clock (for a fault repair, the arrival on site) is `contact`, the resolution clock of open
@@ -116,9 +118,20 @@ export function workOrderEventsInsertFrom(source: string): string {
           SELECT e.work_order_id, e.period, e.kind, e.at, e.by, e.details FROM ${source} e`;
 }
 
-/** The bulk load of work orders (the demo population): `COPY … FROM STDIN` of CSV rows in this column order. */
-export const workOrdersCopy = `COPY work_orders (id, customer_id, channel, type, topic, summary, external_ref, contact_name,
-                   contact_phone, received_at, recorded_by, state, period, period_started_at, contacted_at,
+/** The columns of what an order is received with (WorkOrderIntake), in the order of `workOrderIntakeValues`. */
+export const WORK_ORDER_INTAKE_COLUMNS = 'channel, type, topic, summary, external_ref, contact_name, contact_phone';
+
+/** The values of WORK_ORDER_INTAKE_COLUMNS for `o`, in their order (parameters of an INSERT, fields of a COPY row). */
+export function workOrderIntakeValues(o: WorkOrderIntake): (string | null)[] {
+  return [o.channel, o.type, o.topic, o.summary, o.externalRef, o.contactName, o.contactPhone];
+}
+
+/**
+ * The bulk load of work orders (the demo population): `COPY … FROM STDIN` of CSV rows in this column order
+ * (the intake's columns as `workOrderIntakeValues` gives them).
+ */
+export const workOrdersCopy = `COPY work_orders (id, customer_id, ${WORK_ORDER_INTAKE_COLUMNS}, received_at, recorded_by,
+                   state, period, period_started_at, contacted_at,
                    contacted_by, handled_at, handled_by, result, cause, accountability, closed_at, satisfaction,
                    urges, escalation_reasons, escalated_at, contradicted_at, contact_due_at, contact_outcome,
                    resolution_due_at, resolution_outcome, created_at, updated_at)

@@ -33,7 +33,9 @@ import {
   keptOverdueSql,
   keptRunningSql,
   resolutionClockJoin,
+  WORK_ORDER_INTAKE_COLUMNS,
   workOrderEventsInsertFrom,
+  workOrderIntakeValues,
 } from './work-orders-sql';
 import { toWorkOrderListItem, toWorkOrderView, WorkOrderDetailRow, WorkOrderRow } from './work-order-view';
 
@@ -381,22 +383,10 @@ export class WorkOrdersRepository {
   async insert(manager: EntityManager, o: NewWorkOrder): Promise<string | undefined> {
     const row = await queryOne<{ id: string }>(
       manager,
-      `INSERT INTO work_orders (customer_id, channel, type, topic, summary, external_ref, contact_name, contact_phone,
-                                received_at, recorded_by, period_started_at)
+      `INSERT INTO work_orders (customer_id, ${WORK_ORDER_INTAKE_COLUMNS}, received_at, recorded_by, period_started_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $9)
        ON CONFLICT (channel, external_ref) DO NOTHING RETURNING id`,
-      [
-        o.customerId,
-        o.channel,
-        o.type,
-        o.topic,
-        o.summary,
-        o.externalRef,
-        o.contactName,
-        o.contactPhone,
-        o.receivedAt,
-        o.recordedBy,
-      ],
+      [o.customerId, ...workOrderIntakeValues(o), o.receivedAt, o.recordedBy],
     );
     return row?.id;
   }
