@@ -1,6 +1,13 @@
 import { UsersService } from '@crm/api/auth';
 import { withDataSource } from '@crm/api/database';
-import { createTestDatabase, customerBody, TEST_PASSWORD, TEST_USERS } from '@crm/api/testing';
+import {
+  createTestDatabase,
+  CUSTOMER_IMPORT_HEADER,
+  customerBody,
+  customerImportLine,
+  TEST_PASSWORD,
+  TEST_USERS,
+} from '@crm/api/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -185,20 +192,9 @@ describe('several API instances on one database', () => {
 
   it('shows on B a customer imported on A', async () => {
     const c = customerBody();
-    const header =
-      'accountNo,name,creditCode,industry,voltageKv,contractCapacityKva,tariffCategory,region,address,importance,contactName,contactPhone,managerUsername';
-    const fields = [
-      'accountNo',
-      'name',
-      'creditCode',
-      'industry',
-      'voltageKv',
-      'contractCapacityKva',
-      'tariffCategory',
-    ];
-    const line = [...fields.map((f) => c[f]), c['region'], c['address'], 'none', '王芳', '0577-88881234', 'manager1'];
+    const line = customerImportLine({ ...c, contactName: '王芳', contactPhone: '0577-88881234' });
     const form = new FormData();
-    form.append('file', new Blob([`${header}\n${line.join(',')}\n`]), 'customers.csv');
+    form.append('file', new Blob([`${CUSTOMER_IMPORT_HEADER}\n${line}\n`]), 'customers.csv');
     const imported = await fetch(`${a.url}/api/import/customers`, {
       method: 'POST',
       headers: { authorization: `Bearer ${await tokenOf(a, 'admin')}` },

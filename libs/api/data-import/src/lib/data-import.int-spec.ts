@@ -1,11 +1,18 @@
 import { CustomersModule } from '@crm/api/customers';
 import { OperationalDataModule } from '@crm/api/operational-data';
 import { MetricsRefreshService, ScoringModule } from '@crm/api/scoring';
-import { createCustomer, createTestApp, customerBody, TestApp, englishDetails } from '@crm/api/testing';
+import {
+  createCustomer,
+  createTestApp,
+  csvFile,
+  CUSTOMER_IMPORT_HEADER,
+  customerBody,
+  customerImportLine,
+  englishDetails,
+  TestApp,
+} from '@crm/api/testing';
 import { creditCodeCheckChar, creditCodeProblem, CREDIT_CODE_PROBLEMS } from '@crm/shared/domain';
 import { DataImportModule } from '../index';
-
-const csv = (...lines: string[]) => lines.join('\n') + '\n';
 
 /** The row errors as an integrator reads them: row, field and English message. */
 const englishOf = (errors: { row: number; field: string | null; message: string }[]) =>
@@ -39,39 +46,16 @@ describe('CSV import of customers, consumption, bills and payments', () => {
   afterAll(() => t.close());
 
   describe('customers', () => {
-    const header =
-      'accountNo,name,creditCode,industry,voltageKv,contractCapacityKva,tariffCategory,region,address,importance,contactName,contactPhone,managerUsername';
+    const header = CUSTOMER_IMPORT_HEADER;
     const fresh = [customerBody(), customerBody()] as Record<string, string>[];
-    const line = (c: Record<string, unknown>, overrides: Record<string, unknown> = {}) => {
-      const v: Record<string, unknown> = {
-        ...c,
-        contactName: '王芳',
-        contactPhone: '0577-88881234',
-        managerUsername: 'manager1',
-        ...overrides,
-      };
-      return [
-        v['accountNo'],
-        `"${v['name']}"`,
-        v['creditCode'],
-        v['industry'],
-        v['voltageKv'],
-        v['contractCapacityKva'],
-        v['tariffCategory'],
-        v['region'],
-        `"${v['address']}"`,
-        v['importance'],
-        v['contactName'],
-        v['contactPhone'],
-        v['managerUsername'],
-      ].join(',');
-    };
+    const line = (c: Record<string, unknown>, overrides: Record<string, unknown> = {}) =>
+      customerImportLine({ ...c, contactName: '王芳', contactPhone: '0577-88881234', ...overrides });
 
     it('refuses a file with bad rows, names each row and field, and writes nothing', async () => {
       const before = await snapshot();
       const res = await importAs(
         'customers',
-        csv(
+        csvFile(
           header,
           line(fresh[0]),
           line(fresh[1], { creditCode: fresh[1]['creditCode'].slice(0, 17) + 'Z', voltageKv: 11, industry: '9999' }),
@@ -115,7 +99,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
     });
 
     it('imports new customers, keeps unchanged ones, and a re-import changes nothing', async () => {
-      const file = csv(
+      const file = csvFile(
         header,
         line(fresh[0]),
         line(fresh[1], { importance: '' }),
@@ -152,7 +136,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
     it('updates what changed, bumps the version and records the change on the timeline', async () => {
       const res = await importAs(
         'customers',
-        csv(
+        csvFile(
           header,
           line(existing, {
             contractCapacityKva: 2000,
@@ -180,7 +164,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
     it('imports the good rows only with ?partial=true', async () => {
       const good = customerBody();
       const bad = customerBody();
-      const res = await importAs('customers', csv(header, line(bad, { name: 'X' }), line(good)), { partial: true });
+      const res = await importAs('customers', csvFile(header, line(bad, { name: 'X' }), line(good)), { partial: true });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({
         accepted: 1,
@@ -212,7 +196,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
       const before = await snapshot();
       const refused = await importAs(
         'customers',
-        csv(
+        csvFile(
           header,
           line(prospect, { contractCapacityKva: '' }),
           line(connected, { contractCapacityKva: '' }),
@@ -229,7 +213,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
 
       const res = await importAs(
         'customers',
-        csv(
+        csvFile(
           header,
           line(prospect, { contractCapacityKva: '' }),
           line(applying, { contractCapacityKva: '' }),
@@ -250,7 +234,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
       const [change] = (await t.request('GET', `/customers/${applying.id}/timeline`, { as: 'manager1' })).body;
       expect(change.data.changes).toContainEqual({ field: 'contractCapacityKva', before: 630, after: null });
       // Again: nothing to change, the empty capacity included.
-      const again = await importAs('customers', csv(header, line(prospect, { contractCapacityKva: '' })));
+      const again = await importAs('customers', csvFile(header, line(prospect, { contractCapacityKva: '' })));
       expect(again.body).toMatchObject({ accepted: 1, inserted: 0, updated: 0, unchanged: 1 });
     });
 
@@ -283,7 +267,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
       const before = await snapshot();
       const res = await importAs(
         'consumption',
-        csv(
+        csvFile(
           header,
           `${existing.accountNo},2026-01,120000,410,0.95`,
           `9999999999,2026-01,1,1,0.9`,
@@ -311,7 +295,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
     });
 
     it('imports, re-imports without change, and updates a corrected month', async () => {
-      const file = csv(
+      const file = csvFile(
         header,
         `${existing.accountNo},2026-01,120000,410,0.95`,
         `${existing.accountNo},2026-02,80000.5,300,0.931`,
@@ -330,7 +314,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
       // One file with a month unchanged, a month corrected and a new month.
       const corrected = await importAs(
         'consumption',
-        csv(
+        csvFile(
           header,
           `${existing.accountNo},2026-01,120000,410,0.95`,
           `${existing.accountNo},2026-02,81000,300,0.931`,
@@ -349,14 +333,18 @@ describe('CSV import of customers, consumption, bills and payments', () => {
     it('marks the customers of a file that changed something for the metrics refresh (libs/api/scoring)', async () => {
       const refresh = () => t.app.get(MetricsRefreshService).refresh();
       await refresh();
-      const file = csv(header, `${existing.accountNo},2026-05,1000,10,0.9`, `${other.accountNo},2026-05,2000,10,0.9`);
+      const file = csvFile(
+        header,
+        `${existing.accountNo},2026-05,1000,10,0.9`,
+        `${other.accountNo},2026-05,2000,10,0.9`,
+      );
       expect((await importAs('consumption', file)).body).toMatchObject({ inserted: 2 });
       expect(await refresh()).toEqual({ customers: 2 });
       // Re-importing the same file changes nothing, so marks nothing.
       expect((await importAs('consumption', file)).body).toMatchObject({ unchanged: 2 });
       expect(await refresh()).toEqual({ customers: 0 });
       expect(
-        (await importAs('consumption', csv(header, `${existing.accountNo},2026-05,1100,10,0.9`))).body,
+        (await importAs('consumption', csvFile(header, `${existing.accountNo},2026-05,1100,10,0.9`))).body,
       ).toMatchObject({
         updated: 1,
       });
@@ -366,7 +354,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
     it('imports the good rows only with ?partial=true', async () => {
       const res = await importAs(
         'consumption',
-        csv(header, `${other.accountNo},2026-02,6000,21,0.9`, `${other.accountNo},2026-03,x,21,0.9`),
+        csvFile(header, `${other.accountNo},2026-02,6000,21,0.9`, `${other.accountNo},2026-03,x,21,0.9`),
         { partial: true },
       );
       expect(res.body).toMatchObject({ accepted: 1, rejected: 1, inserted: 1, errors: [{ row: 2, field: 'kwh' }] });
@@ -386,7 +374,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
       const before = await snapshot();
       const res = await importAs(
         'bills',
-        csv(
+        csvFile(
           'accountNo,period,amount,dueDate',
           `${existing.accountNo},2026-01,1000,2026-02-30`,
           `${existing.accountNo},2026-02,-1,2026-03-25`,
@@ -404,12 +392,12 @@ describe('CSV import of customers, consumption, bills and payments', () => {
     });
 
     it('imports bills and payments idempotently and derives paid, outstanding and days late', async () => {
-      const bills = csv(
+      const bills = csvFile(
         'accountNo,period,amount,dueDate',
         `${existing.accountNo},2026-01,1000,2026-02-25`,
         `${existing.accountNo},2026-02,500,2026-03-25`,
       );
-      const payments = csv(
+      const payments = csvFile(
         'accountNo,period,paidAt,amount',
         `${existing.accountNo},2026-01,2026-02-20,600`,
         `${existing.accountNo},2026-01,2026-03-02,400`,
@@ -436,7 +424,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
       expect(byPeriod['2026-02'].daysLate).toBeGreaterThan(200);
 
       // February's bill corrected to 450: one update, and what is outstanding follows the new amount.
-      const correction = csv(
+      const correction = csvFile(
         'accountNo,period,amount,dueDate',
         `${existing.accountNo},2026-01,1000,2026-02-25`,
         `${existing.accountNo},2026-02,450,2026-03-25`,
@@ -454,7 +442,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
       const before = await snapshot();
       const res = await importAs(
         'payments',
-        csv(
+        csvFile(
           'accountNo,period,paidAt,amount',
           `${other.accountNo},2026-01,2026-02-20,600`,
           `${existing.accountNo},2026-01,2099-01-01,1`,
@@ -473,7 +461,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
 
   describe('the request', () => {
     it('names a missing or unknown column of the header', async () => {
-      const res = await importAs('consumption', csv('accountNo,period,kwh,maxDemand', '1,2,3,4'));
+      const res = await importAs('consumption', csvFile('accountNo,period,kwh,maxDemand', '1,2,3,4'));
       expect(res.status).toBe(400);
       expect(englishDetails(res.body.details)).toEqual([
         { field: 'maxDemand', message: 'is not a column of a consumption file' },
@@ -486,7 +474,7 @@ describe('CSV import of customers, consumption, bills and payments', () => {
       const before = await snapshot();
       const res = await importAs(
         'consumption',
-        csv(
+        csvFile(
           'accountNo,period,kwh,maxDemandKw,powerFactor',
           `${other.accountNo},2026-05,1,1,0.9`,
           `${other.accountNo},2026-06,1,1,0.9,7`,

@@ -1,8 +1,7 @@
 import { CustomersModule } from '@crm/api/customers';
-import { createCustomer, createTestApp, TestApp } from '@crm/api/testing';
+import { createCustomer, createTestApp, csvFile, TestApp } from '@crm/api/testing';
 import { DataImportModule } from '../index';
 
-const csv = (...lines: string[]) => lines.join('\n') + '\n';
 const header = 'channel,externalRef,accountNo,type,topic,summary,receivedAt,contactName,contactPhone';
 
 /** The 95598 CSV import of work orders: all or nothing, idempotent on channel + externalRef, clocks started. */
@@ -34,7 +33,7 @@ describe('CSV import of work orders', () => {
   afterAll(() => t.close());
 
   const good = () =>
-    csv(
+    csvFile(
       header,
       `hotline_95598,9559820261101001,${mine.accountNo},咨询,,询问峰谷电价,2026-11-02 09:15,王先生,13800138000`,
       `95598（热线、网站及掌上电力）,9559820261101002,${mine.accountNo},Complaint,服务态度,"营业厅工作人员态度差",2026-11-02T10:00:00+08:00,,`,
@@ -46,7 +45,7 @@ describe('CSV import of work orders', () => {
   it('refuses a file with a bad row, naming the row and column, and writes nothing', async () => {
     const before = await counts();
     const res = await importOrders(
-      csv(
+      csvFile(
         header,
         `hotline_95598,A-1,${mine.accountNo},inquiry,,询问电价,2026-11-02 09:15,,`,
         `hotline_95598,A-2,${mine.accountNo},complaint,,没有主题的投诉,2026-11-02 09:20,,`,

@@ -30,3 +30,31 @@ export async function createCustomer(t: TestApp, as: string, overrides: Record<s
   if (res.status !== 201) throw new Error(`creating a customer failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
+
+/** The header of the customers' CSV import (`POST /api/import/customers`), in the order of `customerImportLine`. */
+export const CUSTOMER_IMPORT_HEADER =
+  'accountNo,name,creditCode,industry,voltageKv,contractCapacityKva,tariffCategory,region,address,importance,contactName,contactPhone,managerUsername';
+
+/**
+ * A row of the customers' CSV import for `customer` (a customerBody, or a customer as the API answers it,
+ * with any fields changed), name and address quoted. Contact name and phone are the first contact's and the
+ * manager is manager1 unless `customer` gives contactName, contactPhone or managerUsername.
+ */
+export function customerImportLine(customer: Record<string, unknown>): string {
+  const [contact] = (customer['contacts'] ?? []) as { name?: string; phone?: string }[];
+  return [
+    customer['accountNo'],
+    `"${customer['name']}"`,
+    customer['creditCode'],
+    customer['industry'],
+    customer['voltageKv'],
+    customer['contractCapacityKva'],
+    customer['tariffCategory'],
+    customer['region'],
+    `"${customer['address']}"`,
+    customer['importance'],
+    customer['contactName'] ?? contact?.name,
+    customer['contactPhone'] ?? contact?.phone,
+    customer['managerUsername'] ?? 'manager1',
+  ].join(',');
+}

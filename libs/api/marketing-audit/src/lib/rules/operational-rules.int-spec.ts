@@ -2,13 +2,21 @@ import { CustomersModule } from '@crm/api/customers';
 import { DataImportModule } from '@crm/api/data-import';
 import { JobsService } from '@crm/api/jobs';
 import { MessagesModule, OutboxService, OutgoingMessage } from '@crm/api/messages';
-import { createTestApp, customerBody, TestApp } from '@crm/api/testing';
+import {
+  createTestApp,
+  csvFile,
+  CUSTOMER_IMPORT_HEADER,
+  customerBody,
+  customerImportLine,
+  TestApp,
+} from '@crm/api/testing';
 import {
   addCalendarDays,
   AuditParameters,
   AuditRuleCode,
   chinaDate,
   defaultAuditParameters,
+  monthsBetween,
   TariffCategory,
 } from '@crm/shared/domain';
 import { RuleHitsRepository } from '../rule-hits.repository';
@@ -19,7 +27,6 @@ import { AUDIT_RULE_QUERIES } from './index';
 describe('audit rules on consumption, disconnections and outage notices', () => {
   /** Today for the rules on consumption and disconnections: last month is June 2026. */
   const TODAY = '2026-07-15';
-  const csv = (...lines: string[]) => lines.join('\n') + '\n';
   let t: TestApp;
   const ids: Record<string, string> = {};
 
@@ -38,7 +45,7 @@ describe('audit rules on consumption, disconnections and outage notices', () => 
 
   /** Imports the file as an admin (the owner's CSV import), failing the test on any refused row. */
   async function importFile(kind: string, ...lines: string[]): Promise<void> {
-    const res = await t.upload(`/import/${kind}`, csv(...lines), { as: 'admin' });
+    const res = await t.upload(`/import/${kind}`, csvFile(...lines), { as: 'admin' });
     if (res.status !== 200 || res.body.rejected) throw new Error(`import ${kind}: ${JSON.stringify(res.body)}`);
   }
 
@@ -47,27 +54,9 @@ describe('audit rules on consumption, disconnections and outage notices', () => 
     const lines = Object.entries(customers).map(([key, c]) => {
       const b = customerBody({ tariffCategory: c.tariff ?? 'large_industry' });
       ids[key] = b['accountNo'] as string;
-      return [
-        b['accountNo'],
-        b['name'],
-        b['creditCode'],
-        b['industry'],
-        b['voltageKv'],
-        b['contractCapacityKva'],
-        b['tariffCategory'],
-        b['region'],
-        b['address'],
-        'none',
-        '陈国强',
-        c.phone ?? '13857712345',
-        'manager1',
-      ].join(',');
+      return customerImportLine({ ...b, contactPhone: c.phone });
     });
-    await importFile(
-      'customers',
-      'accountNo,name,creditCode,industry,voltageKv,contractCapacityKva,tariffCategory,region,address,importance,contactName,contactPhone,managerUsername',
-      ...lines,
-    );
+    await importFile('customers', CUSTOMER_IMPORT_HEADER, ...lines);
     const rows: { id: string; account_no: string }[] = await t.dataSource.query(
       'SELECT id, account_no FROM customers WHERE account_no = ANY($1)',
       [Object.keys(customers).map((k) => ids[k])],
@@ -92,21 +81,7 @@ describe('audit rules on consumption, disconnections and outage notices', () => 
   /** Twelve months from June 2025 to May 2026 of `kwh`, and June 2026 of `last`. */
   const history = (kwh: number, last: number, lastYear = kwh) => ({
     '2025-06': lastYear,
-    ...Object.fromEntries(
-      [
-        '2025-07',
-        '2025-08',
-        '2025-09',
-        '2025-10',
-        '2025-11',
-        '2025-12',
-        '2026-01',
-        '2026-02',
-        '2026-03',
-        '2026-04',
-        '2026-05',
-      ].map((m) => [m, kwh]),
-    ),
+    ...Object.fromEntries(monthsBetween('2025-07-01', '2026-06-01').map((m) => [m, kwh])),
     '2026-06': last,
   });
 
