@@ -1,4 +1,4 @@
-import { execute, Params, query, queryOne, run } from '@crm/api/database';
+import { execute, Params, query, queryOne, queryPage, run } from '@crm/api/database';
 // The database library's query helpers are tested here: the test helpers are built on that library.
 import { createTestDatabase } from '@crm/api/testing';
 import { DataSource } from 'typeorm';
@@ -75,5 +75,22 @@ describe('query helpers: typed rows and affected counts on the DataSource and in
     ).toEqual({
       n: 0,
     });
+  });
+
+  it('reads a page of a list and the size of the whole list, numbering the page after the filter', async () => {
+    await execute(dataSource, `INSERT INTO query_helper_test (id, label) VALUES (20, 'p'), (21, 'q'), (22, 'r')`);
+    const params = new Params(20);
+    const page = await queryPage(
+      dataSource,
+      {
+        rows: 'SELECT id, label FROM query_helper_test WHERE id >= $1 ORDER BY id',
+        count: 'SELECT count(*)::int AS total FROM query_helper_test WHERE id >= $1',
+      },
+      params,
+      { page: 2, pageSize: 2 },
+      (r: { id: number; label: string }) => r.label,
+    );
+    expect(page).toEqual({ items: ['r'], total: 3, page: 2, pageSize: 2 });
+    expect(params.values).toEqual([20]);
   });
 });

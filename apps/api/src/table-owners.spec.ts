@@ -131,8 +131,8 @@ describe('table owners', () => {
 });
 
 /**
- * SQL runs through the typed helpers of this library (`query`, `queryOne`, `execute`, `run`), called from
- * `*.repository.ts` files: a `.query(` call is allowed only here, in the helpers and the connection
+ * SQL runs through the typed helpers of this library (`query`, `queryOne`, `queryPage`, `execute`, `run`),
+ * called from `*.repository.ts` files: a `.query(` call is allowed only here, in the helpers and the connection
  * infrastructure (COPY, exports' cursors, creating the embedded database).
  */
 function rawQueries(files: SourceFile[]): string[] {
@@ -156,7 +156,7 @@ function helpersOutsideRepositories(files: SourceFile[]): string[] {
     .filter((f) =>
       (HELPER_IMPORT.exec(f.text)?.[1] ?? '')
         .split(',')
-        .some((name) => ['query', 'queryOne', 'execute', 'run'].includes(name.trim())),
+        .some((name) => ['query', 'queryOne', 'queryPage', 'execute', 'run'].includes(name.trim())),
     )
     .map((f) => f.path);
 }

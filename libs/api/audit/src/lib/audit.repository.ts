@@ -1,12 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '@crm/api/auth';
 import { AuditEntry, Page } from '@crm/shared/domain';
-import { execute, Params, query } from '@crm/api/database';
+import { execute, Params, queryPage } from '@crm/api/database';
 import { DataSource } from 'typeorm';
 import { AuditQueryDto } from './dto/audit-query.dto';
 
 /** A request to log: an entry less what the table gives it (id, moment), by the signed-in user or nobody. */
 export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at' | 'user'> & { user: AuthUser | null };
+
+interface AuditRow {
+  id: string;
+  at: Date;
+  user_id: string | null;
+  username: string | null;
+  role: string | null;
+  display_name: string | null;
+  method: string;
+  path: string;
+  status: number;
+  request_id: string;
+  ip: string | null;
+  duration_ms: number;
+}
 
 /** The audit log: insert and read only (the table refuses updates and deletes). */
 @Injectable()
@@ -32,7 +47,7 @@ export class AuditRepository {
     );
   }
 
-  async page(filter: AuditQueryDto): Promise<Page<AuditEntry>> {
+  page(filter: AuditQueryDto): Promise<Page<AuditEntry>> {
     const params = new Params();
     const where: string[] = ['TRUE'];
     if (filter.userId) where.push(`a.user_id = ${params.add(filter.userId)}`);
@@ -41,34 +56,16 @@ export class AuditRepository {
     if (filter.to) where.push(`a.at < ${params.add(filter.to)}`);
     if (filter.path) where.push(`a.path LIKE ${params.add(filter.path)} || '%'`);
     const condition = where.join(' AND ');
-    const paged = new Params(...params.values);
-    const rows = await query<{
-      id: string;
-      at: Date;
-      user_id: string | null;
-      username: string | null;
-      role: string | null;
-      display_name: string | null;
-      method: string;
-      path: string;
-      status: number;
-      request_id: string;
-      ip: string | null;
-      duration_ms: number;
-    }>(
+    return queryPage(
       this.dataSource,
-      `SELECT a.*, u.display_name FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
-        WHERE ${condition} ORDER BY a.at DESC, a.id DESC
-        LIMIT ${paged.add(filter.pageSize)} OFFSET ${paged.add((filter.page - 1) * filter.pageSize)}`,
-      paged,
-    );
-    const [{ n }] = await query<{ n: number }>(
-      this.dataSource,
-      `SELECT count(*)::int AS n FROM audit_log a WHERE ${condition}`,
+      {
+        rows: `SELECT a.*, u.display_name FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+                WHERE ${condition} ORDER BY a.at DESC, a.id DESC`,
+        count: `SELECT count(*)::int AS total FROM audit_log a WHERE ${condition}`,
+      },
       params,
-    );
-    return {
-      items: rows.map((r) => ({
+      filter,
+      (r: AuditRow): AuditEntry => ({
         id: String(r.id),
         at: r.at.toISOString(),
         user: r.user_id
@@ -85,10 +82,7 @@ export class AuditRepository {
         requestId: r.request_id,
         ip: r.ip,
         durationMs: r.duration_ms,
-      })),
-      total: n,
-      page: filter.page,
-      pageSize: filter.pageSize,
-    };
+      }),
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Page, Role, UserAccount, UserSortField } from '@crm/shared/domain';
-import { Db, execute, Params, query, queryOne } from '@crm/api/database';
+import { Db, execute, Params, query, queryOne, queryPage } from '@crm/api/database';
 import { DataSource } from 'typeorm';
 
 /** A user row as the administration reads it (no password hash): the fields an account shows, its token version and moments. */
@@ -103,19 +103,16 @@ export class UsersRepository {
     const descending = request.sort.startsWith('-');
     const column = SORT_COLUMNS[request.sort.replace(/^-/, '') as UserSortField];
     const direction = descending ? 'DESC' : 'ASC';
-    const [{ total }] = await query<{ total: number }>(
+    return queryPage(
       this.dataSource,
-      `SELECT count(*)::int AS total FROM users WHERE ${condition}`,
+      {
+        rows: `SELECT ${COLUMNS} FROM users WHERE ${condition} ORDER BY ${column} ${direction}, id ${direction}`,
+        count: `SELECT count(*)::int AS total FROM users WHERE ${condition}`,
+      },
       params,
+      request,
+      (r: UserRow) => r,
     );
-    const items = await query<UserRow>(
-      this.dataSource,
-      `SELECT ${COLUMNS} FROM users WHERE ${condition}
-        ORDER BY ${column} ${direction}, id ${direction}
-        LIMIT ${request.pageSize} OFFSET ${(request.page - 1) * request.pageSize}`,
-      params,
-    );
-    return { items, total, page: request.page, pageSize: request.pageSize };
   }
 
   async findById(id: string): Promise<UserRow | null> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataScope } from '@crm/api/auth';
 import { ChangeAction, ChangeEntityType, ChangeHistoryEntry, ExportRecord, FieldDiff, Page } from '@crm/shared/domain';
-import { Db, execute, Params, query } from '@crm/api/database';
+import { Db, execute, Params, query, queryPage } from '@crm/api/database';
 import { DataSource } from 'typeorm';
 
 export interface NewChange {
@@ -92,7 +92,7 @@ export class ChangeHistoryRepository {
   }
 
   /** Newest first, filtered. */
-  async page(filter: ChangeFilter): Promise<Page<ChangeHistoryEntry>> {
+  page(filter: ChangeFilter): Promise<Page<ChangeHistoryEntry>> {
     const params = new Params();
     const where: string[] = ['TRUE'];
     if (filter.actorId) where.push(`h.actor_id = ${params.add(filter.actorId)}`);
@@ -101,26 +101,21 @@ export class ChangeHistoryRepository {
     if (filter.from) where.push(`h.at >= ${params.add(filter.from)}`);
     if (filter.to) where.push(`h.at < ${params.add(filter.to)}`);
     const condition = where.join(' AND ');
-    const paged = new Params(...params.values);
-    const [rows, [{ total }]] = await Promise.all([
-      query<ChangeRow>(
-        this.dataSource,
-        `SELECT h.id, h.at, h.actor_id, u.display_name AS actor_name, h.request_id, h.entity_type, h.entity_id,
-                h.customer_id, c.account_no, c.name AS customer_name, h.action, h.changes, h.export
-           FROM change_history h
-           LEFT JOIN users u ON u.id = h.actor_id
-           LEFT JOIN customers c ON c.id = h.customer_id
-          WHERE ${condition}
-          ORDER BY h.at DESC, h.id DESC
-          LIMIT ${paged.add(filter.pageSize)} OFFSET ${paged.add((filter.page - 1) * filter.pageSize)}`,
-        paged,
-      ),
-      query<{ total: number }>(
-        this.dataSource,
-        `SELECT count(*)::int AS total FROM change_history h WHERE ${condition}`,
-        params,
-      ),
-    ]);
-    return { items: rows.map(toEntry), total, page: filter.page, pageSize: filter.pageSize };
+    return queryPage(
+      this.dataSource,
+      {
+        rows: `SELECT h.id, h.at, h.actor_id, u.display_name AS actor_name, h.request_id, h.entity_type, h.entity_id,
+                      h.customer_id, c.account_no, c.name AS customer_name, h.action, h.changes, h.export
+                 FROM change_history h
+                 LEFT JOIN users u ON u.id = h.actor_id
+                 LEFT JOIN customers c ON c.id = h.customer_id
+                WHERE ${condition}
+                ORDER BY h.at DESC, h.id DESC`,
+        count: `SELECT count(*)::int AS total FROM change_history h WHERE ${condition}`,
+      },
+      params,
+      filter,
+      toEntry,
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { Page } from '@crm/shared/domain';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 /**
@@ -64,4 +65,32 @@ export async function queryOne<T>(
 /** Runs one statement for its effect and returns how many rows it inserted, updated or deleted. */
 export async function execute(db: Db, sql: string, params: readonly unknown[] | Params = []): Promise<number> {
   return (await run<never>(db, sql, params)).affected;
+}
+
+/** Which page of a list to read: `page` counts from 1. */
+export interface PageRequest {
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * One page of a list and the size of the whole list, the two statements side by side: `statements.rows`
+ * reads the list in its order (the page's `LIMIT … OFFSET …` is appended, its two parameters numbered after
+ * the filter's `params`), `statements.count` answers one row `{ total }` over the same filter; both take
+ * `params`, which stay as they are. Each row is turned into an item by `toItem`.
+ */
+export async function queryPage<Row, Item>(
+  db: Db,
+  statements: { rows: string; count: string },
+  params: Params,
+  request: PageRequest,
+  toItem: (row: Row) => Item,
+): Promise<Page<Item>> {
+  const paged = new Params(...params.values);
+  const limit = `LIMIT ${paged.add(request.pageSize)} OFFSET ${paged.add((request.page - 1) * request.pageSize)}`;
+  const [rows, [{ total }]] = await Promise.all([
+    query<Row>(db, `${statements.rows}\n${limit}`, paged),
+    query<{ total: number }>(db, statements.count, params),
+  ]);
+  return { items: rows.map(toItem), total, page: request.page, pageSize: request.pageSize };
 }

@@ -12,7 +12,7 @@ import {
   StepState,
 } from '@crm/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { chinaDateSql, execute, Params, query, queryOne } from '@crm/api/database';
+import { chinaDateSql, execute, Params, query, queryOne, queryPage } from '@crm/api/database';
 import { ApplicationQueryDto } from './dto/application-query.dto';
 import {
   clockDueDateSql,
@@ -387,7 +387,7 @@ export class ApplicationsRepository {
   }
 
   /** Open applications first, most urgent first (overdue, warning, then by due date); then the rest, newest first. */
-  async findPage(scope: DataScope, q: ApplicationQueryDto): Promise<Page<ApplicationListItem>> {
+  findPage(scope: DataScope, q: ApplicationQueryDto): Promise<Page<ApplicationListItem>> {
     const params = new Params();
     const where = [scope.sql('c.account_manager_id', params)];
     if (q.status) where.push(`a.status = ${params.add(q.status)}`);
@@ -399,22 +399,19 @@ export class ApplicationsRepository {
     if (q.completedTo) where.push(`${chinaDateSql('a.completed_at')} < ${params.add(q.completedTo)}::date`);
     if (q.sla) where.push(`a.status = 'open' AND coalesce(${clockSlaSql('k')}, 'on_time') = ${params.add(q.sla)}`);
     const condition = where.join(' AND ');
-    const pageParams = new Params(...params.values);
-    const rows = await query<ApplicationRow>(
+    return queryPage(
       this.dataSource,
-      `SELECT ${APPLICATION_SELECT} FROM ${APPLICATION_FROM}
-        WHERE ${condition}
-        ORDER BY (a.status = 'open') DESC,
-                 CASE ${clockStateSql('k')} WHEN 'overdue' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END,
-                 k.due_at NULLS LAST, a.received_at DESC, a.id
-        LIMIT ${pageParams.add(q.pageSize)} OFFSET ${pageParams.add((q.page - 1) * q.pageSize)}`,
-      pageParams,
-    );
-    const [{ n }] = await query<{ n: number }>(
-      this.dataSource,
-      `SELECT count(*)::int AS n FROM ${APPLICATION_FROM} WHERE ${condition}`,
+      {
+        rows: `SELECT ${APPLICATION_SELECT} FROM ${APPLICATION_FROM}
+                WHERE ${condition}
+                ORDER BY (a.status = 'open') DESC,
+                         CASE ${clockStateSql('k')} WHEN 'overdue' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END,
+                         k.due_at NULLS LAST, a.received_at DESC, a.id`,
+        count: `SELECT count(*)::int AS total FROM ${APPLICATION_FROM} WHERE ${condition}`,
+      },
       params,
+      q,
+      toListItem,
     );
-    return { items: rows.map(toListItem), total: n, page: q.page, pageSize: q.pageSize };
   }
 }

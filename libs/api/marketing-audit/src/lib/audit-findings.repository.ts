@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataScope } from '@crm/api/auth';
-import { Db, execute, Params, query, queryOne } from '@crm/api/database';
+import { Db, execute, Params, query, queryOne, queryPage } from '@crm/api/database';
 import { clockDueDateSql } from '@crm/api/time-limits';
 import {
   AUDIT_CLOCK_OWNER,
@@ -94,7 +94,7 @@ export interface LockedFinding {
 /** audit_findings and audit_finding_events as the workbench and the managers read and act on them. */
 @Injectable()
 export class AuditFindingsRepository {
-  async findPage(db: Db, scope: DataScope, q: AuditFindingQueryDto): Promise<Page<AuditFindingListEntry>> {
+  findPage(db: Db, scope: DataScope, q: AuditFindingQueryDto): Promise<Page<AuditFindingListEntry>> {
     const p = new Params();
     const where = [scope.sql('c.account_manager_id', p)];
     if (q.rule) where.push(`f.rule_code = ${p.add(q.rule)}`);
@@ -106,20 +106,16 @@ export class AuditFindingsRepository {
     if (q.region) where.push(`c.region = ${p.add(q.region)}`);
     if (q.overdue) where.push(`${q.overdue === 'true' ? '' : 'NOT '}coalesce(${RUNNING_DUE_SQL} < now(), false)`);
     const filter = where.join(' AND ');
-    const count = await queryOne<{ total: number }>(
+    return queryPage(
       db,
-      `SELECT count(*)::int AS total FROM ${FINDING_FROM} WHERE ${filter}`,
+      {
+        rows: `SELECT ${FINDING_SELECT} FROM ${FINDING_FROM} WHERE ${filter} ORDER BY ${orderBy(q.sort)}`,
+        count: `SELECT count(*)::int AS total FROM ${FINDING_FROM} WHERE ${filter}`,
+      },
       p,
+      q,
+      toEntry,
     );
-    const limit = p.add(q.pageSize);
-    const offset = p.add((q.page - 1) * q.pageSize);
-    const rows = await query<FindingRow>(
-      db,
-      `SELECT ${FINDING_SELECT} FROM ${FINDING_FROM} WHERE ${filter}
-        ORDER BY ${orderBy(q.sort)} LIMIT ${limit} OFFSET ${offset}`,
-      p,
-    );
-    return { items: rows.map(toEntry), total: count?.total ?? 0, page: q.page, pageSize: q.pageSize };
   }
 
   /** The finding with its evidence and version, if it is in the caller's scope. */

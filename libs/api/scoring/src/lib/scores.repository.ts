@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataScope } from '@crm/api/auth';
-import { ExportRowsQuery, Params, query, queryOne } from '@crm/api/database';
+import { ExportRowsQuery, PageRequest, Params, query, queryOne, queryPage } from '@crm/api/database';
 import {
   BlacklistReason,
   CREDIT_FACTORS,
@@ -185,22 +185,21 @@ export class ScoresRepository {
   }
 
   /** The VIP list: the latest run's ranking, filtered, with each score's change since the run before. */
-  async vipPage(
-    scope: DataScope,
-    filter: ScoreFilter,
-    page: { page: number; pageSize: number },
-  ): Promise<Page<VipListEntry>> {
+  vipPage(scope: DataScope, filter: ScoreFilter, page: PageRequest): Promise<Page<VipListEntry>> {
     const p = new Params();
     const where = filterSql(scope, filter, p);
-    const [{ total }] = await query<{ total: number }>(
+    return queryPage(
       this.dataSource,
-      `WITH ${RUNS}
-       SELECT count(*)::int AS total FROM customer_scores s JOIN customers c ON c.id = s.customer_id
-        WHERE s.run_id = (SELECT id FROM latest) AND ${where}`,
+      {
+        rows: vipSql(where),
+        count: `WITH ${RUNS}
+                SELECT count(*)::int AS total FROM customer_scores s JOIN customers c ON c.id = s.customer_id
+                 WHERE s.run_id = (SELECT id FROM latest) AND ${where}`,
+      },
       p,
+      page,
+      toVipEntry,
     );
-    const rows = await this.vipRows(where, p, page.pageSize, (page.page - 1) * page.pageSize);
-    return { items: rows.map(toVipEntry), total, page: page.page, pageSize: page.pageSize };
   }
 
   /** Every row of the filtered VIP list by rank, for an export through a cursor. */
@@ -208,12 +207,6 @@ export class ScoresRepository {
     const p = new Params();
     const sql = vipSql(filterSql(scope, filter, p));
     return { sql, params: p.values, toRow: (r) => toVipEntry(r as unknown as VipRow) };
-  }
-
-  /** A page of the rows matching `where`, whose parameters `whereParams` stay as they are. */
-  private vipRows(where: string, whereParams: Params, limit: number, offset: number): Promise<VipRow[]> {
-    const p = new Params(...whereParams.values);
-    return query<VipRow>(this.dataSource, `${vipSql(where)} LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`, p);
   }
 
   /** Tier distribution and revenue concentration of the latest run, for the filter and scope. */
@@ -306,11 +299,11 @@ export class ScoresRepository {
   }
 
   /** The blacklist, or the customers whose rating fell since the run before; worst first. */
-  async creditPage(
+  creditPage(
     scope: DataScope,
     list: 'blacklist' | 'downgraded',
     filter: ScoreFilter,
-    page: { page: number; pageSize: number },
+    page: PageRequest,
   ): Promise<Page<CreditListEntry>> {
     const p = new Params();
     const where = `${filterSql(scope, filter, p)} AND ${list === 'blacklist' ? 's.blacklist_reason IS NOT NULL' : ratingFell('s.credit_rating', 'p.credit_rating')}`;
@@ -320,24 +313,20 @@ export class ScoresRepository {
       LEFT JOIN customer_metrics m ON m.customer_id = s.customer_id
       LEFT JOIN users u ON u.id = c.account_manager_id
      WHERE s.run_id = (SELECT id FROM latest) AND ${where}`;
-    const [{ total }] = await query<{ total: number }>(
+    return queryPage(
       this.dataSource,
-      `WITH ${RUNS} SELECT count(*)::int AS total ${from}`,
+      {
+        rows: `WITH ${RUNS}
+               SELECT c.id, c.account_no, c.name, c.region, u.id AS manager_id, u.display_name AS manager_name,
+                      s.credit_score, s.credit_rating, p.credit_rating AS previous_rating, s.blacklist_reason,
+                      coalesce(m.arrears, 0) AS arrears, coalesce(m.arrears_days, 0) AS arrears_days
+               ${from}
+               ORDER BY s.credit_score, c.id`,
+        count: `WITH ${RUNS} SELECT count(*)::int AS total ${from}`,
+      },
       p,
-    );
-    const rows = await query<CreditRow>(
-      this.dataSource,
-      `WITH ${RUNS}
-       SELECT c.id, c.account_no, c.name, c.region, u.id AS manager_id, u.display_name AS manager_name,
-              s.credit_score, s.credit_rating, p.credit_rating AS previous_rating, s.blacklist_reason,
-              coalesce(m.arrears, 0) AS arrears, coalesce(m.arrears_days, 0) AS arrears_days
-       ${from}
-       ORDER BY s.credit_score, c.id
-       LIMIT ${p.add(page.pageSize)} OFFSET ${p.add((page.page - 1) * page.pageSize)}`,
-      p,
-    );
-    return {
-      items: rows.map((r) => ({
+      page,
+      (r: CreditRow): CreditListEntry => ({
         customer: { id: r.id, accountNo: r.account_no, name: r.name, region: r.region },
         manager: r.manager_id ? { id: r.manager_id, displayName: r.manager_name ?? '' } : null,
         score: Number(r.credit_score),
@@ -346,10 +335,7 @@ export class ScoresRepository {
         blacklistReason: r.blacklist_reason,
         arrears: Number(r.arrears),
         arrearsDays: Number(r.arrears_days),
-      })),
-      total,
-      page: page.page,
-      pageSize: page.pageSize,
-    };
+      }),
+    );
   }
 }

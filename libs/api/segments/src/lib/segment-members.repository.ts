@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataScope } from '@crm/api/auth';
-import { ExportQuery, ExportRowsQuery, exportTextSql, Params, query } from '@crm/api/database';
+import { ExportQuery, ExportRowsQuery, exportTextSql, PageRequest, Params, query, queryPage } from '@crm/api/database';
 import { codeName, ExportField, industryName, integerText, moneyText, regionName } from '@crm/api/http';
 import {
   Page,
@@ -193,6 +193,9 @@ export const MEMBER_EXPORT: readonly (ExportField<SegmentMember> & { sql: string
   },
 ];
 
+/** How many members `from` has that pass `where`, as one row `{ total }`. */
+const countSql = (from: string, where: string) => `SELECT count(*)::int AS total FROM ${from} WHERE ${where}`;
+
 /** Reads of a segment's members: count, a sorted page, every member for export, the distribution. */
 @Injectable()
 export class SegmentMembersRepository {
@@ -201,32 +204,23 @@ export class SegmentMembersRepository {
   async count(source: MemberSource, scope: DataScope): Promise<number> {
     const params = new Params();
     const { from, where } = sourceSql(source, scope, params);
-    const [{ count }] = await query<{ count: number }>(
-      this.dataSource,
-      `SELECT count(*)::int AS count FROM ${from} WHERE ${where}`,
-      params,
-    );
-    return count;
+    const [{ total }] = await query<{ total: number }>(this.dataSource, countSql(from, where), params);
+    return total;
   }
 
-  async page(
-    source: MemberSource,
-    scope: DataScope,
-    request: { page: number; pageSize: number; sort: string },
-  ): Promise<Page<SegmentMember>> {
+  page(source: MemberSource, scope: DataScope, request: PageRequest & { sort: string }): Promise<Page<SegmentMember>> {
     const params = new Params();
     const { from, where } = sourceSql(source, scope, params);
-    const [rows, total] = await Promise.all([
-      query<MemberRow>(
-        this.dataSource,
-        `SELECT ${MEMBER_COLUMNS} FROM ${from} ${MEMBER_JOINS}
-          WHERE ${where} ORDER BY ${orderSql(request.sort)}
-          LIMIT ${request.pageSize} OFFSET ${(request.page - 1) * request.pageSize}`,
-        params,
-      ),
-      this.count(source, scope),
-    ]);
-    return { items: rows.map(toMember), total, page: request.page, pageSize: request.pageSize };
+    return queryPage(
+      this.dataSource,
+      {
+        rows: `SELECT ${MEMBER_COLUMNS} FROM ${from} ${MEMBER_JOINS} WHERE ${where} ORDER BY ${orderSql(request.sort)}`,
+        count: countSql(from, where),
+      },
+      params,
+      request,
+      toMember,
+    );
   }
 
   /** A few members, whichever the database finds first: a preview's sample, which must not cost a sort. */

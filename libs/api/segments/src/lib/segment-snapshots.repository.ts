@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataScope } from '@crm/api/auth';
-import { Db, execute, Params, query, queryOne, TODAY_CN } from '@crm/api/database';
-import { SegmentRule, SegmentSnapshot } from '@crm/shared/domain';
+import { Db, execute, PageRequest, Params, query, queryOne, queryPage, TODAY_CN } from '@crm/api/database';
+import { Page, SegmentChange, SegmentRule, SegmentSnapshot } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
 import { compileSegmentRule } from './segment-sql';
 
@@ -12,7 +12,7 @@ export interface SnapshotSegmentRow {
   first: boolean;
 }
 
-export interface SegmentChangeRow {
+interface SegmentChangeRow {
   taken_on: string;
   id: string;
   account_no: string;
@@ -109,30 +109,30 @@ export class SegmentSnapshotsRepository {
   }
 
   /** A page of who joined (or left), latest first, within the caller's scope, and how many there are. */
-  async changes(
+  changes(
     segmentId: string,
     change: 'joined' | 'left',
     scope: DataScope,
-    page: { page: number; pageSize: number },
-  ): Promise<{ rows: SegmentChangeRow[]; total: number }> {
+    page: PageRequest,
+  ): Promise<Page<SegmentChange>> {
     const params = new Params(segmentId, change);
     const where = `x.segment_id = $1 AND x.change = $2 AND ${scope.sql('c.account_manager_id', params)}`;
-    const [rows, [{ total }]] = await Promise.all([
-      query<SegmentChangeRow>(
-        this.dataSource,
-        `SELECT x.taken_on::text AS taken_on, c.id, c.account_no, c.name, c.region
-           FROM segment_changes x JOIN customers c ON c.id = x.customer_id
-          WHERE ${where}
-          ORDER BY x.taken_on DESC, c.account_no
-          LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
-        params,
-      ),
-      query<{ total: number }>(
-        this.dataSource,
-        `SELECT count(*)::int AS total FROM segment_changes x JOIN customers c ON c.id = x.customer_id WHERE ${where}`,
-        params,
-      ),
-    ]);
-    return { rows, total };
+    return queryPage(
+      this.dataSource,
+      {
+        rows: `SELECT x.taken_on::text AS taken_on, c.id, c.account_no, c.name, c.region
+                 FROM segment_changes x JOIN customers c ON c.id = x.customer_id
+                WHERE ${where}
+                ORDER BY x.taken_on DESC, c.account_no`,
+        count: `SELECT count(*)::int AS total FROM segment_changes x JOIN customers c ON c.id = x.customer_id WHERE ${where}`,
+      },
+      params,
+      page,
+      (r: SegmentChangeRow): SegmentChange => ({
+        takenOn: r.taken_on,
+        change,
+        customer: { id: r.id, accountNo: r.account_no, name: r.name, region: r.region },
+      }),
+    );
   }
 }

@@ -60,22 +60,12 @@ export class SegmentSnapshotsService implements OnModuleInit {
   }
 
   /** Who joined (or left) lately, latest first, within the caller's scope. */
-  async changes(
+  changes(
     segmentId: string,
     change: 'joined' | 'left',
     scope: DataScope,
     page: { page: number; pageSize: number },
   ): Promise<Page<SegmentChange>> {
-    const { rows, total } = await this.snapshots.changes(segmentId, change, scope, page);
-    return {
-      items: rows.map((r) => ({
-        takenOn: r.taken_on,
-        change,
-        customer: { id: r.id, accountNo: r.account_no, name: r.name, region: r.region },
-      })),
-      total,
-      page: page.page,
-      pageSize: page.pageSize,
-    };
+    return this.snapshots.changes(segmentId, change, scope, page);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataScope } from '@crm/api/auth';
-import { Db, execute, Params, query, queryOne, TODAY_CN } from '@crm/api/database';
+import { Db, execute, PageRequest, Params, query, queryOne, queryPage, TODAY_CN } from '@crm/api/database';
 import { Page, Segment, SegmentKind, SegmentRule } from '@crm/shared/domain';
 import { DataSource } from 'typeorm';
 
@@ -57,19 +57,19 @@ export interface NewSegment {
 export class SegmentsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(request: { search?: string; page: number; pageSize: number }): Promise<Page<Segment>> {
-    const params = [request.search ?? null];
+  list(request: PageRequest & { search?: string }): Promise<Page<Segment>> {
+    const params = new Params(request.search ?? null);
     const where = `$1::text IS NULL OR strpos(lower(g.name || ' ' || g.description), lower($1)) > 0`;
-    const [rows, [{ total }]] = await Promise.all([
-      query<SegmentRow>(
-        this.dataSource,
-        `${SEGMENT_SELECT} WHERE ${where} ORDER BY g.updated_at DESC, g.id
-          LIMIT ${request.pageSize} OFFSET ${(request.page - 1) * request.pageSize}`,
-        params,
-      ),
-      query<{ total: number }>(this.dataSource, `SELECT count(*)::int AS total FROM segments g WHERE ${where}`, params),
-    ]);
-    return { items: rows.map(toSegment), total, page: request.page, pageSize: request.pageSize };
+    return queryPage(
+      this.dataSource,
+      {
+        rows: `${SEGMENT_SELECT} WHERE ${where} ORDER BY g.updated_at DESC, g.id`,
+        count: `SELECT count(*)::int AS total FROM segments g WHERE ${where}`,
+      },
+      params,
+      request,
+      toSegment,
+    );
   }
 
   async find(id: string, db: Db = this.dataSource): Promise<Segment | null> {

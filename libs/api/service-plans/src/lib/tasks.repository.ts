@@ -1,9 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataScope } from '@crm/api/auth';
-import { chinaDateSql, Db, execute, Params, query, queryOne, TODAY_CN } from '@crm/api/database';
+import {
+  chinaDateSql,
+  Db,
+  execute,
+  PageRequest,
+  Params,
+  query,
+  queryOne,
+  queryPage,
+  TODAY_CN,
+} from '@crm/api/database';
 import { notificationsInsertFrom, notificationsResolveWhere } from '@crm/api/notifications';
 import {
   CARE_VISIT_DAYS,
+  Page,
   ServiceKind,
   ServiceTask,
   ServiceTaskSortField,
@@ -209,13 +220,7 @@ export class TasksRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** A page of the tasks of the caller's customers that pass `filter`, in `sort` order, and how many pass it. */
-  async page(
-    scope: DataScope,
-    filter: TaskFilter,
-    sort: string,
-    limit: number,
-    offset: number,
-  ): Promise<{ items: ServiceTask[]; total: number }> {
+  page(scope: DataScope, filter: TaskFilter, sort: string, page: PageRequest): Promise<Page<ServiceTask>> {
     const p = new Params();
     const where = [scope.sql('c.account_manager_id', p)];
     if (filter.from) where.push(`t.due_on >= ${p.add(filter.from)}::date`);
@@ -229,19 +234,16 @@ export class TasksRepository {
       where.push(`${filter.overdue ? '' : 'NOT '}(t.state = 'open' AND t.due_on < ${TODAY_CN})`);
     }
     const condition = where.join(' AND ');
-    const [rows, count] = await Promise.all([
-      query<TaskRow>(
-        this.dataSource,
-        `${taskSelect('service_tasks')} WHERE ${condition} ORDER BY ${orderBy(sort)} LIMIT ${limit} OFFSET ${offset}`,
-        p,
-      ),
-      queryOne<{ total: number }>(
-        this.dataSource,
-        `SELECT count(*)::int AS total FROM service_tasks t JOIN customers c ON c.id = t.customer_id WHERE ${condition}`,
-        p,
-      ),
-    ]);
-    return { items: rows.map(toTask), total: (count as { total: number }).total };
+    return queryPage(
+      this.dataSource,
+      {
+        rows: `${taskSelect('service_tasks')} WHERE ${condition} ORDER BY ${orderBy(sort)}`,
+        count: `SELECT count(*)::int AS total FROM service_tasks t JOIN customers c ON c.id = t.customer_id WHERE ${condition}`,
+      },
+      p,
+      page,
+      toTask,
+    );
   }
 
   /** The account manager of the task's customer (null: none), or undefined when there is no such task. */

@@ -40,10 +40,9 @@ export class TasksService {
     private readonly timeline: TimelineService,
   ) {}
 
-  async list(scope: DataScope, query: TaskQuery): Promise<Page<ServiceTask>> {
+  list(scope: DataScope, query: TaskQuery): Promise<Page<ServiceTask>> {
     const { page, pageSize, sort, ...filter } = query;
-    const { items, total } = await this.repository.page(scope, filter, sort, pageSize, (page - 1) * pageSize);
-    return { items, total, page, pageSize };
+    return this.repository.page(scope, filter, sort, { page, pageSize });
   }
 
   /** The customer's account manager (or an admin) records the outcome of an open task. */
