@@ -1,11 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { TranslatePipe } from '@ngx-translate/core';
 import { AuditEntry, Page } from '@crm/shared/domain';
 import { httpParams, pagedList } from '@crm/web/core';
-import { CellDef, DataTable, FilterBar, ListFilter, TableColumn } from '@crm/web/ui';
-import { NzCardModule } from 'ng-zorro-antd/card';
+import { LIST_PAGE, ListFilter, TableColumn } from '@crm/web/ui';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
@@ -19,7 +17,7 @@ export function statusColour(status: number): string {
 @Component({
   selector: 'crm-audit-log-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, TranslatePipe, CellDef, DataTable, FilterBar, NzCardModule, NzDatePickerModule, NzTagModule],
+  imports: [LIST_PAGE, FormsModule, NzDatePickerModule, NzTagModule],
   templateUrl: './audit-log.page.html',
   styles: `
     .id {

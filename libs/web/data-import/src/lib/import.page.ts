@@ -94,6 +94,8 @@ export class ImportPage {
   private readonly http = inject(HttpClient);
   private readonly translate = inject(TranslateService);
   protected readonly kinds = IMPORT_KINDS;
+  /** The report's row counts, each a figure under the outcome. */
+  protected readonly counts = ['accepted', 'rejected', 'inserted', 'updated', 'unchanged'] as const;
   protected readonly columns = (kind: ImportKind) => IMPORT_COLUMNS[kind];
   protected readonly errorColumns: TableColumn<ImportRowError>[] = [
     { key: 'row', label: 'dataImport.row', width: '80px', value: (e) => e.row || null },

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { BillView, ConsumptionMonth, OperationalSummary, ViolationView } from '@crm/shared/domain';
 import { LanguageService } from '@crm/web/core';
-import { CellDef, Chart, DataTable, TableColumn, DisplayPipe } from '@crm/web/ui';
+import { Chart, DisplayPipe, TABLE, TableColumn } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzStatisticModule } from 'ng-zorro-antd/statistic';
@@ -19,11 +19,10 @@ const STATE_COLOURS = { paid: 'green', late: 'orange', outstanding: 'red' } as c
   selector: 'crm-customer-behaviour',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    TABLE,
     DisplayPipe,
     TranslatePipe,
-    CellDef,
     Chart,
-    DataTable,
     NzCardModule,
     NzGridModule,
     NzStatisticModule,

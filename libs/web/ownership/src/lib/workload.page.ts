@@ -4,7 +4,7 @@ import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { HandoverPreview, HandoverResult, ManagerWorkload } from '@crm/shared/domain';
 import { Loader, OWN_ERRORS, SaveAction } from '@crm/web/core';
-import { CellDef, DataTable, Handover, HandoverDialog, LoadStatus, TableColumn } from '@crm/web/ui';
+import { Handover, HandoverDialog, LoadStatus, TABLE, TableColumn } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { firstValueFrom } from 'rxjs';
@@ -13,7 +13,7 @@ import { firstValueFrom } from 'rxjs';
 @Component({
   selector: 'crm-workload-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslatePipe, CellDef, DataTable, HandoverDialog, LoadStatus, NzAlertModule, NzCardModule],
+  imports: [TABLE, RouterLink, TranslatePipe, HandoverDialog, LoadStatus, NzAlertModule, NzCardModule],
   templateUrl: './workload.page.html',
   styles: `
     .bar {

@@ -2,7 +2,7 @@ import { formatDate } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { TranslateService } from '@ngx-translate/core';
 import {
   addCalendarDays,
   chinaDate,
@@ -15,11 +15,9 @@ import {
   WorkOrderReport,
 } from '@crm/shared/domain';
 import { LanguageService, Loader } from '@crm/web/core';
-import { CellDef, Chart, DataTable, DisplayPipe, LoadStatus, Stat, StatCards, TableColumn } from '@crm/web/ui';
+import { FIGURES_PAGE, Stat, TableColumn } from '@crm/web/ui';
 import type { ECElementEvent } from 'echarts/core';
-import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
-import { NzGridModule } from 'ng-zorro-antd/grid';
 import { ServiceQualityApi } from './service-quality.api';
 import { reportCharts, withListFilters } from './service-quality-charts';
 
@@ -60,20 +58,7 @@ const dateOf = (day: string) => new Date(`${day}T12:00:00`);
 @Component({
   selector: 'crm-service-quality-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    DisplayPipe,
-    FormsModule,
-    RouterLink,
-    TranslatePipe,
-    CellDef,
-    Chart,
-    DataTable,
-    LoadStatus,
-    StatCards,
-    NzCardModule,
-    NzDatePickerModule,
-    NzGridModule,
-  ],
+  imports: [FIGURES_PAGE, FormsModule, RouterLink, NzDatePickerModule],
   templateUrl: './service-quality.page.html',
   styles: `
     .toolbar {

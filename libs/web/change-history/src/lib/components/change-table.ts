@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output } f
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { ChangeHistoryEntry, formatDateTime, formatDecimal, PersonRef } from '@crm/shared/domain';
 import { LanguageService } from '@crm/web/core';
-import { CellDef, DataTable, TableColumn, TableList, TableRow } from '@crm/web/ui';
+import { TABLE, TableColumn, TableList, TableRow } from '@crm/web/ui';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { changeLines, TextContext } from '../change-text';
 
@@ -10,7 +10,7 @@ import { changeLines, TextContext } from '../change-text';
 @Component({
   selector: 'crm-change-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, CellDef, DataTable, NzTagModule],
+  imports: [TABLE, TranslatePipe, NzTagModule],
   templateUrl: './change-table.html',
   styles: `
     .line {

@@ -3,7 +3,6 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal, Type } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
-import { TranslatePipe } from '@ngx-translate/core';
 import {
   Contact,
   Customer,
@@ -22,11 +21,9 @@ import {
   ReferenceApi,
   SaveAction,
 } from '@crm/web/core';
-import { DataTable, DisplayPipe, Handover, HandoverDialog, LoadStatus, NotFound, TableColumn } from '@crm/web/ui';
+import { DataTable, Handover, HandoverDialog, RECORD_PAGE, TableColumn } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -42,18 +39,13 @@ import { STAGE_COLOURS } from '../stage-colours';
   selector: 'crm-customer-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DisplayPipe,
-    TranslatePipe,
+    RECORD_PAGE,
     NgComponentOutlet,
     CustomerForm,
     DataTable,
     HandoverDialog,
-    LoadStatus,
-    NotFound,
     NzAlertModule,
     NzButtonModule,
-    NzCardModule,
-    NzDescriptionsModule,
     NzIconModule,
     NzTagModule,
     NzTabsModule,

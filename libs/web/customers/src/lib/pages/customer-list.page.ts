@@ -1,7 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { RouterLink } from '@angular/router';
-import { TranslatePipe } from '@ngx-translate/core';
 import {
   CREDIT_RATINGS,
   Customer,
@@ -14,18 +12,8 @@ import {
   VOLTAGE_LEVELS_KV,
 } from '@crm/shared/domain';
 import { AuthStore, LanguageService, pagedList, ReferenceApi, Region } from '@crm/web/core';
-import {
-  CellDef,
-  DataTable,
-  FilterBar,
-  ListFilter,
-  managerFilter,
-  TableColumn,
-  TableRow,
-  DisplayPipe,
-} from '@crm/web/ui';
+import { LIST_PAGE, ListFilter, managerFilter, TableColumn, TableRow } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -64,21 +52,7 @@ const SORTS = ['accountNo', 'name', 'voltageKv', 'contractCapacityKva', 'updated
 @Component({
   selector: 'crm-customer-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    DisplayPipe,
-    FormsModule,
-    RouterLink,
-    TranslatePipe,
-    CellDef,
-    DataTable,
-    FilterBar,
-    NzButtonModule,
-    NzCardModule,
-    NzCheckboxModule,
-    NzDropDownModule,
-    NzIconModule,
-    NzTagModule,
-  ],
+  imports: [LIST_PAGE, FormsModule, NzButtonModule, NzCheckboxModule, NzDropDownModule, NzIconModule, NzTagModule],
   templateUrl: './customer-list.page.html',
   styles: `
     .columns {

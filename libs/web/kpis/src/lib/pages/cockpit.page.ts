@@ -1,7 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, OnInit, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { RouterLink } from '@angular/router';
-import { TranslatePipe } from '@ngx-translate/core';
 import {
   chinaDate,
   currentKpiPeriod,
@@ -13,17 +11,7 @@ import {
   PersonRef,
 } from '@crm/shared/domain';
 import { AuthStore, LanguageService, Loader, pagedList, ReferenceApi, Region } from '@crm/web/core';
-import {
-  CellDef,
-  DataTable,
-  DisplayPipe,
-  ErrorAlert,
-  FilterBar,
-  ListFilter,
-  managerFilter,
-  TableColumn,
-} from '@crm/web/ui';
-import { NzCardModule } from 'ng-zorro-antd/card';
+import { ErrorAlert, LIST_PAGE, ListFilter, managerFilter, TableColumn } from '@crm/web/ui';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzGridModule } from 'ng-zorro-antd/grid';
@@ -48,17 +36,11 @@ const LEAGUE_PAGE_SIZE = 100;
   selector: 'crm-cockpit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DisplayPipe,
+    LIST_PAGE,
     FormsModule,
-    RouterLink,
-    TranslatePipe,
-    CellDef,
-    DataTable,
     ErrorAlert,
-    FilterBar,
     KpiRefresh,
     KpiTile,
-    NzCardModule,
     NzDatePickerModule,
     NzEmptyModule,
     NzGridModule,

@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import {
@@ -9,12 +8,11 @@ import {
   ROLES_WORKING_APPLICATIONS,
 } from '@crm/shared/domain';
 import { AuthStore, CustomerContext, LanguageService, SaveAction } from '@crm/web/core';
-import { CellDef, DataTable, Field, FormDialog } from '@crm/web/ui';
+import { DIALOG_FORM, TABLE } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { applicationColumns } from '../application-columns';
@@ -26,19 +24,15 @@ import { LifecycleApi } from '../lifecycle.api';
   selector: 'crm-customer-applications',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    FormsModule,
+    DIALOG_FORM,
+    TABLE,
     RouterLink,
     TranslatePipe,
-    CellDef,
-    DataTable,
-    Field,
-    FormDialog,
     ApplicationSla,
     NzButtonModule,
     NzCardModule,
     NzCheckboxModule,
     NzDatePickerModule,
-    NzInputModule,
     NzInputNumberModule,
     NzSelectModule,
   ],

@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { HolidayNoticeDay, parseHolidayNotice } from '@crm/shared/domain';
 import { LanguageService, ShownError } from '@crm/web/core';
-import { CellDef, DataTable, ErrorAlert, TableColumn } from '@crm/web/ui';
+import { ErrorAlert, TABLE, TableColumn } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -28,11 +28,10 @@ async function readText(file: File): Promise<string> {
   selector: 'crm-holiday-notice-entry',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    CellDef,
-    DataTable,
-    DayKindTag,
     FormsModule,
     TranslatePipe,
+    TABLE,
+    DayKindTag,
     ErrorAlert,
     NzAlertModule,
     NzButtonModule,

@@ -1,10 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { TranslatePipe } from '@ngx-translate/core';
 import { APPLICATION_TYPES, ApplicationListItem, SLA_STATES } from '@crm/shared/domain';
 import { AuthStore, LanguageService, pagedList } from '@crm/web/core';
-import { CellDef, DataTable, DisplayPipe, FilterBar, ListFilter, TableColumn, TableRow } from '@crm/web/ui';
+import { LIST_PAGE, ListFilter, TableColumn, TableRow } from '@crm/web/ui';
 import { ApplicationSla } from '../components/application-sla';
-import { NzCardModule } from 'ng-zorro-antd/card';
 import { applicationColumns } from '../application-columns';
 import { LifecycleApi } from '../lifecycle.api';
 
@@ -12,7 +10,7 @@ import { LifecycleApi } from '../lifecycle.api';
 @Component({
   selector: 'crm-application-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, CellDef, DataTable, DisplayPipe, FilterBar, ApplicationSla, NzCardModule],
+  imports: [LIST_PAGE, ApplicationSla],
   templateUrl: './application-list.page.html',
 })
 export class ApplicationListPage {

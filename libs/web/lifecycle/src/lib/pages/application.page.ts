@@ -2,29 +2,12 @@ import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NgTemplateOutlet } from '@angular/common';
-import { FormsModule } from '@angular/forms';
-import { RouterLink } from '@angular/router';
-import { TranslatePipe } from '@ngx-translate/core';
 import { ApplicationStepView, ApplicationView, ROLES_WORKING_APPLICATIONS } from '@crm/shared/domain';
 import { AuthStore, LanguageService, Loader, StepDialog } from '@crm/web/core';
-import {
-  CellDef,
-  DataTable,
-  Field,
-  FormDialog,
-  LoadStatus,
-  NotFound,
-  SlaTag,
-  TableColumn,
-  TableRow,
-  DisplayPipe,
-} from '@crm/web/ui';
+import { DIALOG_FORM, RECORD_PAGE, SlaTag, TABLE, TableColumn, TableRow } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
-import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzStepsModule } from 'ng-zorro-antd/steps';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { map } from 'rxjs';
@@ -39,24 +22,14 @@ const NARROW = '(max-width: 1099.98px)';
   selector: 'crm-application-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DisplayPipe,
-    FormsModule,
+    RECORD_PAGE,
+    DIALOG_FORM,
+    TABLE,
     NgTemplateOutlet,
-    RouterLink,
-    TranslatePipe,
-    CellDef,
-    DataTable,
-    Field,
-    FormDialog,
-    LoadStatus,
-    NotFound,
     SlaTag,
     NzAlertModule,
     NzButtonModule,
-    NzCardModule,
     NzDatePickerModule,
-    NzDescriptionsModule,
-    NzInputModule,
     NzStepsModule,
     NzTagModule,
   ],

@@ -3,14 +3,13 @@ import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { CalendarYear, LifecycleStepDefinition } from '@crm/shared/domain';
 import { CalendarStatusStore, SaveAction } from '@crm/web/core';
-import { CellDef, DataTable, TableColumn } from '@crm/web/ui';
+import { ConfirmLink, TABLE, TableColumn } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
-import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
@@ -28,11 +27,11 @@ function isoDate(d: Date): string {
   selector: 'crm-calendar-admin-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    CellDef,
-    DataTable,
-    DayKindTag,
     FormsModule,
     TranslatePipe,
+    TABLE,
+    ConfirmLink,
+    DayKindTag,
     HolidayNoticeEntry,
     NzAlertModule,
     NzButtonModule,
@@ -40,7 +39,6 @@ function isoDate(d: Date): string {
     NzDatePickerModule,
     NzInputModule,
     NzInputNumberModule,
-    NzPopconfirmModule,
     NzSelectModule,
     NzSwitchModule,
     NzTabsModule,

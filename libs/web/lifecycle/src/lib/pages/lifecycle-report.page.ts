@@ -1,12 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { TranslateService } from '@ngx-translate/core';
 import { addCalendarDays, chinaDate, LifecycleReport } from '@crm/shared/domain';
 import { LanguageService, Loader } from '@crm/web/core';
-import { Chart, DataTable, LoadStatus, Stat, StatCards, TableColumn } from '@crm/web/ui';
-import { NzCardModule } from 'ng-zorro-antd/card';
+import { FIGURES_PAGE, Stat, TableColumn } from '@crm/web/ui';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
-import { NzGridModule } from 'ng-zorro-antd/grid';
 import { LifecycleApi } from '../lifecycle.api';
 import { byManagerChart, complianceByMonthChart, overallRate, stepDurationChart } from '../report-charts';
 
@@ -14,17 +12,7 @@ import { byManagerChart, complianceByMonthChart, overallRate, stepDurationChart 
 @Component({
   selector: 'crm-lifecycle-report-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    FormsModule,
-    TranslatePipe,
-    Chart,
-    DataTable,
-    LoadStatus,
-    StatCards,
-    NzCardModule,
-    NzDatePickerModule,
-    NzGridModule,
-  ],
+  imports: [FIGURES_PAGE, FormsModule, NzDatePickerModule],
   templateUrl: './lifecycle-report.page.html',
   styles: `
     .toolbar {

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AuditFindingListEntry } from '@crm/shared/domain';
-import { CellDef, DataTable, TableColumn, TableList, TableRow, DisplayPipe } from '@crm/web/ui';
+import { DisplayPipe, TABLE, TableColumn, TableList, TableRow } from '@crm/web/ui';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { AuditRulesStore } from '../audit-rules.store';
@@ -15,17 +15,7 @@ import { FindingStateTag, SeverityTag } from './finding-tags';
 @Component({
   selector: 'crm-finding-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    DisplayPipe,
-    RouterLink,
-    TranslatePipe,
-    CellDef,
-    DataTable,
-    FindingStateTag,
-    SeverityTag,
-    NzIconModule,
-    NzTooltipModule,
-  ],
+  imports: [TABLE, DisplayPipe, RouterLink, TranslatePipe, FindingStateTag, SeverityTag, NzIconModule, NzTooltipModule],
   templateUrl: './finding-table.html',
   styles: `
     :host {

@@ -1,9 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { AUDIT_SEVERITIES, AuditParameters, AuditRuleView, AuditSeverity, TARIFF_CATEGORIES } from '@crm/shared/domain';
 import { SaveAction } from '@crm/web/core';
-import { Field, FormDialog } from '@crm/web/ui';
+import { DIALOG_FORM } from '@crm/web/ui';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
@@ -18,7 +17,7 @@ import { ParameterForm, parameterForm, parameterInputs, parameterProblems } from
 @Component({
   selector: 'crm-rule-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, TranslatePipe, Field, FormDialog, NzInputNumberModule, NzSelectModule, NzSwitchModule],
+  imports: [DIALOG_FORM, TranslatePipe, NzInputNumberModule, NzSelectModule, NzSwitchModule],
   templateUrl: './rule-dialog.html',
   styles: `
     nz-select {

@@ -1,11 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
-import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { TranslateService } from '@ngx-translate/core';
 import { AuditFigures } from '@crm/shared/domain';
 import { LanguageService, Loader } from '@crm/web/core';
-import { Chart, DataTable, LoadStatus, Stat, StatCards, TableColumn } from '@crm/web/ui';
-import { NzCardModule } from 'ng-zorro-antd/card';
+import { FIGURES_PAGE, Stat, TableColumn } from '@crm/web/ui';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
-import { NzGridModule } from 'ng-zorro-antd/grid';
 import { AuditRulesStore } from '../audit-rules.store';
 import { perRuleChart, trendChart } from '../figures-charts';
 import { MarketingAuditApi } from '../marketing-audit.api';
@@ -24,7 +22,7 @@ type ManagerFigures = AuditFigures['byManager'][number];
 @Component({
   selector: 'crm-marketing-audit-figures',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, Chart, DataTable, LoadStatus, StatCards, NzCardModule, NzEmptyModule, NzGridModule],
+  imports: [FIGURES_PAGE, NzEmptyModule],
   templateUrl: './figures.page.html',
 })
 export class FiguresPage implements OnInit {

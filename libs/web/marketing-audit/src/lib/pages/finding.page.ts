@@ -1,16 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
-import { RouterLink } from '@angular/router';
-import { TranslatePipe } from '@ngx-translate/core';
 import { AUDIT_NOTE_MIN_LENGTH, AuditFindingAction, AuditFindingEventKind, AuditFindingView } from '@crm/shared/domain';
 import { Loader, StepDialog } from '@crm/web/core';
-import { ActionButtons, DisplayPipe, Field, FormDialog, LoadStatus, NotFound } from '@crm/web/ui';
-import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
+import { ActionButtons, DIALOG_FORM, EventTimeline, RECORD_PAGE } from '@crm/web/ui';
 import { NzGridModule } from 'ng-zorro-antd/grid';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { AuditRulesStore } from '../audit-rules.store';
 import { FindingEvidence } from '../components/finding-evidence';
 import { FindingStateTag, SeverityTag } from '../components/finding-tags';
@@ -34,24 +27,15 @@ const EVENT_COLOURS: Record<AuditFindingEventKind, string> = {
   selector: 'crm-finding-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DisplayPipe,
-    FormsModule,
-    RouterLink,
-    TranslatePipe,
+    RECORD_PAGE,
+    DIALOG_FORM,
     ActionButtons,
-    Field,
+    EventTimeline,
     FindingEvidence,
     FindingStateTag,
-    FormDialog,
-    LoadStatus,
-    NotFound,
     SeverityTag,
-    NzCardModule,
-    NzDescriptionsModule,
     NzGridModule,
-    NzInputModule,
     NzTagModule,
-    NzTimelineModule,
   ],
   templateUrl: './finding.page.html',
   styles: `

@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
-import { TranslatePipe } from '@ngx-translate/core';
 import {
   AUDIT_FINDING_SORT_FIELDS,
   AUDIT_FINDING_STATES,
@@ -11,9 +10,8 @@ import {
   PersonRef,
 } from '@crm/shared/domain';
 import { AuthStore, pagedList, ReferenceApi } from '@crm/web/core';
-import { CellDef, DataTable, FilterBar, ListFilter, personOptions, TableColumn, DisplayPipe } from '@crm/web/ui';
+import { LIST_PAGE, ListFilter, personOptions, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
@@ -36,17 +34,12 @@ const FLAGS = ['true', 'false'];
   selector: 'crm-marketing-audit-workbench',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DisplayPipe,
-    TranslatePipe,
+    LIST_PAGE,
     AuditRun,
-    CellDef,
-    DataTable,
-    FilterBar,
     FindingTable,
     RuleDialog,
     SeverityTag,
     NzButtonModule,
-    NzCardModule,
     NzIconModule,
     NzTagModule,
     NzTooltipModule,

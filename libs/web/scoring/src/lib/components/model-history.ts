@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { messageText, ScoringModel } from '@crm/shared/domain';
-import { CellDef, DataTable, TableColumn } from '@crm/web/ui';
+import { TABLE, TableColumn } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
@@ -9,7 +9,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 @Component({
   selector: 'crm-model-history',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, CellDef, DataTable, NzCardModule, NzTagModule],
+  imports: [TABLE, TranslatePipe, NzCardModule, NzTagModule],
   templateUrl: './model-history.html',
 })
 export class ModelHistory {

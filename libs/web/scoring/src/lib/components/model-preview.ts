@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { CreditRating, ScoringPreview } from '@crm/shared/domain';
-import { CellDef, DataTable, TableColumn } from '@crm/web/ui';
+import { TABLE, TableColumn } from '@crm/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
@@ -29,16 +29,7 @@ const RATING_MOVE_COLUMNS: TableColumn<Move>[] = [
 @Component({
   selector: 'crm-model-preview',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    TranslatePipe,
-    CellDef,
-    DataTable,
-    NzAlertModule,
-    NzCardModule,
-    NzGridModule,
-    NzStatisticModule,
-    NzTagModule,
-  ],
+  imports: [TABLE, TranslatePipe, NzAlertModule, NzCardModule, NzGridModule, NzStatisticModule, NzTagModule],
   templateUrl: './model-preview.html',
   styles: `
     .alert {

@@ -13,24 +13,15 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { ShownError, shownError } from '@crm/web/core';
 import { ErrorAlert } from '@crm/web/ui';
 import { ScoringJob, ScoringModel, ScoringModelFields, scoringModelProblems, ScoringPreview } from '@crm/shared/domain';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzProgressModule } from 'ng-zorro-antd/progress';
-import {
-  fieldLabelKey,
-  jobFinished,
-  jobProgressStatus,
-  modelFields,
-  NUMBER_GROUPS,
-  NumberGroup,
-  withNumber,
-} from '../model-form';
+import { fieldLabelKey, jobFinished, modelFields, NUMBER_GROUPS, NumberGroup, withNumber } from '../model-form';
 import { ModelCurrent } from '../components/model-current';
 import { ModelHistory } from '../components/model-history';
+import { ModelJob } from '../components/model-job';
 import { ModelNumberFields } from '../components/model-number-fields';
 import { ModelPreview } from '../components/model-preview';
 import { ScoringApi } from '../scoring.api';
@@ -48,16 +39,15 @@ const POLL_INTERVAL_MS = 1000;
     ErrorAlert,
     ModelCurrent,
     ModelHistory,
+    ModelJob,
     ModelNumberFields,
     ModelPreview,
     FormsModule,
     TranslatePipe,
-    NzAlertModule,
     NzButtonModule,
     NzCardModule,
     NzGridModule,
     NzInputModule,
-    NzProgressModule,
   ],
   templateUrl: './scoring-model.page.html',
   styles: `
@@ -72,10 +62,6 @@ const POLL_INTERVAL_MS = 1000;
       gap: 8px;
       flex-wrap: wrap;
       margin-top: 16px;
-    }
-    .job {
-      margin-top: 16px;
-      max-width: 480px;
     }
   `,
 })
@@ -101,7 +87,6 @@ export class ScoringModelPage implements OnInit {
 
   protected readonly job = signal<ScoringJob | null>(null);
   protected readonly recomputing = signal(false);
-  protected readonly progressStatus = computed(() => jobProgressStatus(this.job()?.state ?? 'queued'));
 
   private pollTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;

@@ -1,18 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, OnInit, signal, untracked } from '@angular/core';
-import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { TranslateService } from '@ngx-translate/core';
 import { AuthStore, LanguageService, pagedList, ReferenceApi, Region, saveFile } from '@crm/web/core';
-import {
-  CellDef,
-  Chart,
-  DataTable,
-  ExportChoice,
-  ExportMenu,
-  FilterBar,
-  ListFilter,
-  managerFilter,
-  TableColumn,
-  DisplayPipe,
-} from '@crm/web/ui';
+import { Chart, ExportChoice, ExportMenu, LIST_PAGE, ListFilter, managerFilter, TableColumn } from '@crm/web/ui';
 import {
   formatDecimal,
   formatInteger,
@@ -22,7 +11,6 @@ import {
   VipListEntry,
   VipSummary,
 } from '@crm/shared/domain';
-import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzStatisticModule } from 'ng-zorro-antd/statistic';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -41,20 +29,7 @@ const PAGE_SIZE = 50;
 @Component({
   selector: 'crm-vip-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    DisplayPipe,
-    TranslatePipe,
-    CellDef,
-    Chart,
-    DataTable,
-    ExportMenu,
-    FilterBar,
-    ScoreDelta,
-    NzCardModule,
-    NzGridModule,
-    NzStatisticModule,
-    NzTagModule,
-  ],
+  imports: [LIST_PAGE, Chart, ExportMenu, ScoreDelta, NzGridModule, NzStatisticModule, NzTagModule],
   templateUrl: './vip-list.page.html',
   styles: `
     .charts {

@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Page, SegmentMember } from '@crm/shared/domain';
 import { LanguageService, PagedList, ShownError } from '@crm/web/core';
-import { CellDef, ConfirmLink, DataTable, ErrorAlert, TableColumn } from '@crm/web/ui';
+import { ConfirmLink, ErrorAlert, TABLE, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -17,10 +17,9 @@ import { SegmentVocabulary } from '../segments.api';
   selector: 'crm-segment-members',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    TABLE,
     FormsModule,
     TranslatePipe,
-    CellDef,
-    DataTable,
     ErrorAlert,
     NzButtonModule,
     NzCardModule,

@@ -10,7 +10,7 @@ import {
   SegmentsOverview,
 } from '@crm/shared/domain';
 import { AuthStore, LanguageService } from '@crm/web/core';
-import { CellDef, DataTable, TableColumn, TableRow, DisplayPipe } from '@crm/web/ui';
+import { DisplayPipe, TABLE, TableColumn, TableRow } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
@@ -34,11 +34,10 @@ const SEGMENTS_PAGE_SIZE = 10;
   selector: 'crm-marketing-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    TABLE,
     DisplayPipe,
     RouterLink,
     TranslatePipe,
-    CellDef,
-    DataTable,
     Sparkline,
     NzButtonModule,
     NzCardModule,

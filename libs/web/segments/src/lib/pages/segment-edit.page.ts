@@ -6,7 +6,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { SegmentKind, SegmentMember, SegmentPreview, SegmentRule, segmentRuleProblems } from '@crm/shared/domain';
 import { LanguageService, SaveAction, shownError } from '@crm/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { DataTable, FormActions, NameDescription, TableColumn, DisplayPipe } from '@crm/web/ui';
+import { DataTable, DisplayPipe, Field, FormActions, NameDescription, TableColumn } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzGridModule } from 'ng-zorro-antd/grid';
@@ -33,6 +33,7 @@ const PREVIEW_DELAY_MS = 400;
   imports: [
     DisplayPipe,
     DataTable,
+    Field,
     FormActions,
     NameDescription,
     FormsModule,

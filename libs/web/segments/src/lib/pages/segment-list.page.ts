@@ -1,11 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { RouterLink } from '@angular/router';
-import { TranslatePipe } from '@ngx-translate/core';
 import { pagedList } from '@crm/web/core';
 import { Segment } from '@crm/shared/domain';
-import { CellDef, DataTable, DisplayPipe, FilterBar, TableColumn } from '@crm/web/ui';
+import { LIST_PAGE, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Sparkline } from '../components/sparkline';
@@ -15,19 +12,7 @@ import { SegmentsApi } from '../segments.api';
 @Component({
   selector: 'crm-segment-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    RouterLink,
-    TranslatePipe,
-    CellDef,
-    DisplayPipe,
-    DataTable,
-    FilterBar,
-    Sparkline,
-    NzButtonModule,
-    NzCardModule,
-    NzIconModule,
-    NzTagModule,
-  ],
+  imports: [LIST_PAGE, Sparkline, NzButtonModule, NzIconModule, NzTagModule],
   templateUrl: './segment-list.page.html',
   styles: `
     .description {

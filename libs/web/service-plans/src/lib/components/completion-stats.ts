@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { LanguageService } from '@crm/web/core';
-import { CellDef, Chart, DataTable, TableColumn, DisplayPipe } from '@crm/web/ui';
+import { Chart, DisplayPipe, TABLE, TableColumn } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { completionChart, CompletionRow, completionRows } from '../completion';
@@ -22,7 +22,7 @@ function completionColumns(title: string): TableColumn<CompletionRow>[] {
 @Component({
   selector: 'crm-completion-stats',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DisplayPipe, TranslatePipe, CellDef, Chart, DataTable, NzCardModule, NzGridModule],
+  imports: [TABLE, DisplayPipe, TranslatePipe, Chart, NzCardModule, NzGridModule],
   templateUrl: './completion-stats.html',
   styles: `
     .hint {

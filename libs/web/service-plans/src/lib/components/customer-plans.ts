@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { PlanTemplate, ServiceTask } from '@crm/shared/domain';
-import { CellDef, ConfirmLink, DataTable, TableColumn, DisplayPipe } from '@crm/web/ui';
+import { ConfirmLink, DisplayPipe, TABLE, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -20,12 +20,11 @@ const TASKS = 50;
   selector: 'crm-customer-plans',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    TABLE,
     DisplayPipe,
     RouterLink,
     FormsModule,
     TranslatePipe,
-    CellDef,
-    DataTable,
     TaskDue,
     TaskSource,
     NzButtonModule,

@@ -11,7 +11,7 @@ import {
   RECURRENCE_EVERY,
   SERVICE_KINDS,
 } from '@crm/shared/domain';
-import { FormActions, IconButton, NameDescription } from '@crm/web/ui';
+import { Field, FormActions, IconButton, NameDescription } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -39,6 +39,7 @@ const MAX_SERVICES = 20;
   selector: 'crm-plan-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    Field,
     FormActions,
     IconButton,
     NameDescription,

@@ -3,7 +3,7 @@ import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { EnergyAdvice } from '@crm/shared/domain';
 import { Loader } from '@crm/web/core';
-import { Chart, DisplayPipe, LoadStatus, NotFound } from '@crm/web/ui';
+import { Chart, DisplayPipe, RecordStatus } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -18,17 +18,7 @@ import { ServicePlansApi } from '../service-plans.api';
 @Component({
   selector: 'crm-energy-advice-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    DisplayPipe,
-    RouterLink,
-    TranslatePipe,
-    Chart,
-    LoadStatus,
-    NotFound,
-    NzButtonModule,
-    NzIconModule,
-    NzTableModule,
-  ],
+  imports: [DisplayPipe, RouterLink, TranslatePipe, Chart, RecordStatus, NzButtonModule, NzIconModule, NzTableModule],
   templateUrl: './energy-advice.page.html',
   styles: `
     .report {

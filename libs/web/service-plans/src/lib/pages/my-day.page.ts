@@ -7,7 +7,7 @@ import { AuthStore, Loader } from '@crm/web/core';
 import { NotificationTexts } from '@crm/web/notifications';
 import { FindingsToRectify } from '@crm/web/marketing-audit';
 import { RequestsDue } from '@crm/web/work-orders';
-import { CellDef, DataTable, ListCard, LoadStatus, TableColumn } from '@crm/web/ui';
+import { ListCard, LoadStatus, TABLE, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
@@ -39,11 +39,10 @@ const NOTIFICATIONS = 8;
   selector: 'crm-my-day-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    TABLE,
     DatePipe,
     RouterLink,
     TranslatePipe,
-    CellDef,
-    DataTable,
     ListCard,
     LoadStatus,
     ApplicationsAtRiskCard,

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } 
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { PlanTemplate } from '@crm/shared/domain';
 import { AuthStore, LanguageService } from '@crm/web/core';
-import { CellDef, DataTable, MessagePipe, TableColumn } from '@crm/web/ui';
+import { MessagePipe, TABLE, TableColumn } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -28,10 +28,9 @@ interface PlanRow {
   selector: 'crm-plans-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    TABLE,
     MessagePipe,
     TranslatePipe,
-    CellDef,
-    DataTable,
     CompletionStats,
     PlanEditor,
     NzButtonModule,

@@ -1,7 +1,5 @@
 import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
-import { RouterLink } from '@angular/router';
-import { TranslatePipe } from '@ngx-translate/core';
 import {
   chinaDate,
   PersonRef,
@@ -11,8 +9,7 @@ import {
   TaskState,
 } from '@crm/shared/domain';
 import { AuthStore, LanguageService, pagedList, ReferenceApi, Region } from '@crm/web/core';
-import { CellDef, DataTable, FilterBar, ListFilter, managerFilter, TableColumn } from '@crm/web/ui';
-import { NzCardModule } from 'ng-zorro-antd/card';
+import { LIST_PAGE, ListFilter, managerFilter, TableColumn } from '@crm/web/ui';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { ServicePlansApi } from '../service-plans.api';
 import { daysOverdue, taskColour } from '../tasks';
@@ -27,7 +24,7 @@ const FLAGS = ['true', 'false'];
 @Component({
   selector: 'crm-tasks-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DecimalPipe, RouterLink, TranslatePipe, CellDef, DataTable, FilterBar, NzCardModule, NzTagModule],
+  imports: [LIST_PAGE, DecimalPipe, NzTagModule],
   templateUrl: './tasks.page.html',
 })
 export class TasksPage implements OnInit {

@@ -59,6 +59,8 @@ export class FormField {
   readonly kind = input<FieldKind>('text');
   readonly required = input(false, { transform: booleanAttribute });
   readonly options = input<FieldOption[]>([]);
+  /** The i18n key of a `select` field's prompt while nothing is chosen. */
+  readonly placeholder = input<string>();
   /** Lets a `select` field filter its options by typing. */
   readonly search = input(false, { transform: booleanAttribute });
   readonly min = input(Number.MIN_SAFE_INTEGER);

@@ -1,10 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { TranslateService } from '@ngx-translate/core';
 import { ROLES, USER_SORT_FIELDS, UserAccount } from '@crm/shared/domain';
 import { pagedList, shownError } from '@crm/web/core';
-import { CellDef, DataTable, FilterBar, ListFilter, TableColumn, TableRow } from '@crm/web/ui';
+import { LIST_PAGE, ListFilter, TableColumn, TableRow } from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
@@ -19,12 +18,8 @@ import { UsersApi } from '../users.api';
   selector: 'crm-users-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    TranslatePipe,
-    CellDef,
-    DataTable,
-    FilterBar,
+    LIST_PAGE,
     NzButtonModule,
-    NzCardModule,
     NzIconModule,
     NzPopconfirmModule,
     NzTagModule,

@@ -2,7 +2,7 @@ import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { WorkOrderListItem } from '@crm/shared/domain';
-import { CellDef, DataTable, SlaTag, TableList, TableRow, DisplayPipe } from '@crm/web/ui';
+import { DisplayPipe, SlaTag, TABLE, TableList, TableRow } from '@crm/web/ui';
 import { requestColumns } from '../request-columns';
 import { WorkOrderNames } from '../work-order-names';
 import { RequestFlags } from './request-flags';
@@ -11,7 +11,7 @@ import { RequestFlags } from './request-flags';
 @Component({
   selector: 'crm-request-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DisplayPipe, NgTemplateOutlet, TranslatePipe, CellDef, DataTable, RequestFlags, SlaTag],
+  imports: [TABLE, DisplayPipe, NgTemplateOutlet, TranslatePipe, RequestFlags, SlaTag],
   templateUrl: './request-table.html',
   styles: `
     :host {

@@ -6,7 +6,7 @@ import { Router } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { WorkOrderChannel, WorkOrderTopic, WorkOrderType } from '@crm/shared/domain';
 import { SaveAction } from '@crm/web/core';
-import { FormActions, FormItem } from '@crm/web/ui';
+import { FormActions, FormField, FormItem } from '@crm/web/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -21,7 +21,8 @@ type CustomerOption = { id: string; name: string; accountNo: string };
 
 /**
  * One field of the form: its control, the i18n keys of its label and hint, its width and test id; a field with
- * `options` is a choice among them (`placeholder` the i18n key of its prompt).
+ * `options` is a choice among them (`placeholder` the i18n key of its prompt), one without them a text box. An `own`
+ * field has an input of its own in the page's template (the customer search, a date picker, the topic, a text area).
  */
 interface RequestField {
   name: keyof RequestNewPage['form']['controls'];
@@ -31,6 +32,7 @@ interface RequestField {
   extra?: string;
   options?: { value: string; label: string }[];
   placeholder?: string;
+  own?: boolean;
   testId: string;
 }
 
@@ -42,6 +44,7 @@ interface RequestField {
     ReactiveFormsModule,
     TranslatePipe,
     FormActions,
+    FormField,
     FormItem,
     NzCardModule,
     NzDatePickerModule,
@@ -91,9 +94,10 @@ export class RequestNewPage implements OnInit {
       span: 12,
       required: true,
       extra: 'requests.customerHint',
+      own: true,
       testId: 'request-customer',
     },
-    { name: 'receivedAt', label: 'requests.receivedAt', span: 12, testId: 'request-received' },
+    { name: 'receivedAt', label: 'requests.receivedAt', span: 12, own: true, testId: 'request-received' },
     {
       name: 'channel',
       label: 'requests.channel',
@@ -118,11 +122,12 @@ export class RequestNewPage implements OnInit {
             label: 'requests.topic',
             span: 8,
             required: this.type() === 'complaint',
+            own: true,
             testId: 'request-topic',
           } as const,
         ]
       : []),
-    { name: 'summary', label: 'requests.summary', span: 24, required: true, testId: 'request-summary' },
+    { name: 'summary', label: 'requests.summary', span: 24, required: true, own: true, testId: 'request-summary' },
     { name: 'externalRef', label: 'requests.externalRef', span: 8, testId: 'request-external' },
     { name: 'contactName', label: 'requests.contactName', span: 8, testId: 'request-contact-name' },
     { name: 'contactPhone', label: 'requests.contactPhone', span: 8, testId: 'request-contact-phone' },

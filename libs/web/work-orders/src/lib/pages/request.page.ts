@@ -1,19 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
-import { RouterLink } from '@angular/router';
-import { TranslatePipe } from '@ngx-translate/core';
 import { WorkOrderChannel, WorkOrderEventView, WorkOrderType, WorkOrderView } from '@crm/shared/domain';
 import { Loader, StepDialog } from '@crm/web/core';
-import { ActionButtons, DisplayPipe, Field, FormDialog, LoadStatus, NotFound, SlaTag } from '@crm/web/ui';
-import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
+import { ActionButtons, DIALOG_FORM, EventTimeline, RECORD_PAGE, SlaTag } from '@crm/web/ui';
 import { NzGridModule } from 'ng-zorro-antd/grid';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzRateModule } from 'ng-zorro-antd/rate';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { RequestFlags } from '../components/request-flags';
 import { eventFacts, OrderAction, orderActions, stepTexts } from '../order-rules';
 import { WorkOrderNames } from '../work-order-names';
@@ -37,26 +30,17 @@ const EVENT_COLOURS: Record<WorkOrderEventView['kind'], string> = {
   selector: 'crm-request-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DisplayPipe,
-    FormsModule,
-    RouterLink,
-    TranslatePipe,
+    RECORD_PAGE,
+    DIALOG_FORM,
     ActionButtons,
-    Field,
-    FormDialog,
-    LoadStatus,
-    NotFound,
+    EventTimeline,
     RequestFlags,
     SlaTag,
-    NzCardModule,
-    NzDescriptionsModule,
     NzGridModule,
-    NzInputModule,
     NzRadioModule,
     NzRateModule,
     NzSelectModule,
     NzTagModule,
-    NzTimelineModule,
   ],
   templateUrl: './request.page.html',
   styles: `
