@@ -199,13 +199,11 @@ export class SegmentsService {
           .slice(0, 5)
           .map((u) => u.value)
           .join(', ')}${unknown.length > 5 ? '…' : ''}`,
-        unknown
-          .slice(0, 20)
-          .map((u) =>
-            ruleDetail(`${by}[${u.index}]`, `unknown customer ${u.value}`, 'segment.unknownCustomer', {
-              value: u.value,
-            }),
-          ),
+        unknown.slice(0, 20).map((u) =>
+          ruleDetail(`${by}[${u.index}]`, `unknown customer ${u.value}`, 'segment.unknownCustomer', {
+            value: u.value,
+          }),
+        ),
       );
     return ids;
   }

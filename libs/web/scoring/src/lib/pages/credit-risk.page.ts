@@ -3,7 +3,17 @@ import { FormsModule } from '@angular/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { CREDIT_RATINGS, CreditListEntry, CreditRating, CreditSummary, Page } from '@crm/shared/domain';
 import { LanguageService, Loader, PagedList, pagedList } from '@crm/web/core';
-import { CellDef, Chart, DataTable, DisplayPipe, FilterBar, LoadStatus, Stat, StatCards, TableColumn } from '@crm/web/ui';
+import {
+  CellDef,
+  Chart,
+  DataTable,
+  DisplayPipe,
+  FilterBar,
+  LoadStatus,
+  Stat,
+  StatCards,
+  TableColumn,
+} from '@crm/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
